@@ -1,0 +1,294 @@
+//! Trainee statistics by Japanese fiscal year, country, region, course and
+//! gender, as of any date.
+//!
+//! # What counts
+//! A person counts as a trainee accepted *as of* a date when they have a
+//! participation with role `trainee`, a status in
+//! [`ParticipationStatus::COUNTED`] (accepted, arrived, completed), in a
+//! course edition that started on or before that date. People are counted
+//! once however many courses they took (distinct people); a trainee's
+//! country is their nationality. The store selects the participations by
+//! this rule ([`TraineeFilter`]); [`TraineeReport::compute`] does the
+//! counting, so every figure can be drilled down to the same people.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::common::person::Gender;
+use crate::common::{CountryCode, FiscalYear, Id, Region};
+use crate::training::participation::ParticipationStatus;
+
+/// One counted trainee participation, as the store returns it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TraineeFact {
+    pub person_id: Id,
+    pub country: CountryCode,
+    pub gender: Gender,
+    pub fiscal_year: FiscalYear,
+    pub programme_id: Id,
+}
+
+/// Which counted trainees a report or a drill-down covers.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+pub struct TraineeFilter {
+    /// Count editions started on or before this date (default: today).
+    pub as_of: Option<NaiveDate>,
+    pub fiscal_year: Option<FiscalYear>,
+    pub country: Option<CountryCode>,
+    pub region: Option<Region>,
+    /// The course (programme id).
+    pub programme_id: Option<Id>,
+    pub gender: Option<Gender>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct FiscalYearRow {
+    /// The year the fiscal year begins in (2007 = 2007-04-01..2008-03-31).
+    pub fiscal_year: i32,
+    /// The Japanese form, e.g. 平成19年度.
+    pub label_ja: String,
+    /// Distinct trainees in editions of this fiscal year.
+    pub trainees: u64,
+    /// Distinct countries of those trainees.
+    pub countries: u64,
+    /// Trainees counted for the first time this year.
+    pub new_trainees: u64,
+    /// Distinct trainees from the first year up to and including this one.
+    pub cumulative_trainees: u64,
+    /// Distinct countries from the first year up to and including this one.
+    pub cumulative_countries: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CountryRow {
+    /// ISO 3166-1 alpha-2.
+    pub country: String,
+    pub name_en: String,
+    pub name_ja: String,
+    pub region: Region,
+    pub trainees: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionRow {
+    pub region: Region,
+    pub trainees: u64,
+    pub countries: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CourseRow {
+    pub programme_id: Id,
+    pub trainees: u64,
+    pub countries: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct GenderRow {
+    pub gender: Gender,
+    pub trainees: u64,
+}
+
+/// Cumulative trainee statistics as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TraineeReport {
+    pub as_of: NaiveDate,
+    /// The participation statuses counted as "accepted".
+    pub counted_statuses: Vec<ParticipationStatus>,
+    /// Distinct trainees.
+    pub trainees: u64,
+    /// Distinct countries of nationality.
+    pub countries: u64,
+    pub first_fiscal_year: Option<i32>,
+    pub by_fiscal_year: Vec<FiscalYearRow>,
+    /// Most trainees first.
+    pub by_country: Vec<CountryRow>,
+    pub by_region: Vec<RegionRow>,
+    pub by_course: Vec<CourseRow>,
+    pub by_gender: Vec<GenderRow>,
+}
+
+impl TraineeReport {
+    /// Count the facts (already selected by the rule above).
+    pub fn compute(as_of: NaiveDate, facts: &[TraineeFact]) -> Self {
+        let people: HashMap<Id, (CountryCode, Gender)> =
+            facts.iter().map(|f| (f.person_id, (f.country, f.gender))).collect();
+        let countries: BTreeSet<CountryCode> = people.values().map(|(c, _)| *c).collect();
+
+        // Per fiscal year: distinct people and countries; first year per person and country.
+        let mut per_year: BTreeMap<FiscalYear, (BTreeSet<Id>, BTreeSet<CountryCode>)> = BTreeMap::new();
+        let mut first_year: HashMap<Id, FiscalYear> = HashMap::new();
+        let mut country_first: HashMap<CountryCode, FiscalYear> = HashMap::new();
+        for f in facts {
+            let y = per_year.entry(f.fiscal_year).or_default();
+            y.0.insert(f.person_id);
+            y.1.insert(f.country);
+            first_year.entry(f.person_id).and_modify(|v| *v = (*v).min(f.fiscal_year)).or_insert(f.fiscal_year);
+            country_first.entry(f.country).and_modify(|v| *v = (*v).min(f.fiscal_year)).or_insert(f.fiscal_year);
+        }
+        let mut new_by_year: HashMap<FiscalYear, u64> = HashMap::new();
+        for y in first_year.values() {
+            *new_by_year.entry(*y).or_default() += 1;
+        }
+        let mut new_countries_by_year: HashMap<FiscalYear, u64> = HashMap::new();
+        for y in country_first.values() {
+            *new_countries_by_year.entry(*y).or_default() += 1;
+        }
+        let (mut cum_t, mut cum_c) = (0, 0);
+        let mut by_fiscal_year = Vec::new();
+        // Every year from the first to the last, including years with nobody.
+        if let (Some(first), Some(last)) = (per_year.keys().next().copied(), per_year.keys().last().copied()) {
+            let mut fy = first;
+            loop {
+                let (t, c) = per_year.get(&fy).map(|(p, c)| (p.len() as u64, c.len() as u64)).unwrap_or((0, 0));
+                let new = new_by_year.get(&fy).copied().unwrap_or(0);
+                cum_t += new;
+                cum_c += new_countries_by_year.get(&fy).copied().unwrap_or(0);
+                by_fiscal_year.push(FiscalYearRow {
+                    fiscal_year: fy.year(),
+                    label_ja: fy.era_label(),
+                    trainees: t,
+                    countries: c,
+                    new_trainees: new,
+                    cumulative_trainees: cum_t,
+                    cumulative_countries: cum_c,
+                });
+                if fy >= last {
+                    break;
+                }
+                fy = fy.next();
+            }
+        }
+
+        let mut per_country: BTreeMap<CountryCode, u64> = BTreeMap::new();
+        let mut per_gender: BTreeMap<Gender, u64> = BTreeMap::new();
+        for (country, gender) in people.values() {
+            *per_country.entry(*country).or_default() += 1;
+            *per_gender.entry(*gender).or_default() += 1;
+        }
+        let mut by_country: Vec<CountryRow> = per_country
+            .iter()
+            .map(|(code, n)| {
+                let c = code.country();
+                CountryRow {
+                    country: code.to_string(),
+                    name_en: c.name_en.to_owned(),
+                    name_ja: c.name_ja.to_owned(),
+                    region: c.region,
+                    trainees: *n,
+                }
+            })
+            .collect();
+        by_country.sort_by(|a, b| b.trainees.cmp(&a.trainees).then_with(|| a.country.cmp(&b.country)));
+
+        let mut per_region: BTreeMap<Region, (u64, u64)> = BTreeMap::new();
+        for (code, n) in &per_country {
+            let r = per_region.entry(code.region()).or_default();
+            r.0 += n;
+            r.1 += 1;
+        }
+        let by_region = per_region
+            .into_iter()
+            .map(|(region, (trainees, countries))| RegionRow { region, trainees, countries })
+            .collect();
+
+        let mut per_course: BTreeMap<Id, (BTreeSet<Id>, BTreeSet<CountryCode>)> = BTreeMap::new();
+        for f in facts {
+            let e = per_course.entry(f.programme_id).or_default();
+            e.0.insert(f.person_id);
+            e.1.insert(f.country);
+        }
+        let by_course = per_course
+            .into_iter()
+            .map(|(programme_id, (p, c))| CourseRow {
+                programme_id,
+                trainees: p.len() as u64,
+                countries: c.len() as u64,
+            })
+            .collect();
+        let by_gender = per_gender.into_iter().map(|(gender, trainees)| GenderRow { gender, trainees }).collect();
+
+        TraineeReport {
+            as_of,
+            counted_statuses: ParticipationStatus::COUNTED.to_vec(),
+            trainees: people.len() as u64,
+            countries: countries.len() as u64,
+            first_fiscal_year: first_year.values().min().map(|y| y.year()),
+            by_fiscal_year,
+            by_country,
+            by_region,
+            by_course,
+            by_gender,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(person: Id, country: &str, year: i32, course: Id) -> TraineeFact {
+        TraineeFact {
+            person_id: person,
+            country: CountryCode::parse(country).unwrap(),
+            gender: if person % 2 == 0 { Gender::Female } else { Gender::Male },
+            fiscal_year: FiscalYear::new(year).unwrap(),
+            programme_id: course,
+        }
+    }
+
+    #[test]
+    fn counts_distinct_people_and_countries() {
+        // Person 1 (TH) trains twice; person 2 (TH), 3 (KE), 4 (PE) once; FY1994 is empty.
+        let facts = [
+            fact(1, "TH", 1992, 10),
+            fact(1, "TH", 1995, 11),
+            fact(2, "TH", 1993, 10),
+            fact(3, "KE", 1993, 10),
+            fact(4, "PE", 1995, 11),
+        ];
+        let as_of = NaiveDate::from_ymd_opt(1996, 3, 31).unwrap();
+        let r = TraineeReport::compute(as_of, &facts);
+        assert_eq!((r.trainees, r.countries), (4, 3));
+        assert_eq!(r.first_fiscal_year, Some(1992));
+        let years: Vec<_> = r
+            .by_fiscal_year
+            .iter()
+            .map(|y| (y.fiscal_year, y.trainees, y.countries, y.new_trainees, y.cumulative_trainees, y.cumulative_countries))
+            .collect();
+        assert_eq!(
+            years,
+            [(1992, 1, 1, 1, 1, 1), (1993, 2, 2, 2, 3, 2), (1994, 0, 0, 0, 3, 2), (1995, 2, 2, 1, 4, 3)]
+        );
+        assert_eq!(r.by_fiscal_year[0].label_ja, "平成4年度");
+        let countries: Vec<_> = r.by_country.iter().map(|c| (c.country.as_str(), c.trainees)).collect();
+        assert_eq!(countries, [("TH", 2), ("KE", 1), ("PE", 1)]);
+        let regions: Vec<_> = r.by_region.iter().map(|g| (g.region, g.trainees, g.countries)).collect();
+        assert_eq!(regions, [(Region::Africa, 1, 1), (Region::Asia, 2, 1), (Region::LatinAmerica, 1, 1)]);
+        let courses: Vec<_> = r.by_course.iter().map(|c| (c.programme_id, c.trainees, c.countries)).collect();
+        assert_eq!(courses, [(10, 3, 2), (11, 2, 2)]);
+        let genders: Vec<_> = r.by_gender.iter().map(|g| (g.gender, g.trainees)).collect();
+        assert_eq!(genders, [(Gender::Female, 2), (Gender::Male, 2)]);
+        // Sums that must hold whatever the data.
+        assert_eq!(r.by_country.iter().map(|c| c.trainees).sum::<u64>(), r.trainees);
+        assert_eq!(r.by_fiscal_year.last().unwrap().cumulative_trainees, r.trainees);
+        assert_eq!(r.by_fiscal_year.last().unwrap().cumulative_countries, r.countries);
+    }
+
+    #[test]
+    fn empty_store_reports_zero() {
+        let r = TraineeReport::compute(NaiveDate::from_ymd_opt(2008, 3, 31).unwrap(), &[]);
+        assert_eq!((r.trainees, r.countries), (0, 0));
+        assert!(r.by_fiscal_year.is_empty());
+        assert_eq!(r.first_fiscal_year, None);
+    }
+}

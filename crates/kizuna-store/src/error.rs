@@ -1,0 +1,58 @@
+use kizuna_domain::FieldError;
+
+/// What can go wrong in the store, in terms the layers above can explain.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: &'static str, id: i64 },
+    /// A write broke a rule the database enforces (a duplicate key, a
+    /// reference to nothing, a record still in use), tied to a field.
+    #[error("{}", .0.message)]
+    Rejected(FieldError),
+    #[error("the database holds a value Kizuna cannot read: {0}")]
+    Corrupt(String),
+    #[error(
+        "SQLite {0} has the WAL-reset bug that can corrupt a database; Kizuna needs SQLite 3.51.3 or later (or 3.50.7+, 3.44.6+ on those branches)"
+    )]
+    UnsafeSqlite(String),
+    #[error("\"{0}\" is not a database URL Kizuna understands: use sqlite://PATH or postgres://USER@HOST/DB")]
+    BadUrl(String),
+    #[error("database migration failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("database error: {0}")]
+    Database(#[from] sqlx::Error),
+}
+
+impl StoreError {
+    pub fn rejected(field: &str, code: &str, message: impl Into<String>) -> Self {
+        StoreError::Rejected(FieldError::new(field, code, message))
+    }
+
+    /// Turn a constraint violation into a rejection naming `field`.
+    pub(crate) fn from_write(e: sqlx::Error, entity: &str, unique_field: &str) -> Self {
+        if let sqlx::Error::Database(db) = &e {
+            use sqlx::error::ErrorKind;
+            match db.kind() {
+                ErrorKind::UniqueViolation => {
+                    return Self::rejected(
+                        unique_field,
+                        "duplicate",
+                        format!("a {entity} with this {unique_field} already exists"),
+                    );
+                }
+                ErrorKind::ForeignKeyViolation => {
+                    return Self::rejected(
+                        "id",
+                        "in_use_or_missing_reference",
+                        format!("this {entity} refers to a record that does not exist, or other records still refer to it"),
+                    );
+                }
+                ErrorKind::CheckViolation | ErrorKind::NotNullViolation => {
+                    return Self::rejected("id", "invalid", format!("the database refused this {entity}: {}", db.message()));
+                }
+                _ => {}
+            }
+        }
+        StoreError::Database(e)
+    }
+}

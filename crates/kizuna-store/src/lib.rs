@@ -1,0 +1,110 @@
+//! Kizuna's storage: one interface, [`Store`], with SQLite (the embedded
+//! default) and PostgreSQL behind it.
+//!
+//! Each query is written once, in SQL both databases accept (`$1`
+//! placeholders, `RETURNING`, `ON CONFLICT`), and [`with_pool!`] runs it on
+//! whichever backend the store was opened with. What differs per database —
+//! connection settings, the SQLite version check, column types — lives in
+//! [`sqlite`], [`postgres`] and each backend's `migrations/` folder.
+//!
+//! The store speaks in domain types: it parses every row it reads, so an
+//! invalid value in the database surfaces as [`StoreError::Corrupt`], never
+//! as a domain value that breaks a rule.
+
+mod error;
+pub mod postgres;
+mod record;
+mod records;
+pub mod sqlite;
+pub mod training;
+
+use sqlx::{PgPool, SqlitePool};
+
+pub use error::StoreError;
+pub use record::{Kind, Page, Record, Value};
+pub use training::{NewTrainee, RoleHeld};
+
+/// Runs one expression against the store's pool, whichever backend it is.
+/// The expression is written once and compiled for each backend.
+macro_rules! with_pool {
+    ($store:expr, $p:ident => $body:expr) => {
+        match &$store.pool {
+            $crate::Pool::Sqlite($p) => $body,
+            $crate::Pool::Postgres($p) => $body,
+        }
+    };
+}
+pub(crate) use with_pool;
+
+pub(crate) enum Pool {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Which database a store runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// The one storage interface of Kizuna.
+pub struct Store {
+    pool: Pool,
+}
+
+impl Store {
+    /// Open (and create, for SQLite) the database a URL names, check it, and
+    /// run pending migrations. `sqlite://path`, `sqlite::memory:` and
+    /// `postgres://…` are understood.
+    pub async fn open(url: &str) -> Result<Self, StoreError> {
+        let pool = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Pool::Postgres(postgres::connect(url).await?)
+        } else if url.starts_with("sqlite:") {
+            Pool::Sqlite(sqlite::connect(url).await?)
+        } else {
+            return Err(StoreError::BadUrl(url.to_owned()));
+        };
+        let store = Self { pool };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    pub fn backend(&self) -> Backend {
+        match self.pool {
+            Pool::Sqlite(_) => Backend::Sqlite,
+            Pool::Postgres(_) => Backend::Postgres,
+        }
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        match &self.pool {
+            Pool::Sqlite(p) => sqlx::migrate!("./migrations/sqlite").run(p).await?,
+            Pool::Postgres(p) => sqlx::migrate!("./migrations/postgres").run(p).await?,
+        }
+        Ok(())
+    }
+
+    /// A free-form setting (e.g. `dataset` = `demo`).
+    pub async fn setting(&self, key: &str) -> Result<Option<String>, StoreError> {
+        let sql = "SELECT value FROM settings WHERE key = $1";
+        Ok(with_pool!(self, p => sqlx::query_scalar(sql).bind(key).fetch_optional(p).await?))
+    }
+
+    pub async fn set_setting(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        let sql = "INSERT INTO settings (key, value) VALUES ($1, $2) \
+                   ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+        with_pool!(self, p => sqlx::query(sql).bind(key).bind(value).execute(p).await.map(|_| ())?);
+        Ok(())
+    }
+
+    /// Check the database answers (for `/healthz`).
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        let _: i64 = with_pool!(self, p => sqlx::query_scalar("SELECT CAST(1 AS BIGINT)").fetch_one(p).await?);
+        Ok(())
+    }
+
+    pub async fn close(&self) {
+        with_pool!(self, p => p.close().await);
+    }
+}

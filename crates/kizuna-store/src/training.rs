@@ -1,0 +1,310 @@
+//! Queries of the training system beyond plain records: the statistics
+//! facts, drill-downs, a person's roles, attendance, and bulk trainee writes.
+
+use chrono::NaiveDate;
+use kizuna_domain::common::country::all_countries;
+use kizuna_domain::common::person::{Person, PersonInput};
+use kizuna_domain::training::participation::{ParticipationRole, ParticipationStatus};
+use kizuna_domain::training::session::Attendance;
+use kizuna_domain::training::stats::{TraineeFact, TraineeFilter};
+use sqlx::{AssertSqlSafe, Row};
+
+use crate::record::{Kind, Page, Record, Value, bind_all, decode};
+use crate::{Store, StoreError, with_pool};
+
+/// A trainee to write together with their participation (imports, demo).
+#[derive(Debug, Clone)]
+pub struct NewTrainee {
+    pub person: PersonInput,
+    pub edition_id: i64,
+    pub status: ParticipationStatus,
+    pub started_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    pub action_plan_title: Option<String>,
+}
+
+/// One of a person's roles over the years.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct RoleHeld {
+    pub participation_id: i64,
+    pub role: ParticipationRole,
+    pub status: ParticipationStatus,
+    pub fiscal_year: i32,
+    pub edition_id: i64,
+    pub edition_key: String,
+    pub programme_id: i64,
+    pub programme_title_en: String,
+}
+
+/// The WHERE clause that selects counted trainee participations, joined as
+/// `pa` (participations), `pe` (people) and `e` (editions).
+fn trainee_where(filter: &TraineeFilter, as_of: NaiveDate) -> (String, Vec<Value>) {
+    let mut values = vec![Value::Text(Some(ParticipationRole::Trainee.to_string()))];
+    let statuses: Vec<String> = ParticipationStatus::COUNTED
+        .iter()
+        .map(|s| {
+            values.push(Value::Text(Some(s.to_string())));
+            format!("${}", values.len())
+        })
+        .collect();
+    values.push(Value::Date(Some(as_of)));
+    let mut sql = format!(
+        "pa.role = $1 AND pa.status IN ({}) AND e.starts_on <= ${}",
+        statuses.join(", "),
+        values.len()
+    );
+    let mut eq = |col: &str, v: Value, sql: &mut String| {
+        values.push(v);
+        sql.push_str(&format!(" AND {col} = ${}", values.len()));
+    };
+    if let Some(fy) = filter.fiscal_year {
+        eq("e.fiscal_year", Value::Int(Some(i64::from(fy.year()))), &mut sql);
+    }
+    if let Some(c) = filter.country {
+        eq("pe.nationality", Value::Text(Some(c.to_string())), &mut sql);
+    }
+    if let Some(p) = filter.programme_id {
+        eq("e.programme_id", Value::Int(Some(p)), &mut sql);
+    }
+    if let Some(g) = filter.gender {
+        eq("pe.gender", Value::Text(Some(g.to_string())), &mut sql);
+    }
+    if let Some(region) = filter.region {
+        let codes: Vec<String> = all_countries()
+            .iter()
+            .filter(|c| c.region == region)
+            .map(|c| {
+                values.push(Value::Text(Some(c.code.to_string())));
+                format!("${}", values.len())
+            })
+            .collect();
+        sql.push_str(&format!(" AND pe.nationality IN ({})", codes.join(", ")));
+    }
+    (sql, values)
+}
+
+const TRAINEE_FROM: &str =
+    "FROM participations pa JOIN people pe ON pe.id = pa.person_id JOIN editions e ON e.id = pa.edition_id";
+
+impl Store {
+    /// The counted trainee participations a report is computed from.
+    pub async fn trainee_facts(&self, filter: &TraineeFilter, as_of: NaiveDate) -> Result<Vec<TraineeFact>, StoreError> {
+        let (cond, values) = trainee_where(filter, as_of);
+        let sql = format!("SELECT pa.person_id, pe.nationality, pe.gender, e.fiscal_year, e.programme_id {TRAINEE_FROM} WHERE {cond}");
+        let rows: Vec<(i64, String, String, i64, i64)> =
+            with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?);
+        rows.into_iter()
+            .map(|(person_id, country, gender, fy, programme_id)| {
+                let bad = |e: kizuna_domain::Invalid| StoreError::Corrupt(format!("person {person_id}: {e}"));
+                Ok(TraineeFact {
+                    person_id,
+                    country: country.parse().map_err(bad)?,
+                    gender: gender.parse().map_err(bad)?,
+                    fiscal_year: i32::try_from(fy)
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?
+                        .try_into()
+                        .map_err(bad)?,
+                    programme_id,
+                })
+            })
+            .collect()
+    }
+
+    /// The people behind a figure: distinct counted trainees matching the
+    /// filter, by name, with the total for paging.
+    pub async fn trainee_people(
+        &self,
+        filter: &TraineeFilter,
+        as_of: NaiveDate,
+        page: Page,
+    ) -> Result<(Vec<Person>, i64), StoreError> {
+        let (cond, mut values) = trainee_where(filter, as_of);
+        let count_sql = format!("SELECT COUNT(DISTINCT pa.person_id) {TRAINEE_FROM} WHERE {cond}");
+        let total: i64 = with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(count_sql.as_str())), values.clone()).fetch_one(p).await?);
+        let n = values.len();
+        values.push(Value::Int(Some(i64::from(page.limit))));
+        values.push(Value::Int(Some(i64::from(page.offset))));
+        let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
+        let sql = format!(
+            "SELECT pe.id, {} FROM people pe WHERE pe.id IN (SELECT pa.person_id {TRAINEE_FROM} WHERE {cond}) \
+             ORDER BY pe.family_name, pe.given_name, pe.id LIMIT ${} OFFSET ${}",
+            cols.join(", "),
+            n + 1,
+            n + 2
+        );
+        let rows: Vec<(i64, Vec<Value>)> = with_pool!(self, p => {
+            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let mut vals = Vec::new();
+                for (i, (_, kind)) in Person::COLUMNS.iter().enumerate() {
+                    vals.push(decode!(row, i + 1, kind));
+                }
+                out.push((row.try_get::<i64, _>(0)?, vals));
+            }
+            out
+        });
+        let people = rows
+            .into_iter()
+            .map(|(id, v)| Person::from_values(id, v, Vec::new()).map_err(StoreError::Corrupt))
+            .collect::<Result<_, _>>()?;
+        Ok((people, total))
+    }
+
+    /// Every role a person has held, oldest first.
+    pub async fn roles_of(&self, person_id: i64) -> Result<Vec<RoleHeld>, StoreError> {
+        let sql = "SELECT pa.id, pa.role, pa.status, e.fiscal_year, e.id, e.key, pr.id, pr.title_en \
+                   FROM participations pa JOIN editions e ON e.id = pa.edition_id \
+                   JOIN programmes pr ON pr.id = e.programme_id \
+                   WHERE pa.person_id = $1 ORDER BY e.starts_on, pa.id";
+        let rows: Vec<(i64, String, String, i64, i64, String, i64, String)> =
+            with_pool!(self, p => sqlx::query_as(sql).bind(person_id).fetch_all(p).await?);
+        rows.into_iter()
+            .map(|(id, role, status, fy, edition_id, edition_key, programme_id, title)| {
+                let bad = |e: kizuna_domain::Invalid| StoreError::Corrupt(format!("participation {id}: {e}"));
+                Ok(RoleHeld {
+                    participation_id: id,
+                    role: role.parse().map_err(bad)?,
+                    status: status.parse().map_err(bad)?,
+                    fiscal_year: i32::try_from(fy).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    edition_id,
+                    edition_key,
+                    programme_id,
+                    programme_title_en: title,
+                })
+            })
+            .collect()
+    }
+
+    /// Attendance recorded for a session.
+    pub async fn attendance(&self, session_id: i64) -> Result<Vec<Attendance>, StoreError> {
+        let sql = "SELECT person_id, present, note FROM attendance WHERE session_id = $1 ORDER BY person_id";
+        let rows: Vec<(i64, bool, Option<String>)> =
+            with_pool!(self, p => sqlx::query_as(sql).bind(session_id).fetch_all(p).await?);
+        rows.into_iter()
+            .map(|(person_id, present, note)| {
+                Ok(Attendance {
+                    person_id,
+                    present,
+                    note: kizuna_domain::common::Text::parse_optional(note.as_deref())
+                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                })
+            })
+            .collect()
+    }
+
+    /// Record whether people attended a session (replacing earlier marks for them).
+    pub async fn mark_attendance(&self, session_id: i64, marks: &[Attendance]) -> Result<(), StoreError> {
+        let sql = "INSERT INTO attendance (session_id, person_id, present, note) VALUES ($1, $2, $3, $4) \
+                   ON CONFLICT (session_id, person_id) DO UPDATE SET present = excluded.present, note = excluded.note";
+        with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            for m in marks {
+                sqlx::query(sql)
+                    .bind(session_id)
+                    .bind(m.person_id)
+                    .bind(m.present)
+                    .bind(m.note.as_ref().map(ToString::to_string))
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| StoreError::from_write(e, "attendance", "person_id"))?;
+            }
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// People (ids) taking part in an edition in any role.
+    pub async fn edition_people(&self, edition_id: i64) -> Result<Vec<i64>, StoreError> {
+        let sql = "SELECT DISTINCT person_id FROM participations WHERE edition_id = $1 ORDER BY person_id";
+        Ok(with_pool!(self, p => sqlx::query_scalar(sql).bind(edition_id).fetch_all(p).await?))
+    }
+
+    /// Ids of people whose identity keys are already taken, among those given.
+    pub async fn existing_identities(&self, keys: &[String]) -> Result<Vec<String>, StoreError> {
+        let mut found = Vec::new();
+        for chunk in keys.chunks(500) {
+            let ph: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
+            let sql = format!("SELECT identity_key FROM people WHERE identity_key IN ({})", ph.join(", "));
+            let vals: Vec<Value> = chunk.iter().map(|k| Value::Text(Some(k.clone()))).collect();
+            let mut got: Vec<String> =
+                with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), vals).fetch_all(p).await?);
+            found.append(&mut got);
+        }
+        Ok(found)
+    }
+
+    /// Write trainees and their participations in one transaction: all of
+    /// them, or none when any write fails. Returns the new people's ids.
+    pub async fn insert_trainees(&self, rows: &[NewTrainee]) -> Result<Vec<i64>, StoreError> {
+        let cols: Vec<&str> = Person::COLUMNS.iter().map(|(c, _)| *c).collect();
+        let person_sql = format!(
+            "INSERT INTO people ({}) VALUES ({}) RETURNING id",
+            cols.join(", "),
+            (1..=cols.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+        );
+        let part_sql = "INSERT INTO participations (edition_id, person_id, role, status, started_on, ended_on, action_plan_title) \
+                        VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let ids = with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let mut ids = Vec::with_capacity(rows.len());
+            for r in rows {
+                let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(person_sql.as_str())), Person::values(&r.person))
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| StoreError::from_write(e, "person", "identity"))?;
+                sqlx::query(part_sql)
+                    .bind(r.edition_id)
+                    .bind(id)
+                    .bind(ParticipationRole::Trainee.as_str())
+                    .bind(r.status.as_str())
+                    .bind(r.started_on)
+                    .bind(r.ended_on)
+                    .bind(r.action_plan_title.as_deref())
+                    .execute(&mut *tx)
+                    .await
+                    .map_err(|e| StoreError::from_write(e, "participation", "person_id"))?;
+                ids.push(id);
+            }
+            tx.commit().await?;
+            ids
+        });
+        Ok(ids)
+    }
+
+    /// Every trainee participation with its person, for exports.
+    pub async fn trainee_rows(&self) -> Result<Vec<(Person, String, String, Option<NaiveDate>, Option<NaiveDate>, Option<String>)>, StoreError> {
+        let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
+        let sql = format!(
+            "SELECT pe.id, {}, e.key, pa.status, pa.started_on, pa.ended_on, pa.action_plan_title \
+             FROM participations pa JOIN people pe ON pe.id = pa.person_id JOIN editions e ON e.id = pa.edition_id \
+             WHERE pa.role = $1 ORDER BY e.starts_on, e.key, pe.family_name, pe.given_name, pe.id",
+            cols.join(", ")
+        );
+        let n = Person::COLUMNS.len();
+        let rows = with_pool!(self, p => {
+            let rows = sqlx::query(AssertSqlSafe(sql.as_str())).bind(ParticipationRole::Trainee.as_str()).fetch_all(p).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let mut vals = Vec::new();
+                for (i, (_, kind)) in Person::COLUMNS.iter().enumerate() {
+                    vals.push(decode!(row, i + 1, kind));
+                }
+                let id: i64 = row.try_get(0)?;
+                let key: String = row.try_get(n + 1)?;
+                let status: String = row.try_get(n + 2)?;
+                let s: Option<NaiveDate> = row.try_get(n + 3)?;
+                let e: Option<NaiveDate> = row.try_get(n + 4)?;
+                let plan: Option<String> = row.try_get(n + 5)?;
+                out.push((id, vals, key, status, s, e, plan));
+            }
+            out
+        });
+        rows.into_iter()
+            .map(|(id, vals, key, status, s, e, plan)| {
+                Ok((Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?, key, status, s, e, plan))
+            })
+            .collect()
+    }
+}
+
