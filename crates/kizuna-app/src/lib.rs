@@ -1,1 +1,76 @@
+//! Kizuna's application functions: each use case once, called by both the
+//! CLI and the web layer. They validate with the domain's rules, check
+//! references, and read and write through the [`Store`].
+//!
+//! - [`records`]: create, read, update, delete every record type;
+//! - [`reports`]: trainee statistics and their drill-downs;
+//! - [`transfer`]: trainee import (CSV, XLSX; all-or-nothing) and export;
+//! - [`demo`]: the deterministic demo dataset.
 
+pub mod demo;
+pub mod records;
+pub mod reports;
+pub mod transfer;
+
+use chrono::NaiveDate;
+use kizuna_domain::FieldError;
+pub use kizuna_store::Store;
+use kizuna_store::StoreError;
+
+/// The application: a store and a clock.
+pub struct App {
+    pub store: Store,
+    today: Option<NaiveDate>,
+}
+
+impl App {
+    pub fn new(store: Store) -> Self {
+        App { store, today: None }
+    }
+
+    /// Fix "today" (tests and reproducible reports).
+    pub fn with_today(mut self, today: NaiveDate) -> Self {
+        self.today = Some(today);
+        self
+    }
+
+    /// Today in Japan, where the office's fiscal years are reckoned.
+    pub fn today(&self) -> NaiveDate {
+        self.today.unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive())
+    }
+}
+
+/// Why a use case could not be carried out.
+#[derive(Debug, thiserror::Error)]
+pub enum AppError {
+    /// The input broke one or more rules; each error names its field.
+    #[error("{} invalid field(s): {}", .0.len(), .0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect::<Vec<_>>().join("; "))]
+    Invalid(Vec<FieldError>),
+    #[error("{entity} {id} does not exist")]
+    NotFound { entity: &'static str, id: String },
+    /// An import was refused; nothing was written.
+    #[error("{}", transfer::ImportReport::describe(.0))]
+    ImportRejected(Vec<transfer::RowError>),
+    #[error("{0}")]
+    BadFile(String),
+    #[error(transparent)]
+    Store(StoreError),
+}
+
+impl From<StoreError> for AppError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound { entity, id } => AppError::NotFound { entity, id: id.to_string() },
+            StoreError::Rejected(f) => AppError::Invalid(vec![f]),
+            other => AppError::Store(other),
+        }
+    }
+}
+
+impl From<Vec<FieldError>> for AppError {
+    fn from(e: Vec<FieldError>) -> Self {
+        AppError::Invalid(e)
+    }
+}
+
+pub type Result<T, E = AppError> = std::result::Result<T, E>;

@@ -47,7 +47,7 @@ pub trait Record: Sized + Send {
     /// `ORDER BY` for lists.
     const ORDER: &'static str = "id";
     const CHILD: Option<Child> = None;
-    type Input: Sync;
+    type Input: Send + Sync;
 
     fn values(input: &Self::Input) -> Vec<Value>;
     fn child_values(_input: &Self::Input) -> Vec<Value> {

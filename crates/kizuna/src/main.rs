@@ -1,1 +1,321 @@
-fn main() {}
+//! The `kizuna` binary: one program for the server and every command.
+//! Commands call the same application functions as the web API.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use kizuna_app::transfer::{FileFormat, trainee_template};
+use kizuna_app::{App, AppError, Store};
+use kizuna_domain::common::programme::Programme;
+use kizuna_domain::training::stats::TraineeFilter;
+use kizuna_store::Page;
+
+/// Kizuna: records, statistics and exchanges of a regional international-cooperation office.
+#[derive(Parser)]
+#[command(name = "kizuna", version, about)]
+struct Cli {
+    /// Database URL: sqlite://PATH (the embedded default) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "KIZUNA_DATABASE_URL", default_value = "sqlite://kizuna.sqlite3")]
+    database_url: String,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serve the JSON API (and, later, the web pages).
+    Serve {
+        /// Address to listen on. Without sign-in, only loopback addresses are allowed.
+        #[arg(long, default_value = "127.0.0.1:8080", env = "KIZUNA_ADDR")]
+        addr: SocketAddr,
+        /// Load the demo dataset first (idempotent).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Load the deterministic demo dataset into the store (idempotent).
+    Demo,
+    /// Print statistics.
+    Report {
+        #[command(subcommand)]
+        report: Report,
+    },
+    /// Import records from a file; all rows or none.
+    Import {
+        #[command(subcommand)]
+        what: Import,
+    },
+    /// Export records, or an empty import template.
+    Export {
+        #[command(subcommand)]
+        what: Export,
+    },
+}
+
+#[derive(Subcommand)]
+enum Report {
+    /// Trainees and countries as of a date, by fiscal year, country, region, course and gender.
+    Trainees {
+        /// Count course editions started on or before this date (default: today in Japan).
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// Only this fiscal year (2007, FY2007 or 平成19年度).
+        #[arg(long)]
+        fiscal_year: Option<String>,
+        /// Only trainees of this nationality (ISO alpha-2).
+        #[arg(long)]
+        country: Option<String>,
+        /// Only this region (africa, asia, middle_east, europe, north_america, latin_america, oceania).
+        #[arg(long)]
+        region: Option<String>,
+        /// Only this course (programme key, e.g. gmrdp).
+        #[arg(long)]
+        course: Option<String>,
+        /// Only this gender.
+        #[arg(long)]
+        gender: Option<String>,
+        /// List the people behind the figures instead of the figures.
+        #[arg(long)]
+        people: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ReportFormat {
+    Json,
+    Table,
+    Csv,
+}
+
+#[derive(Subcommand)]
+enum Import {
+    /// Trainees with their course participation, from CSV or XLSX.
+    Trainees {
+        file: PathBuf,
+        /// Check the file and report problems without writing anything.
+        #[arg(long)]
+        dry_run: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OutFormat {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+impl From<OutFormat> for FileFormat {
+    fn from(f: OutFormat) -> Self {
+        match f {
+            OutFormat::Csv => FileFormat::Csv,
+            OutFormat::Xlsx => FileFormat::Xlsx,
+            OutFormat::Json => FileFormat::Json,
+        }
+    }
+}
+
+#[derive(Subcommand)]
+enum Export {
+    /// Every trainee participation, in the import template's columns.
+    Trainees {
+        #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
+        format: OutFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// An empty import template.
+    Template {
+        #[command(subcommand)]
+        what: Template,
+    },
+}
+
+#[derive(Subcommand)]
+enum Template {
+    Trainees {
+        #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
+        format: OutFormat,
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+}
+
+fn write_out(bytes: &[u8], output: Option<&PathBuf>) -> anyhow::Result<()> {
+    match output {
+        Some(path) => {
+            std::fs::write(path, bytes).with_context(|| format!("cannot write {}", path.display()))?;
+            eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+        }
+        None => std::io::stdout().write_all(bytes)?,
+    }
+    Ok(())
+}
+
+async fn open(url: &str) -> anyhow::Result<App> {
+    let store = Store::open(url).await.with_context(|| format!("cannot open the database {}", redact(url)))?;
+    Ok(App::new(store))
+}
+
+/// A URL without its password, for messages.
+fn redact(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(s), Some(at)) if at > s => {
+            let creds = &url[s + 3..at];
+            match creds.split_once(':') {
+                Some((user, _)) => format!("{}{}:***{}", &url[..s + 3], user, &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> {
+    let Report::Trainees { as_of, fiscal_year, country, region, course, gender, .. } = r;
+    let bad = |what: &str, e: kizuna_domain::Invalid| anyhow::anyhow!("--{what}: {e}");
+    Ok(TraineeFilter {
+        as_of: *as_of,
+        fiscal_year: fiscal_year.as_deref().map(str::parse).transpose().map_err(|e| bad("fiscal-year", e))?,
+        country: country.as_deref().map(str::parse).transpose().map_err(|e| bad("country", e))?,
+        region: region.as_deref().map(str::parse).transpose().map_err(|e| bad("region", e))?,
+        gender: gender.as_deref().map(str::parse).transpose().map_err(|e| bad("gender", e))?,
+        programme_id: match course {
+            Some(key) => Some(app.by_key::<Programme>(key).await.map_err(|_| anyhow::anyhow!("--course: no course has the key \"{key}\""))?.id),
+            None => None,
+        },
+    })
+}
+
+async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { addr, demo } => {
+            if !addr.ip().is_loopback() {
+                bail!("refusing to listen on {addr}: Kizuna has no sign-in yet, so its write API may only be served on a loopback address such as 127.0.0.1");
+            }
+            let app = open(&cli.database_url).await?;
+            if demo {
+                let s = app.load_demo().await?;
+                if !s.already_loaded {
+                    tracing::info!(people = s.people_created, editions = s.editions_created, "demo data loaded");
+                }
+            }
+            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+            let app = Arc::new(app);
+            eprintln!("Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)", listener.local_addr()?);
+            axum::serve(listener, kizuna_web::router(app.clone()))
+                .with_graceful_shutdown(async {
+                    let _ = tokio::signal::ctrl_c().await;
+                })
+                .await?;
+            app.store.close().await;
+        }
+        Command::Demo => {
+            let app = open(&cli.database_url).await?;
+            let s = app.load_demo().await?;
+            if s.already_loaded {
+                eprintln!("the demo data is already loaded; nothing was added");
+            } else {
+                eprintln!("demo data loaded: {} people, {} course editions (every person is fictional)", s.people_created, s.editions_created);
+            }
+            app.store.close().await;
+        }
+        Command::Report { report } => {
+            let app = open(&cli.database_url).await?;
+            let filter = trainee_filter(&app, &report).await?;
+            let Report::Trainees { format, people, .. } = report;
+            let out = if people {
+                let (people, total) = app.trainee_drilldown(&filter, Page { limit: u32::MAX, offset: 0 }).await?;
+                match format {
+                    ReportFormat::Json => serde_json::to_string_pretty(&serde_json::json!({"total": total, "people": people}))? + "\n",
+                    ReportFormat::Csv | ReportFormat::Table => {
+                        let mut w = csv::WriterBuilder::new()
+                            .delimiter(if matches!(format, ReportFormat::Table) { b'\t' } else { b',' })
+                            .from_writer(Vec::new());
+                        w.write_record(["id", "family_name", "given_name", "nationality", "gender"])?;
+                        for p in &people {
+                            let f = &p.fields;
+                            w.write_record([
+                                p.id.to_string(),
+                                kizuna_app::transfer::escape_formula(f.family_name.as_str()),
+                                kizuna_app::transfer::escape_formula(f.given_name.as_ref().map(|g| g.as_str()).unwrap_or("")),
+                                f.nationality.to_string(),
+                                f.gender.to_string(),
+                            ])?;
+                        }
+                        String::from_utf8(w.into_inner()?)?
+                    }
+                }
+            } else {
+                let r = app.trainee_report(&filter).await?;
+                match format {
+                    ReportFormat::Json => serde_json::to_string_pretty(&r)? + "\n",
+                    ReportFormat::Table => kizuna_app::reports::report_table(&r),
+                    ReportFormat::Csv => kizuna_app::reports::report_csv(&r),
+                }
+            };
+            print!("{out}");
+            app.store.close().await;
+        }
+        Command::Import { what: Import::Trainees { file, dry_run } } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let format = FileFormat::detect(&file.to_string_lossy(), &bytes);
+            let app = open(&cli.database_url).await?;
+            let result = app.import_trainees(&bytes, format, dry_run).await;
+            app.store.close().await;
+            let r = result?;
+            if dry_run {
+                eprintln!("{}: {} rows checked, no problems; nothing was written (dry run)", file.display(), r.rows);
+            } else {
+                eprintln!("{}: imported {} trainees", file.display(), r.imported);
+            }
+        }
+        Command::Export { what } => match what {
+            Export::Trainees { format, output } => {
+                let app = open(&cli.database_url).await?;
+                let bytes = app.export_trainees(format.into()).await?;
+                app.store.close().await;
+                write_out(&bytes, output.as_ref())?;
+            }
+            Export::Template { what: Template::Trainees { format, output } } => {
+                if matches!(format, OutFormat::Json) {
+                    bail!("templates are CSV or XLSX");
+                }
+                write_out(&trainee_template(format.into())?, output.as_ref())?;
+            }
+        },
+    }
+    Ok(())
+}
+
+fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("KIZUNA_LOG").unwrap_or_else(|_| "info".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let rt = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("error: cannot start the runtime: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    match rt.block_on(run(cli)) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            match e.downcast_ref::<AppError>() {
+                Some(AppError::ImportRejected(_)) => eprintln!("{e}"),
+                _ => eprintln!("error: {e:#}"),
+            }
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

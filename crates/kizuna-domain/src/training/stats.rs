@@ -86,6 +86,8 @@ pub struct RegionRow {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CourseRow {
     pub programme_id: Id,
+    /// The course's English title; filled in by the caller, who can read it.
+    pub title_en: Option<String>,
     pub trainees: u64,
     pub countries: u64,
 }
@@ -211,6 +213,7 @@ impl TraineeReport {
             .into_iter()
             .map(|(programme_id, (p, c))| CourseRow {
                 programme_id,
+                title_en: None,
                 trainees: p.len() as u64,
                 countries: c.len() as u64,
             })

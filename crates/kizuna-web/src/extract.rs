@@ -1,0 +1,80 @@
+//! Extractors that turn bad requests into [`ApiError`]s naming the field,
+//! instead of axum's plain-text rejections.
+
+use std::collections::BTreeMap;
+
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+use axum::http::{StatusCode, header};
+use serde::de::DeserializeOwned;
+
+use crate::error::ApiError;
+
+/// A JSON body, parsed so that errors name the field path.
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        if !ct.starts_with("application/json") {
+            return Err(ApiError::new(
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "unsupported_media_type",
+                "send the body as JSON with Content-Type: application/json",
+            ));
+        }
+        let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|e| {
+            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("cannot read the body: {e}"))
+        })?;
+        parse_json(&bytes).map(JsonBody)
+    }
+}
+
+/// Parse JSON, reporting the path of the offending field.
+pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
+    let de = &mut serde_json::Deserializer::from_slice(bytes);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let inner = e.inner().to_string();
+        let mut path = e.path().to_string();
+        // "missing field `x`" and "unknown field `x`" name the field in the message.
+        if let Some(name) = inner.split('`').nth(1)
+            && (inner.starts_with("missing field") || inner.starts_with("unknown field"))
+        {
+            path = if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+        }
+        let message = inner.split(" at line ").next().unwrap_or(&inner).to_owned();
+        let code = if inner.starts_with("missing field") {
+            "required"
+        } else if inner.starts_with("unknown field") {
+            "unknown_field"
+        } else if e.inner().is_syntax() || e.inner().is_eof() {
+            "malformed_json"
+        } else {
+            "invalid"
+        };
+        let field = if path == "." { "body".to_owned() } else { path };
+        ApiError::invalid(vec![kizuna_domain::FieldError::new(field, code, message)])
+    })
+}
+
+/// Query parameters as a map, for validation by the application.
+pub struct QueryMap(pub BTreeMap<String, String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for QueryMap {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let q = parts.uri.query().unwrap_or("");
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(q)
+            .map_err(|e| ApiError::bad_request("query", format!("cannot read the query string: {e}")))?;
+        let mut map = BTreeMap::new();
+        for (k, v) in pairs {
+            if map.insert(k.clone(), v).is_some() {
+                return Err(ApiError::bad_request(&k, "given more than once"));
+            }
+        }
+        Ok(QueryMap(map))
+    }
+}
