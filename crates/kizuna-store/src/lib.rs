@@ -16,6 +16,7 @@ pub mod postgres;
 mod record;
 mod records;
 pub mod sqlite;
+pub mod testing;
 pub mod training;
 
 use sqlx::{PgPool, SqlitePool};
