@@ -51,6 +51,17 @@ on_both!(
     sqlite_wal_and_foreign_keys_are_on,
 );
 
+#[tokio::test]
+async fn sqlite_runs_in_wal_mode_with_full_sync_and_a_safe_library() {
+    let app = app(Backend::Sqlite).await;
+    let info = app.store.info().await.unwrap();
+    assert_eq!(info.journal_mode.as_deref(), Some("wal"));
+    assert!(info.foreign_keys);
+    assert_eq!(info.synchronous_full, Some(true));
+    assert!(info.busy_timeout_ms.unwrap() >= 5000);
+    assert!(kizuna_store::sqlite::is_safe_version(&info.version), "{}", info.version);
+}
+
 async fn demo_reports_680_trainees_from_57_countries_as_of_march_2008(backend: Backend) {
     let app = demo_app(backend).await;
     let r = report(&app, "2008-03-31").await;

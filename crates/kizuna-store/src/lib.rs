@@ -42,6 +42,20 @@ pub(crate) enum Pool {
     Postgres(PgPool),
 }
 
+/// What [`Store::info`] reports.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct StoreInfo {
+    pub backend: &'static str,
+    pub version: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub journal_mode: Option<String>,
+    pub foreign_keys: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub synchronous_full: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub busy_timeout_ms: Option<i64>,
+}
+
 /// Which database a store runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -103,6 +117,36 @@ impl Store {
     pub async fn ping(&self) -> Result<(), StoreError> {
         let _: i64 = with_pool!(self, p => sqlx::query_scalar("SELECT CAST(1 AS BIGINT)").fetch_one(p).await?);
         Ok(())
+    }
+
+    /// What the database is and how it is set up (for `/healthz` and checks).
+    pub async fn info(&self) -> Result<StoreInfo, StoreError> {
+        Ok(match &self.pool {
+            Pool::Sqlite(p) => {
+                let mut conn = p.acquire().await?;
+                let version: String = sqlx::query_scalar("SELECT sqlite_version()").fetch_one(&mut *conn).await?;
+                let journal_mode: String = sqlx::query_scalar("PRAGMA journal_mode").fetch_one(&mut *conn).await?;
+                let foreign_keys: i64 = sqlx::query_scalar("PRAGMA foreign_keys").fetch_one(&mut *conn).await?;
+                let synchronous: i64 = sqlx::query_scalar("PRAGMA synchronous").fetch_one(&mut *conn).await?;
+                let busy_timeout_ms: i64 = sqlx::query_scalar("PRAGMA busy_timeout").fetch_one(&mut *conn).await?;
+                StoreInfo {
+                    backend: "sqlite",
+                    version,
+                    journal_mode: Some(journal_mode),
+                    foreign_keys: foreign_keys == 1,
+                    synchronous_full: Some(synchronous == 2),
+                    busy_timeout_ms: Some(busy_timeout_ms),
+                }
+            }
+            Pool::Postgres(p) => StoreInfo {
+                backend: "postgres",
+                version: sqlx::query_scalar("SHOW server_version").fetch_one(p).await?,
+                journal_mode: None,
+                foreign_keys: true,
+                synchronous_full: None,
+                busy_timeout_ms: None,
+            },
+        })
     }
 
     pub async fn close(&self) {

@@ -103,8 +103,8 @@ pub fn routes() -> Router<Arc<App>> {
 }
 
 async fn healthz(State(app): AppState) -> Response {
-    match app.store.ping().await {
-        Ok(()) => Json(serde_json::json!({"status": "ok"})).into_response(),
+    match app.store.info().await {
+        Ok(info) => Json(serde_json::json!({"status": "ok", "database": info, "demo": app.store.setting("dataset").await.ok().flatten().as_deref() == Some("demo")})).into_response(),
         Err(e) => (StatusCode::SERVICE_UNAVAILABLE, Json(serde_json::json!({"status": "unavailable", "reason": e.to_string()})))
             .into_response(),
     }

@@ -1,0 +1,191 @@
+//! The `kizuna` binary as a person uses it: the README's commands, on both
+//! databases, with real files and a real server socket.
+
+use std::io::{Read, Write};
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use kizuna_store::Backend;
+use kizuna_store::testing::fresh_url;
+
+fn kizuna(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .arg("--database-url")
+        .arg(db)
+        .args(args)
+        .env_remove("KIZUNA_DATABASE_URL")
+        .output()
+        .expect("kizuna runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("kizuna-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+async fn demo_db(backend: Backend) -> String {
+    let url = fresh_url(backend).await.unwrap();
+    let o = kizuna(&url, &["demo"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("fictional"), "{}", stderr(&o));
+    url
+}
+
+async fn report_as_of_march_2008(backend: Backend) {
+    let url = demo_db(backend).await;
+    let o = kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON object");
+    assert_eq!(v["as_of"], "2008-03-31");
+    assert_eq!(v["trainees"], 680);
+    assert_eq!(v["countries"], 57);
+    let years = v["by_fiscal_year"].as_array().unwrap();
+    assert_eq!(years[0]["fiscal_year"], 1992);
+    assert!(years.iter().all(|y| y["trainees"].is_u64() && y["countries"].is_u64()));
+    let countries = v["by_country"].as_array().unwrap();
+    assert_eq!(countries.len(), 57);
+    assert!(countries.iter().all(|c| c["country"].as_str().unwrap().len() == 2 && c["trainees"].is_u64()));
+
+    // Table and CSV give the same figures.
+    let table = stdout(&kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "table"]));
+    assert!(table.starts_with("Trainees as of 2008-03-31: 680 trainees from 57 countries"), "{table}");
+    assert!(table.contains("平成19年度"));
+    let csv = stdout(&kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "csv"]));
+    assert!(csv.starts_with("as_of,trainees,countries\n2008-03-31,680,57\n"), "{csv}");
+
+    // Running the demo again adds nothing.
+    let o = kizuna(&url, &["demo"]);
+    assert!(stderr(&o).contains("already loaded"));
+    let again: serde_json::Value =
+        serde_json::from_str(&stdout(&kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"]))).unwrap();
+    assert_eq!(again["trainees"], 680);
+
+    // Drill down: the people behind one country's figure.
+    let th = countries.iter().find(|c| c["country"] == "TH").unwrap()["trainees"].as_u64().unwrap();
+    let o = kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--country", "th", "--people", "--format", "json"]);
+    let people: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(people["total"].as_u64(), Some(th));
+    // A bad filter names the option.
+    let o = kizuna(&url, &["report", "trainees", "--fiscal-year", "next year"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--fiscal-year"), "{}", stderr(&o));
+}
+
+#[tokio::test]
+async fn report_on_sqlite() {
+    report_as_of_march_2008(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn report_on_postgres() {
+    report_as_of_march_2008(Backend::Postgres).await;
+}
+
+#[tokio::test]
+async fn import_lists_every_problem_and_writes_nothing() {
+    let url = demo_db(Backend::Sqlite).await;
+    let before = stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"]));
+    let file = tmp("bad.csv");
+    std::fs::write(
+        &file,
+        "family_name,given_name,gender,nationality,birth_date,edition_key,status\n\
+         Okafor,Ada,female,NG,1975-06-01,gmrdp/fy2007,completed\n\
+         Mensah,Kofi,male,GH,1975-13-01,gmrdp/fy2007,completed\n\
+         Mwangi,Wanjiru,female,ZZ,1975-06-01,gmrdp/fy2007,completed\n\
+         Silva,Ana,female,BR,1975-06-01,gmrdp/fy1066,completed\n",
+    )
+    .unwrap();
+    let o = kizuna(&url, &["import", "trainees", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("nothing was written"), "{err}");
+    assert!(err.contains("row 3, column birth_date"), "{err}");
+    assert!(err.contains("row 4, column nationality"), "{err}");
+    assert!(err.contains("row 5, column edition_key"), "{err}");
+    assert_eq!(stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])), before);
+
+    // The good row alone goes in; a dry run first writes nothing.
+    std::fs::write(&file, "family_name,given_name,gender,nationality,birth_date,edition_key,status\nOkafor,Ada,female,NG,1975-06-01,gmrdp/fy2007,completed\n").unwrap();
+    let o = kizuna(&url, &["import", "trainees", "--dry-run", file.to_str().unwrap()]);
+    assert!(o.status.success() && stderr(&o).contains("nothing was written"), "{}", stderr(&o));
+    assert_eq!(stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])), before);
+    let o = kizuna(&url, &["import", "trainees", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])).contains("Okafor,Ada"));
+}
+
+#[tokio::test]
+async fn templates_and_exports_are_real_files() {
+    let url = demo_db(Backend::Sqlite).await;
+    let xlsx = tmp("template.xlsx");
+    let o = kizuna(&url, &["export", "template", "trainees", "--format", "xlsx", "--output", xlsx.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let bytes = std::fs::read(&xlsx).unwrap();
+    let table = kizuna_app::transfer::read_table(&bytes, kizuna_app::transfer::FileFormat::Xlsx).unwrap();
+    assert_eq!(table.len(), 1, "header only");
+    assert_eq!(table[0][0], "family_name");
+    let csv = stdout(&kizuna(&url, &["export", "template", "trainees", "--format", "csv"]));
+    assert_eq!(csv.trim_end(), table[0].join(","));
+
+    let out = tmp("trainees.xlsx");
+    let o = kizuna(&url, &["export", "trainees", "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = kizuna_app::transfer::read_table(&std::fs::read(&out).unwrap(), kizuna_app::transfer::FileFormat::Xlsx).unwrap();
+    let csv_rows = stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])).lines().count();
+    assert_eq!(rows.len(), csv_rows);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&kizuna(&url, &["export", "trainees", "--format", "json"]))).unwrap();
+    assert_eq!(json.as_array().unwrap().len(), csv_rows - 1);
+}
+
+#[tokio::test]
+async fn bad_database_urls_and_public_addresses_are_refused() {
+    let o = kizuna("mysql://localhost/x", &["report", "trainees"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("sqlite://"), "{}", stderr(&o));
+    let url = fresh_url(Backend::Sqlite).await.unwrap();
+    let o = kizuna(&url, &["serve", "--addr", "0.0.0.0:0"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("loopback"), "{}", stderr(&o));
+}
+
+#[tokio::test]
+async fn serve_answers_over_a_real_socket() {
+    let url = demo_db(Backend::Sqlite).await;
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args(["--database-url", &url, "serve", "--addr", &format!("127.0.0.1:{port}")])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let get = |path: &str| -> Option<String> {
+        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
+        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+        let mut out = String::new();
+        s.read_to_string(&mut out).ok()?;
+        Some(out)
+    };
+    let mut health = None;
+    for _ in 0..100 {
+        if let Some(r) = get("/healthz") {
+            health = Some(r);
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let report = get("/api/v1/reports/trainees?as_of=2008-03-31");
+    child.kill().ok();
+    child.wait().ok();
+    let health = health.expect("server answered");
+    assert!(health.starts_with("HTTP/1.1 200"), "{health}");
+    assert!(health.contains("\"journal_mode\":\"wal\""), "{health}");
+    let report = report.unwrap();
+    assert!(report.contains("\"trainees\":680") && report.contains("\"countries\":57"), "{report}");
+}
