@@ -36,7 +36,8 @@ impl App {
 
     /// Today in Japan, where the office's fiscal years are reckoned.
     pub fn today(&self) -> NaiveDate {
-        self.today.unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive())
+        self.today
+            .unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive())
     }
 }
 
@@ -60,7 +61,10 @@ pub enum AppError {
 impl From<StoreError> for AppError {
     fn from(e: StoreError) -> Self {
         match e {
-            StoreError::NotFound { entity, id } => AppError::NotFound { entity, id: id.to_string() },
+            StoreError::NotFound { entity, id } => AppError::NotFound {
+                entity,
+                id: id.to_string(),
+            },
             StoreError::Rejected(f) => AppError::Invalid(vec![f]),
             other => AppError::Store(other),
         }

@@ -42,24 +42,35 @@ pub trait Entity: Record {
 }
 
 impl Entity for Locality {
-    const FILTERS: &'static [(&'static str, Kind)] =
-        &[("country", Kind::Text), ("level", Kind::Text), ("parent_id", Kind::Int), ("key", Kind::Text)];
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("country", Kind::Text),
+        ("level", Kind::Text),
+        ("parent_id", Kind::Int),
+        ("key", Kind::Text),
+    ];
     fn refs(i: &LocalityInput) -> Vec<(&'static str, Ref)> {
         vec![("parent_id", Ref::Locality(i.parent_id))]
     }
 }
 
 impl Entity for Organisation {
-    const FILTERS: &'static [(&'static str, Kind)] =
-        &[("kind", Kind::Text), ("country", Kind::Text), ("locality_id", Kind::Int), ("key", Kind::Text)];
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("kind", Kind::Text),
+        ("country", Kind::Text),
+        ("locality_id", Kind::Int),
+        ("key", Kind::Text),
+    ];
     fn refs(i: &OrganisationInput) -> Vec<(&'static str, Ref)> {
         vec![("locality_id", Ref::Locality(i.locality_id))]
     }
 }
 
 impl Entity for Person {
-    const FILTERS: &'static [(&'static str, Kind)] =
-        &[("nationality", Kind::Text), ("organisation_id", Kind::Int), ("gender", Kind::Text)];
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("nationality", Kind::Text),
+        ("organisation_id", Kind::Int),
+        ("gender", Kind::Text),
+    ];
     fn rules(i: &PersonInput, today: NaiveDate) -> Result<(), Vec<FieldError>> {
         i.validate(today)
     }
@@ -69,15 +80,23 @@ impl Entity for Person {
 }
 
 impl Entity for Programme {
-    const FILTERS: &'static [(&'static str, Kind)] = &[("kind", Kind::Text), ("key", Kind::Text), ("organisation_id", Kind::Int)];
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("kind", Kind::Text),
+        ("key", Kind::Text),
+        ("organisation_id", Kind::Int),
+    ];
     fn refs(i: &ProgrammeInput) -> Vec<(&'static str, Ref)> {
         vec![("organisation_id", Ref::Organisation(i.organisation_id))]
     }
 }
 
 impl Entity for Edition {
-    const FILTERS: &'static [(&'static str, Kind)] =
-        &[("programme_id", Kind::Int), ("fiscal_year", Kind::Int), ("scope", Kind::Text), ("key", Kind::Text)];
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("programme_id", Kind::Int),
+        ("fiscal_year", Kind::Int),
+        ("scope", Kind::Text),
+        ("key", Kind::Text),
+    ];
     fn rules(i: &EditionInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
         i.validate()
     }
@@ -87,13 +106,20 @@ impl Entity for Edition {
 }
 
 impl Entity for Participation {
-    const FILTERS: &'static [(&'static str, Kind)] =
-        &[("edition_id", Kind::Int), ("person_id", Kind::Int), ("role", Kind::Text), ("status", Kind::Text)];
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("edition_id", Kind::Int),
+        ("person_id", Kind::Int),
+        ("role", Kind::Text),
+        ("status", Kind::Text),
+    ];
     fn rules(i: &ParticipationInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
         i.validate()
     }
     fn refs(i: &ParticipationInput) -> Vec<(&'static str, Ref)> {
-        vec![("edition_id", Ref::Edition(Some(i.edition_id))), ("person_id", Ref::Person(Some(i.person_id)))]
+        vec![
+            ("edition_id", Ref::Edition(Some(i.edition_id))),
+            ("person_id", Ref::Person(Some(i.person_id))),
+        ]
     }
 }
 
@@ -107,7 +133,11 @@ impl Entity for Session {
             ("edition_id", Ref::Edition(Some(i.edition_id))),
             ("host_organisation_id", Ref::Organisation(i.host_organisation_id)),
         ];
-        r.extend(i.instructor_ids.iter().map(|id| ("instructor_ids", Ref::Person(Some(*id)))));
+        r.extend(
+            i.instructor_ids
+                .iter()
+                .map(|id| ("instructor_ids", Ref::Person(Some(*id)))),
+        );
         r
     }
 }
@@ -135,7 +165,11 @@ impl App {
                 _ => continue,
             };
             if !exists {
-                errors.push(FieldError::new(field, "not_found", format!("{entity} {id} does not exist")));
+                errors.push(FieldError::new(
+                    field,
+                    "not_found",
+                    format!("{entity} {id} does not exist"),
+                ));
             }
         }
         Ok(errors)
@@ -162,8 +196,10 @@ impl App {
         }
         if let Some(pa) = any.downcast_ref::<ParticipationInput>()
             && pa.role == ParticipationRole::Trainee
-            && let (Ok(ed), Ok(person)) =
-                (self.store.get::<Edition>(pa.edition_id).await, self.store.get::<Person>(pa.person_id).await)
+            && let (Ok(ed), Ok(person)) = (
+                self.store.get::<Edition>(pa.edition_id).await,
+                self.store.get::<Person>(pa.person_id).await,
+            )
             && ed.fields.scope == EditionScope::CountrySpecific
             && !ed.fields.target_countries.contains(&person.fields.nationality)
         {
@@ -173,7 +209,12 @@ impl App {
                 format!(
                     "edition {} is for {} only; this trainee's nationality is {}",
                     ed.fields.key,
-                    ed.fields.target_countries.iter().map(ToString::to_string).collect::<Vec<_>>().join(", "),
+                    ed.fields
+                        .target_countries
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
                     person.fields.nationality
                 ),
             ));
@@ -190,7 +231,11 @@ impl App {
         if errors.is_empty() {
             errors.extend(self.check_context::<R>(input).await?);
         }
-        if errors.is_empty() { Ok(()) } else { Err(AppError::Invalid(errors)) }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(AppError::Invalid(errors))
+        }
     }
 
     pub async fn create<R: Entity>(&self, input: &R::Input) -> Result<R>
@@ -229,17 +274,28 @@ impl App {
                 errors.push(FieldError::new(
                     name,
                     "unknown_filter",
-                    format!("cannot filter by {name}; use one of: {}, limit, offset", allowed.join(", ")),
+                    format!(
+                        "cannot filter by {name}; use one of: {}, limit, offset",
+                        allowed.join(", ")
+                    ),
                 ));
                 continue;
             };
             match kind {
                 Kind::Int => match raw.trim().parse::<i64>() {
                     Ok(n) => conds.push((col, Value::Int(Some(n)))),
-                    Err(_) => errors.push(FieldError::new(name, "not_a_number", format!("\"{raw}\" is not a whole number"))),
+                    Err(_) => errors.push(FieldError::new(
+                        name,
+                        "not_a_number",
+                        format!("\"{raw}\" is not a whole number"),
+                    )),
                 },
                 _ => {
-                    let v = if matches!(*col, "country" | "nationality") { raw.trim().to_uppercase() } else { raw.trim().to_owned() };
+                    let v = if matches!(*col, "country" | "nationality") {
+                        raw.trim().to_uppercase()
+                    } else {
+                        raw.trim().to_owned()
+                    };
                     conds.push((col, Value::Text(Some(v))));
                 }
             }
@@ -254,8 +310,17 @@ impl App {
 
     /// A record by its key (records that have one).
     pub async fn by_key<R: Entity>(&self, key: &str) -> Result<R> {
-        let mut found = self.store.select::<R>(&[("key", Value::Text(Some(key.to_owned())))], Page { limit: 1, offset: 0 }).await?;
-        found.pop().ok_or_else(|| AppError::NotFound { entity: R::ENTITY, id: key.to_owned() })
+        let mut found = self
+            .store
+            .select::<R>(
+                &[("key", Value::Text(Some(key.to_owned())))],
+                Page { limit: 1, offset: 0 },
+            )
+            .await?;
+        found.pop().ok_or_else(|| AppError::NotFound {
+            entity: R::ENTITY,
+            id: key.to_owned(),
+        })
     }
 
     /// Every role a person has held over the years.
@@ -282,7 +347,10 @@ impl App {
                 FieldError::new(
                     format!("[{i}].person_id"),
                     "not_a_participant",
-                    format!("person {} does not take part in this session's course edition", m.person_id),
+                    format!(
+                        "person {} does not take part in this session's course edition",
+                        m.person_id
+                    ),
                 )
             })
             .collect();

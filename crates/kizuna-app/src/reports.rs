@@ -46,25 +46,33 @@ pub fn report_csv(r: &TraineeReport) -> String {
 /// The report as an aligned text table for a terminal.
 pub fn report_table(r: &TraineeReport) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "Trainees as of {}: {} trainees from {} countries", r.as_of, r.trainees, r.countries);
+    let _ = writeln!(
+        out,
+        "Trainees as of {}: {} trainees from {} countries",
+        r.as_of, r.trainees, r.countries
+    );
     let _ = writeln!(
         out,
         "(counted statuses: {})",
-        r.counted_statuses.iter().map(|s| s.as_str()).collect::<Vec<_>>().join(", ")
+        r.counted_statuses
+            .iter()
+            .map(|s| s.as_str())
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut section = |title: &str, header: &[&str], rows: Vec<Vec<String>>| {
         let _ = writeln!(out, "\n{title}");
-        let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+        let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
         for row in &rows {
             for (i, c) in row.iter().enumerate() {
-                widths[i] = widths[i].max(c.chars().count());
+                widths[i] = widths[i].max(width(c));
             }
         }
         let line = |cells: Vec<String>| {
             cells
                 .iter()
                 .enumerate()
-                .map(|(i, c)| format!("{}{}", c, " ".repeat(widths[i] - c.chars().count())))
+                .map(|(i, c)| format!("{}{}", c, " ".repeat(widths[i] - width(c))))
                 .collect::<Vec<_>>()
                 .join("  ")
                 .trim_end()
@@ -77,7 +85,15 @@ pub fn report_table(r: &TraineeReport) -> String {
     };
     section(
         "By fiscal year",
-        &["fiscal_year", "era", "trainees", "countries", "new", "cumulative_trainees", "cumulative_countries"],
+        &[
+            "fiscal_year",
+            "era",
+            "trainees",
+            "countries",
+            "new",
+            "cumulative_trainees",
+            "cumulative_countries",
+        ],
         r.by_fiscal_year
             .iter()
             .map(|y| {
@@ -96,14 +112,30 @@ pub fn report_table(r: &TraineeReport) -> String {
     section(
         "By region",
         &["region", "trainees", "countries"],
-        r.by_region.iter().map(|g| vec![g.region.name_en().to_owned(), g.trainees.to_string(), g.countries.to_string()]).collect(),
+        r.by_region
+            .iter()
+            .map(|g| {
+                vec![
+                    g.region.name_en().to_owned(),
+                    g.trainees.to_string(),
+                    g.countries.to_string(),
+                ]
+            })
+            .collect(),
     );
     section(
         "By country",
         &["country", "name", "region", "trainees"],
         r.by_country
             .iter()
-            .map(|c| vec![c.country.clone(), c.name_en.clone(), c.region.to_string(), c.trainees.to_string()])
+            .map(|c| {
+                vec![
+                    c.country.clone(),
+                    c.name_en.clone(),
+                    c.region.to_string(),
+                    c.trainees.to_string(),
+                ]
+            })
             .collect(),
     );
     section(
@@ -111,15 +143,41 @@ pub fn report_table(r: &TraineeReport) -> String {
         &["programme_id", "course", "trainees", "countries"],
         r.by_course
             .iter()
-            .map(|c| vec![c.programme_id.to_string(), c.title_en.clone().unwrap_or_default(), c.trainees.to_string(), c.countries.to_string()])
+            .map(|c| {
+                vec![
+                    c.programme_id.to_string(),
+                    c.title_en.clone().unwrap_or_default(),
+                    c.trainees.to_string(),
+                    c.countries.to_string(),
+                ]
+            })
             .collect(),
     );
     section(
         "By gender",
         &["gender", "trainees"],
-        r.by_gender.iter().map(|g| vec![g.gender.to_string(), g.trainees.to_string()]).collect(),
+        r.by_gender
+            .iter()
+            .map(|g| vec![g.gender.to_string(), g.trainees.to_string()])
+            .collect(),
     );
     out
+}
+
+/// Columns a string takes in a terminal: East Asian wide characters take two.
+fn width(s: &str) -> usize {
+    s.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 fn report_rows(r: &TraineeReport) -> Vec<Vec<String>> {
@@ -128,7 +186,15 @@ fn report_rows(r: &TraineeReport) -> Vec<Vec<String>> {
         vec![s("as_of"), s("trainees"), s("countries")],
         vec![r.as_of.to_string(), r.trainees.to_string(), r.countries.to_string()],
         vec![],
-        vec![s("fiscal_year"), s("era"), s("trainees"), s("countries"), s("new_trainees"), s("cumulative_trainees"), s("cumulative_countries")],
+        vec![
+            s("fiscal_year"),
+            s("era"),
+            s("trainees"),
+            s("countries"),
+            s("new_trainees"),
+            s("cumulative_trainees"),
+            s("cumulative_countries"),
+        ],
     ];
     for y in &r.by_fiscal_year {
         rows.push(vec![
@@ -142,19 +208,40 @@ fn report_rows(r: &TraineeReport) -> Vec<Vec<String>> {
         ]);
     }
     rows.push(vec![]);
-    rows.push(vec![s("country"), s("name_en"), s("name_ja"), s("region"), s("trainees")]);
+    rows.push(vec![
+        s("country"),
+        s("name_en"),
+        s("name_ja"),
+        s("region"),
+        s("trainees"),
+    ]);
     for c in &r.by_country {
-        rows.push(vec![c.country.clone(), c.name_en.clone(), c.name_ja.clone(), c.region.to_string(), c.trainees.to_string()]);
+        rows.push(vec![
+            c.country.clone(),
+            c.name_en.clone(),
+            c.name_ja.clone(),
+            c.region.to_string(),
+            c.trainees.to_string(),
+        ]);
     }
     rows.push(vec![]);
     rows.push(vec![s("region"), s("trainees"), s("countries")]);
     for g in &r.by_region {
-        rows.push(vec![g.region.to_string(), g.trainees.to_string(), g.countries.to_string()]);
+        rows.push(vec![
+            g.region.to_string(),
+            g.trainees.to_string(),
+            g.countries.to_string(),
+        ]);
     }
     rows.push(vec![]);
     rows.push(vec![s("programme_id"), s("course"), s("trainees"), s("countries")]);
     for c in &r.by_course {
-        rows.push(vec![c.programme_id.to_string(), crate::transfer::escape_formula(c.title_en.as_deref().unwrap_or("")), c.trainees.to_string(), c.countries.to_string()]);
+        rows.push(vec![
+            c.programme_id.to_string(),
+            crate::transfer::escape_formula(c.title_en.as_deref().unwrap_or("")),
+            c.trainees.to_string(),
+            c.countries.to_string(),
+        ]);
     }
     rows.push(vec![]);
     rows.push(vec![s("gender"), s("trainees")]);

@@ -22,7 +22,11 @@ use crate::{App, AppError, Result};
 
 /// The columns of a trainee file, in template order: name, required, meaning.
 pub const TRAINEE_COLUMNS: &[(&str, bool, &str)] = &[
-    ("family_name", true, "Family name in Latin script (the only name for people with one name)"),
+    (
+        "family_name",
+        true,
+        "Family name in Latin script (the only name for people with one name)",
+    ),
     ("given_name", false, "Given name(s) in Latin script"),
     ("name_native", false, "Name in the person's own script"),
     ("name_kana", false, "Katakana reading"),
@@ -30,9 +34,17 @@ pub const TRAINEE_COLUMNS: &[(&str, bool, &str)] = &[
     ("nationality", true, "ISO 3166-1 alpha-2 code, e.g. TH"),
     ("birth_date", false, "YYYY-MM-DD (personal data)"),
     ("email", false, "E-mail address (personal data)"),
-    ("organisation_key", false, "Key of the home organisation, which must exist"),
+    (
+        "organisation_key",
+        false,
+        "Key of the home organisation, which must exist",
+    ),
     ("position", false, "Position held at the home organisation"),
-    ("edition_key", true, "Key of the course edition, which must exist, e.g. gmrdp/fy2007"),
+    (
+        "edition_key",
+        true,
+        "Key of the course edition, which must exist, e.g. gmrdp/fy2007",
+    ),
     ("status", true, "nominated, accepted, arrived, completed or withdrawn"),
     ("started_on", false, "Arrival date, YYYY-MM-DD"),
     ("ended_on", false, "Departure date, YYYY-MM-DD"),
@@ -90,7 +102,10 @@ impl ImportReport {
     pub fn describe(errors: &[RowError]) -> String {
         let mut s = format!("import refused, nothing was written: {} problem(s)", errors.len());
         for e in errors {
-            s.push_str(&format!("\n  row {}, column {}: {} (value: \"{}\")", e.row, e.column, e.reason, e.value));
+            s.push_str(&format!(
+                "\n  row {}, column {}: {} (value: \"{}\")",
+                e.row, e.column, e.reason, e.value
+            ));
         }
         s
     }
@@ -99,7 +114,11 @@ impl ImportReport {
 /// Escape a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
 /// tab, carriage return at the start) by prefixing an apostrophe.
 pub fn escape_formula(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_owned() }
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
 }
 
 fn needs_escape(s: &str) -> bool {
@@ -116,7 +135,10 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
                     e.valid_up_to() + 1
                 ))
             })?;
-            let mut r = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
             let mut rows = Vec::new();
             for (i, rec) in r.records().enumerate() {
                 let rec = rec.map_err(|e| AppError::BadFile(format!("CSV row {}: {e}", i + 1)))?;
@@ -161,7 +183,13 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
 }
 
 fn rej(errors: &mut Vec<RowError>, row: usize, column: &str, value: &str, code: &str, reason: String) {
-    errors.push(RowError { row, column: column.to_owned(), value: value.to_owned(), code: code.to_owned(), reason });
+    errors.push(RowError {
+        row,
+        column: column.to_owned(),
+        value: value.to_owned(),
+        code: code.to_owned(),
+        reason,
+    });
 }
 
 fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
@@ -178,7 +206,9 @@ impl App {
         let table = read_table(bytes, format)?;
         let mut errors: Vec<RowError> = Vec::new();
         let Some(header) = table.first() else {
-            return Err(AppError::BadFile("the file is empty: it needs a header row and at least one trainee".into()));
+            return Err(AppError::BadFile(
+                "the file is empty: it needs a header row and at least one trainee".into(),
+            ));
         };
         let mut index: HashMap<&str, usize> = HashMap::new();
         for (i, h) in header.iter().enumerate() {
@@ -189,15 +219,36 @@ impl App {
             match TRAINEE_COLUMNS.iter().find(|(c, _, _)| c.eq_ignore_ascii_case(name)) {
                 Some((c, _, _)) => {
                     if index.insert(c, i).is_some() {
-                        rej(&mut errors, 1, name, name, "duplicate_column", format!("column {name} appears twice"));
+                        rej(
+                            &mut errors,
+                            1,
+                            name,
+                            name,
+                            "duplicate_column",
+                            format!("column {name} appears twice"),
+                        );
                     }
                 }
-                None => rej(&mut errors, 1, name, name, "unknown_column", format!("unknown column {name}; the template lists the columns")),
+                None => rej(
+                    &mut errors,
+                    1,
+                    name,
+                    name,
+                    "unknown_column",
+                    format!("unknown column {name}; the template lists the columns"),
+                ),
             }
         }
         for (c, required, _) in TRAINEE_COLUMNS {
             if *required && !index.contains_key(c) {
-                rej(&mut errors, 1, c, "", "missing_column", format!("the required column {c} is missing"));
+                rej(
+                    &mut errors,
+                    1,
+                    c,
+                    "",
+                    "missing_column",
+                    format!("the required column {c} is missing"),
+                );
             }
         }
         if !errors.is_empty() {
@@ -206,14 +257,26 @@ impl App {
 
         let editions: HashMap<String, Edition> = self
             .store
-            .select::<Edition>(&[], Page { limit: u32::MAX, offset: 0 })
+            .select::<Edition>(
+                &[],
+                Page {
+                    limit: u32::MAX,
+                    offset: 0,
+                },
+            )
             .await?
             .into_iter()
             .map(|e| (e.fields.key.to_string(), e))
             .collect();
         let orgs: HashMap<String, i64> = self
             .store
-            .select::<Organisation>(&[], Page { limit: u32::MAX, offset: 0 })
+            .select::<Organisation>(
+                &[],
+                Page {
+                    limit: u32::MAX,
+                    offset: 0,
+                },
+            )
             .await?
             .into_iter()
             .map(|o| (o.fields.key.to_string(), o.id))
@@ -227,7 +290,13 @@ impl App {
             if cells.iter().all(|c| c.trim().is_empty()) {
                 continue;
             }
-            let cell = |name: &str| index.get(name).and_then(|&j| cells.get(j)).map(|s| s.trim()).unwrap_or("");
+            let cell = |name: &str| {
+                index
+                    .get(name)
+                    .and_then(|&j| cells.get(j))
+                    .map(|s| s.trim())
+                    .unwrap_or("")
+            };
             let mut ok = true;
             macro_rules! field {
                 ($name:literal, $parse:expr) => {{
@@ -236,7 +305,14 @@ impl App {
                     if raw.is_empty() {
                         if required {
                             ok = false;
-                            rej(&mut errors, row, $name, raw, "required", format!("{} is required", $name));
+                            rej(
+                                &mut errors,
+                                row,
+                                $name,
+                                raw,
+                                "required",
+                                format!("{} is required", $name),
+                            );
                         }
                         None
                     } else {
@@ -256,8 +332,11 @@ impl App {
             let given_name = field!("given_name", text);
             let name_native = field!("name_native", text);
             let name_kana = field!("name_kana", text);
-            let gender = field!("gender", |s: &str| s.parse().map_err(|e: kizuna_domain::Invalid| (e.code, e.message)));
-            let nationality = field!("nationality", |s: &str| CountryCode::parse(s).map_err(|e| (e.code, e.message)));
+            let gender = field!("gender", |s: &str| s
+                .parse()
+                .map_err(|e: kizuna_domain::Invalid| (e.code, e.message)));
+            let nationality = field!("nationality", |s: &str| CountryCode::parse(s)
+                .map_err(|e| (e.code, e.message)));
             let birth_date = field!("birth_date", |s: &str| parse_date(s).map_err(|m| ("invalid_date", m)));
             let email = field!("email", text);
             let organisation_id = field!("organisation_key", |s: &str| orgs
@@ -268,8 +347,9 @@ impl App {
             let edition = field!("edition_key", |s: &str| editions
                 .get(s)
                 .ok_or(("unknown_edition", format!("no course edition has the key \"{s}\""))));
-            let status: Option<ParticipationStatus> =
-                field!("status", |s: &str| s.parse().map_err(|e: kizuna_domain::Invalid| (e.code, e.message)));
+            let status: Option<ParticipationStatus> = field!("status", |s: &str| s
+                .parse()
+                .map_err(|e: kizuna_domain::Invalid| (e.code, e.message)));
             let started_on = field!("started_on", |s: &str| parse_date(s).map_err(|m| ("invalid_date", m)));
             let ended_on = field!("ended_on", |s: &str| parse_date(s).map_err(|m| ("invalid_date", m)));
             let action_plan_title = field!("action_plan_title", text);
@@ -300,12 +380,27 @@ impl App {
             if let (Some(s), Some(e)) = (started_on, ended_on)
                 && e < s
             {
-                rej(&mut errors, row, "ended_on", cell("ended_on"), "before_start", format!("ends on {e} before it starts on {s}"));
+                rej(
+                    &mut errors,
+                    row,
+                    "ended_on",
+                    cell("ended_on"),
+                    "before_start",
+                    format!("ends on {e} before it starts on {s}"),
+                );
                 continue;
             }
-            if edition.fields.scope == EditionScope::CountrySpecific && !edition.fields.target_countries.contains(&nationality) {
-                let targets: Vec<String> = edition.fields.target_countries.iter().map(ToString::to_string).collect();
-                rej(&mut errors, 
+            if edition.fields.scope == EditionScope::CountrySpecific
+                && !edition.fields.target_countries.contains(&nationality)
+            {
+                let targets: Vec<String> = edition
+                    .fields
+                    .target_countries
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect();
+                rej(
+                    &mut errors,
                     row,
                     "nationality",
                     cell("nationality"),
@@ -316,7 +411,14 @@ impl App {
             }
             let identity = person.identity_key();
             if let Some(first) = rows_of_identity.insert(identity, row) {
-                rej(&mut errors, row, "family_name", cell("family_name"), "duplicate_in_file", format!("the same person is already on row {first}"));
+                rej(
+                    &mut errors,
+                    row,
+                    "family_name",
+                    cell("family_name"),
+                    "duplicate_in_file",
+                    format!("the same person is already on row {first}"),
+                );
                 continue;
             }
             out.push(NewTrainee {
@@ -333,8 +435,19 @@ impl App {
         let taken: HashSet<String> = self.store.existing_identities(&keys).await?.into_iter().collect();
         for key in &taken {
             if let Some(&row) = rows_of_identity.get(key) {
-                let who = table.get(row - 1).and_then(|c| index.get("family_name").and_then(|&j| c.get(j))).cloned().unwrap_or_default();
-                rej(&mut errors, row, "family_name", &who, "person_exists", "this person (same names, nationality and birth date) is already recorded".into());
+                let who = table
+                    .get(row - 1)
+                    .and_then(|c| index.get("family_name").and_then(|&j| c.get(j)))
+                    .cloned()
+                    .unwrap_or_default();
+                rej(
+                    &mut errors,
+                    row,
+                    "family_name",
+                    &who,
+                    "person_exists",
+                    "this person (same names, nationality and birth date) is already recorded".into(),
+                );
             }
         }
         if !errors.is_empty() {
@@ -350,15 +463,29 @@ impl App {
     /// Import a trainee file: all rows, or nothing.
     pub async fn import_trainees(&self, bytes: &[u8], format: FileFormat, dry_run: bool) -> Result<ImportReport> {
         let rows = self.check_trainee_file(bytes, format).await?;
-        let imported = if dry_run { 0 } else { self.store.insert_trainees(&rows).await?.len() };
-        Ok(ImportReport { rows: rows.len(), imported, dry_run })
+        let imported = if dry_run {
+            0
+        } else {
+            self.store.insert_trainees(&rows).await?.len()
+        };
+        Ok(ImportReport {
+            rows: rows.len(),
+            imported,
+            dry_run,
+        })
     }
 
     /// Every trainee participation, in the template's columns.
     pub async fn trainee_export_rows(&self) -> Result<Vec<Vec<String>>> {
         let orgs: HashMap<i64, String> = self
             .store
-            .select::<Organisation>(&[], Page { limit: u32::MAX, offset: 0 })
+            .select::<Organisation>(
+                &[],
+                Page {
+                    limit: u32::MAX,
+                    offset: 0,
+                },
+            )
             .await?
             .into_iter()
             .map(|o| (o.id, o.fields.key.to_string()))
@@ -381,7 +508,9 @@ impl App {
                     f.nationality.to_string(),
                     date(f.birth_date),
                     opt(&f.email),
-                    f.organisation_id.and_then(|id| orgs.get(&id).cloned()).unwrap_or_default(),
+                    f.organisation_id
+                        .and_then(|id| orgs.get(&id).cloned())
+                        .unwrap_or_default(),
                     opt(&f.position),
                     edition_key,
                     status,
@@ -447,7 +576,10 @@ fn write_table(rows: &[Vec<String>], format: FileFormat) -> Result<Vec<u8>> {
                 let r = (r + 1) as u32;
                 for (c, v) in row.iter().enumerate() {
                     let c = c as u16;
-                    let is_date = matches!(header.get(c as usize), Some(&("birth_date" | "started_on" | "ended_on")));
+                    let is_date = matches!(
+                        header.get(c as usize),
+                        Some(&("birth_date" | "started_on" | "ended_on"))
+                    );
                     match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
                         Ok(d) if is_date => {
                             sheet.write_date_with_format(r, c, d, &date_fmt).map_err(x)?;

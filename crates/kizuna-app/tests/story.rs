@@ -26,11 +26,19 @@ async fn demo_app(backend: Backend) -> App {
 }
 
 async fn report(app: &App, as_of: &str) -> TraineeReport {
-    app.trainee_report(&TraineeFilter { as_of: Some(d(as_of)), ..Default::default() }).await.unwrap()
+    app.trainee_report(&TraineeFilter {
+        as_of: Some(d(as_of)),
+        ..Default::default()
+    })
+    .await
+    .unwrap()
 }
 
 async fn people_count(app: &App) -> i64 {
-    app.list::<Person>(&Default::default(), Page::default()).await.unwrap().1
+    app.list::<Person>(&Default::default(), Page::default())
+        .await
+        .unwrap()
+        .1
 }
 
 macro_rules! on_both {
@@ -68,28 +76,56 @@ async fn demo_reports_680_trainees_from_57_countries_as_of_march_2008(backend: B
     assert_eq!((r.trainees, r.countries), (680, 57));
     assert_eq!(r.first_fiscal_year, Some(1992));
     let last = r.by_fiscal_year.last().unwrap();
-    assert_eq!((last.fiscal_year, last.label_ja.as_str(), last.cumulative_trainees), (2007, "平成19年度", 680));
+    assert_eq!(
+        (last.fiscal_year, last.label_ja.as_str(), last.cumulative_trainees),
+        (2007, "平成19年度", 680)
+    );
     assert_eq!(r.by_country.iter().map(|c| c.trainees).sum::<u64>(), 680);
     assert_eq!(r.by_region.iter().map(|c| c.countries).sum::<u64>(), 57);
     // A day earlier in the year: FY2007's editions that had not started do not count yet.
     let before = report(&app, "2007-03-31").await;
-    assert_eq!(before.trainees, r.by_fiscal_year[r.by_fiscal_year.len() - 2].cumulative_trainees);
+    assert_eq!(
+        before.trainees,
+        r.by_fiscal_year[r.by_fiscal_year.len() - 2].cumulative_trainees
+    );
     // Later years add trainees and countries; FY2020 had none.
     let now = report(&app, "2026-11-23").await;
-    assert!(now.trainees > 680 && now.countries > 57, "{} {}", now.trainees, now.countries);
+    assert!(
+        now.trainees > 680 && now.countries > 57,
+        "{} {}",
+        now.trainees,
+        now.countries
+    );
     let fy2020 = now.by_fiscal_year.iter().find(|y| y.fiscal_year == 2020).unwrap();
     assert_eq!((fy2020.trainees, fy2020.label_ja.as_str()), (0, "令和2年度"));
-    assert_eq!(now.by_fiscal_year.iter().find(|y| y.fiscal_year == 2019).unwrap().label_ja, "令和元年度");
+    assert_eq!(
+        now.by_fiscal_year
+            .iter()
+            .find(|y| y.fiscal_year == 2019)
+            .unwrap()
+            .label_ja,
+        "令和元年度"
+    );
 }
 
 async fn demo_is_idempotent(backend: Backend) {
     let app = demo_app(backend).await;
     let people = people_count(&app).await;
-    let editions = app.list::<Edition>(&Default::default(), Page::default()).await.unwrap().1;
+    let editions = app
+        .list::<Edition>(&Default::default(), Page::default())
+        .await
+        .unwrap()
+        .1;
     let again = app.load_demo().await.unwrap();
     assert!(again.already_loaded);
     assert_eq!(people_count(&app).await, people);
-    assert_eq!(app.list::<Edition>(&Default::default(), Page::default()).await.unwrap().1, editions);
+    assert_eq!(
+        app.list::<Edition>(&Default::default(), Page::default())
+            .await
+            .unwrap()
+            .1,
+        editions
+    );
     assert_eq!(app.store.setting("dataset").await.unwrap().as_deref(), Some("demo"));
 }
 
@@ -97,34 +133,96 @@ async fn every_figure_drills_down_to_its_people(backend: Backend) {
     let app = demo_app(backend).await;
     let as_of = Some(d("2008-03-31"));
     let r = report(&app, "2008-03-31").await;
-    let all = Page { limit: u32::MAX, offset: 0 };
-    let (people, total) = app.trainee_drilldown(&TraineeFilter { as_of, ..Default::default() }, all).await.unwrap();
+    let all = Page {
+        limit: u32::MAX,
+        offset: 0,
+    };
+    let (people, total) = app
+        .trainee_drilldown(
+            &TraineeFilter {
+                as_of,
+                ..Default::default()
+            },
+            all,
+        )
+        .await
+        .unwrap();
     assert_eq!((people.len() as u64, total), (680, 680));
     for row in r.by_country.iter().take(5) {
-        let f = TraineeFilter { as_of, country: Some(row.country.parse().unwrap()), ..Default::default() };
+        let f = TraineeFilter {
+            as_of,
+            country: Some(row.country.parse().unwrap()),
+            ..Default::default()
+        };
         let (people, total) = app.trainee_drilldown(&f, all).await.unwrap();
         assert_eq!(total as u64, row.trainees, "{}", row.country);
         assert!(people.iter().all(|p| p.fields.nationality.as_str() == row.country));
     }
     for row in &r.by_fiscal_year {
-        let f = TraineeFilter { as_of, fiscal_year: Some(row.fiscal_year.try_into().unwrap()), ..Default::default() };
-        assert_eq!(app.trainee_drilldown(&f, all).await.unwrap().1 as u64, row.trainees, "FY{}", row.fiscal_year);
+        let f = TraineeFilter {
+            as_of,
+            fiscal_year: Some(row.fiscal_year.try_into().unwrap()),
+            ..Default::default()
+        };
+        assert_eq!(
+            app.trainee_drilldown(&f, all).await.unwrap().1 as u64,
+            row.trainees,
+            "FY{}",
+            row.fiscal_year
+        );
     }
     for row in &r.by_region {
-        let f = TraineeFilter { as_of, region: Some(row.region), ..Default::default() };
+        let f = TraineeFilter {
+            as_of,
+            region: Some(row.region),
+            ..Default::default()
+        };
         let sub = app.trainee_report(&f).await.unwrap();
-        assert_eq!((sub.trainees, sub.countries), (row.trainees, row.countries), "{:?}", row.region);
+        assert_eq!(
+            (sub.trainees, sub.countries),
+            (row.trainees, row.countries),
+            "{:?}",
+            row.region
+        );
     }
     for row in &r.by_gender {
-        let f = TraineeFilter { as_of, gender: Some(row.gender), ..Default::default() };
+        let f = TraineeFilter {
+            as_of,
+            gender: Some(row.gender),
+            ..Default::default()
+        };
         assert_eq!(app.trainee_drilldown(&f, all).await.unwrap().1 as u64, row.trainees);
     }
     let course = &r.by_course[0];
-    let f = TraineeFilter { as_of, programme_id: Some(course.programme_id), ..Default::default() };
+    let f = TraineeFilter {
+        as_of,
+        programme_id: Some(course.programme_id),
+        ..Default::default()
+    };
     assert_eq!(app.trainee_report(&f).await.unwrap().trainees, course.trainees);
     // Paging walks the same people.
-    let first = app.trainee_drilldown(&TraineeFilter { as_of, ..Default::default() }, Page { limit: 10, offset: 0 }).await.unwrap().0;
-    let second = app.trainee_drilldown(&TraineeFilter { as_of, ..Default::default() }, Page { limit: 10, offset: 10 }).await.unwrap().0;
+    let first = app
+        .trainee_drilldown(
+            &TraineeFilter {
+                as_of,
+                ..Default::default()
+            },
+            Page { limit: 10, offset: 0 },
+        )
+        .await
+        .unwrap()
+        .0;
+    let second = app
+        .trainee_drilldown(
+            &TraineeFilter {
+                as_of,
+                ..Default::default()
+            },
+            Page { limit: 10, offset: 10 },
+        )
+        .await
+        .unwrap()
+        .0;
     assert_eq!(first.len(), 10);
     assert!(first.iter().all(|p| second.iter().all(|q| q.id != p.id)));
 }
@@ -144,13 +242,37 @@ async fn only_accepted_statuses_count(backend: Backend) {
     let app = demo_app(backend).await;
     let before = report(&app, "2008-03-31").await;
     let file = csv(&[
-        ["Withdrew", "Anna", "female", "KE", "1970-01-01", "gmrdp/fy2007", "withdrawn"],
-        ["Nominee", "Ben", "male", "KE", "1971-01-01", "gmrdp/fy2007", "nominated"],
+        [
+            "Withdrew",
+            "Anna",
+            "female",
+            "KE",
+            "1970-01-01",
+            "gmrdp/fy2007",
+            "withdrawn",
+        ],
+        [
+            "Nominee",
+            "Ben",
+            "male",
+            "KE",
+            "1971-01-01",
+            "gmrdp/fy2007",
+            "nominated",
+        ],
     ]);
     app.import_trainees(&file, FileFormat::Csv, false).await.unwrap();
     let after = report(&app, "2008-03-31").await;
     assert_eq!((after.trainees, after.countries), (before.trainees, before.countries));
-    let file = csv(&[["Accepted", "Cara", "female", "KE", "1972-01-01", "gmrdp/fy2007", "accepted"]]);
+    let file = csv(&[[
+        "Accepted",
+        "Cara",
+        "female",
+        "KE",
+        "1972-01-01",
+        "gmrdp/fy2007",
+        "accepted",
+    ]]);
     app.import_trainees(&file, FileFormat::Csv, false).await.unwrap();
     assert_eq!(report(&app, "2008-03-31").await.trainees, before.trainees + 1);
 }
@@ -158,23 +280,77 @@ async fn only_accepted_statuses_count(backend: Backend) {
 async fn import_rejects_every_bad_value_and_writes_nothing(backend: Backend) {
     let app = demo_app(backend).await;
     let people = people_count(&app).await;
-    let existing = app.list::<Person>(&Default::default(), Page { limit: 1, offset: 0 }).await.unwrap().0.remove(0).fields;
+    let existing = app
+        .list::<Person>(&Default::default(), Page { limit: 1, offset: 0 })
+        .await
+        .unwrap()
+        .0
+        .remove(0)
+        .fields;
     let ex_birth = existing.birth_date.map(|b| b.to_string()).unwrap_or_default();
     let ex_given = existing.given_name.as_ref().map(|g| g.to_string()).unwrap_or_default();
     let rows = [
         ["Good", "Row", "female", "TH", "1980-05-05", "gmrdp/fy2007", "completed"],
         ["Bad", "Date", "male", "TH", "1980-02-30", "gmrdp/fy2007", "completed"],
-        ["Bad", "Country", "male", "XX", "1980-01-01", "gmrdp/fy2007", "completed"],
+        [
+            "Bad",
+            "Country",
+            "male",
+            "XX",
+            "1980-01-01",
+            "gmrdp/fy2007",
+            "completed",
+        ],
         ["", "Nameless", "male", "TH", "1980-01-01", "gmrdp/fy2007", "completed"],
-        [existing.family_name.as_str(), &ex_given, existing.gender.as_str(), existing.nationality.as_str(), &ex_birth, "gmrdp/fy2007", "completed"],
-        ["No", "Edition", "female", "TH", "1980-01-01", "gmrdp/fy1800", "completed"],
-        ["Bad", "Status", "female", "TH", "1980-01-01", "gmrdp/fy2007", "graduated"],
-        ["Wrong", "Target", "female", "KE", "1980-01-01", "rdp-indonesia/fy2000", "completed"],
+        [
+            existing.family_name.as_str(),
+            &ex_given,
+            existing.gender.as_str(),
+            existing.nationality.as_str(),
+            &ex_birth,
+            "gmrdp/fy2007",
+            "completed",
+        ],
+        [
+            "No",
+            "Edition",
+            "female",
+            "TH",
+            "1980-01-01",
+            "gmrdp/fy1800",
+            "completed",
+        ],
+        [
+            "Bad",
+            "Status",
+            "female",
+            "TH",
+            "1980-01-01",
+            "gmrdp/fy2007",
+            "graduated",
+        ],
+        [
+            "Wrong",
+            "Target",
+            "female",
+            "KE",
+            "1980-01-01",
+            "rdp-indonesia/fy2000",
+            "completed",
+        ],
         ["Good", "Row", "female", "TH", "1980-05-05", "gmrdp/fy2007", "completed"],
     ];
-    let err = app.import_trainees(&csv(&rows), FileFormat::Csv, false).await.unwrap_err();
-    let AppError::ImportRejected(errors) = err else { panic!("expected a rejected import, got {err:?}") };
-    let got: Vec<(usize, &str, &str)> = errors.iter().map(|e| (e.row, e.column.as_str(), e.code.as_str())).collect();
+    let err = app
+        .import_trainees(&csv(&rows), FileFormat::Csv, false)
+        .await
+        .unwrap_err();
+    let AppError::ImportRejected(errors) = err else {
+        panic!("expected a rejected import, got {err:?}")
+    };
+    let got: Vec<(usize, &str, &str)> = errors
+        .iter()
+        .map(|e| (e.row, e.column.as_str(), e.code.as_str()))
+        .collect();
     assert_eq!(
         got,
         [
@@ -193,14 +369,32 @@ async fn import_rejects_every_bad_value_and_writes_nothing(backend: Backend) {
     assert_eq!(people_count(&app).await, people, "nothing was written");
 
     // A header that lacks a required column, or has an unknown one.
-    let err = app.import_trainees(b"family_name,colour\nA,red\n", FileFormat::Csv, false).await.unwrap_err();
-    let AppError::ImportRejected(errors) = err else { panic!() };
+    let err = app
+        .import_trainees(b"family_name,colour\nA,red\n", FileFormat::Csv, false)
+        .await
+        .unwrap_err();
+    let AppError::ImportRejected(errors) = err else {
+        panic!()
+    };
     let cols: Vec<&str> = errors.iter().map(|e| e.column.as_str()).collect();
-    assert!(cols.contains(&"colour") && cols.contains(&"nationality") && cols.contains(&"edition_key"), "{cols:?}");
+    assert!(
+        cols.contains(&"colour") && cols.contains(&"nationality") && cols.contains(&"edition_key"),
+        "{cols:?}"
+    );
     // Files that are not what they claim.
-    assert!(matches!(app.import_trainees(b"", FileFormat::Csv, false).await, Err(AppError::BadFile(_))));
-    assert!(matches!(app.import_trainees(b"PK\x03\x04garbage", FileFormat::Xlsx, false).await, Err(AppError::BadFile(_))));
-    assert!(matches!(app.import_trainees(b"family_name\n\xff\xfe", FileFormat::Csv, false).await, Err(AppError::BadFile(_))));
+    assert!(matches!(
+        app.import_trainees(b"", FileFormat::Csv, false).await,
+        Err(AppError::BadFile(_))
+    ));
+    assert!(matches!(
+        app.import_trainees(b"PK\x03\x04garbage", FileFormat::Xlsx, false).await,
+        Err(AppError::BadFile(_))
+    ));
+    assert!(matches!(
+        app.import_trainees(b"family_name\n\xff\xfe", FileFormat::Csv, false)
+            .await,
+        Err(AppError::BadFile(_))
+    ));
     assert_eq!(people_count(&app).await, people);
 }
 
@@ -209,11 +403,39 @@ async fn import_accepts_a_clean_xlsx(backend: Backend) {
     let people = people_count(&app).await;
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet();
-    let header = ["family_name", "given_name", "gender", "nationality", "birth_date", "edition_key", "status", "started_on"];
+    let header = [
+        "family_name",
+        "given_name",
+        "gender",
+        "nationality",
+        "birth_date",
+        "edition_key",
+        "status",
+        "started_on",
+    ];
     for (c, h) in header.iter().enumerate() {
         sheet.write_string(0, c as u16, *h).unwrap();
     }
-    let rows = [["Siriwat", "Nok", "female", "th", "", "food-value-chain-th-my/fy2024", "completed"], ["Abdullah", "Hafiz", "male", "MY", "", "food-value-chain-th-my/fy2024", "completed"]];
+    let rows = [
+        [
+            "Siriwat",
+            "Nok",
+            "female",
+            "th",
+            "",
+            "food-value-chain-th-my/fy2024",
+            "completed",
+        ],
+        [
+            "Abdullah",
+            "Hafiz",
+            "male",
+            "MY",
+            "",
+            "food-value-chain-th-my/fy2024",
+            "completed",
+        ],
+    ];
     let date_fmt = rust_xlsxwriter::Format::new().set_num_format("yyyy-mm-dd");
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -222,8 +444,22 @@ async fn import_accepts_a_clean_xlsx(backend: Backend) {
             }
         }
         // Dates as real spreadsheet dates, the way Excel stores them.
-        sheet.write_date_with_format(r as u32 + 1, 4, NaiveDate::from_ymd_opt(1985, 4, 1 + r as u32).unwrap(), &date_fmt).unwrap();
-        sheet.write_date_with_format(r as u32 + 1, 7, NaiveDate::from_ymd_opt(2024, 10, 20).unwrap(), &date_fmt).unwrap();
+        sheet
+            .write_date_with_format(
+                r as u32 + 1,
+                4,
+                NaiveDate::from_ymd_opt(1985, 4, 1 + r as u32).unwrap(),
+                &date_fmt,
+            )
+            .unwrap();
+        sheet
+            .write_date_with_format(
+                r as u32 + 1,
+                7,
+                NaiveDate::from_ymd_opt(2024, 10, 20).unwrap(),
+                &date_fmt,
+            )
+            .unwrap();
     }
     let bytes = wb.save_to_buffer().unwrap();
     let dry = app.import_trainees(&bytes, FileFormat::Xlsx, true).await.unwrap();
@@ -233,28 +469,49 @@ async fn import_accepts_a_clean_xlsx(backend: Backend) {
     assert_eq!(done.imported, 2);
     assert_eq!(people_count(&app).await, people + 2);
     let export = String::from_utf8(app.export_trainees(FileFormat::Csv).await.unwrap()).unwrap();
-    assert!(export.contains("Siriwat,Nok,,,female,TH,1985-04-01"), "dates from XLSX cells are read as dates");
+    assert!(
+        export.contains("Siriwat,Nok,,,female,TH,1985-04-01"),
+        "dates from XLSX cells are read as dates"
+    );
     // Importing the same file again is refused: the people exist.
-    assert!(matches!(app.import_trainees(&bytes, FileFormat::Xlsx, false).await, Err(AppError::ImportRejected(_))));
+    assert!(matches!(
+        app.import_trainees(&bytes, FileFormat::Xlsx, false).await,
+        Err(AppError::ImportRejected(_))
+    ));
 }
 
 async fn export_escapes_formulas_and_round_trips_through_the_template(backend: Backend) {
     let app = demo_app(backend).await;
-    let file = csv(&[["=HYPERLINK(\"http://x\")", "+Eve", "female", "TH", "1980-01-01", "gmrdp/fy2007", "completed"]]);
+    let file = csv(&[[
+        "=HYPERLINK(\"http://x\")",
+        "+Eve",
+        "female",
+        "TH",
+        "1980-01-01",
+        "gmrdp/fy2007",
+        "completed",
+    ]]);
     app.import_trainees(&file, FileFormat::Csv, false).await.unwrap();
     let out = String::from_utf8(app.export_trainees(FileFormat::Csv).await.unwrap()).unwrap();
-    assert!(out.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'+Eve"), "formula cells are escaped");
+    assert!(
+        out.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'+Eve"),
+        "formula cells are escaped"
+    );
     let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|c| c.0).collect();
     assert_eq!(out.lines().next().unwrap(), header.join(","));
     let template = String::from_utf8(kizuna_app::transfer::trainee_template(FileFormat::Csv).unwrap()).unwrap();
     assert_eq!(template.trim_end(), header.join(","));
     // JSON and XLSX exports carry the same rows.
-    let json: serde_json::Value = serde_json::from_slice(&app.export_trainees(FileFormat::Json).await.unwrap()).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_slice(&app.export_trainees(FileFormat::Json).await.unwrap()).unwrap();
     assert_eq!(json.as_array().unwrap().len(), out.lines().count() - 1);
     let xlsx = app.export_trainees(FileFormat::Xlsx).await.unwrap();
     let table = kizuna_app::transfer::read_table(&xlsx, FileFormat::Xlsx).unwrap();
     assert_eq!(table.len(), out.lines().count());
-    assert!(table.iter().any(|r| r[0] == "=HYPERLINK(\"http://x\")"), "XLSX keeps the text, marked as text");
+    assert!(
+        table.iter().any(|r| r[0] == "=HYPERLINK(\"http://x\")"),
+        "XLSX keeps the text, marked as text"
+    );
 }
 
 async fn sqlite_wal_and_foreign_keys_are_on(backend: Backend) {
@@ -269,9 +526,20 @@ async fn sqlite_wal_and_foreign_keys_are_on(backend: Backend) {
         ended_on: None,
         action_plan_title: None,
     };
-    let err = app.create::<kizuna_domain::training::participation::Participation>(&input).await.unwrap_err();
+    let err = app
+        .create::<kizuna_domain::training::participation::Participation>(&input)
+        .await
+        .unwrap_err();
     let AppError::Invalid(fields) = err else { panic!() };
-    assert_eq!(fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(), ["edition_id", "person_id"]);
+    assert_eq!(
+        fields.iter().map(|f| f.field.as_str()).collect::<Vec<_>>(),
+        ["edition_id", "person_id"]
+    );
     // And the store itself refuses it too (foreign keys are enforced).
-    assert!(app.store.insert::<kizuna_domain::training::participation::Participation>(&input).await.is_err());
+    assert!(
+        app.store
+            .insert::<kizuna_domain::training::participation::Participation>(&input)
+            .await
+            .is_err()
+    );
 }

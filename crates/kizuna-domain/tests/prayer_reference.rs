@@ -11,10 +11,7 @@ use serde_json::Value;
 
 use kizuna_domain::map::prayer::{HighLatitudeRule, Madhab, Method, Params, prayer_times};
 
-const VECTOR_DIR: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/reference/adhan-times"
-);
+const VECTOR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/adhan-times");
 
 const PRAYERS: [&str; 6] = ["fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha"];
 
@@ -28,18 +25,15 @@ struct FileReport {
 }
 
 fn vector_files(dir: &Path) -> Vec<PathBuf> {
-    let entries = fs::read_dir(dir)
-        .unwrap_or_else(|e| panic!("cannot read test-vector directory {}: {e}", dir.display()));
+    let entries =
+        fs::read_dir(dir).unwrap_or_else(|e| panic!("cannot read test-vector directory {}: {e}", dir.display()));
     let mut files: Vec<PathBuf> = entries
         .map(|entry| {
             entry
                 .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
                 .path()
         })
-        .filter(|p| {
-            p.extension()
-                .is_some_and(|ext| ext.eq_ignore_ascii_case("json"))
-        })
+        .filter(|p| p.extension().is_some_and(|ext| ext.eq_ignore_ascii_case("json")))
         .collect();
     files.sort();
     files
@@ -85,8 +79,7 @@ fn check_file(path: &Path, failures: &mut Vec<String>) -> FileReport {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| path.display().to_string());
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{name}: cannot read: {e}"));
-    let data: Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}"));
+    let data: Value = serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: invalid JSON: {e}"));
 
     let p = data
         .get("params")
@@ -102,9 +95,7 @@ fn check_file(path: &Path, failures: &mut Vec<String>) -> FileReport {
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     let mut params = Params::new(method);
     if let Some(madhab) = p.get("madhab").and_then(Value::as_str) {
-        params.madhab = madhab
-            .parse::<Madhab>()
-            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        params.madhab = madhab.parse::<Madhab>().unwrap_or_else(|e| panic!("{name}: {e}"));
     }
     if let Some(rule) = p.get("highLatitudeRule").and_then(Value::as_str) {
         params.high_latitude_rule = Some(
@@ -148,9 +139,7 @@ fn check_file(path: &Path, failures: &mut Vec<String>) -> FileReport {
             let expected_text = str_field(row, prayer, &name);
             let expected = parse_clock(expected_text)
                 .and_then(|t| local_instant(tz, date, t))
-                .unwrap_or_else(|| {
-                    panic!("{name} {date} {prayer}: cannot read time {expected_text:?}")
-                });
+                .unwrap_or_else(|| panic!("{name} {date} {prayer}: cannot read time {expected_text:?}"));
             let deviation = (got - expected).num_seconds();
             let got_local = got.with_timezone(&tz).format("%H:%M").to_string();
             if deviation.abs() > report.worst_seconds.abs() {
@@ -173,11 +162,7 @@ fn check_file(path: &Path, failures: &mut Vec<String>) -> FileReport {
 fn matches_every_adhan_reference_file() {
     let dir = Path::new(VECTOR_DIR);
     let files = vector_files(dir);
-    assert!(
-        !files.is_empty(),
-        "no JSON test-vector files in {}",
-        dir.display()
-    );
+    assert!(!files.is_empty(), "no JSON test-vector files in {}", dir.display());
 
     let mut failures = Vec::new();
     let mut reports = Vec::new();
@@ -185,10 +170,7 @@ fn matches_every_adhan_reference_file() {
         reports.push(check_file(path, &mut failures));
     }
 
-    println!(
-        "{:<40} {:>5} {:>9} {:>10}  where",
-        "file", "rows", "variance", "worst"
-    );
+    println!("{:<40} {:>5} {:>9} {:>10}  where", "file", "rows", "variance", "worst");
     for r in &reports {
         println!(
             "{:<40} {:>5} {:>8}m {:>+9}s  {}",

@@ -44,11 +44,17 @@ impl StoreError {
                     return Self::rejected(
                         "id",
                         "in_use_or_missing_reference",
-                        format!("this {entity} refers to a record that does not exist, or other records still refer to it"),
+                        format!(
+                            "this {entity} refers to a record that does not exist, or other records still refer to it"
+                        ),
                     );
                 }
                 ErrorKind::CheckViolation | ErrorKind::NotNullViolation => {
-                    return Self::rejected("id", "invalid", format!("the database refused this {entity}: {}", db.message()));
+                    return Self::rejected(
+                        "id",
+                        "invalid",
+                        format!("the database refused this {entity}: {}", db.message()),
+                    );
                 }
                 _ => {}
             }

@@ -142,8 +142,17 @@ impl Store {
     /// Replace a record's fields.
     pub async fn update<R: Record>(&self, id: i64, input: &R::Input) -> Result<R, StoreError> {
         let values = R::values(input);
-        let sets: Vec<String> = R::COLUMNS.iter().enumerate().map(|(i, (c, _))| format!("{c} = ${}", i + 1)).collect();
-        let sql = format!("UPDATE {} SET {} WHERE id = ${}", R::TABLE, sets.join(", "), values.len() + 1);
+        let sets: Vec<String> = R::COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, (c, _))| format!("{c} = ${}", i + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE {} SET {} WHERE id = ${}",
+            R::TABLE,
+            sets.join(", "),
+            values.len() + 1
+        );
         let children = R::child_values(input);
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
@@ -192,7 +201,9 @@ impl Store {
     }
 
     pub async fn get<R: Record>(&self, id: i64) -> Result<R, StoreError> {
-        let mut found = self.select::<R>(&[("id", Value::Int(Some(id)))], Page { limit: 1, offset: 0 }).await?;
+        let mut found = self
+            .select::<R>(&[("id", Value::Int(Some(id)))], Page { limit: 1, offset: 0 })
+            .await?;
         found.pop().ok_or(StoreError::NotFound { entity: R::ENTITY, id })
     }
 
@@ -202,7 +213,10 @@ impl Store {
         let mut sql = select_sql::<R>();
         let mut values = Vec::new();
         for (i, (col, v)) in filter.iter().enumerate() {
-            debug_assert!(*col == "id" || R::COLUMNS.iter().any(|(c, _)| c == col), "unknown column {col}");
+            debug_assert!(
+                *col == "id" || R::COLUMNS.iter().any(|(c, _)| c == col),
+                "unknown column {col}"
+            );
             sql.push_str(if i == 0 { " WHERE " } else { " AND " });
             sql.push_str(&format!("{col} = ${}", i + 1));
             values.push(v.clone());
@@ -230,7 +244,10 @@ impl Store {
                 Some(child) => self.children(child, id).await?,
                 None => Vec::new(),
             };
-            out.push(R::from_values(id, vals, children).map_err(|m| StoreError::Corrupt(format!("{} {id}: {m}", R::ENTITY)))?);
+            out.push(
+                R::from_values(id, vals, children)
+                    .map_err(|m| StoreError::Corrupt(format!("{} {id}: {m}", R::ENTITY)))?,
+            );
         }
         Ok(out)
     }
@@ -243,11 +260,16 @@ impl Store {
             sql.push_str(&format!("{col} = ${}", i + 1));
         }
         let values: Vec<Value> = filter.iter().map(|(_, v)| v.clone()).collect();
-        Ok(with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?))
+        Ok(
+            with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?),
+        )
     }
 
     async fn children(&self, child: &Child, id: i64) -> Result<Vec<Value>, StoreError> {
-        let sql = format!("SELECT {} FROM {} WHERE {} = $1 ORDER BY {}", child.column, child.table, child.parent_column, child.column);
+        let sql = format!(
+            "SELECT {} FROM {} WHERE {} = $1 ORDER BY {}",
+            child.column, child.table, child.parent_column, child.column
+        );
         Ok(with_pool!(self, p => {
             let rows = sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).fetch_all(p).await?;
             let mut out = Vec::with_capacity(rows.len());

@@ -25,7 +25,10 @@ pub async fn fresh_url(backend: Backend) -> Result<String, StoreError> {
         "kizuna_test_{}_{}_{}",
         std::process::id(),
         n,
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0)
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.subsec_nanos())
+            .unwrap_or(0)
     );
     match backend {
         Backend::Sqlite => {
@@ -36,7 +39,9 @@ pub async fn fresh_url(backend: Backend) -> Result<String, StoreError> {
         Backend::Postgres => {
             let admin = postgres_admin_url();
             let mut conn = sqlx::PgConnection::connect(&admin).await?;
-            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {tag}"))).execute(&mut conn).await?;
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("CREATE DATABASE {tag}")))
+                .execute(&mut conn)
+                .await?;
             conn.close().await?;
             let base = admin.rsplit_once('/').map(|(b, _)| b.to_owned()).unwrap_or(admin);
             Ok(format!("{base}/{tag}"))

@@ -88,9 +88,15 @@ const TRAINEE_FROM: &str =
 
 impl Store {
     /// The counted trainee participations a report is computed from.
-    pub async fn trainee_facts(&self, filter: &TraineeFilter, as_of: NaiveDate) -> Result<Vec<TraineeFact>, StoreError> {
+    pub async fn trainee_facts(
+        &self,
+        filter: &TraineeFilter,
+        as_of: NaiveDate,
+    ) -> Result<Vec<TraineeFact>, StoreError> {
         let (cond, values) = trainee_where(filter, as_of);
-        let sql = format!("SELECT pa.person_id, pe.nationality, pe.gender, e.fiscal_year, e.programme_id {TRAINEE_FROM} WHERE {cond}");
+        let sql = format!(
+            "SELECT pa.person_id, pe.nationality, pe.gender, e.fiscal_year, e.programme_id {TRAINEE_FROM} WHERE {cond}"
+        );
         let rows: Vec<(i64, String, String, i64, i64)> =
             with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?);
         rows.into_iter()
@@ -225,10 +231,12 @@ impl Store {
         let mut found = Vec::new();
         for chunk in keys.chunks(500) {
             let ph: Vec<String> = (1..=chunk.len()).map(|i| format!("${i}")).collect();
-            let sql = format!("SELECT identity_key FROM people WHERE identity_key IN ({})", ph.join(", "));
+            let sql = format!(
+                "SELECT identity_key FROM people WHERE identity_key IN ({})",
+                ph.join(", ")
+            );
             let vals: Vec<Value> = chunk.iter().map(|k| Value::Text(Some(k.clone()))).collect();
-            let mut got: Vec<String> =
-                with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), vals).fetch_all(p).await?);
+            let mut got: Vec<String> = with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), vals).fetch_all(p).await?);
             found.append(&mut got);
         }
         Ok(found)
@@ -273,7 +281,19 @@ impl Store {
     }
 
     /// Every trainee participation with its person, for exports.
-    pub async fn trainee_rows(&self) -> Result<Vec<(Person, String, String, Option<NaiveDate>, Option<NaiveDate>, Option<String>)>, StoreError> {
+    pub async fn trainee_rows(
+        &self,
+    ) -> Result<
+        Vec<(
+            Person,
+            String,
+            String,
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            Option<String>,
+        )>,
+        StoreError,
+    > {
         let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
         let sql = format!(
             "SELECT pe.id, {}, e.key, pa.status, pa.started_on, pa.ended_on, pa.action_plan_title \
@@ -302,9 +322,15 @@ impl Store {
         });
         rows.into_iter()
             .map(|(id, vals, key, status, s, e, plan)| {
-                Ok((Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?, key, status, s, e, plan))
+                Ok((
+                    Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?,
+                    key,
+                    status,
+                    s,
+                    e,
+                    plan,
+                ))
             })
             .collect()
     }
 }
-

@@ -20,7 +20,12 @@ use kizuna_store::Page;
 #[command(name = "kizuna", version, about)]
 struct Cli {
     /// Database URL: sqlite://PATH (the embedded default) or postgres://USER@HOST/DB.
-    #[arg(long, global = true, env = "KIZUNA_DATABASE_URL", default_value = "sqlite://kizuna.sqlite3")]
+    #[arg(
+        long,
+        global = true,
+        env = "KIZUNA_DATABASE_URL",
+        default_value = "sqlite://kizuna.sqlite3"
+    )]
     database_url: String,
     #[command(subcommand)]
     command: Command,
@@ -160,7 +165,9 @@ fn write_out(bytes: &[u8], output: Option<&PathBuf>) -> anyhow::Result<()> {
 }
 
 async fn open(url: &str) -> anyhow::Result<App> {
-    let store = Store::open(url).await.with_context(|| format!("cannot open the database {}", redact(url)))?;
+    let store = Store::open(url)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact(url)))?;
     Ok(App::new(store))
 }
 
@@ -179,16 +186,45 @@ fn redact(url: &str) -> String {
 }
 
 async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> {
-    let Report::Trainees { as_of, fiscal_year, country, region, course, gender, .. } = r;
+    let Report::Trainees {
+        as_of,
+        fiscal_year,
+        country,
+        region,
+        course,
+        gender,
+        ..
+    } = r;
     let bad = |what: &str, e: kizuna_domain::Invalid| anyhow::anyhow!("--{what}: {e}");
     Ok(TraineeFilter {
         as_of: *as_of,
-        fiscal_year: fiscal_year.as_deref().map(str::parse).transpose().map_err(|e| bad("fiscal-year", e))?,
-        country: country.as_deref().map(str::parse).transpose().map_err(|e| bad("country", e))?,
-        region: region.as_deref().map(str::parse).transpose().map_err(|e| bad("region", e))?,
-        gender: gender.as_deref().map(str::parse).transpose().map_err(|e| bad("gender", e))?,
+        fiscal_year: fiscal_year
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| bad("fiscal-year", e))?,
+        country: country
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| bad("country", e))?,
+        region: region
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| bad("region", e))?,
+        gender: gender
+            .as_deref()
+            .map(str::parse)
+            .transpose()
+            .map_err(|e| bad("gender", e))?,
         programme_id: match course {
-            Some(key) => Some(app.by_key::<Programme>(key).await.map_err(|_| anyhow::anyhow!("--course: no course has the key \"{key}\""))?.id),
+            Some(key) => Some(
+                app.by_key::<Programme>(key)
+                    .await
+                    .map_err(|_| anyhow::anyhow!("--course: no course has the key \"{key}\""))?
+                    .id,
+            ),
             None => None,
         },
     })
@@ -198,18 +234,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { addr, demo } => {
             if !addr.ip().is_loopback() {
-                bail!("refusing to listen on {addr}: Kizuna has no sign-in yet, so its write API may only be served on a loopback address such as 127.0.0.1");
+                bail!(
+                    "refusing to listen on {addr}: Kizuna has no sign-in yet, so its write API may only be served on a loopback address such as 127.0.0.1"
+                );
             }
             let app = open(&cli.database_url).await?;
             if demo {
                 let s = app.load_demo().await?;
                 if !s.already_loaded {
-                    tracing::info!(people = s.people_created, editions = s.editions_created, "demo data loaded");
+                    tracing::info!(
+                        people = s.people_created,
+                        editions = s.editions_created,
+                        "demo data loaded"
+                    );
                 }
             }
-            let listener = tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on {addr}"))?;
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .with_context(|| format!("cannot listen on {addr}"))?;
             let app = Arc::new(app);
-            eprintln!("Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)", listener.local_addr()?);
+            eprintln!(
+                "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",
+                listener.local_addr()?
+            );
             axum::serve(listener, kizuna_web::router(app.clone()))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
@@ -223,7 +270,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             if s.already_loaded {
                 eprintln!("the demo data is already loaded; nothing was added");
             } else {
-                eprintln!("demo data loaded: {} people, {} course editions (every person is fictional)", s.people_created, s.editions_created);
+                eprintln!(
+                    "demo data loaded: {} people, {} course editions (every person is fictional)",
+                    s.people_created, s.editions_created
+                );
             }
             app.store.close().await;
         }
@@ -232,12 +282,26 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             let filter = trainee_filter(&app, &report).await?;
             let Report::Trainees { format, people, .. } = report;
             let out = if people {
-                let (people, total) = app.trainee_drilldown(&filter, Page { limit: u32::MAX, offset: 0 }).await?;
+                let (people, total) = app
+                    .trainee_drilldown(
+                        &filter,
+                        Page {
+                            limit: u32::MAX,
+                            offset: 0,
+                        },
+                    )
+                    .await?;
                 match format {
-                    ReportFormat::Json => serde_json::to_string_pretty(&serde_json::json!({"total": total, "people": people}))? + "\n",
+                    ReportFormat::Json => {
+                        serde_json::to_string_pretty(&serde_json::json!({"total": total, "people": people}))? + "\n"
+                    }
                     ReportFormat::Csv | ReportFormat::Table => {
                         let mut w = csv::WriterBuilder::new()
-                            .delimiter(if matches!(format, ReportFormat::Table) { b'\t' } else { b',' })
+                            .delimiter(if matches!(format, ReportFormat::Table) {
+                                b'\t'
+                            } else {
+                                b','
+                            })
                             .from_writer(Vec::new());
                         w.write_record(["id", "family_name", "given_name", "nationality", "gender"])?;
                         for p in &people {
@@ -245,7 +309,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                             w.write_record([
                                 p.id.to_string(),
                                 kizuna_app::transfer::escape_formula(f.family_name.as_str()),
-                                kizuna_app::transfer::escape_formula(f.given_name.as_ref().map(|g| g.as_str()).unwrap_or("")),
+                                kizuna_app::transfer::escape_formula(
+                                    f.given_name.as_ref().map(|g| g.as_str()).unwrap_or(""),
+                                ),
                                 f.nationality.to_string(),
                                 f.gender.to_string(),
                             ])?;
@@ -264,7 +330,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             print!("{out}");
             app.store.close().await;
         }
-        Command::Import { what: Import::Trainees { file, dry_run } } => {
+        Command::Import {
+            what: Import::Trainees { file, dry_run },
+        } => {
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
             let format = FileFormat::detect(&file.to_string_lossy(), &bytes);
             let app = open(&cli.database_url).await?;
@@ -272,7 +340,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             app.store.close().await;
             let r = result?;
             if dry_run {
-                eprintln!("{}: {} rows checked, no problems; nothing was written (dry run)", file.display(), r.rows);
+                eprintln!(
+                    "{}: {} rows checked, no problems; nothing was written (dry run)",
+                    file.display(),
+                    r.rows
+                );
             } else {
                 eprintln!("{}: imported {} trainees", file.display(), r.imported);
             }
@@ -284,7 +356,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 app.store.close().await;
                 write_out(&bytes, output.as_ref())?;
             }
-            Export::Template { what: Template::Trainees { format, output } } => {
+            Export::Template {
+                what: Template::Trainees { format, output },
+            } => {
                 if matches!(format, OutFormat::Json) {
                     bail!("templates are CSV or XLSX");
                 }
@@ -297,7 +371,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 fn main() -> std::process::ExitCode {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("KIZUNA_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("KIZUNA_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();

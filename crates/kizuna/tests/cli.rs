@@ -41,7 +41,10 @@ async fn demo_db(backend: Backend) -> String {
 
 async fn report_as_of_march_2008(backend: Backend) {
     let url = demo_db(backend).await;
-    let o = kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"]);
+    let o = kizuna(
+        &url,
+        &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("one JSON object");
     assert_eq!(v["as_of"], "2008-03-31");
@@ -52,25 +55,59 @@ async fn report_as_of_march_2008(backend: Backend) {
     assert!(years.iter().all(|y| y["trainees"].is_u64() && y["countries"].is_u64()));
     let countries = v["by_country"].as_array().unwrap();
     assert_eq!(countries.len(), 57);
-    assert!(countries.iter().all(|c| c["country"].as_str().unwrap().len() == 2 && c["trainees"].is_u64()));
+    assert!(
+        countries
+            .iter()
+            .all(|c| c["country"].as_str().unwrap().len() == 2 && c["trainees"].is_u64())
+    );
 
     // Table and CSV give the same figures.
-    let table = stdout(&kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "table"]));
-    assert!(table.starts_with("Trainees as of 2008-03-31: 680 trainees from 57 countries"), "{table}");
+    let table = stdout(&kizuna(
+        &url,
+        &["report", "trainees", "--as-of", "2008-03-31", "--format", "table"],
+    ));
+    assert!(
+        table.starts_with("Trainees as of 2008-03-31: 680 trainees from 57 countries"),
+        "{table}"
+    );
     assert!(table.contains("平成19年度"));
-    let csv = stdout(&kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "csv"]));
-    assert!(csv.starts_with("as_of,trainees,countries\n2008-03-31,680,57\n"), "{csv}");
+    let csv = stdout(&kizuna(
+        &url,
+        &["report", "trainees", "--as-of", "2008-03-31", "--format", "csv"],
+    ));
+    assert!(
+        csv.starts_with("as_of,trainees,countries\n2008-03-31,680,57\n"),
+        "{csv}"
+    );
 
     // Running the demo again adds nothing.
     let o = kizuna(&url, &["demo"]);
     assert!(stderr(&o).contains("already loaded"));
-    let again: serde_json::Value =
-        serde_json::from_str(&stdout(&kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"]))).unwrap();
+    let again: serde_json::Value = serde_json::from_str(&stdout(&kizuna(
+        &url,
+        &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"],
+    )))
+    .unwrap();
     assert_eq!(again["trainees"], 680);
 
     // Drill down: the people behind one country's figure.
-    let th = countries.iter().find(|c| c["country"] == "TH").unwrap()["trainees"].as_u64().unwrap();
-    let o = kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--country", "th", "--people", "--format", "json"]);
+    let th = countries.iter().find(|c| c["country"] == "TH").unwrap()["trainees"]
+        .as_u64()
+        .unwrap();
+    let o = kizuna(
+        &url,
+        &[
+            "report",
+            "trainees",
+            "--as-of",
+            "2008-03-31",
+            "--country",
+            "th",
+            "--people",
+            "--format",
+            "json",
+        ],
+    );
     let people: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!(people["total"].as_u64(), Some(th));
     // A bad filter names the option.
@@ -110,13 +147,23 @@ async fn import_lists_every_problem_and_writes_nothing() {
     assert!(err.contains("row 3, column birth_date"), "{err}");
     assert!(err.contains("row 4, column nationality"), "{err}");
     assert!(err.contains("row 5, column edition_key"), "{err}");
-    assert_eq!(stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])), before);
+    assert_eq!(
+        stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])),
+        before
+    );
 
     // The good row alone goes in; a dry run first writes nothing.
     std::fs::write(&file, "family_name,given_name,gender,nationality,birth_date,edition_key,status\nOkafor,Ada,female,NG,1975-06-01,gmrdp/fy2007,completed\n").unwrap();
     let o = kizuna(&url, &["import", "trainees", "--dry-run", file.to_str().unwrap()]);
-    assert!(o.status.success() && stderr(&o).contains("nothing was written"), "{}", stderr(&o));
-    assert_eq!(stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])), before);
+    assert!(
+        o.status.success() && stderr(&o).contains("nothing was written"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])),
+        before
+    );
     let o = kizuna(&url, &["import", "trainees", file.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert!(stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])).contains("Okafor,Ada"));
@@ -126,7 +173,18 @@ async fn import_lists_every_problem_and_writes_nothing() {
 async fn templates_and_exports_are_real_files() {
     let url = demo_db(Backend::Sqlite).await;
     let xlsx = tmp("template.xlsx");
-    let o = kizuna(&url, &["export", "template", "trainees", "--format", "xlsx", "--output", xlsx.to_str().unwrap()]);
+    let o = kizuna(
+        &url,
+        &[
+            "export",
+            "template",
+            "trainees",
+            "--format",
+            "xlsx",
+            "--output",
+            xlsx.to_str().unwrap(),
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let bytes = std::fs::read(&xlsx).unwrap();
     let table = kizuna_app::transfer::read_table(&bytes, kizuna_app::transfer::FileFormat::Xlsx).unwrap();
@@ -136,12 +194,19 @@ async fn templates_and_exports_are_real_files() {
     assert_eq!(csv.trim_end(), table[0].join(","));
 
     let out = tmp("trainees.xlsx");
-    let o = kizuna(&url, &["export", "trainees", "--format", "xlsx", "-o", out.to_str().unwrap()]);
+    let o = kizuna(
+        &url,
+        &["export", "trainees", "--format", "xlsx", "-o", out.to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
-    let rows = kizuna_app::transfer::read_table(&std::fs::read(&out).unwrap(), kizuna_app::transfer::FileFormat::Xlsx).unwrap();
-    let csv_rows = stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"])).lines().count();
+    let rows = kizuna_app::transfer::read_table(&std::fs::read(&out).unwrap(), kizuna_app::transfer::FileFormat::Xlsx)
+        .unwrap();
+    let csv_rows = stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"]))
+        .lines()
+        .count();
     assert_eq!(rows.len(), csv_rows);
-    let json: serde_json::Value = serde_json::from_str(&stdout(&kizuna(&url, &["export", "trainees", "--format", "json"]))).unwrap();
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&kizuna(&url, &["export", "trainees", "--format", "json"]))).unwrap();
     assert_eq!(json.as_array().unwrap().len(), csv_rows - 1);
 }
 
@@ -159,7 +224,11 @@ async fn bad_database_urls_and_public_addresses_are_refused() {
 #[tokio::test]
 async fn serve_answers_over_a_real_socket() {
     let url = demo_db(Backend::Sqlite).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
     let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
         .args(["--database-url", &url, "serve", "--addr", &format!("127.0.0.1:{port}")])
         .stderr(std::process::Stdio::null())
@@ -187,5 +256,8 @@ async fn serve_answers_over_a_real_socket() {
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(health.contains("\"journal_mode\":\"wal\""), "{health}");
     let report = report.unwrap();
-    assert!(report.contains("\"trainees\":680") && report.contains("\"countries\":57"), "{report}");
+    assert!(
+        report.contains("\"trainees\":680") && report.contains("\"countries\":57"),
+        "{report}"
+    );
 }

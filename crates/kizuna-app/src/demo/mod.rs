@@ -21,7 +21,9 @@ use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind}
 use kizuna_domain::common::{CountryCode, FiscalYear, Key, Text};
 use kizuna_domain::exchanges::award::{Award, AwardInput};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
-use kizuna_domain::training::participation::{Participation, ParticipationInput, ParticipationRole, ParticipationStatus};
+use kizuna_domain::training::participation::{
+    Participation, ParticipationInput, ParticipationRole, ParticipationStatus,
+};
 use kizuna_domain::training::session::{Attendance, Session, SessionInput, SessionKind};
 use kizuna_store::{NewTrainee, Page, Value};
 
@@ -38,7 +40,9 @@ pub const LATER_COUNTRIES: [&str; 9] = ["TL", "PS", "CM", "RW", "MG", "PA", "HN"
 /// Trainees accepted per fiscal year, FY1992–FY2007 (sums to 680).
 pub const EARLY_PER_YEAR: [usize; 16] = [18, 22, 26, 30, 34, 38, 40, 42, 44, 46, 48, 50, 52, 56, 62, 72];
 /// New trainees per fiscal year, FY2008–FY2026 (none in FY2020, the pandemic year).
-pub const LATER_PER_YEAR: [usize; 19] = [40, 38, 36, 34, 30, 28, 32, 34, 36, 38, 40, 36, 0, 12, 24, 30, 34, 28, 26];
+pub const LATER_PER_YEAR: [usize; 19] = [
+    40, 38, 36, 34, 30, 28, 32, 34, 36, 38, 40, 36, 0, 12, 24, 30, 34, 28, 26,
+];
 
 /// What loading the demo did.
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
@@ -97,14 +101,32 @@ fn weight(code: &str) -> usize {
 
 /// A fictional person of a country.
 fn person(rng: &mut Rng, country: &str, org: Option<i64>, taken: &mut HashSet<String>) -> PersonInput {
-    let pool = names::name_pool(country).or_else(|| names::name_pool("JP")).expect("JP pool exists");
-    let positions = ["Director", "Deputy Director", "Planning Officer", "Senior Engineer", "Regional Planner", "Chief of Section", "Economist"];
+    let pool = names::name_pool(country)
+        .or_else(|| names::name_pool("JP"))
+        .expect("JP pool exists");
+    let positions = [
+        "Director",
+        "Deputy Director",
+        "Planning Officer",
+        "Senior Engineer",
+        "Regional Planner",
+        "Chief of Section",
+        "Economist",
+    ];
     loop {
         let female = rng.chance(38);
         let gender = if female { Gender::Female } else { Gender::Male };
-        let given = if female { rng.pick(pool.given_female) } else { rng.pick(pool.given_male) };
+        let given = if female {
+            rng.pick(pool.given_female)
+        } else {
+            rng.pick(pool.given_male)
+        };
         let family = rng.pick(pool.family);
-        let birth = date(1950 + rng.below(36) as i32, 1 + rng.below(12) as u32, 1 + rng.below(28) as u32);
+        let birth = date(
+            1950 + rng.below(36) as i32,
+            1 + rng.below(12) as u32,
+            1 + rng.below(28) as u32,
+        );
         let p = PersonInput {
             family_name: t(family),
             given_name: Some(t(given)),
@@ -217,7 +239,14 @@ struct Slot {
 
 impl App {
     async fn find<R: kizuna_store::Record>(&self, column: &str, value: &str) -> Result<Option<R>> {
-        Ok(self.store.select::<R>(&[(column, Value::Text(Some(value.to_owned())))], Page { limit: 1, offset: 0 }).await?.pop())
+        Ok(self
+            .store
+            .select::<R>(
+                &[(column, Value::Text(Some(value.to_owned())))],
+                Page { limit: 1, offset: 0 },
+            )
+            .await?
+            .pop())
     }
 
     async fn ensure_locality(&self, input: LocalityInput) -> Result<i64> {
@@ -227,7 +256,15 @@ impl App {
         }
     }
 
-    async fn ensure_org(&self, key: &str, en: &str, ja: Option<&str>, kind: OrganisationKind, country: &str, locality: Option<i64>) -> Result<i64> {
+    async fn ensure_org(
+        &self,
+        key: &str,
+        en: &str,
+        ja: Option<&str>,
+        kind: OrganisationKind,
+        country: &str,
+        locality: Option<i64>,
+    ) -> Result<i64> {
         if let Some(o) = self.find::<Organisation>("key", key).await? {
             return Ok(o.id);
         }
@@ -259,7 +296,10 @@ impl App {
         }
         self.store.set_setting("dataset", "demo").await?;
         self.store
-            .set_setting("dataset_note", "Demo data: every person is fictional; organisations and places give context only.")
+            .set_setting(
+                "dataset_note",
+                "Demo data: every person is fictional; organisations and places give context only.",
+            )
             .await?;
 
         // Places.
@@ -273,47 +313,265 @@ impl App {
             name_local: None,
         };
         use LocalityLevel::*;
-        let hokkaido = self.ensure_locality(loc("jp/hokkaido", "JP", Prefecture, None, "Hokkaido", Some("北海道"))).await?;
-        let ishikari = self.ensure_locality(loc("jp/hokkaido/ishikari", "JP", Subprefecture, Some(hokkaido), "Ishikari", Some("石狩"))).await?;
-        let sapporo = self.ensure_locality(loc("jp/hokkaido/ishikari/sapporo", "JP", Municipality, Some(ishikari), "Sapporo", Some("札幌市"))).await?;
-        let tokachi = self.ensure_locality(loc("jp/hokkaido/tokachi", "JP", Subprefecture, Some(hokkaido), "Tokachi", Some("十勝"))).await?;
-        let obihiro = self.ensure_locality(loc("jp/hokkaido/tokachi/obihiro", "JP", Municipality, Some(tokachi), "Obihiro", Some("帯広市"))).await?;
-        let kushiro_sub = self.ensure_locality(loc("jp/hokkaido/kushiro", "JP", Subprefecture, Some(hokkaido), "Kushiro", Some("釧路"))).await?;
-        let kushiro = self.ensure_locality(loc("jp/hokkaido/kushiro/kushiro", "JP", Municipality, Some(kushiro_sub), "Kushiro", Some("釧路市"))).await?;
-        self.ensure_locality(loc("jp/hokkaido/kushiro/kushiro/akan", "JP", Area, Some(kushiro), "Akan", Some("阿寒"))).await?;
-        let oshima = self.ensure_locality(loc("jp/hokkaido/oshima", "JP", Subprefecture, Some(hokkaido), "Oshima", Some("渡島"))).await?;
-        let hakodate = self.ensure_locality(loc("jp/hokkaido/oshima/hakodate", "JP", Municipality, Some(oshima), "Hakodate", Some("函館市"))).await?;
-        let bangkok = self.ensure_locality(loc("th/bangkok", "TH", Prefecture, None, "Bangkok", Some("バンコク"))).await?;
-        let selangor = self.ensure_locality(loc("my/selangor", "MY", Prefecture, None, "Selangor", Some("セランゴール州"))).await?;
+        let hokkaido = self
+            .ensure_locality(loc("jp/hokkaido", "JP", Prefecture, None, "Hokkaido", Some("北海道")))
+            .await?;
+        let ishikari = self
+            .ensure_locality(loc(
+                "jp/hokkaido/ishikari",
+                "JP",
+                Subprefecture,
+                Some(hokkaido),
+                "Ishikari",
+                Some("石狩"),
+            ))
+            .await?;
+        let sapporo = self
+            .ensure_locality(loc(
+                "jp/hokkaido/ishikari/sapporo",
+                "JP",
+                Municipality,
+                Some(ishikari),
+                "Sapporo",
+                Some("札幌市"),
+            ))
+            .await?;
+        let tokachi = self
+            .ensure_locality(loc(
+                "jp/hokkaido/tokachi",
+                "JP",
+                Subprefecture,
+                Some(hokkaido),
+                "Tokachi",
+                Some("十勝"),
+            ))
+            .await?;
+        let obihiro = self
+            .ensure_locality(loc(
+                "jp/hokkaido/tokachi/obihiro",
+                "JP",
+                Municipality,
+                Some(tokachi),
+                "Obihiro",
+                Some("帯広市"),
+            ))
+            .await?;
+        let kushiro_sub = self
+            .ensure_locality(loc(
+                "jp/hokkaido/kushiro",
+                "JP",
+                Subprefecture,
+                Some(hokkaido),
+                "Kushiro",
+                Some("釧路"),
+            ))
+            .await?;
+        let kushiro = self
+            .ensure_locality(loc(
+                "jp/hokkaido/kushiro/kushiro",
+                "JP",
+                Municipality,
+                Some(kushiro_sub),
+                "Kushiro",
+                Some("釧路市"),
+            ))
+            .await?;
+        self.ensure_locality(loc(
+            "jp/hokkaido/kushiro/kushiro/akan",
+            "JP",
+            Area,
+            Some(kushiro),
+            "Akan",
+            Some("阿寒"),
+        ))
+        .await?;
+        let oshima = self
+            .ensure_locality(loc(
+                "jp/hokkaido/oshima",
+                "JP",
+                Subprefecture,
+                Some(hokkaido),
+                "Oshima",
+                Some("渡島"),
+            ))
+            .await?;
+        let hakodate = self
+            .ensure_locality(loc(
+                "jp/hokkaido/oshima/hakodate",
+                "JP",
+                Municipality,
+                Some(oshima),
+                "Hakodate",
+                Some("函館市"),
+            ))
+            .await?;
+        let bangkok = self
+            .ensure_locality(loc("th/bangkok", "TH", Prefecture, None, "Bangkok", Some("バンコク")))
+            .await?;
+        let selangor = self
+            .ensure_locality(loc(
+                "my/selangor",
+                "MY",
+                Prefecture,
+                None,
+                "Selangor",
+                Some("セランゴール州"),
+            ))
+            .await?;
 
         // Organisations.
         use OrganisationKind::*;
-        let office = self.ensure_org("hrdb", "Hokkaido Regional Development Bureau", Some("北海道開発局"), Government, "JP", Some(sapporo)).await?;
-        let jica = self.ensure_org("jica-hokkaido", "JICA Hokkaido (Sapporo)", Some("JICA北海道（札幌）"), InternationalAgency, "JP", Some(sapporo)).await?;
-        self.ensure_org("jica-hokkaido-obihiro", "JICA Hokkaido (Obihiro)", Some("JICA北海道（帯広）"), InternationalAgency, "JP", Some(obihiro)).await?;
-        let pref = self.ensure_org("hokkaido-government", "Hokkaido Government", Some("北海道庁"), Government, "JP", Some(sapporo)).await?;
-        let obihiro_city = self.ensure_org("obihiro-city", "Obihiro City", Some("帯広市"), Government, "JP", Some(obihiro)).await?;
-        let hakodate_city = self.ensure_org("hakodate-city", "Hakodate City", Some("函館市"), Government, "JP", Some(hakodate)).await?;
-        let kushiro_city = self.ensure_org("kushiro-city", "Kushiro City", Some("釧路市"), Government, "JP", Some(kushiro)).await?;
-        let hokudai = self.ensure_org("hokkaido-university", "Hokkaido University", Some("北海道大学"), University, "JP", Some(sapporo)).await?;
+        let office = self
+            .ensure_org(
+                "hrdb",
+                "Hokkaido Regional Development Bureau",
+                Some("北海道開発局"),
+                Government,
+                "JP",
+                Some(sapporo),
+            )
+            .await?;
+        let jica = self
+            .ensure_org(
+                "jica-hokkaido",
+                "JICA Hokkaido (Sapporo)",
+                Some("JICA北海道（札幌）"),
+                InternationalAgency,
+                "JP",
+                Some(sapporo),
+            )
+            .await?;
+        self.ensure_org(
+            "jica-hokkaido-obihiro",
+            "JICA Hokkaido (Obihiro)",
+            Some("JICA北海道（帯広）"),
+            InternationalAgency,
+            "JP",
+            Some(obihiro),
+        )
+        .await?;
+        let pref = self
+            .ensure_org(
+                "hokkaido-government",
+                "Hokkaido Government",
+                Some("北海道庁"),
+                Government,
+                "JP",
+                Some(sapporo),
+            )
+            .await?;
+        let obihiro_city = self
+            .ensure_org(
+                "obihiro-city",
+                "Obihiro City",
+                Some("帯広市"),
+                Government,
+                "JP",
+                Some(obihiro),
+            )
+            .await?;
+        let hakodate_city = self
+            .ensure_org(
+                "hakodate-city",
+                "Hakodate City",
+                Some("函館市"),
+                Government,
+                "JP",
+                Some(hakodate),
+            )
+            .await?;
+        let kushiro_city = self
+            .ensure_org(
+                "kushiro-city",
+                "Kushiro City",
+                Some("釧路市"),
+                Government,
+                "JP",
+                Some(kushiro),
+            )
+            .await?;
+        let hokudai = self
+            .ensure_org(
+                "hokkaido-university",
+                "Hokkaido University",
+                Some("北海道大学"),
+                University,
+                "JP",
+                Some(sapporo),
+            )
+            .await?;
         let obihiro_univ = self
-            .ensure_org("obihiro-university", "Obihiro University of Agriculture and Veterinary Medicine", Some("帯広畜産大学"), University, "JP", Some(obihiro))
+            .ensure_org(
+                "obihiro-university",
+                "Obihiro University of Agriculture and Veterinary Medicine",
+                Some("帯広畜産大学"),
+                University,
+                "JP",
+                Some(obihiro),
+            )
             .await?;
         let consult = self
-            .ensure_org("demo/tokachi-planning", "Tokachi Regional Planning Consultants (demo)", Some("十勝地域計画コンサルタント（デモ）"), Business, "JP", Some(obihiro))
+            .ensure_org(
+                "demo/tokachi-planning",
+                "Tokachi Regional Planning Consultants (demo)",
+                Some("十勝地域計画コンサルタント（デモ）"),
+                Business,
+                "JP",
+                Some(obihiro),
+            )
             .await?;
         let engineering = self
-            .ensure_org("demo/sapporo-civil", "Sapporo Cold-Region Civil Engineering (demo)", Some("札幌寒地土木（デモ）"), Business, "JP", Some(sapporo))
+            .ensure_org(
+                "demo/sapporo-civil",
+                "Sapporo Cold-Region Civil Engineering (demo)",
+                Some("札幌寒地土木（デモ）"),
+                Business,
+                "JP",
+                Some(sapporo),
+            )
             .await?;
-        self.ensure_org("obihiro-cci", "Obihiro Chamber of Commerce and Industry", Some("帯広商工会議所"), ChamberOfCommerce, "JP", Some(obihiro)).await?;
-        self.ensure_org("tica", "Thailand International Cooperation Agency", None, InternationalAgency, "TH", Some(bangkok)).await?;
-        self.ensure_org("demo/halal-dev-selangor", "Halal development agency (demo)", None, Government, "MY", Some(selangor)).await?;
+        self.ensure_org(
+            "obihiro-cci",
+            "Obihiro Chamber of Commerce and Industry",
+            Some("帯広商工会議所"),
+            ChamberOfCommerce,
+            "JP",
+            Some(obihiro),
+        )
+        .await?;
+        self.ensure_org(
+            "tica",
+            "Thailand International Cooperation Agency",
+            None,
+            InternationalAgency,
+            "TH",
+            Some(bangkok),
+        )
+        .await?;
+        self.ensure_org(
+            "demo/halal-dev-selangor",
+            "Halal development agency (demo)",
+            None,
+            Government,
+            "MY",
+            Some(selangor),
+        )
+        .await?;
 
         // Home organisations of trainees: one fictional planning agency per country.
         let mut home: HashMap<&str, i64> = HashMap::new();
         for code in EARLY_COUNTRIES.iter().chain(LATER_COUNTRIES.iter()) {
             let name = format!("Regional Development Agency of {} (demo)", cc(code).country().name_en);
-            let id = self.ensure_org(&format!("demo/rda-{}", code.to_lowercase()), &name, None, Government, code, None).await?;
+            let id = self
+                .ensure_org(
+                    &format!("demo/rda-{}", code.to_lowercase()),
+                    &name,
+                    None,
+                    Government,
+                    code,
+                    None,
+                )
+                .await?;
             home.insert(code, id);
         }
 
@@ -345,9 +603,26 @@ impl App {
         let mut rng = Rng(0x4B49_5A55_4E41_2008);
         let mut taken = HashSet::new();
         let mut instructors = Vec::new();
-        for org in [office, office, pref, obihiro_city, hakodate_city, kushiro_city, hokudai, hokudai, obihiro_univ, consult, engineering, jica] {
+        for org in [
+            office,
+            office,
+            pref,
+            obihiro_city,
+            hakodate_city,
+            kushiro_city,
+            hokudai,
+            hokudai,
+            obihiro_univ,
+            consult,
+            engineering,
+            jica,
+        ] {
             let mut p = person(&mut rng, "JP", Some(org), &mut taken);
-            p.position = Some(t(if org == hokudai || org == obihiro_univ { "Professor" } else { "Senior Officer" }));
+            p.position = Some(t(if org == hokudai || org == obihiro_univ {
+                "Professor"
+            } else {
+                "Senior Officer"
+            }));
             p.birth_date = None;
             instructors.push(self.ensure_person(&p).await?.0);
         }
@@ -355,7 +630,10 @@ impl App {
         // The trainee plan: every early country at least once, the rest weighted.
         let mut slots: Vec<Slot> = Vec::new();
         let mut early: Vec<&'static str> = EARLY_COUNTRIES.to_vec();
-        let weighted: Vec<&'static str> = EARLY_COUNTRIES.iter().flat_map(|c| std::iter::repeat_n(*c, weight(c))).collect();
+        let weighted: Vec<&'static str> = EARLY_COUNTRIES
+            .iter()
+            .flat_map(|c| std::iter::repeat_n(*c, weight(c)))
+            .collect();
         let total: usize = EARLY_PER_YEAR.iter().sum();
         while early.len() < total {
             early.push(*rng.pick(&weighted[..]));
@@ -369,7 +647,10 @@ impl App {
         for (i, n) in EARLY_PER_YEAR.iter().enumerate() {
             for _ in 0..*n {
                 if let Some(country) = it.next() {
-                    slots.push(Slot { country, year: 1992 + i as i32 });
+                    slots.push(Slot {
+                        country,
+                        year: 1992 + i as i32,
+                    });
                 }
             }
         }
@@ -402,7 +683,11 @@ impl App {
                             programme_id: programme_ids[c.key],
                             key: k(&key),
                             fiscal_year: fy(year),
-                            scope: if c.targets.is_empty() { EditionScope::General } else { EditionScope::CountrySpecific },
+                            scope: if c.targets.is_empty() {
+                                EditionScope::General
+                            } else {
+                                EditionScope::CountrySpecific
+                            },
                             target_countries: c.targets.iter().map(|t| cc(t)).collect(),
                             title_en: None,
                             starts_on,
@@ -435,13 +720,20 @@ impl App {
             } else {
                 ParticipationStatus::Accepted
             };
-            let plan = format!("Action plan for {} regional development", cc(slot.country).country().name_en);
+            let plan = format!(
+                "Action plan for {} regional development",
+                cc(slot.country).country().name_en
+            );
             trainees.entry(edition_id).or_default().push(NewTrainee {
                 person: p,
                 edition_id,
                 status,
                 started_on: Some(starts),
-                ended_on: if status == ParticipationStatus::Completed { Some(ends) } else { None },
+                ended_on: if status == ParticipationStatus::Completed {
+                    Some(ends)
+                } else {
+                    None
+                },
                 action_plan_title: Some(plan),
             });
         }
@@ -450,7 +742,11 @@ impl App {
             let (edition_id, _) = edition_ids[&("gmrdp", year)];
             let country = *rng.pick(&EARLY_COUNTRIES);
             let p = person(&mut rng, country, home.get(country).copied(), &mut taken);
-            let status = if year == 2026 { ParticipationStatus::Nominated } else { ParticipationStatus::Withdrawn };
+            let status = if year == 2026 {
+                ParticipationStatus::Nominated
+            } else {
+                ParticipationStatus::Withdrawn
+            };
             trainees.entry(edition_id).or_default().push(NewTrainee {
                 person: p,
                 edition_id,
@@ -464,7 +760,10 @@ impl App {
         editions.sort();
         for (edition_id, created) in editions {
             let rows = trainees.remove(&edition_id).unwrap_or_default();
-            let existing = self.store.count::<Participation>(&[("edition_id", Value::Int(Some(edition_id)))]).await?;
+            let existing = self
+                .store
+                .count::<Participation>(&[("edition_id", Value::Int(Some(edition_id)))])
+                .await?;
             if !created && existing > 0 {
                 continue;
             }
@@ -511,7 +810,12 @@ impl App {
 
         // The FY2007 curriculum, with a courtesy call to the Mayor of Hakodate.
         let (fy2007, _) = edition_ids[&("gmrdp", 2007)];
-        if self.store.count::<Session>(&[("edition_id", Value::Int(Some(fy2007)))]).await? == 0 {
+        if self
+            .store
+            .count::<Session>(&[("edition_id", Value::Int(Some(fy2007)))])
+            .await?
+            == 0
+        {
             let jst = |m: u32, d: u32, h: u32| {
                 chrono::FixedOffset::east_opt(9 * 3600)
                     .and_then(|z| z.with_ymd_and_hms(2007, m, d, h, 0, 0).single())
@@ -519,15 +823,96 @@ impl App {
                     .unwrap_or_default()
             };
             let plan: [(SessionKind, &str, &str, (u32, u32, u32), u32, &str, i64, &[usize]); 9] = [
-                (SessionKind::Ceremony, "Opening ceremony", "開講式", (9, 3, 10), 1, "Sapporo", office, &[0]),
-                (SessionKind::Lecture, "Hokkaido's comprehensive development system and plan", "北海道総合開発の仕組みと計画", (9, 3, 13), 3, "Sapporo", office, &[0, 1]),
-                (SessionKind::Lecture, "Regional development planning in practice", "地域開発計画の実務", (9, 5, 9), 3, "Hokkaido University, Sapporo", hokudai, &[6]),
-                (SessionKind::Lecture, "Promoting local industry: agriculture and food in Tokachi", "地域産業振興：十勝の農業と食", (9, 10, 9), 3, "Obihiro", obihiro_univ, &[8]),
-                (SessionKind::InspectionTour, "Inspection tour: irrigation and farm roads in Tokachi", "視察：十勝の農業基盤整備", (9, 11, 9), 7, "Tokachi", obihiro_city, &[3, 9]),
-                (SessionKind::InspectionTour, "Inspection tour: Port of Kushiro", "視察：釧路港", (9, 13, 10), 5, "Kushiro", kushiro_city, &[5]),
-                (SessionKind::CourtesyCall, "Courtesy call to the Mayor of Hakodate", "函館市長表敬訪問", (9, 19, 10), 1, "Hakodate City Hall", hakodate_city, &[4]),
-                (SessionKind::PresentationMeeting, "Presentation meeting for trainees: action plans", "研修員発表会（アクションプラン）", (10, 11, 13), 4, "Sapporo", office, &[0, 6]),
-                (SessionKind::Ceremony, "Closing ceremony and completion certificates", "閉講式・修了証書授与", (10, 12, 10), 1, "Sapporo", jica, &[11]),
+                (
+                    SessionKind::Ceremony,
+                    "Opening ceremony",
+                    "開講式",
+                    (9, 3, 10),
+                    1,
+                    "Sapporo",
+                    office,
+                    &[0],
+                ),
+                (
+                    SessionKind::Lecture,
+                    "Hokkaido's comprehensive development system and plan",
+                    "北海道総合開発の仕組みと計画",
+                    (9, 3, 13),
+                    3,
+                    "Sapporo",
+                    office,
+                    &[0, 1],
+                ),
+                (
+                    SessionKind::Lecture,
+                    "Regional development planning in practice",
+                    "地域開発計画の実務",
+                    (9, 5, 9),
+                    3,
+                    "Hokkaido University, Sapporo",
+                    hokudai,
+                    &[6],
+                ),
+                (
+                    SessionKind::Lecture,
+                    "Promoting local industry: agriculture and food in Tokachi",
+                    "地域産業振興：十勝の農業と食",
+                    (9, 10, 9),
+                    3,
+                    "Obihiro",
+                    obihiro_univ,
+                    &[8],
+                ),
+                (
+                    SessionKind::InspectionTour,
+                    "Inspection tour: irrigation and farm roads in Tokachi",
+                    "視察：十勝の農業基盤整備",
+                    (9, 11, 9),
+                    7,
+                    "Tokachi",
+                    obihiro_city,
+                    &[3, 9],
+                ),
+                (
+                    SessionKind::InspectionTour,
+                    "Inspection tour: Port of Kushiro",
+                    "視察：釧路港",
+                    (9, 13, 10),
+                    5,
+                    "Kushiro",
+                    kushiro_city,
+                    &[5],
+                ),
+                (
+                    SessionKind::CourtesyCall,
+                    "Courtesy call to the Mayor of Hakodate",
+                    "函館市長表敬訪問",
+                    (9, 19, 10),
+                    1,
+                    "Hakodate City Hall",
+                    hakodate_city,
+                    &[4],
+                ),
+                (
+                    SessionKind::PresentationMeeting,
+                    "Presentation meeting for trainees: action plans",
+                    "研修員発表会（アクションプラン）",
+                    (10, 11, 13),
+                    4,
+                    "Sapporo",
+                    office,
+                    &[0, 6],
+                ),
+                (
+                    SessionKind::Ceremony,
+                    "Closing ceremony and completion certificates",
+                    "閉講式・修了証書授与",
+                    (10, 12, 10),
+                    1,
+                    "Sapporo",
+                    jica,
+                    &[11],
+                ),
             ];
             let people = self.store.edition_people(fy2007).await?;
             for (kind, en, ja, (m, d, h), hours, place, host, teachers) in plan {
@@ -546,7 +931,11 @@ impl App {
                 let s = self.create::<Session>(&input).await?;
                 let marks: Vec<Attendance> = people
                     .iter()
-                    .map(|p| Attendance { person_id: *p, present: !rng.chance(4), note: None })
+                    .map(|p| Attendance {
+                        person_id: *p,
+                        present: !rng.chance(4),
+                        note: None,
+                    })
                     .collect();
                 self.store.mark_attendance(s.id, &marks).await?;
             }
@@ -561,7 +950,9 @@ impl App {
                 awarded_by_id: Some(jica),
                 recipient_id: office,
                 received_on: date(2007, 10, 1),
-                citation: Some(t("For many years of contribution to international cooperation through the acceptance of overseas trainees since FY1992. Received in October 2007; the day is not recorded.")),
+                citation: Some(t(
+                    "For many years of contribution to international cooperation through the acceptance of overseas trainees since FY1992. Received in October 2007; the day is not recorded.",
+                )),
             };
             self.create::<Award>(&input).await?;
         }
@@ -572,7 +963,12 @@ impl App {
 }
 
 fn country_str(p: &PersonInput) -> &'static str {
-    EARLY_COUNTRIES.iter().chain(LATER_COUNTRIES.iter()).find(|c| **c == p.nationality.as_str()).copied().unwrap_or("JP")
+    EARLY_COUNTRIES
+        .iter()
+        .chain(LATER_COUNTRIES.iter())
+        .find(|c| **c == p.nationality.as_str())
+        .copied()
+        .unwrap_or("JP")
 }
 
 #[cfg(test)]

@@ -1285,11 +1285,10 @@ mod pools {
 
 /// Every code with a pool, sorted; kept in step with `name_pool` by tests.
 static COUNTRIES: &[&str] = &[
-    "AF", "AM", "AR", "AZ", "BD", "BO", "BR", "BT", "CL", "CM", "CN", "CO", "DZ", "EG", "ET", "FJ",
-    "GE", "GH", "GT", "HN", "ID", "IN", "IQ", "IR", "JO", "JP", "KE", "KG", "KH", "KR", "KZ", "LA",
-    "LK", "MA", "MG", "MM", "MN", "MV", "MW", "MX", "MY", "MZ", "NG", "NP", "PA", "PE", "PG", "PH",
-    "PK", "PS", "RU", "RW", "SA", "SN", "SY", "TH", "TJ", "TL", "TM", "TN", "TR", "TZ", "UA", "UG",
-    "UZ", "VN", "YE", "ZA", "ZM",
+    "AF", "AM", "AR", "AZ", "BD", "BO", "BR", "BT", "CL", "CM", "CN", "CO", "DZ", "EG", "ET", "FJ", "GE", "GH", "GT",
+    "HN", "ID", "IN", "IQ", "IR", "JO", "JP", "KE", "KG", "KH", "KR", "KZ", "LA", "LK", "MA", "MG", "MM", "MN", "MV",
+    "MW", "MX", "MY", "MZ", "NG", "NP", "PA", "PE", "PG", "PH", "PK", "PS", "RU", "RW", "SA", "SN", "SY", "TH", "TJ",
+    "TL", "TM", "TN", "TR", "TZ", "UA", "UG", "UZ", "VN", "YE", "ZA", "ZM",
 ];
 
 /// The pool for an ISO 3166-1 alpha-2 code (uppercase), or None when the country has none.
@@ -1383,11 +1382,10 @@ mod tests {
 
     /// The codes the demo data needs; every one must have a pool.
     const REQUIRED: &[&str] = &[
-        "JP", "TH", "MY", "ID", "PH", "VN", "KH", "LA", "MM", "CN", "MN", "KR", "BD", "LK", "NP",
-        "IN", "PK", "AF", "BT", "MV", "TL", "UZ", "KZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "TR",
-        "IR", "IQ", "JO", "SY", "PS", "YE", "SA", "EG", "TN", "MA", "DZ", "KE", "TZ", "UG", "ET",
-        "GH", "NG", "ZM", "MW", "MZ", "ZA", "SN", "CM", "RW", "MG", "BR", "PE", "BO", "MX", "CL",
-        "AR", "CO", "PA", "HN", "GT", "FJ", "PG", "RU", "UA",
+        "JP", "TH", "MY", "ID", "PH", "VN", "KH", "LA", "MM", "CN", "MN", "KR", "BD", "LK", "NP", "IN", "PK", "AF",
+        "BT", "MV", "TL", "UZ", "KZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "TR", "IR", "IQ", "JO", "SY", "PS", "YE",
+        "SA", "EG", "TN", "MA", "DZ", "KE", "TZ", "UG", "ET", "GH", "NG", "ZM", "MW", "MZ", "ZA", "SN", "CM", "RW",
+        "MG", "BR", "PE", "BO", "MX", "CL", "AR", "CO", "PA", "HN", "GT", "FJ", "PG", "RU", "UA",
     ];
 
     fn check_list(code: &str, what: &str, list: &[&str], min: usize, max: usize) {
@@ -1400,15 +1398,8 @@ mod tests {
         let mut seen = HashSet::new();
         for name in list {
             assert!(!name.is_empty(), "{code}: empty entry in {what}");
-            assert_eq!(
-                name.trim(),
-                *name,
-                "{code}: stray whitespace in {what}: {name:?}"
-            );
-            assert!(
-                !name.contains("  "),
-                "{code}: double space in {what}: {name:?}"
-            );
+            assert_eq!(name.trim(), *name, "{code}: stray whitespace in {what}: {name:?}");
+            assert!(!name.contains("  "), "{code}: double space in {what}: {name:?}");
             assert!(seen.insert(*name), "{code}: duplicate {name:?} in {what}");
         }
     }
@@ -1442,10 +1433,7 @@ mod tests {
         );
         for code in list {
             assert_eq!(code.len(), 2, "{code} is not a two-letter code");
-            assert!(
-                code.bytes().all(|b| b.is_ascii_uppercase()),
-                "{code} is not uppercase"
-            );
+            assert!(code.bytes().all(|b| b.is_ascii_uppercase()), "{code} is not uppercase");
         }
     }
 
@@ -1463,10 +1451,7 @@ mod tests {
             }
         }
         for code in REQUIRED {
-            assert!(
-                listed.contains(code),
-                "{code} missing from countries_with_pools()"
-            );
+            assert!(listed.contains(code), "{code} missing from countries_with_pools()");
         }
     }
 
@@ -1481,16 +1466,10 @@ mod tests {
     #[test]
     fn family_first_follows_custom() {
         for code in ["JP", "CN", "KR", "VN", "KH", "MN", "BT"] {
-            assert!(
-                name_pool(code).unwrap().family_first,
-                "{code} should be family-first"
-            );
+            assert!(name_pool(code).unwrap().family_first, "{code} should be family-first");
         }
         for code in ["TH", "IN", "RU", "BR", "MM", "ID", "UA"] {
-            assert!(
-                !name_pool(code).unwrap().family_first,
-                "{code} should be given-first"
-            );
+            assert!(!name_pool(code).unwrap().family_first, "{code} should be given-first");
         }
     }
 

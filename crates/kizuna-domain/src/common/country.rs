@@ -74,8 +74,12 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut all = Vec::new();
     for line in include_str!("countries.tsv").lines().skip(1) {
         let f: Vec<&'static str> = line.split('\t').collect();
-        let [code, en, ja, th, ms, region] = f[..] else { continue };
-        let (Ok(region), [a, b]) = (region.parse::<Region>(), code.as_bytes()) else { continue };
+        let [code, en, ja, th, ms, region] = f[..] else {
+            continue;
+        };
+        let (Ok(region), [a, b]) = (region.parse::<Region>(), code.as_bytes()) else {
+            continue;
+        };
         all.push(Country {
             code: CountryCode([*a, *b]),
             name_en: en,

@@ -45,7 +45,11 @@ impl FiscalYear {
 
     /// The fiscal year a date falls in.
     pub fn containing(date: NaiveDate) -> Self {
-        let y = if date.month() >= 4 { date.year() } else { date.year() - 1 };
+        let y = if date.month() >= 4 {
+            date.year()
+        } else {
+            date.year() - 1
+        };
         Self(y.clamp(Self::MIN, Self::MAX))
     }
 
@@ -111,13 +115,20 @@ impl FiscalYear {
         let bad = || {
             Invalid::new(
                 "invalid_fiscal_year",
-                format!("\"{}\" is not a fiscal year (write e.g. 2007, FY2007 or 平成19年度)", s.trim()),
+                format!(
+                    "\"{}\" is not a fiscal year (write e.g. 2007, FY2007 or 平成19年度)",
+                    s.trim()
+                ),
             )
         };
         let t = t.strip_suffix("年度").unwrap_or(&t);
         for &(name, (y, _, _)) in ERAS {
             if let Some(rest) = t.strip_prefix(name) {
-                let n: i32 = if rest == "元" { 1 } else { rest.parse().map_err(|_| bad())? };
+                let n: i32 = if rest == "元" {
+                    1
+                } else {
+                    rest.parse().map_err(|_| bad())?
+                };
                 if n < 1 {
                     return Err(bad());
                 }

@@ -73,16 +73,28 @@ impl PersonInput {
         let mut e = Errors::default();
         if let Some(b) = self.birth_date {
             if b > today {
-                e.push(FieldError::new("birth_date", "in_future", format!("birth date {b} is in the future")));
+                e.push(FieldError::new(
+                    "birth_date",
+                    "in_future",
+                    format!("birth date {b} is in the future"),
+                ));
             }
             if b.year_ce().1 < 1900 {
-                e.push(FieldError::new("birth_date", "out_of_range", format!("birth date {b} is before 1900")));
+                e.push(FieldError::new(
+                    "birth_date",
+                    "out_of_range",
+                    format!("birth date {b} is before 1900"),
+                ));
             }
         }
         if let Some(m) = &self.email
             && !is_plausible_email(m.as_str())
         {
-            e.push(FieldError::new("email", "invalid_email", format!("\"{m}\" is not an e-mail address")));
+            e.push(FieldError::new(
+                "email",
+                "invalid_email",
+                format!("\"{m}\" is not an e-mail address"),
+            ));
         }
         e.finish(|| ())
     }
@@ -106,7 +118,11 @@ use chrono::Datelike;
 fn is_plausible_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !s.contains(char::is_whitespace)
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !s.contains(char::is_whitespace)
         }
         None => false,
     }

@@ -87,9 +87,8 @@ impl Key {
             return Err(Invalid::new("required", "must not be empty"));
         }
         let ok = t.len() <= 120
-            && t.bytes().all(|b| {
-                b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b'/')
-            })
+            && t.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'_' | b'.' | b'/'))
             && !t.starts_with('/')
             && !t.ends_with('/')
             && !t.contains("//");

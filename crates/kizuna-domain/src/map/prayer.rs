@@ -237,9 +237,7 @@ impl Method {
         match self {
             Method::MuslimWorldLeague | Method::Turkey => Isha::Angle(17.0),
             Method::Egyptian | Method::Kuwait => Isha::Angle(17.5),
-            Method::Karachi | Method::MoonsightingCommittee | Method::Singapore => {
-                Isha::Angle(18.0)
-            }
+            Method::Karachi | Method::MoonsightingCommittee | Method::Singapore => Isha::Angle(18.0),
             Method::Dubai => Isha::Angle(18.2),
             Method::NorthAmerica => Isha::Angle(15.0),
             Method::Tehran => Isha::Angle(14.0),
@@ -286,9 +284,7 @@ impl Method {
                 maghrib: 7,
                 ..none
             },
-            Method::UmmAlQura | Method::Kuwait | Method::Qatar | Method::Tehran | Method::Other => {
-                none
-            }
+            Method::UmmAlQura | Method::Kuwait | Method::Qatar | Method::Tehran | Method::Other => none,
         }
     }
 
@@ -564,26 +560,17 @@ pub enum PrayerError {
     },
     /// A time that should always exist came out undefined (not expected
     /// outside the polar regions).
-    Undefined {
-        prayer: &'static str,
-        date: NaiveDate,
-    },
+    Undefined { prayer: &'static str, date: NaiveDate },
 }
 
 impl fmt::Display for PrayerError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PrayerError::InvalidLatitude(v) => {
-                write!(
-                    f,
-                    "latitude {v} is out of range: expected a number from -90 to 90"
-                )
+                write!(f, "latitude {v} is out of range: expected a number from -90 to 90")
             }
             PrayerError::InvalidLongitude(v) => {
-                write!(
-                    f,
-                    "longitude {v} is out of range: expected a number from -180 to 180"
-                )
+                write!(f, "longitude {v} is out of range: expected a number from -180 to 180")
             }
             PrayerError::DateOutOfRange(d) => {
                 write!(f, "date {d} is outside the supported range")
@@ -618,12 +605,7 @@ const MS_PER_MINUTE: i64 = 60_000;
 /// is the civil day everywhere except where the legal time zone is almost a
 /// whole day away from the longitude (a few Pacific islands east of the date
 /// line).
-pub fn prayer_times(
-    lat: f64,
-    lon: f64,
-    date: NaiveDate,
-    params: &Params,
-) -> Result<PrayerTimes, PrayerError> {
+pub fn prayer_times(lat: f64, lon: f64, date: NaiveDate, params: &Params) -> Result<PrayerTimes, PrayerError> {
     if !lat.is_finite() || !(-90.0..=90.0).contains(&lat) {
         return Err(PrayerError::InvalidLatitude(lat));
     }
@@ -652,8 +634,7 @@ pub fn prayer_times(
         });
     };
     let dhuhr = at(today_sun.transit()).ok_or_else(|| undefined("dhuhr"))?;
-    let asr =
-        at(today_sun.afternoon(params.madhab.shadow_length())).ok_or_else(|| undefined("asr"))?;
+    let asr = at(today_sun.afternoon(params.madhab.shadow_length())).ok_or_else(|| undefined("asr"))?;
 
     // Length of the night, sunset to next sunrise, in seconds.
     let night = (next_sunrise - sunset) as f64 / 1000.0;
@@ -726,9 +707,7 @@ pub fn prayer_times(
 
 /// Milliseconds since the Unix epoch of 00:00 UTC on `date`.
 fn midnight_ms(date: NaiveDate) -> i64 {
-    date.and_time(chrono::NaiveTime::MIN)
-        .and_utc()
-        .timestamp_millis()
+    date.and_time(chrono::NaiveTime::MIN).and_utc().timestamp_millis()
 }
 
 /// The instant `hours` (possibly negative or past 24) after `midnight`,
@@ -779,12 +758,7 @@ mod moonsighting {
     pub(super) fn morning_twilight(lat: f64, date: NaiveDate, sunrise: i64) -> i64 {
         let l = lat.abs() / 55.0;
         let minutes = seasonal(
-            [
-                75.0 + 28.65 * l,
-                75.0 + 19.44 * l,
-                75.0 + 32.74 * l,
-                75.0 + 48.10 * l,
-            ],
+            [75.0 + 28.65 * l, 75.0 + 19.44 * l, 75.0 + 32.74 * l, 75.0 + 48.10 * l],
             days_since_solstice(lat, date),
         );
         add_seconds(sunrise, js_round(minutes * -60.0))
@@ -794,12 +768,7 @@ mod moonsighting {
     pub(super) fn evening_twilight(lat: f64, date: NaiveDate, sunset: i64) -> i64 {
         let l = lat.abs() / 55.0;
         let minutes = seasonal(
-            [
-                75.0 + 25.60 * l,
-                75.0 + 2.05 * l,
-                75.0 - 9.21 * l,
-                75.0 + 6.14 * l,
-            ],
+            [75.0 + 25.60 * l, 75.0 + 2.05 * l, 75.0 - 9.21 * l, 75.0 + 6.14 * l],
             days_since_solstice(lat, date),
         );
         add_seconds(sunset, js_round(minutes * 60.0))
@@ -832,11 +801,7 @@ mod moonsighting {
         let days_in_year = if leap { 366 } else { 365 };
         if lat >= 0.0 {
             let d = day_of_year + 10;
-            if d >= days_in_year {
-                d - days_in_year
-            } else {
-                d
-            }
+            if d >= days_in_year { d - days_in_year } else { d }
         } else {
             let d = day_of_year - if leap { 173 } else { 172 };
             if d < 0 { d + days_in_year } else { d }
@@ -910,8 +875,7 @@ mod astro {
         }
         let a = (y / 100.0).trunc();
         let b = 2.0 - a + (a / 4.0).trunc();
-        (365.25 * (y + 4716.0)).trunc() + (30.6001 * (m + 1.0)).trunc() + f64::from(date.day()) + b
-            - 1524.5
+        (365.25 * (y + 4716.0)).trunc() + (30.6001 * (m + 1.0)).trunc() + f64::from(date.day()) + b - 1524.5
     }
 
     /// The sun's apparent equatorial position and the apparent sidereal time
@@ -939,18 +903,15 @@ mod astro {
             // Moon's mean longitude and ascending node, for nutation (ch. 22).
             let moon = unwind(218.316_5 + 481_267.881_3 * t);
             let node = unwind(125.044_52 - 1_934.136_261 * t + 0.002_070_8 * t2 + t3 / 450_000.0);
-            let nutation_longitude =
-                (-17.2 * sin_d(node) - 1.32 * sin_d(2.0 * l0) - 0.23 * sin_d(2.0 * moon)
-                    + 0.21 * sin_d(2.0 * node))
-                    / 3600.0;
-            let nutation_obliquity =
-                (9.2 * cos_d(node) + 0.57 * cos_d(2.0 * l0) + 0.10 * cos_d(2.0 * moon)
-                    - 0.09 * cos_d(2.0 * node))
-                    / 3600.0;
+            let nutation_longitude = (-17.2 * sin_d(node) - 1.32 * sin_d(2.0 * l0) - 0.23 * sin_d(2.0 * moon)
+                + 0.21 * sin_d(2.0 * node))
+                / 3600.0;
+            let nutation_obliquity = (9.2 * cos_d(node) + 0.57 * cos_d(2.0 * l0) + 0.10 * cos_d(2.0 * moon)
+                - 0.09 * cos_d(2.0 * node))
+                / 3600.0;
             // Obliquity of the ecliptic (ch. 22), corrected for the apparent
             // position (ch. 25).
-            let mean_obliquity =
-                23.439_291 - 0.013_004_167 * t - 0.000_000_163_9 * t2 + 0.000_000_503_6 * t3;
+            let mean_obliquity = 23.439_291 - 0.013_004_167 * t - 0.000_000_163_9 * t2 + 0.000_000_503_6 * t3;
             let obliquity = mean_obliquity + 0.002_56 * cos_d(omega_low);
             let (sin_lambda, cos_lambda) = apparent_longitude.to_radians().sin_cos();
             let (sin_eps, cos_eps) = obliquity.to_radians().sin_cos();
@@ -959,11 +920,9 @@ mod astro {
             // Mean sidereal time at Greenwich (ch. 12) plus the equation of
             // the equinoxes.
             let mean_sidereal = unwind(
-                280.460_618_37 + 360.985_647_366_29 * (jd - 2_451_545.0) + 0.000_387_933 * t2
-                    - t3 / 38_710_000.0,
+                280.460_618_37 + 360.985_647_366_29 * (jd - 2_451_545.0) + 0.000_387_933 * t2 - t3 / 38_710_000.0,
             );
-            let sidereal_time =
-                mean_sidereal + nutation_longitude * cos_d(mean_obliquity + nutation_obliquity);
+            let sidereal_time = mean_sidereal + nutation_longitude * cos_d(mean_obliquity + nutation_obliquity);
             Sun {
                 declination,
                 right_ascension,
@@ -1036,12 +995,7 @@ mod astro {
                 self.next.right_ascension,
                 m,
             ));
-            let delta = interpolate(
-                self.sun.declination,
-                self.prev.declination,
-                self.next.declination,
-                m,
-            );
+            let delta = interpolate(self.sun.declination, self.prev.declination, self.next.declination, m);
             (theta + self.lon - alpha, delta)
         }
 
@@ -1104,10 +1058,7 @@ mod tests {
     use chrono::{FixedOffset, TimeZone};
 
     fn assert_close(got: f64, want: f64, tol: f64, what: &str) {
-        assert!(
-            (got - want).abs() < tol,
-            "{what}: got {got}, expected {want} (±{tol})"
-        );
+        assert!((got - want).abs() < tol, "{what}: got {got}, expected {want} (±{tol})");
     }
 
     #[test]
@@ -1160,17 +1111,9 @@ mod tests {
             .with_timezone(&Utc)
     }
 
-    fn hokkaido_day(
-        place: &str,
-        lat: f64,
-        lon: f64,
-        date: NaiveDate,
-        method: Method,
-    ) -> PrayerTimes {
-        let params =
-            Params::new(method).with_high_latitude_rule(HighLatitudeRule::MiddleOfTheNight);
-        let t = prayer_times(lat, lon, date, &params)
-            .unwrap_or_else(|e| panic!("{place} {date} {method}: {e}"));
+    fn hokkaido_day(place: &str, lat: f64, lon: f64, date: NaiveDate, method: Method) -> PrayerTimes {
+        let params = Params::new(method).with_high_latitude_rule(HighLatitudeRule::MiddleOfTheNight);
+        let t = prayer_times(lat, lon, date, &params).unwrap_or_else(|e| panic!("{place} {date} {method}: {e}"));
         let named = t.named();
         for pair in named.windows(2) {
             assert!(
@@ -1198,10 +1141,7 @@ mod tests {
         t
     }
 
-    const HOKKAIDO: [(&str, f64, f64); 2] = [
-        ("Sapporo", 43.0621, 141.3544),
-        ("Wakkanai", 45.415, 141.673),
-    ];
+    const HOKKAIDO: [(&str, f64, f64); 2] = [("Sapporo", 43.0621, 141.3544), ("Wakkanai", 45.415, 141.673)];
 
     fn solstices() -> [NaiveDate; 2] {
         [
@@ -1248,11 +1188,7 @@ mod tests {
         let (place, lat, lon) = HOKKAIDO[0];
         for date in solstices() {
             let t = hokkaido_day(place, lat, lon, date, Method::MuslimWorldLeague);
-            assert!(
-                t.fajr > jst_at(date, 1, 30),
-                "{place} {date}: fajr {}",
-                t.fajr
-            );
+            assert!(t.fajr > jst_at(date, 1, 30), "{place} {date}: fajr {}", t.fajr);
         }
     }
 
@@ -1295,10 +1231,7 @@ mod tests {
             ),
         ];
         for (place, y, m, d, method, want) in cases {
-            let (_, lat, lon) = HOKKAIDO
-                .into_iter()
-                .find(|(p, _, _)| *p == place)
-                .expect("known place");
+            let (_, lat, lon) = HOKKAIDO.into_iter().find(|(p, _, _)| *p == place).expect("known place");
             let date = NaiveDate::from_ymd_opt(y, m, d).expect("date");
             let t = hokkaido_day(place, lat, lon, date, method);
             let got = t.named().map(|(_, time)| hm(time));
@@ -1309,19 +1242,10 @@ mod tests {
     #[test]
     fn seventh_of_the_night_moves_wakkanai_fajr_later() {
         let date = NaiveDate::from_ymd_opt(2026, 6, 21).expect("date");
-        let p = Params::new(Method::MuslimWorldLeague)
-            .with_high_latitude_rule(HighLatitudeRule::SeventhOfTheNight);
+        let p = Params::new(Method::MuslimWorldLeague).with_high_latitude_rule(HighLatitudeRule::SeventhOfTheNight);
         let t = prayer_times(45.415, 141.673, date, &p).expect("times");
-        assert!(
-            t.fajr > jst_at(date, 1, 30),
-            "fajr {}",
-            t.fajr.with_timezone(&jst())
-        );
-        assert!(
-            t.isha < jst_at(date, 23, 30),
-            "isha {}",
-            t.isha.with_timezone(&jst())
-        );
+        assert!(t.fajr > jst_at(date, 1, 30), "fajr {}", t.fajr.with_timezone(&jst()));
+        assert!(t.isha < jst_at(date, 23, 30), "isha {}", t.isha.with_timezone(&jst()));
     }
 
     #[test]
@@ -1395,10 +1319,7 @@ mod tests {
         for (m, d) in [(6, 21), (12, 21)] {
             let date = NaiveDate::from_ymd_opt(2026, m, d).expect("date");
             let err = prayer_times(69.6492, 18.9553, date, &p).expect_err("polar");
-            assert!(
-                matches!(err, PrayerError::NoSunriseOrSunset { .. }),
-                "{err}"
-            );
+            assert!(matches!(err, PrayerError::NoSunriseOrSunset { .. }), "{err}");
             assert!(err.to_string().contains("polar"), "{err}");
         }
         // The poles themselves never panic.
@@ -1456,10 +1377,7 @@ mod tests {
             Ok(HighLatitudeRule::MiddleOfTheNight)
         );
         assert_eq!(Method::NorthAmerica.to_string(), "NorthAmerica");
-        assert_eq!(
-            HighLatitudeRule::SeventhOfTheNight.to_string(),
-            "SeventhOfTheNight"
-        );
+        assert_eq!(HighLatitudeRule::SeventhOfTheNight.to_string(), "SeventhOfTheNight");
     }
 
     #[test]
@@ -1474,10 +1392,7 @@ mod tests {
         assert_eq!(err.input(), "ISNA2");
         assert!("".parse::<Method>().is_err());
 
-        let msg = "Maliki"
-            .parse::<Madhab>()
-            .expect_err("unknown madhab")
-            .to_string();
+        let msg = "Maliki".parse::<Madhab>().expect_err("unknown madhab").to_string();
         assert!(msg.contains("Shafi") && msg.contains("Hanafi"), "{msg}");
 
         let msg = "AngleBased"
@@ -1491,14 +1406,8 @@ mod tests {
 
     #[test]
     fn recommended_rule_depends_on_latitude() {
-        assert_eq!(
-            HighLatitudeRule::recommended(43.0),
-            HighLatitudeRule::MiddleOfTheNight
-        );
-        assert_eq!(
-            HighLatitudeRule::recommended(51.5),
-            HighLatitudeRule::SeventhOfTheNight
-        );
+        assert_eq!(HighLatitudeRule::recommended(43.0), HighLatitudeRule::MiddleOfTheNight);
+        assert_eq!(HighLatitudeRule::recommended(51.5), HighLatitudeRule::SeventhOfTheNight);
         assert_eq!(
             HighLatitudeRule::recommended(-55.0),
             HighLatitudeRule::SeventhOfTheNight

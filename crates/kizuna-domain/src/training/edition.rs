@@ -56,7 +56,13 @@ impl EditionInput {
             e.push(FieldError::new(
                 "starts_on",
                 "outside_fiscal_year",
-                format!("{} is not in {} ({} to {})", self.starts_on, fy, fy.first_day(), fy.last_day()),
+                format!(
+                    "{} is not in {} ({} to {})",
+                    self.starts_on,
+                    fy,
+                    fy.first_day(),
+                    fy.last_day()
+                ),
             ));
         }
         if self.ends_on < self.starts_on {
@@ -82,11 +88,19 @@ impl EditionInput {
         let mut seen = std::collections::HashSet::new();
         for c in &self.target_countries {
             if !seen.insert(c) {
-                e.push(FieldError::new("target_countries", "duplicate", format!("{c} is listed twice")));
+                e.push(FieldError::new(
+                    "target_countries",
+                    "duplicate",
+                    format!("{c} is listed twice"),
+                ));
             }
         }
         if self.capacity == Some(0) {
-            e.push(FieldError::new("capacity", "out_of_range", "capacity must be at least 1"));
+            e.push(FieldError::new(
+                "capacity",
+                "out_of_range",
+                "capacity must be at least 1",
+            ));
         }
         e.finish(|| ())
     }

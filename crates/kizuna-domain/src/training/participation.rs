@@ -36,8 +36,11 @@ impl ParticipationStatus {
     /// The statuses in which a trainee counts as accepted by the office:
     /// accepted, arrived and completed. Nominations not yet accepted and
     /// withdrawals do not count.
-    pub const COUNTED: &'static [ParticipationStatus] =
-        &[ParticipationStatus::Accepted, ParticipationStatus::Arrived, ParticipationStatus::Completed];
+    pub const COUNTED: &'static [ParticipationStatus] = &[
+        ParticipationStatus::Accepted,
+        ParticipationStatus::Arrived,
+        ParticipationStatus::Completed,
+    ];
 
     pub fn is_counted(self) -> bool {
         Self::COUNTED.contains(&self)
@@ -76,10 +79,18 @@ impl ParticipationInput {
         if let (Some(s), Some(end)) = (self.started_on, self.ended_on)
             && end < s
         {
-            e.push(FieldError::new("ended_on", "before_start", format!("ends on {end} before it starts on {s}")));
+            e.push(FieldError::new(
+                "ended_on",
+                "before_start",
+                format!("ends on {end} before it starts on {s}"),
+            ));
         }
         if self.action_plan_title.is_some() && self.role != ParticipationRole::Trainee {
-            e.push(FieldError::new("action_plan_title", "not_allowed", "only trainees draft an action plan"));
+            e.push(FieldError::new(
+                "action_plan_title",
+                "not_allowed",
+                "only trainees draft an action plan",
+            ));
         }
         e.finish(|| ())
     }

@@ -60,12 +60,20 @@ impl SessionInput {
             ));
         }
         if self.ends_at - self.starts_at > chrono::Duration::days(14) {
-            e.push(FieldError::new("ends_at", "too_long", "a session lasts at most 14 days"));
+            e.push(FieldError::new(
+                "ends_at",
+                "too_long",
+                "a session lasts at most 14 days",
+            ));
         }
         let mut seen = std::collections::HashSet::new();
         for i in &self.instructor_ids {
             if !seen.insert(i) {
-                e.push(FieldError::new("instructor_ids", "duplicate", format!("person {i} is listed twice")));
+                e.push(FieldError::new(
+                    "instructor_ids",
+                    "duplicate",
+                    format!("person {i} is listed twice"),
+                ));
             }
         }
         e.finish(|| ())

@@ -134,8 +134,14 @@ impl TraineeReport {
             let y = per_year.entry(f.fiscal_year).or_default();
             y.0.insert(f.person_id);
             y.1.insert(f.country);
-            first_year.entry(f.person_id).and_modify(|v| *v = (*v).min(f.fiscal_year)).or_insert(f.fiscal_year);
-            country_first.entry(f.country).and_modify(|v| *v = (*v).min(f.fiscal_year)).or_insert(f.fiscal_year);
+            first_year
+                .entry(f.person_id)
+                .and_modify(|v| *v = (*v).min(f.fiscal_year))
+                .or_insert(f.fiscal_year);
+            country_first
+                .entry(f.country)
+                .and_modify(|v| *v = (*v).min(f.fiscal_year))
+                .or_insert(f.fiscal_year);
         }
         let mut new_by_year: HashMap<FiscalYear, u64> = HashMap::new();
         for y in first_year.values() {
@@ -151,7 +157,10 @@ impl TraineeReport {
         if let (Some(first), Some(last)) = (per_year.keys().next().copied(), per_year.keys().last().copied()) {
             let mut fy = first;
             loop {
-                let (t, c) = per_year.get(&fy).map(|(p, c)| (p.len() as u64, c.len() as u64)).unwrap_or((0, 0));
+                let (t, c) = per_year
+                    .get(&fy)
+                    .map(|(p, c)| (p.len() as u64, c.len() as u64))
+                    .unwrap_or((0, 0));
                 let new = new_by_year.get(&fy).copied().unwrap_or(0);
                 cum_t += new;
                 cum_c += new_countries_by_year.get(&fy).copied().unwrap_or(0);
@@ -200,7 +209,11 @@ impl TraineeReport {
         }
         let by_region = per_region
             .into_iter()
-            .map(|(region, (trainees, countries))| RegionRow { region, trainees, countries })
+            .map(|(region, (trainees, countries))| RegionRow {
+                region,
+                trainees,
+                countries,
+            })
             .collect();
 
         let mut per_course: BTreeMap<Id, (BTreeSet<Id>, BTreeSet<CountryCode>)> = BTreeMap::new();
@@ -218,7 +231,10 @@ impl TraineeReport {
                 countries: c.len() as u64,
             })
             .collect();
-        let by_gender = per_gender.into_iter().map(|(gender, trainees)| GenderRow { gender, trainees }).collect();
+        let by_gender = per_gender
+            .into_iter()
+            .map(|(gender, trainees)| GenderRow { gender, trainees })
+            .collect();
 
         TraineeReport {
             as_of,
@@ -266,18 +282,47 @@ mod tests {
         let years: Vec<_> = r
             .by_fiscal_year
             .iter()
-            .map(|y| (y.fiscal_year, y.trainees, y.countries, y.new_trainees, y.cumulative_trainees, y.cumulative_countries))
+            .map(|y| {
+                (
+                    y.fiscal_year,
+                    y.trainees,
+                    y.countries,
+                    y.new_trainees,
+                    y.cumulative_trainees,
+                    y.cumulative_countries,
+                )
+            })
             .collect();
         assert_eq!(
             years,
-            [(1992, 1, 1, 1, 1, 1), (1993, 2, 2, 2, 3, 2), (1994, 0, 0, 0, 3, 2), (1995, 2, 2, 1, 4, 3)]
+            [
+                (1992, 1, 1, 1, 1, 1),
+                (1993, 2, 2, 2, 3, 2),
+                (1994, 0, 0, 0, 3, 2),
+                (1995, 2, 2, 1, 4, 3)
+            ]
         );
         assert_eq!(r.by_fiscal_year[0].label_ja, "平成4年度");
         let countries: Vec<_> = r.by_country.iter().map(|c| (c.country.as_str(), c.trainees)).collect();
         assert_eq!(countries, [("TH", 2), ("KE", 1), ("PE", 1)]);
-        let regions: Vec<_> = r.by_region.iter().map(|g| (g.region, g.trainees, g.countries)).collect();
-        assert_eq!(regions, [(Region::Africa, 1, 1), (Region::Asia, 2, 1), (Region::LatinAmerica, 1, 1)]);
-        let courses: Vec<_> = r.by_course.iter().map(|c| (c.programme_id, c.trainees, c.countries)).collect();
+        let regions: Vec<_> = r
+            .by_region
+            .iter()
+            .map(|g| (g.region, g.trainees, g.countries))
+            .collect();
+        assert_eq!(
+            regions,
+            [
+                (Region::Africa, 1, 1),
+                (Region::Asia, 2, 1),
+                (Region::LatinAmerica, 1, 1)
+            ]
+        );
+        let courses: Vec<_> = r
+            .by_course
+            .iter()
+            .map(|c| (c.programme_id, c.trainees, c.countries))
+            .collect();
         assert_eq!(courses, [(10, 3, 2), (11, 2, 2)]);
         let genders: Vec<_> = r.by_gender.iter().map(|g| (g.gender, g.trainees)).collect();
         assert_eq!(genders, [(Gender::Female, 2), (Gender::Male, 2)]);
