@@ -529,8 +529,8 @@ impl App {
     }
 }
 
-/// The empty import template, with an example row in the CSV and a notes
-/// sheet in the XLSX.
+/// The empty import template: the header row, and in the XLSX a second
+/// sheet describing each column.
 pub fn trainee_template(format: FileFormat) -> Result<Vec<u8>> {
     write_table(&[], format)
 }

@@ -32,7 +32,15 @@ impl StoreError {
     pub(crate) fn from_write(e: sqlx::Error, entity: &str, unique_field: &str) -> Self {
         if let sqlx::Error::Database(db) = &e {
             use sqlx::error::ErrorKind;
-            match db.kind() {
+            // SQLite enforces ON DELETE RESTRICT with an internal trigger, so its
+            // refusal arrives as SQLITE_CONSTRAINT_TRIGGER (1811), not as a foreign-key code.
+            let kind = match db.kind() {
+                ErrorKind::Other if db.code().as_deref() == Some("1811") && db.message().contains("FOREIGN KEY") => {
+                    ErrorKind::ForeignKeyViolation
+                }
+                k => k,
+            };
+            match kind {
                 ErrorKind::UniqueViolation => {
                     return Self::rejected(
                         unique_field,

@@ -48,7 +48,12 @@ fn collection<R>(path: &'static str, schema: &'static str, input_schema: &'stati
 where
     R: Entity,
 {
-    Collection { path, schema, input_schema, filters: R::FILTERS.iter().map(|(c, _)| *c).collect() }
+    Collection {
+        path,
+        schema,
+        input_schema,
+        filters: R::FILTERS.iter().map(|(c, _)| *c).collect(),
+    }
 }
 
 /// Every record collection the API serves.
@@ -72,7 +77,10 @@ where
 {
     router
         .route(&format!("/api/v1/{path}"), get(list::<R>).post(create::<R>))
-        .route(&format!("/api/v1/{path}/{{id}}"), get(read::<R>).put(update::<R>).delete(remove::<R>))
+        .route(
+            &format!("/api/v1/{path}/{{id}}"),
+            get(read::<R>).put(update::<R>).delete(remove::<R>),
+        )
 }
 
 pub fn routes() -> Router<Arc<App>> {
@@ -95,11 +103,21 @@ pub fn routes() -> Router<Arc<App>> {
     r = crud::<Participation>(r, "participations");
     r = crud::<Session>(r, "sessions");
     r = crud::<Award>(r, "awards");
-    r.fallback(|| async { ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint; see /api/openapi.json") })
-        .method_not_allowed_fallback(|| async {
-            ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "this endpoint does not take that method")
-        })
-        .layer(DefaultBodyLimit::max(20 * 1024 * 1024))
+    r.fallback(|| async {
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such endpoint; see /api/openapi.json",
+        )
+    })
+    .method_not_allowed_fallback(|| async {
+        ApiError::new(
+            StatusCode::METHOD_NOT_ALLOWED,
+            "method_not_allowed",
+            "this endpoint does not take that method",
+        )
+    })
+    .layer(DefaultBodyLimit::max(20 * 1024 * 1024))
 }
 
 async fn healthz(State(app): AppState) -> Response {
@@ -125,22 +143,38 @@ fn take_page(q: &mut BTreeMap<String, String>) -> ApiResult<Page> {
     if let Some(v) = q.remove("limit") {
         match v.parse::<u32>() {
             Ok(n) if (1..=1000).contains(&n) => page.limit = n,
-            _ => errors.push(FieldError::new("limit", "out_of_range", format!("limit must be a whole number from 1 to 1000, not \"{v}\""))),
+            _ => errors.push(FieldError::new(
+                "limit",
+                "out_of_range",
+                format!("limit must be a whole number from 1 to 1000, not \"{v}\""),
+            )),
         }
     }
     if let Some(v) = q.remove("offset") {
         match v.parse::<u32>() {
             Ok(n) => page.offset = n,
-            _ => errors.push(FieldError::new("offset", "out_of_range", format!("offset must be a whole number from 0, not \"{v}\""))),
+            _ => errors.push(FieldError::new(
+                "offset",
+                "out_of_range",
+                format!("offset must be a whole number from 0, not \"{v}\""),
+            )),
         }
     }
-    if errors.is_empty() { Ok(page) } else { Err(ApiError::invalid(errors)) }
+    if errors.is_empty() {
+        Ok(page)
+    } else {
+        Err(ApiError::invalid(errors))
+    }
 }
 
 fn parse_id(raw: &str) -> ApiResult<i64> {
     match raw.parse::<i64>() {
         Ok(n) if n > 0 => Ok(n),
-        _ => Err(ApiError::invalid(vec![FieldError::new("id", "invalid_id", format!("\"{raw}\" is not a record id (a positive whole number)"))])),
+        _ => Err(ApiError::invalid(vec![FieldError::new(
+            "id",
+            "invalid_id",
+            format!("\"{raw}\" is not a record id (a positive whole number)"),
+        )])),
     }
 }
 
@@ -150,7 +184,12 @@ where
 {
     let page = take_page(&mut q)?;
     let (items, total) = app.list::<R>(&q, page).await?;
-    Ok(Json(ListPage { items, total, limit: page.limit, offset: page.offset }))
+    Ok(Json(ListPage {
+        items,
+        total,
+        limit: page.limit,
+        offset: page.offset,
+    }))
 }
 
 async fn create<R>(State(app): AppState, JsonBody(input): JsonBody<R::Input>) -> ApiResult<(StatusCode, Json<R>)>
@@ -165,7 +204,11 @@ async fn read<R: Entity + Serialize>(State(app): AppState, Path(id): Path<String
     Ok(Json(app.get::<R>(parse_id(&id)?).await?))
 }
 
-async fn update<R>(State(app): AppState, Path(id): Path<String>, JsonBody(input): JsonBody<R::Input>) -> ApiResult<Json<R>>
+async fn update<R>(
+    State(app): AppState,
+    Path(id): Path<String>,
+    JsonBody(input): JsonBody<R::Input>,
+) -> ApiResult<Json<R>>
 where
     R: Entity + Serialize,
     R::Input: 'static,
@@ -208,21 +251,38 @@ async fn countries() -> Json<Vec<CountryOut>> {
 fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> {
     let mut errors = Vec::new();
     let mut f = TraineeFilter::default();
-    fn take<T>(q: &mut BTreeMap<String, String>, name: &str, errors: &mut Vec<FieldError>, parse: impl Fn(&str) -> Result<T, Invalid>) -> Option<T> {
+    fn take<T>(
+        q: &mut BTreeMap<String, String>,
+        name: &str,
+        errors: &mut Vec<FieldError>,
+        parse: impl Fn(&str) -> Result<T, Invalid>,
+    ) -> Option<T> {
         let raw = q.remove(name)?;
         parse(&raw).map_err(|e| errors.push(e.at(name))).ok()
     }
     f.as_of = take(q, "as_of", &mut errors, |s| {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").map_err(|_| Invalid::new("invalid_date", format!("\"{s}\" is not a date; write YYYY-MM-DD")))
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| Invalid::new("invalid_date", format!("\"{s}\" is not a date; write YYYY-MM-DD")))
     });
     f.fiscal_year = take(q, "fiscal_year", &mut errors, kizuna_domain::common::FiscalYear::parse);
     f.country = take(q, "country", &mut errors, kizuna_domain::common::CountryCode::parse);
     f.region = take(q, "region", &mut errors, kizuna_domain::common::Region::from_str);
-    f.gender = take(q, "gender", &mut errors, kizuna_domain::common::person::Gender::from_str);
+    f.gender = take(
+        q,
+        "gender",
+        &mut errors,
+        kizuna_domain::common::person::Gender::from_str,
+    );
     f.programme_id = take(q, "programme_id", &mut errors, |s| {
-        s.trim().parse::<i64>().map_err(|_| Invalid::new("not_a_number", format!("\"{s}\" is not a whole number")))
+        s.trim()
+            .parse::<i64>()
+            .map_err(|_| Invalid::new("not_a_number", format!("\"{s}\" is not a whole number")))
     });
-    if errors.is_empty() { Ok(f) } else { Err(ApiError::invalid(errors)) }
+    if errors.is_empty() {
+        Ok(f)
+    } else {
+        Err(ApiError::invalid(errors))
+    }
 }
 
 fn no_leftovers(q: &BTreeMap<String, String>, allowed: &str) -> ApiResult<()> {
@@ -230,7 +290,11 @@ fn no_leftovers(q: &BTreeMap<String, String>, allowed: &str) -> ApiResult<()> {
         .keys()
         .map(|k| FieldError::new(k, "unknown_parameter", format!("unknown parameter {k}; use {allowed}")))
         .collect();
-    if errors.is_empty() { Ok(()) } else { Err(ApiError::invalid(errors)) }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(ApiError::invalid(errors))
+    }
 }
 
 const REPORT_PARAMS: &str = "as_of, fiscal_year, country, region, programme_id, gender";
@@ -244,9 +308,17 @@ async fn trainee_report(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiR
 async fn trainee_people(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Json<ListPage<Person>>> {
     let page = take_page(&mut q)?;
     let filter = trainee_filter(&mut q)?;
-    no_leftovers(&q, "as_of, fiscal_year, country, region, programme_id, gender, limit, offset")?;
+    no_leftovers(
+        &q,
+        "as_of, fiscal_year, country, region, programme_id, gender, limit, offset",
+    )?;
     let (items, total) = app.trainee_drilldown(&filter, page).await?;
-    Ok(Json(ListPage { items, total, limit: page.limit, offset: page.offset }))
+    Ok(Json(ListPage {
+        items,
+        total,
+        limit: page.limit,
+        offset: page.offset,
+    }))
 }
 
 async fn person_roles(State(app): AppState, Path(id): Path<String>) -> ApiResult<Response> {
@@ -257,7 +329,11 @@ async fn attendance(State(app): AppState, Path(id): Path<String>) -> ApiResult<J
     Ok(Json(app.attendance(parse_id(&id)?).await?))
 }
 
-async fn mark_attendance(State(app): AppState, Path(id): Path<String>, JsonBody(marks): JsonBody<Vec<Attendance>>) -> ApiResult<Json<Vec<Attendance>>> {
+async fn mark_attendance(
+    State(app): AppState,
+    Path(id): Path<String>,
+    JsonBody(marks): JsonBody<Vec<Attendance>>,
+) -> ApiResult<Json<Vec<Attendance>>> {
     Ok(Json(app.mark_attendance(parse_id(&id)?, &marks).await?))
 }
 
@@ -270,7 +346,11 @@ fn file_format(q: &mut BTreeMap<String, String>, allowed: &[FileFormat]) -> ApiR
         _ => FileFormat::Json,
     };
     if !allowed.contains(&f) || !matches!(raw.as_str(), "csv" | "xlsx" | "json") {
-        return Err(ApiError::invalid(vec![FieldError::new("format", "unknown_value", format!("\"{raw}\" is not a format offered here"))]));
+        return Err(ApiError::invalid(vec![FieldError::new(
+            "format",
+            "unknown_value",
+            format!("\"{raw}\" is not a format offered here"),
+        )]));
     }
     Ok(f)
 }
@@ -278,11 +358,20 @@ fn file_format(q: &mut BTreeMap<String, String>, allowed: &[FileFormat]) -> ApiR
 fn file_response(bytes: Vec<u8>, format: FileFormat, name: &str) -> Response {
     let (ct, ext) = match format {
         FileFormat::Csv => ("text/csv; charset=utf-8", "csv"),
-        FileFormat::Xlsx => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+        FileFormat::Xlsx => (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "xlsx",
+        ),
         FileFormat::Json => ("application/json", "json"),
     };
     (
-        [(header::CONTENT_TYPE, ct.to_owned()), (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}.{ext}\""))],
+        [
+            (header::CONTENT_TYPE, ct.to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}.{ext}\""),
+            ),
+        ],
         bytes,
     )
         .into_response()
@@ -300,14 +389,27 @@ async fn template_trainees(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     Ok(file_response(trainee_template(format)?, format, "trainees-template"))
 }
 
-async fn import_trainees(State(app): AppState, headers: HeaderMap, QueryMap(mut q): QueryMap, body: Bytes) -> ApiResult<Response> {
+async fn import_trainees(
+    State(app): AppState,
+    headers: HeaderMap,
+    QueryMap(mut q): QueryMap,
+    body: Bytes,
+) -> ApiResult<Response> {
     let dry_run = match q.remove("dry_run").as_deref() {
         None | Some("false") => false,
         Some("true") => true,
-        Some(other) => return Err(ApiError::bad_request("dry_run", format!("\"{other}\" is not true or false"))),
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "dry_run",
+                format!("\"{other}\" is not true or false"),
+            ));
+        }
     };
     no_leftovers(&q, "dry_run")?;
-    let ct = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
     let format = if ct.starts_with("text/csv") {
         FileFormat::Csv
     } else if ct.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") {

@@ -34,14 +34,31 @@ pub struct ApiError {
 
 impl ApiError {
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
-        ApiError { status, detail: ErrorDetail { code, message: message.into(), fields: Vec::new(), rows: Vec::new() } }
+        ApiError {
+            status,
+            detail: ErrorDetail {
+                code,
+                message: message.into(),
+                fields: Vec::new(),
+                rows: Vec::new(),
+            },
+        }
     }
 
     pub fn invalid(fields: Vec<FieldError>) -> Self {
-        let message = fields.iter().map(|f| format!("{}: {}", f.field, f.message)).collect::<Vec<_>>().join("; ");
+        let message = fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, f.message))
+            .collect::<Vec<_>>()
+            .join("; ");
         ApiError {
             status: StatusCode::UNPROCESSABLE_ENTITY,
-            detail: ErrorDetail { code: "validation_failed", message, fields, rows: Vec::new() },
+            detail: ErrorDetail {
+                code: "validation_failed",
+                message,
+                fields,
+                rows: Vec::new(),
+            },
         }
     }
 
@@ -76,7 +93,11 @@ impl From<AppError> for ApiError {
             AppError::BadFile(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_file", m),
             AppError::Store(s) => {
                 tracing::error!(error = %s, "store error");
-                ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "the database could not complete the request; see the server log")
+                ApiError::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "the database could not complete the request; see the server log",
+                )
             }
         }
     }

@@ -17,7 +17,12 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
-        let ct = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+        let ct = req
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+            .to_owned();
         if !ct.starts_with("application/json") {
             return Err(ApiError::new(
                 StatusCode::UNSUPPORTED_MEDIA_TYPE,
@@ -26,7 +31,11 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
             ));
         }
         let bytes = axum::body::Bytes::from_request(req, state).await.map_err(|e| {
-            ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", format!("cannot read the body: {e}"))
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!("cannot read the body: {e}"),
+            )
         })?;
         parse_json(&bytes).map(JsonBody)
     }
@@ -38,11 +47,17 @@ pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     serde_path_to_error::deserialize(de).map_err(|e| {
         let inner = e.inner().to_string();
         let mut path = e.path().to_string();
-        // "missing field `x`" and "unknown field `x`" name the field in the message.
+        // "missing field `x`" and "unknown field `x`" name the field in the
+        // message; the path already ends with an unknown field's name.
         if let Some(name) = inner.split('`').nth(1)
-            && (inner.starts_with("missing field") || inner.starts_with("unknown field"))
+            && (inner.starts_with("missing field")
+                || (inner.starts_with("unknown field") && path != name && !path.ends_with(&format!(".{name}"))))
         {
-            path = if path == "." { name.to_owned() } else { format!("{path}.{name}") };
+            path = if path == "." {
+                name.to_owned()
+            } else {
+                format!("{path}.{name}")
+            };
         }
         let message = inner.split(" at line ").next().unwrap_or(&inner).to_owned();
         let code = if inner.starts_with("missing field") {

@@ -41,8 +41,16 @@ fn query(name: &str, description: &str, schema: Value) -> Value {
 
 fn report_params() -> Vec<Value> {
     vec![
-        query("as_of", "Count editions started on or before this date (default: today in Japan)", json!({"type": "string", "format": "date"})),
-        query("fiscal_year", "Japanese fiscal year, e.g. 2007, FY2007 or 平成19年度", json!({"type": "string"})),
+        query(
+            "as_of",
+            "Count editions started on or before this date (default: today in Japan)",
+            json!({"type": "string", "format": "date"}),
+        ),
+        query(
+            "fiscal_year",
+            "Japanese fiscal year, e.g. 2007, FY2007 or 平成19年度",
+            json!({"type": "string"}),
+        ),
         query("country", "ISO 3166-1 alpha-2 nationality", json!({"type": "string"})),
         query("region", "Region", r("Region")),
         query("programme_id", "Course (programme id)", json!({"type": "integer"})),
@@ -52,7 +60,11 @@ fn report_params() -> Vec<Value> {
 
 fn paging() -> Vec<Value> {
     vec![
-        query("limit", "Page size, 1-1000 (default 100)", json!({"type": "integer", "minimum": 1, "maximum": 1000})),
+        query(
+            "limit",
+            "Page size, 1-1000 (default 100)",
+            json!({"type": "integer", "minimum": 1, "maximum": 1000}),
+        ),
         query("offset", "Records to skip", json!({"type": "integer", "minimum": 0})),
     ]
 }
@@ -120,7 +132,13 @@ pub fn openapi() -> Value {
         let mut params: Vec<Value> = c
             .filters
             .iter()
-            .map(|f| query(f, &format!("Only records whose {f} equals this"), json!({"type": "string"})))
+            .map(|f| {
+                query(
+                    f,
+                    &format!("Only records whose {f} equals this"),
+                    json!({"type": "string"}),
+                )
+            })
             .collect();
         params.extend(paging());
         let tag = c.path;
@@ -150,7 +168,13 @@ pub fn openapi() -> Value {
     }
     let mut people_params = report_params();
     people_params.extend(paging());
-    let file_formats = |formats: &[&str]| query("format", "File format", json!({"type": "string", "enum": formats, "default": "csv"}));
+    let file_formats = |formats: &[&str]| {
+        query(
+            "format",
+            "File format",
+            json!({"type": "string", "enum": formats, "default": "csv"}),
+        )
+    };
     let files = json!({"description": "The file", "content": {
         "text/csv": {"schema": {"type": "string"}},
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}},
