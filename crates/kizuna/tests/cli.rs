@@ -261,3 +261,49 @@ async fn serve_answers_over_a_real_socket() {
         "{report}"
     );
 }
+
+/// LibreOffice opens the XLSX exports: converted back to CSV they hold the
+/// same rows as the CSV export. (`scripts/test` installs LibreOffice.)
+#[tokio::test]
+async fn libreoffice_opens_the_xlsx_export() {
+    let soffice = ["soffice", "libreoffice"]
+        .into_iter()
+        .find(|c| {
+            Command::new(c)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success())
+        })
+        .expect("LibreOffice is needed for this test: apt-get install libreoffice-calc-nogui (scripts/test does)");
+    let url = demo_db(Backend::Sqlite).await;
+    let dir = tmp("lo");
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("trainees.xlsx");
+    let o = kizuna(
+        &url,
+        &["export", "trainees", "--format", "xlsx", "-o", xlsx.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = Command::new(soffice)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args([
+            "--headless",
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(&xlsx)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let converted = std::fs::read_to_string(dir.join("trainees.csv")).expect("LibreOffice wrote a CSV");
+    let ours = stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"]));
+    assert_eq!(converted.lines().count(), ours.lines().count());
+    assert_eq!(converted.lines().next(), ours.lines().next());
+    // The same first data row (dates are real dates that LibreOffice shows as YYYY-MM-DD).
+    assert_eq!(converted.lines().nth(1), ours.lines().nth(1));
+}
