@@ -31,136 +31,153 @@ impl App {
     }
 }
 
-/// The report as CSV: one section per breakdown, each with its own header
-/// row, so that a spreadsheet shows every figure.
-pub fn report_csv(r: &TraineeReport) -> String {
-    let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-    let rows: Vec<Vec<String>> = report_rows(r);
-    for row in rows {
-        // Writing to a Vec cannot fail.
-        let _ = w.write_record(&row);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+/// One breakdown of a report: a title, column names and rows of cells.
+struct Section {
+    title: &'static str,
+    header: &'static [&'static str],
+    rows: Vec<Vec<String>>,
 }
 
-/// The report as an aligned text table for a terminal.
+/// Every breakdown of a report, in the order people read them; the CSV and
+/// the terminal table are two renderings of these.
+fn sections(r: &TraineeReport) -> Vec<Section> {
+    let n = |v: u64| v.to_string();
+    vec![
+        Section {
+            title: "By fiscal year",
+            header: &[
+                "fiscal_year",
+                "era",
+                "trainees",
+                "countries",
+                "new_trainees",
+                "cumulative_trainees",
+                "cumulative_countries",
+            ],
+            rows: r
+                .by_fiscal_year
+                .iter()
+                .map(|y| {
+                    vec![
+                        y.fiscal_year.to_string(),
+                        y.label_ja.clone(),
+                        n(y.trainees),
+                        n(y.countries),
+                        n(y.new_trainees),
+                        n(y.cumulative_trainees),
+                        n(y.cumulative_countries),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
+            title: "By region",
+            header: &["region", "trainees", "countries"],
+            rows: r
+                .by_region
+                .iter()
+                .map(|g| vec![g.region.to_string(), n(g.trainees), n(g.countries)])
+                .collect(),
+        },
+        Section {
+            title: "By country",
+            header: &["country", "name_en", "name_ja", "region", "trainees"],
+            rows: r
+                .by_country
+                .iter()
+                .map(|c| {
+                    vec![
+                        c.country.clone(),
+                        c.name_en.clone(),
+                        c.name_ja.clone(),
+                        c.region.to_string(),
+                        n(c.trainees),
+                    ]
+                })
+                .collect(),
+        },
+        Section {
+            title: "By course",
+            header: &["programme_id", "course", "trainees", "countries"],
+            rows: r
+                .by_course
+                .iter()
+                .map(|c| {
+                    let title = crate::transfer::escape_formula(c.title_en.as_deref().unwrap_or(""));
+                    vec![c.programme_id.to_string(), title, n(c.trainees), n(c.countries)]
+                })
+                .collect(),
+        },
+        Section {
+            title: "By gender",
+            header: &["gender", "trainees"],
+            rows: r
+                .by_gender
+                .iter()
+                .map(|g| vec![g.gender.to_string(), n(g.trainees)])
+                .collect(),
+        },
+    ]
+}
+
+/// The report as CSV: the totals, then one block per breakdown, each with
+/// its own header row and a blank line between, so a spreadsheet shows
+/// every figure.
+pub fn report_csv(r: &TraineeReport) -> String {
+    fn block<'a>(rows: impl IntoIterator<Item = Vec<String>>) -> String {
+        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        for row in rows {
+            // Writing to a Vec cannot fail.
+            let _ = w.write_record(&row);
+        }
+        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+    }
+    let owned = |h: &[&str]| h.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let mut blocks = vec![block([
+        owned(&["as_of", "trainees", "countries"]),
+        vec![r.as_of.to_string(), r.trainees.to_string(), r.countries.to_string()],
+    ])];
+    for s in sections(r) {
+        blocks.push(block(std::iter::once(owned(s.header)).chain(s.rows)));
+    }
+    blocks.join("\n")
+}
+
+/// The report as aligned text tables for a terminal.
 pub fn report_table(r: &TraineeReport) -> String {
     let mut out = String::new();
+    let statuses: Vec<&str> = r.counted_statuses.iter().map(|s| s.as_str()).collect();
     let _ = writeln!(
         out,
         "Trainees as of {}: {} trainees from {} countries",
         r.as_of, r.trainees, r.countries
     );
-    let _ = writeln!(
-        out,
-        "(counted statuses: {})",
-        r.counted_statuses
-            .iter()
-            .map(|s| s.as_str())
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let mut section = |title: &str, header: &[&str], rows: Vec<Vec<String>>| {
-        let _ = writeln!(out, "\n{title}");
-        let mut widths: Vec<usize> = header.iter().map(|h| width(h)).collect();
-        for row in &rows {
+    let _ = writeln!(out, "(counted statuses: {})", statuses.join(", "));
+    for s in sections(r) {
+        let mut widths: Vec<usize> = s.header.iter().map(|h| width(h)).collect();
+        for row in &s.rows {
             for (i, c) in row.iter().enumerate() {
                 widths[i] = widths[i].max(width(c));
             }
         }
-        let line = |cells: Vec<String>| {
-            cells
+        let line = |cells: &[String]| {
+            let padded: Vec<String> = cells
                 .iter()
                 .enumerate()
-                .map(|(i, c)| format!("{}{}", c, " ".repeat(widths[i] - width(c))))
-                .collect::<Vec<_>>()
-                .join("  ")
-                .trim_end()
-                .to_owned()
+                .map(|(i, c)| format!("{c}{}", " ".repeat(widths[i] - width(c))))
+                .collect();
+            padded.join("  ").trim_end().to_owned()
         };
-        let _ = writeln!(out, "{}", line(header.iter().map(|s| s.to_string()).collect()));
-        for row in rows {
+        let _ = writeln!(out, "\n{}", s.title);
+        let _ = writeln!(
+            out,
+            "{}",
+            line(&s.header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+        );
+        for row in &s.rows {
             let _ = writeln!(out, "{}", line(row));
         }
-    };
-    section(
-        "By fiscal year",
-        &[
-            "fiscal_year",
-            "era",
-            "trainees",
-            "countries",
-            "new",
-            "cumulative_trainees",
-            "cumulative_countries",
-        ],
-        r.by_fiscal_year
-            .iter()
-            .map(|y| {
-                vec![
-                    format!("FY{}", y.fiscal_year),
-                    y.label_ja.clone(),
-                    y.trainees.to_string(),
-                    y.countries.to_string(),
-                    y.new_trainees.to_string(),
-                    y.cumulative_trainees.to_string(),
-                    y.cumulative_countries.to_string(),
-                ]
-            })
-            .collect(),
-    );
-    section(
-        "By region",
-        &["region", "trainees", "countries"],
-        r.by_region
-            .iter()
-            .map(|g| {
-                vec![
-                    g.region.name_en().to_owned(),
-                    g.trainees.to_string(),
-                    g.countries.to_string(),
-                ]
-            })
-            .collect(),
-    );
-    section(
-        "By country",
-        &["country", "name", "region", "trainees"],
-        r.by_country
-            .iter()
-            .map(|c| {
-                vec![
-                    c.country.clone(),
-                    c.name_en.clone(),
-                    c.region.to_string(),
-                    c.trainees.to_string(),
-                ]
-            })
-            .collect(),
-    );
-    section(
-        "By course",
-        &["programme_id", "course", "trainees", "countries"],
-        r.by_course
-            .iter()
-            .map(|c| {
-                vec![
-                    c.programme_id.to_string(),
-                    c.title_en.clone().unwrap_or_default(),
-                    c.trainees.to_string(),
-                    c.countries.to_string(),
-                ]
-            })
-            .collect(),
-    );
-    section(
-        "By gender",
-        &["gender", "trainees"],
-        r.by_gender
-            .iter()
-            .map(|g| vec![g.gender.to_string(), g.trainees.to_string()])
-            .collect(),
-    );
+    }
     out
 }
 
@@ -178,75 +195,4 @@ fn width(s: &str) -> usize {
             _ => 1,
         })
         .sum()
-}
-
-fn report_rows(r: &TraineeReport) -> Vec<Vec<String>> {
-    let s = |v: &str| v.to_owned();
-    let mut rows = vec![
-        vec![s("as_of"), s("trainees"), s("countries")],
-        vec![r.as_of.to_string(), r.trainees.to_string(), r.countries.to_string()],
-        vec![],
-        vec![
-            s("fiscal_year"),
-            s("era"),
-            s("trainees"),
-            s("countries"),
-            s("new_trainees"),
-            s("cumulative_trainees"),
-            s("cumulative_countries"),
-        ],
-    ];
-    for y in &r.by_fiscal_year {
-        rows.push(vec![
-            y.fiscal_year.to_string(),
-            y.label_ja.clone(),
-            y.trainees.to_string(),
-            y.countries.to_string(),
-            y.new_trainees.to_string(),
-            y.cumulative_trainees.to_string(),
-            y.cumulative_countries.to_string(),
-        ]);
-    }
-    rows.push(vec![]);
-    rows.push(vec![
-        s("country"),
-        s("name_en"),
-        s("name_ja"),
-        s("region"),
-        s("trainees"),
-    ]);
-    for c in &r.by_country {
-        rows.push(vec![
-            c.country.clone(),
-            c.name_en.clone(),
-            c.name_ja.clone(),
-            c.region.to_string(),
-            c.trainees.to_string(),
-        ]);
-    }
-    rows.push(vec![]);
-    rows.push(vec![s("region"), s("trainees"), s("countries")]);
-    for g in &r.by_region {
-        rows.push(vec![
-            g.region.to_string(),
-            g.trainees.to_string(),
-            g.countries.to_string(),
-        ]);
-    }
-    rows.push(vec![]);
-    rows.push(vec![s("programme_id"), s("course"), s("trainees"), s("countries")]);
-    for c in &r.by_course {
-        rows.push(vec![
-            c.programme_id.to_string(),
-            crate::transfer::escape_formula(c.title_en.as_deref().unwrap_or("")),
-            c.trainees.to_string(),
-            c.countries.to_string(),
-        ]);
-    }
-    rows.push(vec![]);
-    rows.push(vec![s("gender"), s("trainees")]);
-    for g in &r.by_gender {
-        rows.push(vec![g.gender.to_string(), g.trainees.to_string()]);
-    }
-    rows
 }

@@ -97,6 +97,24 @@ macro_rules! decode {
     };
 }
 
+/// Insert a record's child values inside the transaction `$tx`.
+macro_rules! write_children {
+    ($tx:ident, $r:ty, $id:expr, $children:expr) => {
+        if let Some(child) = &<$r>::CHILD {
+            let sql = format!(
+                "INSERT INTO {} ({}, {}) VALUES ($1, $2)",
+                child.table, child.parent_column, child.column
+            );
+            for v in $children {
+                bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())).bind($id), [v])
+                    .execute(&mut *$tx)
+                    .await
+                    .map_err(|e| StoreError::from_write(e, <$r>::ENTITY, child.column))?;
+            }
+        }
+    };
+}
+
 fn select_sql<R: Record>() -> String {
     let cols: Vec<&str> = R::COLUMNS.iter().map(|(c, _)| *c).collect();
     format!("SELECT id, {} FROM {}", cols.join(", "), R::TABLE)
@@ -124,15 +142,7 @@ impl Store {
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
-            if let Some(child) = &R::CHILD {
-                let sql = format!("INSERT INTO {} ({}, {}) VALUES ($1, $2)", child.table, child.parent_column, child.column);
-                for v in children {
-                    bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())).bind(id), [v])
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(|e| StoreError::from_write(e, R::ENTITY, child.column))?;
-                }
-            }
+            write_children!(tx, R, id, children);
             tx.commit().await?;
             id
         });
@@ -169,14 +179,8 @@ impl Store {
                     .bind(id)
                     .execute(&mut *tx)
                     .await?;
-                let sql = format!("INSERT INTO {} ({}, {}) VALUES ($1, $2)", child.table, child.parent_column, child.column);
-                for v in children {
-                    bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())).bind(id), [v])
-                        .execute(&mut *tx)
-                        .await
-                        .map_err(|e| StoreError::from_write(e, R::ENTITY, child.column))?;
-                }
             }
+            write_children!(tx, R, id, children);
             tx.commit().await?;
         });
         self.get::<R>(id).await
