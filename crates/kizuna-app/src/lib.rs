@@ -7,6 +7,7 @@
 //! - [`transfer`]: trainee import (CSV, XLSX; all-or-nothing) and export;
 //! - [`demo`]: the deterministic demo dataset.
 
+pub mod auth;
 pub mod demo;
 pub mod records;
 pub mod reports;

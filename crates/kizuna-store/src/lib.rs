@@ -11,6 +11,7 @@
 //! invalid value in the database surfaces as [`StoreError::Corrupt`], never
 //! as a domain value that breaks a rule.
 
+mod accounts;
 mod error;
 pub mod postgres;
 mod record;

@@ -32,6 +32,7 @@ use serde::de::DeserializeOwned;
 
 use crate::error::{ApiError, ApiResult};
 use crate::extract::{JsonBody, QueryMap};
+use crate::session::WebState;
 
 type AppState = State<Arc<App>>;
 
@@ -70,7 +71,7 @@ pub fn collections() -> Vec<Collection> {
     ]
 }
 
-fn crud<R>(router: Router<Arc<App>>, path: &str) -> Router<Arc<App>>
+fn crud<R>(router: Router<WebState>, path: &str) -> Router<WebState>
 where
     R: Entity + Serialize + Send + Sync + 'static,
     R::Input: DeserializeOwned + Send + Sync + 'static,
@@ -83,7 +84,7 @@ where
         )
 }
 
-pub fn routes() -> Router<Arc<App>> {
+pub fn routes() -> Router<WebState> {
     let mut r = Router::new()
         .route("/healthz", get(healthz))
         .route("/api/openapi.json", get(|| async { Json(crate::openapi()) }))

@@ -3,9 +3,13 @@
 //! handler is a thin call into [`kizuna_app::App`].
 
 mod api;
+mod assets;
 mod error;
 mod extract;
+pub mod i18n;
 mod openapi;
+mod pages;
+pub mod session;
 
 use std::sync::Arc;
 
@@ -15,7 +19,20 @@ use kizuna_app::App;
 pub use error::{ApiError, ErrorBody};
 pub use openapi::openapi;
 
-/// The whole web application, ready to serve.
+/// The whole web application, ready to serve. `secure_cookies` marks
+/// cookies `Secure`, for when Kizuna is reached over TLS.
+pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
+    let state = session::WebState { app, limiter: Arc::default(), secure_cookies };
+    Router::new()
+        .merge(pages::routes())
+        .route("/assets/{name}", axum::routing::get(assets::asset))
+        .merge(api::routes())
+        .layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
+        .layer(axum::middleware::from_fn(session::security_headers))
+        .with_state(state)
+}
+
+/// The web application over plain HTTP (cookies not marked `Secure`).
 pub fn router(app: Arc<App>) -> Router {
-    api::routes().with_state(app)
+    router_with(app, false)
 }

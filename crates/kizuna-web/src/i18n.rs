@@ -1,0 +1,172 @@
+//! Kizuna's four languages: message catalogues in Project Fluent syntax
+//! (`locales/{en,ja,th,ms}/*.ftl`, embedded at build time, with plural
+//! rules), language negotiation, and the local way of writing dates,
+//! numbers and fiscal years.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use chrono::{Datelike, NaiveDate};
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use kizuna_domain::common::FiscalYear;
+
+/// A language of the user interface.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Ja,
+    Th,
+    Ms,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Ja, Lang::Th, Lang::Ms];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ja => "ja",
+            Lang::Th => "th",
+            Lang::Ms => "ms",
+        }
+    }
+
+    /// The language's own name, for the switcher.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ja => "日本語",
+            Lang::Th => "ไทย",
+            Lang::Ms => "Bahasa Melayu",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The best language for an `Accept-Language` header (q-values honoured).
+    pub fn negotiate(accept_language: &str) -> Lang {
+        let mut best: Option<(f32, Lang)> = None;
+        for part in accept_language.split(',') {
+            let mut it = part.split(';');
+            let tag = it.next().unwrap_or("").trim();
+            let q = it
+                .find_map(|p| p.trim().strip_prefix("q=").and_then(|v| v.parse::<f32>().ok()))
+                .unwrap_or(1.0);
+            if let Some(lang) = Lang::from_code(tag)
+                && best.is_none_or(|(bq, _)| q > bq)
+            {
+                best = Some((q, lang));
+            }
+        }
+        best.map(|(_, l)| l).unwrap_or(Lang::En)
+    }
+}
+
+/// The catalogue files, per language, as embedded text.
+pub const CATALOGUES: &[(&str, &str, &str)] = &[
+    ("en", "common", include_str!("../locales/en/common.ftl")),
+    ("ja", "common", include_str!("../locales/ja/common.ftl")),
+    ("th", "common", include_str!("../locales/th/common.ftl")),
+    ("ms", "common", include_str!("../locales/ms/common.ftl")),
+    ("en", "console", include_str!("../locales/en/console.ftl")),
+    ("ja", "console", include_str!("../locales/ja/console.ftl")),
+    ("th", "console", include_str!("../locales/th/console.ftl")),
+    ("ms", "console", include_str!("../locales/ms/console.ftl")),
+    ("en", "stats", include_str!("../locales/en/stats.ftl")),
+    ("ja", "stats", include_str!("../locales/ja/stats.ftl")),
+    ("th", "stats", include_str!("../locales/th/stats.ftl")),
+    ("ms", "stats", include_str!("../locales/ms/stats.ftl")),
+];
+
+static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    let mut out = HashMap::new();
+    for lang in Lang::ALL {
+        let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+        let mut bundle = FluentBundle::new_concurrent(vec![id]);
+        // Plain text in HTML: no Unicode isolation marks around arguments.
+        bundle.set_use_isolating(false);
+        for (code, file, text) in CATALOGUES {
+            if *code == lang.code() {
+                let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, errors)| {
+                    tracing::error!(lang = code, file, ?errors, "catalogue has syntax errors");
+                    r
+                });
+                if let Err(errors) = bundle.add_resource(resource) {
+                    tracing::error!(lang = code, file, ?errors, "catalogue defines a message twice");
+                }
+            }
+        }
+        out.insert(lang, bundle);
+    }
+    out
+});
+
+/// A message in a language, with arguments; falls back to English, then to the key.
+pub fn message(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    for l in [lang, Lang::En] {
+        let Some(bundle) = BUNDLES.get(&l) else { continue };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { continue };
+        let mut fargs = FluentArgs::new();
+        for (k, v) in args {
+            fargs.set(*k, v.clone());
+        }
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, if args.is_empty() { None } else { Some(&fargs) }, &mut errors);
+        return text.into_owned();
+    }
+    key.to_owned()
+}
+
+/// An integer with thousands separators (all four languages group by three with commas).
+pub fn number(n: impl Into<i128>) -> String {
+    let n: i128 = n.into();
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 { format!("-{out}") } else { out }
+}
+
+const TH_MONTHS: [&str; 12] =
+    ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
+const MS_MONTHS: [&str; 12] = ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ogo", "Sep", "Okt", "Nov", "Dis"];
+const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// A date the local way: 2008年3月31日, 31 มี.ค. 2551 (Buddhist era), 31 Mac 2008, 31 Mar 2008.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    let m = d.month0() as usize;
+    match lang {
+        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::Th => format!("{} {} {}", d.day(), TH_MONTHS[m], d.year() + 543),
+        Lang::Ms => format!("{} {} {}", d.day(), MS_MONTHS[m], d.year()),
+        Lang::En => format!("{} {} {}", d.day(), EN_MONTHS[m], d.year()),
+    }
+}
+
+/// A fiscal year the local way; Japanese shows the era form beside it.
+pub fn fiscal_year(lang: Lang, fy: FiscalYear) -> String {
+    match lang {
+        Lang::Ja => format!("{}年度（{}）", fy.year(), fy.era_label()),
+        _ => message(lang, "fiscal-year", &[("year", FluentValue::from(fy.year().to_string()))]),
+    }
+}
+
+/// Every message id a catalogue file defines, in order.
+pub fn message_ids(text: &str) -> Vec<String> {
+    let resource = FluentResource::try_new(text.to_owned()).unwrap_or_else(|(r, _)| r);
+    resource
+        .entries()
+        .filter_map(|e| match e {
+            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! Server-rendered pages: the public portal and the staff console. Every
+//! page reads without JavaScript; scripts only improve it. Every string a
+//! person sees comes from the catalogues in `locales/`.
+
+mod console;
+mod public;
+mod stats;
+
+use askama::Template;
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
+use fluent_bundle::FluentValue;
+use kizuna_domain::common::FiscalYear;
+
+use crate::i18n::{self, Lang};
+use crate::session::{Ctx, WebState};
+
+pub fn routes() -> Router<WebState> {
+    Router::new().merge(public::routes()).merge(console::routes()).merge(stats::routes())
+}
+
+impl Ctx {
+    /// A message in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        i18n::message(self.lang, key, &[])
+    }
+
+    /// A message with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl ToString) -> String {
+        i18n::message(self.lang, key, &[(name, FluentValue::from(value.to_string()))])
+    }
+
+    /// A message with a number argument (for plural rules).
+    pub fn tn(&self, key: &str, name: &str, n: i64) -> String {
+        i18n::message(self.lang, key, &[(name, FluentValue::from(n)), ("formatted", FluentValue::from(i18n::number(n)))])
+    }
+
+    pub fn num(&self, n: impl Into<i128>) -> String {
+        i18n::number(n)
+    }
+
+    pub fn date(&self, d: &chrono::NaiveDate) -> String {
+        i18n::date(self.lang, *d)
+    }
+
+    pub fn fy(&self, year: &i32) -> String {
+        FiscalYear::new(*year).map(|fy| i18n::fiscal_year(self.lang, fy)).unwrap_or_else(|_| year.to_string())
+    }
+
+    /// The language switcher's links: this page in each language.
+    pub fn languages(&self) -> Vec<(Lang, String)> {
+        let (path, query) = self.path.split_once('?').unwrap_or((&self.path, ""));
+        let rest: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
+        Lang::ALL
+            .into_iter()
+            .map(|l| {
+                let mut q = rest.clone();
+                let lang = format!("lang={}", l.code());
+                q.push(&lang);
+                (l, format!("{path}?{}", q.join("&")))
+            })
+            .collect()
+    }
+}
+
+/// Render a template into a response carrying the context's cookies.
+pub fn render(ctx: &Ctx, t: &impl Template) -> Response {
+    let resp = match t.render() {
+        Ok(html) => Html(html).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, "template failed");
+            (StatusCode::INTERNAL_SERVER_ERROR, "the page could not be drawn").into_response()
+        }
+    };
+    ctx.finish(resp)
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+pub struct MessagePage<'a> {
+    pub ctx: &'a Ctx,
+    pub title: String,
+    pub body: String,
+}
+
+/// A page with a title and a sentence (not found, forbidden, errors).
+pub fn message(ctx: &Ctx, status: StatusCode, title_key: &str, body_key: &str) -> Response {
+    let mut r = render(ctx, &MessagePage { ctx, title: ctx.t(title_key), body: ctx.t(body_key) });
+    *r.status_mut() = status;
+    r
+}

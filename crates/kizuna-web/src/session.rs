@@ -1,0 +1,258 @@
+//! Who is asking, in which language: the page context, sign-in sessions,
+//! CSRF protection, the sign-in rate limit, and the API's access rules.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use axum::extract::{FromRef, FromRequestParts, Request, State};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Redirect, Response};
+use kizuna_app::App;
+use kizuna_domain::common::account::{Role, User};
+
+use crate::error::ApiError;
+use crate::i18n::Lang;
+
+pub const SESSION_COOKIE: &str = "kizuna_session";
+pub const LANG_COOKIE: &str = "kizuna_lang";
+pub const CSRF_COOKIE: &str = "kizuna_csrf";
+
+/// State shared by every handler.
+#[derive(Clone)]
+pub struct WebState {
+    pub app: Arc<App>,
+    pub limiter: Arc<Limiter>,
+    /// Mark cookies `Secure` (when served over TLS, directly or behind a proxy).
+    pub secure_cookies: bool,
+}
+
+impl FromRef<WebState> for Arc<App> {
+    fn from_ref(s: &WebState) -> Arc<App> {
+        s.app.clone()
+    }
+}
+
+/// Failed sign-ins per account and address: at most 5 in 15 minutes.
+#[derive(Default)]
+pub struct Limiter {
+    failures: Mutex<HashMap<String, Vec<Instant>>>,
+}
+
+impl Limiter {
+    const WINDOW: Duration = Duration::from_secs(15 * 60);
+    const MAX: usize = 5;
+
+    pub fn allowed(&self, key: &str) -> bool {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let now = Instant::now();
+        let list = map.entry(key.to_owned()).or_default();
+        list.retain(|t| now.duration_since(*t) < Self::WINDOW);
+        list.len() < Self::MAX
+    }
+
+    pub fn failed(&self, key: &str) {
+        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        map.entry(key.to_owned()).or_default().push(Instant::now());
+        if map.len() > 100_000 {
+            map.clear();
+        }
+    }
+
+    pub fn succeeded(&self, key: &str) {
+        self.failures.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+    }
+}
+
+/// A cookie's value from the request headers.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .find_map(|kv| kv.trim().split_once('=').filter(|(k, _)| *k == name).map(|(_, v)| v))
+}
+
+/// Everything a page needs to know about the request.
+#[derive(Debug, Clone)]
+pub struct Ctx {
+    pub lang: Lang,
+    pub user: Option<User>,
+    /// The form token (double-submit: the same value is in a cookie).
+    pub csrf: String,
+    /// The path and query, for the language switcher and sign-in redirects.
+    pub path: String,
+    pub only_path: String,
+    /// Cookies to set on the response.
+    pub set_cookies: Vec<String>,
+    pub secure: bool,
+}
+
+impl Ctx {
+    pub fn cookie(&self, name: &str, value: &str, max_age_s: i64, http_only: bool) -> String {
+        format!(
+            "{name}={value}; Path=/; Max-Age={max_age_s}; SameSite=Lax{}{}",
+            if http_only { "; HttpOnly" } else { "" },
+            if self.secure { "; Secure" } else { "" }
+        )
+    }
+
+    pub fn is_staff(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role.can_write())
+    }
+
+    pub fn is_admin(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
+    }
+
+    /// Signed-in staff (or admin), or a redirect to sign in / a refusal.
+    pub fn require_staff(&self) -> Result<&User, Response> {
+        match &self.user {
+            Some(u) if u.role.can_write() => Ok(u),
+            Some(_) => Err(StatusCode::FORBIDDEN.into_response()),
+            None => Err(Redirect::to(&format!("/sign-in?next={}", urlencode(&self.path))).into_response()),
+        }
+    }
+
+    /// Any signed-in account, or a redirect to sign in.
+    pub fn require_user(&self) -> Result<&User, Response> {
+        self.user.as_ref().ok_or_else(|| Redirect::to(&format!("/sign-in?next={}", urlencode(&self.path))).into_response())
+    }
+
+    /// The form's CSRF token must match the cookie's.
+    pub fn check_csrf(&self, form_token: &str) -> Result<(), Response> {
+        if !form_token.is_empty() && constant_time_eq(form_token.as_bytes(), self.csrf.as_bytes()) {
+            Ok(())
+        } else {
+            Err((StatusCode::FORBIDDEN, "The form expired or came from another site. Go back, reload the page and try again.")
+                .into_response())
+        }
+    }
+
+    /// Add this context's cookies to a response.
+    pub fn finish(&self, mut resp: Response) -> Response {
+        for c in &self.set_cookies {
+            if let Ok(v) = HeaderValue::from_str(c) {
+                resp.headers_mut().append(header::SET_COOKIE, v);
+            }
+        }
+        resp
+    }
+}
+
+pub fn urlencode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+/// The user behind a request: a session cookie, or an API bearer token.
+async fn user_of(app: &App, headers: &HeaderMap) -> (Option<User>, Option<String>) {
+    if let Some(token) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+    {
+        return (app.token_user(token.trim()).await.ok().flatten(), None);
+    }
+    if let Some(token) = cookie(headers, SESSION_COOKIE)
+        && let Ok(Some((user, csrf))) = app.session_user(token).await
+    {
+        return (Some(user), Some(csrf));
+    }
+    (None, None)
+}
+
+impl FromRequestParts<WebState> for Ctx {
+    type Rejection = Response;
+
+    async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, Response> {
+        let headers = &parts.headers;
+        let query_lang = parts.uri.query().and_then(|q| {
+            q.split('&').find_map(|kv| kv.strip_prefix("lang=")).and_then(Lang::from_code)
+        });
+        let cookie_lang = cookie(headers, LANG_COOKIE).and_then(Lang::from_code);
+        let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::negotiate);
+        let lang = query_lang.or(cookie_lang).or(accept).unwrap_or(Lang::En);
+        let (user, _) = user_of(&state.app, headers).await;
+        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        let mut ctx = Ctx {
+            lang,
+            user,
+            csrf: String::new(),
+            only_path: parts.uri.path().to_owned(),
+            path,
+            set_cookies: Vec::new(),
+            secure: state.secure_cookies,
+        };
+        if let Some(l) = query_lang {
+            let c = ctx.cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600, false);
+            ctx.set_cookies.push(c);
+        }
+        match cookie(headers, CSRF_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())) {
+            Some(v) => ctx.csrf = v.to_owned(),
+            None => {
+                ctx.csrf = kizuna_app::auth::random_token();
+                let c = ctx.cookie(CSRF_COOKIE, &ctx.csrf, 12 * 3600, true);
+                ctx.set_cookies.push(c);
+            }
+        }
+        Ok(ctx)
+    }
+}
+
+/// API access: public reads (countries, aggregate reports, health, the
+/// OpenAPI document) for anyone; everything else for signed-in staff, by
+/// bearer token, or by session cookie with the `X-CSRF-Token` header on
+/// writes.
+pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) -> Response {
+    let path = req.uri().path();
+    let public = req.method() == Method::GET
+        && (matches!(path, "/api/v1/countries" | "/api/v1/reports/trainees") || !path.starts_with("/api/v1/"));
+    if public {
+        return next.run(req).await;
+    }
+    let (user, session_csrf) = user_of(&state.app, req.headers()).await;
+    let Some(user) = user else {
+        return ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in, or send an API token as Authorization: Bearer TOKEN")
+            .into_response();
+    };
+    if !user.role.can_write() {
+        return ApiError::new(StatusCode::FORBIDDEN, "forbidden", "this account may not use this part of the API").into_response();
+    }
+    if let Some(csrf) = session_csrf
+        && req.method() != Method::GET
+    {
+        let sent = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+        if !constant_time_eq(sent.as_bytes(), csrf.as_bytes()) {
+            return ApiError::new(StatusCode::FORBIDDEN, "csrf", "writes with a session cookie need the X-CSRF-Token header").into_response();
+        }
+    }
+    next.run(req).await
+}
+
+/// Headers every response carries.
+pub async fn security_headers(req: Request, next: Next) -> Response {
+    let mut resp = next.run(req).await;
+    let h = resp.headers_mut();
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("x-frame-options", HeaderValue::from_static("DENY"));
+    h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
+    h.insert(
+        "content-security-policy",
+        HeaderValue::from_static(
+            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
+        ),
+    );
+    resp
+}
