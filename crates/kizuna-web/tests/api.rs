@@ -51,11 +51,23 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
 }
 
+thread_local! {
+    /// The staff API token of the test running on this thread (each test
+    /// runs on its own thread with its own database).
+    static TOKEN: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 async fn new_app(backend: Backend) -> App {
     let store = fresh_store(backend)
         .await
         .expect("a fresh database (is PostgreSQL running on 127.0.0.1:5432?)");
-    App::new(store).with_today(today())
+    let app = App::new(store).with_today(today());
+    app.add_user("staff@kizuna.example", kizuna_domain::common::account::Role::Staff, None, Some("a long test password"))
+        .await
+        .expect("a staff account");
+    let token = app.create_token("staff@kizuna.example", "tests").await.expect("a token");
+    TOKEN.with(|t| *t.borrow_mut() = Some(token));
+    app
 }
 
 /// The router on a fresh, empty database of the given backend.
@@ -79,6 +91,9 @@ async fn call(
     body: impl Into<Body>,
 ) -> (StatusCode, HeaderMap, Bytes) {
     let mut req = Request::builder().method(method).uri(uri);
+    if let Some(token) = TOKEN.with(|t| t.borrow().clone()) {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {token}"));
+    }
     if let Some(ct) = content_type {
         req = req.header(header::CONTENT_TYPE, ct);
     }
@@ -1390,3 +1405,31 @@ fn refs(v: &Value) -> Vec<String> {
         _ => Vec::new(),
     }
 }
+
+/// Without a token or session only the public reads answer; the rest is 401.
+async fn anonymous_visitors_reach_only_public_data(backend: Backend) {
+    let app = demo_app(backend).await;
+    TOKEN.with(|t| *t.borrow_mut() = None);
+    let (status, body) = send(&app, "GET", "/api/v1/reports/trainees?as_of=2008-03-31", None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body["trainees"], 680);
+    for (method, uri) in [
+        ("GET", "/api/v1/people"),
+        ("GET", "/api/v1/people/1"),
+        ("GET", "/api/v1/reports/trainees/people?as_of=2008-03-31"),
+        ("GET", "/api/v1/exports/trainees?format=csv"),
+        ("DELETE", "/api/v1/people/1"),
+    ] {
+        let (status, body) = send(&app, method, uri, None).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{method} {uri}");
+        assert_eq!(body["error"]["code"], "unauthenticated");
+    }
+    let (status, _) = send(&app, "POST", "/api/v1/organisations", Some(serde_json::json!({}))).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    // A wrong token is no better than none.
+    TOKEN.with(|t| *t.borrow_mut() = Some("0".repeat(64)));
+    let (status, _) = send(&app, "GET", "/api/v1/people", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+}
+
+both_backends!(anonymous_visitors_reach_only_public_data);

@@ -59,6 +59,48 @@ enum Command {
         #[command(subcommand)]
         what: Export,
     },
+    /// Manage accounts.
+    User {
+        #[command(subcommand)]
+        what: UserCmd,
+    },
+    /// Manage API tokens.
+    Token {
+        #[command(subcommand)]
+        what: TokenCmd,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCmd {
+    /// Create an account. Without --password-stdin a random password is made and printed once.
+    Add {
+        email: String,
+        /// admin, staff or partner.
+        #[arg(long)]
+        role: String,
+        /// For partners: the key of their organisation.
+        #[arg(long)]
+        organisation: Option<String>,
+        /// Read the password from standard input (at least 12 characters).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// List accounts.
+    List,
+}
+
+#[derive(Subcommand)]
+enum TokenCmd {
+    /// Create an API token for an account; it is printed once.
+    Create {
+        /// The account's e-mail address.
+        #[arg(long)]
+        user: String,
+        /// What the token is for.
+        #[arg(long, default_value = "api")]
+        name: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -185,6 +227,14 @@ fn redact(url: &str) -> String {
     }
 }
 
+/// Create the demo's administrator the first time, and print its password once.
+async fn announce_demo_admin(app: &App) -> anyhow::Result<()> {
+    if let Some((email, password)) = app.ensure_demo_admin().await? {
+        eprintln!("demo administrator: {email}  password: {password}  (shown only this once)");
+    }
+    Ok(())
+}
+
 async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> {
     let Report::Trainees {
         as_of,
@@ -240,6 +290,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             let app = open(&cli.database_url).await?;
             if demo {
+                announce_demo_admin(&app).await?;
                 let s = app.load_demo().await?;
                 if !s.already_loaded {
                     tracing::info!(
@@ -264,8 +315,42 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?;
             app.store.close().await;
         }
+        Command::User { what: UserCmd::Add { email, role, organisation, password_stdin } } => {
+            let role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
+            let password = if password_stdin {
+                let mut line = String::new();
+                std::io::stdin().read_line(&mut line)?;
+                Some(line.trim_end_matches(['\r', '\n']).to_owned())
+            } else {
+                None
+            };
+            let app = open(&cli.database_url).await?;
+            let result = app.add_user(&email, role, organisation.as_deref(), password.as_deref()).await;
+            app.store.close().await;
+            let (user, generated) = result?;
+            eprintln!("created {} account {}", user.role, user.email);
+            if let Some(p) = generated {
+                println!("{p}");
+                eprintln!("(the password above is shown only once)");
+            }
+        }
+        Command::User { what: UserCmd::List } => {
+            let app = open(&cli.database_url).await?;
+            for u in app.store.users().await? {
+                println!("{}\t{}", u.email, u.role);
+            }
+            app.store.close().await;
+        }
+        Command::Token { what: TokenCmd::Create { user, name } } => {
+            let app = open(&cli.database_url).await?;
+            let result = app.create_token(&user, &name).await;
+            app.store.close().await;
+            println!("{}", result?);
+            eprintln!("(the token above is shown only once; send it as Authorization: Bearer TOKEN)");
+        }
         Command::Demo => {
             let app = open(&cli.database_url).await?;
+            announce_demo_admin(&app).await?;
             let s = app.load_demo().await?;
             if s.already_loaded {
                 eprintln!("the demo data is already loaded; nothing was added");

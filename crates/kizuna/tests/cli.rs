@@ -307,3 +307,36 @@ async fn libreoffice_opens_the_xlsx_export() {
     // The same first data row (dates are real dates that LibreOffice shows as YYYY-MM-DD).
     assert_eq!(converted.lines().nth(1), ours.lines().nth(1));
 }
+
+#[tokio::test]
+async fn accounts_and_tokens_from_the_command_line() {
+    let url = fresh_url(Backend::Sqlite).await.unwrap();
+    // The demo creates an administrator and prints its password once.
+    let o = kizuna(&url, &["demo"]);
+    let err = stderr(&o);
+    assert!(err.contains("demo administrator: admin@kizuna.example  password: "), "{err}");
+    assert!(!stderr(&kizuna(&url, &["demo"])).contains("password:"), "shown only once");
+    // A staff account with a generated password, printed once on stdout.
+    let o = kizuna(&url, &["user", "add", "Staff@Example.org", "--role", "staff"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim().len(), 20);
+    // Duplicates, bad roles and partners without an organisation are refused.
+    let o = kizuna(&url, &["user", "add", "staff@example.org", "--role", "staff"]);
+    assert!(!o.status.success() && stderr(&o).contains("already exists"), "{}", stderr(&o));
+    let o = kizuna(&url, &["user", "add", "x@example.org", "--role", "boss"]);
+    assert!(!o.status.success() && stderr(&o).contains("--role"), "{}", stderr(&o));
+    let o = kizuna(&url, &["user", "add", "p@example.org", "--role", "partner"]);
+    assert!(!o.status.success() && stderr(&o).contains("organisation"), "{}", stderr(&o));
+    let o = kizuna(&url, &["user", "add", "p@example.org", "--role", "partner", "--organisation", "obihiro-cci"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let list = stdout(&kizuna(&url, &["user", "list"]));
+    assert!(list.contains("staff@example.org\tstaff") && list.contains("p@example.org\tpartner"), "{list}");
+    // A token is printed once and opens the API.
+    let o = kizuna(&url, &["token", "create", "--user", "staff@example.org"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let token = stdout(&o).trim().to_owned();
+    assert_eq!(token.len(), 64);
+    let app = kizuna_app::App::new(kizuna_store::Store::open(&url).await.unwrap());
+    let user = app.token_user(&token).await.unwrap().expect("the token belongs to the account");
+    assert_eq!(user.email, "staff@example.org");
+}
