@@ -8,6 +8,7 @@
 //! - [`demo`]: the deterministic demo dataset.
 
 pub mod auth;
+pub mod bench;
 pub mod demo;
 pub mod records;
 pub mod reports;

@@ -15,6 +15,8 @@ use kizuna_domain::common::programme::Programme;
 use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 
+mod bench;
+
 /// Kizuna: records, statistics and exchanges of a regional international-cooperation office.
 #[derive(Parser)]
 #[command(name = "kizuna", version, about)]
@@ -59,6 +61,11 @@ enum Command {
         #[command(subcommand)]
         what: Export,
     },
+    /// Measure how fast pages render on a large store (see BENCHMARKS.md).
+    Bench {
+        #[command(subcommand)]
+        what: BenchCmd,
+    },
     /// Manage accounts.
     User {
         #[command(subcommand)]
@@ -88,6 +95,23 @@ enum UserCmd {
     },
     /// List accounts.
     List,
+}
+
+#[derive(Subcommand)]
+enum BenchCmd {
+    /// Render the trainee list and statistics pages on a fresh database
+    /// holding the demo plus many synthetic trainees; print median and p95.
+    Pages {
+        /// Synthetic trainees to add to the demo.
+        #[arg(long, default_value_t = 100_000)]
+        trainees: usize,
+        /// Timed renders per page (after 3 warm-up renders).
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        /// sqlite or postgres (PostgreSQL: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long, default_value = "sqlite")]
+        backend: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -347,6 +371,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             app.store.close().await;
             println!("{}", result?);
             eprintln!("(the token above is shown only once; send it as Authorization: Bearer TOKEN)");
+        }
+        Command::Bench { what: BenchCmd::Pages { trainees, runs, backend } } => {
+            bench::pages(trainees, runs, &backend).await?;
         }
         Command::Demo => {
             let app = open(&cli.database_url).await?;

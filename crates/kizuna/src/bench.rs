@@ -1,0 +1,86 @@
+//! `kizuna bench pages`: server-side render times of the busiest pages on a
+//! large store, measured through the real router (no network), so the
+//! figures are Kizuna's own work: queries, counting and templates.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use kizuna_app::App;
+use kizuna_domain::common::account::Role;
+use kizuna_store::{Backend, Store};
+use tower::ServiceExt;
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1000.0)
+}
+
+pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Result<()> {
+    let backend = match backend {
+        "sqlite" => Backend::Sqlite,
+        "postgres" => Backend::Postgres,
+        other => bail!("--backend: {other:?} is not sqlite or postgres"),
+    };
+    let url = kizuna_store::testing::fresh_url(backend).await.context("cannot create the benchmark database")?;
+    let app = App::new(Store::open(&url).await?);
+    let t = Instant::now();
+    app.load_demo().await?;
+    let added = app.seed_bench_trainees(trainees).await?;
+    let report = app.trainee_report(&Default::default()).await?;
+    eprintln!(
+        "seeded {} in {:.1}s: {} trainees from {} countries in the store",
+        url.rsplit('/').next().unwrap_or(""),
+        t.elapsed().as_secs_f64(),
+        report.trainees,
+        report.countries
+    );
+    let _ = added;
+    app.add_user("bench@kizuna.example", Role::Staff, None, Some("benchmark password")).await?;
+    let session = app.sign_in("bench@kizuna.example", "benchmark password").await?.context("sign-in for the benchmark")?;
+    let cookie = format!("kizuna_session={}; kizuna_csrf={}", session.token, session.csrf);
+    let router = kizuna_web::router(Arc::new(app));
+    let pages = [
+        ("trainee list, page 1", "/console/trainees"),
+        ("trainee list, filtered (FY2007, TH)", "/console/trainees?fiscal_year=2007&country=TH"),
+        ("trainee list, page 100", "/console/trainees?offset=4950"),
+        ("statistics (public)", "/statistics"),
+        ("statistics (staff)", "/console/statistics"),
+        ("report JSON (API)", "/api/v1/reports/trainees"),
+    ];
+    println!("| page | path | median ms | p95 ms | min ms | bytes |");
+    println!("|---|---|---:|---:|---:|---:|");
+    for (name, path) in pages {
+        let mut times = Vec::with_capacity(runs);
+        let mut bytes = 0;
+        for i in 0..runs + 3 {
+            let req = Request::get(path).header(header::COOKIE, &cookie).body(Body::empty())?;
+            let start = Instant::now();
+            let resp = router.clone().oneshot(req).await?;
+            let status = resp.status();
+            let body = axum::body::to_bytes(resp.into_body(), usize::MAX).await?;
+            let took = start.elapsed();
+            if status != StatusCode::OK {
+                bail!("{path} answered {status}: {}", String::from_utf8_lossy(&body[..body.len().min(300)]));
+            }
+            bytes = body.len();
+            if i >= 3 {
+                times.push(took);
+            }
+        }
+        times.sort();
+        println!(
+            "| {name} | `{path}` | {} | {} | {} | {bytes} |",
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.95)),
+            ms(times[0])
+        );
+    }
+    Ok(())
+}
