@@ -8,6 +8,7 @@
 //! - [`demo`]: the deterministic demo dataset.
 
 pub mod auth;
+pub mod console;
 pub mod bench;
 pub mod demo;
 pub mod records;
@@ -19,15 +20,17 @@ use kizuna_domain::FieldError;
 pub use kizuna_store::Store;
 use kizuna_store::StoreError;
 
-/// The application: a store and a clock.
+/// The application: a store, a clock, and computed reports kept while the
+/// data they were computed from is unchanged.
 pub struct App {
     pub store: Store,
     today: Option<NaiveDate>,
+    pub(crate) report_cache: reports::ReportCache,
 }
 
 impl App {
     pub fn new(store: Store) -> Self {
-        App { store, today: None }
+        App { store, today: None, report_cache: Default::default() }
     }
 
     /// Fix "today" (tests and reproducible reports).

@@ -1,6 +1,8 @@
 //! Trainee statistics as of any date, and the people behind each figure.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
+use std::sync::Mutex;
 
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::Programme;
@@ -9,11 +11,34 @@ use kizuna_store::Page;
 
 use crate::{App, Result};
 
+/// Reports already computed, each with the data version it was computed at.
+/// A report is reused only while the store's data version is unchanged, so
+/// a write on any server makes every server compute afresh.
+#[derive(Default)]
+pub struct ReportCache(Mutex<HashMap<TraineeFilter, (i64, TraineeReport)>>);
+
 impl App {
     /// Cumulative and per-fiscal-year trainee statistics (see
     /// [`kizuna_domain::training::stats`] for what counts).
     pub async fn trainee_report(&self, filter: &TraineeFilter) -> Result<TraineeReport> {
         let as_of = filter.as_of.unwrap_or_else(|| self.today());
+        let key = TraineeFilter { as_of: Some(as_of), ..filter.clone() };
+        let version = self.store.data_version().await?;
+        if let Some((v, r)) = self.report_cache.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
+            && *v == version
+        {
+            return Ok(r.clone());
+        }
+        let report = self.compute_trainee_report(&key, as_of).await?;
+        let mut cache = self.report_cache.0.lock().unwrap_or_else(|e| e.into_inner());
+        if cache.len() >= 256 {
+            cache.clear();
+        }
+        cache.insert(key, (version, report.clone()));
+        Ok(report)
+    }
+
+    async fn compute_trainee_report(&self, filter: &TraineeFilter, as_of: chrono::NaiveDate) -> Result<TraineeReport> {
         let facts = self.store.trainee_facts(filter, as_of).await?;
         let mut report = TraineeReport::compute(as_of, &facts);
         for row in &mut report.by_course {

@@ -114,6 +114,14 @@ impl Store {
         Ok(())
     }
 
+    /// A number that changes whenever the records statistics are computed
+    /// from change, on whichever server wrote them: computed reports may be
+    /// reused while it stays the same.
+    pub async fn data_version(&self) -> Result<i64, StoreError> {
+        let sql = "SELECT version FROM data_version WHERE id = 1";
+        Ok(with_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?))
+    }
+
     /// Check the database answers (for `/healthz`).
     pub async fn ping(&self) -> Result<(), StoreError> {
         let _: i64 = with_pool!(self, p => sqlx::query_scalar("SELECT CAST(1 AS BIGINT)").fetch_one(p).await?);

@@ -115,6 +115,9 @@ macro_rules! write_children {
     };
 }
 
+/// Marks the data as changed (see [`Store::data_version`]).
+pub(crate) const BUMP_VERSION: &str = "UPDATE data_version SET version = version + 1 WHERE id = 1";
+
 fn select_sql<R: Record>() -> String {
     let cols: Vec<&str> = R::COLUMNS.iter().map(|(c, _)| *c).collect();
     format!("SELECT id, {} FROM {}", cols.join(", "), R::TABLE)
@@ -143,6 +146,7 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
             write_children!(tx, R, id, children);
+            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
             tx.commit().await?;
             id
         });
@@ -181,6 +185,7 @@ impl Store {
                     .await?;
             }
             write_children!(tx, R, id, children);
+            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         self.get::<R>(id).await
@@ -189,7 +194,13 @@ impl Store {
     /// Delete a record; refused while other records refer to it.
     pub async fn delete<R: Record>(&self, id: i64) -> Result<(), StoreError> {
         let sql = format!("DELETE FROM {} WHERE id = $1", R::TABLE);
-        let done = with_pool!(self, p => sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).execute(p).await.map(|r| r.rows_affected()))
+        let done = with_pool!(self, p => async {
+            let mut tx = p.begin().await?;
+            let n = sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).execute(&mut *tx).await?.rows_affected();
+            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
+            tx.commit().await?;
+            Ok::<u64, sqlx::Error>(n)
+        }.await)
             .map_err(|e| match StoreError::from_write(e, R::ENTITY, R::UNIQUE) {
                 StoreError::Rejected(_) => StoreError::rejected(
                     "id",

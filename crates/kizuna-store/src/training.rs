@@ -274,6 +274,7 @@ impl Store {
                     .map_err(|e| StoreError::from_write(e, "participation", "person_id"))?;
                 ids.push(id);
             }
+            sqlx::query(crate::record::BUMP_VERSION).execute(&mut *tx).await?;
             tx.commit().await?;
             ids
         });

@@ -31,7 +31,7 @@ pub struct TraineeFact {
 }
 
 /// Which counted trainees a report or a drill-down covers.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
 pub struct TraineeFilter {
     /// Count editions started on or before this date (default: today).
