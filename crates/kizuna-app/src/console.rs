@@ -1,0 +1,309 @@
+//! What the staff console needs beyond the API's functions: the trainee
+//! list by any status, an edition's roster, and downloads of exactly the
+//! rows a filtered list shows.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use kizuna_domain::common::country::all_countries;
+use kizuna_domain::common::person::Person;
+use kizuna_domain::common::{CountryCode, FiscalYear, Id, Region};
+use kizuna_domain::training::edition::Edition;
+use kizuna_domain::training::participation::{Participation, ParticipationRole, ParticipationStatus};
+use kizuna_domain::training::stats::TraineeFilter;
+use kizuna_store::{Page, Value};
+
+use crate::transfer::{FileFormat, TRAINEE_COLUMNS, escape_formula};
+use crate::{App, AppError, Result};
+
+const ALL: Page = Page {
+    limit: u32::MAX,
+    offset: 0,
+};
+
+/// Which trainees a console list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TraineeQuery {
+    pub fiscal_year: Option<FiscalYear>,
+    pub country: Option<CountryCode>,
+    pub region: Option<Region>,
+    /// The course (programme id).
+    pub programme_id: Option<Id>,
+    /// One status. Without it the list holds the trainees the statistics
+    /// count as accepted today (distinct people), as the drill-down does.
+    pub status: Option<ParticipationStatus>,
+}
+
+impl TraineeQuery {
+    fn report_filter(&self) -> TraineeFilter {
+        TraineeFilter {
+            as_of: None,
+            fiscal_year: self.fiscal_year,
+            country: self.country,
+            region: self.region,
+            programme_id: self.programme_id,
+            gender: None,
+        }
+    }
+
+    fn country_matches(&self, c: CountryCode) -> bool {
+        self.country.is_none_or(|x| x == c) && self.region.is_none_or(|r| c.region() == r)
+    }
+}
+
+/// The edition a listed participation belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EditionRef {
+    pub id: Id,
+    pub key: String,
+    pub fiscal_year: i32,
+    pub programme_id: Id,
+}
+
+/// One line of a console trainee list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TraineeRow {
+    pub person: Person,
+    /// For a list by status: the participation's edition and status.
+    pub participation: Option<(EditionRef, ParticipationStatus)>,
+}
+
+impl App {
+    /// A page of trainees for the console, and the total. Without a status
+    /// this is the drill-down (two queries whatever the page); with one,
+    /// the participations in that status, newest fiscal year first.
+    pub async fn console_trainees(&self, q: &TraineeQuery, page: Page) -> Result<(Vec<TraineeRow>, i64)> {
+        let Some(status) = q.status else {
+            let (people, total) = self.trainee_drilldown(&q.report_filter(), page).await?;
+            let rows = people
+                .into_iter()
+                .map(|person| TraineeRow {
+                    person,
+                    participation: None,
+                })
+                .collect();
+            return Ok((rows, total));
+        };
+        let editions = self.editions_for(q).await?;
+        if editions.is_empty() {
+            return Ok((Vec::new(), 0));
+        }
+        let mut conds = vec![
+            ("role", Value::Text(Some(ParticipationRole::Trainee.to_string()))),
+            ("status", Value::Text(Some(status.to_string()))),
+        ];
+        if editions.len() == 1
+            && let Some(id) = editions.keys().next()
+        {
+            conds.push(("edition_id", Value::Int(Some(*id))));
+        }
+        let mut parts: Vec<Participation> = self
+            .store
+            .select::<Participation>(&conds, ALL)
+            .await?
+            .into_iter()
+            .filter(|p| editions.contains_key(&p.fields.edition_id))
+            .collect();
+        // A country or region narrows by nationality: fetch those people at once.
+        let mut people: HashMap<Id, Person> = HashMap::new();
+        if q.country.is_some() || q.region.is_some() {
+            let codes: Vec<CountryCode> = match q.country {
+                Some(c) => vec![c].into_iter().filter(|c| q.country_matches(*c)).collect(),
+                None => all_countries()
+                    .iter()
+                    .map(|c| c.code)
+                    .filter(|c| q.country_matches(*c))
+                    .collect(),
+            };
+            for c in codes {
+                for p in self
+                    .store
+                    .select::<Person>(&[("nationality", Value::Text(Some(c.to_string())))], ALL)
+                    .await?
+                {
+                    people.insert(p.id, p);
+                }
+            }
+            parts.retain(|p| people.contains_key(&p.fields.person_id));
+        }
+        parts.sort_by(|a, b| {
+            let (ea, eb) = (&editions[&a.fields.edition_id], &editions[&b.fields.edition_id]);
+            eb.fields
+                .fiscal_year
+                .cmp(&ea.fields.fiscal_year)
+                .then(eb.fields.starts_on.cmp(&ea.fields.starts_on))
+                .then(ea.fields.key.cmp(&eb.fields.key))
+                .then(a.id.cmp(&b.id))
+        });
+        let total = parts.len() as i64;
+        let mut rows = Vec::new();
+        for p in parts
+            .into_iter()
+            .skip(page.offset as usize)
+            .take(page.limit as usize)
+        {
+            let person = match people.remove(&p.fields.person_id) {
+                Some(person) => person,
+                None => self.store.get::<Person>(p.fields.person_id).await?,
+            };
+            let e = &editions[&p.fields.edition_id];
+            rows.push(TraineeRow {
+                person,
+                participation: Some((
+                    EditionRef {
+                        id: e.id,
+                        key: e.fields.key.to_string(),
+                        fiscal_year: e.fields.fiscal_year.year(),
+                        programme_id: e.fields.programme_id,
+                    },
+                    p.fields.status,
+                )),
+            });
+        }
+        Ok((rows, total))
+    }
+
+    async fn editions_for(&self, q: &TraineeQuery) -> Result<HashMap<Id, Edition>> {
+        let mut conds = Vec::new();
+        if let Some(fy) = q.fiscal_year {
+            conds.push(("fiscal_year", Value::Int(Some(i64::from(fy.year())))));
+        }
+        if let Some(p) = q.programme_id {
+            conds.push(("programme_id", Value::Int(Some(p))));
+        }
+        Ok(self
+            .store
+            .select::<Edition>(&conds, ALL)
+            .await?
+            .into_iter()
+            .map(|e| (e.id, e))
+            .collect())
+    }
+
+    /// The trainee participations a console list covers, in the import
+    /// template's columns (so a download can be imported elsewhere).
+    pub async fn console_trainee_rows(&self, q: &TraineeQuery) -> Result<Vec<Vec<String>>> {
+        let editions: HashMap<String, Edition> = self
+            .editions_for(q)
+            .await?
+            .into_values()
+            .map(|e| (e.fields.key.to_string(), e))
+            .collect();
+        let col = |name: &str| TRAINEE_COLUMNS.iter().position(|(c, _, _)| *c == name).unwrap_or(0);
+        let (nat, key, st) = (col("nationality"), col("edition_key"), col("status"));
+        let today = self.today();
+        let mut rows = self.trainee_export_rows().await?;
+        rows.retain(|r| {
+            let Some(e) = r.get(key).and_then(|k| editions.get(k)) else {
+                return false;
+            };
+            let status = r.get(st).and_then(|s| s.parse::<ParticipationStatus>().ok());
+            let status_ok = match (q.status, status) {
+                (Some(want), Some(s)) => want == s,
+                (None, Some(s)) => s.is_counted() && e.fields.starts_on <= today,
+                (_, None) => false,
+            };
+            let country_ok = r
+                .get(nat)
+                .and_then(|c| CountryCode::parse(c).ok())
+                .is_some_and(|c| q.country_matches(c));
+            status_ok && country_ok
+        });
+        Ok(rows)
+    }
+
+    /// A filtered trainee list as a file (CSV or XLSX), formulas escaped.
+    pub async fn console_trainee_file(&self, q: &TraineeQuery, format: FileFormat) -> Result<Vec<u8>> {
+        let rows = self.console_trainee_rows(q).await?;
+        let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|(c, _, _)| *c).collect();
+        write_rows(&header, &rows, format, "trainees")
+    }
+
+    /// Everyone taking part in an edition, with their participation:
+    /// coordinators, instructors, then trainees, each by name.
+    pub async fn edition_roster(&self, edition_id: Id) -> Result<Vec<(Participation, Person)>> {
+        self.store.get::<Edition>(edition_id).await?;
+        let parts = self
+            .store
+            .select::<Participation>(&[("edition_id", Value::Int(Some(edition_id)))], ALL)
+            .await?;
+        let mut out = Vec::with_capacity(parts.len());
+        let mut seen: HashMap<Id, Person> = HashMap::new();
+        for p in parts {
+            let person = match seen.get(&p.fields.person_id) {
+                Some(person) => person.clone(),
+                None => {
+                    let person = self.store.get::<Person>(p.fields.person_id).await?;
+                    seen.insert(person.id, person.clone());
+                    person
+                }
+            };
+            out.push((p, person));
+        }
+        let rank = |r: ParticipationRole| match r {
+            ParticipationRole::Coordinator => 0,
+            ParticipationRole::Instructor => 1,
+            ParticipationRole::Trainee => 2,
+        };
+        out.sort_by(|(pa, a), (pb, b)| {
+            rank(pa.fields.role)
+                .cmp(&rank(pb.fields.role))
+                .then_with(|| a.sort_name().to_lowercase().cmp(&b.sort_name().to_lowercase()))
+                .then(pa.id.cmp(&pb.id))
+        });
+        Ok(out)
+    }
+}
+
+/// Write a table (a header and rows of text) as CSV or XLSX. Cells a
+/// spreadsheet would run as formulas are escaped; ISO dates in date columns
+/// become real dates in the XLSX.
+pub fn write_rows(header: &[&str], rows: &[Vec<String>], format: FileFormat, sheet_name: &str) -> Result<Vec<u8>> {
+    match format {
+        FileFormat::Csv | FileFormat::Json => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let io = |e: csv::Error| AppError::BadFile(e.to_string());
+            w.write_record(header).map_err(io)?;
+            for row in rows {
+                w.write_record(row.iter().map(|c| escape_formula(c))).map_err(io)?;
+            }
+            w.into_inner().map_err(|e| AppError::BadFile(e.to_string()))
+        }
+        FileFormat::Xlsx => {
+            use rust_xlsxwriter::{Format, Workbook};
+            let x = |e: rust_xlsxwriter::XlsxError| AppError::BadFile(format!("cannot write XLSX: {e}"));
+            let mut wb = Workbook::new();
+            let bold = Format::new().set_bold();
+            let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+            let quoted = Format::new().set_quote_prefix();
+            let sheet = wb.add_worksheet().set_name(sheet_name).map_err(x)?;
+            for (c, h) in header.iter().enumerate() {
+                sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(x)?;
+            }
+            for (r, row) in rows.iter().enumerate() {
+                let r = (r + 1) as u32;
+                for (c, v) in row.iter().enumerate() {
+                    let is_date = header
+                        .get(c)
+                        .is_some_and(|h| h.ends_with("_on") || h.ends_with("_date"));
+                    let c = c as u16;
+                    match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                        Ok(d) if is_date => {
+                            sheet.write_date_with_format(r, c, d, &date_fmt).map_err(x)?;
+                        }
+                        _ if v.is_empty() => {}
+                        _ if v.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
+                            sheet.write_string_with_format(r, c, v, &quoted).map_err(x)?;
+                        }
+                        _ => {
+                            sheet.write_string(r, c, v).map_err(x)?;
+                        }
+                    }
+                }
+            }
+            sheet.set_freeze_panes(1, 0).map_err(x)?;
+            sheet.autofit();
+            wb.save_to_buffer().map_err(x)
+        }
+    }
+}
