@@ -104,14 +104,7 @@ pub fn routes() -> Router<WebState> {
     r = crud::<Participation>(r, "participations");
     r = crud::<Session>(r, "sessions");
     r = crud::<Award>(r, "awards");
-    r.fallback(|| async {
-        ApiError::new(
-            StatusCode::NOT_FOUND,
-            "not_found",
-            "no such endpoint; see /api/openapi.json",
-        )
-    })
-    .method_not_allowed_fallback(|| async {
+    r.method_not_allowed_fallback(|| async {
         ApiError::new(
             StatusCode::METHOD_NOT_ALLOWED,
             "method_not_allowed",

@@ -8,7 +8,7 @@ mod error;
 mod extract;
 pub mod i18n;
 mod openapi;
-mod pages;
+pub mod pages;
 pub mod session;
 
 use std::sync::Arc;
@@ -27,6 +27,7 @@ pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
         .merge(pages::routes())
         .route("/assets/{name}", axum::routing::get(assets::asset))
         .merge(api::routes())
+        .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
         .layer(axum::middleware::from_fn(session::security_headers))
         .with_state(state)

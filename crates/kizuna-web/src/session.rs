@@ -104,6 +104,10 @@ impl Ctx {
         self.user.as_ref().is_some_and(|u| u.role.can_write())
     }
 
+    pub fn is_partner(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role == Role::Partner)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
     }
@@ -217,8 +221,9 @@ impl FromRequestParts<WebState> for Ctx {
 /// writes.
 pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
-    let public = req.method() == Method::GET
-        && (matches!(path, "/api/v1/countries" | "/api/v1/reports/trainees") || !path.starts_with("/api/v1/"));
+    // Pages do their own checks; under /api only these reads are public.
+    let public = !path.starts_with("/api/v1/")
+        || (req.method() == Method::GET && matches!(path, "/api/v1/countries" | "/api/v1/reports/trainees"));
     if public {
         return next.run(req).await;
     }

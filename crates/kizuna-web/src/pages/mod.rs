@@ -3,6 +3,7 @@
 //! person sees comes from the catalogues in `locales/`.
 
 mod console;
+mod partner;
 mod public;
 mod stats;
 
@@ -17,7 +18,7 @@ use crate::i18n::{self, Lang};
 use crate::session::{Ctx, WebState};
 
 pub fn routes() -> Router<WebState> {
-    Router::new().merge(public::routes()).merge(console::routes()).merge(stats::routes())
+    Router::new().merge(public::routes()).merge(partner::routes()).merge(console::routes()).merge(stats::routes())
 }
 
 impl Ctx {
@@ -82,6 +83,15 @@ pub struct MessagePage<'a> {
     pub ctx: &'a Ctx,
     pub title: String,
     pub body: String,
+}
+
+/// Unknown addresses: JSON under `/api/`, a page in the visitor's language elsewhere.
+pub async fn not_found(ctx: Ctx) -> Response {
+    if ctx.only_path.starts_with("/api/") {
+        crate::error::ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint; see /api/openapi.json").into_response()
+    } else {
+        message(&ctx, StatusCode::NOT_FOUND, "not-found-title", "not-found-body")
+    }
 }
 
 /// A page with a title and a sentence (not found, forbidden, errors).

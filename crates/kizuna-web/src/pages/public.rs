@@ -123,7 +123,13 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
             let max_age = kizuna_app::auth::SESSION_HOURS * 3600;
             ctx.set_cookies.push(ctx.cookie(SESSION_COOKIE, &session.token, max_age, true));
             ctx.set_cookies.push(ctx.cookie(CSRF_COOKIE, &session.csrf, max_age, true));
-            ctx.finish(Redirect::to(&next).into_response())
+            // Partners have their own page instead of the staff console.
+            let dest = if session.user.role == kizuna_domain::common::account::Role::Partner && next.starts_with("/console") {
+                "/partner".to_owned()
+            } else {
+                next.clone()
+            };
+            ctx.finish(Redirect::to(&dest).into_response())
         }
         Ok(None) => {
             s.limiter.failed(&key);
