@@ -35,11 +35,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Serve the JSON API (and, later, the web pages).
+    /// Serve the web pages and the JSON API.
     Serve {
-        /// Address to listen on. Without sign-in, only loopback addresses are allowed.
+        /// Address to listen on.
         #[arg(long, default_value = "127.0.0.1:8080", env = "KIZUNA_ADDR")]
         addr: SocketAddr,
+        /// Mark cookies Secure: set this when people reach Kizuna over HTTPS (e.g. behind a TLS proxy).
+        #[arg(long, env = "KIZUNA_SECURE_COOKIES")]
+        secure_cookies: bool,
         /// Load the demo dataset first (idempotent).
         #[arg(long)]
         demo: bool,
@@ -306,12 +309,7 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { addr, demo } => {
-            if !addr.ip().is_loopback() {
-                bail!(
-                    "refusing to listen on {addr}: Kizuna has no sign-in yet, so its write API may only be served on a loopback address such as 127.0.0.1"
-                );
-            }
+        Command::Serve { addr, demo, secure_cookies } => {
             let app = open(&cli.database_url).await?;
             if demo {
                 announce_demo_admin(&app).await?;
@@ -332,7 +330,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",
                 listener.local_addr()?
             );
-            axum::serve(listener, kizuna_web::router(app.clone()))
+            axum::serve(listener, kizuna_web::router_with(app.clone(), secure_cookies))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
                 })

@@ -211,14 +211,13 @@ async fn templates_and_exports_are_real_files() {
 }
 
 #[tokio::test]
-async fn bad_database_urls_and_public_addresses_are_refused() {
+async fn bad_database_urls_are_refused() {
     let o = kizuna("mysql://localhost/x", &["report", "trainees"]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("sqlite://"), "{}", stderr(&o));
-    let url = fresh_url(Backend::Sqlite).await.unwrap();
-    let o = kizuna(&url, &["serve", "--addr", "0.0.0.0:0"]);
+    let o = kizuna("postgres://nobody@127.0.0.1:1/none", &["report", "trainees"]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("loopback"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot open the database"), "{}", stderr(&o));
 }
 
 #[tokio::test]
