@@ -11,6 +11,7 @@ pub mod auth;
 pub mod console;
 pub mod bench;
 pub mod demo;
+pub mod map;
 pub mod records;
 pub mod reports;
 pub mod transfer;

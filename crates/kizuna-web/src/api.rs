@@ -95,7 +95,9 @@ pub fn routes() -> Router<WebState> {
         .route("/api/v1/sessions/{id}/attendance", get(attendance).put(mark_attendance))
         .route("/api/v1/imports/trainees", axum::routing::post(import_trainees))
         .route("/api/v1/exports/trainees", get(export_trainees))
-        .route("/api/v1/templates/trainees", get(template_trainees));
+        .route("/api/v1/templates/trainees", get(template_trainees))
+        .route("/api/v1/prayer-times", get(prayer_times))
+        .route("/api/v1/qibla", get(qibla));
     r = crud::<Locality>(r, "localities");
     r = crud::<Organisation>(r, "organisations");
     r = crud::<Person>(r, "people");
@@ -416,4 +418,26 @@ async fn import_trainees(
         ));
     };
     Ok(Json(app.import_trainees(&body, format, dry_run).await?).into_response())
+}
+
+async fn prayer_times(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    let mut take = |k: &str| q.remove(k).unwrap_or_default();
+    let r = kizuna_app::map::PrayerRequest {
+        lat: take("lat"),
+        lon: take("lon"),
+        date: take("date"),
+        tz: take("tz"),
+        method: take("method"),
+        madhab: take("madhab"),
+        high_latitude_rule: take("high_latitude_rule"),
+    };
+    no_leftovers(&q, "lat, lon, date, tz, method, madhab, high_latitude_rule")?;
+    Ok(Json(kizuna_app::map::prayer_times(&r)?).into_response())
+}
+
+async fn qibla(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    let (lat, lon) = (q.remove("lat").unwrap_or_default(), q.remove("lon").unwrap_or_default());
+    no_leftovers(&q, "lat, lon")?;
+    let bearing = kizuna_app::map::qibla(&lat, &lon)?;
+    Ok(Json(serde_json::json!({ "bearing_deg": bearing })).into_response())
 }

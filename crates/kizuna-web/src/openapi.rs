@@ -115,6 +115,7 @@ pub fn openapi() -> Value {
     add::<crate::api::CountryOut>(&mut schemas);
     add::<kizuna_app::transfer::ImportReport>(&mut schemas);
     add::<kizuna_app::transfer::RowError>(&mut schemas);
+    add::<kizuna_app::map::LocalPrayerTimes>(&mut schemas);
     let mut components = serde_json::Map::new();
     for (name, schema) in schemas {
         components.insert(name, serde_json::to_value(schema).unwrap_or(Value::Null));
@@ -206,6 +207,22 @@ pub fn openapi() -> Value {
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": {"schema": {"type": "string", "format": "binary"}}}},
             "responses": with_errors(json!({"200": {"description": "Imported", "content": {"application/json": {"schema": r("ImportReport")}}},
                                              "415": {"description": "Not CSV or XLSX", "content": {"application/json": {"schema": r("ErrorBody")}}}}))}},
+        "/api/v1/prayer-times": {"get": {"tags": ["map"], "operationId": "prayer_times",
+            "summary": "A day's prayer times at a position, in a time zone (Adhan-compatible calculation)",
+            "parameters": [
+                {"name": "lat", "in": "query", "required": true, "schema": {"type": "number", "minimum": -90, "maximum": 90}},
+                {"name": "lon", "in": "query", "required": true, "schema": {"type": "number", "minimum": -180, "maximum": 180}},
+                {"name": "date", "in": "query", "required": true, "schema": {"type": "string", "format": "date"}},
+                query("tz", "IANA time zone (default Asia/Tokyo)", json!({"type": "string"})),
+                query("method", "MuslimWorldLeague (default), Egyptian, Karachi, UmmAlQura, Dubai, MoonsightingCommittee, NorthAmerica, Kuwait, Qatar, Singapore, Tehran, Turkey", json!({"type": "string"})),
+                query("madhab", "Shafi (default) or Hanafi", json!({"type": "string"})),
+                query("high_latitude_rule", "MiddleOfTheNight, SeventhOfTheNight or TwilightAngle (default: by latitude)", json!({"type": "string"}))],
+            "responses": json_ok("200", "Times as RFC 3339 timestamps with the zone's offset", r("LocalPrayerTimes"))}},
+        "/api/v1/qibla": {"get": {"tags": ["map"], "operationId": "qibla",
+            "parameters": [
+                {"name": "lat", "in": "query", "required": true, "schema": {"type": "number"}},
+                {"name": "lon", "in": "query", "required": true, "schema": {"type": "number"}}],
+            "responses": json_ok("200", "Bearing to the Kaaba", json!({"type": "object", "properties": {"bearing_deg": {"type": "number"}}}))}},
         "/api/v1/exports/trainees": {"get": {"tags": ["exports"], "operationId": "export_trainees",
             "parameters": [file_formats(&["csv", "xlsx", "json"])], "responses": with_errors(json!({"200": files}))}},
         "/api/v1/templates/trainees": {"get": {"tags": ["imports"], "operationId": "trainee_template",

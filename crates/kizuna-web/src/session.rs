@@ -215,15 +215,15 @@ impl FromRequestParts<WebState> for Ctx {
     }
 }
 
-/// API access: public reads (countries, aggregate reports, health, the
-/// OpenAPI document) for anyone; everything else for signed-in staff, by
+/// API access: public reads (countries, aggregate reports, prayer times,
+/// qibla, health, the OpenAPI document) for anyone; everything else for signed-in staff, by
 /// bearer token, or by session cookie with the `X-CSRF-Token` header on
 /// writes.
 pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) -> Response {
     let path = req.uri().path();
     // Pages do their own checks; under /api only these reads are public.
     let public = !path.starts_with("/api/v1/")
-        || (req.method() == Method::GET && matches!(path, "/api/v1/countries" | "/api/v1/reports/trainees"));
+        || (req.method() == Method::GET && matches!(path, "/api/v1/countries" | "/api/v1/reports/trainees" | "/api/v1/prayer-times" | "/api/v1/qibla"));
     if public {
         return next.run(req).await;
     }

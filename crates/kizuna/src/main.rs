@@ -64,6 +64,40 @@ enum Command {
         #[command(subcommand)]
         what: Export,
     },
+    /// Prayer times for a place and date, in a time zone.
+    PrayerTimes {
+        #[arg(long, allow_hyphen_values = true)]
+        lat: String,
+        #[arg(long, allow_hyphen_values = true)]
+        lon: String,
+        /// The local date, YYYY-MM-DD.
+        #[arg(long)]
+        date: String,
+        /// IANA time zone (default Asia/Tokyo).
+        #[arg(long, default_value = "Asia/Tokyo")]
+        tz: String,
+        /// MuslimWorldLeague, Egyptian, Karachi, UmmAlQura, Dubai, MoonsightingCommittee,
+        /// NorthAmerica, Kuwait, Qatar, Singapore, Tehran, Turkey (any case).
+        #[arg(long, default_value = "MuslimWorldLeague")]
+        method: String,
+        /// Shafi or Hanafi (for asr).
+        #[arg(long, default_value = "Shafi")]
+        madhab: String,
+        /// MiddleOfTheNight, SeventhOfTheNight or TwilightAngle (default: by latitude).
+        #[arg(long, default_value = "")]
+        high_latitude_rule: String,
+        #[arg(long, value_enum, default_value_t = SimpleFormat::Json)]
+        format: SimpleFormat,
+    },
+    /// The qibla from a place: degrees clockwise from true north.
+    Qibla {
+        #[arg(long, allow_hyphen_values = true)]
+        lat: String,
+        #[arg(long, allow_hyphen_values = true)]
+        lon: String,
+        #[arg(long, value_enum, default_value_t = SimpleFormat::Json)]
+        format: SimpleFormat,
+    },
     /// Measure how fast pages render on a large store (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -158,6 +192,12 @@ enum Report {
         #[arg(long)]
         people: bool,
     },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum SimpleFormat {
+    Json,
+    Table,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -369,6 +409,34 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             app.store.close().await;
             println!("{}", result?);
             eprintln!("(the token above is shown only once; send it as Authorization: Bearer TOKEN)");
+        }
+        Command::PrayerTimes { lat, lon, date, tz, method, madhab, high_latitude_rule, format } => {
+            let r = kizuna_app::map::PrayerRequest { lat, lon, date, tz, method, madhab, high_latitude_rule };
+            let t = kizuna_app::map::prayer_times(&r)?;
+            match format {
+                SimpleFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&serde_json::json!({
+                        "fajr": t.fajr, "sunrise": t.sunrise, "dhuhr": t.dhuhr,
+                        "asr": t.asr, "maghrib": t.maghrib, "isha": t.isha,
+                        "date": t.date, "timezone": t.timezone, "method": t.method,
+                        "madhab": t.madhab, "high_latitude_rule": t.high_latitude_rule,
+                    }))?
+                ),
+                SimpleFormat::Table => {
+                    println!("{} ({}, {}, {}, {})", t.date, t.timezone, t.method, t.madhab, t.high_latitude_rule);
+                    for (name, v) in [("fajr", &t.fajr), ("sunrise", &t.sunrise), ("dhuhr", &t.dhuhr), ("asr", &t.asr), ("maghrib", &t.maghrib), ("isha", &t.isha)] {
+                        println!("{name:<8} {}", v.get(11..16).unwrap_or(v));
+                    }
+                }
+            }
+        }
+        Command::Qibla { lat, lon, format } => {
+            let bearing = kizuna_app::map::qibla(&lat, &lon)?;
+            match format {
+                SimpleFormat::Json => println!("{}", serde_json::json!({ "bearing_deg": bearing })),
+                SimpleFormat::Table => println!("{bearing:.3}°"),
+            }
         }
         Command::Bench { what: BenchCmd::Pages { trainees, runs, backend } } => {
             bench::pages(trainees, runs, &backend).await?;

@@ -339,3 +339,33 @@ async fn accounts_and_tokens_from_the_command_line() {
     let user = app.token_user(&token).await.unwrap().expect("the token belongs to the account");
     assert_eq!(user.email, "staff@example.org");
 }
+
+#[test]
+fn prayer_times_and_qibla_from_the_command_line() {
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_kizuna")).args(args).output().unwrap();
+    let o = run(&[
+        "prayer-times", "--lat", "43.0621", "--lon", "141.3544", "--date", "2026-12-21", "--tz", "Asia/Tokyo",
+        "--method", "MUSLIMWORLDLEAGUE", "--madhab", "hanafi", "--high-latitude-rule", "middleofthenight", "--format", "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let mut times = Vec::new();
+    for key in ["fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha"] {
+        let t = chrono::DateTime::parse_from_rfc3339(v[key].as_str().unwrap()).expect("RFC 3339");
+        assert_eq!(t.offset().local_minus_utc(), 9 * 3600, "{key} in Tokyo time");
+        assert_eq!(t.date_naive().to_string(), "2026-12-21", "{key}");
+        times.push(t);
+    }
+    assert!(times.windows(2).all(|w| w[0] < w[1]), "in order: {times:?}");
+    // Southern and western coordinates start with a minus sign.
+    let o = run(&["qibla", "--lat", "-33.8688", "--lon", "151.2093", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!((v["bearing_deg"].as_f64().unwrap() - 277.4996).abs() < 0.001, "{v}");
+    let o = run(&["qibla", "--lat", "43.0621", "--lon", "141.3544"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert!((v["bearing_deg"].as_f64().unwrap() - 293.356).abs() < 0.001, "{v}");
+    // Bad input names the option.
+    let o = run(&["prayer-times", "--lat", "95", "--lon", "141", "--date", "2026-12-21", "--method", "sunny"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("lat") && stderr(&o).contains("method"), "{}", stderr(&o));
+}
