@@ -51,6 +51,9 @@ pub struct Country {
     pub name_th: &'static str,
     pub name_ms: &'static str,
     pub region: Region,
+    /// ISO 3166-1 numeric code (CLDR's code mappings), e.g. 764 for TH; the
+    /// `id` world maps (Natural Earth, world-atlas) key countries by.
+    pub numeric: u16,
 }
 
 impl Country {
@@ -74,10 +77,11 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut all = Vec::new();
     for line in include_str!("countries.tsv").lines().skip(1) {
         let f: Vec<&'static str> = line.split('\t').collect();
-        let [code, en, ja, th, ms, region] = f[..] else {
+        let [code, en, ja, th, ms, region, numeric] = f[..] else {
             continue;
         };
-        let (Ok(region), [a, b]) = (region.parse::<Region>(), code.as_bytes()) else {
+        let (Ok(region), Ok(numeric), [a, b]) = (region.parse::<Region>(), numeric.parse::<u16>(), code.as_bytes())
+        else {
             continue;
         };
         all.push(Country {
@@ -87,6 +91,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             name_th: th,
             name_ms: ms,
             region,
+            numeric,
         });
     }
     let by_code = all.iter().enumerate().map(|(i, c)| (c.code.0, i)).collect();
@@ -174,7 +179,12 @@ mod tests {
             for n in [c.name_en, c.name_ja, c.name_th, c.name_ms] {
                 assert!(!n.trim().is_empty(), "{}", c.code);
             }
+            assert!((1..=999).contains(&c.numeric), "{} numeric {}", c.code, c.numeric);
         }
+        let mut numerics: Vec<u16> = all.iter().map(|c| c.numeric).collect();
+        numerics.sort_unstable();
+        numerics.dedup();
+        assert_eq!(numerics.len(), all.len(), "numeric codes are unique");
     }
 
     #[test]
@@ -184,6 +194,9 @@ mod tests {
         assert_eq!(jp.country().name_ja, "日本");
         assert_eq!(jp.country().name("ms"), "Jepun");
         assert_eq!(jp.region(), Region::Asia);
+        assert_eq!(jp.country().numeric, 392);
+        assert_eq!(CountryCode::parse("TH").unwrap().country().numeric, 764);
+        assert_eq!(CountryCode::parse("AD").unwrap().country().numeric, 20);
         assert_eq!(CountryCode::parse("SA").unwrap().region(), Region::MiddleEast);
         assert_eq!(CountryCode::parse("EG").unwrap().region(), Region::Africa);
         assert_eq!(CountryCode::parse("PE").unwrap().region(), Region::LatinAmerica);

@@ -57,10 +57,20 @@ pub struct FiscalYearRow {
     pub countries: u64,
     /// Trainees counted for the first time this year.
     pub new_trainees: u64,
+    /// Distinct trainees this year by region (a person has one nationality,
+    /// so these add up to `trainees`).
+    pub by_region: Vec<RegionCount>,
     /// Distinct trainees from the first year up to and including this one.
     pub cumulative_trainees: u64,
     /// Distinct countries from the first year up to and including this one.
     pub cumulative_countries: u64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegionCount {
+    pub region: Region,
+    pub trainees: u64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -161,6 +171,14 @@ impl TraineeReport {
                     .get(&fy)
                     .map(|(p, c)| (p.len() as u64, c.len() as u64))
                     .unwrap_or((0, 0));
+                let mut regions: BTreeMap<Region, u64> = BTreeMap::new();
+                if let Some((year_people, _)) = per_year.get(&fy) {
+                    for p in year_people {
+                        if let Some((country, _)) = people.get(p) {
+                            *regions.entry(country.region()).or_default() += 1;
+                        }
+                    }
+                }
                 let new = new_by_year.get(&fy).copied().unwrap_or(0);
                 cum_t += new;
                 cum_c += new_countries_by_year.get(&fy).copied().unwrap_or(0);
@@ -170,6 +188,7 @@ impl TraineeReport {
                     trainees: t,
                     countries: c,
                     new_trainees: new,
+                    by_region: regions.into_iter().map(|(region, trainees)| RegionCount { region, trainees }).collect(),
                     cumulative_trainees: cum_t,
                     cumulative_countries: cum_c,
                 });
@@ -303,6 +322,11 @@ mod tests {
             ]
         );
         assert_eq!(r.by_fiscal_year[0].label_ja, "平成4年度");
+        let fy1993: Vec<_> = r.by_fiscal_year[1].by_region.iter().map(|g| (g.region, g.trainees)).collect();
+        assert_eq!(fy1993, [(Region::Africa, 1), (Region::Asia, 1)]);
+        for y in &r.by_fiscal_year {
+            assert_eq!(y.by_region.iter().map(|g| g.trainees).sum::<u64>(), y.trainees);
+        }
         let countries: Vec<_> = r.by_country.iter().map(|c| (c.country.as_str(), c.trainees)).collect();
         assert_eq!(countries, [("TH", 2), ("KE", 1), ("PE", 1)]);
         let regions: Vec<_> = r
