@@ -16,6 +16,9 @@ use kizuna_store::{Page, Value};
 use crate::transfer::{FileFormat, TRAINEE_COLUMNS, escape_formula};
 use crate::{App, AppError, Result};
 
+/// Above this many participants an edition's people are read in bulk.
+const BULK_ROSTER: usize = 60;
+
 const ALL: Page = Page {
     limit: u32::MAX,
     offset: 0,
@@ -70,8 +73,10 @@ pub struct TraineeRow {
 
 impl App {
     /// A page of trainees for the console, and the total. Without a status
-    /// this is the drill-down (two queries whatever the page); with one,
-    /// the participations in that status, newest fiscal year first.
+    /// this is the drill-down (two queries whatever the page). With one, the
+    /// participations in that status: in the order recorded across all
+    /// editions, or newest edition first when a fiscal year, course, country
+    /// or region narrows the list.
     pub async fn console_trainees(&self, q: &TraineeQuery, page: Page) -> Result<(Vec<TraineeRow>, i64)> {
         let Some(status) = q.status else {
             let (people, total) = self.trainee_drilldown(&q.report_filter(), page).await?;
@@ -84,69 +89,125 @@ impl App {
                 .collect();
             return Ok((rows, total));
         };
-        let editions = self.editions_for(q).await?;
-        if editions.is_empty() {
-            return Ok((Vec::new(), 0));
-        }
-        let mut conds = vec![
-            ("role", Value::Text(Some(ParticipationRole::Trainee.to_string()))),
-            ("status", Value::Text(Some(status.to_string()))),
-        ];
-        if editions.len() == 1
-            && let Some(id) = editions.keys().next()
-        {
-            conds.push(("edition_id", Value::Int(Some(*id))));
-        }
-        let mut parts: Vec<Participation> = self
-            .store
-            .select::<Participation>(&conds, ALL)
-            .await?
-            .into_iter()
-            .filter(|p| editions.contains_key(&p.fields.edition_id))
-            .collect();
-        // A country or region narrows by nationality: fetch those people at once.
-        let mut people: HashMap<Id, Person> = HashMap::new();
-        if q.country.is_some() || q.region.is_some() {
-            let codes: Vec<CountryCode> = match q.country {
-                Some(c) => vec![c].into_iter().filter(|c| q.country_matches(*c)).collect(),
-                None => all_countries()
-                    .iter()
-                    .map(|c| c.code)
-                    .filter(|c| q.country_matches(*c))
-                    .collect(),
-            };
-            for c in codes {
-                for p in self
-                    .store
-                    .select::<Person>(&[("nationality", Value::Text(Some(c.to_string())))], ALL)
-                    .await?
-                {
-                    people.insert(p.id, p);
-                }
+        let conds = |edition: Option<Id>| {
+            let mut c = vec![
+                ("role", Value::Text(Some(ParticipationRole::Trainee.to_string()))),
+                ("status", Value::Text(Some(status.to_string()))),
+            ];
+            if let Some(id) = edition {
+                c.push(("edition_id", Value::Int(Some(id))));
             }
-            parts.retain(|p| people.contains_key(&p.fields.person_id));
+            c
+        };
+        let narrowed = q.fiscal_year.is_some() || q.programme_id.is_some();
+        let by_nationality = q.country.is_some() || q.region.is_some();
+        if !narrowed && !by_nationality {
+            // Every edition: straight through the (role, status) index, in the order recorded.
+            let total = self.store.count::<Participation>(&conds(None)).await?;
+            let parts = self.store.select::<Participation>(&conds(None), page).await?;
+            let rows = self.trainee_rows(parts, HashMap::new(), &HashMap::new()).await?;
+            return Ok((rows, total));
         }
-        parts.sort_by(|a, b| {
-            let (ea, eb) = (&editions[&a.fields.edition_id], &editions[&b.fields.edition_id]);
-            eb.fields
+        let mut editions: Vec<Edition> = self.editions_for(q).await?.into_values().collect();
+        editions.sort_by(|a, b| {
+            b.fields
                 .fiscal_year
-                .cmp(&ea.fields.fiscal_year)
-                .then(eb.fields.starts_on.cmp(&ea.fields.starts_on))
-                .then(ea.fields.key.cmp(&eb.fields.key))
-                .then(a.id.cmp(&b.id))
+                .cmp(&a.fields.fiscal_year)
+                .then(b.fields.starts_on.cmp(&a.fields.starts_on))
+                .then(a.fields.key.cmp(&b.fields.key))
         });
+        let by_id: HashMap<Id, Edition> = editions.iter().map(|e| (e.id, e.clone())).collect();
+        if !by_nationality {
+            // Some editions, newest first: count each, then read only the editions the page falls in.
+            let mut counts = Vec::with_capacity(editions.len());
+            for e in &editions {
+                counts.push(self.store.count::<Participation>(&conds(Some(e.id))).await?);
+            }
+            let total = counts.iter().sum();
+            let (mut skip, mut want) = (i64::from(page.offset), i64::from(page.limit));
+            let mut parts = Vec::new();
+            for (e, n) in editions.iter().zip(counts) {
+                if want <= 0 {
+                    break;
+                }
+                if skip >= n {
+                    skip -= n;
+                    continue;
+                }
+                let slice = Page {
+                    limit: u32::try_from(want).unwrap_or(u32::MAX),
+                    offset: u32::try_from(skip).unwrap_or(u32::MAX),
+                };
+                let got = self.store.select::<Participation>(&conds(Some(e.id)), slice).await?;
+                want -= got.len() as i64;
+                skip = 0;
+                parts.extend(got);
+            }
+            let rows = self.trainee_rows(parts, HashMap::new(), &by_id).await?;
+            return Ok((rows, total));
+        }
+        // A country or region: the participations in scope, and those people at once.
+        let mut parts: Vec<Participation> = Vec::new();
+        if narrowed {
+            for e in &editions {
+                parts.extend(self.store.select::<Participation>(&conds(Some(e.id)), ALL).await?);
+            }
+        } else {
+            parts = self.store.select::<Participation>(&conds(None), ALL).await?;
+        }
+        let codes: Vec<CountryCode> = match q.country {
+            Some(c) => vec![c].into_iter().filter(|c| q.country_matches(*c)).collect(),
+            None => all_countries()
+                .iter()
+                .map(|c| c.code)
+                .filter(|c| q.country_matches(*c))
+                .collect(),
+        };
+        let mut people: HashMap<Id, Person> = HashMap::new();
+        for c in codes {
+            for p in self
+                .store
+                .select::<Person>(&[("nationality", Value::Text(Some(c.to_string())))], ALL)
+                .await?
+            {
+                people.insert(p.id, p);
+            }
+        }
+        parts.retain(|p| people.contains_key(&p.fields.person_id) && by_id.contains_key(&p.fields.edition_id));
+        let rank: HashMap<Id, usize> = editions.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
+        parts.sort_by_key(|p| (rank.get(&p.fields.edition_id).copied(), p.id));
         let total = parts.len() as i64;
-        let mut rows = Vec::new();
-        for p in parts
+        let parts = parts
             .into_iter()
             .skip(page.offset as usize)
             .take(page.limit as usize)
-        {
+            .collect();
+        let rows = self.trainee_rows(parts, people, &by_id).await?;
+        Ok((rows, total))
+    }
+
+    /// The list lines of some participations: each with its person and edition
+    /// (from the maps given, or read by id).
+    async fn trainee_rows(
+        &self,
+        parts: Vec<Participation>,
+        mut people: HashMap<Id, Person>,
+        editions: &HashMap<Id, Edition>,
+    ) -> Result<Vec<TraineeRow>> {
+        let mut read: HashMap<Id, Edition> = HashMap::new();
+        let mut rows = Vec::with_capacity(parts.len());
+        for p in parts {
             let person = match people.remove(&p.fields.person_id) {
                 Some(person) => person,
                 None => self.store.get::<Person>(p.fields.person_id).await?,
             };
-            let e = &editions[&p.fields.edition_id];
+            let id = p.fields.edition_id;
+            if !editions.contains_key(&id) && !read.contains_key(&id) {
+                read.insert(id, self.store.get::<Edition>(id).await?);
+            }
+            let Some(e) = editions.get(&id).or_else(|| read.get(&id)) else {
+                continue;
+            };
             rows.push(TraineeRow {
                 person,
                 participation: Some((
@@ -160,7 +221,7 @@ impl App {
                 )),
             });
         }
-        Ok((rows, total))
+        Ok(rows)
     }
 
     async fn editions_for(&self, q: &TraineeQuery) -> Result<HashMap<Id, Edition>> {
@@ -222,13 +283,25 @@ impl App {
     /// Everyone taking part in an edition, with their participation:
     /// coordinators, instructors, then trainees, each by name.
     pub async fn edition_roster(&self, edition_id: Id) -> Result<Vec<(Participation, Person)>> {
-        self.store.get::<Edition>(edition_id).await?;
+        let edition = self.store.get::<Edition>(edition_id).await?;
         let parts = self
             .store
             .select::<Participation>(&[("edition_id", Value::Int(Some(edition_id)))], ALL)
             .await?;
         let mut out = Vec::with_capacity(parts.len());
         let mut seen: HashMap<Id, Person> = HashMap::new();
+        if parts.len() > BULK_ROSTER {
+            // A large edition: its counted trainees in one query (the drill-down
+            // of its course and year), everyone else one by one.
+            let wanted: std::collections::HashSet<Id> = parts.iter().map(|p| p.fields.person_id).collect();
+            let filter = TraineeFilter {
+                fiscal_year: Some(edition.fields.fiscal_year),
+                programme_id: Some(edition.fields.programme_id),
+                ..TraineeFilter::default()
+            };
+            let (people, _) = self.trainee_drilldown(&filter, ALL).await?;
+            seen.extend(people.into_iter().filter(|p| wanted.contains(&p.id)).map(|p| (p.id, p)));
+        }
         for p in parts {
             let person = match seen.get(&p.fields.person_id) {
                 Some(person) => person.clone(),
