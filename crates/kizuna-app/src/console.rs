@@ -5,7 +5,6 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::{CountryCode, FiscalYear, Id, Region};
 use kizuna_domain::training::edition::Edition;
@@ -73,10 +72,9 @@ pub struct TraineeRow {
 
 impl App {
     /// A page of trainees for the console, and the total. Without a status
-    /// this is the drill-down (two queries whatever the page). With one, the
-    /// participations in that status: in the order recorded across all
-    /// editions, or newest edition first when a fiscal year, course, country
-    /// or region narrows the list.
+    /// this is the drill-down (distinct people the statistics count); with
+    /// one, the participations in that status, newest edition first. Two
+    /// queries whatever the page.
     pub async fn console_trainees(&self, q: &TraineeQuery, page: Page) -> Result<(Vec<TraineeRow>, i64)> {
         let Some(status) = q.status else {
             let (people, total) = self.trainee_drilldown(&q.report_filter(), page).await?;
@@ -89,139 +87,23 @@ impl App {
                 .collect();
             return Ok((rows, total));
         };
-        let conds = |edition: Option<Id>| {
-            let mut c = vec![
-                ("role", Value::Text(Some(ParticipationRole::Trainee.to_string()))),
-                ("status", Value::Text(Some(status.to_string()))),
-            ];
-            if let Some(id) = edition {
-                c.push(("edition_id", Value::Int(Some(id))));
-            }
-            c
-        };
-        let narrowed = q.fiscal_year.is_some() || q.programme_id.is_some();
-        let by_nationality = q.country.is_some() || q.region.is_some();
-        if !narrowed && !by_nationality {
-            // Every edition: straight through the (role, status) index, in the order recorded.
-            let total = self.store.count::<Participation>(&conds(None)).await?;
-            let parts = self.store.select::<Participation>(&conds(None), page).await?;
-            let rows = self.trainee_rows(parts, HashMap::new(), &HashMap::new()).await?;
-            return Ok((rows, total));
-        }
-        let mut editions: Vec<Edition> = self.editions_for(q).await?.into_values().collect();
-        editions.sort_by(|a, b| {
-            b.fields
-                .fiscal_year
-                .cmp(&a.fields.fiscal_year)
-                .then(b.fields.starts_on.cmp(&a.fields.starts_on))
-                .then(a.fields.key.cmp(&b.fields.key))
-        });
-        let by_id: HashMap<Id, Edition> = editions.iter().map(|e| (e.id, e.clone())).collect();
-        if !by_nationality {
-            // Some editions, newest first: count each, then read only the editions the page falls in.
-            let mut counts = Vec::with_capacity(editions.len());
-            for e in &editions {
-                counts.push(self.store.count::<Participation>(&conds(Some(e.id))).await?);
-            }
-            let total = counts.iter().sum();
-            let (mut skip, mut want) = (i64::from(page.offset), i64::from(page.limit));
-            let mut parts = Vec::new();
-            for (e, n) in editions.iter().zip(counts) {
-                if want <= 0 {
-                    break;
-                }
-                if skip >= n {
-                    skip -= n;
-                    continue;
-                }
-                let slice = Page {
-                    limit: u32::try_from(want).unwrap_or(u32::MAX),
-                    offset: u32::try_from(skip).unwrap_or(u32::MAX),
-                };
-                let got = self.store.select::<Participation>(&conds(Some(e.id)), slice).await?;
-                want -= got.len() as i64;
-                skip = 0;
-                parts.extend(got);
-            }
-            let rows = self.trainee_rows(parts, HashMap::new(), &by_id).await?;
-            return Ok((rows, total));
-        }
-        // A country or region: the participations in scope, and those people at once.
-        let mut parts: Vec<Participation> = Vec::new();
-        if narrowed {
-            for e in &editions {
-                parts.extend(self.store.select::<Participation>(&conds(Some(e.id)), ALL).await?);
-            }
-        } else {
-            parts = self.store.select::<Participation>(&conds(None), ALL).await?;
-        }
-        let codes: Vec<CountryCode> = match q.country {
-            Some(c) => vec![c].into_iter().filter(|c| q.country_matches(*c)).collect(),
-            None => all_countries()
-                .iter()
-                .map(|c| c.code)
-                .filter(|c| q.country_matches(*c))
-                .collect(),
-        };
-        let mut people: HashMap<Id, Person> = HashMap::new();
-        for c in codes {
-            for p in self
-                .store
-                .select::<Person>(&[("nationality", Value::Text(Some(c.to_string())))], ALL)
-                .await?
-            {
-                people.insert(p.id, p);
-            }
-        }
-        parts.retain(|p| people.contains_key(&p.fields.person_id) && by_id.contains_key(&p.fields.edition_id));
-        let rank: HashMap<Id, usize> = editions.iter().enumerate().map(|(i, e)| (e.id, i)).collect();
-        parts.sort_by_key(|p| (rank.get(&p.fields.edition_id).copied(), p.id));
-        let total = parts.len() as i64;
-        let parts = parts
+        let (found, total) = self.store.trainee_participations(&q.report_filter(), status, page).await?;
+        let rows = found
             .into_iter()
-            .skip(page.offset as usize)
-            .take(page.limit as usize)
-            .collect();
-        let rows = self.trainee_rows(parts, people, &by_id).await?;
-        Ok((rows, total))
-    }
-
-    /// The list lines of some participations: each with its person and edition
-    /// (from the maps given, or read by id).
-    async fn trainee_rows(
-        &self,
-        parts: Vec<Participation>,
-        mut people: HashMap<Id, Person>,
-        editions: &HashMap<Id, Edition>,
-    ) -> Result<Vec<TraineeRow>> {
-        let mut read: HashMap<Id, Edition> = HashMap::new();
-        let mut rows = Vec::with_capacity(parts.len());
-        for p in parts {
-            let person = match people.remove(&p.fields.person_id) {
-                Some(person) => person,
-                None => self.store.get::<Person>(p.fields.person_id).await?,
-            };
-            let id = p.fields.edition_id;
-            if !editions.contains_key(&id) && !read.contains_key(&id) {
-                read.insert(id, self.store.get::<Edition>(id).await?);
-            }
-            let Some(e) = editions.get(&id).or_else(|| read.get(&id)) else {
-                continue;
-            };
-            rows.push(TraineeRow {
+            .map(|(person, e)| TraineeRow {
                 person,
                 participation: Some((
                     EditionRef {
-                        id: e.id,
-                        key: e.fields.key.to_string(),
-                        fiscal_year: e.fields.fiscal_year.year(),
-                        programme_id: e.fields.programme_id,
+                        id: e.edition_id,
+                        key: e.edition_key,
+                        fiscal_year: i32::try_from(e.fiscal_year).unwrap_or_default(),
+                        programme_id: e.programme_id,
                     },
-                    p.fields.status,
+                    e.status,
                 )),
-            });
-        }
-        Ok(rows)
+            })
+            .collect();
+        Ok((rows, total))
     }
 
     async fn editions_for(&self, q: &TraineeQuery) -> Result<HashMap<Id, Edition>> {

@@ -23,6 +23,16 @@ pub struct NewTrainee {
     pub action_plan_title: Option<String>,
 }
 
+/// The edition and status of a listed trainee participation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParticipationInRow {
+    pub edition_id: i64,
+    pub edition_key: String,
+    pub fiscal_year: i64,
+    pub programme_id: i64,
+    pub status: ParticipationStatus,
+}
+
 /// One of a person's roles over the years.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
 pub struct RoleHeld {
@@ -39,20 +49,25 @@ pub struct RoleHeld {
 /// The WHERE clause that selects counted trainee participations, joined as
 /// `pa` (participations), `pe` (people) and `e` (editions).
 fn trainee_where(filter: &TraineeFilter, as_of: NaiveDate) -> (String, Vec<Value>) {
+    trainee_where_in(filter, ParticipationStatus::COUNTED, Some(as_of))
+}
+
+/// Trainee participations in any of `statuses`, in editions started by
+/// `as_of` when given, matching the filter's other fields.
+fn trainee_where_in(filter: &TraineeFilter, statuses: &[ParticipationStatus], as_of: Option<NaiveDate>) -> (String, Vec<Value>) {
     let mut values = vec![Value::Text(Some(ParticipationRole::Trainee.to_string()))];
-    let statuses: Vec<String> = ParticipationStatus::COUNTED
+    let statuses: Vec<String> = statuses
         .iter()
         .map(|s| {
             values.push(Value::Text(Some(s.to_string())));
             format!("${}", values.len())
         })
         .collect();
-    values.push(Value::Date(Some(as_of)));
-    let mut sql = format!(
-        "pa.role = $1 AND pa.status IN ({}) AND e.starts_on <= ${}",
-        statuses.join(", "),
-        values.len()
-    );
+    let mut sql = format!("pa.role = $1 AND pa.status IN ({})", statuses.join(", "));
+    if let Some(as_of) = as_of {
+        values.push(Value::Date(Some(as_of)));
+        sql.push_str(&format!(" AND e.starts_on <= ${}", values.len()));
+    }
     let mut eq = |col: &str, v: Value, sql: &mut String| {
         values.push(v);
         sql.push_str(&format!(" AND {col} = ${}", values.len()));
@@ -155,6 +170,59 @@ impl Store {
             .map(|(id, v)| Person::from_values(id, v, Vec::new()).map_err(StoreError::Corrupt))
             .collect::<Result<_, _>>()?;
         Ok((people, total))
+    }
+
+    /// Trainee participations in one status matching the filter (its
+    /// `as_of` is ignored), newest edition first, with their people and
+    /// editions, and the total for paging. One query for the page, one for
+    /// the count.
+    pub async fn trainee_participations(
+        &self,
+        filter: &TraineeFilter,
+        status: ParticipationStatus,
+        page: Page,
+    ) -> Result<(Vec<(Person, ParticipationInRow)>, i64), StoreError> {
+        let (cond, mut values) = trainee_where_in(filter, &[status], None);
+        let count_sql = format!("SELECT COUNT(*) {TRAINEE_FROM} WHERE {cond}");
+        let total: i64 =
+            with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(count_sql.as_str())), values.clone()).fetch_one(p).await?);
+        let n = values.len();
+        values.push(Value::Int(Some(i64::from(page.limit))));
+        values.push(Value::Int(Some(i64::from(page.offset))));
+        let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
+        let k = Person::COLUMNS.len();
+        let sql = format!(
+            "SELECT pe.id, {}, e.id, e.key, e.fiscal_year, e.programme_id {TRAINEE_FROM} WHERE {cond} \
+             ORDER BY e.fiscal_year DESC, e.starts_on DESC, e.key, pa.id LIMIT ${} OFFSET ${}",
+            cols.join(", "),
+            n + 1,
+            n + 2
+        );
+        let rows = with_pool!(self, p => {
+            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let mut vals = Vec::new();
+                for (i, (_, kind)) in Person::COLUMNS.iter().enumerate() {
+                    vals.push(decode!(row, i + 1, kind));
+                }
+                let id: i64 = row.try_get(0)?;
+                let edition = ParticipationInRow {
+                    edition_id: row.try_get(k + 1)?,
+                    edition_key: row.try_get(k + 2)?,
+                    fiscal_year: row.try_get(k + 3)?,
+                    programme_id: row.try_get(k + 4)?,
+                    status,
+                };
+                out.push((id, vals, edition));
+            }
+            out
+        });
+        let rows = rows
+            .into_iter()
+            .map(|(id, vals, e)| Ok((Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?, e)))
+            .collect::<Result<_, StoreError>>()?;
+        Ok((rows, total))
     }
 
     /// Every role a person has held, oldest first.
