@@ -52,7 +52,11 @@ impl App {
     /// The distinct trainees a figure counts, by name, and their total.
     pub async fn trainee_drilldown(&self, filter: &TraineeFilter, page: Page) -> Result<(Vec<Person>, i64)> {
         let as_of = filter.as_of.unwrap_or_else(|| self.today());
-        Ok(self.store.trainee_people(filter, as_of, page).await?)
+        let filter = TraineeFilter { as_of: Some(as_of), ..filter.clone() };
+        // The total is the report's figure for the same filter (computed once per data version).
+        let total = self.trainee_report(&filter).await?.trainees;
+        let people = self.store.trainee_people(&filter, as_of, page).await?;
+        Ok((people, i64::try_from(total).unwrap_or(i64::MAX)))
     }
 }
 

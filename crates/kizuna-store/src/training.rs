@@ -131,23 +131,17 @@ impl Store {
             .collect()
     }
 
-    /// The people behind a figure: distinct counted trainees matching the
-    /// filter, by name, with the total for paging.
-    pub async fn trainee_people(
-        &self,
-        filter: &TraineeFilter,
-        as_of: NaiveDate,
-        page: Page,
-    ) -> Result<(Vec<Person>, i64), StoreError> {
+    /// The people behind a figure: a page of the distinct counted trainees
+    /// matching the filter, by name. (Their number is the report's figure.)
+    pub async fn trainee_people(&self, filter: &TraineeFilter, as_of: NaiveDate, page: Page) -> Result<Vec<Person>, StoreError> {
         let (cond, mut values) = trainee_where(filter, as_of);
-        let count_sql = format!("SELECT COUNT(DISTINCT pa.person_id) {TRAINEE_FROM} WHERE {cond}");
-        let total: i64 = with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(count_sql.as_str())), values.clone()).fetch_one(p).await?);
         let n = values.len();
         values.push(Value::Int(Some(i64::from(page.limit))));
         values.push(Value::Int(Some(i64::from(page.offset))));
         let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
         let sql = format!(
-            "SELECT pe.id, {} FROM people pe WHERE pe.id IN (SELECT pa.person_id {TRAINEE_FROM} WHERE {cond}) \
+            "SELECT pe.id, {} FROM people pe WHERE EXISTS (SELECT 1 FROM participations pa \
+             JOIN editions e ON e.id = pa.edition_id WHERE pa.person_id = pe.id AND {cond}) \
              ORDER BY pe.family_name, pe.given_name, pe.id LIMIT ${} OFFSET ${}",
             cols.join(", "),
             n + 1,
@@ -169,7 +163,7 @@ impl Store {
             .into_iter()
             .map(|(id, v)| Person::from_values(id, v, Vec::new()).map_err(StoreError::Corrupt))
             .collect::<Result<_, _>>()?;
-        Ok((people, total))
+        Ok(people)
     }
 
     /// Trainee participations in one status matching the filter (its
