@@ -4,12 +4,12 @@
 //! session or API token is 32 random bytes, shown once and stored only as
 //! its SHA-256 hash. Sessions last 12 hours.
 
-use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use argon2::Argon2;
+use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::{Duration, Utc};
+use kizuna_domain::FieldError;
 use kizuna_domain::common::account::{Role, User, check_password, parse_login_email};
 use kizuna_domain::common::organisation::Organisation;
-use kizuna_domain::FieldError;
 use sha2::Digest;
 
 use crate::{App, AppError, Result};
@@ -30,11 +30,17 @@ pub fn random_password() -> String {
     const ALPHABET: &[u8] = b"abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     let mut bytes = [0u8; 20];
     getrandom::fill(&mut bytes).expect("the operating system provides random bytes");
-    bytes.iter().map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char).collect()
+    bytes
+        .iter()
+        .map(|b| ALPHABET[*b as usize % ALPHABET.len()] as char)
+        .collect()
 }
 
 fn token_hash(token: &str) -> String {
-    sha2::Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    sha2::Sha256::digest(token.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 pub fn hash_password(password: &str) -> Result<String> {
@@ -69,7 +75,10 @@ impl App {
         let mut errors = Vec::new();
         let email = parse_login_email(email).map_err(|e| errors.push(e.at("email"))).ok();
         let generated = password.is_none().then(random_password);
-        let password = password.map(str::to_owned).or_else(|| generated.clone()).unwrap_or_default();
+        let password = password
+            .map(str::to_owned)
+            .or_else(|| generated.clone())
+            .unwrap_or_default();
         if let Err(e) = check_password(&password) {
             errors.push(e.at("password"));
         }
@@ -77,30 +86,46 @@ impl App {
             Some(key) => match self.by_key::<Organisation>(key).await {
                 Ok(o) => Some(o.id),
                 Err(_) => {
-                    errors.push(FieldError::new("organisation", "not_found", format!("no organisation has the key \"{key}\"")));
+                    errors.push(FieldError::new(
+                        "organisation",
+                        "not_found",
+                        format!("no organisation has the key \"{key}\""),
+                    ));
                     None
                 }
             },
             None => None,
         };
         if role == Role::Partner && organisation_key.is_none() {
-            errors.push(FieldError::new("organisation", "required", "a partner account belongs to an organisation"));
+            errors.push(FieldError::new(
+                "organisation",
+                "required",
+                "a partner account belongs to an organisation",
+            ));
         }
         let (Some(email), true) = (email, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
         let hash = hash_password(&password)?;
-        let user = self.store.insert_user(&email, &hash, role, organisation_id, Utc::now()).await?;
+        let user = self
+            .store
+            .insert_user(&email, &hash, role, organisation_id, Utc::now())
+            .await?;
         Ok((user, generated))
     }
 
     /// Check an e-mail and password; on success open a session.
     /// Wrong e-mail and wrong password fail alike.
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<Option<NewSession>> {
-        let Ok(email) = parse_login_email(email) else { return Ok(None) };
+        let Ok(email) = parse_login_email(email) else {
+            return Ok(None);
+        };
         let Some((user, hash)) = self.store.user_by_email(&email).await? else {
             // Spend the same time as a real check, so timing does not tell which accounts exist.
-            let _ = verify_password(password, "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U");
+            let _ = verify_password(
+                password,
+                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U",
+            );
             return Ok(None);
         };
         if !verify_password(password, &hash) {
@@ -109,7 +134,15 @@ impl App {
         let token = random_token();
         let csrf = random_token();
         let now = Utc::now();
-        self.store.insert_session(&token_hash(&token), user.id, &csrf, now, now + Duration::hours(SESSION_HOURS)).await?;
+        self.store
+            .insert_session(
+                &token_hash(&token),
+                user.id,
+                &csrf,
+                now,
+                now + Duration::hours(SESSION_HOURS),
+            )
+            .await?;
         Ok(Some(NewSession { token, csrf, user }))
     }
 
@@ -126,10 +159,15 @@ impl App {
     pub async fn create_token(&self, email: &str, name: &str) -> Result<String> {
         let email = parse_login_email(email).map_err(|e| AppError::Invalid(vec![e.at("email")]))?;
         let Some((user, _)) = self.store.user_by_email(&email).await? else {
-            return Err(AppError::NotFound { entity: "account", id: email });
+            return Err(AppError::NotFound {
+                entity: "account",
+                id: email,
+            });
         };
         let token = random_token();
-        self.store.insert_token(&token_hash(&token), user.id, name, Utc::now()).await?;
+        self.store
+            .insert_token(&token_hash(&token), user.id, name, Utc::now())
+            .await?;
         Ok(token)
     }
 

@@ -3,8 +3,8 @@
 use std::collections::HashSet;
 
 use kizuna_domain::common::CountryCode;
-use kizuna_domain::common::person::{Gender, PersonInput};
 use kizuna_domain::common::Text;
+use kizuna_domain::common::person::{Gender, PersonInput};
 use kizuna_domain::training::edition::{Edition, EditionScope};
 use kizuna_domain::training::participation::ParticipationStatus;
 use kizuna_store::{NewTrainee, Page};
@@ -18,7 +18,13 @@ impl App {
     pub async fn seed_bench_trainees(&self, n: usize) -> Result<usize> {
         let editions: Vec<Edition> = self
             .store
-            .select::<Edition>(&[], Page { limit: u32::MAX, offset: 0 })
+            .select::<Edition>(
+                &[],
+                Page {
+                    limit: u32::MAX,
+                    offset: 0,
+                },
+            )
             .await?
             .into_iter()
             .filter(|e| e.fields.scope == EditionScope::General)
@@ -38,8 +44,10 @@ impl App {
             let edition = &editions[i % editions.len()];
             let country = countries[(i * 7 + i / 13) % countries.len()];
             let person = PersonInput {
-                family_name: Text::parse(&format!("Bench{:06}", i)).map_err(|e| crate::AppError::BadFile(e.to_string()))?,
-                given_name: Text::parse(["Asha", "Bilal", "Chen", "Dewi", "Emre", "Farah", "Gita", "Hoang"][i % 8]).ok(),
+                family_name: Text::parse(&format!("Bench{:06}", i))
+                    .map_err(|e| crate::AppError::BadFile(e.to_string()))?,
+                given_name: Text::parse(["Asha", "Bilal", "Chen", "Dewi", "Emre", "Farah", "Gita", "Hoang"][i % 8])
+                    .ok(),
                 name_native: None,
                 name_kana: None,
                 gender: if i % 3 == 0 { Gender::Female } else { Gender::Male },

@@ -87,7 +87,10 @@ impl App {
                 .collect();
             return Ok((rows, total));
         };
-        let (found, total) = self.store.trainee_participations(&q.report_filter(), status, page).await?;
+        let (found, total) = self
+            .store
+            .trainee_participations(&q.report_filter(), status, page)
+            .await?;
         let rows = found
             .into_iter()
             .map(|(person, e)| TraineeRow {

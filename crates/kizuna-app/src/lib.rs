@@ -8,10 +8,11 @@
 //! - [`demo`]: the deterministic demo dataset.
 
 pub mod auth;
-pub mod console;
 pub mod bench;
+pub mod console;
 pub mod demo;
 pub mod map;
+pub mod places;
 pub mod records;
 pub mod reports;
 pub mod transfer;
@@ -27,11 +28,17 @@ pub struct App {
     pub store: Store,
     today: Option<NaiveDate>,
     pub(crate) report_cache: reports::ReportCache,
+    pub(crate) place_index: places::PlaceIndexCache,
 }
 
 impl App {
     pub fn new(store: Store) -> Self {
-        App { store, today: None, report_cache: Default::default() }
+        App {
+            store,
+            today: None,
+            report_cache: Default::default(),
+            place_index: Default::default(),
+        }
     }
 
     /// Fix "today" (tests and reproducible reports).

@@ -48,7 +48,11 @@ fn coordinate(field: &str, raw: &str, limit: f64, errors: &mut Vec<FieldError>) 
     match raw.trim().parse::<f64>() {
         Ok(v) if v.is_finite() && v.abs() <= limit => v,
         _ => {
-            errors.push(FieldError::new(field, "out_of_range", format!("\"{raw}\" is not a number from -{limit} to {limit}")));
+            errors.push(FieldError::new(
+                field,
+                "out_of_range",
+                format!("\"{raw}\" is not a number from -{limit} to {limit}"),
+            ));
             0.0
         }
     }
@@ -59,7 +63,11 @@ pub fn parse_position(lat: &str, lon: &str) -> Result<(f64, f64)> {
     let mut errors = Vec::new();
     let la = coordinate("lat", lat, 90.0, &mut errors);
     let lo = coordinate("lon", lon, 180.0, &mut errors);
-    if errors.is_empty() { Ok((la, lo)) } else { Err(AppError::Invalid(errors)) }
+    if errors.is_empty() {
+        Ok((la, lo))
+    } else {
+        Err(AppError::Invalid(errors))
+    }
 }
 
 /// The qibla from a position.
@@ -80,23 +88,54 @@ pub fn prayer_times(r: &PrayerRequest) -> Result<LocalPrayerTimes> {
         Err(e) => return Err(e),
     };
     let date = NaiveDate::parse_from_str(r.date.trim(), "%Y-%m-%d")
-        .map_err(|_| errors.push(FieldError::new("date", "invalid_date", format!("\"{}\" is not a date; write YYYY-MM-DD", r.date))))
+        .map_err(|_| {
+            errors.push(FieldError::new(
+                "date",
+                "invalid_date",
+                format!("\"{}\" is not a date; write YYYY-MM-DD", r.date),
+            ))
+        })
         .ok();
-    let tz_name = if r.tz.trim().is_empty() { "Asia/Tokyo" } else { r.tz.trim() };
+    let tz_name = if r.tz.trim().is_empty() {
+        "Asia/Tokyo"
+    } else {
+        r.tz.trim()
+    };
     let tz = Tz::from_str(tz_name)
-        .map_err(|_| errors.push(FieldError::new("tz", "unknown_time_zone", format!("\"{tz_name}\" is not an IANA time zone such as Asia/Tokyo"))))
+        .map_err(|_| {
+            errors.push(FieldError::new(
+                "tz",
+                "unknown_time_zone",
+                format!("\"{tz_name}\" is not an IANA time zone such as Asia/Tokyo"),
+            ))
+        })
         .ok();
-    let method = if r.method.trim().is_empty() { Ok(Method::MuslimWorldLeague) } else { Method::from_str(&r.method) };
-    let method = method.map_err(|e| errors.push(FieldError::new("method", "unknown_value", e.to_string()))).ok();
-    let madhab = if r.madhab.trim().is_empty() { Ok(Madhab::Shafi) } else { Madhab::from_str(&r.madhab) };
-    let madhab = madhab.map_err(|e| errors.push(FieldError::new("madhab", "unknown_value", e.to_string()))).ok();
+    let method = if r.method.trim().is_empty() {
+        Ok(Method::MuslimWorldLeague)
+    } else {
+        Method::from_str(&r.method)
+    };
+    let method = method
+        .map_err(|e| errors.push(FieldError::new("method", "unknown_value", e.to_string())))
+        .ok();
+    let madhab = if r.madhab.trim().is_empty() {
+        Ok(Madhab::Shafi)
+    } else {
+        Madhab::from_str(&r.madhab)
+    };
+    let madhab = madhab
+        .map_err(|e| errors.push(FieldError::new("madhab", "unknown_value", e.to_string())))
+        .ok();
     let rule = if r.high_latitude_rule.trim().is_empty() {
         Ok(None)
     } else {
         HighLatitudeRule::from_str(&r.high_latitude_rule).map(Some)
     };
-    let rule = rule.map_err(|e| errors.push(FieldError::new("high_latitude_rule", "unknown_value", e.to_string()))).ok();
-    let (Some(date), Some(tz), Some(method), Some(madhab), Some(rule), true) = (date, tz, method, madhab, rule, errors.is_empty())
+    let rule = rule
+        .map_err(|e| errors.push(FieldError::new("high_latitude_rule", "unknown_value", e.to_string())))
+        .ok();
+    let (Some(date), Some(tz), Some(method), Some(madhab), Some(rule), true) =
+        (date, tz, method, madhab, rule, errors.is_empty())
     else {
         return Err(AppError::Invalid(errors));
     };
@@ -146,9 +185,22 @@ mod tests {
 
     #[test]
     fn every_bad_field_is_named() {
-        let r = PrayerRequest { lat: "91".into(), lon: "x".into(), date: "2026-13-01".into(), tz: "Mars/Olympus".into(), method: "Sunny".into(), madhab: "Maliki".into(), high_latitude_rule: "Nope".into() };
-        let AppError::Invalid(errors) = prayer_times(&r).unwrap_err() else { panic!() };
+        let r = PrayerRequest {
+            lat: "91".into(),
+            lon: "x".into(),
+            date: "2026-13-01".into(),
+            tz: "Mars/Olympus".into(),
+            method: "Sunny".into(),
+            madhab: "Maliki".into(),
+            high_latitude_rule: "Nope".into(),
+        };
+        let AppError::Invalid(errors) = prayer_times(&r).unwrap_err() else {
+            panic!()
+        };
         let fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
-        assert_eq!(fields, ["lat", "lon", "date", "tz", "method", "madhab", "high_latitude_rule"]);
+        assert_eq!(
+            fields,
+            ["lat", "lon", "date", "tz", "method", "madhab", "high_latitude_rule"]
+        );
     }
 }

@@ -22,7 +22,10 @@ impl App {
     /// [`kizuna_domain::training::stats`] for what counts).
     pub async fn trainee_report(&self, filter: &TraineeFilter) -> Result<TraineeReport> {
         let as_of = filter.as_of.unwrap_or_else(|| self.today());
-        let key = TraineeFilter { as_of: Some(as_of), ..filter.clone() };
+        let key = TraineeFilter {
+            as_of: Some(as_of),
+            ..filter.clone()
+        };
         let version = self.store.data_version().await?;
         if let Some((v, r)) = self.report_cache.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
             && *v == version
@@ -52,7 +55,10 @@ impl App {
     /// The distinct trainees a figure counts, by name, and their total.
     pub async fn trainee_drilldown(&self, filter: &TraineeFilter, page: Page) -> Result<(Vec<Person>, i64)> {
         let as_of = filter.as_of.unwrap_or_else(|| self.today());
-        let filter = TraineeFilter { as_of: Some(as_of), ..filter.clone() };
+        let filter = TraineeFilter {
+            as_of: Some(as_of),
+            ..filter.clone()
+        };
         // The total is the report's figure for the same filter (computed once per data version).
         let total = self.trainee_report(&filter).await?.trainees;
         let people = self.store.trainee_people(&filter, as_of, page).await?;

@@ -10,8 +10,15 @@ type UserRow = (i64, String, String, Option<i64>);
 
 fn user(row: UserRow) -> Result<User, StoreError> {
     let (id, email, role, organisation_id) = row;
-    let role: Role = role.parse().map_err(|e| StoreError::Corrupt(format!("user {id}: {e}")))?;
-    Ok(User { id, email, role, organisation_id })
+    let role: Role = role
+        .parse()
+        .map_err(|e| StoreError::Corrupt(format!("user {id}: {e}")))?;
+    Ok(User {
+        id,
+        email,
+        role,
+        organisation_id,
+    })
 }
 
 impl Store {
@@ -29,7 +36,12 @@ impl Store {
             .bind(email).bind(password_hash).bind(role.as_str()).bind(organisation_id).bind(now)
             .fetch_one(p).await)
         .map_err(|e| StoreError::from_write(e, "account", "email"))?;
-        Ok(User { id, email: email.to_owned(), role, organisation_id })
+        Ok(User {
+            id,
+            email: email.to_owned(),
+            role,
+            organisation_id,
+        })
     }
 
     pub async fn set_password_hash(&self, user_id: i64, password_hash: &str) -> Result<(), StoreError> {
@@ -43,7 +55,8 @@ impl Store {
         let sql = "SELECT id, email, role, organisation_id, password_hash FROM users WHERE email = $1";
         let row: Option<(i64, String, String, Option<i64>, String)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(email).fetch_optional(p).await?);
-        row.map(|(id, e, r, o, hash)| Ok((user((id, e, r, o))?, hash))).transpose()
+        row.map(|(id, e, r, o, hash)| Ok((user((id, e, r, o))?, hash)))
+            .transpose()
     }
 
     pub async fn users(&self) -> Result<Vec<User>, StoreError> {
@@ -72,7 +85,8 @@ impl Store {
                    JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2";
         let row: Option<(i64, String, String, Option<i64>, String)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
-        row.map(|(id, e, r, o, csrf)| Ok((user((id, e, r, o))?, csrf))).transpose()
+        row.map(|(id, e, r, o, csrf)| Ok((user((id, e, r, o))?, csrf)))
+            .transpose()
     }
 
     pub async fn delete_session(&self, token_hash: &str) -> Result<(), StoreError> {
@@ -81,7 +95,13 @@ impl Store {
         Ok(())
     }
 
-    pub async fn insert_token(&self, token_hash: &str, user_id: i64, name: &str, now: DateTime<Utc>) -> Result<(), StoreError> {
+    pub async fn insert_token(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        name: &str,
+        now: DateTime<Utc>,
+    ) -> Result<(), StoreError> {
         let sql = "INSERT INTO api_tokens (token_hash, user_id, name, created_at) VALUES ($1, $2, $3, $4)";
         with_pool!(self, p => sqlx::query(sql).bind(token_hash).bind(user_id).bind(name).bind(now).execute(p).await.map(|_| ()))?;
         Ok(())

@@ -13,6 +13,7 @@
 
 mod accounts;
 mod error;
+pub mod places;
 pub mod postgres;
 mod record;
 mod records;
@@ -24,7 +25,7 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use error::StoreError;
 pub use record::{Kind, Page, Record, Value};
-pub use training::{NewTrainee, RoleHeld};
+pub use training::{NewTrainee, ParticipationInRow, RoleHeld};
 
 /// Runs one expression against the store's pool, whichever backend it is.
 /// The expression is written once and compiled for each backend.

@@ -201,14 +201,14 @@ impl Store {
             tx.commit().await?;
             Ok::<u64, sqlx::Error>(n)
         }.await)
-            .map_err(|e| match StoreError::from_write(e, R::ENTITY, R::UNIQUE) {
-                StoreError::Rejected(_) => StoreError::rejected(
-                    "id",
-                    "in_use",
-                    format!("{} {id} cannot be deleted while other records refer to it", R::ENTITY),
-                ),
-                other => other,
-            })?;
+        .map_err(|e| match StoreError::from_write(e, R::ENTITY, R::UNIQUE) {
+            StoreError::Rejected(_) => StoreError::rejected(
+                "id",
+                "in_use",
+                format!("{} {id} cannot be deleted while other records refer to it", R::ENTITY),
+            ),
+            other => other,
+        })?;
         if done == 0 {
             return Err(StoreError::NotFound { entity: R::ENTITY, id });
         }

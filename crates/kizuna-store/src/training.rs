@@ -54,7 +54,11 @@ fn trainee_where(filter: &TraineeFilter, as_of: NaiveDate) -> (String, Vec<Value
 
 /// Trainee participations in any of `statuses`, in editions started by
 /// `as_of` when given, matching the filter's other fields.
-fn trainee_where_in(filter: &TraineeFilter, statuses: &[ParticipationStatus], as_of: Option<NaiveDate>) -> (String, Vec<Value>) {
+fn trainee_where_in(
+    filter: &TraineeFilter,
+    statuses: &[ParticipationStatus],
+    as_of: Option<NaiveDate>,
+) -> (String, Vec<Value>) {
     let mut values = vec![Value::Text(Some(ParticipationRole::Trainee.to_string()))];
     let statuses: Vec<String> = statuses
         .iter()
@@ -133,7 +137,12 @@ impl Store {
 
     /// The people behind a figure: a page of the distinct counted trainees
     /// matching the filter, by name. (Their number is the report's figure.)
-    pub async fn trainee_people(&self, filter: &TraineeFilter, as_of: NaiveDate, page: Page) -> Result<Vec<Person>, StoreError> {
+    pub async fn trainee_people(
+        &self,
+        filter: &TraineeFilter,
+        as_of: NaiveDate,
+        page: Page,
+    ) -> Result<Vec<Person>, StoreError> {
         let (cond, mut values) = trainee_where(filter, as_of);
         let n = values.len();
         values.push(Value::Int(Some(i64::from(page.limit))));
@@ -178,8 +187,7 @@ impl Store {
     ) -> Result<(Vec<(Person, ParticipationInRow)>, i64), StoreError> {
         let (cond, mut values) = trainee_where_in(filter, &[status], None);
         let count_sql = format!("SELECT COUNT(*) {TRAINEE_FROM} WHERE {cond}");
-        let total: i64 =
-            with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(count_sql.as_str())), values.clone()).fetch_one(p).await?);
+        let total: i64 = with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(count_sql.as_str())), values.clone()).fetch_one(p).await?);
         let n = values.len();
         values.push(Value::Int(Some(i64::from(page.limit))));
         values.push(Value::Int(Some(i64::from(page.offset))));
@@ -214,7 +222,12 @@ impl Store {
         });
         let rows = rows
             .into_iter()
-            .map(|(id, vals, e)| Ok((Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?, e)))
+            .map(|(id, vals, e)| {
+                Ok((
+                    Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?,
+                    e,
+                ))
+            })
             .collect::<Result<_, StoreError>>()?;
         Ok((rows, total))
     }

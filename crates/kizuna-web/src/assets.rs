@@ -6,23 +6,48 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 const FILES: &[(&str, &str, &[u8])] = &[
-    ("kizuna.css", "text/css; charset=utf-8", include_bytes!("../assets/kizuna.css")),
-    ("kizuna.js", "text/javascript; charset=utf-8", include_bytes!("../assets/kizuna.js")),
-    ("stats.js", "text/javascript; charset=utf-8", include_bytes!("../assets/stats.js")),
-    ("echarts.min.js", "text/javascript; charset=utf-8", include_bytes!(concat!(env!("OUT_DIR"), "/echarts.min.js"))),
+    (
+        "kizuna.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/kizuna.css"),
+    ),
+    (
+        "kizuna.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/kizuna.js"),
+    ),
+    (
+        "stats.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/stats.js"),
+    ),
+    (
+        "echarts.min.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/echarts.min.js")),
+    ),
     (
         "topojson-client.min.js",
         "text/javascript; charset=utf-8",
         include_bytes!(concat!(env!("OUT_DIR"), "/topojson-client.min.js")),
     ),
-    ("countries-110m.json", "application/json", include_bytes!(concat!(env!("OUT_DIR"), "/countries-110m.json"))),
+    (
+        "countries-110m.json",
+        "application/json",
+        include_bytes!(concat!(env!("OUT_DIR"), "/countries-110m.json")),
+    ),
 ];
 
 pub async fn asset(Path(name): Path<String>) -> Response {
     match FILES.iter().find(|(n, _, _)| *n == name) {
-        Some((_, ct, bytes)) => {
-            ([(header::CONTENT_TYPE, *ct), (header::CACHE_CONTROL, "public, max-age=3600")], *bytes).into_response()
-        }
+        Some((_, ct, bytes)) => (
+            [
+                (header::CONTENT_TYPE, *ct),
+                (header::CACHE_CONTROL, "public, max-age=3600"),
+            ],
+            *bytes,
+        )
+            .into_response(),
         None => (StatusCode::NOT_FOUND, "no such asset").into_response(),
     }
 }

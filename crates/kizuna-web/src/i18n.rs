@@ -109,7 +109,9 @@ static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock
 pub fn message(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     for l in [lang, Lang::En] {
         let Some(bundle) = BUNDLES.get(&l) else { continue };
-        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else { continue };
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            continue;
+        };
         let mut fargs = FluentArgs::new();
         for (k, v) in args {
             fargs.set(*k, v.clone());
@@ -135,10 +137,26 @@ pub fn number(n: impl Into<i128>) -> String {
     if n < 0 { format!("-{out}") } else { out }
 }
 
-const TH_MONTHS: [&str; 12] =
-    ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."];
-const MS_MONTHS: [&str; 12] = ["Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ogo", "Sep", "Okt", "Nov", "Dis"];
-const EN_MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const TH_MONTHS: [&str; 12] = [
+    "ม.ค.",
+    "ก.พ.",
+    "มี.ค.",
+    "เม.ย.",
+    "พ.ค.",
+    "มิ.ย.",
+    "ก.ค.",
+    "ส.ค.",
+    "ก.ย.",
+    "ต.ค.",
+    "พ.ย.",
+    "ธ.ค.",
+];
+const MS_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ogo", "Sep", "Okt", "Nov", "Dis",
+];
+const EN_MONTHS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A date the local way: 2008年3月31日, 31 มี.ค. 2551 (Buddhist era), 31 Mac 2008, 31 Mar 2008.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
@@ -155,7 +173,11 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
 pub fn fiscal_year(lang: Lang, fy: FiscalYear) -> String {
     match lang {
         Lang::Ja => format!("{}年度（{}）", fy.year(), fy.era_label()),
-        _ => message(lang, "fiscal-year", &[("year", FluentValue::from(fy.year().to_string()))]),
+        _ => message(
+            lang,
+            "fiscal-year",
+            &[("year", FluentValue::from(fy.year().to_string()))],
+        ),
     }
 }
 

@@ -3,6 +3,7 @@
 //! handler is a thin call into [`kizuna_app::App`].
 
 mod api;
+mod api_places;
 mod assets;
 mod error;
 mod extract;
@@ -22,11 +23,16 @@ pub use openapi::openapi;
 /// The whole web application, ready to serve. `secure_cookies` marks
 /// cookies `Secure`, for when Kizuna is reached over TLS.
 pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
-    let state = session::WebState { app, limiter: Arc::default(), secure_cookies };
+    let state = session::WebState {
+        app,
+        limiter: Arc::default(),
+        secure_cookies,
+    };
     Router::new()
         .merge(pages::routes())
         .route("/assets/{name}", axum::routing::get(assets::asset))
         .merge(api::routes())
+        .merge(api_places::routes())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
         .layer(axum::middleware::from_fn(session::security_headers))

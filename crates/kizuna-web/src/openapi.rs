@@ -226,7 +226,14 @@ pub fn openapi() -> Value {
         "/api/v1/exports/trainees": {"get": {"tags": ["exports"], "operationId": "export_trainees",
             "parameters": [file_formats(&["csv", "xlsx", "json"])], "responses": with_errors(json!({"200": files}))}},
         "/api/v1/templates/trainees": {"get": {"tags": ["imports"], "operationId": "trainee_template",
-            "parameters": [file_formats(&["csv", "xlsx"])], "responses": with_errors(json!({"200": files}))}}
+            "parameters": [file_formats(&["csv", "xlsx"])], "responses": with_errors(json!({"200": files}))}},
+        "/api/v1/places/nearest": crate::api_places::openapi_path("/api/v1/places/nearest"),
+        "/api/v1/places": crate::api_places::openapi_path("/api/v1/places"),
+        "/api/v1/places/review": crate::api_places::openapi_path("/api/v1/places/review"),
+        "/api/v1/places/{id}": crate::api_places::openapi_path("/api/v1/places/{id}"),
+        "/api/v1/places.geojson": crate::api_places::openapi_path("/api/v1/places.geojson"),
+        "/api/v1/exports/places": crate::api_places::openapi_path("/api/v1/exports/places"),
+        "/api/v1/imports/places": crate::api_places::openapi_path("/api/v1/imports/places")
     });
     if let Value::Object(extra) = extra {
         paths.extend(extra);

@@ -123,7 +123,9 @@ impl Ctx {
 
     /// Any signed-in account, or a redirect to sign in.
     pub fn require_user(&self) -> Result<&User, Response> {
-        self.user.as_ref().ok_or_else(|| Redirect::to(&format!("/sign-in?next={}", urlencode(&self.path))).into_response())
+        self.user
+            .as_ref()
+            .ok_or_else(|| Redirect::to(&format!("/sign-in?next={}", urlencode(&self.path))).into_response())
     }
 
     /// The form's CSRF token must match the cookie's.
@@ -131,7 +133,10 @@ impl Ctx {
         if !form_token.is_empty() && constant_time_eq(form_token.as_bytes(), self.csrf.as_bytes()) {
             Ok(())
         } else {
-            Err((StatusCode::FORBIDDEN, "The form expired or came from another site. Go back, reload the page and try again.")
+            Err((
+                StatusCode::FORBIDDEN,
+                "The form expired or came from another site. Go back, reload the page and try again.",
+            )
                 .into_response())
         }
     }
@@ -183,13 +188,22 @@ impl FromRequestParts<WebState> for Ctx {
     async fn from_request_parts(parts: &mut Parts, state: &WebState) -> Result<Self, Response> {
         let headers = &parts.headers;
         let query_lang = parts.uri.query().and_then(|q| {
-            q.split('&').find_map(|kv| kv.strip_prefix("lang=")).and_then(Lang::from_code)
+            q.split('&')
+                .find_map(|kv| kv.strip_prefix("lang="))
+                .and_then(Lang::from_code)
         });
         let cookie_lang = cookie(headers, LANG_COOKIE).and_then(Lang::from_code);
-        let accept = headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).map(Lang::negotiate);
+        let accept = headers
+            .get(header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok())
+            .map(Lang::negotiate);
         let lang = query_lang.or(cookie_lang).or(accept).unwrap_or(Lang::En);
         let (user, _) = user_of(&state.app, headers).await;
-        let path = parts.uri.path_and_query().map(|p| p.as_str().to_owned()).unwrap_or_else(|| "/".into());
+        let path = parts
+            .uri
+            .path_and_query()
+            .map(|p| p.as_str().to_owned())
+            .unwrap_or_else(|| "/".into());
         let mut ctx = Ctx {
             lang,
             user,
@@ -223,24 +237,47 @@ pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) 
     let path = req.uri().path();
     // Pages do their own checks; under /api only these reads are public.
     let public = !path.starts_with("/api/v1/")
-        || (req.method() == Method::GET && matches!(path, "/api/v1/countries" | "/api/v1/reports/trainees" | "/api/v1/prayer-times" | "/api/v1/qibla"));
+        || (req.method() == Method::GET
+            && matches!(
+                path,
+                "/api/v1/countries" | "/api/v1/reports/trainees" | "/api/v1/prayer-times" | "/api/v1/qibla"
+            ))
+        || (req.method() == Method::GET && path.starts_with("/api/v1/places"));
     if public {
         return next.run(req).await;
     }
     let (user, session_csrf) = user_of(&state.app, req.headers()).await;
     let Some(user) = user else {
-        return ApiError::new(StatusCode::UNAUTHORIZED, "unauthenticated", "sign in, or send an API token as Authorization: Bearer TOKEN")
-            .into_response();
+        return ApiError::new(
+            StatusCode::UNAUTHORIZED,
+            "unauthenticated",
+            "sign in, or send an API token as Authorization: Bearer TOKEN",
+        )
+        .into_response();
     };
     if !user.role.can_write() {
-        return ApiError::new(StatusCode::FORBIDDEN, "forbidden", "this account may not use this part of the API").into_response();
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            "forbidden",
+            "this account may not use this part of the API",
+        )
+        .into_response();
     }
     if let Some(csrf) = session_csrf
         && req.method() != Method::GET
     {
-        let sent = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).unwrap_or("");
+        let sent = req
+            .headers()
+            .get("x-csrf-token")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("");
         if !constant_time_eq(sent.as_bytes(), csrf.as_bytes()) {
-            return ApiError::new(StatusCode::FORBIDDEN, "csrf", "writes with a session cookie need the X-CSRF-Token header").into_response();
+            return ApiError::new(
+                StatusCode::FORBIDDEN,
+                "csrf",
+                "writes with a session cookie need the X-CSRF-Token header",
+            )
+            .into_response();
         }
     }
     next.run(req).await

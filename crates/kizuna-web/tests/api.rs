@@ -62,10 +62,18 @@ async fn new_app(backend: Backend) -> App {
         .await
         .expect("a fresh database (is PostgreSQL running on 127.0.0.1:5432?)");
     let app = App::new(store).with_today(today());
-    app.add_user("staff@kizuna.example", kizuna_domain::common::account::Role::Staff, None, Some("a long test password"))
+    app.add_user(
+        "staff@kizuna.example",
+        kizuna_domain::common::account::Role::Staff,
+        None,
+        Some("a long test password"),
+    )
+    .await
+    .expect("a staff account");
+    let token = app
+        .create_token("staff@kizuna.example", "tests")
         .await
-        .expect("a staff account");
-    let token = app.create_token("staff@kizuna.example", "tests").await.expect("a token");
+        .expect("a token");
     TOKEN.with(|t| *t.borrow_mut() = Some(token));
     app
 }

@@ -6,21 +6,34 @@ use kizuna_web::i18n::{CATALOGUES, Lang, message, message_ids};
 
 /// Messages that are rightly the same in English and another language
 /// (names, and words Malay borrows unchanged).
-const SAME_AS_ENGLISH: &[(&str, &str)] = &[("ja", "site-name"), ("th", "site-name"), ("ms", "site-name"), ("ms", "nav-import")];
+const SAME_AS_ENGLISH: &[(&str, &str)] = &[
+    ("ja", "site-name"),
+    ("th", "site-name"),
+    ("ms", "site-name"),
+    ("ms", "nav-import"),
+];
 
 fn files() -> BTreeSet<&'static str> {
     CATALOGUES.iter().map(|(_, f, _)| *f).collect()
 }
 
 fn text(lang: &str, file: &str) -> &'static str {
-    CATALOGUES.iter().find(|(l, f, _)| *l == lang && *f == file).map(|(_, _, t)| *t).expect("catalogue exists")
+    CATALOGUES
+        .iter()
+        .find(|(l, f, _)| *l == lang && *f == file)
+        .map(|(_, _, t)| *t)
+        .expect("catalogue exists")
 }
 
 #[test]
 fn every_language_has_every_file() {
     for file in files() {
         for lang in Lang::ALL {
-            assert!(CATALOGUES.iter().any(|(l, f, _)| *l == lang.code() && *f == file), "{file}.ftl missing for {}", lang.code());
+            assert!(
+                CATALOGUES.iter().any(|(l, f, _)| *l == lang.code() && *f == file),
+                "{file}.ftl missing for {}",
+                lang.code()
+            );
         }
     }
 }
@@ -28,8 +41,10 @@ fn every_language_has_every_file() {
 #[test]
 fn no_catalogue_lacks_a_key_another_has() {
     for file in files() {
-        let sets: Vec<(Lang, BTreeSet<String>)> =
-            Lang::ALL.iter().map(|l| (*l, message_ids(text(l.code(), file)).into_iter().collect())).collect();
+        let sets: Vec<(Lang, BTreeSet<String>)> = Lang::ALL
+            .iter()
+            .map(|l| (*l, message_ids(text(l.code(), file)).into_iter().collect()))
+            .collect();
         let all: BTreeSet<String> = sets.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
         for (lang, ids) in &sets {
             let missing: Vec<&String> = all.difference(ids).collect();
@@ -38,7 +53,12 @@ fn no_catalogue_lacks_a_key_another_has() {
         for (lang, _) in &sets {
             let ids = message_ids(text(lang.code(), file));
             let unique: BTreeSet<&String> = ids.iter().collect();
-            assert_eq!(unique.len(), ids.len(), "{}/{file}.ftl defines a message twice", lang.code());
+            assert_eq!(
+                unique.len(),
+                ids.len(),
+                "{}/{file}.ftl defines a message twice",
+                lang.code()
+            );
         }
     }
 }

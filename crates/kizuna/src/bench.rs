@@ -28,7 +28,9 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
         "postgres" => Backend::Postgres,
         other => bail!("--backend: {other:?} is not sqlite or postgres"),
     };
-    let url = kizuna_store::testing::fresh_url(backend).await.context("cannot create the benchmark database")?;
+    let url = kizuna_store::testing::fresh_url(backend)
+        .await
+        .context("cannot create the benchmark database")?;
     let app = App::new(Store::open(&url).await?);
     let t = Instant::now();
     app.load_demo().await?;
@@ -42,15 +44,23 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
         report.countries
     );
     let _ = added;
-    app.add_user("bench@kizuna.example", Role::Staff, None, Some("benchmark password")).await?;
-    let session = app.sign_in("bench@kizuna.example", "benchmark password").await?.context("sign-in for the benchmark")?;
+    app.add_user("bench@kizuna.example", Role::Staff, None, Some("benchmark password"))
+        .await?;
+    let session = app
+        .sign_in("bench@kizuna.example", "benchmark password")
+        .await?
+        .context("sign-in for the benchmark")?;
     let cookie = format!("kizuna_session={}; kizuna_csrf={}", session.token, session.csrf);
     let app = Arc::new(app);
     let router = kizuna_web::router(app.clone());
     // (name, path, cold): a cold render follows a write, so no cached report helps it.
     let pages = [
         ("trainee list, page 1", "/console/trainees", false),
-        ("trainee list, filtered (FY2007, TH)", "/console/trainees?fiscal_year=2007&country=TH", false),
+        (
+            "trainee list, filtered (FY2007, TH)",
+            "/console/trainees?fiscal_year=2007&country=TH",
+            false,
+        ),
         ("trainee list, page 100", "/console/trainees?offset=4950", false),
         ("statistics (public), after a write", "/statistics", true),
         ("statistics (public), unchanged data", "/statistics", false),
@@ -74,7 +84,10 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
             let body = axum::body::to_bytes(resp.into_body(), usize::MAX).await?;
             let took = start.elapsed();
             if status != StatusCode::OK {
-                bail!("{path} answered {status}: {}", String::from_utf8_lossy(&body[..body.len().min(300)]));
+                bail!(
+                    "{path} answered {status}: {}",
+                    String::from_utf8_lossy(&body[..body.len().min(300)])
+                );
             }
             bytes = body.len();
             if i >= 3 {

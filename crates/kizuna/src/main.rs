@@ -16,6 +16,7 @@ use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 
 mod bench;
+mod places_cli;
 
 /// Kizuna: records, statistics and exchanges of a regional international-cooperation office.
 #[derive(Parser)]
@@ -97,6 +98,11 @@ enum Command {
         lon: String,
         #[arg(long, value_enum, default_value_t = SimpleFormat::Json)]
         format: SimpleFormat,
+    },
+    /// Places of the Muslim-friendly map: search, import, export.
+    Places {
+        #[command(subcommand)]
+        what: places_cli::PlacesCmd,
     },
     /// Measure how fast pages render on a large store (see BENCHMARKS.md).
     Bench {
@@ -349,7 +355,11 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Command::Serve { addr, demo, secure_cookies } => {
+        Command::Serve {
+            addr,
+            demo,
+            secure_cookies,
+        } => {
             let app = open(&cli.database_url).await?;
             if demo {
                 announce_demo_admin(&app).await?;
@@ -377,7 +387,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 .await?;
             app.store.close().await;
         }
-        Command::User { what: UserCmd::Add { email, role, organisation, password_stdin } } => {
+        Command::User {
+            what:
+                UserCmd::Add {
+                    email,
+                    role,
+                    organisation,
+                    password_stdin,
+                },
+        } => {
             let role = role.parse().map_err(|e| anyhow::anyhow!("--role: {e}"))?;
             let password = if password_stdin {
                 let mut line = String::new();
@@ -387,7 +405,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 None
             };
             let app = open(&cli.database_url).await?;
-            let result = app.add_user(&email, role, organisation.as_deref(), password.as_deref()).await;
+            let result = app
+                .add_user(&email, role, organisation.as_deref(), password.as_deref())
+                .await;
             app.store.close().await;
             let (user, generated) = result?;
             eprintln!("created {} account {}", user.role, user.email);
@@ -403,15 +423,34 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             }
             app.store.close().await;
         }
-        Command::Token { what: TokenCmd::Create { user, name } } => {
+        Command::Token {
+            what: TokenCmd::Create { user, name },
+        } => {
             let app = open(&cli.database_url).await?;
             let result = app.create_token(&user, &name).await;
             app.store.close().await;
             println!("{}", result?);
             eprintln!("(the token above is shown only once; send it as Authorization: Bearer TOKEN)");
         }
-        Command::PrayerTimes { lat, lon, date, tz, method, madhab, high_latitude_rule, format } => {
-            let r = kizuna_app::map::PrayerRequest { lat, lon, date, tz, method, madhab, high_latitude_rule };
+        Command::PrayerTimes {
+            lat,
+            lon,
+            date,
+            tz,
+            method,
+            madhab,
+            high_latitude_rule,
+            format,
+        } => {
+            let r = kizuna_app::map::PrayerRequest {
+                lat,
+                lon,
+                date,
+                tz,
+                method,
+                madhab,
+                high_latitude_rule,
+            };
             let t = kizuna_app::map::prayer_times(&r)?;
             match format {
                 SimpleFormat::Json => println!(
@@ -424,8 +463,18 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     }))?
                 ),
                 SimpleFormat::Table => {
-                    println!("{} ({}, {}, {}, {})", t.date, t.timezone, t.method, t.madhab, t.high_latitude_rule);
-                    for (name, v) in [("fajr", &t.fajr), ("sunrise", &t.sunrise), ("dhuhr", &t.dhuhr), ("asr", &t.asr), ("maghrib", &t.maghrib), ("isha", &t.isha)] {
+                    println!(
+                        "{} ({}, {}, {}, {})",
+                        t.date, t.timezone, t.method, t.madhab, t.high_latitude_rule
+                    );
+                    for (name, v) in [
+                        ("fajr", &t.fajr),
+                        ("sunrise", &t.sunrise),
+                        ("dhuhr", &t.dhuhr),
+                        ("asr", &t.asr),
+                        ("maghrib", &t.maghrib),
+                        ("isha", &t.isha),
+                    ] {
                         println!("{name:<8} {}", v.get(11..16).unwrap_or(v));
                     }
                 }
@@ -438,7 +487,15 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 SimpleFormat::Table => println!("{bearing:.3}°"),
             }
         }
-        Command::Bench { what: BenchCmd::Pages { trainees, runs, backend } } => {
+        Command::Places { what } => places_cli::run(what, &cli.database_url).await?,
+        Command::Bench {
+            what:
+                BenchCmd::Pages {
+                    trainees,
+                    runs,
+                    backend,
+                },
+        } => {
             bench::pages(trainees, runs, &backend).await?;
         }
         Command::Demo => {

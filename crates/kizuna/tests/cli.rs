@@ -313,30 +313,62 @@ async fn accounts_and_tokens_from_the_command_line() {
     // The demo creates an administrator and prints its password once.
     let o = kizuna(&url, &["demo"]);
     let err = stderr(&o);
-    assert!(err.contains("demo administrator: admin@kizuna.example  password: "), "{err}");
-    assert!(!stderr(&kizuna(&url, &["demo"])).contains("password:"), "shown only once");
+    assert!(
+        err.contains("demo administrator: admin@kizuna.example  password: "),
+        "{err}"
+    );
+    assert!(
+        !stderr(&kizuna(&url, &["demo"])).contains("password:"),
+        "shown only once"
+    );
     // A staff account with a generated password, printed once on stdout.
     let o = kizuna(&url, &["user", "add", "Staff@Example.org", "--role", "staff"]);
     assert!(o.status.success(), "{}", stderr(&o));
     assert_eq!(stdout(&o).trim().len(), 20);
     // Duplicates, bad roles and partners without an organisation are refused.
     let o = kizuna(&url, &["user", "add", "staff@example.org", "--role", "staff"]);
-    assert!(!o.status.success() && stderr(&o).contains("already exists"), "{}", stderr(&o));
+    assert!(
+        !o.status.success() && stderr(&o).contains("already exists"),
+        "{}",
+        stderr(&o)
+    );
     let o = kizuna(&url, &["user", "add", "x@example.org", "--role", "boss"]);
     assert!(!o.status.success() && stderr(&o).contains("--role"), "{}", stderr(&o));
     let o = kizuna(&url, &["user", "add", "p@example.org", "--role", "partner"]);
-    assert!(!o.status.success() && stderr(&o).contains("organisation"), "{}", stderr(&o));
-    let o = kizuna(&url, &["user", "add", "p@example.org", "--role", "partner", "--organisation", "obihiro-cci"]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("organisation"),
+        "{}",
+        stderr(&o)
+    );
+    let o = kizuna(
+        &url,
+        &[
+            "user",
+            "add",
+            "p@example.org",
+            "--role",
+            "partner",
+            "--organisation",
+            "obihiro-cci",
+        ],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let list = stdout(&kizuna(&url, &["user", "list"]));
-    assert!(list.contains("staff@example.org\tstaff") && list.contains("p@example.org\tpartner"), "{list}");
+    assert!(
+        list.contains("staff@example.org\tstaff") && list.contains("p@example.org\tpartner"),
+        "{list}"
+    );
     // A token is printed once and opens the API.
     let o = kizuna(&url, &["token", "create", "--user", "staff@example.org"]);
     assert!(o.status.success(), "{}", stderr(&o));
     let token = stdout(&o).trim().to_owned();
     assert_eq!(token.len(), 64);
     let app = kizuna_app::App::new(kizuna_store::Store::open(&url).await.unwrap());
-    let user = app.token_user(&token).await.unwrap().expect("the token belongs to the account");
+    let user = app
+        .token_user(&token)
+        .await
+        .unwrap()
+        .expect("the token belongs to the account");
     assert_eq!(user.email, "staff@example.org");
 }
 
@@ -344,8 +376,23 @@ async fn accounts_and_tokens_from_the_command_line() {
 fn prayer_times_and_qibla_from_the_command_line() {
     let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_kizuna")).args(args).output().unwrap();
     let o = run(&[
-        "prayer-times", "--lat", "43.0621", "--lon", "141.3544", "--date", "2026-12-21", "--tz", "Asia/Tokyo",
-        "--method", "MUSLIMWORLDLEAGUE", "--madhab", "hanafi", "--high-latitude-rule", "middleofthenight", "--format", "json",
+        "prayer-times",
+        "--lat",
+        "43.0621",
+        "--lon",
+        "141.3544",
+        "--date",
+        "2026-12-21",
+        "--tz",
+        "Asia/Tokyo",
+        "--method",
+        "MUSLIMWORLDLEAGUE",
+        "--madhab",
+        "hanafi",
+        "--high-latitude-rule",
+        "middleofthenight",
+        "--format",
+        "json",
     ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -365,7 +412,21 @@ fn prayer_times_and_qibla_from_the_command_line() {
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert!((v["bearing_deg"].as_f64().unwrap() - 293.356).abs() < 0.001, "{v}");
     // Bad input names the option.
-    let o = run(&["prayer-times", "--lat", "95", "--lon", "141", "--date", "2026-12-21", "--method", "sunny"]);
+    let o = run(&[
+        "prayer-times",
+        "--lat",
+        "95",
+        "--lon",
+        "141",
+        "--date",
+        "2026-12-21",
+        "--method",
+        "sunny",
+    ]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("lat") && stderr(&o).contains("method"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("lat") && stderr(&o).contains("method"),
+        "{}",
+        stderr(&o)
+    );
 }

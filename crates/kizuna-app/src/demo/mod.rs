@@ -10,6 +10,7 @@
 //! second run adds nothing.
 
 pub mod names;
+mod places;
 
 use std::collections::{HashMap, HashSet};
 
@@ -957,6 +958,7 @@ impl App {
             self.create::<Award>(&input).await?;
         }
         let _ = by_edition;
+        places::load_demo_places(self).await?;
         self.store.set_setting("demo_complete", "1").await?;
         Ok(summary)
     }

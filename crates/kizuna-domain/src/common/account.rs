@@ -48,11 +48,22 @@ pub fn parse_login_email(s: &str) -> Result<String, Invalid> {
     let t = s.trim().to_lowercase();
     let ok = match t.split_once('@') {
         Some((local, domain)) => {
-            !local.is_empty() && domain.contains('.') && !domain.starts_with('.') && !domain.ends_with('.') && !t.contains(char::is_whitespace)
+            !local.is_empty()
+                && domain.contains('.')
+                && !domain.starts_with('.')
+                && !domain.ends_with('.')
+                && !t.contains(char::is_whitespace)
         }
         None => false,
     };
-    if ok && t.len() <= 254 { Ok(t) } else { Err(Invalid::new("invalid_email", format!("\"{}\" is not an e-mail address", s.trim()))) }
+    if ok && t.len() <= 254 {
+        Ok(t)
+    } else {
+        Err(Invalid::new(
+            "invalid_email",
+            format!("\"{}\" is not an e-mail address", s.trim()),
+        ))
+    }
 }
 
 /// A password is at least 12 characters; nothing else is required of it.
@@ -72,7 +83,10 @@ mod tests {
     fn roles_and_logins() {
         assert!(Role::Staff.can_write() && !Role::Partner.can_write());
         assert!(!Role::Partner.sees_personal_data());
-        assert_eq!(parse_login_email(" Admin@Kizuna.Example ").unwrap(), "admin@kizuna.example");
+        assert_eq!(
+            parse_login_email(" Admin@Kizuna.Example ").unwrap(),
+            "admin@kizuna.example"
+        );
         assert!(parse_login_email("admin").is_err());
         assert!(check_password("short").is_err());
         assert!(check_password("correct horse battery").is_ok());

@@ -1,3 +1,4 @@
 //! The Muslim-friendly map: places to dine and pray, prayer times, qibla.
 
+pub mod place;
 pub mod prayer;

@@ -188,7 +188,10 @@ impl TraineeReport {
                     trainees: t,
                     countries: c,
                     new_trainees: new,
-                    by_region: regions.into_iter().map(|(region, trainees)| RegionCount { region, trainees }).collect(),
+                    by_region: regions
+                        .into_iter()
+                        .map(|(region, trainees)| RegionCount { region, trainees })
+                        .collect(),
                     cumulative_trainees: cum_t,
                     cumulative_countries: cum_c,
                 });
@@ -322,7 +325,11 @@ mod tests {
             ]
         );
         assert_eq!(r.by_fiscal_year[0].label_ja, "平成4年度");
-        let fy1993: Vec<_> = r.by_fiscal_year[1].by_region.iter().map(|g| (g.region, g.trainees)).collect();
+        let fy1993: Vec<_> = r.by_fiscal_year[1]
+            .by_region
+            .iter()
+            .map(|g| (g.region, g.trainees))
+            .collect();
         assert_eq!(fy1993, [(Region::Africa, 1), (Region::Asia, 1)]);
         for y in &r.by_fiscal_year {
             assert_eq!(y.by_region.iter().map(|g| g.trainees).sum::<u64>(), y.trainees);

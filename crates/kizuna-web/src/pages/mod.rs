@@ -18,7 +18,11 @@ use crate::i18n::{self, Lang};
 use crate::session::{Ctx, WebState};
 
 pub fn routes() -> Router<WebState> {
-    Router::new().merge(public::routes()).merge(partner::routes()).merge(console::routes()).merge(stats::routes())
+    Router::new()
+        .merge(public::routes())
+        .merge(partner::routes())
+        .merge(console::routes())
+        .merge(stats::routes())
 }
 
 impl Ctx {
@@ -34,7 +38,14 @@ impl Ctx {
 
     /// A message with a number argument (for plural rules).
     pub fn tn(&self, key: &str, name: &str, n: i64) -> String {
-        i18n::message(self.lang, key, &[(name, FluentValue::from(n)), ("formatted", FluentValue::from(i18n::number(n)))])
+        i18n::message(
+            self.lang,
+            key,
+            &[
+                (name, FluentValue::from(n)),
+                ("formatted", FluentValue::from(i18n::number(n))),
+            ],
+        )
     }
 
     pub fn num(&self, n: impl Into<i128>) -> String {
@@ -46,13 +57,18 @@ impl Ctx {
     }
 
     pub fn fy(&self, year: &i32) -> String {
-        FiscalYear::new(*year).map(|fy| i18n::fiscal_year(self.lang, fy)).unwrap_or_else(|_| year.to_string())
+        FiscalYear::new(*year)
+            .map(|fy| i18n::fiscal_year(self.lang, fy))
+            .unwrap_or_else(|_| year.to_string())
     }
 
     /// The language switcher's links: this page in each language.
     pub fn languages(&self) -> Vec<(Lang, String)> {
         let (path, query) = self.path.split_once('?').unwrap_or((&self.path, ""));
-        let rest: Vec<&str> = query.split('&').filter(|kv| !kv.is_empty() && !kv.starts_with("lang=")).collect();
+        let rest: Vec<&str> = query
+            .split('&')
+            .filter(|kv| !kv.is_empty() && !kv.starts_with("lang="))
+            .collect();
         Lang::ALL
             .into_iter()
             .map(|l| {
@@ -88,7 +104,12 @@ pub struct MessagePage<'a> {
 /// Unknown addresses: JSON under `/api/`, a page in the visitor's language elsewhere.
 pub async fn not_found(ctx: Ctx) -> Response {
     if ctx.only_path.starts_with("/api/") {
-        crate::error::ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such endpoint; see /api/openapi.json").into_response()
+        crate::error::ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such endpoint; see /api/openapi.json",
+        )
+        .into_response()
     } else {
         message(&ctx, StatusCode::NOT_FOUND, "not-found-title", "not-found-body")
     }
@@ -96,7 +117,14 @@ pub async fn not_found(ctx: Ctx) -> Response {
 
 /// A page with a title and a sentence (not found, forbidden, errors).
 pub fn message(ctx: &Ctx, status: StatusCode, title_key: &str, body_key: &str) -> Response {
-    let mut r = render(ctx, &MessagePage { ctx, title: ctx.t(title_key), body: ctx.t(body_key) });
+    let mut r = render(
+        ctx,
+        &MessagePage {
+            ctx,
+            title: ctx.t(title_key),
+            body: ctx.t(body_key),
+        },
+    );
     *r.status_mut() = status;
     r
 }

@@ -41,12 +41,19 @@ async fn partner_home(State(s): State<WebState>, ctx: Ctx) -> Response {
         Err(r) => return r,
     };
     let Some(org_id) = user.organisation_id else {
-        return message(&ctx, StatusCode::FORBIDDEN, "forbidden-title", "partner-no-organisation");
+        return message(
+            &ctx,
+            StatusCode::FORBIDDEN,
+            "forbidden-title",
+            "partner-no-organisation",
+        );
     };
     let Ok(org) = s.app.get::<Organisation>(org_id).await else {
         return message(&ctx, StatusCode::NOT_FOUND, "not-found-title", "not-found-body");
     };
-    let only_ours = [("organisation_id".to_owned(), org_id.to_string())].into_iter().collect();
+    let only_ours = [("organisation_id".to_owned(), org_id.to_string())]
+        .into_iter()
+        .collect();
     let all = Page { limit: 1000, offset: 0 };
     let programmes = s
         .app
@@ -58,14 +65,27 @@ async fn partner_home(State(s): State<WebState>, ctx: Ctx) -> Response {
         .map(|p| p.fields.title_en.to_string())
         .collect();
     let mut people = Vec::new();
-    for p in s.app.list::<Person>(&only_ours, all).await.map(|(p, _)| p).unwrap_or_default() {
+    for p in s
+        .app
+        .list::<Person>(&only_ours, all)
+        .await
+        .map(|(p, _)| p)
+        .unwrap_or_default()
+    {
         let roles = s
             .app
             .roles_of(p.id)
             .await
             .unwrap_or_default()
             .into_iter()
-            .map(|r| format!("{} · {} · {}", ctx.t(&format!("role-{}", r.role)), ctx.fy(&r.fiscal_year), r.programme_title_en))
+            .map(|r| {
+                format!(
+                    "{} · {} · {}",
+                    ctx.t(&format!("role-{}", r.role)),
+                    ctx.fy(&r.fiscal_year),
+                    r.programme_title_en
+                )
+            })
             .collect();
         people.push(PersonRow {
             id: p.id,
@@ -74,5 +94,13 @@ async fn partner_home(State(s): State<WebState>, ctx: Ctx) -> Response {
             roles,
         });
     }
-    render(&ctx, &PartnerHome { ctx: &ctx, organisation: org.fields.name_en.to_string(), programmes, people })
+    render(
+        &ctx,
+        &PartnerHome {
+            ctx: &ctx,
+            organisation: org.fields.name_en.to_string(),
+            programmes,
+            people,
+        },
+    )
 }

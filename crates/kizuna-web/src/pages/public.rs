@@ -38,7 +38,9 @@ async fn home(State(s): State<WebState>, ctx: Ctx) -> Response {
         Ok(r) => r,
         Err(_) => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
     };
-    let filter = [("kind".to_owned(), ProgrammeKind::TrainingCourse.to_string())].into_iter().collect();
+    let filter = [("kind".to_owned(), ProgrammeKind::TrainingCourse.to_string())]
+        .into_iter()
+        .collect();
     let courses = s
         .app
         .list::<Programme>(&filter, Page { limit: 50, offset: 0 })
@@ -55,7 +57,10 @@ async fn home(State(s): State<WebState>, ctx: Ctx) -> Response {
         })
         .collect();
     let demo = s.app.store.setting("dataset").await.ok().flatten().as_deref() == Some("demo");
-    let since = report.first_fiscal_year.map(|y| ctx.fy(&y)).unwrap_or_else(|| "—".into());
+    let since = report
+        .first_fiscal_year
+        .map(|y| ctx.fy(&y))
+        .unwrap_or_else(|| "—".into());
     render(
         &ctx,
         &Home {
@@ -92,7 +97,15 @@ fn safe_next(next: Option<&str>) -> String {
 }
 
 async fn sign_in_form(ctx: Ctx, Query(q): Query<Next>) -> Response {
-    render(&ctx, &SignIn { ctx: &ctx, error: None, next: safe_next(q.next.as_deref()), email: String::new() })
+    render(
+        &ctx,
+        &SignIn {
+            ctx: &ctx,
+            error: None,
+            next: safe_next(q.next.as_deref()),
+            email: String::new(),
+        },
+    )
 }
 
 #[derive(Deserialize)]
@@ -110,7 +123,15 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
     let next = safe_next(f.next.as_deref());
     let key = f.email.trim().to_lowercase();
     let again = |ctx: &Ctx, status: StatusCode, msg: &str| {
-        let mut r = render(ctx, &SignIn { ctx, error: Some(ctx.t(msg)), next: next.clone(), email: f.email.clone() });
+        let mut r = render(
+            ctx,
+            &SignIn {
+                ctx,
+                error: Some(ctx.t(msg)),
+                next: next.clone(),
+                email: f.email.clone(),
+            },
+        );
         *r.status_mut() = status;
         r
     };
@@ -121,14 +142,17 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
         Ok(Some(session)) => {
             s.limiter.succeeded(&key);
             let max_age = kizuna_app::auth::SESSION_HOURS * 3600;
-            ctx.set_cookies.push(ctx.cookie(SESSION_COOKIE, &session.token, max_age, true));
-            ctx.set_cookies.push(ctx.cookie(CSRF_COOKIE, &session.csrf, max_age, true));
+            ctx.set_cookies
+                .push(ctx.cookie(SESSION_COOKIE, &session.token, max_age, true));
+            ctx.set_cookies
+                .push(ctx.cookie(CSRF_COOKIE, &session.csrf, max_age, true));
             // Partners have their own page instead of the staff console.
-            let dest = if session.user.role == kizuna_domain::common::account::Role::Partner && next.starts_with("/console") {
-                "/partner".to_owned()
-            } else {
-                next.clone()
-            };
+            let dest =
+                if session.user.role == kizuna_domain::common::account::Role::Partner && next.starts_with("/console") {
+                    "/partner".to_owned()
+                } else {
+                    next.clone()
+                };
             ctx.finish(Redirect::to(&dest).into_response())
         }
         Ok(None) => {
@@ -144,7 +168,12 @@ struct CsrfOnly {
     csrf: String,
 }
 
-async fn sign_out(State(s): State<WebState>, mut ctx: Ctx, headers: axum::http::HeaderMap, Form(f): Form<CsrfOnly>) -> Response {
+async fn sign_out(
+    State(s): State<WebState>,
+    mut ctx: Ctx,
+    headers: axum::http::HeaderMap,
+    Form(f): Form<CsrfOnly>,
+) -> Response {
     if let Err(r) = ctx.check_csrf(&f.csrf) {
         return r;
     }

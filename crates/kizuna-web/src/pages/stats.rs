@@ -268,7 +268,13 @@ async fn report_view(
         let data: Vec<u64> = report
             .by_fiscal_year
             .iter()
-            .map(|y| y.by_region.iter().find(|g| g.region == r.region).map(|g| g.trainees).unwrap_or(0))
+            .map(|y| {
+                y.by_region
+                    .iter()
+                    .find(|g| g.region == r.region)
+                    .map(|g| g.trainees)
+                    .unwrap_or(0)
+            })
             .collect();
         series.push(json!({ "key": r.region.as_str(), "name": region_name(ctx, r.region), "data": data }));
     }

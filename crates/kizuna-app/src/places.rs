@@ -1,0 +1,1285 @@
+//! Places of the Muslim-friendly map: geo search over an in-memory spatial
+//! index kept in step with the store, staff writes, and GeoJSON (RFC 7946)
+//! and CSV exchange.
+//!
+//! # The index
+//!
+//! Places are held in an R*-tree ([`rstar`]) as points on the unit sphere
+//! (x = cos φ cos λ, y = cos φ sin λ, z = sin φ). The straight-line (chord)
+//! distance between two such points grows strictly with their great-circle
+//! distance, so the tree's nearest-neighbour order *is* the order by
+//! distance on the Earth — across the antimeridian and near the poles too —
+//! and a radius is a chord length. Distances reported (`distance_m`) are
+//! haversine distances on the mean-radius sphere
+//! ([`kizuna_domain::map::place::haversine_m`]).
+//!
+//! The index is rebuilt when the store's data version has changed since it
+//! was built (every write on any server bumps it), so several servers on one
+//! PostgreSQL database all answer from current data.
+//!
+//! # Open now
+//!
+//! Opening hours are OpenStreetMap `opening_hours` expressions, evaluated
+//! with the `opening-hours` crate in the place's time zone — Asia/Tokyo, as
+//! every place the office maps is in Japan — with Japan's public holidays
+//! (`PH`) and sunrise/sunset at the place's coordinates. Places without
+//! opening hours are never "open now": nobody knows.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, OnceLock};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use kizuna_domain::FieldError;
+use kizuna_domain::common::Id;
+use kizuna_domain::common::locality::Locality;
+use kizuna_domain::map::place::{
+    Assurance, CertificateStatus, EARTH_MEAN_RADIUS_M, EXPIRY_WARNING_DAYS, LatLon, OSM_ATTRIBUTION, PLACE_FIELD_NAMES,
+    Place, PlaceCategory, PlaceFields, PlaceInput, SourceKind, haversine_m,
+};
+use kizuna_store::places::UpsertCounts;
+use opening_hours::OpeningHours;
+use opening_hours::localization::{Coordinates, Country, TzLocation};
+use rstar::primitives::GeomWithData;
+use rstar::{AABB, RTree};
+use serde::Serialize;
+use serde_json::{Map, Value as Json, json};
+
+use crate::records::{Entity, Ref};
+use crate::transfer::RowError;
+use crate::{App, AppError, Result};
+
+/// The time zone places' opening hours are read in.
+pub const PLACE_TIME_ZONE: Tz = chrono_tz::Asia::Tokyo;
+/// The most results one query returns.
+pub const MAX_RESULTS: usize = 1000;
+/// Half the Earth's circumference on the mean sphere: no two points are farther apart.
+pub const MAX_RADIUS_M: f64 = std::f64::consts::PI * EARTH_MEAN_RADIUS_M;
+
+type Located = OpeningHours<TzLocation<Tz>>;
+
+// ---------------------------------------------------------------------------
+// Filters
+// ---------------------------------------------------------------------------
+
+/// Which places a search returns. Empty lists match everything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PlaceFilter {
+    /// Any of these categories.
+    pub categories: Vec<PlaceCategory>,
+    /// Any of these assurance levels. `certified` matches only places whose
+    /// certificate is valid today.
+    pub assurances: Vec<Assurance>,
+    /// Only places with (true) or without (false) a prayer space.
+    pub prayer_space: Option<bool>,
+    /// Only places open at [`PlaceFilter::at`].
+    pub open_now: bool,
+    /// The moment "open now" means (default: the present).
+    pub at: Option<DateTime<Utc>>,
+}
+
+fn list_of<T: std::str::FromStr<Err = kizuna_domain::Invalid>>(
+    field: &str,
+    raw: Option<&str>,
+    errors: &mut Vec<FieldError>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    for part in raw.unwrap_or("").split(',').map(str::trim).filter(|s| !s.is_empty()) {
+        match part.parse() {
+            Ok(v) => out.push(v),
+            Err(e) => errors.push(kizuna_domain::Invalid::at(e, field)),
+        }
+    }
+    out
+}
+
+fn boolean(field: &str, raw: Option<&str>, errors: &mut Vec<FieldError>) -> Option<bool> {
+    match raw.map(|s| s.trim().to_ascii_lowercase()).as_deref() {
+        None | Some("") => None,
+        Some("true" | "yes" | "1") => Some(true),
+        Some("false" | "no" | "0") => Some(false),
+        Some(other) => {
+            errors.push(FieldError::new(
+                field,
+                "not_a_boolean",
+                format!("\"{other}\" is not true or false"),
+            ));
+            None
+        }
+    }
+}
+
+impl PlaceFilter {
+    /// A filter from request parameters as people type them: comma-separated
+    /// categories and assurance levels, `true`/`false`, and an RFC 3339 `at`.
+    pub fn parse(
+        category: Option<&str>,
+        assurance: Option<&str>,
+        prayer_space: Option<&str>,
+        open_now: Option<&str>,
+        at: Option<&str>,
+    ) -> Result<Self, Vec<FieldError>> {
+        let mut errors = Vec::new();
+        let categories = list_of("category", category, &mut errors);
+        let assurances = list_of("assurance", assurance, &mut errors);
+        let prayer_space = boolean("prayer_space", prayer_space, &mut errors);
+        let open_now = boolean("open_now", open_now, &mut errors).unwrap_or(false);
+        let at = match at.map(str::trim).filter(|s| !s.is_empty()) {
+            None => None,
+            Some(s) => match DateTime::parse_from_rfc3339(s) {
+                Ok(t) => Some(t.with_timezone(&Utc)),
+                Err(_) => {
+                    errors.push(FieldError::new(
+                        "at",
+                        "invalid_time",
+                        format!("\"{s}\" is not an RFC 3339 time such as 2026-11-23T12:00:00+09:00"),
+                    ));
+                    None
+                }
+            },
+        };
+        if errors.is_empty() {
+            Ok(PlaceFilter {
+                categories,
+                assurances,
+                prayer_space,
+                open_now,
+                at,
+            })
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// A west, south, east, north box in degrees. `west > east` means the box
+/// crosses the antimeridian (e.g. 170,-20,-170,20 spans 20° of longitude).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BBox {
+    pub west: f64,
+    pub south: f64,
+    pub east: f64,
+    pub north: f64,
+}
+
+impl BBox {
+    /// Check ranges: longitudes −180..180, latitudes −90..90, south ≤ north.
+    pub fn new(west: f64, south: f64, east: f64, north: f64) -> Result<Self, Vec<FieldError>> {
+        let ok_lon = |v: f64| v.is_finite() && v.abs() <= 180.0;
+        let ok_lat = |v: f64| v.is_finite() && v.abs() <= 90.0;
+        let bad = !(ok_lon(west) && ok_lon(east) && ok_lat(south) && ok_lat(north));
+        if bad || south > north {
+            return Err(vec![FieldError::new(
+                "bbox",
+                "invalid_bbox",
+                format!(
+                    "{west},{south},{east},{north} is not west,south,east,north in degrees (longitudes -180..180, latitudes -90..90, south not above north; west > east crosses the antimeridian)"
+                ),
+            )]);
+        }
+        Ok(BBox {
+            west,
+            south,
+            east,
+            north,
+        })
+    }
+
+    /// Parse `west,south,east,north`.
+    pub fn parse(raw: &str) -> Result<Self, Vec<FieldError>> {
+        let parts: Vec<Option<f64>> = raw.split(',').map(|s| s.trim().parse::<f64>().ok()).collect();
+        match parts.as_slice() {
+            [Some(w), Some(s), Some(e), Some(n)] => Self::new(*w, *s, *e, *n),
+            _ => Err(vec![FieldError::new(
+                "bbox",
+                "invalid_bbox",
+                format!("\"{raw}\" is not four numbers west,south,east,north (e.g. 141.2,42.9,141.5,43.2)"),
+            )]),
+        }
+    }
+
+    fn crosses_antimeridian(&self) -> bool {
+        self.west > self.east
+    }
+
+    /// Longitude span in degrees, 0..=360.
+    fn lon_span(&self) -> f64 {
+        if self.crosses_antimeridian() {
+            self.east + 360.0 - self.west
+        } else {
+            self.east - self.west
+        }
+    }
+
+    fn contains(&self, lat: f64, lon: f64) -> bool {
+        if lat < self.south || lat > self.north {
+            return false;
+        }
+        if self.crosses_antimeridian() {
+            lon >= self.west || lon <= self.east
+        } else {
+            lon >= self.west && lon <= self.east
+        }
+    }
+
+    /// The box's centre (on the right side of the antimeridian).
+    pub fn centre(&self) -> (f64, f64) {
+        let mut lon = self.west + self.lon_span() / 2.0;
+        if lon > 180.0 {
+            lon -= 360.0;
+        }
+        ((self.south + self.north) / 2.0, lon)
+    }
+
+    /// A box in unit-sphere space that holds every point of this one.
+    fn envelope(&self) -> AABB<[f64; 3]> {
+        let (s, n) = (self.south.to_radians(), self.north.to_radians());
+        let (z0, z1) = (s.sin(), n.sin());
+        let c_max = if s <= 0.0 && n >= 0.0 {
+            1.0
+        } else {
+            s.cos().max(n.cos())
+        };
+        let c_min = s.cos().min(n.cos());
+        // Extremes of cos λ and sin λ over [west, west + span].
+        let span = self.lon_span();
+        let mut cos_r = (f64::MAX, f64::MIN);
+        let mut sin_r = (f64::MAX, f64::MIN);
+        let mut see = |deg: f64| {
+            let r = deg.to_radians();
+            cos_r = (cos_r.0.min(r.cos()), cos_r.1.max(r.cos()));
+            sin_r = (sin_r.0.min(r.sin()), sin_r.1.max(r.sin()));
+        };
+        see(self.west);
+        see(self.west + span);
+        let mut k = (self.west / 90.0).ceil() * 90.0;
+        while k <= self.west + span {
+            see(k);
+            k += 90.0;
+        }
+        let range = |a: (f64, f64)| {
+            let p = [c_min * a.0, c_min * a.1, c_max * a.0, c_max * a.1];
+            (
+                p.iter().copied().fold(f64::MAX, f64::min),
+                p.iter().copied().fold(f64::MIN, f64::max),
+            )
+        };
+        let (x, y) = (range(cos_r), range(sin_r));
+        let pad = 1e-9;
+        AABB::from_corners([x.0 - pad, y.0 - pad, z0 - pad], [x.1 + pad, y.1 + pad, z1 + pad])
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The index
+// ---------------------------------------------------------------------------
+
+fn unit(lat: f64, lon: f64) -> [f64; 3] {
+    let (p, l) = (lat.to_radians(), lon.to_radians());
+    [p.cos() * l.cos(), p.cos() * l.sin(), p.sin()]
+}
+
+/// Chord length on the unit sphere for a great-circle distance.
+fn chord(metres: f64) -> f64 {
+    if metres >= MAX_RADIUS_M {
+        2.0
+    } else {
+        2.0 * (metres / (2.0 * EARTH_MEAN_RADIUS_M)).sin()
+    }
+}
+
+struct Entry {
+    place: Place,
+    hours: OnceLock<Option<Located>>,
+}
+
+impl Entry {
+    fn hours(&self) -> Option<&Located> {
+        self.hours
+            .get_or_init(|| {
+                let text = self.place.fields.opening_hours.as_ref()?;
+                let p = self.place.fields.position;
+                parse_hours(text.as_str(), p.lat(), p.lon()).ok()
+            })
+            .as_ref()
+    }
+
+    fn open_at(&self, at: DateTime<Utc>) -> Option<bool> {
+        self.hours().map(|h| h.is_open(at.with_timezone(&PLACE_TIME_ZONE)))
+    }
+}
+
+/// Parse an `opening_hours` expression for evaluation at a position.
+fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, String> {
+    let oh: OpeningHours = text.parse().map_err(|e| format!("{e}"))?;
+    let mut locale = TzLocation::new(PLACE_TIME_ZONE);
+    if let Some(c) = Coordinates::new(lat, lon) {
+        locale = locale.with_coords(c);
+    }
+    let ctx = opening_hours::Context::default()
+        .with_holidays(Country::JP.holidays())
+        .with_locale(locale);
+    Ok(oh.with_context(ctx))
+}
+
+/// Check an `opening_hours` expression's syntax.
+pub fn check_opening_hours(text: &str) -> Result<(), String> {
+    parse_hours(text, 43.0, 141.0).map(|_| ())
+}
+
+/// All places, in an R*-tree on the unit sphere, as of one data version.
+pub struct PlaceIndex {
+    version: i64,
+    tree: RTree<GeomWithData<[f64; 3], usize>>,
+    entries: Vec<Entry>,
+}
+
+impl PlaceIndex {
+    pub fn build(version: i64, places: Vec<Place>) -> Self {
+        let points = places
+            .iter()
+            .enumerate()
+            .map(|(i, p)| GeomWithData::new(unit(p.fields.position.lat(), p.fields.position.lon()), i))
+            .collect();
+        let entries = places
+            .into_iter()
+            .map(|place| Entry {
+                place,
+                hours: OnceLock::new(),
+            })
+            .collect();
+        PlaceIndex {
+            version,
+            tree: RTree::bulk_load(points),
+            entries,
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn matches(&self, e: &Entry, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> bool {
+        let p = &e.place.fields;
+        if !f.categories.is_empty() && !f.categories.contains(&p.category) {
+            return false;
+        }
+        if !f.assurances.is_empty() {
+            let level = p.halal.level();
+            let ok = f
+                .assurances
+                .iter()
+                .any(|a| *a == level && (level != Assurance::Certified || p.certified_on(today)));
+            if !ok {
+                return false;
+            }
+        }
+        if let Some(want) = f.prayer_space
+            && p.prayer.prayer_space != want
+        {
+            return false;
+        }
+        if f.open_now && e.open_at(now) != Some(true) {
+            return false;
+        }
+        true
+    }
+
+    fn hit(&self, e: &Entry, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+        hit(e, from, today, now)
+    }
+
+    /// The `k` nearest places matching the filter, nearest first.
+    pub fn nearest(
+        &self,
+        at: LatLon,
+        k: usize,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<PlaceHit> {
+        let q = unit(at.lat(), at.lon());
+        let mut hits: Vec<PlaceHit> = self
+            .tree
+            .nearest_neighbor_iter(q)
+            .map(|g| &self.entries[g.data])
+            .filter(|e| self.matches(e, f, today, now))
+            .take(k)
+            .map(|e| self.hit(e, Some((at.lat(), at.lon())), today, now))
+            .collect();
+        sort_by_distance(&mut hits);
+        hits
+    }
+
+    /// Places within `metres` of a point, nearest first.
+    pub fn within_radius(
+        &self,
+        at: LatLon,
+        metres: f64,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<PlaceHit> {
+        let q = unit(at.lat(), at.lon());
+        // A hair wider in chord space, then exact on the haversine distance.
+        let c = chord(metres) * (1.0 + 1e-9) + 1e-12;
+        let mut hits: Vec<PlaceHit> = self
+            .tree
+            .locate_within_distance(q, c * c)
+            .map(|g| &self.entries[g.data])
+            .filter(|e| self.matches(e, f, today, now))
+            .map(|e| self.hit(e, Some((at.lat(), at.lon())), today, now))
+            .filter(|h| h.distance_m.is_some_and(|d| d <= metres + 0.05))
+            .collect();
+        sort_by_distance(&mut hits);
+        hits
+    }
+
+    /// Places inside a box, nearest its centre first (`distance_m` is from the centre).
+    pub fn within_bbox(&self, b: BBox, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
+        let centre = b.centre();
+        let mut hits: Vec<PlaceHit> = self
+            .tree
+            .locate_in_envelope_intersecting(b.envelope())
+            .map(|g| &self.entries[g.data])
+            .filter(|e| b.contains(e.place.fields.position.lat(), e.place.fields.position.lon()))
+            .filter(|e| self.matches(e, f, today, now))
+            .map(|e| self.hit(e, Some(centre), today, now))
+            .collect();
+        sort_by_distance(&mut hits);
+        hits
+    }
+
+    /// Every place matching the filter, by id.
+    pub fn all(&self, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
+        self.entries
+            .iter()
+            .filter(|e| self.matches(e, f, today, now))
+            .map(|e| self.hit(e, None, today, now))
+            .collect()
+    }
+}
+
+fn hit(e: &Entry, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+    let pos = e.place.fields.position;
+    PlaceHit {
+        name: e.place.name(&[]).to_owned(),
+        distance_m: from.map(|(lat, lon)| (haversine_m(lat, lon, pos.lat(), pos.lon()) * 10.0).round() / 10.0),
+        certificate_status: e.place.fields.certificate_status(today),
+        stale: e.place.fields.is_stale(today),
+        open_now: e.open_at(now),
+        place: e.place.clone(),
+    }
+}
+
+fn sort_by_distance(hits: &mut [PlaceHit]) {
+    hits.sort_by(|a, b| {
+        a.distance_m
+            .unwrap_or(0.0)
+            .total_cmp(&b.distance_m.unwrap_or(0.0))
+            .then(a.place.id.cmp(&b.place.id))
+    });
+}
+
+/// The index an [`App`] keeps, with the data version it was built at.
+#[derive(Default)]
+pub struct PlaceIndexCache(Mutex<Option<Arc<PlaceIndex>>>);
+
+/// A place found by a search, with what a visitor needs to judge it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceHit {
+    /// The place's name to show (English when given, else another).
+    pub name: String,
+    /// Metres from the point searched from (or the box's centre), haversine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub distance_m: Option<f64>,
+    /// For certified places: valid, expiring (within 30 days), expired, not_yet_valid.
+    pub certificate_status: Option<CertificateStatus>,
+    /// Not verified for 12 months.
+    pub stale: bool,
+    /// Open at the moment asked about; null when the hours are not known.
+    pub open_now: Option<bool>,
+    #[serde(flatten)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    pub place: Place,
+}
+
+/// What a place import did (or would do).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceImportReport {
+    /// Features read.
+    pub features: usize,
+    /// Places added.
+    pub inserted: usize,
+    /// Places already recorded under the same source and source id, updated.
+    pub updated: usize,
+    /// True when the file was only checked.
+    pub dry_run: bool,
+}
+
+/// Places staff should look at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceReview {
+    /// Certificates still valid that end within 30 days, soonest first.
+    pub expiring: Vec<PlaceHit>,
+    /// Certified places whose certificate has ended.
+    pub expired: Vec<PlaceHit>,
+    /// Places not verified for 12 months (or never).
+    pub stale: Vec<PlaceHit>,
+}
+
+impl Entity for Place {
+    const FILTERS: &'static [(&'static str, kizuna_store::Kind)] = &[
+        ("category", kizuna_store::Kind::Text),
+        ("assurance", kizuna_store::Kind::Text),
+        ("source", kizuna_store::Kind::Text),
+        ("locality_id", kizuna_store::Kind::Int),
+    ];
+    fn rules(i: &PlaceInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
+        match &i.opening_hours {
+            Some(h) => check_opening_hours(h.as_str()).map_err(|m| vec![hours_error(&m)]),
+            None => Ok(()),
+        }
+    }
+    fn refs(i: &PlaceInput) -> Vec<(&'static str, Ref)> {
+        vec![("locality_id", Ref::Locality(i.locality_id))]
+    }
+}
+
+fn hours_error(message: &str) -> FieldError {
+    FieldError::new(
+        "opening_hours",
+        "invalid_opening_hours",
+        format!(
+            "not OpenStreetMap opening_hours syntax (e.g. \"Mo-Sa 11:00-21:00; Su off\"): {}",
+            message.lines().next().unwrap_or(message).trim()
+        ),
+    )
+}
+
+fn position(lat: f64, lon: f64) -> Result<LatLon> {
+    LatLon::new(lat, lon).map_err(AppError::Invalid)
+}
+
+impl App {
+    /// The index of every place, rebuilt if anything was written since it was built.
+    pub async fn place_index(&self) -> Result<Arc<PlaceIndex>> {
+        let version = self.store.data_version().await?;
+        if let Some(ix) = self.place_index.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
+            && ix.version == version
+        {
+            return Ok(ix.clone());
+        }
+        let places = self.store.all_places().await?;
+        let ix = Arc::new(PlaceIndex::build(version, places));
+        let mut slot = self.place_index.0.lock().unwrap_or_else(|e| e.into_inner());
+        // Keep whichever is newer if another request rebuilt meanwhile.
+        if slot.as_ref().is_none_or(|old| old.version <= version) {
+            *slot = Some(ix.clone());
+        }
+        Ok(ix)
+    }
+
+    fn now_for(&self, f: &PlaceFilter) -> DateTime<Utc> {
+        f.at.unwrap_or_else(Utc::now)
+    }
+
+    /// The `k` (1–1000) nearest places matching `filter`, nearest first.
+    pub async fn nearest_places(&self, lat: f64, lon: f64, k: usize, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
+        let mut errors = LatLon::new(lat, lon).err().unwrap_or_default();
+        if !(1..=MAX_RESULTS).contains(&k) {
+            errors.push(FieldError::new(
+                "k",
+                "out_of_range",
+                format!("k must be from 1 to {MAX_RESULTS}, not {k}"),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let at = position(lat, lon)?;
+        let ix = self.place_index().await?;
+        Ok(ix.nearest(at, k, filter, self.today(), self.now_for(filter)))
+    }
+
+    /// Places within `metres` of a point, nearest first.
+    pub async fn places_within_radius(
+        &self,
+        lat: f64,
+        lon: f64,
+        metres: f64,
+        filter: &PlaceFilter,
+    ) -> Result<Vec<PlaceHit>> {
+        let mut errors = LatLon::new(lat, lon).err().unwrap_or_default();
+        if !(metres.is_finite() && metres > 0.0 && metres <= MAX_RADIUS_M) {
+            errors.push(FieldError::new(
+                "radius_m",
+                "out_of_range",
+                format!("radius_m must be more than 0 and at most {MAX_RADIUS_M:.0} metres, not {metres}"),
+            ));
+        }
+        if !errors.is_empty() {
+            return Err(AppError::Invalid(errors));
+        }
+        let at = position(lat, lon)?;
+        let ix = self.place_index().await?;
+        Ok(ix.within_radius(at, metres, filter, self.today(), self.now_for(filter)))
+    }
+
+    /// Places inside a box (which may cross the antimeridian), nearest its centre first.
+    pub async fn places_within_bbox(&self, bbox: BBox, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
+        let ix = self.place_index().await?;
+        Ok(ix.within_bbox(bbox, filter, self.today(), self.now_for(filter)))
+    }
+
+    /// Every place matching `filter`, by id.
+    pub async fn all_places(&self, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
+        let ix = self.place_index().await?;
+        Ok(ix.all(filter, self.today(), self.now_for(filter)))
+    }
+
+    /// One place as a search would show it.
+    pub async fn place(&self, id: Id) -> Result<PlaceHit> {
+        let place = self.store.get::<Place>(id).await?;
+        Ok(hit(
+            &Entry {
+                place,
+                hours: OnceLock::new(),
+            },
+            None,
+            self.today(),
+            Utc::now(),
+        ))
+    }
+
+    /// Certificates expiring within 30 days, expired ones, and stale places.
+    pub async fn places_for_review(&self) -> Result<PlaceReview> {
+        let today = self.today();
+        let ix = self.place_index().await?;
+        let all = ix.all(&PlaceFilter::default(), today, Utc::now());
+        let until = |h: &PlaceHit| h.place.fields.halal.certificate().map(|c| c.valid_until());
+        let mut expiring: Vec<PlaceHit> = all
+            .iter()
+            .filter(|h| h.place.fields.certificate_expires_within(today, EXPIRY_WARNING_DAYS))
+            .cloned()
+            .collect();
+        expiring.sort_by_key(until);
+        let expired = all
+            .iter()
+            .filter(|h| h.certificate_status == Some(CertificateStatus::Expired))
+            .cloned()
+            .collect();
+        let stale = all.into_iter().filter(|h| h.stale).collect();
+        Ok(PlaceReview {
+            expiring,
+            expired,
+            stale,
+        })
+    }
+
+    /// Create a place. Without a source it is a staff entry, given a new source id.
+    pub async fn create_place(&self, mut fields: PlaceFields) -> Result<Place> {
+        if fields.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            fields.source = Some(SourceKind::Staff.to_string());
+        }
+        if fields.source.as_deref().map(str::trim) == Some("staff")
+            && fields.source_id.as_deref().is_none_or(|s| s.trim().is_empty())
+        {
+            fields.source_id = Some(format!("staff-{}", &crate::auth::random_token()[..16]));
+        }
+        let input = fields.validate().map_err(AppError::Invalid)?;
+        self.create::<Place>(&input).await
+    }
+
+    /// Replace a place's fields; without a source it keeps its own.
+    pub async fn update_place(&self, id: Id, mut fields: PlaceFields) -> Result<Place> {
+        let old = self.store.get::<Place>(id).await?;
+        if fields.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            fields.source = Some(old.fields.source.kind().to_string());
+            if fields.source_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                fields.source_id = Some(old.fields.source.id().to_string());
+            }
+        }
+        let input = fields.validate().map_err(AppError::Invalid)?;
+        self.update::<Place>(id, &input).await
+    }
+
+    pub async fn delete_place(&self, id: Id) -> Result<()> {
+        self.delete::<Place>(id).await
+    }
+
+    /// Write many places at once, keyed by source and source id, after
+    /// checking every one; all or nothing. Errors name the place's number
+    /// (from 1) as the row.
+    pub async fn upsert_places(&self, places: &[PlaceInput]) -> Result<UpsertCounts> {
+        let mut errors = Vec::new();
+        self.check_places(places.iter().enumerate().map(|(i, p)| (i + 1, p, None)), &mut errors)
+            .await?;
+        if !errors.is_empty() {
+            return Err(AppError::ImportRejected(errors));
+        }
+        Ok(self.store.upsert_places(places).await?)
+    }
+
+    /// Rules beyond one place's fields: opening-hours syntax, localities that
+    /// exist, one place per source id.
+    async fn check_places<'a>(
+        &self,
+        places: impl Iterator<Item = (usize, &'a PlaceInput, Option<String>)>,
+        errors: &mut Vec<RowError>,
+    ) -> Result<()> {
+        let mut seen: HashMap<(SourceKind, String), usize> = HashMap::new();
+        let mut localities: HashMap<Id, bool> = HashMap::new();
+        for (row, p, fid) in places {
+            let tag = fid.map(|f| format!(" [feature id {f}]")).unwrap_or_default();
+            if let Some(h) = &p.opening_hours
+                && let Err(m) = check_opening_hours(h.as_str())
+            {
+                let e = hours_error(&m);
+                errors.push(row_error(
+                    row,
+                    "opening_hours",
+                    h.as_str(),
+                    &e.code,
+                    format!("{}{tag}", e.message),
+                ));
+            }
+            if let Some(l) = p.locality_id {
+                let exists = match localities.get(&l) {
+                    Some(x) => *x,
+                    None => {
+                        let x = self.store.exists::<Locality>(l).await?;
+                        localities.insert(l, x);
+                        x
+                    }
+                };
+                if !exists {
+                    errors.push(row_error(
+                        row,
+                        "locality_id",
+                        &l.to_string(),
+                        "not_found",
+                        format!("locality {l} does not exist{tag}"),
+                    ));
+                }
+            }
+            let key = (p.source.kind(), p.source.id().to_string());
+            if let Some(first) = seen.get(&key) {
+                errors.push(row_error(
+                    row,
+                    "source_id",
+                    p.source.id().as_str(),
+                    "duplicate",
+                    format!(
+                        "{} {} appears twice in this file (first as number {first}){tag}",
+                        key.0, key.1
+                    ),
+                ));
+            } else {
+                seen.insert(key, row);
+            }
+        }
+        Ok(())
+    }
+
+    /// The places as a GeoJSON (RFC 7946) FeatureCollection of points, with
+    /// flat properties (text, numbers, booleans, nulls) that GDAL reads.
+    pub async fn export_geojson(&self) -> Result<Vec<u8>> {
+        let places = self.store.all_places().await?;
+        let keys = self.locality_keys().await?;
+        let mut features = Vec::with_capacity(places.len());
+        let mut osm = false;
+        for p in &places {
+            osm |= p.fields.source.kind() == SourceKind::Openstreetmap;
+            features.push(feature(p, &keys));
+        }
+        let mut fc = Map::new();
+        fc.insert("type".into(), json!("FeatureCollection"));
+        fc.insert("name".into(), json!("kizuna_places"));
+        if osm {
+            fc.insert(
+                "attribution".into(),
+                json!(format!("Contains data from OpenStreetMap: {OSM_ATTRIBUTION}")),
+            );
+        }
+        fc.insert("features".into(), Json::Array(features));
+        serde_json::to_vec_pretty(&Json::Object(fc)).map_err(|e| AppError::BadFile(e.to_string()))
+    }
+
+    /// Import a GeoJSON FeatureCollection of points. Every feature is checked
+    /// first and every problem reported with its feature number (from 1);
+    /// then all are written in one transaction, or none. A feature already
+    /// recorded under the same source and source id is updated.
+    pub async fn import_geojson(&self, bytes: &[u8], dry_run: bool) -> Result<PlaceImportReport> {
+        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
+            AppError::BadFile(format!(
+                "the file is not UTF-8 (byte {} is not valid)",
+                e.valid_up_to() + 1
+            ))
+        })?;
+        let doc: Json =
+            serde_json::from_str(text).map_err(|e| AppError::BadFile(format!("the file is not JSON: {e}")))?;
+        let features = match doc.get("type").and_then(Json::as_str) {
+            Some("FeatureCollection") => match doc.get("features").and_then(Json::as_array) {
+                Some(f) => f.clone(),
+                None => {
+                    return Err(AppError::BadFile(
+                        "the FeatureCollection has no \"features\" array".into(),
+                    ));
+                }
+            },
+            Some("Feature") => vec![doc.clone()],
+            _ => {
+                return Err(AppError::BadFile(
+                    "the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\")".into(),
+                ));
+            }
+        };
+        let mut errors = Vec::new();
+        let mut inputs: Vec<(usize, PlaceInput, Option<String>)> = Vec::new();
+        let mut by_key: Option<HashMap<String, Id>> = None;
+        for (i, f) in features.iter().enumerate() {
+            let row = i + 1;
+            match read_feature(row, f) {
+                Ok((mut input, fid, locality)) => {
+                    if let Some(key) = locality {
+                        if by_key.is_none() {
+                            by_key = Some(self.locality_keys().await?.into_iter().map(|(id, k)| (k, id)).collect());
+                        }
+                        let tag = fid.as_ref().map(|f| format!(" [feature id {f}]")).unwrap_or_default();
+                        match by_key.as_ref().and_then(|m| m.get(&key)) {
+                            Some(id) if input.locality_id.is_none_or(|l| l == *id) => input.locality_id = Some(*id),
+                            Some(id) => errors.push(row_error(
+                                row,
+                                "locality",
+                                &key,
+                                "conflicting",
+                                format!(
+                                    "locality {key} is record {id}, but locality_id says {}{tag}",
+                                    input.locality_id.unwrap_or(0)
+                                ),
+                            )),
+                            None => errors.push(row_error(
+                                row,
+                                "locality",
+                                &key,
+                                "not_found",
+                                format!("no locality has the key {key}{tag}"),
+                            )),
+                        }
+                    }
+                    inputs.push((row, input, fid));
+                }
+                Err(errs) => errors.extend(errs),
+            }
+        }
+        self.check_places(inputs.iter().map(|(r, p, f)| (*r, p, f.clone())), &mut errors)
+            .await?;
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.row);
+            return Err(AppError::ImportRejected(errors));
+        }
+        let places: Vec<PlaceInput> = inputs.into_iter().map(|(_, p, _)| p).collect();
+        let (inserted, updated) = if dry_run {
+            let mut ins = 0;
+            for p in &places {
+                if self
+                    .store
+                    .place_by_source(p.source.kind().as_str(), p.source.id().as_str())
+                    .await?
+                    .is_none()
+                {
+                    ins += 1;
+                }
+            }
+            (ins, places.len() - ins)
+        } else {
+            let c = self.store.upsert_places(&places).await?;
+            (c.inserted, c.updated)
+        };
+        Ok(PlaceImportReport {
+            features: features.len(),
+            inserted,
+            updated,
+            dry_run,
+        })
+    }
+
+    /// The places as CSV: `id` and then [`PLACE_FIELD_NAMES`]; text that a
+    /// spreadsheet would take for a formula is prefixed with `'`.
+    pub async fn export_places_csv(&self) -> Result<Vec<u8>> {
+        let places = self.store.all_places().await?;
+        let keys = self.locality_keys().await?;
+        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut header = vec!["id"];
+        header.extend(file_columns());
+        let bad = |e: csv::Error| AppError::BadFile(e.to_string());
+        w.write_record(&header).map_err(bad)?;
+        for p in &places {
+            let props = properties(&PlaceFields::from(&p.fields), true, &keys);
+            let mut row = vec![p.id.to_string()];
+            for name in file_columns() {
+                row.push(match props.get(name) {
+                    None | Some(Json::Null) => String::new(),
+                    Some(Json::String(s)) => crate::transfer::escape_formula(s),
+                    Some(v) => v.to_string(),
+                });
+            }
+            w.write_record(&row).map_err(bad)?;
+        }
+        w.into_inner().map_err(|e| AppError::BadFile(e.to_string()))
+    }
+}
+
+impl App {
+    /// Every locality's key by id: files name localities by key, which
+    /// means the same in every database.
+    async fn locality_keys(&self) -> Result<HashMap<Id, String>> {
+        let all = self
+            .store
+            .select::<Locality>(
+                &[],
+                kizuna_store::Page {
+                    limit: u32::MAX,
+                    offset: 0,
+                },
+            )
+            .await?;
+        Ok(all.into_iter().map(|l| (l.id, l.fields.key.to_string())).collect())
+    }
+}
+
+/// The columns of a place in files (GeoJSON properties, CSV): the flat
+/// fields, with the locality by key (`locality`) rather than by id.
+pub fn file_columns() -> Vec<&'static str> {
+    PLACE_FIELD_NAMES
+        .iter()
+        .map(|c| if *c == "locality_id" { "locality" } else { *c })
+        .collect()
+}
+
+fn row_error(row: usize, column: &str, value: &str, code: &str, reason: String) -> RowError {
+    RowError {
+        row,
+        column: column.to_owned(),
+        value: value.to_owned(),
+        code: code.to_owned(),
+        reason,
+    }
+}
+
+/// A place's flat fields as JSON properties, all keys present (null when
+/// absent) so every feature has the same columns; the locality by key.
+fn properties(f: &PlaceFields, with_position: bool, keys: &HashMap<Id, String>) -> Map<String, Json> {
+    let Ok(Json::Object(mut m)) = serde_json::to_value(f) else {
+        return Map::new();
+    };
+    m.remove("locality_id");
+    m.insert("locality".into(), json!(f.locality_id.and_then(|id| keys.get(&id))));
+    if !with_position {
+        m.remove("lat");
+        m.remove("lon");
+    }
+    m
+}
+
+fn feature(p: &Place, keys: &HashMap<Id, String>) -> Json {
+    let pos = p.fields.position;
+    let mut props = properties(&PlaceFields::from(&p.fields), false, keys);
+    // Kizuna's own id, also the feature id, for people reading the table.
+    props.insert("kizuna_id".into(), json!(p.id));
+    json!({
+        "type": "Feature",
+        "id": p.id,
+        "geometry": {"type": "Point", "coordinates": [pos.lon(), pos.lat()]},
+        "properties": props,
+    })
+}
+
+fn show(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// One feature as a place (with its feature id and locality key, if
+/// any), or every reason it is not one.
+fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Option<String>), Vec<RowError>> {
+    let fid = match f.get("id") {
+        Some(Json::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
+        Some(Json::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    let tag = fid.as_ref().map(|f| format!(" [feature id {f}]")).unwrap_or_default();
+    let mut errors = Vec::new();
+    let mut err = |column: &str, value: String, code: &str, reason: String| {
+        errors.push(row_error(row, column, &value, code, format!("{reason}{tag}")));
+    };
+    if f.get("type").and_then(Json::as_str) != Some("Feature") {
+        err(
+            "type",
+            f.get("type").map(show).unwrap_or_default(),
+            "not_a_feature",
+            "each member of \"features\" must be a Feature".into(),
+        );
+        return Err(errors);
+    }
+    // Geometry: a Point [lon, lat] (an altitude, if any, is ignored).
+    let mut fields = PlaceFields::default();
+    match f.get("geometry") {
+        Some(g) if g.get("type").and_then(Json::as_str) == Some("Point") => {
+            match g.get("coordinates").and_then(Json::as_array).map(Vec::as_slice) {
+                Some([lon, lat, ..]) if lon.is_number() && lat.is_number() => {
+                    fields.lon = lon.as_f64();
+                    fields.lat = lat.as_f64();
+                }
+                _ => err(
+                    "geometry",
+                    g.get("coordinates").map(show).unwrap_or_default(),
+                    "invalid_geometry",
+                    "a Point's coordinates must be [longitude, latitude] numbers".into(),
+                ),
+            }
+        }
+        other => err(
+            "geometry",
+            other
+                .and_then(|g| g.get("type"))
+                .map(show)
+                .unwrap_or_else(|| "null".into()),
+            "not_a_point",
+            "a place must be a Point geometry (longitude, latitude in WGS 84)".into(),
+        ),
+    }
+    let empty = Map::new();
+    let props = match f.get("properties") {
+        Some(Json::Object(m)) => m,
+        None | Some(Json::Null) => &empty,
+        Some(other) => {
+            err(
+                "properties",
+                show(other),
+                "invalid_properties",
+                "properties must be an object".into(),
+            );
+            &empty
+        }
+    };
+    let mut raw = Map::new();
+    let mut locality = None;
+    let columns = file_columns();
+    for (k, v) in props {
+        if k == "kizuna_id" {
+            continue;
+        }
+        if k == "locality" {
+            match v {
+                Json::Null => {}
+                Json::String(s) if !s.trim().is_empty() => locality = Some(s.trim().to_owned()),
+                _ => err(
+                    k,
+                    show(v),
+                    "not_text",
+                    "locality must be a locality's key, e.g. jp/hokkaido/ishikari/sapporo".into(),
+                ),
+            }
+            continue;
+        }
+        if !(columns.contains(&k.as_str()) || k == "locality_id") || k == "lat" || k == "lon" {
+            err(
+                k,
+                show(v),
+                "unknown_property",
+                format!(
+                    "unknown property {k}; the position comes from the geometry, and the properties are: {}",
+                    columns
+                        .iter()
+                        .filter(|n| !matches!(**n, "lat" | "lon"))
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            );
+            continue;
+        }
+        // Text fields may be given as numbers (phone, source_id); flags and
+        // locality ids must have their JSON types.
+        let value = match (k.as_str(), v) {
+            (_, Json::Null) => continue,
+            ("locality_id", Json::Number(_))
+            | (
+                "alcohol_served" | "prayer_space" | "wudu" | "women_space" | "qibla_marked" | "prayer_mats",
+                Json::Bool(_),
+            ) => v.clone(),
+            ("locality_id", _) => {
+                err(k, show(v), "not_a_number", "locality_id must be a whole number".into());
+                continue;
+            }
+            ("alcohol_served" | "prayer_space" | "wudu" | "women_space" | "qibla_marked" | "prayer_mats", _) => {
+                err(k, show(v), "not_a_boolean", format!("{k} must be true or false"));
+                continue;
+            }
+            (_, Json::String(_)) => v.clone(),
+            (_, Json::Number(n)) => Json::String(n.to_string()),
+            _ => {
+                err(k, show(v), "not_text", format!("{k} must be text"));
+                continue;
+            }
+        };
+        raw.insert(k.clone(), value);
+    }
+    match serde_json::from_value::<PlaceFields>(Json::Object(raw)) {
+        Ok(p) => {
+            fields = PlaceFields {
+                lat: fields.lat,
+                lon: fields.lon,
+                ..p
+            };
+        }
+        Err(e) => err("properties", String::new(), "invalid", e.to_string()),
+    }
+    // Without a source, the file is the source and the feature id its key.
+    if fields.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        fields.source = Some(SourceKind::Import.to_string());
+    }
+    if fields.source_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
+        match &fid {
+            Some(id) => fields.source_id = Some(id.clone()),
+            None => {
+                err(
+                    "source_id",
+                    String::new(),
+                    "required",
+                    "each feature needs an \"id\" or a source_id property, so that importing it again updates it rather than adding it twice".into(),
+                );
+                // Reported; don't report it again below.
+                fields.source_id = Some(format!("feature-{row}"));
+            }
+        }
+    }
+    if let Some(h) = fields.opening_hours.as_deref().map(str::trim).filter(|h| !h.is_empty())
+        && let Err(m) = check_opening_hours(h)
+    {
+        let e = hours_error(&m);
+        err("opening_hours", h.to_owned(), &e.code, e.message);
+    }
+    if fields.lat.is_none() || fields.lon.is_none() {
+        // Already reported as a geometry problem; don't name lat/lon too.
+        fields.lat = Some(0.0);
+        fields.lon = Some(0.0);
+    }
+    let validated = fields.validate();
+    if let Err(errs) = &validated {
+        let value_of = |name: &str| -> String { props.get(name).map(show).unwrap_or_default() };
+        for e in errs {
+            let column = if e.field == "source_id" && fid.is_some() && props.get("source_id").is_none() {
+                "id"
+            } else {
+                e.field.as_str()
+            };
+            let value = match e.field.as_str() {
+                _ if column == "id" => fid.clone().unwrap_or_default(),
+                "lat" => fields.lat.map(|v| v.to_string()).unwrap_or_default(),
+                "lon" => fields.lon.map(|v| v.to_string()).unwrap_or_default(),
+                f => value_of(f),
+            };
+            err(column, value, &e.code, e.message.clone());
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match validated {
+        Ok(p) => Ok((p, fid, locality)),
+        Err(_) => Err(errors),
+    }
+}
+
+/// The set of categories, for help texts.
+pub fn category_names() -> Vec<&'static str> {
+    PlaceCategory::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+/// The set of assurance levels, for help texts.
+pub fn assurance_names() -> Vec<&'static str> {
+    Assurance::ALL.iter().map(|c| c.as_str()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use rstar::Envelope;
+
+    use super::*;
+
+    fn brute_in_box(b: &BBox, lat: f64, lon: f64) -> bool {
+        b.contains(lat, lon)
+    }
+
+    #[test]
+    fn bbox_envelopes_hold_their_boxes() {
+        let boxes = [
+            BBox::new(141.2, 42.9, 141.5, 43.2).unwrap(),
+            BBox::new(170.0, -20.0, -170.0, 20.0).unwrap(),
+            BBox::new(-180.0, -90.0, 180.0, 90.0).unwrap(),
+            BBox::new(-10.0, 80.0, 100.0, 90.0).unwrap(),
+            BBox::new(90.0, -60.0, -90.0, -10.0).unwrap(),
+        ];
+        let mut seed = 7u64;
+        let mut rnd = || {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            (seed >> 11) as f64 / (1u64 << 53) as f64
+        };
+        for b in boxes {
+            let env = b.envelope();
+            for _ in 0..20_000 {
+                let (lat, lon) = (rnd() * 180.0 - 90.0, rnd() * 360.0 - 180.0);
+                if brute_in_box(&b, lat, lon) {
+                    let p = unit(lat, lon);
+                    assert!(env.contains_point(&p), "{b:?} {lat},{lon}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bbox_parsing_names_the_field() {
+        assert_eq!(BBox::parse("1,2,3").unwrap_err()[0].field, "bbox");
+        assert_eq!(BBox::parse("0,50,1,40").unwrap_err()[0].code, "invalid_bbox");
+        let b = BBox::parse("170,-20,-170,20").unwrap();
+        assert!(b.contains(0.0, 179.0) && b.contains(0.0, -179.0) && !b.contains(0.0, 0.0));
+        assert_eq!(b.centre(), (0.0, 180.0));
+    }
+
+    #[test]
+    fn opening_hours_are_checked_and_evaluated_in_japan_time() {
+        assert!(check_opening_hours("Mo-Sa 11:00-21:00; Su off").is_ok());
+        assert!(check_opening_hours("24/7").is_ok());
+        assert!(check_opening_hours("whenever we like").is_err());
+        let h = parse_hours("Mo-Fr 11:00-14:00", 43.06, 141.35).unwrap();
+        // 2026-11-23 is a Monday, and Labour Thanksgiving Day (a public holiday; the rule has no PH off).
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&PLACE_TIME_ZONE);
+        assert!(h.is_open(at("2026-11-24T12:00:00+09:00")));
+        assert!(!h.is_open(at("2026-11-24T12:00:00+00:00")), "21:00 in Japan");
+        let ph = parse_hours("Mo-Fr 11:00-14:00; PH off", 43.06, 141.35).unwrap();
+        assert!(!ph.is_open(at("2026-11-23T12:00:00+09:00")), "Labour Thanksgiving Day");
+        assert!(ph.is_open(at("2026-11-24T12:00:00+09:00")));
+    }
+
+    #[test]
+    fn filters_parse_with_fields_named() {
+        let f = PlaceFilter::parse(Some("restaurant, cafe"), Some("certified"), Some("true"), None, None).unwrap();
+        assert_eq!(f.categories, [PlaceCategory::Restaurant, PlaceCategory::Cafe]);
+        assert_eq!(f.prayer_space, Some(true));
+        let errs = PlaceFilter::parse(Some("bar"), Some("halal"), Some("maybe"), Some("x"), Some("noon")).unwrap_err();
+        let names: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(names, ["category", "assurance", "prayer_space", "open_now", "at"]);
+    }
+}

@@ -1,0 +1,264 @@
+//! Places of the Muslim-friendly map: how a [`Place`] maps onto the
+//! `places` table, and writes of many places at once keyed by their source.
+
+use chrono::NaiveDate;
+use kizuna_domain::map::place::{Place, PlaceFields, PlaceInput};
+use sqlx::AssertSqlSafe;
+
+use crate::record::{BUMP_VERSION, Kind, Page, Record, Value, bind_all};
+use crate::{Store, StoreError, with_pool};
+
+/// Reads a row's values in column order.
+struct Cols(std::vec::IntoIter<Value>, &'static [(&'static str, Kind)], usize);
+
+impl Cols {
+    fn new(values: Vec<Value>, cols: &'static [(&'static str, Kind)]) -> Self {
+        Cols(values.into_iter(), cols, 0)
+    }
+    fn next(&mut self) -> (Value, &'static str) {
+        let name = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
+        self.2 += 1;
+        (self.0.next().unwrap_or(Value::Text(None)), name)
+    }
+    fn text(&mut self) -> Result<Option<String>, String> {
+        match self.next() {
+            (Value::Text(t), _) => Ok(t),
+            (_, n) => Err(format!("{n}: expected text")),
+        }
+    }
+    fn int(&mut self) -> Result<Option<i64>, String> {
+        match self.next() {
+            (Value::Int(i), _) => Ok(i),
+            (_, n) => Err(format!("{n}: expected integer")),
+        }
+    }
+    fn req_int(&mut self) -> Result<i64, String> {
+        let n = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
+        self.int()?.ok_or_else(|| format!("{n}: missing"))
+    }
+    fn date(&mut self) -> Result<Option<String>, String> {
+        match self.next() {
+            (Value::Date(d), _) => Ok(d.map(|d: NaiveDate| d.to_string())),
+            (_, n) => Err(format!("{n}: expected date")),
+        }
+    }
+    fn bool(&mut self) -> Result<Option<bool>, String> {
+        match self.next() {
+            (Value::Bool(b), _) => Ok(b),
+            (_, n) => Err(format!("{n}: expected boolean")),
+        }
+    }
+}
+
+fn text(s: Option<String>) -> Value {
+    Value::Text(s)
+}
+
+fn date(s: Option<&str>) -> Value {
+    Value::Date(s.and_then(|s| s.parse().ok()))
+}
+
+impl Record for Place {
+    const ENTITY: &'static str = "place";
+    const TABLE: &'static str = "places";
+    const UNIQUE: &'static str = "source_id";
+    const COLUMNS: &'static [(&'static str, Kind)] = &[
+        ("source", Kind::Text),
+        ("source_id", Kind::Text),
+        ("name_ja", Kind::Text),
+        ("name_en", Kind::Text),
+        ("name_th", Kind::Text),
+        ("name_ms", Kind::Text),
+        ("name_ar", Kind::Text),
+        ("name_id", Kind::Text),
+        ("category", Kind::Text),
+        ("chain", Kind::Text),
+        ("branch", Kind::Text),
+        ("address", Kind::Text),
+        ("phone", Kind::Text),
+        ("website", Kind::Text),
+        ("locality_id", Kind::Int),
+        ("lat_e7", Kind::Int),
+        ("lon_e7", Kind::Int),
+        ("assurance", Kind::Text),
+        ("certifier", Kind::Text),
+        ("certificate_number", Kind::Text),
+        ("certificate_valid_from", Kind::Date),
+        ("certificate_valid_until", Kind::Date),
+        ("alcohol_served", Kind::Bool),
+        ("prayer_space", Kind::Bool),
+        ("wudu", Kind::Bool),
+        ("women_space", Kind::Bool),
+        ("qibla_marked", Kind::Bool),
+        ("prayer_mats", Kind::Bool),
+        ("opening_hours", Kind::Text),
+        ("attribution", Kind::Text),
+        ("last_verified", Kind::Date),
+    ];
+    type Input = PlaceInput;
+
+    fn values(i: &PlaceInput) -> Vec<Value> {
+        let f = PlaceFields::from(i);
+        vec![
+            text(f.source),
+            text(f.source_id),
+            text(f.name_ja),
+            text(f.name_en),
+            text(f.name_th),
+            text(f.name_ms),
+            text(f.name_ar),
+            text(f.name_id),
+            text(f.category),
+            text(f.chain),
+            text(f.branch),
+            text(f.address),
+            text(f.phone),
+            text(f.website),
+            Value::Int(f.locality_id),
+            Value::Int(Some(i.position.lat_e7())),
+            Value::Int(Some(i.position.lon_e7())),
+            text(f.assurance),
+            text(f.certifier),
+            text(f.certificate_number),
+            date(f.certificate_valid_from.as_deref()),
+            date(f.certificate_valid_until.as_deref()),
+            Value::Bool(f.alcohol_served),
+            Value::Bool(f.prayer_space),
+            Value::Bool(f.wudu),
+            Value::Bool(f.women_space),
+            Value::Bool(f.qibla_marked),
+            Value::Bool(f.prayer_mats),
+            text(f.opening_hours),
+            text(f.attribution),
+            date(f.last_verified.as_deref()),
+        ]
+    }
+
+    fn from_values(id: i64, v: Vec<Value>, _: Vec<Value>) -> Result<Self, String> {
+        let mut c = Cols::new(v, Self::COLUMNS);
+        let e7 = |v: i64| v as f64 / 1e7;
+        let f = PlaceFields {
+            source: c.text()?,
+            source_id: c.text()?,
+            name_ja: c.text()?,
+            name_en: c.text()?,
+            name_th: c.text()?,
+            name_ms: c.text()?,
+            name_ar: c.text()?,
+            name_id: c.text()?,
+            category: c.text()?,
+            chain: c.text()?,
+            branch: c.text()?,
+            address: c.text()?,
+            phone: c.text()?,
+            website: c.text()?,
+            locality_id: c.int()?,
+            lat: Some(e7(c.req_int()?)),
+            lon: Some(e7(c.req_int()?)),
+            assurance: c.text()?,
+            certifier: c.text()?,
+            certificate_number: c.text()?,
+            certificate_valid_from: c.date()?,
+            certificate_valid_until: c.date()?,
+            alcohol_served: c.bool()?,
+            prayer_space: c.bool()?,
+            wudu: c.bool()?,
+            women_space: c.bool()?,
+            qibla_marked: c.bool()?,
+            prayer_mats: c.bool()?,
+            opening_hours: c.text()?,
+            attribution: c.text()?,
+            last_verified: c.date()?,
+        };
+        let fields = f.validate().map_err(|errs| {
+            errs.iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        })?;
+        Ok(Place { id, fields })
+    }
+}
+
+/// What [`Store::upsert_places`] did.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct UpsertCounts {
+    /// Places that were new.
+    pub inserted: usize,
+    /// Places already recorded under the same source and source id, replaced.
+    pub updated: usize,
+    /// The id of each place written, in input order.
+    pub ids: Vec<i64>,
+}
+
+impl Store {
+    /// Write many places in one transaction: each one new under its
+    /// `(source, source_id)` is inserted, each already recorded is replaced.
+    /// All or nothing.
+    pub async fn upsert_places(&self, places: &[PlaceInput]) -> Result<UpsertCounts, StoreError> {
+        let cols: Vec<&str> = Place::COLUMNS.iter().map(|(c, _)| *c).collect();
+        let placeholders: Vec<String> = (1..=cols.len()).map(|i| format!("${i}")).collect();
+        let sets: Vec<String> = cols
+            .iter()
+            .filter(|c| !matches!(**c, "source" | "source_id"))
+            .map(|c| format!("{c} = excluded.{c}"))
+            .collect();
+        let upsert = format!(
+            "INSERT INTO places ({}) VALUES ({}) ON CONFLICT (source, source_id) DO UPDATE SET {} RETURNING id",
+            cols.join(", "),
+            placeholders.join(", "),
+            sets.join(", ")
+        );
+        let find = "SELECT id FROM places WHERE source = $1 AND source_id = $2";
+        let mut counts = UpsertCounts::default();
+        with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            for place in places {
+                let existing: Option<i64> = sqlx::query_scalar(find)
+                    .bind(place.source.kind().as_str())
+                    .bind(place.source.id().as_str())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(upsert.as_str())), Place::values(place))
+                    .fetch_one(&mut *tx)
+                    .await
+                    .map_err(|e| StoreError::from_write(e, Place::ENTITY, Place::UNIQUE))?;
+                if existing.is_some() {
+                    counts.updated += 1;
+                } else {
+                    counts.inserted += 1;
+                }
+                counts.ids.push(id);
+            }
+            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        Ok(counts)
+    }
+
+    /// Every place, by id.
+    pub async fn all_places(&self) -> Result<Vec<Place>, StoreError> {
+        self.select::<Place>(
+            &[],
+            Page {
+                limit: u32::MAX,
+                offset: 0,
+            },
+        )
+        .await
+    }
+
+    /// The place recorded under a source and its id there.
+    pub async fn place_by_source(&self, source: &str, source_id: &str) -> Result<Option<Place>, StoreError> {
+        Ok(self
+            .select::<Place>(
+                &[
+                    ("source", Value::Text(Some(source.to_owned()))),
+                    ("source_id", Value::Text(Some(source_id.to_owned()))),
+                ],
+                Page { limit: 1, offset: 0 },
+            )
+            .await?
+            .pop())
+    }
+}

@@ -1,0 +1,322 @@
+//! The places API through the router: public searches, staff writes and
+//! imports, and bad parameters named — on SQLite and PostgreSQL.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Request, StatusCode, header};
+use chrono::NaiveDate;
+use kizuna_app::App;
+use kizuna_domain::common::account::Role;
+use kizuna_store::Backend;
+use kizuna_store::testing::fresh_store;
+use serde_json::{Value, json};
+use tower::ServiceExt;
+
+macro_rules! on_both {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite { $(#[tokio::test] async fn $name() { super::$name(kizuna_store::Backend::Sqlite).await })+ }
+        mod postgres { $(#[tokio::test] async fn $name() { super::$name(kizuna_store::Backend::Postgres).await })+ }
+    };
+}
+
+on_both!(
+    searches_are_public_and_name_bad_parameters,
+    staff_write_and_import_places
+);
+
+/// The router on a fresh database with the demo places, and a staff token.
+async fn setup(backend: Backend) -> (Router, String) {
+    let store = fresh_store(backend)
+        .await
+        .expect("a fresh database (is PostgreSQL running on 127.0.0.1:5432?)");
+    let app = App::new(store).with_today(NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date"));
+    app.add_user("staff@kizuna.example", Role::Staff, None, Some("a long test password"))
+        .await
+        .expect("staff");
+    let token = app
+        .create_token("staff@kizuna.example", "tests")
+        .await
+        .expect("a token");
+    (kizuna_web::router(Arc::new(app)), token)
+}
+
+async fn call(
+    app: &Router,
+    method: &str,
+    uri: &str,
+    token: Option<&str>,
+    ct: Option<&str>,
+    body: String,
+) -> (StatusCode, String, Value) {
+    let mut req = Request::builder().method(method).uri(uri);
+    if let Some(t) = token {
+        req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
+    }
+    if let Some(ct) = ct {
+        req = req.header(header::CONTENT_TYPE, ct);
+    }
+    let resp = app
+        .clone()
+        .oneshot(req.body(Body::from(body)).expect("a request"))
+        .await
+        .expect("an answer");
+    let status = resp.status();
+    let ct = resp
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("")
+        .to_owned();
+    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX)
+        .await
+        .expect("a body");
+    assert_ne!(
+        status,
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "{method} {uri}: {}",
+        String::from_utf8_lossy(&bytes)
+    );
+    let v = serde_json::from_slice(&bytes).unwrap_or(Value::Null);
+    (status, ct, v)
+}
+
+async fn get(app: &Router, uri: &str) -> (StatusCode, Value) {
+    let (s, _, v) = call(app, "GET", uri, None, None, String::new()).await;
+    (s, v)
+}
+
+fn fields_of(v: &Value) -> Vec<String> {
+    v["error"]["fields"]
+        .as_array()
+        .map(|a| a.iter().map(|f| f["field"].as_str().unwrap_or("").to_owned()).collect())
+        .unwrap_or_default()
+}
+
+async fn searches_are_public_and_name_bad_parameters(backend: Backend) {
+    let (app, token) = setup(backend).await;
+    let place = json!({"name_en": "Cafe (test)", "category": "cafe", "lat": 43.0621, "lon": 141.3544,
+                       "assurance": "pork_free", "prayer_space": true, "opening_hours": "Mo-Fr 09:00-17:00"});
+    let (s, _, created) = call(
+        &app,
+        "POST",
+        "/api/v1/places",
+        Some(&token),
+        Some("application/json"),
+        place.to_string(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{created:#}");
+    assert_eq!(created["source"], "staff");
+    let id = created["id"].as_i64().unwrap();
+
+    // Anonymous reads.
+    let (s, v) = get(
+        &app,
+        "/api/v1/places/nearest?lat=43.06&lon=141.35&k=3&category=cafe,restaurant&prayer_space=true",
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v:#}");
+    assert_eq!(v["items"][0]["id"], id);
+    assert_eq!(v["items"][0]["name"], "Cafe (test)");
+    assert!(v["items"][0]["distance_m"].as_f64().unwrap() > 100.0);
+    assert_eq!(v["items"][0]["assurance"], "pork_free");
+    let (s, v) = get(
+        &app,
+        "/api/v1/places/nearest?lat=43.06&lon=141.35&open_now=true&at=2026-11-24T10:00:00%2B09:00",
+    )
+    .await;
+    assert_eq!((s, v["total"].as_u64()), (StatusCode::OK, Some(1)));
+    let (_, v) = get(
+        &app,
+        "/api/v1/places/nearest?lat=43.06&lon=141.35&open_now=true&at=2026-11-24T20:00:00%2B09:00",
+    )
+    .await;
+    assert_eq!(v["total"], 0);
+    let (s, v) = get(&app, "/api/v1/places?bbox=141.3,43.0,141.4,43.1").await;
+    assert_eq!((s, v["total"].as_u64()), (StatusCode::OK, Some(1)));
+    let (_, v) = get(&app, "/api/v1/places?bbox=170,-10,-170,10").await;
+    assert_eq!(v["total"], 0, "across the antimeridian, nothing there");
+    let (_, v) = get(&app, "/api/v1/places?near=43.0621,141.3544&radius_m=10").await;
+    assert_eq!(v["items"][0]["distance_m"], 0.0);
+    let (s, v) = get(&app, &format!("/api/v1/places/{id}")).await;
+    assert_eq!((s, v["category"].as_str()), (StatusCode::OK, Some("cafe")));
+    let (s, ct, v) = call(&app, "GET", "/api/v1/places.geojson", None, None, String::new()).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(ct, "application/geo+json");
+    assert_eq!(v["features"][0]["geometry"]["coordinates"], json!([141.3544, 43.0621]));
+    let (s, v) = get(&app, "/api/v1/places/review").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["stale"].as_array().unwrap().len(), 1, "never verified");
+
+    // Bad parameters are 422s naming the field.
+    for (uri, want) in [
+        ("/api/v1/places/nearest?lon=141", vec!["lat"]),
+        ("/api/v1/places/nearest?lat=abc&lon=200&k=0", vec!["lat", "k", "lon"]),
+        (
+            "/api/v1/places/nearest?lat=43&lon=141&category=bar&assurance=halal&prayer_space=maybe",
+            vec!["category", "assurance", "prayer_space"],
+        ),
+        ("/api/v1/places/nearest?lat=43&lon=141&colour=red", vec!["colour"]),
+        ("/api/v1/places?bbox=1,2,3", vec!["bbox"]),
+        ("/api/v1/places?bbox=0,50,1,40", vec!["bbox"]),
+        ("/api/v1/places?near=43,141", vec!["radius_m"]),
+        ("/api/v1/places?near=43,141&radius_m=-5", vec!["radius_m"]),
+        ("/api/v1/places?radius_m=5", vec!["near"]),
+        ("/api/v1/places?limit=0", vec!["limit"]),
+        ("/api/v1/places/abc", vec!["id"]),
+        ("/api/v1/exports/places?format=pdf", vec!["format"]),
+    ] {
+        let (s, _, v) = call(&app, "GET", uri, Some(&token), None, String::new()).await;
+        assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{uri}: {v:#}");
+        let mut got = fields_of(&v);
+        got.sort();
+        let mut want: Vec<String> = want.into_iter().map(String::from).collect();
+        want.sort();
+        assert_eq!(got, want, "{uri}: {v:#}");
+    }
+    let (s, _) = get(&app, "/api/v1/places/999999").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+}
+
+async fn staff_write_and_import_places(backend: Backend) {
+    let (app, token) = setup(backend).await;
+    let t = Some(token.as_str());
+    let place = json!({"name_ja": "礼拝室", "category": "prayer_room", "lat": 42.7752, "lon": 141.6923, "assurance": "unknown"});
+    // Writes need an account.
+    let (s, _, _) = call(
+        &app,
+        "POST",
+        "/api/v1/places",
+        None,
+        Some("application/json"),
+        place.to_string(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, _) = call(
+        &app,
+        "POST",
+        "/api/v1/imports/places",
+        None,
+        Some("application/geo+json"),
+        "{}".into(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    // Every bad field named.
+    let bad = json!({"category": "bar", "lat": 95, "lon": 141, "assurance": "certified", "opening_hours": "whenever"});
+    let (s, _, v) = call(
+        &app,
+        "POST",
+        "/api/v1/places",
+        t,
+        Some("application/json"),
+        bad.to_string(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    let got = fields_of(&v);
+    for f in ["name_en", "category", "lat", "certifier", "certificate_number"] {
+        assert!(got.iter().any(|g| g == f), "{f} in {got:?}");
+    }
+    let (s, _, v) = call(
+        &app,
+        "POST",
+        "/api/v1/places",
+        t,
+        Some("application/json"),
+        json!({"halal": true}).to_string(),
+    )
+    .await;
+    assert_eq!(
+        (s, fields_of(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["halal".to_owned()])
+    );
+    // Create, replace, delete.
+    let (s, _, created) = call(
+        &app,
+        "POST",
+        "/api/v1/places",
+        t,
+        Some("application/json"),
+        place.to_string(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let uri = format!("/api/v1/places/{}", created["id"]);
+    let changed = json!({"name_ja": "礼拝室", "name_en": "Prayer room", "category": "prayer_room", "lat": 42.7752, "lon": 141.6923,
+                         "assurance": "unknown", "prayer_space": true, "wudu": true});
+    let (s, _, v) = call(&app, "PUT", &uri, t, Some("application/json"), changed.to_string()).await;
+    assert_eq!(s, StatusCode::OK, "{v:#}");
+    assert_eq!(
+        (v["name"].as_str(), v["wudu"].as_bool(), &v["source_id"]),
+        (Some("Prayer room"), Some(true), &created["source_id"])
+    );
+    let (s, _, _) = call(&app, "DELETE", &uri, t, None, String::new()).await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    let (s, _) = get(&app, &uri).await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    // Import: refused with feature numbers, then accepted, then updated.
+    let fc = |name: &str, lat: Value| {
+        json!({"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": "node/1", "geometry": {"type": "Point", "coordinates": [141.35, lat]},
+             "properties": {"name_en": name, "category": "mosque", "assurance": "unknown", "source": "openstreetmap", "source_id": "node/1"}}]})
+        .to_string()
+    };
+    let (s, _, v) = call(
+        &app,
+        "POST",
+        "/api/v1/imports/places",
+        t,
+        Some("application/geo+json"),
+        fc("Masjid", json!("north")),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(v["error"]["code"], "import_rejected");
+    assert_eq!(
+        (
+            v["error"]["rows"][0]["row"].as_u64(),
+            v["error"]["rows"][0]["column"].as_str()
+        ),
+        (Some(1), Some("geometry"))
+    );
+    let (s, _, v) = call(
+        &app,
+        "POST",
+        "/api/v1/imports/places",
+        t,
+        Some("application/geo+json"),
+        fc("Masjid", json!(43.1)),
+    )
+    .await;
+    assert_eq!((s, v["inserted"].as_u64()), (StatusCode::OK, Some(1)), "{v:#}");
+    let (_, _, v) = call(
+        &app,
+        "POST",
+        "/api/v1/imports/places",
+        t,
+        Some("application/geo+json"),
+        fc("Masjid Two", json!(43.1)),
+    )
+    .await;
+    assert_eq!((v["inserted"].as_u64(), v["updated"].as_u64()), (Some(0), Some(1)));
+    let (_, v) = get(&app, "/api/v1/places?category=mosque").await;
+    assert_eq!(v["total"], 1);
+    assert_eq!(v["items"][0]["name"], "Masjid Two");
+    assert!(v["items"][0]["attribution"].as_str().unwrap().contains("OpenStreetMap"));
+    let (s, _, _) = call(
+        &app,
+        "POST",
+        "/api/v1/imports/places",
+        t,
+        Some("text/csv"),
+        "a,b".into(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let (s, ct, _) = call(&app, "GET", "/api/v1/exports/places?format=csv", t, None, String::new()).await;
+    assert_eq!((s, ct.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
+}

@@ -1,0 +1,223 @@
+//! `kizuna places …`: search the Muslim-friendly map's places, import and
+//! export them. The same application functions as the web API.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+use clap::{Subcommand, ValueEnum};
+use kizuna_app::places::{BBox, PlaceFilter, PlaceHit};
+use kizuna_app::{App, AppError, Store};
+
+#[derive(Subcommand)]
+pub enum PlacesCmd {
+    /// The k places nearest a point, nearest first.
+    Nearest {
+        /// Latitude, WGS 84 degrees north.
+        #[arg(long, allow_hyphen_values = true)]
+        lat: String,
+        /// Longitude, WGS 84 degrees east.
+        #[arg(long, allow_hyphen_values = true)]
+        lon: String,
+        /// How many places (1-1000).
+        #[arg(long, default_value_t = 5)]
+        k: usize,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Places within a radius of a point, or inside a box, nearest first.
+    Search {
+        /// Around this point: LAT,LON (with --radius-m).
+        #[arg(long, allow_hyphen_values = true)]
+        near: Option<String>,
+        /// Metres around --near.
+        #[arg(long)]
+        radius_m: Option<f64>,
+        /// WEST,SOUTH,EAST,NORTH in degrees (WEST > EAST crosses the antimeridian).
+        #[arg(long, allow_hyphen_values = true)]
+        bbox: Option<String>,
+        #[command(flatten)]
+        filter: FilterArgs,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Certificates expiring within 30 days, expired ones, and places not verified for 12 months.
+    Review,
+    /// Import places from a GeoJSON FeatureCollection of points: all or none.
+    /// A place already recorded under the same source and source id is updated.
+    Import {
+        file: PathBuf,
+        /// Check only; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Export every place as GeoJSON (RFC 7946) or CSV.
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Geojson)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+}
+
+#[derive(clap::Args)]
+pub struct FilterArgs {
+    /// Only these categories, comma-separated (restaurant, cafe, grocery, hotel, mosque, prayer_room, other).
+    #[arg(long)]
+    category: Option<String>,
+    /// Only these assurance levels, comma-separated (certified, self_declared, pork_free, vegetarian_options, unknown).
+    #[arg(long)]
+    assurance: Option<String>,
+    /// Only places with (true) or without (false) a prayer space.
+    #[arg(long)]
+    prayer_space: Option<String>,
+    /// Only places open now (by their opening hours, in Japan time).
+    #[arg(long)]
+    open_now: bool,
+    /// The moment --open-now means, RFC 3339 (default: now).
+    #[arg(long)]
+    at: Option<String>,
+}
+
+impl FilterArgs {
+    fn filter(&self) -> Result<PlaceFilter, AppError> {
+        PlaceFilter::parse(
+            self.category.as_deref(),
+            self.assurance.as_deref(),
+            self.prayer_space.as_deref(),
+            Some(if self.open_now { "true" } else { "false" }),
+            self.at.as_deref(),
+        )
+        .map_err(AppError::Invalid)
+    }
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum Format {
+    Json,
+    Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Geojson,
+    Csv,
+}
+
+async fn open(url: &str) -> anyhow::Result<App> {
+    let store = Store::open(url).await.context("cannot open the database")?;
+    Ok(App::new(store))
+}
+
+fn print(hits: &[PlaceHit], format: Format) -> anyhow::Result<()> {
+    match format {
+        Format::Json => println!("{}", serde_json::to_string_pretty(hits)?),
+        Format::Table => {
+            for h in hits {
+                let d = h.distance_m.map(|d| format!("{d:>10.0} m")).unwrap_or_default();
+                println!(
+                    "{d}  {:<48} {:<12} {:<18} {}",
+                    h.name,
+                    h.place.fields.category.as_str(),
+                    h.place.fields.halal.level().as_str(),
+                    h.certificate_status.map(|s| s.as_str()).unwrap_or("")
+                );
+            }
+        }
+    }
+    Ok(())
+}
+
+fn number(name: &str, raw: &str) -> Result<f64, AppError> {
+    raw.trim().parse::<f64>().map_err(|_| {
+        AppError::Invalid(vec![kizuna_domain::FieldError::new(
+            name,
+            "not_a_number",
+            format!("\"{raw}\" is not a number"),
+        )])
+    })
+}
+
+pub async fn run(cmd: PlacesCmd, database_url: &str) -> anyhow::Result<()> {
+    let app = open(database_url).await?;
+    let result = run_on(&app, cmd).await;
+    app.store.close().await;
+    result
+}
+
+async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
+    match cmd {
+        PlacesCmd::Nearest {
+            lat,
+            lon,
+            k,
+            filter,
+            format,
+        } => {
+            let (lat, lon) = kizuna_app::map::parse_position(&lat, &lon)?;
+            let hits = app.nearest_places(lat, lon, k, &filter.filter()?).await?;
+            print(&hits, format)?;
+        }
+        PlacesCmd::Search {
+            near,
+            radius_m,
+            bbox,
+            filter,
+            format,
+        } => {
+            let f = filter.filter()?;
+            let hits = match (near, radius_m, bbox) {
+                (None, None, Some(b)) => {
+                    app.places_within_bbox(BBox::parse(&b).map_err(AppError::Invalid)?, &f)
+                        .await?
+                }
+                (Some(n), Some(r), None) => {
+                    let (lat, lon) = n
+                        .split_once(',')
+                        .ok_or_else(|| anyhow::anyhow!("--near: write LAT,LON"))?;
+                    app.places_within_radius(number("lat", lat)?, number("lon", lon)?, r, &f)
+                        .await?
+                }
+                _ => {
+                    anyhow::bail!("give either --near LAT,LON with --radius-m METRES, or --bbox WEST,SOUTH,EAST,NORTH")
+                }
+            };
+            print(&hits, format)?;
+        }
+        PlacesCmd::Review => {
+            println!("{}", serde_json::to_string_pretty(&app.places_for_review().await?)?);
+        }
+        PlacesCmd::Import { file, dry_run } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let r = app.import_geojson(&bytes, dry_run).await?;
+            if dry_run {
+                eprintln!(
+                    "{}: {} features checked, no problems; {} would be added and {} updated; nothing was written (dry run)",
+                    file.display(),
+                    r.features,
+                    r.inserted,
+                    r.updated
+                );
+            } else {
+                eprintln!("{}: {} places added, {} updated", file.display(), r.inserted, r.updated);
+            }
+        }
+        PlacesCmd::Export { format, output } => {
+            let bytes = match format {
+                ExportFormat::Geojson => app.export_geojson().await?,
+                ExportFormat::Csv => app.export_places_csv().await?,
+            };
+            match output {
+                Some(path) => {
+                    std::fs::write(&path, &bytes).with_context(|| format!("cannot write {}", path.display()))?;
+                    eprintln!("wrote {} ({} bytes)", path.display(), bytes.len());
+                }
+                None => std::io::stdout().write_all(&bytes)?,
+            }
+        }
+    }
+    Ok(())
+}
