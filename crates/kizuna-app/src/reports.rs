@@ -42,8 +42,8 @@ impl App {
     }
 
     async fn compute_trainee_report(&self, filter: &TraineeFilter, as_of: chrono::NaiveDate) -> Result<TraineeReport> {
-        let facts = self.store.trainee_facts(filter, as_of).await?;
-        let mut report = TraineeReport::compute(as_of, &facts);
+        let groups = self.store.trainee_aggregates(filter, as_of).await?;
+        let mut report = TraineeReport::from_aggregates(as_of, &groups);
         for row in &mut report.by_course {
             if let Ok(p) = self.store.get::<Programme>(row.programme_id).await {
                 row.title_en = Some(p.fields.title_en.to_string());

@@ -2,11 +2,12 @@
 //! facts, drill-downs, a person's roles, attendance, and bulk trainee writes.
 
 use chrono::NaiveDate;
+use kizuna_domain::common::FiscalYear;
 use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::person::{Person, PersonInput};
 use kizuna_domain::training::participation::{ParticipationRole, ParticipationStatus};
 use kizuna_domain::training::session::Attendance;
-use kizuna_domain::training::stats::{TraineeFact, TraineeFilter};
+use kizuna_domain::training::stats::{TraineeAggregates, TraineeFact, TraineeFilter};
 use sqlx::{AssertSqlSafe, Row};
 
 use crate::record::{Kind, Page, Record, Value, bind_all, decode};
@@ -133,6 +134,62 @@ impl Store {
                 })
             })
             .collect()
+    }
+
+    /// The counted trainees grouped three ways, counted by the database
+    /// (three grouped queries: a few thousand rows at most, whatever the
+    /// number of trainees).
+    pub async fn trainee_aggregates(
+        &self,
+        filter: &TraineeFilter,
+        as_of: NaiveDate,
+    ) -> Result<TraineeAggregates, StoreError> {
+        let (cond, values) = trainee_where(filter, as_of);
+        let first_sql = format!(
+            "SELECT first_fy, nationality, gender, COUNT(*) FROM (SELECT MIN(e.fiscal_year) AS first_fy, \
+             MIN(pe.nationality) AS nationality, MIN(pe.gender) AS gender {TRAINEE_FROM} WHERE {cond} \
+             GROUP BY pa.person_id) t GROUP BY first_fy, nationality, gender"
+        );
+        let year_sql = format!(
+            "SELECT e.fiscal_year, pe.nationality, COUNT(DISTINCT pa.person_id) {TRAINEE_FROM} WHERE {cond} \
+             GROUP BY e.fiscal_year, pe.nationality"
+        );
+        let course_sql = format!(
+            "SELECT e.programme_id, pe.nationality, COUNT(DISTINCT pa.person_id) {TRAINEE_FROM} WHERE {cond} \
+             GROUP BY e.programme_id, pe.nationality"
+        );
+        let (first, years, courses): (
+            Vec<(i64, String, String, i64)>,
+            Vec<(i64, String, i64)>,
+            Vec<(i64, String, i64)>,
+        ) = with_pool!(self, p => (
+            bind_all!(sqlx::query_as(AssertSqlSafe(first_sql.as_str())), values.clone()).fetch_all(p).await?,
+            bind_all!(sqlx::query_as(AssertSqlSafe(year_sql.as_str())), values.clone()).fetch_all(p).await?,
+            bind_all!(sqlx::query_as(AssertSqlSafe(course_sql.as_str())), values).fetch_all(p).await?,
+        ));
+        let corrupt = |e: kizuna_domain::Invalid| StoreError::Corrupt(format!("trainee statistics: {e}"));
+        let fy = |y: i64| {
+            i32::try_from(y)
+                .map_err(|e| StoreError::Corrupt(e.to_string()))
+                .and_then(|y| FiscalYear::new(y).map_err(corrupt))
+        };
+        let count = |n: i64| u64::try_from(n).unwrap_or(0);
+        let mut a = TraineeAggregates::default();
+        for (y, c, g, n) in first {
+            a.by_first_year.push((
+                fy(y)?,
+                c.parse().map_err(corrupt)?,
+                g.parse().map_err(corrupt)?,
+                count(n),
+            ));
+        }
+        for (y, c, n) in years {
+            a.by_year_country.push((fy(y)?, c.parse().map_err(corrupt)?, count(n)));
+        }
+        for (id, c, n) in courses {
+            a.by_course_country.push((id, c.parse().map_err(corrupt)?, count(n)));
+        }
+        Ok(a)
     }
 
     /// The people behind a figure: a page of the distinct counted trainees
