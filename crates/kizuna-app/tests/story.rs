@@ -88,8 +88,10 @@ async fn grouped_counts_in_the_database_equal_counting_every_fact(backend: Backe
         let as_of = f.as_of.unwrap();
         let facts = app.store.trainee_facts(&f, as_of).await.unwrap();
         let direct = TraineeReport::compute(as_of, &facts);
-        let grouped = TraineeReport::from_aggregates(as_of, &app.store.trainee_aggregates(&f, as_of).await.unwrap());
+        let grouped = TraineeReport::from_aggregates(as_of, &app.store.grouped_in_database(&f, as_of).await.unwrap());
         assert_eq!(grouped, direct, "{f:?}");
+        let used = TraineeReport::from_aggregates(as_of, &app.store.trainee_aggregates(&f, as_of).await.unwrap());
+        assert_eq!(used, direct, "{f:?}");
     }
 }
 
