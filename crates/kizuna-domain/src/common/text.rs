@@ -178,7 +178,10 @@ macro_rules! string_enum {
             type Err = $crate::common::error::Invalid;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 let t = s.trim();
-                $(if t.eq_ignore_ascii_case($s) || t.replace([' ', '-'], "_").eq_ignore_ascii_case($s) { return Ok($name::$variant); })+
+                // Exact spellings first (no allocation: this runs for every stored row).
+                $(if t.eq_ignore_ascii_case($s) { return Ok($name::$variant); })+
+                let normalised = t.replace([' ', '-'], "_");
+                $(if normalised.eq_ignore_ascii_case($s) { return Ok($name::$variant); })+
                 Err($crate::common::error::Invalid::new(
                     "unknown_value",
                     format!("\"{}\" is not one of: {}", t, [$($s),+].join(", ")),
