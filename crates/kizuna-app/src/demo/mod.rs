@@ -292,6 +292,11 @@ impl App {
     pub async fn load_demo(&self) -> Result<DemoSummary> {
         let mut summary = DemoSummary::default();
         if self.store.setting("demo_complete").await?.as_deref() == Some("1") {
+            // Stores made before the map existed get its demo places once.
+            if self.store.setting("demo_places").await?.as_deref() != Some("1") {
+                places::load_demo_places(self).await?;
+                self.store.set_setting("demo_places", "1").await?;
+            }
             summary.already_loaded = true;
             return Ok(summary);
         }
@@ -959,6 +964,7 @@ impl App {
         }
         let _ = by_edition;
         places::load_demo_places(self).await?;
+        self.store.set_setting("demo_places", "1").await?;
         self.store.set_setting("demo_complete", "1").await?;
         Ok(summary)
     }
