@@ -57,41 +57,7 @@ on_both!(
     import_accepts_a_clean_xlsx,
     export_escapes_formulas_and_round_trips_through_the_template,
     sqlite_wal_and_foreign_keys_are_on,
-    grouped_counts_equal_counting_every_fact,
 );
-
-/// The report from grouped counts equals counting every participation one
-/// by one, for several filters.
-async fn grouped_counts_equal_counting_every_fact(backend: Backend) {
-    let app = demo_app(backend).await;
-    let filters = [
-        TraineeFilter {
-            as_of: Some(d("2008-03-31")),
-            ..Default::default()
-        },
-        TraineeFilter {
-            as_of: Some(d("2026-11-23")),
-            ..Default::default()
-        },
-        TraineeFilter {
-            as_of: Some(d("2026-11-23")),
-            region: Some(kizuna_domain::common::Region::Asia),
-            ..Default::default()
-        },
-        TraineeFilter {
-            as_of: Some(d("2026-11-23")),
-            fiscal_year: Some(2007.try_into().unwrap()),
-            ..Default::default()
-        },
-    ];
-    for f in filters {
-        let as_of = f.as_of.unwrap();
-        let facts = app.store.trainee_facts(&f, as_of).await.unwrap();
-        let direct = TraineeReport::compute(as_of, &facts);
-        let used = TraineeReport::from_aggregates(as_of, &app.store.trainee_aggregates(&f, as_of).await.unwrap());
-        assert_eq!(used, direct, "{f:?}");
-    }
-}
 
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_full_sync_and_a_safe_library() {

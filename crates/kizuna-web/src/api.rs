@@ -281,7 +281,8 @@ fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> 
     }
 }
 
-fn no_leftovers(q: &BTreeMap<String, String>, allowed: &str) -> ApiResult<()> {
+/// Refuse query parameters the endpoint does not take, naming the ones it does.
+pub(crate) fn no_leftovers(q: &BTreeMap<String, String>, allowed: &str) -> ApiResult<()> {
     let errors: Vec<FieldError> = q
         .keys()
         .map(|k| FieldError::new(k, "unknown_parameter", format!("unknown parameter {k}; use {allowed}")))
@@ -385,22 +386,25 @@ async fn template_trainees(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     Ok(file_response(trainee_template(format)?, format, "trainees-template"))
 }
 
+/// The `dry_run` parameter of imports: true or false (default false).
+pub(crate) fn take_dry_run(q: &mut BTreeMap<String, String>) -> ApiResult<bool> {
+    match q.remove("dry_run").as_deref() {
+        None | Some("false") => Ok(false),
+        Some("true") => Ok(true),
+        Some(other) => Err(ApiError::bad_request(
+            "dry_run",
+            format!("\"{other}\" is not true or false"),
+        )),
+    }
+}
+
 async fn import_trainees(
     State(app): AppState,
     headers: HeaderMap,
     QueryMap(mut q): QueryMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let dry_run = match q.remove("dry_run").as_deref() {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "dry_run",
-                format!("\"{other}\" is not true or false"),
-            ));
-        }
-    };
+    let dry_run = take_dry_run(&mut q)?;
     no_leftovers(&q, "dry_run")?;
     let ct = headers
         .get(header::CONTENT_TYPE)

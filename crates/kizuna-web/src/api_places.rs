@@ -47,18 +47,6 @@ pub struct PlacePage {
     pub offset: usize,
 }
 
-fn leftovers(q: &Query, allowed: &str) -> ApiResult<()> {
-    let errors: Vec<FieldError> = q
-        .keys()
-        .map(|k| FieldError::new(k, "unknown_parameter", format!("unknown parameter {k}; use {allowed}")))
-        .collect();
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(errors))
-    }
-}
-
 fn number(q: &mut Query, name: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
     let raw = q.remove(name)?;
     match raw.trim().parse::<f64>() {
@@ -147,7 +135,7 @@ async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<J
     }
     let k = whole(&mut q, "k", 10, kizuna_app::places::MAX_RESULTS, &mut errors);
     let f = filter(&mut q, &mut errors);
-    leftovers(&q, &format!("lat, lon, k, {FILTER_PARAMS}"))?;
+    crate::api::no_leftovers(&q, &format!("lat, lon, k, {FILTER_PARAMS}"))?;
     finish(errors)?;
     let (Some(lat), Some(lon)) = (lat, lon) else {
         return Err(ApiError::invalid(vec![FieldError::required("lat")]));
@@ -187,7 +175,7 @@ async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Js
     let limit = whole(&mut q, "limit", 100, kizuna_app::places::MAX_RESULTS, &mut errors);
     let offset = whole(&mut q, "offset", 0, usize::MAX, &mut errors);
     let f = filter(&mut q, &mut errors);
-    leftovers(&q, &format!("bbox, near, radius_m, limit, offset, {FILTER_PARAMS}"))?;
+    crate::api::no_leftovers(&q, &format!("bbox, near, radius_m, limit, offset, {FILTER_PARAMS}"))?;
     if bbox.is_some() && (near.is_some() || had_radius) {
         errors.push(FieldError::new(
             "bbox",
@@ -255,7 +243,7 @@ async fn remove(State(app): AppState, Path(id): Path<String>) -> ApiResult<Statu
 }
 
 async fn review(State(app): AppState, QueryMap(q): QueryMap) -> ApiResult<Response> {
-    leftovers(&q, "no parameters")?;
+    crate::api::no_leftovers(&q, "no parameters")?;
     Ok(Json(app.places_for_review().await?).into_response())
 }
 
@@ -278,14 +266,14 @@ fn geojson_response(bytes: Vec<u8>, attachment: bool) -> Response {
 
 /// `GET /api/v1/places.geojson`: every place as a GeoJSON FeatureCollection.
 async fn geojson(State(app): AppState, QueryMap(q): QueryMap) -> ApiResult<Response> {
-    leftovers(&q, "no parameters")?;
+    crate::api::no_leftovers(&q, "no parameters")?;
     Ok(geojson_response(app.export_geojson().await?, false))
 }
 
 /// `GET /api/v1/exports/places?format=geojson|csv`.
 async fn export(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     let format = q.remove("format").unwrap_or_else(|| "geojson".into());
-    leftovers(&q, "format")?;
+    crate::api::no_leftovers(&q, "format")?;
     match format.as_str() {
         "geojson" => Ok(geojson_response(app.export_geojson().await?, true)),
         "csv" => Ok((
@@ -311,17 +299,8 @@ async fn import(
     QueryMap(mut q): QueryMap,
     body: Bytes,
 ) -> ApiResult<Response> {
-    let dry_run = match q.remove("dry_run").as_deref() {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(other) => {
-            return Err(ApiError::bad_request(
-                "dry_run",
-                format!("\"{other}\" is not true or false"),
-            ));
-        }
-    };
-    leftovers(&q, "dry_run")?;
+    let dry_run = crate::api::take_dry_run(&mut q)?;
+    crate::api::no_leftovers(&q, "dry_run")?;
     let ct = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
