@@ -1,54 +1,12 @@
 //! Places of the Muslim-friendly map: how a [`Place`] maps onto the
 //! `places` table, and writes of many places at once keyed by their source.
 
-use chrono::NaiveDate;
 use kizuna_domain::map::place::{Place, PlaceFields, PlaceInput};
 use sqlx::AssertSqlSafe;
 
 use crate::record::{BUMP_VERSION, Kind, Page, Record, Value, bind_all};
+use crate::records::Cols;
 use crate::{Store, StoreError, with_pool};
-
-/// Reads a row's values in column order.
-struct Cols(std::vec::IntoIter<Value>, &'static [(&'static str, Kind)], usize);
-
-impl Cols {
-    fn new(values: Vec<Value>, cols: &'static [(&'static str, Kind)]) -> Self {
-        Cols(values.into_iter(), cols, 0)
-    }
-    fn next(&mut self) -> (Value, &'static str) {
-        let name = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
-        self.2 += 1;
-        (self.0.next().unwrap_or(Value::Text(None)), name)
-    }
-    fn text(&mut self) -> Result<Option<String>, String> {
-        match self.next() {
-            (Value::Text(t), _) => Ok(t),
-            (_, n) => Err(format!("{n}: expected text")),
-        }
-    }
-    fn int(&mut self) -> Result<Option<i64>, String> {
-        match self.next() {
-            (Value::Int(i), _) => Ok(i),
-            (_, n) => Err(format!("{n}: expected integer")),
-        }
-    }
-    fn req_int(&mut self) -> Result<i64, String> {
-        let n = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
-        self.int()?.ok_or_else(|| format!("{n}: missing"))
-    }
-    fn date(&mut self) -> Result<Option<String>, String> {
-        match self.next() {
-            (Value::Date(d), _) => Ok(d.map(|d: NaiveDate| d.to_string())),
-            (_, n) => Err(format!("{n}: expected date")),
-        }
-    }
-    fn bool(&mut self) -> Result<Option<bool>, String> {
-        match self.next() {
-            (Value::Bool(b), _) => Ok(b),
-            (_, n) => Err(format!("{n}: expected boolean")),
-        }
-    }
-}
 
 fn text(s: Option<String>) -> Value {
     Value::Text(s)
@@ -138,37 +96,37 @@ impl Record for Place {
         let mut c = Cols::new(v, Self::COLUMNS);
         let e7 = |v: i64| v as f64 / 1e7;
         let f = PlaceFields {
-            source: c.text()?,
-            source_id: c.text()?,
-            name_ja: c.text()?,
-            name_en: c.text()?,
-            name_th: c.text()?,
-            name_ms: c.text()?,
-            name_ar: c.text()?,
-            name_id: c.text()?,
-            category: c.text()?,
-            chain: c.text()?,
-            branch: c.text()?,
-            address: c.text()?,
-            phone: c.text()?,
-            website: c.text()?,
-            locality_id: c.int()?,
-            lat: Some(e7(c.req_int()?)),
-            lon: Some(e7(c.req_int()?)),
-            assurance: c.text()?,
-            certifier: c.text()?,
-            certificate_number: c.text()?,
-            certificate_valid_from: c.date()?,
-            certificate_valid_until: c.date()?,
-            alcohol_served: c.bool()?,
-            prayer_space: c.bool()?,
-            wudu: c.bool()?,
-            women_space: c.bool()?,
-            qibla_marked: c.bool()?,
-            prayer_mats: c.bool()?,
-            opening_hours: c.text()?,
-            attribution: c.text()?,
-            last_verified: c.date()?,
+            source: c.opt_text()?,
+            source_id: c.opt_text()?,
+            name_ja: c.opt_text()?,
+            name_en: c.opt_text()?,
+            name_th: c.opt_text()?,
+            name_ms: c.opt_text()?,
+            name_ar: c.opt_text()?,
+            name_id: c.opt_text()?,
+            category: c.opt_text()?,
+            chain: c.opt_text()?,
+            branch: c.opt_text()?,
+            address: c.opt_text()?,
+            phone: c.opt_text()?,
+            website: c.opt_text()?,
+            locality_id: c.opt_int()?,
+            lat: Some(e7(c.int()?)),
+            lon: Some(e7(c.int()?)),
+            assurance: c.opt_text()?,
+            certifier: c.opt_text()?,
+            certificate_number: c.opt_text()?,
+            certificate_valid_from: c.opt_date()?.map(|d| d.to_string()),
+            certificate_valid_until: c.opt_date()?.map(|d| d.to_string()),
+            alcohol_served: c.opt_bool()?,
+            prayer_space: c.opt_bool()?,
+            wudu: c.opt_bool()?,
+            women_space: c.opt_bool()?,
+            qibla_marked: c.opt_bool()?,
+            prayer_mats: c.opt_bool()?,
+            opening_hours: c.opt_text()?,
+            attribution: c.opt_text()?,
+            last_verified: c.opt_date()?.map(|d| d.to_string()),
         };
         let fields = f.validate().map_err(|errs| {
             errs.iter()

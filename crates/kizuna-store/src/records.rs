@@ -17,55 +17,62 @@ use kizuna_domain::training::session::{Session, SessionInput};
 use crate::record::{Child, Kind, Record, Value};
 
 /// Reads a row's values in column order, parsing each into its domain type.
-struct Cols(std::vec::IntoIter<Value>, &'static [(&'static str, Kind)], usize);
+/// Every record mapping in the store reads its rows through this.
+pub(crate) struct Cols(std::vec::IntoIter<Value>, &'static [(&'static str, Kind)], usize);
 
 impl Cols {
-    fn new(values: Vec<Value>, cols: &'static [(&'static str, Kind)]) -> Self {
+    pub(crate) fn new(values: Vec<Value>, cols: &'static [(&'static str, Kind)]) -> Self {
         Cols(values.into_iter(), cols, 0)
     }
-    fn next(&mut self) -> (Value, &'static str) {
+    pub(crate) fn next(&mut self) -> (Value, &'static str) {
         let name = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
         self.2 += 1;
         (self.0.next().unwrap_or(Value::Text(None)), name)
     }
-    fn opt_text(&mut self) -> Result<Option<String>, String> {
+    pub(crate) fn opt_text(&mut self) -> Result<Option<String>, String> {
         match self.next() {
             (Value::Text(t), _) => Ok(t),
             (_, n) => Err(format!("{n}: expected text")),
         }
     }
-    fn opt<T: FromStr<Err = Invalid>>(&mut self) -> Result<Option<T>, String> {
+    pub(crate) fn opt<T: FromStr<Err = Invalid>>(&mut self) -> Result<Option<T>, String> {
         let n = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
         match self.opt_text()? {
             None => Ok(None),
             Some(s) => s.parse().map(Some).map_err(|e: Invalid| format!("{n}: {e}")),
         }
     }
-    fn req<T: FromStr<Err = Invalid>>(&mut self) -> Result<T, String> {
+    pub(crate) fn req<T: FromStr<Err = Invalid>>(&mut self) -> Result<T, String> {
         let n = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
         self.opt()?.ok_or_else(|| format!("{n}: missing"))
     }
-    fn opt_int(&mut self) -> Result<Option<i64>, String> {
+    pub(crate) fn opt_int(&mut self) -> Result<Option<i64>, String> {
         match self.next() {
             (Value::Int(i), _) => Ok(i),
             (_, n) => Err(format!("{n}: expected integer")),
         }
     }
-    fn int(&mut self) -> Result<i64, String> {
+    pub(crate) fn int(&mut self) -> Result<i64, String> {
         let n = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
         self.opt_int()?.ok_or_else(|| format!("{n}: missing"))
     }
-    fn opt_date(&mut self) -> Result<Option<NaiveDate>, String> {
+    pub(crate) fn opt_date(&mut self) -> Result<Option<NaiveDate>, String> {
         match self.next() {
             (Value::Date(d), _) => Ok(d),
             (_, n) => Err(format!("{n}: expected date")),
         }
     }
-    fn date(&mut self) -> Result<NaiveDate, String> {
+    pub(crate) fn date(&mut self) -> Result<NaiveDate, String> {
         let n = self.1.get(self.2).map(|c| c.0).unwrap_or("?");
         self.opt_date()?.ok_or_else(|| format!("{n}: missing"))
     }
-    fn time(&mut self) -> Result<DateTime<Utc>, String> {
+    pub(crate) fn opt_bool(&mut self) -> Result<Option<bool>, String> {
+        match self.next() {
+            (Value::Bool(b), _) => Ok(b),
+            (_, n) => Err(format!("{n}: expected boolean")),
+        }
+    }
+    pub(crate) fn time(&mut self) -> Result<DateTime<Utc>, String> {
         match self.next() {
             (Value::Time(Some(t)), _) => Ok(t),
             (_, n) => Err(format!("{n}: expected time")),
