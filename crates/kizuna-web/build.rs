@@ -9,6 +9,8 @@ const ASSETS: &[(&str, &str)] = &[
     ("echarts/dist/echarts.min.js", "echarts.min.js"),
     ("topojson-client/dist/topojson-client.min.js", "topojson-client.min.js"),
     ("world-atlas/countries-110m.json", "countries-110m.json"),
+    ("world-atlas/land-10m.json", "land-10m.json"),
+    ("world-atlas/land-50m.json", "land-50m.json"),
 ];
 
 fn main() {

@@ -1,5 +1,6 @@
 //! Static files embedded in the binary: Kizuna's own CSS and scripts, and
-//! the npm packages `build.rs` copied (ECharts, topojson-client, world-atlas).
+//! the npm packages `build.rs` copied (ECharts, topojson-client, world-atlas
+//! countries and land shapes).
 
 use axum::extract::Path;
 use axum::http::{StatusCode, header};
@@ -36,7 +37,23 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "application/json",
         include_bytes!(concat!(env!("OUT_DIR"), "/countries-110m.json")),
     ),
+    (
+        "land-10m.json",
+        "application/json",
+        include_bytes!(concat!(env!("OUT_DIR"), "/land-10m.json")),
+    ),
+    (
+        "land-50m.json",
+        "application/json",
+        include_bytes!(concat!(env!("OUT_DIR"), "/land-50m.json")),
+    ),
 ];
+
+/// An embedded file's bytes by the name it is served under (e.g. the
+/// world-atlas land shapes `land-50m.json`, which the PDF booklet draws).
+pub fn embedded(name: &str) -> Option<&'static [u8]> {
+    FILES.iter().find(|(n, _, _)| *n == name).map(|(_, _, b)| *b)
+}
 
 pub async fn asset(Path(name): Path<String>) -> Response {
     match FILES.iter().find(|(n, _, _)| *n == name) {

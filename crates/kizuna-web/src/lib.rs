@@ -4,7 +4,7 @@
 
 mod api;
 mod api_places;
-mod assets;
+pub mod assets;
 mod error;
 mod extract;
 pub mod i18n;

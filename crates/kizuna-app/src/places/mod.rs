@@ -813,6 +813,15 @@ impl App {
         serde_json::to_vec_pretty(&Json::Object(fc)).map_err(|e| AppError::BadFile(e.to_string()))
     }
 
+    /// Import a file of places in any of [`PlaceFileFormat`]s: every record
+    /// checked first, then all written in one transaction, or none.
+    pub async fn import_places(&self, format: PlaceFileFormat, bytes: &[u8], dry_run: bool) -> Result<PlaceImportReport> {
+        match format {
+            PlaceFileFormat::Geojson => self.import_geojson(bytes, dry_run).await,
+            other => Err(AppError::BadFile(format!("{} files cannot be imported yet", other.label()))),
+        }
+    }
+
     /// Import a GeoJSON FeatureCollection of points. Every feature is checked
     /// first and every problem reported with its feature number (from 1);
     /// then all are written in one transaction, or none. A feature already
@@ -953,6 +962,47 @@ impl App {
             )
             .await?;
         Ok(all.into_iter().map(|l| (l.id, l.fields.key.to_string())).collect())
+    }
+}
+
+/// The kinds of file places are imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceFileFormat {
+    /// GeoJSON (RFC 7946) FeatureCollection of points.
+    Geojson,
+    /// CSV with the columns of [`file_columns`].
+    Csv,
+    /// OpenStreetMap XML (`.osm`).
+    OsmXml,
+    /// OpenStreetMap protocol buffers (`.osm.pbf`).
+    OsmPbf,
+}
+
+impl PlaceFileFormat {
+    /// The format a file name implies (`.geojson`/`.json`, `.csv`, `.osm`, `.osm.pbf`/`.pbf`).
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let n = name.to_ascii_lowercase();
+        if n.ends_with(".osm.pbf") || n.ends_with(".pbf") {
+            Some(Self::OsmPbf)
+        } else if n.ends_with(".osm") {
+            Some(Self::OsmXml)
+        } else if n.ends_with(".csv") {
+            Some(Self::Csv)
+        } else if n.ends_with(".geojson") || n.ends_with(".json") {
+            Some(Self::Geojson)
+        } else {
+            None
+        }
+    }
+
+    /// A short name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Geojson => "GeoJSON",
+            Self::Csv => "CSV",
+            Self::OsmXml => "OpenStreetMap XML",
+            Self::OsmPbf => "OpenStreetMap PBF",
+        }
     }
 }
 
