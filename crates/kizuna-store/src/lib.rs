@@ -13,6 +13,7 @@
 
 mod accounts;
 mod error;
+pub mod geobench;
 pub mod places;
 pub mod postgres;
 mod record;
@@ -120,6 +121,13 @@ impl Store {
     /// reused while it stays the same.
     pub async fn data_version(&self) -> Result<i64, StoreError> {
         let sql = "SELECT version FROM data_version WHERE id = 1";
+        Ok(with_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?))
+    }
+
+    /// A number that changes whenever a place is written (a subset of
+    /// [`Store::data_version`]'s changes): the map's index follows it.
+    pub async fn places_version(&self) -> Result<i64, StoreError> {
+        let sql = "SELECT places_version FROM data_version WHERE id = 1";
         Ok(with_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?))
     }
 

@@ -4,7 +4,7 @@
 use kizuna_domain::map::place::{Place, PlaceFields, PlaceInput};
 use sqlx::AssertSqlSafe;
 
-use crate::record::{BUMP_VERSION, Kind, Page, Record, Value, bind_all};
+use crate::record::{BUMP_PLACES, Kind, Page, Record, Value, bind_all};
 use crate::records::Cols;
 use crate::{Store, StoreError, with_pool};
 
@@ -20,6 +20,7 @@ impl Record for Place {
     const ENTITY: &'static str = "place";
     const TABLE: &'static str = "places";
     const UNIQUE: &'static str = "source_id";
+    const BUMP: &'static str = BUMP_PLACES;
     const COLUMNS: &'static [(&'static str, Kind)] = &[
         ("source", Kind::Text),
         ("source_id", Kind::Text),
@@ -188,7 +189,7 @@ impl Store {
                 }
                 counts.ids.push(id);
             }
-            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
+            sqlx::query(BUMP_PLACES).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         Ok(counts)

@@ -47,6 +47,9 @@ pub trait Record: Sized + Send {
     /// `ORDER BY` for lists.
     const ORDER: &'static str = "id";
     const CHILD: Option<Child> = None;
+    /// The statement every write of this record runs in its transaction
+    /// to mark the data changed.
+    const BUMP: &'static str = BUMP_VERSION;
     type Input: Send + Sync;
 
     fn values(input: &Self::Input) -> Vec<Value>;
@@ -118,6 +121,10 @@ macro_rules! write_children {
 /// Marks the data as changed (see [`Store::data_version`]).
 pub(crate) const BUMP_VERSION: &str = "UPDATE data_version SET version = version + 1 WHERE id = 1";
 
+/// Marks the data and the places as changed (see [`Store::places_version`]).
+pub(crate) const BUMP_PLACES: &str =
+    "UPDATE data_version SET version = version + 1, places_version = places_version + 1 WHERE id = 1";
+
 fn select_sql<R: Record>() -> String {
     let cols: Vec<&str> = R::COLUMNS.iter().map(|(c, _)| *c).collect();
     format!("SELECT id, {} FROM {}", cols.join(", "), R::TABLE)
@@ -146,7 +153,7 @@ impl Store {
                 .await
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
             write_children!(tx, R, id, children);
-            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
+            sqlx::query(R::BUMP).execute(&mut *tx).await?;
             tx.commit().await?;
             id
         });
@@ -185,7 +192,7 @@ impl Store {
                     .await?;
             }
             write_children!(tx, R, id, children);
-            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
+            sqlx::query(R::BUMP).execute(&mut *tx).await?;
             tx.commit().await?;
         });
         self.get::<R>(id).await
@@ -197,7 +204,7 @@ impl Store {
         let done = with_pool!(self, p => async {
             let mut tx = p.begin().await?;
             let n = sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).execute(&mut *tx).await?.rows_affected();
-            sqlx::query(BUMP_VERSION).execute(&mut *tx).await?;
+            sqlx::query(R::BUMP).execute(&mut *tx).await?;
             tx.commit().await?;
             Ok::<u64, sqlx::Error>(n)
         }.await)

@@ -53,3 +53,22 @@ pub async fn fresh_url(backend: Backend) -> Result<String, StoreError> {
 pub async fn fresh_store(backend: Backend) -> Result<Store, StoreError> {
     Store::open(&fresh_url(backend).await?).await
 }
+
+/// Drop a database [`fresh_url`] made: remove the SQLite file (and its WAL
+/// files), or drop the PostgreSQL database. Errors are ignored: this tidies up.
+pub async fn drop_fresh(url: &str) {
+    if let Some(path) = url.strip_prefix("sqlite://") {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{path}{suffix}"));
+        }
+    } else if let Some((_, name)) = url.rsplit_once('/')
+        && name.starts_with("kizuna_test_")
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+        && let Ok(mut conn) = sqlx::PgConnection::connect(&postgres_admin_url()).await
+    {
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
+            .execute(&mut conn)
+            .await;
+        let _ = conn.close().await;
+    }
+}

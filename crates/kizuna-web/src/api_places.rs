@@ -11,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use kizuna_app::App;
-use kizuna_app::places::{BBox, PlaceFilter, PlaceHit};
+use kizuna_app::places::{Area, BBox, PlaceFilter, PlaceHit};
+use kizuna_domain::map::place::LatLon;
 use kizuna_domain::FieldError;
 use kizuna_domain::map::place::PlaceFields;
 use serde::Serialize;
@@ -190,13 +191,15 @@ async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Js
         errors.push(FieldError::new("near", "required", "radius_m needs near=lat,lon"));
     }
     finish(errors)?;
-    let all = match (bbox, near, radius) {
-        (Some(b), _, _) => app.places_within_bbox(b, &f).await?,
-        (None, Some((lat, lon)), Some(r)) => app.places_within_radius(lat, lon, r, &f).await?,
-        _ => app.all_places(&f).await?,
+    let area = match (bbox, near, radius) {
+        (Some(b), _, _) => Area::Box(b),
+        (None, Some((lat, lon)), Some(metres)) => Area::Radius {
+            at: LatLon::new(lat, lon).map_err(ApiError::invalid)?,
+            metres,
+        },
+        _ => Area::All,
     };
-    let total = all.len();
-    let items = all.into_iter().skip(offset).take(limit).collect();
+    let (total, items) = app.search_places(area, &f, offset, limit).await?;
     Ok(Json(PlacePage {
         items,
         total,

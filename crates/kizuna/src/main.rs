@@ -16,6 +16,7 @@ use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 
 mod bench;
+mod bench_places;
 mod places_cli;
 
 /// Kizuna: records, statistics and exchanges of a regional international-cooperation office.
@@ -154,6 +155,32 @@ enum BenchCmd {
         /// sqlite or postgres (PostgreSQL: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
         #[arg(long, default_value = "sqlite")]
         backend: String,
+    },
+    /// The map's spatial index with many synthetic places, beside SQLite's
+    /// R*Tree and PostGIS (`<->` on GiST) on the same points, then
+    /// nearest-k over HTTP with many connections. Prints Markdown tables.
+    Places {
+        /// Synthetic places.
+        #[arg(long, default_value_t = 1_000_000)]
+        places: usize,
+        /// Query positions (the same for every index).
+        #[arg(long, default_value_t = 10_000)]
+        queries: usize,
+        /// How many nearest places each query asks for.
+        #[arg(long, default_value_t = 20)]
+        k: usize,
+        /// HTTP requests in all.
+        #[arg(long, default_value_t = 32_000)]
+        http_requests: usize,
+        /// Concurrent keep-alive HTTP connections.
+        #[arg(long, default_value_t = 32)]
+        connections: usize,
+        /// Skip PostGIS (else: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long)]
+        no_postgis: bool,
+        /// Skip the HTTP part (which first writes every place to a SQLite store).
+        #[arg(long)]
+        no_http: bool,
     },
 }
 
@@ -497,6 +524,29 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 },
         } => {
             bench::pages(trainees, runs, &backend).await?;
+        }
+        Command::Bench {
+            what:
+                BenchCmd::Places {
+                    places,
+                    queries,
+                    k,
+                    http_requests,
+                    connections,
+                    no_postgis,
+                    no_http,
+                },
+        } => {
+            bench_places::places(bench_places::Options {
+                places,
+                queries,
+                k,
+                http_requests,
+                connections,
+                postgis: !no_postgis,
+                http: !no_http,
+            })
+            .await?;
         }
         Command::Demo => {
             let app = open(&cli.database_url).await?;

@@ -402,17 +402,117 @@ impl PlaceIndex {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Vec<PlaceHit> {
-        let q = unit(at.lat(), at.lon());
         let mut hits: Vec<PlaceHit> = self
-            .tree
-            .nearest_neighbor_iter(q)
-            .map(|g| &self.entries[g.data])
-            .filter(|e| self.matches(e, f, today, now))
-            .take(k)
+            .nearest_entries(at, k, f, today, now)
             .map(|e| self.hit(e, Some((at.lat(), at.lon())), today, now))
             .collect();
         sort_by_distance(&mut hits);
         hits
+    }
+
+    fn nearest_entries<'a>(
+        &'a self,
+        at: LatLon,
+        k: usize,
+        f: &'a PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> impl Iterator<Item = &'a Entry> + 'a {
+        self.tree
+            .nearest_neighbor_iter(unit(at.lat(), at.lon()))
+            .map(|g| &self.entries[g.data])
+            .filter(move |e| self.matches(e, f, today, now))
+            .take(k)
+    }
+
+    /// The ids and haversine distances (metres) of the `k` nearest places
+    /// matching the filter, nearest first: the index's own work, without
+    /// building each place's search result.
+    pub fn nearest_ids(
+        &self,
+        at: LatLon,
+        k: usize,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<(Id, f64)> {
+        self.nearest_entries(at, k, f, today, now)
+            .map(|e| {
+                let p = e.place.fields.position;
+                (e.place.id, haversine_m(at.lat(), at.lon(), p.lat(), p.lon()))
+            })
+            .collect()
+    }
+
+    /// The entries in an area matching the filter, each with its distance
+    /// from the area's centre (none for [`Area::All`]), nearest first (by id
+    /// for [`Area::All`]). Cheap: no search result is built yet.
+    fn ranked(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<(&Entry, f64)> {
+        let dist = |e: &Entry, (lat, lon): (f64, f64)| {
+            let p = e.place.fields.position;
+            haversine_m(lat, lon, p.lat(), p.lon())
+        };
+        let mut out: Vec<(&Entry, f64)> = match *area {
+            Area::All => {
+                return self
+                    .entries
+                    .iter()
+                    .filter(|e| self.matches(e, f, today, now))
+                    .map(|e| (e, 0.0))
+                    .collect();
+            }
+            Area::Radius { at, metres } => {
+                // A hair wider in chord space, then exact on the haversine distance.
+                let c = chord(metres) * (1.0 + 1e-9) + 1e-12;
+                let from = (at.lat(), at.lon());
+                self.tree
+                    .locate_within_distance(unit(at.lat(), at.lon()), c * c)
+                    .map(|g| &self.entries[g.data])
+                    .map(|e| (e, dist(e, from)))
+                    .filter(|(_, d)| *d <= metres + 0.05)
+                    .filter(|(e, _)| self.matches(e, f, today, now))
+                    .collect()
+            }
+            Area::Box(b) => {
+                let centre = b.centre();
+                self.tree
+                    .locate_in_envelope_intersecting(b.envelope())
+                    .map(|g| &self.entries[g.data])
+                    .filter(|e| b.contains(e.place.fields.position.lat(), e.place.fields.position.lon()))
+                    .filter(|e| self.matches(e, f, today, now))
+                    .map(|e| (e, dist(e, centre)))
+                    .collect()
+            }
+        };
+        out.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.place.id.cmp(&b.0.place.id)));
+        out
+    }
+
+    /// One page of the places in an area matching the filter (ordered as
+    /// [`PlaceIndex::ranked`]), and how many there are in all. Only the
+    /// page's search results are built.
+    pub fn page(
+        &self,
+        area: &Area,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+        offset: usize,
+        limit: usize,
+    ) -> (usize, Vec<PlaceHit>) {
+        let ranked = self.ranked(area, f, today, now);
+        let from = area.centre();
+        let hits = ranked
+            .iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(e, _)| self.hit(e, from, today, now))
+            .collect();
+        (ranked.len(), hits)
+    }
+
+    fn every(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
+        self.page(area, f, today, now, 0, usize::MAX).1
     }
 
     /// Places within `metres` of a point, nearest first.
@@ -424,43 +524,39 @@ impl PlaceIndex {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Vec<PlaceHit> {
-        let q = unit(at.lat(), at.lon());
-        // A hair wider in chord space, then exact on the haversine distance.
-        let c = chord(metres) * (1.0 + 1e-9) + 1e-12;
-        let mut hits: Vec<PlaceHit> = self
-            .tree
-            .locate_within_distance(q, c * c)
-            .map(|g| &self.entries[g.data])
-            .filter(|e| self.matches(e, f, today, now))
-            .map(|e| self.hit(e, Some((at.lat(), at.lon())), today, now))
-            .filter(|h| h.distance_m.is_some_and(|d| d <= metres + 0.05))
-            .collect();
-        sort_by_distance(&mut hits);
-        hits
+        self.every(&Area::Radius { at, metres }, f, today, now)
     }
 
     /// Places inside a box, nearest its centre first (`distance_m` is from the centre).
     pub fn within_bbox(&self, b: BBox, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
-        let centre = b.centre();
-        let mut hits: Vec<PlaceHit> = self
-            .tree
-            .locate_in_envelope_intersecting(b.envelope())
-            .map(|g| &self.entries[g.data])
-            .filter(|e| b.contains(e.place.fields.position.lat(), e.place.fields.position.lon()))
-            .filter(|e| self.matches(e, f, today, now))
-            .map(|e| self.hit(e, Some(centre), today, now))
-            .collect();
-        sort_by_distance(&mut hits);
-        hits
+        self.every(&Area::Box(b), f, today, now)
     }
 
     /// Every place matching the filter, by id.
     pub fn all(&self, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
-        self.entries
-            .iter()
-            .filter(|e| self.matches(e, f, today, now))
-            .map(|e| self.hit(e, None, today, now))
-            .collect()
+        self.every(&Area::All, f, today, now)
+    }
+}
+
+/// Where a search looks.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Area {
+    /// Everywhere (results by id, without distances).
+    All,
+    /// Within `metres` of a point (results nearest first).
+    Radius { at: LatLon, metres: f64 },
+    /// Inside a box (results nearest its centre first).
+    Box(BBox),
+}
+
+impl Area {
+    /// The point distances are measured from.
+    fn centre(&self) -> Option<(f64, f64)> {
+        match self {
+            Area::All => None,
+            Area::Radius { at, .. } => Some((at.lat(), at.lon())),
+            Area::Box(b) => Some(b.centre()),
+        }
     }
 }
 
@@ -485,9 +581,21 @@ fn sort_by_distance(hits: &mut [PlaceHit]) {
     });
 }
 
-/// The index an [`App`] keeps, with the data version it was built at.
+/// The index an [`App`] keeps, with the places version it was built at,
+/// and a lock so that one request rebuilds it while the others wait.
 #[derive(Default)]
-pub struct PlaceIndexCache(Mutex<Option<Arc<PlaceIndex>>>);
+pub struct PlaceIndexCache(Mutex<Option<Arc<PlaceIndex>>>, tokio::sync::Mutex<()>);
+
+impl PlaceIndexCache {
+    fn current(&self, version: i64) -> Option<Arc<PlaceIndex>> {
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .filter(|ix| ix.version == version)
+            .cloned()
+    }
+}
 
 /// A place found by a search, with what a visitor needs to judge it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -569,13 +677,16 @@ fn position(lat: f64, lon: f64) -> Result<LatLon> {
 }
 
 impl App {
-    /// The index of every place, rebuilt if anything was written since it was built.
+    /// The index of every place, rebuilt if a place was written since it was built.
     pub async fn place_index(&self) -> Result<Arc<PlaceIndex>> {
-        let version = self.store.data_version().await?;
-        if let Some(ix) = self.place_index.0.lock().unwrap_or_else(|e| e.into_inner()).as_ref()
-            && ix.version == version
-        {
-            return Ok(ix.clone());
+        let version = self.store.places_version().await?;
+        if let Some(ix) = self.place_index.current(version) {
+            return Ok(ix);
+        }
+        let _one_builder = self.place_index.1.lock().await;
+        let version = self.store.places_version().await?;
+        if let Some(ix) = self.place_index.current(version) {
+            return Ok(ix);
         }
         let places = self.store.all_places().await?;
         let ix = Arc::new(PlaceIndex::build(version, places));
@@ -637,6 +748,29 @@ impl App {
     pub async fn places_within_bbox(&self, bbox: BBox, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
         let ix = self.place_index().await?;
         Ok(ix.within_bbox(bbox, filter, self.today(), self.now_for(filter)))
+    }
+
+    /// One page of the places in an area matching `filter`, and how many
+    /// match in all; only the page's results are built, so a page of a
+    /// large area costs little more than counting it.
+    pub async fn search_places(
+        &self,
+        area: Area,
+        filter: &PlaceFilter,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(usize, Vec<PlaceHit>)> {
+        if let Area::Radius { metres, .. } = area
+            && !(metres.is_finite() && metres > 0.0 && metres <= MAX_RADIUS_M)
+        {
+            return Err(AppError::Invalid(vec![FieldError::new(
+                "radius_m",
+                "out_of_range",
+                format!("radius_m must be more than 0 and at most {MAX_RADIUS_M:.0} metres, not {metres}"),
+            )]));
+        }
+        let ix = self.place_index().await?;
+        Ok(ix.page(&area, filter, self.today(), self.now_for(filter), offset, limit))
     }
 
     /// Every place matching `filter`, by id.

@@ -1,0 +1,426 @@
+//! `kizuna bench places`: the map's spatial index with many places, set
+//! beside SQLite's R*Tree and PostGIS's GiST `<->` on the same points and
+//! the same query positions, in one run:
+//!
+//! 1. building each index;
+//! 2. nearest-`k` in process (Kizuna's R*-tree) and through each database's
+//!    own query, one at a time, with the round trip every database query pays;
+//! 3. whether the three agree on the nearest `k`;
+//! 4. `GET /api/v1/places/nearest` over real HTTP from many keep-alive
+//!    connections at once, on a store holding the same places.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use chrono::Utc;
+use kizuna_app::App;
+use kizuna_app::bench::{SplitMix, synthetic_places, synthetic_point};
+use kizuna_app::places::{PlaceFilter, PlaceIndex};
+use kizuna_domain::map::place::{LatLon, Place};
+use kizuna_store::geobench::{PostgisKnn, SqliteRtree};
+use kizuna_store::{Backend, Store};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+pub struct Options {
+    pub places: usize,
+    pub queries: usize,
+    pub k: usize,
+    pub http_requests: usize,
+    pub connections: usize,
+    pub postgis: bool,
+    pub http: bool,
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn us(d: Duration) -> String {
+    let v = d.as_secs_f64() * 1e6;
+    if v < 100.0 { format!("{v:.1}") } else { format!("{v:.0}") }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64() * 1e3)
+}
+
+/// Timings of one way of answering nearest-k.
+struct Series {
+    name: String,
+    build: Option<Duration>,
+    times: Vec<Duration>,
+    floor: Option<Duration>,
+    answers: Vec<Vec<i64>>,
+}
+
+impl Series {
+    fn median(&self) -> Duration {
+        percentile(&self.times, 0.5)
+    }
+}
+
+fn sorted(mut v: Vec<Duration>) -> Vec<Duration> {
+    v.sort();
+    v
+}
+
+/// How many of the answers hold the same ids as Kizuna's (as sets: ties
+/// in distance may come in either order).
+fn agreement(a: &[Vec<i64>], b: &[Vec<i64>]) -> usize {
+    a.iter()
+        .zip(b)
+        .filter(|(x, y)| {
+            let (mut x, mut y) = ((*x).clone(), (*y).clone());
+            x.sort_unstable();
+            y.sort_unstable();
+            x == y
+        })
+        .count()
+}
+
+pub async fn places(o: Options) -> anyhow::Result<()> {
+    if o.places == 0 || o.queries == 0 || o.k == 0 || o.connections == 0 {
+        bail!("--places, --queries, --k and --connections must be at least 1");
+    }
+    let today = Utc::now().date_naive();
+    let now = Utc::now();
+    eprintln!("generating {} places…", o.places);
+    let inputs = synthetic_places(o.places, 20_261_130);
+    let places: Vec<Place> = inputs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| Place {
+            id: i as i64 + 1,
+            fields: p.clone(),
+        })
+        .collect();
+    let points: Vec<(i64, f64, f64)> = places
+        .iter()
+        .map(|p| (p.id, p.fields.position.lat(), p.fields.position.lon()))
+        .collect();
+    let mut rng = SplitMix::new(7);
+    let queries: Vec<(f64, f64)> = (0..o.queries).map(|_| synthetic_point(&mut rng)).collect();
+    let checked = queries.len().min(200);
+
+    // 1–2. Kizuna's index, in process.
+    let mut builds = Vec::new();
+    let mut ix = None;
+    for _ in 0..3 {
+        let copy = places.clone();
+        let t = Instant::now();
+        let built = PlaceIndex::build(0, copy);
+        builds.push(t.elapsed());
+        ix = Some(built);
+    }
+    let ix = ix.context("index")?;
+    let filter = PlaceFilter::default();
+    // Warm up: every place's opening hours parsed once, as a running server would have.
+    for &(lat, lon) in queries.iter().take(1000) {
+        let _ = ix.nearest(LatLon::new(lat, lon).map_err(|e| anyhow::anyhow!("{e:?}"))?, o.k, &filter, today, now);
+    }
+    let mut times = Vec::with_capacity(queries.len());
+    let mut answers = Vec::with_capacity(checked);
+    for (i, &(lat, lon)) in queries.iter().enumerate() {
+        let at = LatLon::new(lat, lon).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let t = Instant::now();
+        let found = ix.nearest_ids(at, o.k, &filter, today, now);
+        times.push(t.elapsed());
+        if i < checked {
+            answers.push(found.iter().map(|f| f.0).collect());
+        }
+    }
+    let kizuna = Series {
+        name: "Kizuna: R*-tree in memory (`PlaceIndex::nearest_ids`)".into(),
+        build: Some(percentile(&sorted(builds), 0.5)),
+        times: sorted(times),
+        floor: None,
+        answers,
+    };
+    // The same, building each search result (place, open now, certificate), as the API does.
+    let mut htimes = Vec::with_capacity(queries.len());
+    for &(lat, lon) in &queries {
+        let at = LatLon::new(lat, lon).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let t = Instant::now();
+        let _ = ix.nearest(at, o.k, &filter, today, now);
+        htimes.push(t.elapsed());
+    }
+    let with_hits = sorted(htimes);
+    // The same with a filter, as the map's chips ask.
+    let chips: PlaceFilter = PlaceFilter::parse(Some("restaurant"), Some("certified"), None, None, None)
+        .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+    let mut ftimes = Vec::with_capacity(queries.len());
+    for &(lat, lon) in &queries {
+        let at = LatLon::new(lat, lon).map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let t = Instant::now();
+        let _ = ix.nearest_ids(at, o.k, &chips, today, now);
+        ftimes.push(t.elapsed());
+    }
+    let filtered = sorted(ftimes);
+    drop(ix);
+
+    // SQLite's R*Tree.
+    eprintln!("building SQLite's R*Tree…");
+    let rt_url = kizuna_store::testing::fresh_url(Backend::Sqlite).await?;
+    let (mut rtree, rt_build) = SqliteRtree::build(&rt_url, &points).await?;
+    let rtree_series = {
+        for &(lat, lon) in queries.iter().take(100) {
+            rtree.nearest(lat, lon, o.k).await?;
+        }
+        let mut times = Vec::with_capacity(queries.len());
+        let mut answers = Vec::with_capacity(checked);
+        for (i, &(lat, lon)) in queries.iter().enumerate() {
+            let t = Instant::now();
+            let found = rtree.nearest(lat, lon, o.k).await?;
+            times.push(t.elapsed());
+            if i < checked {
+                answers.push(found.iter().map(|f| f.0).collect());
+            }
+        }
+        let mut floor = Vec::new();
+        for _ in 0..1000 {
+            let t = Instant::now();
+            rtree.round_trip().await?;
+            floor.push(t.elapsed());
+        }
+        Series {
+            name: "SQLite R*Tree (window query, widened until it holds the k nearest)".into(),
+            build: Some(rt_build),
+            times: sorted(times),
+            floor: Some(percentile(&sorted(floor), 0.5)),
+            answers,
+        }
+    };
+    drop(rtree);
+    kizuna_store::testing::drop_fresh(&rt_url).await;
+
+    // PostGIS.
+    let mut series = vec![kizuna, rtree_series];
+    let mut postgis_note = String::new();
+    if o.postgis {
+        eprintln!("loading PostGIS…");
+        let pg_url = kizuna_store::testing::fresh_url(Backend::Postgres)
+            .await
+            .context("PostgreSQL (KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432) for the PostGIS comparison")?;
+        match PostgisKnn::build(&pg_url, &points).await? {
+            None => {
+                postgis_note = "PostGIS is not installed on that server (Debian: postgresql-15-postgis-3)".into();
+            }
+            Some((mut pg, build)) => {
+                if !pg.uses_index().await? {
+                    postgis_note = "warning: the plan did not use the GiST index".into();
+                }
+                for &(lat, lon) in queries.iter().take(100) {
+                    pg.nearest(lat, lon, o.k).await?;
+                }
+                let mut times = Vec::with_capacity(queries.len());
+                let mut answers = Vec::with_capacity(checked);
+                for (i, &(lat, lon)) in queries.iter().enumerate() {
+                    let t = Instant::now();
+                    let found = pg.nearest(lat, lon, o.k).await?;
+                    times.push(t.elapsed());
+                    if i < checked {
+                        answers.push(found.iter().map(|f| f.0).collect());
+                    }
+                }
+                let mut floor = Vec::new();
+                for _ in 0..1000 {
+                    let t = Instant::now();
+                    pg.round_trip().await?;
+                    floor.push(t.elapsed());
+                }
+                series.push(Series {
+                    name: "PostGIS (`ORDER BY geog <-> point LIMIT k` on a GiST index)".into(),
+                    build: Some(build),
+                    times: sorted(times),
+                    floor: Some(percentile(&sorted(floor), 0.5)),
+                    answers,
+                });
+            }
+        }
+        kizuna_store::testing::drop_fresh(&pg_url).await;
+    }
+
+    let base = series[0].median().as_secs_f64();
+    println!(
+        "\n### {} places, nearest-{} from {} positions, one query at a time\n",
+        o.places, o.k, o.queries
+    );
+    println!(
+        "| index | build | median µs | p99 µs | median ÷ Kizuna's | round trip alone (median µs) | same {} nearest as Kizuna |",
+        o.k
+    );
+    println!("|---|---:|---:|---:|---:|---:|---:|");
+    for s in &series {
+        println!(
+            "| {} | {} | {} | {} | {:.0}× | {} | {} of {} |",
+            s.name,
+            s.build.map(|b| format!("{:.2} s", b.as_secs_f64())).unwrap_or_default(),
+            us(s.median()),
+            us(percentile(&s.times, 0.99)),
+            s.median().as_secs_f64() / base,
+            s.floor.map(us).unwrap_or_else(|| "—".into()),
+            agreement(&series[0].answers, &s.answers),
+            series[0].answers.len(),
+        );
+    }
+    println!(
+        "| Kizuna, with each search result built (`PlaceIndex::nearest`: place, open now, certificate) | | {} | {} | {:.1}× | — | |",
+        us(percentile(&with_hits, 0.5)),
+        us(percentile(&with_hits, 0.99)),
+        percentile(&with_hits, 0.5).as_secs_f64() / base
+    );
+    println!(
+        "| Kizuna, filtered (restaurant, certified) | | {} | {} | {:.1}× | — | |",
+        us(percentile(&filtered, 0.5)),
+        us(percentile(&filtered, 0.99)),
+        percentile(&filtered, 0.5).as_secs_f64() / base
+    );
+    if !postgis_note.is_empty() {
+        println!("\nPostGIS: {postgis_note}");
+    }
+
+    if o.http {
+        http(&o, &inputs, &queries).await?;
+    }
+    Ok(())
+}
+
+/// Nearest-k over HTTP: the real server on a loopback port, `connections`
+/// keep-alive clients sending requests back to back.
+async fn http(o: &Options, inputs: &[kizuna_domain::map::place::PlaceInput], queries: &[(f64, f64)]) -> anyhow::Result<()> {
+    eprintln!("writing {} places to a fresh SQLite store…", inputs.len());
+    let url = kizuna_store::testing::fresh_url(Backend::Sqlite).await?;
+    let app = App::new(Store::open(&url).await?);
+    let t = Instant::now();
+    for chunk in inputs.chunks(100_000) {
+        app.store.upsert_places(chunk).await?;
+    }
+    let write = t.elapsed();
+    let t = Instant::now();
+    let ix = app.place_index().await?;
+    let load = t.elapsed();
+    eprintln!(
+        "stored in {:.1} s; index loaded from the store and built in {:.2} s ({} places)",
+        write.as_secs_f64(),
+        load.as_secs_f64(),
+        ix.len()
+    );
+    drop(ix);
+    let app = Arc::new(app);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+    let addr = listener.local_addr()?;
+    let server = tokio::spawn(async move {
+        let _ = axum::serve(listener, kizuna_web::router(app)).await;
+    });
+    let per_conn = o.http_requests.div_ceil(o.connections);
+    let k = o.k;
+    let conns = o.connections;
+    let qs: Arc<Vec<(f64, f64)>> = Arc::new(queries.to_vec());
+    // The clients run on a runtime of their own, as another program would.
+    let (elapsed, mut times, bytes) = std::thread::spawn(move || -> anyhow::Result<(Duration, Vec<Duration>, usize)> {
+        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+        rt.block_on(async move {
+            let started = Instant::now();
+            let mut tasks = Vec::new();
+            for c in 0..conns {
+                let qs = qs.clone();
+                tasks.push(tokio::spawn(async move {
+                    let mut s = tokio::net::TcpStream::connect(addr).await?;
+                    s.set_nodelay(true)?;
+                    let mut times = Vec::with_capacity(per_conn);
+                    let mut buf = Vec::with_capacity(64 * 1024);
+                    let mut bytes = 0;
+                    for i in 0..per_conn + 5 {
+                        let (lat, lon) = qs[(c * per_conn + i) % qs.len()];
+                        let req = format!(
+                            "GET /api/v1/places/nearest?lat={lat:.6}&lon={lon:.6}&k={k} HTTP/1.1\r\nHost: bench\r\n\r\n"
+                        );
+                        let t = Instant::now();
+                        s.write_all(req.as_bytes()).await?;
+                        let n = read_response(&mut s, &mut buf).await?;
+                        if i >= 5 {
+                            times.push(t.elapsed());
+                            bytes += n;
+                        }
+                    }
+                    anyhow::Ok((times, bytes))
+                }));
+            }
+            let mut all = Vec::new();
+            let mut bytes = 0;
+            for t in tasks {
+                let (times, b) = t.await??;
+                all.extend(times);
+                bytes += b;
+            }
+            Ok((started.elapsed(), all, bytes))
+        })
+    })
+    .join()
+    .map_err(|_| anyhow::anyhow!("the HTTP clients panicked"))??;
+    server.abort();
+    times.sort();
+    println!(
+        "\n### HTTP: `GET /api/v1/places/nearest?k={k}` (JSON), {} connections, {} requests\n",
+        o.connections,
+        times.len()
+    );
+    println!("| requests/s | median ms | p95 ms | p99 ms | max ms | mean response bytes |");
+    println!("|---:|---:|---:|---:|---:|---:|");
+    println!(
+        "| {:.0} | {} | {} | {} | {} | {} |",
+        times.len() as f64 / elapsed.as_secs_f64(),
+        ms(percentile(&times, 0.5)),
+        ms(percentile(&times, 0.95)),
+        ms(percentile(&times, 0.99)),
+        ms(percentile(&times, 1.0)),
+        bytes / times.len().max(1)
+    );
+    println!(
+        "\nStore: {} places written to SQLite in {:.1} s; index loaded from it and built in {:.2} s.",
+        inputs.len(),
+        write.as_secs_f64(),
+        load.as_secs_f64()
+    );
+    kizuna_store::testing::drop_fresh(&url).await;
+    Ok(())
+}
+
+/// Read one HTTP/1.1 response with a Content-Length body; its size in bytes.
+async fn read_response(s: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> anyhow::Result<usize> {
+    buf.clear();
+    let mut chunk = [0u8; 16 * 1024];
+    let head_end = loop {
+        if let Some(p) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
+            break p + 4;
+        }
+        let n = s.read(&mut chunk).await?;
+        if n == 0 {
+            bail!("the server closed the connection");
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    };
+    let head = std::str::from_utf8(&buf[..head_end])?.to_ascii_lowercase();
+    if !head.starts_with("http/1.1 200") {
+        bail!("the server answered {}", head.lines().next().unwrap_or(""));
+    }
+    let len: usize = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .context("no content-length")?
+        .trim()
+        .parse()?;
+    while buf.len() < head_end + len {
+        let n = s.read(&mut chunk).await?;
+        if n == 0 {
+            bail!("the server closed the connection mid-body");
+        }
+        buf.extend_from_slice(&chunk[..n]);
+    }
+    Ok(head_end + len)
+}
