@@ -5,7 +5,7 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kizuna_app::places::{BBox, PlaceFilter, PlaceHit};
+use kizuna_app::places::{Area, BBox, PlaceFilter, PlaceHit};
 use kizuna_app::{App, AppError};
 use kizuna_domain::map::place::{Assurance, PlaceCategory, PlaceFields, PlaceInput, haversine_m};
 use kizuna_store::testing::{fresh_store, fresh_url};
@@ -28,6 +28,8 @@ on_both!(
     a_bad_feature_is_reported_and_nothing_is_written,
     the_index_follows_writes_on_every_server,
     demo_places_load_with_review_lists,
+    pages_of_a_search_are_slices_of_the_whole,
+    only_place_writes_move_the_places_version,
 );
 
 fn today() -> NaiveDate {
@@ -692,4 +694,106 @@ async fn demo_places_load_with_review_lists(backend: Backend) {
         .collect();
     let levels: HashSet<&str> = ramen.iter().map(|p| p.fields.halal.level().as_str()).collect();
     assert!(ramen.len() >= 3 && levels.len() >= 2, "{levels:?}");
+}
+
+async fn pages_of_a_search_are_slices_of_the_whole(backend: Backend) {
+    let app = app(backend).await;
+    app.upsert_places(&random_places()).await.unwrap();
+    let all = PlaceFilter::default();
+    let hokkaido = BBox::new(139.0, 41.0, 146.0, 46.0).unwrap();
+    let at = kizuna_domain::map::place::LatLon::new(43.0621, 141.3544).unwrap();
+    let cases = [
+        (Area::All, app.all_places(&all).await.unwrap()),
+        (Area::Box(hokkaido), app.places_within_bbox(hokkaido, &all).await.unwrap()),
+        (
+            Area::Radius { at, metres: 300_000.0 },
+            app.places_within_radius(43.0621, 141.3544, 300_000.0, &all).await.unwrap(),
+        ),
+    ];
+    for (area, whole) in cases {
+        assert!(whole.len() > 25, "{area:?} needs more than a page of places");
+        let ids = |hits: &[PlaceHit]| hits.iter().map(|h| h.place.id).collect::<Vec<_>>();
+        let mut paged = Vec::new();
+        for offset in (0..whole.len() + 10).step_by(10) {
+            let (total, page) = app.search_places(area, &all, offset, 10).await.unwrap();
+            assert_eq!(total, whole.len(), "{area:?}: the total does not depend on the page");
+            assert!(page.len() <= 10);
+            paged.extend(page);
+        }
+        assert_eq!(ids(&paged), ids(&whole), "{area:?}: pages in order make the whole");
+        let d = |hits: &[PlaceHit]| hits.iter().map(|h| h.distance_m).collect::<Vec<_>>();
+        assert_eq!(d(&paged), d(&whole));
+    }
+    // A filter narrows the total as it narrows the whole.
+    let cafes = PlaceFilter::parse(Some("cafe"), None, None, None, None).unwrap();
+    let (total, _) = app.search_places(Area::All, &cafes, 0, 1).await.unwrap();
+    assert_eq!(total, app.all_places(&cafes).await.unwrap().len());
+    assert!(total > 0 && total < app.all_places(&all).await.unwrap().len());
+    let Err(AppError::Invalid(errs)) = app
+        .search_places(Area::Radius { at, metres: 0.0 }, &all, 0, 10)
+        .await
+    else {
+        panic!("a zero radius is refused")
+    };
+    assert_eq!(errs[0].field, "radius_m");
+}
+
+async fn only_place_writes_move_the_places_version(backend: Backend) {
+    let app = app(backend).await;
+    let v0 = app.store.places_version().await.unwrap();
+    let d0 = app.store.data_version().await.unwrap();
+    // A write elsewhere changes the data version, not the places version.
+    use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
+    app.store
+        .insert::<Locality>(&LocalityInput {
+            key: kizuna_domain::common::Key::parse("jp/hokkaido/otaru").unwrap(),
+            country: kizuna_domain::common::CountryCode::parse("JP").unwrap(),
+            level: LocalityLevel::Municipality,
+            parent_id: None,
+            name_en: kizuna_domain::common::Text::parse("Otaru").unwrap(),
+            name_ja: None,
+            name_local: None,
+        })
+        .await
+        .unwrap();
+    assert!(app.store.data_version().await.unwrap() > d0);
+    let v1 = app.store.places_version().await.unwrap();
+    let before = app.place_index().await.unwrap();
+    app.store.bump_data_version().await.unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&before, &app.place_index().await.unwrap()),
+        "no place changed: the same index serves"
+    );
+    // Every kind of place write moves it, and the index follows.
+    let created = app
+        .create_place(place(1, 43.0622, 141.3545, "cafe", "unknown", false))
+        .await
+        .unwrap();
+    let v2 = app.store.places_version().await.unwrap();
+    assert!(v2 > v1 && v1 >= v0);
+    assert!(!std::sync::Arc::ptr_eq(&before, &app.place_index().await.unwrap()));
+    app.update_place(created.id, place(1, 43.07, 141.36, "cafe", "unknown", false))
+        .await
+        .unwrap();
+    let v3 = app.store.places_version().await.unwrap();
+    assert!(v3 > v2);
+    app.upsert_places(&random_places()[..3]).await.unwrap();
+    let v4 = app.store.places_version().await.unwrap();
+    assert!(v4 > v3);
+    app.delete_place(created.id).await.unwrap();
+    assert!(app.store.places_version().await.unwrap() > v4);
+    assert!(
+        app.place_index()
+            .await
+            .unwrap()
+            .nearest_ids(
+                kizuna_domain::map::place::LatLon::new(43.07, 141.36).unwrap(),
+                5,
+                &PlaceFilter::default(),
+                today(),
+                Utc::now()
+            )
+            .iter()
+            .all(|(id, _)| *id != created.id)
+    );
 }
