@@ -80,6 +80,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "stats", include_str!("../locales/ja/stats.ftl")),
     ("th", "stats", include_str!("../locales/th/stats.ftl")),
     ("ms", "stats", include_str!("../locales/ms/stats.ftl")),
+    ("en", "places", include_str!("../locales/en/places.ftl")),
+    ("ja", "places", include_str!("../locales/ja/places.ftl")),
+    ("th", "places", include_str!("../locales/th/places.ftl")),
+    ("ms", "places", include_str!("../locales/ms/places.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

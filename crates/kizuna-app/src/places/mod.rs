@@ -49,6 +49,8 @@ use crate::records::{Entity, Ref};
 use crate::transfer::RowError;
 use crate::{App, AppError, Result};
 
+pub mod staff;
+
 /// The time zone places' opening hours are read in.
 pub const PLACE_TIME_ZONE: Tz = chrono_tz::Asia::Tokyo;
 /// The most results one query returns.

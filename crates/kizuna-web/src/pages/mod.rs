@@ -3,6 +3,7 @@
 //! person sees comes from the catalogues in `locales/`.
 
 mod console;
+mod console_places;
 mod partner;
 mod public;
 mod stats;
@@ -22,6 +23,7 @@ pub fn routes() -> Router<WebState> {
         .merge(public::routes())
         .merge(partner::routes())
         .merge(console::routes())
+        .merge(console_places::routes())
         .merge(stats::routes())
 }
 
