@@ -1,6 +1,6 @@
 //! Static files embedded in the binary: Kizuna's own CSS and scripts, and
 //! the npm packages `build.rs` copied (ECharts, topojson-client, world-atlas
-//! countries and land shapes).
+//! countries and land shapes, Leaflet and its marker clusters).
 
 use axum::extract::Path;
 use axum::http::{StatusCode, header};
@@ -46,6 +46,36 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "land-50m.json",
         "application/json",
         include_bytes!(concat!(env!("OUT_DIR"), "/land-50m.json")),
+    ),
+    (
+        "map.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/map.js"),
+    ),
+    (
+        "map.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../assets/map.css"),
+    ),
+    (
+        "leaflet.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/leaflet.js")),
+    ),
+    (
+        "leaflet.css",
+        "text/css; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/leaflet.css")),
+    ),
+    (
+        "leaflet.markercluster.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/leaflet.markercluster.js")),
+    ),
+    (
+        "MarkerCluster.css",
+        "text/css; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/MarkerCluster.css")),
     ),
 ];
 

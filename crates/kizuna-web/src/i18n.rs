@@ -84,6 +84,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "places", include_str!("../locales/ja/places.ftl")),
     ("th", "places", include_str!("../locales/th/places.ftl")),
     ("ms", "places", include_str!("../locales/ms/places.ftl")),
+    ("en", "map", include_str!("../locales/en/map.ftl")),
+    ("ja", "map", include_str!("../locales/ja/map.ftl")),
+    ("th", "map", include_str!("../locales/th/map.ftl")),
+    ("ms", "map", include_str!("../locales/ms/map.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

@@ -19,14 +19,47 @@ use kizuna_app::App;
 
 pub use error::{ApiError, ErrorBody};
 pub use openapi::openapi;
+pub use pages::map::TileServer;
+
+/// How the web application is set up.
+#[derive(Debug, Clone)]
+pub struct WebOptions {
+    /// Mark cookies `Secure`, for when Kizuna is reached over TLS.
+    pub secure_cookies: bool,
+    /// The map's tile server; `None` draws the offline basemap only.
+    pub tiles: Option<TileServer>,
+}
+
+impl Default for WebOptions {
+    /// Plain HTTP; OpenStreetMap's standard tiles.
+    fn default() -> Self {
+        WebOptions {
+            secure_cookies: false,
+            tiles: Some(TileServer::openstreetmap()),
+        }
+    }
+}
 
 /// The whole web application, ready to serve. `secure_cookies` marks
 /// cookies `Secure`, for when Kizuna is reached over TLS.
 pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
+    router_with_options(
+        app,
+        WebOptions {
+            secure_cookies,
+            ..WebOptions::default()
+        },
+    )
+}
+
+/// The whole web application, set up by `options`.
+pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
     let state = session::WebState {
         app,
         limiter: Arc::default(),
-        secure_cookies,
+        secure_cookies: options.secure_cookies,
+        csp: session::content_security_policy(options.tiles.as_ref().map(TileServer::origin)),
+        tiles: options.tiles.map(Arc::new),
     };
     Router::new()
         .merge(pages::routes())
@@ -35,7 +68,10 @@ pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
         .merge(api_places::routes())
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
-        .layer(axum::middleware::from_fn(session::security_headers))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            session::security_headers,
+        ))
         .with_state(state)
 }
 

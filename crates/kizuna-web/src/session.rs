@@ -27,6 +27,10 @@ pub struct WebState {
     pub limiter: Arc<Limiter>,
     /// Mark cookies `Secure` (when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
+    /// The map's tile server (`None`: the offline basemap only).
+    pub tiles: Option<Arc<crate::pages::map::TileServer>>,
+    /// The Content-Security-Policy every response carries.
+    pub csp: HeaderValue,
 }
 
 impl FromRef<WebState> for Arc<App> {
@@ -283,18 +287,24 @@ pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) 
     next.run(req).await
 }
 
+/// The Content-Security-Policy: everything from Kizuna itself; images also
+/// from the map's tile server, when there is one.
+pub fn content_security_policy(tile_origin: Option<&str>) -> HeaderValue {
+    const STRICT: &str = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'";
+    match tile_origin {
+        Some(o) => HeaderValue::from_str(&STRICT.replace("img-src 'self' data:", &format!("img-src 'self' data: {o}")))
+            .unwrap_or_else(|_| HeaderValue::from_static(STRICT)),
+        None => HeaderValue::from_static(STRICT),
+    }
+}
+
 /// Headers every response carries.
-pub async fn security_headers(req: Request, next: Next) -> Response {
+pub async fn security_headers(State(state): State<WebState>, req: Request, next: Next) -> Response {
     let mut resp = next.run(req).await;
     let h = resp.headers_mut();
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
-    h.insert(
-        "content-security-policy",
-        HeaderValue::from_static(
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'",
-        ),
-    );
+    h.insert("content-security-policy", state.csp.clone());
     resp
 }

@@ -11,6 +11,10 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("th", "site-name"),
     ("ms", "site-name"),
     ("ms", "nav-import"),
+    ("ms", "map-category-hotel"),
+    ("ms", "map-prayer-maghrib"),
+    ("ms", "map-method-kuwait"),
+    ("ms", "map-method-qatar"),
 ];
 
 fn files() -> BTreeSet<&'static str> {

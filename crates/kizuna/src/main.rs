@@ -48,6 +48,13 @@ enum Command {
         /// Load the demo dataset first (idempotent).
         #[arg(long)]
         demo: bool,
+        /// The map's tile server: a URL with {z}, {x}, {y} (and {s} for subdomains).
+        /// Empty: no tiles, only the built-in offline map. Browsers load tiles from it directly.
+        #[arg(long, env = "KIZUNA_TILE_URL", default_value = kizuna_web::TileServer::OPENSTREETMAP)]
+        tile_url: String,
+        /// The credit the tile server requires (default: © OpenStreetMap contributors).
+        #[arg(long, env = "KIZUNA_TILE_ATTRIBUTION")]
+        tile_attribution: Option<String>,
     },
     /// Load the deterministic demo dataset into the store (idempotent).
     Demo,
@@ -386,7 +393,11 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             addr,
             demo,
             secure_cookies,
+            tile_url,
+            tile_attribution,
         } => {
+            let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
+                .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
             let app = open(&cli.database_url).await?;
             if demo {
                 announce_demo_admin(&app).await?;
@@ -407,7 +418,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",
                 listener.local_addr()?
             );
-            axum::serve(listener, kizuna_web::router_with(app.clone(), secure_cookies))
+            let web = kizuna_web::WebOptions { secure_cookies, tiles };
+            axum::serve(listener, kizuna_web::router_with_options(app.clone(), web))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;
                 })

@@ -4,6 +4,7 @@
 
 mod console;
 mod console_places;
+pub mod map;
 mod partner;
 mod public;
 mod stats;
@@ -25,6 +26,7 @@ pub fn routes() -> Router<WebState> {
         .merge(console::routes())
         .merge(console_places::routes())
         .merge(stats::routes())
+        .merge(map::routes())
 }
 
 impl Ctx {
