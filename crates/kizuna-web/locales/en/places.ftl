@@ -280,3 +280,5 @@ places-error-unknown-column = A place has no field of this name: correct the hea
 places-error-unnamed-column = This column has no name in the header, but this row has a value in it.
 places-error-extra-cell = This row has a value beyond the last column of the header.
 places-error-no-position = None of its nodes or members is in the file, so it has no position: extract the area with complete ways.
+places-error-category-unknown-value = “{ $value }” is not a category: write restaurant, cafe, grocery, hotel, mosque, prayer_room or other.
+places-error-assurance-unknown-value = “{ $value }” is not an assurance level: write certified, self_declared, pork_free, vegetarian_options or unknown.

@@ -254,3 +254,5 @@ places-error-unknown-column = 施設にこの名前の項目はありません�
 places-error-unnamed-column = この列には見出しの名前がありませんが、この行には値があります。
 places-error-extra-cell = この行には見出し行の最後の列より後に値があります。
 places-error-no-position = ノードやメンバーがファイルに一つも含まれていないため、位置がわかりません。ウェイが欠けないように範囲を切り出してください。
+places-error-category-unknown-value = 「{ $value }」は種類ではありません。restaurant、cafe、grocery、hotel、mosque、prayer_room、other のいずれかを書いてください。
+places-error-assurance-unknown-value = 「{ $value }」は保証の段階ではありません。certified、self_declared、pork_free、vegetarian_options、unknown のいずれかを書いてください。

@@ -268,3 +268,5 @@ places-error-unknown-column = Tempat tidak mempunyai medan dengan nama ini: betu
 places-error-unnamed-column = Lajur ini tiada nama dalam baris pengepala, tetapi baris ini mempunyai nilai di dalamnya.
 places-error-extra-cell = Baris ini mempunyai nilai selepas lajur terakhir baris pengepala.
 places-error-no-position = Tiada nod atau ahlinya yang terdapat dalam fail, jadi ia tiada kedudukan: ekstrak kawasan itu dengan laluan yang lengkap.
+places-error-category-unknown-value = “{ $value }” bukan kategori: tulis restaurant, cafe, grocery, hotel, mosque, prayer_room atau other.
+places-error-assurance-unknown-value = “{ $value }” bukan tahap jaminan: tulis certified, self_declared, pork_free, vegetarian_options atau unknown.

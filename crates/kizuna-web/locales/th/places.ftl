@@ -254,3 +254,5 @@ places-error-unknown-column = สถานที่ไม่มีช่อง�
 places-error-unnamed-column = คอลัมน์นี้ไม่มีชื่อในแถวหัวตาราง แต่แถวนี้มีค่าอยู่ในคอลัมน์นั้น
 places-error-extra-cell = แถวนี้มีค่าเกินคอลัมน์สุดท้ายของแถวหัวตาราง
 places-error-no-position = ไม่มีโหนดหรือสมาชิกใดของระเบียนนี้อยู่ในไฟล์ จึงไม่มีตำแหน่ง กรุณาตัดพื้นที่โดยให้ได้เส้นทางครบถ้วน
+places-error-category-unknown-value = “{ $value }” ไม่ใช่ประเภท: เขียน restaurant, cafe, grocery, hotel, mosque, prayer_room หรือ other
+places-error-assurance-unknown-value = “{ $value }” ไม่ใช่ระดับการรับรอง: เขียน certified, self_declared, pork_free, vegetarian_options หรือ unknown

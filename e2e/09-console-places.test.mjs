@@ -1,0 +1,238 @@
+// The staff pages of the Muslim-friendly map: a new place through the form
+// (a field's error beside it first, then saved), marked verified today, and
+// found in the list; an import whose rejected record is shown with its
+// number, id, field, value and reason while nothing is written, then a clean
+// file previewed and confirmed. axe-core on each page.
+
+import { describe, test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { axeViolations, describeViolations, useKizuna } from './harness.mjs';
+
+const NAME = 'E2E Halal Curry, Sapporo Station (demo)';
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Today in Japan, written as the English pages write dates ("23 Nov 2026"). */
+function todayInJapan() {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Tokyo', year: 'numeric', month: 'numeric', day: 'numeric' })
+      .formatToParts(new Date())
+      .map((p) => [p.type, p.value]),
+  );
+  return `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+}
+
+/** The text of the elements a field's aria-describedby points at. */
+async function description(field) {
+  return field.evaluate((el) =>
+    (el.getAttribute('aria-describedby') || '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((id) => document.getElementById(id)?.textContent.trim() ?? `(no element #${id})`)
+      .join(' | '),
+  );
+}
+
+async function noAxeViolations(page, what) {
+  const vs = await axeViolations(page);
+  assert.equal(vs.length, 0, `serious or critical axe violations on ${what}:\n${describeViolations(vs)}`);
+}
+
+function feature(id, name, category) {
+  return {
+    type: 'Feature',
+    id,
+    geometry: { type: 'Point', coordinates: [141.3508, 43.0687] },
+    properties: { name_en: name, category, assurance: 'pork_free', opening_hours: 'Mo-Su 10:00-20:00' },
+  };
+}
+
+describe('staff pages of the map', () => {
+  const k = useKizuna('09 console places');
+  const dir = mkdtempSync(join(tmpdir(), 'kizuna-e2e-places-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const badFile = join(dir, 'places-bad.geojson');
+  const goodFile = join(dir, 'places-good.geojson');
+  writeFileSync(
+    badFile,
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [feature('e2e-deli', 'E2E Import Deli (demo)', 'grocery'), feature('e2e-bar', 'E2E Import Bar (demo)', 'bar')],
+    }),
+  );
+  writeFileSync(
+    goodFile,
+    JSON.stringify({ type: 'FeatureCollection', features: [feature('e2e-deli', 'E2E Import Deli (demo)', 'grocery')] }),
+  );
+
+  test('add a place, verify it, find it in the list', async () => {
+    // axe is added as a script tag: let it past the pages' Content-Security-Policy.
+    const page = await k.page({ bypassCSP: true });
+    await k.signIn(page, '/console');
+
+    await k.step(page, 'the list, from the menu', async () => {
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/console/places'),
+        page.getByRole('banner').getByRole('link', { name: 'Places', exact: true }).click(),
+      ]);
+      await page.getByRole('heading', { level: 1, name: 'Places on the map' }).waitFor();
+      await page.getByText('60 places match these filters.').waitFor();
+      assert.equal(await page.locator('#places tbody tr').count(), 50, 'fifty a page');
+      await noAxeViolations(page, 'the places list');
+    });
+
+    await k.step(page, 'a latitude that is not a number is refused', async () => {
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/console/places/new'),
+        page.getByRole('link', { name: 'Add a place' }).click(),
+      ]);
+      await page.getByRole('heading', { level: 1, name: 'Add a place' }).waitFor();
+      await page.getByLabel('Name in English').fill(NAME);
+      await page.getByLabel('Name in Japanese').fill('E2Eハラールカレー 札幌駅前（デモ）');
+      await page.getByLabel('Category', { exact: true }).selectOption({ label: 'Restaurant' });
+      await page.getByLabel('Latitude').fill('north');
+      await page.getByLabel('Longitude').fill('141.3508');
+      await page.getByLabel('Assurance level').selectOption({ label: 'Self-declared Muslim-friendly' });
+      await page.getByLabel('No', { exact: true }).check();
+      await page.getByLabel('Prayer space', { exact: true }).check();
+      await page.getByLabel('Opening hours').fill('Mo-Sa 11:00-21:00; Su off');
+      const [resp] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/console/places/new') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      assert.equal(resp.status(), 422);
+      await page.getByRole('alert').filter({ hasText: 'Some values need fixing.' }).waitFor();
+      const lat = page.getByLabel('Latitude');
+      assert.equal(await lat.getAttribute('aria-invalid'), 'true');
+      assert.match(await description(lat), /“north” is not a latitude/);
+      await page.locator('#e-lat').waitFor({ state: 'visible' });
+      // What was typed is kept; the other fields are not blamed.
+      assert.equal(await page.getByLabel('Name in English').inputValue(), NAME);
+      assert.equal(await page.getByLabel('Opening hours').inputValue(), 'Mo-Sa 11:00-21:00; Su off');
+      assert.ok(await page.getByLabel('Prayer space', { exact: true }).isChecked());
+      assert.ok(await page.getByLabel('No', { exact: true }).isChecked());
+      assert.equal(await page.getByLabel('Longitude').getAttribute('aria-invalid'), null);
+      assert.equal(await page.getByLabel('Name in English').getAttribute('aria-invalid'), null);
+      await noAxeViolations(page, 'the form with an error');
+    });
+
+    await k.step(page, 'fixed and saved: not yet verified', async () => {
+      await page.getByLabel('Latitude').fill('43.0687');
+      await Promise.all([
+        page.waitForURL(/\/console\/places\/\d+\/edit\?saved=1$/),
+        page.getByRole('button', { name: 'Save' }).click(),
+      ]);
+      await page.getByRole('status').filter({ hasText: 'The place was saved.' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: `Change ${NAME}` }).waitFor();
+      const state = await page.locator('#verified-state').innerText();
+      assert.match(state, /Never verified/);
+      assert.match(state, /Stale/);
+    });
+
+    await k.step(page, 'marked verified today', async () => {
+      await Promise.all([
+        page.waitForURL(/\/console\/places\/\d+\/edit\?verified=\d+$/),
+        page.getByRole('button', { name: 'Mark verified today' }).click(),
+      ]);
+      await page.getByRole('status').filter({ hasText: 'The place was marked as verified today.' }).waitFor();
+      const state = await page.locator('#verified-state').innerText();
+      assert.equal(state.trim(), `Last verified on ${todayInJapan()}.`);
+      assert.equal(await page.locator('#standing .badge', { hasText: 'Stale' }).count(), 0);
+    });
+
+    await k.step(page, 'found in the list by name', async () => {
+      await page.goto('/console/places');
+      const filters = page.getByRole('form', { name: 'Filters' });
+      await filters.getByLabel('Name').fill('e2e halal curry');
+      await Promise.all([
+        page.waitForURL((u) => u.searchParams.get('q') === 'e2e halal curry'),
+        filters.getByRole('button', { name: 'Show' }).click(),
+      ]);
+      await page.getByText('One place matches these filters.').waitFor();
+      const row = page.locator('#places tbody tr');
+      assert.equal(await row.count(), 1);
+      const cells = (await row.locator('th, td').allInnerTexts()).map((s) => s.trim());
+      assert.match(cells[0], /E2E Halal Curry, Sapporo Station \(demo\)/);
+      assert.match(cells[0], /E2Eハラールカレー/);
+      assert.equal(cells[1], 'Restaurant');
+      assert.equal(cells[2], 'Self-declared Muslim-friendly');
+      assert.equal(cells[4], todayInJapan(), 'verified today, not stale');
+    });
+
+    await k.step(page, 'the review lists', async () => {
+      await page.goto('/console/places/review');
+      await page.getByRole('heading', { level: 1, name: 'Places to review' }).waitFor();
+      assert.ok((await page.locator('#expiring tbody tr').count()) >= 1);
+      assert.match(await page.locator('#expiring tbody').innerText(), /days? left|ends today/);
+      assert.ok((await page.locator('#stale tbody tr').count()) >= 1);
+      assert.ok(!(await page.locator('#stale').innerText()).includes(NAME), 'the verified place is not stale');
+      await noAxeViolations(page, 'the review lists');
+    });
+    assert.deepEqual(k.errorsOf(page), [], 'no script errors');
+    await page.context().close();
+  });
+
+  test('an import shows its rejected record and writes nothing, then a clean file is confirmed', async () => {
+    const page = await k.page({ bypassCSP: true });
+    await k.signIn(page, '/console/places/import');
+
+    await k.step(page, 'the bad file is checked', async () => {
+      await page.getByRole('heading', { level: 1, name: 'Import places' }).waitFor();
+      await page.getByLabel('Places file').setInputFiles(badFile);
+      const [resp] = await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/console/places/import') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Check the file' }).click(),
+      ]);
+      assert.equal(resp.status(), 422);
+      await page.getByRole('heading', { name: 'Records that cannot be accepted' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Nothing was written' }).first().waitFor();
+      const rows = page.locator('#rejected tbody tr');
+      assert.equal(await rows.count(), 1, 'one value is refused');
+      const [record, id, field, value, reason] = (await rows.first().locator('th, td').allInnerTexts()).map((s) => s.trim());
+      assert.equal(record, '2', 'the second record of the file');
+      assert.equal(id, 'e2e-bar');
+      assert.equal(field, 'category');
+      assert.equal(value, 'bar');
+      assert.equal(reason, '“bar” is not a category: write restaurant, cafe, grocery, hotel, mosque, prayer_room or other.');
+      assert.equal(await page.getByRole('button', { name: 'Import these places' }).count(), 0, 'nothing to confirm');
+      await noAxeViolations(page, 'the import with a rejected record');
+    });
+
+    await k.step(page, 'nothing was written', async () => {
+      await page.goto('/console/places?q=E2E+Import');
+      await page.getByText('No place matches these filters.').waitFor();
+    });
+
+    await k.step(page, 'the clean file is previewed', async () => {
+      await page.goto('/console/places/import');
+      await page.getByLabel('Places file').setInputFiles(goodFile);
+      await Promise.all([
+        page.waitForResponse((r) => r.url().endsWith('/console/places/import') && r.request().method() === 'POST'),
+        page.getByRole('button', { name: 'Check the file' }).click(),
+      ]);
+      await page.getByRole('heading', { name: 'What the import would do' }).waitFor();
+      const preview = await page.locator('#preview').innerText();
+      assert.match(preview, /The file is clean: one record read\. Nothing has been written yet\./);
+      assert.match(preview, /One new place would be added\./);
+      assert.equal(await page.locator('#rejected').count(), 0);
+    });
+
+    await k.step(page, 'confirmed and listed', async () => {
+      await Promise.all([
+        page.waitForURL((u) => u.pathname === '/console/places/import' && u.searchParams.get('added') === '1'),
+        page.getByRole('button', { name: 'Import these places' }).click(),
+      ]);
+      await page.getByRole('status').filter({ hasText: 'One place was added.' }).waitFor();
+      await page.goto('/console/places?q=E2E+Import');
+      await page.getByText('One place matches these filters.').waitFor();
+      const row = await page.locator('#places tbody tr').innerText();
+      assert.match(row, /E2E Import Deli \(demo\)/);
+      assert.match(row, /Grocery/);
+      assert.match(row, /Pork-free/);
+    });
+    assert.deepEqual(k.errorsOf(page), [], 'no script errors');
+    await page.context().close();
+  });
+});
