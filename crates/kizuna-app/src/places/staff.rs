@@ -113,3 +113,169 @@ impl App {
         self.update::<Place>(id, &input).await
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use kizuna_domain::map::place::PlaceFields;
+    use kizuna_store::Backend;
+    use kizuna_store::testing::fresh_store;
+
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
+    }
+
+    fn place(en: &str, ja: Option<&str>, category: &str, verified: Option<&str>, until: Option<&str>) -> PlaceFields {
+        let mut f = PlaceFields {
+            name_en: Some(en.into()),
+            name_ja: ja.map(Into::into),
+            category: Some(category.into()),
+            lat: Some(43.06),
+            lon: Some(141.35),
+            assurance: Some("unknown".into()),
+            last_verified: verified.map(Into::into),
+            ..Default::default()
+        };
+        if let Some(until) = until {
+            f.assurance = Some("certified".into());
+            f.certifier = Some("Test Board (demo)".into());
+            f.certificate_number = Some("T-1".into());
+            f.certificate_valid_from = Some("2024-01-01".into());
+            f.certificate_valid_until = Some(until.into());
+        }
+        f
+    }
+
+    async fn staff_list_and_verify(backend: Backend) {
+        let app = App::new(fresh_store(backend).await.expect("a store")).with_today(today());
+        let mut ids = Vec::new();
+        for f in [
+            place(
+                "Zaytun Grill (demo)",
+                Some("ザイトゥーン（デモ）"),
+                "restaurant",
+                Some("2026-10-01"),
+                Some("2026-12-03"),
+            ),
+            place("Amanah Mart (demo)", None, "grocery", Some("2025-01-01"), None),
+            place(
+                "Baraka Cafe (demo)",
+                Some("バラカ カフェ（デモ）"),
+                "cafe",
+                None,
+                Some("2026-10-31"),
+            ),
+            place("Cafe Nur (demo)", None, "cafe", Some("2026-11-01"), None),
+        ] {
+            ids.push(app.create_place(f).await.expect("created").id);
+        }
+        let q = |f: fn(&mut StaffPlaceQuery)| {
+            let mut q = StaffPlaceQuery {
+                limit: 10,
+                ..Default::default()
+            };
+            f(&mut q);
+            q
+        };
+        let names = |l: &StaffPlaceList| l.places.iter().map(|h| h.name.clone()).collect::<Vec<_>>();
+
+        let all = app.staff_places(&q(|_| {})).await.expect("a list");
+        assert_eq!(all.total, 4);
+        assert_eq!(
+            all.counts,
+            PlaceCounts {
+                all: 4,
+                stale: 2,
+                expiring: 1,
+                expired: 1
+            }
+        );
+        assert_eq!(
+            names(&all),
+            [
+                "Amanah Mart (demo)",
+                "Baraka Cafe (demo)",
+                "Cafe Nur (demo)",
+                "Zaytun Grill (demo)"
+            ],
+            "by name"
+        );
+        // Sorted by the preferred language's names where given.
+        let ja = app
+            .staff_places(&q(|q| q.prefer = vec!["ja".into()]))
+            .await
+            .expect("a list");
+        assert_eq!(
+            ja.places[0].place.id, ids[1],
+            "Amanah has no Japanese name: its English one sorts first"
+        );
+        assert_eq!(
+            ja.places.iter().map(|h| h.place.id).collect::<Vec<_>>(),
+            [ids[1], ids[3], ids[0], ids[2]]
+        );
+        // Any name, any case; the recorded level includes ended certificates.
+        let cafe = app
+            .staff_places(&q(|q| q.text = Some(" CAFE ".into())))
+            .await
+            .expect("a list");
+        assert_eq!(names(&cafe), ["Baraka Cafe (demo)", "Cafe Nur (demo)"]);
+        let kana = app
+            .staff_places(&q(|q| q.text = Some("ザイ".into())))
+            .await
+            .expect("a list");
+        assert_eq!(names(&kana), ["Zaytun Grill (demo)"]);
+        let certified = app
+            .staff_places(&q(|q| q.assurance = Some(Assurance::Certified)))
+            .await
+            .expect("a list");
+        assert_eq!(names(&certified), ["Baraka Cafe (demo)", "Zaytun Grill (demo)"]);
+        let cafes = app
+            .staff_places(&q(|q| q.category = Some(PlaceCategory::Cafe)))
+            .await
+            .expect("a list");
+        assert_eq!(cafes.total, 2);
+        let stale = app.staff_places(&q(|q| q.stale_only = true)).await.expect("a list");
+        assert_eq!(names(&stale), ["Amanah Mart (demo)", "Baraka Cafe (demo)"]);
+        assert!(stale.places.iter().all(|h| h.stale));
+        // Pages.
+        let page = app
+            .staff_places(&q(|q| {
+                q.offset = 3;
+                q.limit = 2;
+            }))
+            .await
+            .expect("a list");
+        assert_eq!((page.total, names(&page)), (4, vec!["Zaytun Grill (demo)".to_owned()]));
+
+        // Verifying a stale place: verified today, nothing else changes.
+        let before = app.store.get::<Place>(ids[1]).await.expect("a place");
+        let after = app.verify_place(ids[1]).await.expect("verified");
+        assert_eq!(after.fields.last_verified, Some(today()));
+        assert_eq!(
+            PlaceInput {
+                last_verified: before.fields.last_verified,
+                ..after.fields.clone()
+            },
+            before.fields
+        );
+        let stale = app.staff_places(&q(|q| q.stale_only = true)).await.expect("a list");
+        assert_eq!(names(&stale), ["Baraka Cafe (demo)"], "the index follows the write");
+        assert_eq!(app.staff_places(&q(|_| {})).await.expect("a list").counts.stale, 1);
+        assert!(matches!(
+            app.verify_place(999_999).await,
+            Err(crate::AppError::NotFound { .. })
+        ));
+    }
+
+    #[tokio::test]
+    async fn staff_list_and_verify_on_sqlite() {
+        staff_list_and_verify(Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    async fn staff_list_and_verify_on_postgres() {
+        staff_list_and_verify(Backend::Postgres).await;
+    }
+}
