@@ -202,7 +202,7 @@ places-import-rejected-summary = { $count ->
     [one] One value cannot be accepted. Nothing was written: correct the file and check it again.
    *[other] { $formatted } values cannot be accepted. Nothing was written: correct the file and check it again.
 }
-places-col-row = Record
+places-col-row = Row or record
 places-col-record-id = Id
 places-col-column = Field
 places-col-value = Value

@@ -190,7 +190,7 @@ places-import-rejected-summary = { $count ->
     [one] Satu nilai tidak dapat diterima. Tiada apa-apa ditulis: betulkan fail dan semak sekali lagi.
    *[other] { $formatted } nilai tidak dapat diterima. Tiada apa-apa ditulis: betulkan fail dan semak sekali lagi.
 }
-places-col-row = Rekod
+places-col-row = Baris atau rekod
 places-col-record-id = ID
 places-col-column = Medan
 places-col-value = Nilai
