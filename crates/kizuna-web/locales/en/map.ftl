@@ -60,7 +60,6 @@ map-js-unavailable = Your browser could not tell your position.
 map-js-failed = The places near you could not be loaded. Try again.
 map-js-sorted = The list is now sorted by distance from you. Your position was sent only to this site.
 map-js-you-are-here = You are here
-map-js-open-page = Open the place's page
 map-js-show-on-map = Show on the map
 map-js-updating = Updating the list…
 map-js-update-failed = The list could not be updated. Press "Show places" to try again.

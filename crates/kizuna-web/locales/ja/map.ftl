@@ -60,7 +60,6 @@ map-js-unavailable = ブラウザーが現在地を取得できませんでし�
 map-js-failed = 近くの施設を読み込めませんでした。もう一度お試しください。
 map-js-sorted = 一覧を現在地からの距離順に並べました。位置情報はこのサイトにだけ送られました。
 map-js-you-are-here = 現在地
-map-js-open-page = 施設のページを開く
 map-js-show-on-map = 地図で見る
 map-js-updating = 一覧を更新しています…
 map-js-update-failed = 一覧を更新できませんでした。「施設を表示」を押してもう一度お試しください。

@@ -60,7 +60,6 @@ map-js-unavailable = Pelayar anda tidak dapat menentukan kedudukan anda.
 map-js-failed = Tempat berhampiran anda tidak dapat dimuatkan. Cuba lagi.
 map-js-sorted = Senarai kini disusun mengikut jarak dari anda. Kedudukan anda dihantar ke laman ini sahaja.
 map-js-you-are-here = Anda di sini
-map-js-open-page = Buka halaman tempat ini
 map-js-show-on-map = Tunjukkan di peta
 map-js-updating = Mengemas kini senarai…
 map-js-update-failed = Senarai tidak dapat dikemas kini. Tekan "Tunjukkan tempat" untuk mencuba lagi.

@@ -273,7 +273,6 @@ fn map_config(ctx: &Ctx, tiles: Option<&TileServer>) -> Value {
             "sorted": t("map-js-sorted"),
             "distance": tr(ctx, "map-distance-away", &[("distance", "{distance}".into())]),
             "you_are_here": t("map-js-you-are-here"),
-            "open_page": t("map-js-open-page"),
             "show_on_map": t("map-js-show-on-map"),
             "updating": t("map-js-updating"),
             "update_failed": t("map-js-update-failed"),
@@ -405,7 +404,6 @@ struct MapPage<'a> {
     others: Vec<Chip>,
     legend: Vec<Badge>,
     ignored: Vec<String>,
-    filtered: bool,
     items: Vec<ListItem>,
     heading: String,
     truncated: Option<String>,
@@ -526,7 +524,6 @@ async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         .iter()
         .map(|v| tr(&ctx, "map-filter-ignored", &[("value", v.clone())]))
         .collect();
-    let filtered = !(q.categories.is_empty() && q.assurances.is_empty() && !q.open_now && !q.prayer_space);
     render(
         &ctx,
         &MapPage {
@@ -536,7 +533,6 @@ async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) 
             others,
             legend,
             ignored,
-            filtered,
             items,
             heading,
             truncated,
