@@ -172,6 +172,22 @@ async fn nearest_k_is_ordered_and_agrees_with_brute_force(backend: Backend) {
             assert!(close(&got, &want), "nearest {k} from {lat},{lon}: {got:?} vs {want:?}");
             let ids: HashSet<i64> = hits.iter().map(|h| h.place.id).collect();
             assert_eq!(ids.len(), hits.len(), "no place twice");
+            // The index's own answer (ids and chord-derived distances) is the same.
+            let ix = app.place_index().await.unwrap();
+            let at = kizuna_domain::map::place::LatLon::new(lat, lon).unwrap();
+            let raw = ix.nearest_ids(at, k, &all, today(), Utc::now());
+            let raw_d: Vec<f64> = raw.iter().map(|(_, d)| *d).collect();
+            assert!(close(&raw_d, &want), "nearest_ids {k} from {lat},{lon}");
+            let cafes = PlaceFilter::parse(Some("cafe"), None, None, None, None).unwrap();
+            let filtered = ix.nearest_ids(at, k, &cafes, today(), Utc::now());
+            let want_ids: Vec<i64> = app
+                .nearest_places(lat, lon, k, &cafes)
+                .await
+                .unwrap()
+                .iter()
+                .map(|h| h.place.id)
+                .collect();
+            assert_eq!(filtered.iter().map(|(id, _)| *id).collect::<Vec<_>>(), want_ids);
         }
     }
     // Bad arguments name their fields.

@@ -68,7 +68,7 @@ impl SqliteRtree {
     pub async fn nearest(&mut self, lat: f64, lon: f64, k: usize) -> Result<Vec<(i64, f64)>, StoreError> {
         let sql = "SELECT id, lat, lon FROM bench_rtree
                    WHERE max_lat >= $1 AND min_lat <= $2 AND max_lon >= $3 AND min_lon <= $4";
-        let mut radius = 2_000.0_f64;
+        let mut radius = 200.0_f64;
         loop {
             let dlat = (radius / R).to_degrees();
             let coslat = lat.to_radians().cos().max(1e-6);
