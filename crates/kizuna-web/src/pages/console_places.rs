@@ -81,6 +81,7 @@ macro_rules! ok_or_page {
 
 /// Signed-in staff or admins; anonymous visitors are sent to sign in, other
 /// accounts are told they may not.
+#[allow(clippy::result_large_err)] // the refusal is the answer, as with `Ctx::require_staff`
 fn staff_only(ctx: &Ctx) -> Result<(), Response> {
     match ctx.require_staff() {
         Ok(_) => Ok(()),
