@@ -49,6 +49,8 @@ use crate::records::{Entity, Ref};
 use crate::transfer::RowError;
 use crate::{App, AppError, Result};
 
+mod csv;
+mod osm;
 pub mod staff;
 
 /// The time zone places' opening hours are read in.
@@ -646,14 +648,42 @@ pub struct PlaceHit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlaceImportReport {
-    /// Features read.
+    /// Places read: GeoJSON features, CSV data rows, or the OpenStreetMap
+    /// objects that are places of the map.
     pub features: usize,
+    /// OpenStreetMap objects that are not places of the map (untagged
+    /// nodes, streets, shops without halal or prayer tags…); 0 for the other formats.
+    pub skipped: usize,
     /// Places added.
     pub inserted: usize,
     /// Places already recorded under the same source and source id, updated.
     pub updated: usize,
     /// True when the file was only checked.
     pub dry_run: bool,
+}
+
+/// A place read from a file, before the checks every format shares.
+pub(crate) struct FileRecord {
+    /// Where it is in the file: the feature number, the CSV line, or the
+    /// OpenStreetMap object's number (each from 1).
+    pub row: usize,
+    pub input: PlaceInput,
+    /// How messages name the record besides its number (`feature id 7`, `node/123`).
+    pub label: Option<String>,
+    /// The locality's key, looked up by [`App::finish_place_import`].
+    pub locality: Option<String>,
+}
+
+/// What a reader made of a file: its places, every problem found so far,
+/// and how many objects it skipped.
+#[derive(Default)]
+pub(crate) struct FileRead {
+    pub records: Vec<FileRecord>,
+    pub errors: Vec<RowError>,
+    /// Records read (including those with problems).
+    pub read: usize,
+    /// Objects that are not places of the map.
+    pub skipped: usize,
 }
 
 /// Places staff should look at.
@@ -888,7 +918,8 @@ impl App {
     }
 
     /// Rules beyond one place's fields: opening-hours syntax, localities that
-    /// exist, one place per source id.
+    /// exist, one place per source id. Each place comes with its row and
+    /// the label messages name it by besides (`feature id 7`, `node/123`).
     async fn check_places<'a>(
         &self,
         places: impl Iterator<Item = (usize, &'a PlaceInput, Option<String>)>,
@@ -896,8 +927,8 @@ impl App {
     ) -> Result<()> {
         let mut seen: HashMap<(SourceKind, String), usize> = HashMap::new();
         let mut localities: HashMap<Id, bool> = HashMap::new();
-        for (row, p, fid) in places {
-            let tag = fid.map(|f| format!(" [feature id {f}]")).unwrap_or_default();
+        for (row, p, label) in places {
+            let tag = label.map(|l| format!(" [{l}]")).unwrap_or_default();
             if let Some(h) = &p.opening_hours
                 && let Err(m) = check_opening_hours(h.as_str())
             {
@@ -973,12 +1004,16 @@ impl App {
     }
 
     /// Import a file of places in any of [`PlaceFileFormat`]s: every record
-    /// checked first, then all written in one transaction, or none.
+    /// checked first, then all written in one transaction, or none. A place
+    /// already recorded under the same source and source id is updated.
     pub async fn import_places(&self, format: PlaceFileFormat, bytes: &[u8], dry_run: bool) -> Result<PlaceImportReport> {
-        match format {
-            PlaceFileFormat::Geojson => self.import_geojson(bytes, dry_run).await,
-            other => Err(AppError::BadFile(format!("{} files cannot be imported yet", other.label()))),
-        }
+        let file = match format {
+            PlaceFileFormat::Geojson => read_geojson(bytes)?,
+            PlaceFileFormat::Csv => csv::read(bytes)?,
+            PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml)?,
+            PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf)?,
+        };
+        self.finish_place_import(file, dry_run).await
     }
 
     /// Import a GeoJSON FeatureCollection of points. Every feature is checked
@@ -986,75 +1021,55 @@ impl App {
     /// then all are written in one transaction, or none. A feature already
     /// recorded under the same source and source id is updated.
     pub async fn import_geojson(&self, bytes: &[u8], dry_run: bool) -> Result<PlaceImportReport> {
-        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-            AppError::BadFile(format!(
-                "the file is not UTF-8 (byte {} is not valid)",
-                e.valid_up_to() + 1
-            ))
-        })?;
-        let doc: Json =
-            serde_json::from_str(text).map_err(|e| AppError::BadFile(format!("the file is not JSON: {e}")))?;
-        let features = match doc.get("type").and_then(Json::as_str) {
-            Some("FeatureCollection") => match doc.get("features").and_then(Json::as_array) {
-                Some(f) => f.clone(),
-                None => {
-                    return Err(AppError::BadFile(
-                        "the FeatureCollection has no \"features\" array".into(),
-                    ));
-                }
-            },
-            Some("Feature") => vec![doc.clone()],
-            _ => {
-                return Err(AppError::BadFile(
-                    "the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\")".into(),
-                ));
-            }
-        };
-        let mut errors = Vec::new();
-        let mut inputs: Vec<(usize, PlaceInput, Option<String>)> = Vec::new();
+        self.import_places(PlaceFileFormat::Geojson, bytes, dry_run).await
+    }
+
+    /// What every format shares once its records are read: localities by
+    /// key, the checks across places, then the report of a dry run or one
+    /// transaction that writes them all — or, if any record has a problem,
+    /// every problem (by row) and nothing written.
+    async fn finish_place_import(&self, file: FileRead, dry_run: bool) -> Result<PlaceImportReport> {
+        let FileRead {
+            mut records,
+            mut errors,
+            read,
+            skipped,
+        } = file;
         let mut by_key: Option<HashMap<String, Id>> = None;
-        for (i, f) in features.iter().enumerate() {
-            let row = i + 1;
-            match read_feature(row, f) {
-                Ok((mut input, fid, locality)) => {
-                    if let Some(key) = locality {
-                        if by_key.is_none() {
-                            by_key = Some(self.locality_keys().await?.into_iter().map(|(id, k)| (k, id)).collect());
-                        }
-                        let tag = fid.as_ref().map(|f| format!(" [feature id {f}]")).unwrap_or_default();
-                        match by_key.as_ref().and_then(|m| m.get(&key)) {
-                            Some(id) if input.locality_id.is_none_or(|l| l == *id) => input.locality_id = Some(*id),
-                            Some(id) => errors.push(row_error(
-                                row,
-                                "locality",
-                                &key,
-                                "conflicting",
-                                format!(
-                                    "locality {key} is record {id}, but locality_id says {}{tag}",
-                                    input.locality_id.unwrap_or(0)
-                                ),
-                            )),
-                            None => errors.push(row_error(
-                                row,
-                                "locality",
-                                &key,
-                                "not_found",
-                                format!("no locality has the key {key}{tag}"),
-                            )),
-                        }
-                    }
-                    inputs.push((row, input, fid));
-                }
-                Err(errs) => errors.extend(errs),
+        for r in &mut records {
+            let Some(key) = r.locality.take() else { continue };
+            if by_key.is_none() {
+                by_key = Some(self.locality_keys().await?.into_iter().map(|(id, k)| (k, id)).collect());
+            }
+            let tag = r.label.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
+            match by_key.as_ref().and_then(|m| m.get(&key)) {
+                Some(id) if r.input.locality_id.is_none_or(|l| l == *id) => r.input.locality_id = Some(*id),
+                Some(id) => errors.push(row_error(
+                    r.row,
+                    "locality",
+                    &key,
+                    "conflicting",
+                    format!(
+                        "locality {key} is record {id}, but locality_id says {}{tag}",
+                        r.input.locality_id.unwrap_or(0)
+                    ),
+                )),
+                None => errors.push(row_error(
+                    r.row,
+                    "locality",
+                    &key,
+                    "not_found",
+                    format!("no locality has the key {key}{tag}"),
+                )),
             }
         }
-        self.check_places(inputs.iter().map(|(r, p, f)| (*r, p, f.clone())), &mut errors)
+        self.check_places(records.iter().map(|r| (r.row, &r.input, r.label.clone())), &mut errors)
             .await?;
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.row);
             return Err(AppError::ImportRejected(errors));
         }
-        let places: Vec<PlaceInput> = inputs.into_iter().map(|(_, p, _)| p).collect();
+        let places: Vec<PlaceInput> = records.into_iter().map(|r| r.input).collect();
         let (inserted, updated) = if dry_run {
             let mut ins = 0;
             for p in &places {
@@ -1068,12 +1083,15 @@ impl App {
                 }
             }
             (ins, places.len() - ins)
+        } else if places.is_empty() {
+            (0, 0)
         } else {
             let c = self.store.upsert_places(&places).await?;
             (c.inserted, c.updated)
         };
         Ok(PlaceImportReport {
-            features: features.len(),
+            features: read,
+            skipped,
             inserted,
             updated,
             dry_run,
@@ -1085,10 +1103,10 @@ impl App {
     pub async fn export_places_csv(&self) -> Result<Vec<u8>> {
         let places = self.store.all_places().await?;
         let keys = self.locality_keys().await?;
-        let mut w = csv::Writer::from_writer(Vec::new());
+        let mut w = ::csv::Writer::from_writer(Vec::new());
         let mut header = vec!["id"];
         header.extend(file_columns());
-        let bad = |e: csv::Error| AppError::BadFile(e.to_string());
+        let bad = |e: ::csv::Error| AppError::BadFile(e.to_string());
         w.write_record(&header).map_err(bad)?;
         for p in &places {
             let props = properties(&PlaceFields::from(&p.fields), true, &keys);
@@ -1217,6 +1235,50 @@ fn show(v: &Json) -> String {
         Json::String(s) => s.clone(),
         other => other.to_string(),
     }
+}
+
+/// A GeoJSON FeatureCollection (or one Feature) read into places.
+fn read_geojson(bytes: &[u8]) -> Result<FileRead> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
+        AppError::BadFile(format!(
+            "the file is not UTF-8 (byte {} is not valid)",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    let doc: Json = serde_json::from_str(text).map_err(|e| AppError::BadFile(format!("the file is not JSON: {e}")))?;
+    let features = match doc.get("type").and_then(Json::as_str) {
+        Some("FeatureCollection") => match doc.get("features").and_then(Json::as_array) {
+            Some(f) => f.clone(),
+            None => {
+                return Err(AppError::BadFile(
+                    "the FeatureCollection has no \"features\" array".into(),
+                ));
+            }
+        },
+        Some("Feature") => vec![doc.clone()],
+        _ => {
+            return Err(AppError::BadFile(
+                "the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\")".into(),
+            ));
+        }
+    };
+    let mut file = FileRead {
+        read: features.len(),
+        ..FileRead::default()
+    };
+    for (i, f) in features.iter().enumerate() {
+        let row = i + 1;
+        match read_feature(row, f) {
+            Ok((input, fid, locality)) => file.records.push(FileRecord {
+                row,
+                input,
+                label: fid.map(|f| format!("feature id {f}")),
+                locality,
+            }),
+            Err(errs) => file.errors.extend(errs),
+        }
+    }
+    Ok(file)
 }
 
 /// One feature as a place (with its feature id and locality key, if

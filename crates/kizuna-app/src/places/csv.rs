@@ -1,0 +1,293 @@
+//! Places from CSV: the columns of [`file_columns`] (as
+//! [`App::export_places_csv`](crate::App::export_places_csv) writes them),
+//! so an export imports back unchanged.
+//!
+//! - The first row is the header. Every column must be one of
+//!   [`file_columns`]; an `id` column (Kizuna's own ids, written by the
+//!   export) is read past; columns may come in any order and may be left out.
+//! - UTF-8, with or without a byte-order mark.
+//! - Cells the export protected from spreadsheets (`'=…`, `'+…`, `'-…`,
+//!   `'@…`) lose their apostrophe again.
+//! - Blank cells are absent values; `source` defaults to `import`, and every
+//!   row needs a `source_id`, so that importing the file again updates its
+//!   places rather than adding them twice.
+//! - Problems name the row as the file's line number (the header is line 1),
+//!   the column, the value and the reason.
+
+use serde_json::{Map, Number, Value as Json};
+
+use kizuna_domain::map::place::{PlaceFields, SourceKind};
+
+use super::{FileRead, FileRecord, file_columns, row_error};
+use crate::transfer::RowError;
+use crate::{AppError, Result};
+
+const FLAGS: [&str; 6] = [
+    "alcohol_served",
+    "prayer_space",
+    "wudu",
+    "women_space",
+    "qibla_marked",
+    "prayer_mats",
+];
+
+/// A cell as written, without the apostrophe the export puts before text a
+/// spreadsheet would run as a formula.
+fn unescape(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => cell,
+    }
+}
+
+/// The line a record starts on. The reader's position is where it began
+/// reading, before any blank lines it skipped.
+fn start_line(text: &str, pos: &::csv::Position) -> usize {
+    let mut line = usize::try_from(pos.line()).unwrap_or(usize::MAX);
+    let from = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(text.len());
+    for b in &text.as_bytes()[from..] {
+        match b {
+            b'\n' => line += 1,
+            b'\r' => {}
+            _ => break,
+        }
+    }
+    line
+}
+
+/// Read a CSV file of places.
+pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
+        AppError::BadFile(format!(
+            "the CSV file is not UTF-8 (byte {} is not valid); save it as \"CSV UTF-8\" and try again",
+            e.valid_up_to() + 1
+        ))
+    })?;
+    let mut reader = ::csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut rows = reader.records();
+    let bad = |e: ::csv::Error| AppError::BadFile(format!("the file cannot be read as CSV: {e}"));
+    let header = match rows.next() {
+        None => {
+            return Err(AppError::BadFile(
+                "the file is empty: it needs a header row naming its columns, as the export writes it".into(),
+            ));
+        }
+        Some(h) => h.map_err(bad)?,
+    };
+    let columns = file_columns();
+    let header_line = header.position().map_or(1, |p| start_line(text, p));
+    let mut index: Vec<Option<&'static str>> = Vec::with_capacity(header.len());
+    let mut errors: Vec<RowError> = Vec::new();
+    for (i, h) in header.iter().enumerate() {
+        let name = h.trim().trim_start_matches('\u{feff}');
+        let known = columns.iter().copied().chain(["id"]).find(|c| *c == name);
+        match known {
+            Some(c) if index.contains(&Some(c)) => {
+                errors.push(row_error(
+                    header_line,
+                    name,
+                    name,
+                    "duplicate_column",
+                    format!("column {name} appears twice"),
+                ));
+                index.push(None);
+            }
+            Some(c) => index.push(Some(c)),
+            None if name.is_empty() => index.push(None),
+            None => {
+                errors.push(row_error(
+                    header_line,
+                    name,
+                    name,
+                    "unknown_column",
+                    format!(
+                        "unknown column {name} (column {}); the columns are id (ignored) and {}",
+                        i + 1,
+                        columns.join(", ")
+                    ),
+                ));
+                index.push(None);
+            }
+        }
+    }
+    if !index.iter().any(|c| c.is_some_and(|c| c != "id")) {
+        return Err(AppError::BadFile(format!(
+            "the first row is not a header of place columns (such as name_en, category, lat, lon, assurance, source_id); it reads \"{}\"",
+            header
+                .iter()
+                .collect::<Vec<_>>()
+                .join(",")
+                .chars()
+                .take(120)
+                .collect::<String>()
+        )));
+    }
+    if !errors.is_empty() {
+        return Ok(FileRead {
+            errors,
+            ..FileRead::default()
+        });
+    }
+    let mut file = FileRead::default();
+    for rec in rows {
+        let rec = rec.map_err(bad)?;
+        if rec.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let line = rec.position().map_or(file.read + 2, |p| start_line(text, p));
+        file.read += 1;
+        match read_row(line, &rec, &index) {
+            Ok(r) => file.records.push(r),
+            Err(errs) => file.errors.extend(errs),
+        }
+    }
+    Ok(file)
+}
+
+/// One data row as a place, or every reason it is not one.
+fn read_row(
+    line: usize,
+    rec: &::csv::StringRecord,
+    index: &[Option<&'static str>],
+) -> Result<FileRecord, Vec<RowError>> {
+    let mut errors = Vec::new();
+    let mut raw = Map::new();
+    let mut values: Vec<(&str, &str)> = Vec::new();
+    let mut locality = None;
+    for (i, cell) in rec.iter().enumerate() {
+        let value = unescape(cell).trim();
+        let Some(column) = index.get(i).copied() else {
+            if !value.is_empty() {
+                errors.push(row_error(
+                    line,
+                    &format!("column {}", i + 1),
+                    value,
+                    "extra_cell",
+                    format!(
+                        "this row has a value in column {} but the header names only {} columns",
+                        i + 1,
+                        index.len()
+                    ),
+                ));
+            }
+            continue;
+        };
+        let Some(column) = column else {
+            if !value.is_empty() {
+                errors.push(row_error(
+                    line,
+                    &format!("column {}", i + 1),
+                    value,
+                    "unnamed_column",
+                    format!(
+                        "column {} has no name in the header, but this row has a value there",
+                        i + 1
+                    ),
+                ));
+            }
+            continue;
+        };
+        if value.is_empty() || column == "id" {
+            continue;
+        }
+        values.push((column, value));
+        let json = match column {
+            "locality" => {
+                locality = Some(value.to_owned());
+                continue;
+            }
+            "lat" | "lon" => match value.parse::<f64>().ok().and_then(Number::from_f64) {
+                Some(n) => Json::Number(n),
+                None => {
+                    errors.push(row_error(
+                        line,
+                        column,
+                        value,
+                        "not_a_number",
+                        format!("{column} must be a number of degrees, such as 43.0621"),
+                    ));
+                    continue;
+                }
+            },
+            c if FLAGS.contains(&c) => match value.to_ascii_lowercase().as_str() {
+                "true" | "yes" | "1" => Json::Bool(true),
+                "false" | "no" | "0" => Json::Bool(false),
+                _ => {
+                    errors.push(row_error(
+                        line,
+                        column,
+                        value,
+                        "not_a_boolean",
+                        format!("{column} must be true or false"),
+                    ));
+                    continue;
+                }
+            },
+            _ => Json::String(value.to_owned()),
+        };
+        raw.insert(column.to_owned(), json);
+    }
+    let mut fields: PlaceFields = match serde_json::from_value(Json::Object(raw)) {
+        Ok(f) => f,
+        Err(e) => {
+            errors.push(row_error(line, "", "", "invalid", e.to_string()));
+            return Err(errors);
+        }
+    };
+    if fields.source.is_none() {
+        fields.source = Some(SourceKind::Import.to_string());
+    }
+    if fields.source_id.is_none() {
+        errors.push(row_error(
+            line,
+            "source_id",
+            "",
+            "required",
+            "each row needs a source_id, so that importing the file again updates the place rather than adding it twice"
+                .into(),
+        ));
+        // Reported; don't report it again below.
+        fields.source_id = Some(format!("line-{line}"));
+    }
+    let bad_columns: Vec<String> = errors.iter().map(|e| e.column.clone()).collect();
+    match fields.validate() {
+        Ok(input) if errors.is_empty() => Ok(FileRecord {
+            row: line,
+            input,
+            label: None,
+            locality,
+        }),
+        Ok(_) => Err(errors),
+        Err(errs) => {
+            for e in errs {
+                // lat/lon already named as "not a number" need no "required".
+                if bad_columns.contains(&e.field) {
+                    continue;
+                }
+                let value = values
+                    .iter()
+                    .find(|(c, _)| *c == e.field)
+                    .map(|(_, v)| *v)
+                    .unwrap_or("");
+                errors.push(row_error(line, &e.field, value, &e.code, e.message));
+            }
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_what_the_export_escaped_is_unescaped() {
+        assert_eq!(unescape("'+81-11-000-0000"), "+81-11-000-0000");
+        assert_eq!(unescape("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unescape("'s Bakery"), "'s Bakery");
+        assert_eq!(unescape("plain"), "plain");
+    }
+}

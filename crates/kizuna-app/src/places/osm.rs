@@ -1,0 +1,984 @@
+//! Places from OpenStreetMap files: `.osm` XML and `.osm.pbf`, read into the
+//! same objects and mapped by the same code.
+//!
+//! # Which objects are places
+//!
+//! An object (node, way or relation) is imported when it has
+//! - `diet:halal=yes|only|limited`, or
+//! - `amenity=place_of_worship` with `religion=muslim` (a mosque), or
+//! - a prayer room: `amenity=prayer_room` (unless its `religion` is another
+//!   faith), `room=prayer` with `religion=muslim|multifaith`,
+//!   `room=multi_faith` (unless another faith), or
+//!   `amenity=place_of_worship` with `religion=multifaith`, or
+//! - `prayer_room=yes` (a restaurant, station or shop with a prayer room).
+//!
+//! Everything else — including `diet:halal=no` and `diet:vegetarian` alone —
+//! is skipped and counted in the report's `skipped`. Objects marked deleted
+//! (`visible=false`, JOSM's `action=delete`) are not read at all.
+//!
+//! # How tags map
+//!
+//! | place field | OpenStreetMap tags |
+//! | --- | --- |
+//! | `name_ja` … `name_id` | `name:ja`, `name:en`, `name:th`, `name:ms`, `name:ar`, `name:id`; plain `name` fills the language its script shows (kana/kanji → ja, Thai → th, Arabic → ar, else en) when that one is not given |
+//! | `category` | mosque and prayer room as above; `amenity=restaurant\|fast_food\|food_court` → restaurant; `amenity=cafe` → cafe; `shop=supermarket\|convenience\|halal\|grocery\|butcher\|greengrocer\|deli` → grocery; `tourism=hotel\|guest_house\|hostel\|motel` → hotel; else other |
+//! | `assurance` | `diet:halal=only` with certifier (`diet:halal:certification`, `halal:certification`, or `…:certifier`), number (`…:certification:ref`) and validity (`…:certification:start_date`, `…:certification:end_date`, YYYY-MM-DD) → certified; `diet:halal=only` without all four, `yes` or `limited` → self_declared; otherwise `diet:vegetarian=yes\|only\|limited` → vegetarian_options; else unknown |
+//! | `chain`, `branch` | `brand`, `branch` |
+//! | `address` | `addr:full`, else `addr:postcode`, `addr:province`, `addr:state`, `addr:city`, `addr:suburb`, `addr:quarter`, `addr:neighbourhood`, `addr:street`, `addr:place`, `addr:block_number`, `addr:housenumber`, largest first, as Japanese addresses are written |
+//! | `phone`, `website` | `phone` or `contact:phone`; `website` or `contact:website` (the first of `;`-separated values) |
+//! | `opening_hours` | `opening_hours`, whose syntax is checked: a bad one rejects the file |
+//! | `alcohol_served` | `drink:alcohol` or `alcohol`: `yes\|only\|served\|limited` → true, `no` → false |
+//! | `prayer_space`, `wudu` | true for mosques, prayer rooms and `prayer_room=yes`; `wudu=yes` |
+//! | `last_verified` | the later of `check_date` and `survey:date` (YYYY-MM-DD or YYYY-MM) |
+//! | `source`, `source_id`, `attribution` | `openstreetmap`, `node/123` (`way/…`, `relation/…`), ODbL's attribution |
+//!
+//! Certificate and verification dates that are not dates are left out (the
+//! place is then not certified, or not verified), never guessed.
+//!
+//! # Positions
+//!
+//! A node is where it is. A way is at the centroid of its nodes (each
+//! counted once, averaged on the unit sphere), and a relation at the
+//! centroid of its member nodes and of the nodes of its member ways
+//! (member relations are not followed); only nodes in the file count, so an
+//! extract should keep complete ways (`osmium extract` does by default).
+//! A way or relation none of whose nodes is in the file is rejected.
+//!
+//! # Problems
+//!
+//! Every problem names the object's number in the file (from 1) as its row,
+//! the tag as its column, and the object (`[node/123]`) in its reason; as
+//! with every import, one problem refuses the whole file. A file that cannot
+//! be read as OpenStreetMap XML or PBF at all is a bad file.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use chrono::NaiveDate;
+use kizuna_domain::map::place::{OSM_ATTRIBUTION, PlaceFields, SourceKind};
+use quick_xml::events::{BytesStart, Event};
+
+use super::{FileRead, FileRecord, row_error};
+use crate::transfer::RowError;
+use crate::{AppError, Result};
+
+/// How an OpenStreetMap file is encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Encoding {
+    Xml,
+    Pbf,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Node,
+    Way,
+    Relation,
+}
+
+impl Kind {
+    fn as_str(self) -> &'static str {
+        match self {
+            Kind::Node => "node",
+            Kind::Way => "way",
+            Kind::Relation => "relation",
+        }
+    }
+}
+
+/// One object as either encoding gives it.
+#[derive(Debug, Default)]
+struct Element {
+    kind: Option<Kind>,
+    id: i64,
+    /// Latitude and longitude of a node.
+    pos: Option<(f64, f64)>,
+    tags: Vec<(String, String)>,
+    /// A way's nodes.
+    refs: Vec<i64>,
+    /// A relation's members.
+    members: Vec<(Kind, i64)>,
+}
+
+impl Element {
+    fn kind(&self) -> Kind {
+        self.kind.unwrap_or(Kind::Node)
+    }
+    fn osm_id(&self) -> String {
+        format!("{}/{}", self.kind().as_str(), self.id)
+    }
+}
+
+fn bad(format: Encoding, reason: impl std::fmt::Display) -> AppError {
+    let what = match format {
+        Encoding::Xml => "OpenStreetMap XML (.osm)",
+        Encoding::Pbf => "OpenStreetMap PBF (.osm.pbf)",
+    };
+    AppError::BadFile(format!("the file cannot be read as {what}: {reason}"))
+}
+
+// ---------------------------------------------------------------------------
+// Reading the encodings
+// ---------------------------------------------------------------------------
+
+/// Call `f` with every object of the file, in file order. Tags are read only
+/// when `tags` is true.
+fn scan(bytes: &[u8], format: Encoding, tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
+    match format {
+        Encoding::Xml => scan_xml(bytes, tags, f),
+        Encoding::Pbf => scan_pbf(bytes, tags, f),
+    }
+}
+
+fn line_of(text: &str, pos: u64) -> usize {
+    let end = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
+    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
+}
+
+fn scan_xml(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
+    let x = Encoding::Xml;
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
+        bad(
+            x,
+            format!("it is not UTF-8 (byte {} is not valid)", e.valid_up_to() + 1),
+        )
+    })?;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let mut root = false;
+    let mut current: Option<Element> = None;
+    // Inside a deleted object: read past it.
+    let mut skipping = false;
+    loop {
+        let event = reader.read_event().map_err(|e| {
+            bad(
+                x,
+                format!(
+                    "it is not well-formed XML (line {}): {e}",
+                    line_of(text, reader.error_position())
+                ),
+            )
+        })?;
+        let line = || line_of(text, reader.buffer_position());
+        let (start, empty) = match &event {
+            Event::Start(s) => (Some(s), false),
+            Event::Empty(s) => (Some(s), true),
+            Event::End(e) => {
+                if matches!(e.name().as_ref(), "node" | "way" | "relation") {
+                    if let Some(el) = current.take()
+                        && !skipping
+                    {
+                        f(el);
+                    }
+                    skipping = false;
+                }
+                continue;
+            }
+            Event::Eof => break,
+            _ => continue,
+        };
+        let Some(start) = start else { continue };
+        let name = start.name();
+        let name = name.as_ref();
+        if !root {
+            match name {
+                "osm" => root = true,
+                "osmChange" => {
+                    return Err(bad(
+                        x,
+                        "it is an osmChange file (a set of edits), not map data; export the area as .osm",
+                    ));
+                }
+                other => {
+                    return Err(bad(
+                        x,
+                        format!(
+                            "it starts with <{}> rather than <osm>",
+                            other.chars().take(40).collect::<String>()
+                        ),
+                    ));
+                }
+            }
+            continue;
+        }
+        match name {
+            "node" | "way" | "relation" => {
+                let kind = match name {
+                    "node" => Kind::Node,
+                    "way" => Kind::Way,
+                    _ => Kind::Relation,
+                };
+                let a = attributes(start, text, reader.buffer_position())?;
+                let deleted =
+                    a.get("visible").is_some_and(|v| v == "false") || a.get("action").is_some_and(|v| v == "delete");
+                let what = kind.as_str();
+                let id = a.get("id").and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
+                    bad(
+                        x,
+                        format!(
+                            "line {}: a {what} without a whole-number id (id=\"{}\")",
+                            line(),
+                            a.get("id").map(String::as_str).unwrap_or("")
+                        ),
+                    )
+                })?;
+                let mut el = Element {
+                    kind: Some(kind),
+                    id,
+                    ..Element::default()
+                };
+                if kind == Kind::Node && !deleted {
+                    let coord = |k: &str| a.get(k).and_then(|v| v.trim().parse::<f64>().ok());
+                    match (coord("lat"), coord("lon")) {
+                        (Some(lat), Some(lon)) if lat.is_finite() && lon.is_finite() => el.pos = Some((lat, lon)),
+                        _ => {
+                            return Err(bad(
+                                x,
+                                format!(
+                                    "line {}: node/{id} has no numeric lat and lon (lat=\"{}\", lon=\"{}\")",
+                                    line(),
+                                    a.get("lat").map(String::as_str).unwrap_or(""),
+                                    a.get("lon").map(String::as_str).unwrap_or("")
+                                ),
+                            ));
+                        }
+                    }
+                }
+                if empty {
+                    if !deleted {
+                        f(el);
+                    }
+                } else {
+                    skipping = deleted;
+                    current = Some(el);
+                }
+            }
+            "tag" if tags => {
+                if let Some(el) = current.as_mut() {
+                    let mut a = attributes(start, text, reader.buffer_position())?;
+                    if let (Some(k), Some(v)) = (a.remove("k"), a.remove("v")) {
+                        el.tags.push((k, v));
+                    }
+                }
+            }
+            "nd" => {
+                if let Some(el) = current.as_mut() {
+                    let a = attributes(start, text, reader.buffer_position())?;
+                    let r = a.get("ref").and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
+                        bad(
+                            x,
+                            format!(
+                                "line {}: {} has a node reference that is not a whole number",
+                                line(),
+                                el.osm_id()
+                            ),
+                        )
+                    })?;
+                    el.refs.push(r);
+                }
+            }
+            "member" => {
+                if let Some(el) = current.as_mut() {
+                    let a = attributes(start, text, reader.buffer_position())?;
+                    let kind = match a.get("type").map(String::as_str) {
+                        Some("node") => Kind::Node,
+                        Some("way") => Kind::Way,
+                        Some("relation") => Kind::Relation,
+                        other => {
+                            return Err(bad(
+                                x,
+                                format!(
+                                    "line {}: {} has a member of unknown type \"{}\"",
+                                    line(),
+                                    el.osm_id(),
+                                    other.unwrap_or("")
+                                ),
+                            ));
+                        }
+                    };
+                    let r = a.get("ref").and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
+                        bad(
+                            x,
+                            format!(
+                                "line {}: {} has a member reference that is not a whole number",
+                                line(),
+                                el.osm_id()
+                            ),
+                        )
+                    })?;
+                    el.members.push((kind, r));
+                }
+            }
+            _ => {}
+        }
+    }
+    if !root {
+        return Err(bad(x, "it has no <osm> element"));
+    }
+    Ok(())
+}
+
+/// An element's attributes by name, unescaped.
+fn attributes(start: &BytesStart<'_>, text: &str, pos: u64) -> Result<HashMap<String, String>> {
+    let mut out = HashMap::new();
+    for a in start.attributes() {
+        let a = a.map_err(|e| bad(Encoding::Xml, format!("line {}: {e}", line_of(text, pos))))?;
+        let value = a
+            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .map_err(|e| bad(Encoding::Xml, format!("line {}: {e}", line_of(text, pos))))?;
+        out.insert(a.key.as_ref().to_owned(), value.into_owned());
+    }
+    Ok(out)
+}
+
+fn scan_pbf(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
+    use osmpbf::{Element as E, RelMemberType};
+    let p = Encoding::Pbf;
+    if bytes.is_empty() {
+        return Err(bad(p, "the file is empty"));
+    }
+    let collect = |it: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<(String, String)> {
+        if tags {
+            it.map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    // Nanodegrees to degrees: an exact quotient, so a coordinate written with
+    // 7 decimals reads as the same number as from XML.
+    let deg = |nano: i64| nano as f64 / 1e9;
+    let reader = osmpbf::ElementReader::new(bytes);
+    // The decoder may panic on a crafted file (it unwraps some values):
+    // that is a bad file, not a crash.
+    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        reader.for_each(|e| match e {
+            E::Node(n) if n.info().visible() => f(Element {
+                kind: Some(Kind::Node),
+                id: n.id(),
+                pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
+                tags: collect(&mut n.tags()),
+                ..Element::default()
+            }),
+            E::DenseNode(n) if n.info().is_none_or(|i| i.visible()) => f(Element {
+                kind: Some(Kind::Node),
+                id: n.id(),
+                pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
+                tags: collect(&mut n.tags()),
+                ..Element::default()
+            }),
+            E::Way(w) if w.info().visible() => f(Element {
+                kind: Some(Kind::Way),
+                id: w.id(),
+                tags: collect(&mut w.tags()),
+                refs: w.refs().collect(),
+                ..Element::default()
+            }),
+            E::Relation(r) if r.info().visible() => f(Element {
+                kind: Some(Kind::Relation),
+                id: r.id(),
+                tags: collect(&mut r.tags()),
+                members: r
+                    .members()
+                    .map(|m| {
+                        let k = match m.member_type {
+                            RelMemberType::Node => Kind::Node,
+                            RelMemberType::Way => Kind::Way,
+                            RelMemberType::Relation => Kind::Relation,
+                        };
+                        (k, m.member_id)
+                    })
+                    .collect(),
+                ..Element::default()
+            }),
+            _ => {}
+        })
+    }));
+    match run {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(bad(p, e)),
+        Err(_) => Err(bad(p, "its data is damaged")),
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Which objects, and their tags
+// ---------------------------------------------------------------------------
+
+/// An object's tags, looked up by key (trimmed; blank values are absent).
+struct Tags<'a>(&'a [(String, String)]);
+
+impl<'a> Tags<'a> {
+    fn get(&self, key: &str) -> Option<&'a str> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.trim())
+            .filter(|v| !v.is_empty())
+    }
+
+    /// The first of `keys` given, with its key.
+    fn first(&self, keys: &[&'static str]) -> Option<(&'static str, &'a str)> {
+        keys.iter().find_map(|k| self.get(k).map(|v| (*k, v)))
+    }
+
+    /// One of the `;`-separated values of `key` is one of `values` (any case).
+    fn has(&self, key: &str, values: &[&str]) -> bool {
+        self.get(key).is_some_and(|v| {
+            v.split(';')
+                .map(str::trim)
+                .any(|part| values.iter().any(|want| part.eq_ignore_ascii_case(want)))
+        })
+    }
+}
+
+fn is_mosque(t: &Tags) -> bool {
+    t.has("amenity", &["place_of_worship"]) && t.has("religion", &["muslim"])
+}
+
+/// No `religion`, or one a Muslim may pray in.
+fn open_to_muslims(t: &Tags) -> bool {
+    t.get("religion").is_none() || t.has("religion", &["muslim", "multifaith"])
+}
+
+fn is_prayer_room(t: &Tags) -> bool {
+    (t.has("amenity", &["prayer_room"]) && open_to_muslims(t))
+        || (t.has("room", &["prayer"]) && t.has("religion", &["muslim", "multifaith"]))
+        || (t.has("room", &["multi_faith"]) && open_to_muslims(t))
+        || (t.has("amenity", &["place_of_worship"]) && t.has("religion", &["multifaith"]))
+}
+
+fn claims_halal(t: &Tags) -> bool {
+    t.has("diet:halal", &["yes", "only", "limited"])
+}
+
+fn has_prayer_room(t: &Tags) -> bool {
+    t.has("prayer_room", &["yes"])
+}
+
+/// Whether an object is a place of the map (see the module documentation).
+fn is_place(t: &Tags) -> bool {
+    claims_halal(t) || is_mosque(t) || is_prayer_room(t) || has_prayer_room(t)
+}
+
+fn category(t: &Tags) -> &'static str {
+    if is_mosque(t) {
+        "mosque"
+    } else if is_prayer_room(t) {
+        "prayer_room"
+    } else if t.has("amenity", &["restaurant", "fast_food", "food_court"]) {
+        "restaurant"
+    } else if t.has("amenity", &["cafe"]) {
+        "cafe"
+    } else if t.has(
+        "shop",
+        &[
+            "supermarket",
+            "convenience",
+            "halal",
+            "grocery",
+            "butcher",
+            "greengrocer",
+            "deli",
+        ],
+    ) {
+        "grocery"
+    } else if t.has("tourism", &["hotel", "guest_house", "hostel", "motel"]) {
+        "hotel"
+    } else {
+        "other"
+    }
+}
+
+/// The language a name's script shows: ja, th, ar, or en for the rest.
+fn script_language(name: &str) -> &'static str {
+    let any = |r: &[(u32, u32)]| {
+        name.chars()
+            .any(|c| r.iter().any(|(a, b)| (*a..=*b).contains(&(c as u32))))
+    };
+    if any(&[(0x3040, 0x30FF), (0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xFF66, 0xFF9F)]) {
+        "ja"
+    } else if any(&[(0x0E00, 0x0E7F)]) {
+        "th"
+    } else if any(&[(0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF)]) {
+        "ar"
+    } else {
+        "en"
+    }
+}
+
+/// YYYY-MM-DD, or YYYY-MM as its first day.
+fn osm_date(v: &str) -> Option<NaiveDate> {
+    let v = v.trim();
+    NaiveDate::parse_from_str(v, "%Y-%m-%d")
+        .ok()
+        .or_else(|| NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok())
+}
+
+fn iso_date(v: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(v.trim(), "%Y-%m-%d").ok()
+}
+
+/// The first of `;`-separated values.
+fn first_value(v: &str) -> &str {
+    v.split(';').map(str::trim).find(|s| !s.is_empty()).unwrap_or(v)
+}
+
+/// A place's flat fields from an object's tags, with the tag each field
+/// came from (for messages).
+fn fields(t: &Tags) -> (PlaceFields, HashMap<&'static str, (String, String)>) {
+    let mut from: HashMap<&'static str, (String, String)> = HashMap::new();
+    let mut f = PlaceFields::default();
+    let mut put = |field: &'static str, key: &str, value: &str, slot: &mut Option<String>| {
+        *slot = Some(value.to_owned());
+        from.insert(field, (key.to_owned(), value.to_owned()));
+    };
+
+    // Names.
+    let langs: [(&str, &'static str); 6] = [
+        ("ja", "name_ja"),
+        ("en", "name_en"),
+        ("th", "name_th"),
+        ("ms", "name_ms"),
+        ("ar", "name_ar"),
+        ("id", "name_id"),
+    ];
+    let mut names: [Option<String>; 6] = Default::default();
+    for (i, (lang, field)) in langs.iter().enumerate() {
+        let key = format!("name:{lang}");
+        if let Some(v) = t.get(&key) {
+            put(field, &key, v, &mut names[i]);
+        }
+    }
+    if let Some(v) = t.get("name") {
+        let lang = script_language(v);
+        if let Some(i) = langs.iter().position(|(l, _)| *l == lang)
+            && names[i].is_none()
+        {
+            put(langs[i].1, "name", v, &mut names[i]);
+        }
+    }
+    let [ja, en, th, ms, ar, id] = names;
+    (f.name_ja, f.name_en, f.name_th, f.name_ms, f.name_ar, f.name_id) = (ja, en, th, ms, ar, id);
+
+    f.category = Some(category(t).to_owned());
+    if let Some(v) = t.get("brand") {
+        put("chain", "brand", v, &mut f.chain);
+    }
+    if let Some(v) = t.get("branch") {
+        put("branch", "branch", v, &mut f.branch);
+    }
+    if let Some(v) = t.get("addr:full") {
+        put("address", "addr:full", v, &mut f.address);
+    } else {
+        let parts: Vec<&str> = [
+            "addr:postcode",
+            "addr:province",
+            "addr:state",
+            "addr:city",
+            "addr:suburb",
+            "addr:quarter",
+            "addr:neighbourhood",
+            "addr:street",
+            "addr:place",
+            "addr:block_number",
+            "addr:housenumber",
+        ]
+        .iter()
+        .filter_map(|k| t.get(k))
+        .collect();
+        if !parts.is_empty() {
+            put("address", "addr:*", &parts.join(" "), &mut f.address);
+        }
+    }
+    if let Some((k, v)) = t.first(&["phone", "contact:phone"]) {
+        put("phone", k, first_value(v), &mut f.phone);
+    }
+    if let Some((k, v)) = t.first(&["website", "contact:website"]) {
+        put("website", k, first_value(v), &mut f.website);
+    }
+    if let Some(v) = t.get("opening_hours") {
+        put("opening_hours", "opening_hours", v, &mut f.opening_hours);
+    }
+
+    // Halal assurance: certified only with the whole certificate.
+    let certificate = || {
+        for p in ["diet:halal", "halal"] {
+            let certifier = t
+                .get(&format!("{p}:certification"))
+                .or_else(|| t.get(&format!("{p}:certifier")));
+            let number = t.get(&format!("{p}:certification:ref"));
+            let from = t.get(&format!("{p}:certification:start_date")).and_then(iso_date);
+            let until = t.get(&format!("{p}:certification:end_date")).and_then(iso_date);
+            if let (Some(c), Some(n), Some(a), Some(b)) = (certifier, number, from, until) {
+                return Some((p, c, n, a, b));
+            }
+        }
+        None
+    };
+    let assurance = if t.has("diet:halal", &["only"])
+        && let Some((p, certifier, number, valid_from, valid_until)) = certificate()
+    {
+        let key = |s: &str| {
+            let k = format!("{p}:certification{s}");
+            if s.is_empty() && t.get(&k).is_none() {
+                format!("{p}:certifier")
+            } else {
+                k
+            }
+        };
+        put("certifier", &key(""), certifier, &mut f.certifier);
+        put("certificate_number", &key(":ref"), number, &mut f.certificate_number);
+        put(
+            "certificate_valid_from",
+            &key(":start_date"),
+            &valid_from.to_string(),
+            &mut f.certificate_valid_from,
+        );
+        put(
+            "certificate_valid_until",
+            &key(":end_date"),
+            &valid_until.to_string(),
+            &mut f.certificate_valid_until,
+        );
+        "certified"
+    } else if claims_halal(t) {
+        "self_declared"
+    } else if t.has("diet:vegetarian", &["yes", "only", "limited"]) {
+        "vegetarian_options"
+    } else {
+        "unknown"
+    };
+    f.assurance = Some(assurance.to_owned());
+
+    if let Some((_, v)) = t.first(&["drink:alcohol", "alcohol"]) {
+        let v = v.to_ascii_lowercase();
+        f.alcohol_served = match v.as_str() {
+            "yes" | "only" | "served" | "limited" => Some(true),
+            "no" => Some(false),
+            _ => None,
+        };
+    }
+    f.prayer_space = Some(is_mosque(t) || is_prayer_room(t) || has_prayer_room(t));
+    f.wudu = Some(t.has("wudu", &["yes"]));
+    f.last_verified = ["check_date", "survey:date"]
+        .iter()
+        .filter_map(|k| t.get(k).and_then(osm_date))
+        .max()
+        .map(|d| d.to_string());
+    f.source = Some(SourceKind::Openstreetmap.to_string());
+    f.attribution = Some(OSM_ATTRIBUTION.to_owned());
+    (f, from)
+}
+
+// ---------------------------------------------------------------------------
+// Positions
+// ---------------------------------------------------------------------------
+
+/// The centroid of points, averaged on the unit sphere (right across the
+/// antimeridian too). Callers pass the points in a fixed order (by node id)
+/// so the same file always gives the same position.
+fn centroid(points: impl Iterator<Item = (f64, f64)>) -> Option<(f64, f64)> {
+    let (mut x, mut y, mut z, mut n) = (0.0, 0.0, 0.0, 0usize);
+    for (lat, lon) in points {
+        let (p, l) = (lat.to_radians(), lon.to_radians());
+        x += p.cos() * l.cos();
+        y += p.cos() * l.sin();
+        z += p.sin();
+        n += 1;
+    }
+    if n == 0 {
+        return None;
+    }
+    let h = x.hypot(y);
+    Some((z.atan2(h).to_degrees(), y.atan2(x).to_degrees()))
+}
+
+// ---------------------------------------------------------------------------
+// The file
+// ---------------------------------------------------------------------------
+
+/// Read an OpenStreetMap file's places. The file is read once for its
+/// tagged objects, and again (only as needed) for the nodes of the ways and
+/// relations among them.
+pub(super) fn read(bytes: &[u8], format: Encoding) -> Result<FileRead> {
+    let mut seen = 0usize;
+    let mut kept: Vec<(usize, Element)> = Vec::new();
+    scan(bytes, format, true, &mut |e| {
+        seen += 1;
+        if is_place(&Tags(&e.tags)) {
+            kept.push((seen, e));
+        }
+    })?;
+
+    // The nodes each kept way and relation needs.
+    let mut way_nodes: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut member_ways: HashSet<i64> = HashSet::new();
+    for (_, e) in &kept {
+        match e.kind() {
+            Kind::Way => {
+                way_nodes.insert(e.id, e.refs.clone());
+            }
+            Kind::Relation => {
+                member_ways.extend(e.members.iter().filter(|(k, _)| *k == Kind::Way).map(|(_, id)| *id));
+            }
+            Kind::Node => {}
+        }
+    }
+    member_ways.retain(|w| !way_nodes.contains_key(w));
+    if !member_ways.is_empty() {
+        scan(bytes, format, false, &mut |e| {
+            if e.kind() == Kind::Way && member_ways.contains(&e.id) {
+                way_nodes.insert(e.id, e.refs);
+            }
+        })?;
+    }
+    let mut positions: HashMap<i64, (f64, f64)> = HashMap::new();
+    for (_, e) in &kept {
+        if e.kind() == Kind::Node
+            && let Some(p) = e.pos
+        {
+            positions.insert(e.id, p);
+        }
+    }
+    let mut needed: HashSet<i64> = way_nodes.values().flatten().copied().collect();
+    for (_, e) in &kept {
+        needed.extend(e.members.iter().filter(|(k, _)| *k == Kind::Node).map(|(_, id)| *id));
+    }
+    needed.retain(|n| !positions.contains_key(n));
+    if !needed.is_empty() {
+        scan(bytes, format, false, &mut |e| {
+            if e.kind() == Kind::Node
+                && needed.contains(&e.id)
+                && let Some(p) = e.pos
+            {
+                positions.insert(e.id, p);
+            }
+        })?;
+    }
+
+    let mut file = FileRead {
+        read: kept.len(),
+        skipped: seen - kept.len(),
+        ..FileRead::default()
+    };
+    for (row, e) in &kept {
+        let position = match e.kind() {
+            Kind::Node => e.pos,
+            Kind::Way => {
+                let ids: BTreeSet<i64> = e.refs.iter().copied().collect();
+                centroid(ids.iter().filter_map(|n| positions.get(n).copied()))
+            }
+            Kind::Relation => {
+                let mut ids: BTreeSet<i64> = BTreeSet::new();
+                for (k, id) in &e.members {
+                    match k {
+                        Kind::Node => {
+                            ids.insert(*id);
+                        }
+                        Kind::Way => ids.extend(way_nodes.get(id).into_iter().flatten().copied()),
+                        Kind::Relation => {}
+                    }
+                }
+                centroid(ids.iter().filter_map(|n| positions.get(n).copied()))
+            }
+        };
+        match place(*row, e, position) {
+            Ok(r) => file.records.push(r),
+            Err(errs) => file.errors.extend(errs),
+        }
+    }
+    Ok(file)
+}
+
+/// One kept object as a place, or every reason it is not one.
+fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRecord, Vec<RowError>> {
+    let osm_id = e.osm_id();
+    let tag = format!(" [{osm_id}]");
+    let mut errors = Vec::new();
+    let (mut f, from) = fields(&Tags(&e.tags));
+    f.source_id = Some(osm_id.clone());
+    match position {
+        Some((lat, lon)) => {
+            f.lat = Some(lat);
+            f.lon = Some(lon);
+        }
+        None => {
+            let (column, reason) = match e.kind() {
+                Kind::Way => (
+                    "nd",
+                    format!(
+                        "none of this way's {} nodes is in the file, so it has no position; extract the area with complete ways",
+                        e.refs.len()
+                    ),
+                ),
+                _ => (
+                    "member",
+                    format!(
+                        "none of this relation's {} members has a node in the file, so it has no position",
+                        e.members.len()
+                    ),
+                ),
+            };
+            errors.push(row_error(row, column, "", "no_position", format!("{reason}{tag}")));
+            // Reported; don't report lat and lon again.
+            f.lat = Some(0.0);
+            f.lon = Some(0.0);
+        }
+    }
+    match f.validate() {
+        Ok(input) if errors.is_empty() => Ok(FileRecord {
+            row,
+            input,
+            label: Some(osm_id),
+            locality: None,
+        }),
+        Ok(_) => Err(errors),
+        Err(errs) => {
+            for err in errs {
+                let (column, value) = match (err.field.as_str(), from.get(err.field.as_str())) {
+                    (_, Some((k, v))) => (k.clone(), v.clone()),
+                    ("name_en", None) => ("name".to_owned(), String::new()),
+                    ("source_id", None) => ("id".to_owned(), osm_id.clone()),
+                    ("lat", None) => ("lat".to_owned(), f.lat.map(|v| v.to_string()).unwrap_or_default()),
+                    ("lon", None) => ("lon".to_owned(), f.lon.map(|v| v.to_string()).unwrap_or_default()),
+                    (field, None) => (field.to_owned(), String::new()),
+                };
+                let reason = if err.field == "name_en" && from.get("name_en").is_none() {
+                    "no name: give it name, or name:ja, name:en, name:th, name:ms, name:ar or name:id".to_owned()
+                } else {
+                    err.message
+                };
+                errors.push(row_error(row, &column, &value, &err.code, format!("{reason}{tag}")));
+            }
+            Err(errors)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tags(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn which_objects_are_places() {
+        let yes = [
+            vec![("diet:halal", "yes"), ("amenity", "restaurant")],
+            vec![("diet:halal", "Limited")],
+            vec![("amenity", "place_of_worship"), ("religion", "muslim")],
+            vec![("amenity", "prayer_room")],
+            vec![("room", "prayer"), ("religion", "muslim")],
+            vec![("room", "multi_faith")],
+            vec![("amenity", "place_of_worship"), ("religion", "multifaith")],
+            vec![("amenity", "cafe"), ("prayer_room", "yes")],
+        ];
+        for t in yes {
+            assert!(is_place(&Tags(&tags(&t))), "{t:?}");
+        }
+        let no = [
+            vec![("diet:halal", "no"), ("amenity", "restaurant")],
+            vec![("diet:vegetarian", "yes"), ("amenity", "restaurant")],
+            vec![("amenity", "place_of_worship"), ("religion", "buddhist")],
+            vec![("amenity", "prayer_room"), ("religion", "christian")],
+            vec![("room", "prayer")],
+            vec![("highway", "residential"), ("name", "Halal Street")],
+        ];
+        for t in no {
+            assert!(!is_place(&Tags(&tags(&t))), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn names_go_where_their_script_shows() {
+        assert_eq!(script_language("ハラール食堂"), "ja");
+        assert_eq!(script_language("札幌"), "ja");
+        assert_eq!(script_language("ร้านอาหาร"), "th");
+        assert_eq!(script_language("مسجد"), "ar");
+        assert_eq!(script_language("Kedai Makan"), "en");
+        let (f, _) = fields(&Tags(&tags(&[("name", "ハラール食堂"), ("name:en", "Halal Diner")])));
+        assert_eq!(
+            (f.name_ja.as_deref(), f.name_en.as_deref()),
+            (Some("ハラール食堂"), Some("Halal Diner"))
+        );
+        let (f, _) = fields(&Tags(&tags(&[("name", "Other"), ("name:en", "Halal Diner")])));
+        assert_eq!((f.name_ja, f.name_en.as_deref()), (None, Some("Halal Diner")));
+    }
+
+    #[test]
+    fn certified_only_with_the_whole_certificate() {
+        let full = [
+            ("diet:halal", "only"),
+            ("diet:halal:certification", "Test Halal Body"),
+            ("diet:halal:certification:ref", "THB-1"),
+            ("diet:halal:certification:start_date", "2026-01-01"),
+            ("diet:halal:certification:end_date", "2027-01-01"),
+        ];
+        let (f, from) = fields(&Tags(&tags(&full)));
+        assert_eq!(f.assurance.as_deref(), Some("certified"));
+        assert_eq!(f.certificate_number.as_deref(), Some("THB-1"));
+        assert_eq!(from["certificate_valid_until"].0, "diet:halal:certification:end_date");
+        assert!(f.validate().is_err(), "no name, no position yet");
+        for drop in 1..full.len() {
+            let partial: Vec<_> = full
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| *i != drop)
+                .map(|(_, t)| *t)
+                .collect();
+            let (f, _) = fields(&Tags(&tags(&partial)));
+            assert_eq!(
+                f.assurance.as_deref(),
+                Some("self_declared"),
+                "without {:?}",
+                full[drop]
+            );
+            assert!(f.certifier.is_none() && f.certificate_valid_from.is_none());
+        }
+        // A certificate on a place that is not halal-only certifies nothing.
+        let mut yes = full;
+        yes[0] = ("diet:halal", "yes");
+        assert_eq!(fields(&Tags(&tags(&yes))).0.assurance.as_deref(), Some("self_declared"));
+        // A bad date is not guessed.
+        let mut bad = full;
+        bad[4] = ("diet:halal:certification:end_date", "next year");
+        assert_eq!(fields(&Tags(&tags(&bad))).0.assurance.as_deref(), Some("self_declared"));
+    }
+
+    #[test]
+    fn centroids_on_the_sphere() {
+        let (lat, lon) =
+            centroid([(43.0, 141.0), (43.0, 141.002), (43.002, 141.002), (43.002, 141.0)].into_iter()).unwrap();
+        assert!(
+            (lat - 43.001).abs() < 1e-6 && (lon - 141.001).abs() < 1e-9,
+            "{lat},{lon}"
+        );
+        let (_, lon) = centroid([(0.0, 179.9), (0.0, -179.9)].into_iter()).unwrap();
+        assert!((lon.abs() - 180.0).abs() < 1e-9, "{lon}");
+        assert_eq!(centroid(std::iter::empty()), None);
+    }
+
+    #[test]
+    fn garbage_is_a_bad_file_in_both_encodings() {
+        for bytes in [
+            &b""[..],
+            b"\x00\x01\x02\xff\xfe",
+            b"<html></html>",
+            b"{\"type\": \"FeatureCollection\"}",
+        ] {
+            assert!(
+                matches!(read(bytes, Encoding::Xml), Err(AppError::BadFile(_))),
+                "{bytes:?}"
+            );
+            assert!(
+                matches!(read(bytes, Encoding::Pbf), Err(AppError::BadFile(_))),
+                "{bytes:?}"
+            );
+        }
+        // A blob header length far beyond what PBF allows.
+        assert!(matches!(
+            read(b"\x7f\xff\xff\xffjunk", Encoding::Pbf),
+            Err(AppError::BadFile(_))
+        ));
+    }
+}
