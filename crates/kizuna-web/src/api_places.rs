@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use kizuna_app::App;
-use kizuna_app::places::{Area, BBox, PlaceFilter, PlaceHit};
+use kizuna_app::places::{Area, BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_domain::map::place::LatLon;
 use kizuna_domain::FieldError;
 use kizuna_domain::map::place::PlaceFields;
@@ -295,7 +295,24 @@ async fn export(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Re
     }
 }
 
-/// `POST /api/v1/imports/places` with a GeoJSON FeatureCollection: all or nothing.
+/// The import formats by `format=` name, and the media types that mean each.
+const IMPORT_FORMATS: [(&str, PlaceFileFormat, &[&str]); 4] = [
+    ("geojson", PlaceFileFormat::Geojson, &[GEOJSON, "application/json"]),
+    ("csv", PlaceFileFormat::Csv, &["text/csv"]),
+    (
+        "osm",
+        PlaceFileFormat::OsmXml,
+        &["application/vnd.openstreetmap.data+xml", "application/xml", "text/xml"],
+    ),
+    (
+        "pbf",
+        PlaceFileFormat::OsmPbf,
+        &["application/x-protobuf", "application/octet-stream"],
+    ),
+];
+
+/// `POST /api/v1/imports/places`: a GeoJSON, CSV or OpenStreetMap (XML or
+/// PBF) file, by `format=` or else by its Content-Type; all or nothing.
 async fn import(
     State(app): AppState,
     headers: HeaderMap,
@@ -303,19 +320,44 @@ async fn import(
     body: Bytes,
 ) -> ApiResult<Response> {
     let dry_run = crate::api::take_dry_run(&mut q)?;
-    crate::api::no_leftovers(&q, "dry_run")?;
-    let ct = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("");
-    if !(ct.starts_with(GEOJSON) || ct.starts_with("application/json")) {
-        return Err(ApiError::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            "unsupported_media_type",
-            "send a GeoJSON FeatureCollection as application/geo+json",
-        ));
-    }
-    Ok(Json(app.import_geojson(&body, dry_run).await?).into_response())
+    let named = q.remove("format");
+    crate::api::no_leftovers(&q, "dry_run, format")?;
+    let format = match named {
+        Some(name) => match IMPORT_FORMATS
+            .iter()
+            .find(|(n, _, _)| name.trim().eq_ignore_ascii_case(n))
+        {
+            Some((_, f, _)) => *f,
+            None => {
+                return Err(ApiError::invalid(vec![FieldError::new(
+                    "format",
+                    "unknown_value",
+                    format!("\"{name}\" is not an import format; use geojson, csv, osm or pbf"),
+                )]));
+            }
+        },
+        None => {
+            let ct = headers
+                .get(header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            let media = ct.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+            match IMPORT_FORMATS
+                .iter()
+                .find(|(_, _, types)| types.contains(&media.as_str()))
+            {
+                Some((_, f, _)) => *f,
+                None => {
+                    return Err(ApiError::new(
+                        StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported_media_type",
+                        "send GeoJSON (application/geo+json), CSV (text/csv), OpenStreetMap XML (application/xml) or PBF (application/x-protobuf), or name the format with ?format=geojson|csv|osm|pbf",
+                    ));
+                }
+            }
+        }
+    };
+    Ok(Json(app.import_places(format, &body, dry_run).await?).into_response())
 }
 
 // ---------------------------------------------------------------------------
@@ -530,7 +572,11 @@ pub fn openapi_paths() -> Value {
         "expired": {"type": "array", "items": place_schema()},
         "stale": {"type": "array", "items": place_schema()}}});
     let import_report = json!({"type": "object", "properties": {
-        "features": {"type": "integer"}, "inserted": {"type": "integer"}, "updated": {"type": "integer"}, "dry_run": {"type": "boolean"}}});
+        "features": {"type": "integer", "description": "Places read: features, CSV rows, or OpenStreetMap objects that are places"},
+        "skipped": {"type": "integer", "description": "OpenStreetMap objects that are not places of the map"},
+        "inserted": {"type": "integer"}, "updated": {"type": "integer"}, "dry_run": {"type": "boolean"}}});
+    let text = json!({"schema": {"type": "string"}});
+    let binary = json!({"schema": {"type": "string", "format": "binary"}});
     json!({
         "/api/v1/places/nearest": {"get": {"tags": ["map"], "operationId": "nearest_places",
             "summary": "The k places nearest a point, nearest first, with filters",
@@ -558,10 +604,17 @@ pub fn openapi_paths() -> Value {
             "responses": errors(json!({"200": {"description": "The file", "content": {
                 GEOJSON: {"schema": {"type": "object"}}, "text/csv": {"schema": {"type": "string"}}}}}))}},
         "/api/v1/imports/places": {"post": {"tags": ["imports"], "operationId": "import_places",
-            "summary": "Import a GeoJSON FeatureCollection of points: all features or none; a feature already recorded under the same source and source_id is updated",
-            "parameters": [q("dry_run", "Check only, write nothing", json!({"type": "boolean", "default": false}))],
-            "requestBody": {"required": true, "content": {GEOJSON: {"schema": {"type": "object"}}}},
+            "summary": "Import places from GeoJSON, CSV or OpenStreetMap (XML or PBF): all or none; a place already recorded under the same source and source_id is updated",
+            "description": "The format is the `format` parameter, or else the Content-Type: application/geo+json or application/json (a GeoJSON FeatureCollection of points), text/csv (the columns of the CSV export, UTF-8; problems name the line), application/vnd.openstreetmap.data+xml, application/xml or text/xml (OpenStreetMap XML), application/x-protobuf or application/octet-stream (OpenStreetMap PBF). From OpenStreetMap only places of the map are taken — diet:halal=yes|only|limited, mosques, prayer rooms, prayer_room=yes — with source openstreetmap, their node/way/relation id and ODbL's attribution; problems name the object (e.g. [node/123]).",
+            "parameters": [
+                q("dry_run", "Check only, write nothing", json!({"type": "boolean", "default": false})),
+                q("format", "The file's format; overrides the Content-Type", json!({"type": "string", "enum": ["geojson", "csv", "osm", "pbf"]}))],
+            "requestBody": {"required": true, "content": {
+                GEOJSON: {"schema": {"type": "object"}}, "application/json": {"schema": {"type": "object"}},
+                "text/csv": text.clone(),
+                "application/vnd.openstreetmap.data+xml": text.clone(), "application/xml": text.clone(), "text/xml": text,
+                "application/x-protobuf": binary.clone(), "application/octet-stream": binary}},
             "responses": errors(json!({"200": {"description": "Imported", "content": {"application/json": {"schema": import_report}}},
-                                        "415": {"description": "Not GeoJSON", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}}))}}
+                                        "415": {"description": "Not a format taken here", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}}))}}
     })
 }

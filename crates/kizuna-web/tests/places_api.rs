@@ -23,7 +23,8 @@ macro_rules! on_both {
 
 on_both!(
     searches_are_public_and_name_bad_parameters,
-    staff_write_and_import_places
+    staff_write_and_import_places,
+    csv_and_osm_imports_by_content_type_or_format
 );
 
 /// The router on a fresh database with the demo places, and a staff token.
@@ -312,11 +313,98 @@ async fn staff_write_and_import_places(backend: Backend) {
         "POST",
         "/api/v1/imports/places",
         t,
-        Some("text/csv"),
+        Some("application/pdf"),
         "a,b".into(),
     )
     .await;
     assert_eq!(s, StatusCode::UNSUPPORTED_MEDIA_TYPE);
     let (s, ct, _) = call(&app, "GET", "/api/v1/exports/places?format=csv", t, None, String::new()).await;
     assert_eq!((s, ct.as_str()), (StatusCode::OK, "text/csv; charset=utf-8"));
+}
+
+async fn csv_and_osm_imports_by_content_type_or_format(backend: Backend) {
+    let (app, token) = setup(backend).await;
+    let t = Some(token.as_str());
+    let post = |uri: &'static str, ct: &'static str, body: String| {
+        let app = app.clone();
+        async move { call(&app, "POST", uri, t, Some(ct), body).await }
+    };
+    let csv = "name_en,category,lat,lon,assurance,phone,source_id\n\
+               Kedai Test,restaurant,43.0621,141.3544,self_declared,'+81 11-555-0000,k1\n\
+               Surau Test,prayer_room,43.0687,141.3507,unknown,,k2\n";
+    // A dry run, then the import; text/csv with a charset is CSV.
+    let (s, _, v) = post(
+        "/api/v1/imports/places?dry_run=true",
+        "text/csv; charset=utf-8",
+        csv.into(),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v:#}");
+    assert_eq!((v["inserted"].as_u64(), v["dry_run"].as_bool()), (Some(2), Some(true)));
+    let (s, _, v) = post("/api/v1/imports/places", "text/csv", csv.into()).await;
+    assert_eq!(s, StatusCode::OK, "{v:#}");
+    assert_eq!(
+        (
+            v["features"].as_u64(),
+            v["skipped"].as_u64(),
+            v["inserted"].as_u64(),
+            v["updated"].as_u64()
+        ),
+        (Some(2), Some(0), Some(2), Some(0))
+    );
+    let (_, v) = get(&app, "/api/v1/places/nearest?lat=43.0621&lon=141.3544&k=1").await;
+    assert_eq!(v["items"][0]["name"], "Kedai Test");
+    assert_eq!(
+        v["items"][0]["phone"], "+81 11-555-0000",
+        "the export's formula escape is undone"
+    );
+    assert_eq!(v["items"][0]["source"], "import");
+    // The same file again updates.
+    let (_, _, v) = post("/api/v1/imports/places", "text/csv", csv.into()).await;
+    assert_eq!((v["inserted"].as_u64(), v["updated"].as_u64()), (Some(0), Some(2)));
+    // A bad row is named by line and column; nothing is written.
+    let bad = "name_en,category,lat,lon,assurance,source_id\nA,cafe,43,141,unknown,k3\nB,bar,43,141,unknown,k4\n";
+    let (s, _, v) = post("/api/v1/imports/places", "text/csv", bad.into()).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v:#}");
+    assert_eq!(v["error"]["code"], "import_rejected");
+    assert_eq!(
+        (
+            v["error"]["rows"][0]["row"].as_u64(),
+            v["error"]["rows"][0]["column"].as_str(),
+            v["error"]["rows"][0]["value"].as_str()
+        ),
+        (Some(3), Some("category"), Some("bar"))
+    );
+    let (_, v) = get(&app, "/api/v1/places").await;
+    assert_eq!(v["total"], 2);
+    // OpenStreetMap XML by Content-Type; format= wins over a generic one.
+    let xml = r#"<osm version="0.6"><node id="7" lat="43.05" lon="141.34"><tag k="amenity" v="place_of_worship"/><tag k="religion" v="muslim"/><tag k="name" v="Test Masjid"/></node><node id="8" lat="43.0" lon="141.0"/></osm>"#;
+    let (s, _, v) = post("/api/v1/imports/places", "application/xml", xml.into()).await;
+    assert_eq!(s, StatusCode::OK, "{v:#}");
+    assert_eq!((v["inserted"].as_u64(), v["skipped"].as_u64()), (Some(1), Some(1)));
+    let (s, _, v) = post(
+        "/api/v1/imports/places?format=osm",
+        "application/octet-stream",
+        xml.into(),
+    )
+    .await;
+    assert_eq!((s, v["updated"].as_u64()), (StatusCode::OK, Some(1)), "{v:#}");
+    let (_, v) = get(&app, "/api/v1/places?category=mosque").await;
+    assert_eq!(v["items"][0]["source_id"], "node/7");
+    // PBF that is not PBF, and an unknown format, are named.
+    let (s, _, v) = post(
+        "/api/v1/imports/places",
+        "application/x-protobuf",
+        "not protobuf".into(),
+    )
+    .await;
+    assert_eq!(
+        (s, v["error"]["code"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("bad_file"))
+    );
+    let (s, _, v) = post("/api/v1/imports/places?format=kml", "text/csv", csv.into()).await;
+    assert_eq!(
+        (s, fields_of(&v)),
+        (StatusCode::UNPROCESSABLE_ENTITY, vec!["format".to_owned()])
+    );
 }

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
-use kizuna_app::places::{BBox, PlaceFilter, PlaceHit};
+use kizuna_app::places::{BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_app::{App, AppError, Store};
 
 #[derive(Subcommand)]
@@ -45,10 +45,13 @@ pub enum PlacesCmd {
     },
     /// Certificates expiring within 30 days, expired ones, and places not verified for 12 months.
     Review,
-    /// Import places from a GeoJSON FeatureCollection of points: all or none.
+    /// Import places from GeoJSON, CSV or OpenStreetMap (.osm, .osm.pbf): all or none.
     /// A place already recorded under the same source and source id is updated.
     Import {
         file: PathBuf,
+        /// The file's format (default: from its name: .geojson/.json, .csv, .osm, .osm.pbf/.pbf).
+        #[arg(long, value_enum)]
+        format: Option<ImportFormat>,
         /// Check only; write nothing.
         #[arg(long)]
         dry_run: bool,
@@ -99,6 +102,29 @@ impl FilterArgs {
 pub enum Format {
     Json,
     Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// GeoJSON (RFC 7946) FeatureCollection of points.
+    Geojson,
+    /// CSV with the columns of `places export --format csv`.
+    Csv,
+    /// OpenStreetMap XML.
+    Osm,
+    /// OpenStreetMap PBF.
+    Pbf,
+}
+
+impl From<ImportFormat> for PlaceFileFormat {
+    fn from(f: ImportFormat) -> Self {
+        match f {
+            ImportFormat::Geojson => PlaceFileFormat::Geojson,
+            ImportFormat::Csv => PlaceFileFormat::Csv,
+            ImportFormat::Osm => PlaceFileFormat::OsmXml,
+            ImportFormat::Pbf => PlaceFileFormat::OsmPbf,
+        }
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -190,19 +216,40 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
         PlacesCmd::Review => {
             println!("{}", serde_json::to_string_pretty(&app.places_for_review().await?)?);
         }
-        PlacesCmd::Import { file, dry_run } => {
+        PlacesCmd::Import { file, format, dry_run } => {
+            let format = match format {
+                Some(f) => PlaceFileFormat::from(f),
+                None => PlaceFileFormat::from_file_name(&file.to_string_lossy()).ok_or_else(|| {
+                    anyhow::anyhow!(
+                        "cannot tell the format of {} from its name; give --format geojson, csv, osm or pbf",
+                        file.display()
+                    )
+                })?,
+            };
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let r = app.import_geojson(&bytes, dry_run).await?;
+            let r = app.import_places(format, &bytes, dry_run).await?;
+            let skipped = if r.skipped > 0 {
+                format!(" ({} other OpenStreetMap objects skipped)", r.skipped)
+            } else {
+                String::new()
+            };
             if dry_run {
                 eprintln!(
-                    "{}: {} features checked, no problems; {} would be added and {} updated; nothing was written (dry run)",
+                    "{} ({}): {} places checked, no problems{skipped}; {} would be added and {} updated; nothing was written (dry run)",
                     file.display(),
+                    format.label(),
                     r.features,
                     r.inserted,
                     r.updated
                 );
             } else {
-                eprintln!("{}: {} places added, {} updated", file.display(), r.inserted, r.updated);
+                eprintln!(
+                    "{} ({}): {} places added, {} updated{skipped}",
+                    file.display(),
+                    format.label(),
+                    r.inserted,
+                    r.updated
+                );
             }
         }
         PlacesCmd::Export { format, output } => {

@@ -159,3 +159,63 @@ async fn nearest_after_demo(backend: Backend) {
     let csv = out(&kizuna(&other, &["places", "export", "--format", "csv"]));
     assert_eq!(csv.lines().count(), 1, "only the header: nothing was written");
 }
+
+#[tokio::test]
+async fn import_openstreetmap_pbf_sqlite() {
+    import_openstreetmap_pbf(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn import_openstreetmap_pbf_postgres() {
+    import_openstreetmap_pbf(Backend::Postgres).await;
+}
+
+/// The OpenStreetMap fixture (made from kizuna-app's hokkaido.osm by osmium).
+async fn import_openstreetmap_pbf(backend: Backend) {
+    let url = fresh_url(backend).await.expect("a database");
+    let pbf = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../kizuna-app/tests/fixtures/osm/hokkaido.osm.pbf");
+    let pbf = pbf.to_str().expect("a UTF-8 path");
+    // The format comes from the name; a dry run writes nothing.
+    let o = kizuna(&url, &["places", "import", pbf, "--dry-run"]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        err(&o).contains("9 places checked, no problems (12 other OpenStreetMap objects skipped); 9 would be added"),
+        "{}",
+        err(&o)
+    );
+    let o = kizuna(&url, &["places", "import", pbf]);
+    assert!(o.status.success(), "{}", err(&o));
+    assert!(
+        err(&o).contains("(OpenStreetMap PBF): 9 places added, 0 updated"),
+        "{}",
+        err(&o)
+    );
+    // Again: updated, not duplicated.
+    let o = kizuna(&url, &["places", "import", pbf, "--format", "pbf"]);
+    assert!(err(&o).contains("0 places added, 9 updated"), "{}", err(&o));
+    let o = kizuna(
+        &url,
+        &["places", "nearest", "--lat", "43.0621", "--lon", "141.3544", "--k", "9"],
+    );
+    let v: Value = serde_json::from_str(&out(&o)).expect("a JSON array");
+    let places = v.as_array().expect("an array");
+    assert_eq!(places.len(), 9);
+    assert_eq!(places[0]["name"], "Sapporo Crescent Kitchen");
+    assert_eq!(places[0]["source_id"], "node/1001");
+    assert_eq!(places[0]["assurance"], "certified");
+    assert!(places[0]["attribution"].as_str().unwrap().contains("ODbL"));
+    assert!(
+        places
+            .iter()
+            .any(|p| p["source_id"] == "relation/3001" && p["category"] == "mosque")
+    );
+    // The wrong format named is a clear error, and so is a name that says none.
+    let o = kizuna(&url, &["places", "import", pbf, "--format", "osm"]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("cannot be read as OpenStreetMap XML"), "{}", err(&o));
+    let txt = tmp(&format!("places-{backend:?}.txt"));
+    std::fs::write(&txt, "x").unwrap();
+    let o = kizuna(&url, &["places", "import", txt.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(err(&o).contains("--format geojson, csv, osm or pbf"), "{}", err(&o));
+}
