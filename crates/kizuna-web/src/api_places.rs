@@ -11,6 +11,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use kizuna_app::App;
+use kizuna_app::places::booklet::{BookletError, BookletFonts, BookletLang, Land, render};
 use kizuna_app::places::{Area, BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_domain::map::place::LatLon;
 use kizuna_domain::FieldError;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<WebState> {
         .route("/api/v1/places/nearest", get(nearest))
         .route("/api/v1/places/review", get(review))
         .route("/api/v1/places.geojson", get(geojson))
+        .route("/api/v1/places/booklet.pdf", get(booklet))
         .route("/api/v1/places/{id}", get(read).put(update).delete(remove))
         .route("/api/v1/imports/places", post(import))
         .route("/api/v1/exports/places", get(export))
@@ -522,6 +524,82 @@ fn ok_json(code: &str, description: &str, schema: Value) -> Value {
     errors(json!({code: {"description": description, "content": {"application/json": {"schema": schema}}}}))
 }
 
+/// The fonts the booklet draws with, read once they are found.
+static BOOKLET_FONTS: std::sync::Mutex<Option<Arc<BookletFonts>>> = std::sync::Mutex::new(None);
+/// The land shapes of the booklet's maps, decoded once.
+static BOOKLET_LAND: std::sync::OnceLock<Option<Land>> = std::sync::OnceLock::new();
+/// One booklet made at a time: it takes a core for a moment.
+static BOOKLET_TURN: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
+
+fn booklet_fonts() -> Result<Arc<BookletFonts>, BookletError> {
+    let mut slot = BOOKLET_FONTS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some(f) = slot.as_ref() {
+        return Ok(f.clone());
+    }
+    let fonts = Arc::new(BookletFonts::discover()?);
+    // Remember only a find: fonts installed later are then picked up.
+    if !fonts.paths().is_empty() {
+        *slot = Some(fonts.clone());
+    }
+    Ok(fonts)
+}
+
+fn booklet_land() -> Option<&'static Land> {
+    BOOKLET_LAND
+        .get_or_init(|| {
+            let bytes = crate::assets::embedded("land-10m.json")?;
+            Land::from_topojson(bytes)
+                .map_err(|e| tracing::warn!("the booklet's maps are drawn without land: {e}"))
+                .ok()
+        })
+        .as_ref()
+}
+
+/// `GET /api/v1/places/booklet.pdf?lang=en|ja|th|ms`: the printable A4
+/// booklet of every place by area (public, like the map).
+async fn booklet(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    let raw = q.remove("lang").unwrap_or_else(|| "en".to_owned());
+    crate::api::no_leftovers(&q, "lang")?;
+    let lang = BookletLang::parse(&raw).map_err(|e| ApiError::invalid(vec![e]))?;
+    let data = app.booklet_data(lang).await?;
+    let _turn = BOOKLET_TURN
+        .acquire()
+        .await
+        .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the server is stopping"))?;
+    let made = tokio::task::spawn_blocking(move || render(&data, &*booklet_fonts()?, booklet_land()))
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "internal",
+                format!("making the booklet failed: {e}"),
+            )
+        })?;
+    let pdf = match made {
+        Ok(pdf) => pdf,
+        Err(BookletError::Fonts(m)) => {
+            return Err(ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                "booklet_fonts_missing",
+                m,
+            ));
+        }
+        Err(BookletError::App(e)) => return Err(e.into()),
+    };
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                header::CONTENT_DISPOSITION,
+                format!("inline; filename=\"kizuna-places-{lang}.pdf\""),
+            ),
+            (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
+        ],
+        pdf,
+    )
+        .into_response())
+}
+
 /// One of the places' paths for the OpenAPI document.
 pub fn openapi_path(path: &str) -> Value {
     openapi_paths().get(path).cloned().unwrap_or(Value::Null)
@@ -596,6 +674,12 @@ pub fn openapi_paths() -> Value {
             "put": {"tags": ["map"], "operationId": "update_place", "summary": "Replace a place's fields (staff)",
                 "requestBody": input, "responses": ok_json("200", "Updated", place_schema())},
             "delete": {"tags": ["map"], "operationId": "delete_place", "responses": errors(json!({"204": {"description": "Deleted"}}))}},
+        "/api/v1/places/booklet.pdf": {"get": {"tags": ["map"], "operationId": "places_booklet",
+            "summary": "The printable A4 PDF booklet: every place by area, with its assurance level and a small map (public)",
+            "parameters": [q("lang", "The booklet's language: en (default), ja, th or ms", json!({"type": "string", "enum": ["en", "ja", "th", "ms"], "default": "en"}))],
+            "responses": errors(json!({"200": {"description": "The booklet", "content": {"application/pdf": {"schema": {"type": "string", "format": "binary"}}}},
+                                        "503": {"description": "The server has no font for the language's script (the message names the Debian package)",
+                                                "content": {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorBody"}}}}}))}},
         "/api/v1/places.geojson": {"get": {"tags": ["map"], "operationId": "places_geojson",
             "summary": "Every place as GeoJSON (OpenStreetMap data keeps its ODbL attribution)",
             "responses": errors(json!({"200": geojson}))}},

@@ -232,6 +232,7 @@ pub fn openapi() -> Value {
         "/api/v1/places/review": crate::api_places::openapi_path("/api/v1/places/review"),
         "/api/v1/places/{id}": crate::api_places::openapi_path("/api/v1/places/{id}"),
         "/api/v1/places.geojson": crate::api_places::openapi_path("/api/v1/places.geojson"),
+        "/api/v1/places/booklet.pdf": crate::api_places::openapi_path("/api/v1/places/booklet.pdf"),
         "/api/v1/exports/places": crate::api_places::openapi_path("/api/v1/exports/places"),
         "/api/v1/imports/places": crate::api_places::openapi_path("/api/v1/imports/places")
     });

@@ -64,6 +64,19 @@ pub enum PlacesCmd {
         #[arg(short, long)]
         output: Option<PathBuf>,
     },
+    /// A printable A4 PDF booklet: every place by area, with its assurance level and a small map.
+    Booklet {
+        /// The booklet's language: en, ja, th or ms.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Write the PDF to this file.
+        #[arg(long)]
+        out: PathBuf,
+        /// A TrueType font file to draw with, in order of preference (repeatable;
+        /// default: the files in $KIZUNA_PDF_FONTS, else Debian's IPA Gothic and TLWG Thai fonts).
+        #[arg(long = "font")]
+        fonts: Vec<PathBuf>,
+    },
 }
 
 #[derive(clap::Args)]
@@ -265,6 +278,27 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
                 None => std::io::stdout().write_all(&bytes)?,
             }
         }
+        PlacesCmd::Booklet { lang, out, fonts } => booklet(app, &lang, &out, &fonts).await?,
     }
+    Ok(())
+}
+
+/// `kizuna places booklet`: the PDF booklet, drawn with fonts found on this
+/// machine and the land shapes embedded in the binary.
+async fn booklet(app: &App, lang: &str, out: &std::path::Path, fonts: &[PathBuf]) -> anyhow::Result<()> {
+    use kizuna_app::places::booklet::{BookletFonts, BookletLang, Land};
+    let lang = BookletLang::parse(lang).map_err(|e| anyhow::anyhow!("--lang: {}", e.message))?;
+    let fonts = if fonts.is_empty() {
+        BookletFonts::discover()?
+    } else {
+        BookletFonts::load(fonts)?
+    };
+    let land = kizuna_web::assets::embedded("land-10m.json")
+        .map(Land::from_topojson)
+        .transpose()
+        .map_err(|e| anyhow::anyhow!("the land shapes embedded in kizuna: {e}"))?;
+    let pdf = app.places_booklet(lang, &fonts, land.as_ref()).await?;
+    std::fs::write(out, &pdf).with_context(|| format!("cannot write {}", out.display()))?;
+    eprintln!("wrote {} ({} bytes, in {lang})", out.display(), pdf.len());
     Ok(())
 }

@@ -51,7 +51,9 @@ use crate::{App, AppError, Result};
 
 mod csv;
 mod osm;
+pub mod booklet;
 pub mod staff;
+pub mod topojson;
 
 /// The time zone places' opening hours are read in.
 pub const PLACE_TIME_ZONE: Tz = chrono_tz::Asia::Tokyo;

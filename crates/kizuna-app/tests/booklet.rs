@@ -1,0 +1,466 @@
+//! The printable PDF booklet of the map's places: made from the demo on
+//! SQLite in four languages and read back with poppler's `pdftotext` (the
+//! text must extract as written), grouped by area in order, every place
+//! once, certificates spelled out; and clear errors for a bad language and
+//! for missing fonts.
+//!
+//! Needs Debian's poppler-utils (pdftotext, pdffonts), fonts-ipafont-gothic
+//! and fonts-thai-tlwg (scripts/test installs them), and world-atlas from
+//! npm (crates/kizuna-web's build installs it).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use kizuna_app::App;
+use kizuna_app::places::booklet::{
+    BookletData, BookletError, BookletFonts, BookletLang, DEFAULT_FONT_PATHS, K, Land, local_date, render,
+};
+use kizuna_domain::common::locality::Locality;
+use kizuna_domain::map::place::{CertificateStatus, OSM_ATTRIBUTION, Place};
+use kizuna_store::Backend;
+use kizuna_store::testing::fresh_store;
+use serde_json::json;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
+}
+
+fn land() -> Land {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../node_modules/world-atlas/land-50m.json");
+    let bytes = std::fs::read(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e} (world-atlas comes from npm: run npm ci, or build kizuna-web)",
+            path.display()
+        )
+    });
+    Land::from_topojson(&bytes).expect("world-atlas land shapes")
+}
+
+fn fonts() -> BookletFonts {
+    BookletFonts::discover_from(None).expect("the default fonts")
+}
+
+fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
+    let out = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (Debian's poppler-utils) is needed: {e}"));
+    assert!(
+        out.status.success(),
+        "{name} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 from poppler")
+}
+
+/// The PDF's text as pdftotext reads it, one string per page.
+fn pages_of(pdf: &[u8], name: &str) -> Vec<String> {
+    assert!(pdf.starts_with(b"%PDF-"), "{name} does not start with %PDF-");
+    let path = std::env::temp_dir().join(format!("kizuna-booklet-{}-{name}.pdf", std::process::id()));
+    std::fs::write(&path, pdf).unwrap();
+    let text = tool(
+        "pdftotext",
+        &["-enc".as_ref(), "UTF-8".as_ref(), path.as_os_str(), "-".as_ref()],
+    );
+    let fonts = tool("pdffonts", &[path.as_os_str()]);
+    std::fs::remove_file(&path).ok();
+    // Every font is embedded, subset, with a ToUnicode map ("emb sub uni": yes yes yes).
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(!rows.is_empty(), "{fonts}");
+    for row in rows {
+        assert!(row.contains("CID TrueType") && row.contains("yes yes yes"), "{row}");
+    }
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// How often `needle` occurs in `hay`, both without whitespace (lines wrap).
+fn occurrences(hay: &str, needle: &str) -> usize {
+    squeeze(hay).matches(&squeeze(needle)).count()
+}
+
+/// The area each page belongs to: its running header, "A · Name".
+fn page_areas(pages: &[String]) -> Vec<Option<String>> {
+    pages
+        .iter()
+        .map(|p| {
+            let first = p.lines().map(str::trim).find(|l| !l.is_empty())?;
+            let (_, name) = first.split_once(" · ")?;
+            Some(name.trim().to_owned())
+        })
+        .collect()
+}
+
+fn printed_names(places: &[&Place], lang: &str) -> Vec<String> {
+    places
+        .iter()
+        .map(|p| {
+            p.fields
+                .names
+                .get(lang)
+                .or(p.fields.names.get("en"))
+                .unwrap()
+                .as_str()
+                .to_owned()
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn demo_booklets_in_four_languages() {
+    let app = App::new(fresh_store(Backend::Sqlite).await.expect("a SQLite store")).with_today(today());
+    app.load_demo().await.unwrap();
+    let (fonts, land) = (fonts(), land());
+
+    // English: areas by locality key, each in its own pages, in order.
+    let data = app.booklet_data(BookletLang::En).await.unwrap();
+    let names: Vec<&str> = data.areas.iter().map(|a| a.name.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "Ishikari", "Sapporo", "Kushiro", "Akan", "Hakodate", "Tokachi", "Obihiro"
+        ]
+    );
+    assert_eq!(data.place_count(), 60);
+    let pdf = app.places_booklet(BookletLang::En, &fonts, Some(&land)).await.unwrap();
+    let pages = pages_of(&pdf, "en");
+    let text = pages.join("\n");
+    let areas = page_areas(&pages);
+    assert_eq!(areas[0], None, "the cover has no area header");
+    let mut order: Vec<String> = Vec::new();
+    for a in areas.iter().flatten() {
+        let a = a.trim_end_matches(" (continued)").to_owned();
+        if order.last() != Some(&a) {
+            order.push(a);
+        }
+    }
+    let expected: Vec<String> = data
+        .areas
+        .iter()
+        .map(|a| format!("{} {}", a.name, a.name_ja.as_deref().unwrap()))
+        .collect();
+    assert_eq!(order, expected, "each area once, in order");
+    // Every place exactly once, on a page of its own area.
+    let all: Vec<&Place> = data.areas.iter().flat_map(|a| a.places.iter()).collect();
+    let printed = printed_names(&all, "en");
+    for a in &data.areas {
+        let title = format!("{} {}", a.name, a.name_ja.as_deref().unwrap());
+        for p in &a.places {
+            let name = p.fields.names.get("en").unwrap().as_str();
+            let expected = printed.iter().filter(|n| squeeze(n).contains(&squeeze(name))).count();
+            assert_eq!(occurrences(&text, name), expected, "{name}");
+            let page = pages.iter().position(|pg| occurrences(pg, name) > 0).unwrap();
+            assert_eq!(
+                areas[page].as_deref().map(|h| h.trim_end_matches(" (continued)")),
+                Some(title.as_str()),
+                "{name} is under its area"
+            );
+        }
+    }
+    // Certificates: certifier, number and last day; lapsed ones say so.
+    let mut certified = 0;
+    for p in &all {
+        let Some(c) = p.fields.halal.certificate() else {
+            continue;
+        };
+        let until = local_date(BookletLang::En, c.valid_until());
+        let line = match c.status(today()) {
+            CertificateStatus::Valid | CertificateStatus::Expiring => {
+                certified += 1;
+                format!(
+                    "Certified by {}, no. {}, valid until {until}",
+                    c.certifier(),
+                    c.number()
+                )
+            }
+            CertificateStatus::Expired => {
+                format!("Certificate by {} (no. {}) ended on {until}", c.certifier(), c.number())
+            }
+            CertificateStatus::NotYetValid => format!("is valid from {}", local_date(BookletLang::En, c.valid_from())),
+        };
+        assert_eq!(occurrences(&text, &line), 1, "{line}");
+    }
+    assert!(certified >= 5, "{certified}");
+    assert!(text.contains("Halal certified") && text.contains("Pork-free") && text.contains("Vegetarian options"));
+    assert!(text.contains("Made on 23 November 2026"), "generated-on date");
+    assert!(occurrences(&text, K::DemoNote.get(BookletLang::En)) == 1);
+    assert!(
+        !text.contains("OpenStreetMap contributors"),
+        "no OpenStreetMap place, no attribution"
+    );
+    assert!(text.contains(&format!("Page 1 of {}", pages.len())));
+    assert!(text.contains(&format!("Page {0} of {0}", pages.len())));
+    // The contents name the page each area starts on.
+    let first_page_of = |title: &str| areas.iter().position(|a| a.as_deref() == Some(title)).unwrap() + 1;
+    for e in &expected {
+        let line = pages[0]
+            .lines()
+            .skip_while(|l| !l.contains(e.as_str()))
+            .nth(2)
+            .unwrap_or("");
+        assert_eq!(line.trim(), first_page_of(e).to_string(), "contents: {e}");
+    }
+
+    // Japanese: the Japanese names, each once; the booklet's own words in Japanese.
+    let pdf = app.places_booklet(BookletLang::Ja, &fonts, Some(&land)).await.unwrap();
+    let text = pages_of(&pdf, "ja").join("\n");
+    let printed = printed_names(&all, "ja");
+    for name in &printed {
+        let expected = printed.iter().filter(|n| squeeze(n).contains(&squeeze(name))).count();
+        assert_eq!(occurrences(&text, name), expected, "{name}");
+    }
+    for k in [
+        K::Title,
+        K::Contents,
+        K::LevelCertified,
+        K::LevelPorkFree,
+        K::CatPrayerRoom,
+    ] {
+        assert!(text.contains(k.get(BookletLang::Ja)), "{k:?}");
+    }
+    assert!(text.contains("2026年11月23日作成"));
+    for a in ["石狩", "札幌市", "釧路市", "阿寒", "函館市", "十勝", "帯広市"] {
+        assert!(text.contains(&format!("· {a}")), "{a}");
+    }
+
+    // Thai: the booklet's words in Thai extract as written; Thai names where recorded.
+    let pdf = app.places_booklet(BookletLang::Th, &fonts, Some(&land)).await.unwrap();
+    let text = pages_of(&pdf, "th").join("\n");
+    for k in [
+        K::Title,
+        K::Subtitle,
+        K::LegendTitle,
+        K::LevelCertified,
+        K::LevelSelfDeclared,
+        K::NotePorkFree,
+        K::CatMosque,
+        K::FacWudu,
+    ] {
+        assert_eq!(
+            occurrences(&text, k.get(BookletLang::Th)) >= 1,
+            true,
+            "{k:?}: {}",
+            k.get(BookletLang::Th)
+        );
+    }
+    assert!(text.contains("หน้า 1 จาก"), "page numbers in Thai");
+    let thai: Vec<&&Place> = all.iter().filter(|p| p.fields.names.get("th").is_some()).collect();
+    assert!(thai.len() >= 3);
+    for p in thai {
+        let name = p.fields.names.get("th").unwrap().as_str();
+        assert_eq!(occurrences(&text, name), 1, "{name}");
+    }
+
+    // Malay.
+    let pdf = app.places_booklet(BookletLang::Ms, &fonts, Some(&land)).await.unwrap();
+    let text = pages_of(&pdf, "ms").join("\n");
+    for k in [
+        K::Title,
+        K::LevelCertified,
+        K::NoteSelfDeclared,
+        K::AlcoholNo,
+        K::CertifiedBy,
+    ] {
+        let words = k.get(BookletLang::Ms).split('{').next().unwrap();
+        assert!(occurrences(&text, words) >= 1, "{k:?}");
+    }
+    assert!(text.contains("Halaman 1 daripada"));
+}
+
+fn locality(id: i64, key: &str, en: &str, ja: &str) -> Locality {
+    serde_json::from_value(json!({
+        "id": id, "key": key, "country": "JP", "level": "municipality", "name_en": en, "name_ja": ja
+    }))
+    .unwrap()
+}
+
+fn place(id: i64, names: serde_json::Value, lat: f64, lon: f64, extra: serde_json::Value) -> Place {
+    let mut v = json!({"id": id, "category": "restaurant", "lat": lat, "lon": lon, "assurance": "pork_free",
+                       "source": "staff", "source_id": format!("s-{id}")});
+    for (k, x) in names.as_object().unwrap().iter().chain(extra.as_object().unwrap()) {
+        v[k] = x.clone();
+    }
+    serde_json::from_value(v).unwrap()
+}
+
+/// Places without a locality join the nearest area (within 30 km) or go
+/// under "Other places"; OpenStreetMap data is attributed; a name in a
+/// script no font has is taken in another language, else shown as "?".
+#[test]
+fn areas_attribution_and_undrawable_names() {
+    let localities = [locality(1, "jp/hokkaido/oshima/hakodate", "Hakodate", "函館市")];
+    let places = vec![
+        place(
+            1,
+            json!({"name_en": "Harbour Grill"}),
+            41.77,
+            140.73,
+            json!({"locality_id": 1}),
+        ),
+        place(2, json!({"name_en": "Morning Market Stall"}), 41.78, 140.72, json!({})),
+        place(
+            3,
+            json!({"name_en": "Wakkanai Noodles", "name_ar": "نودلز"}),
+            45.41,
+            141.67,
+            json!({"source": "openstreetmap", "source_id": "node/42", "attribution": OSM_ATTRIBUTION}),
+        ),
+        place(
+            4,
+            json!({"name_ar": "مطعم"}),
+            45.42,
+            141.68,
+            json!({"attribution": "Survey by the office (CC BY 4.0)"}),
+        ),
+    ];
+    let data = BookletData::new(BookletLang::En, today(), places, &localities);
+    let groups: Vec<(String, Vec<i64>)> = data
+        .areas
+        .iter()
+        .map(|a| (a.name.clone(), a.places.iter().map(|p| p.id).collect()))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("Hakodate".to_owned(), vec![1, 2]),
+            ("Other places".to_owned(), vec![3, 4])
+        ]
+    );
+    let pdf = render(&data, &fonts(), None).unwrap();
+    let pages = pages_of(&pdf, "attribution");
+    let text = pages.join("\n");
+    assert_eq!(occurrences(&text, "Morning Market Stall"), 1);
+    assert_eq!(occurrences(&text, "Wakkanai Noodles"), 1);
+    assert!(occurrences(&text, OSM_ATTRIBUTION) == 1, "{text}");
+    assert!(text.contains("Survey by the office (CC BY 4.0)"));
+    assert!(!text.contains("Natural Earth"), "no land shapes drawn, none credited");
+    assert!(!text.contains("fictional"), "no demo place, no demo note");
+    // The Arabic-only name cannot be drawn: question marks, not an error.
+    assert!(text.contains("??"), "{text}");
+    let areas = page_areas(&pages);
+    assert_eq!(
+        areas.iter().flatten().filter(|a| a.starts_with("Other places")).count(),
+        1
+    );
+
+    // In Japanese the "Other places" heading is Japanese too.
+    let data = BookletData::new(
+        BookletLang::Ja,
+        today(),
+        data.areas.into_iter().flat_map(|a| a.places).collect(),
+        &localities,
+    );
+    assert_eq!(data.areas[1].name, "その他の場所");
+    assert_eq!(data.areas[0].name, "函館市");
+}
+
+#[test]
+fn an_empty_map_still_makes_a_booklet() {
+    let data = BookletData::new(BookletLang::Th, today(), Vec::new(), &[]);
+    let pdf = render(&data, &fonts(), Some(&land())).unwrap();
+    let pages = pages_of(&pdf, "empty");
+    assert_eq!(pages.len(), 1);
+    assert!(pages[0].contains(K::NoPlaces.get(BookletLang::Th)));
+}
+
+#[test]
+fn a_bad_language_is_named() {
+    let e = BookletLang::parse("de").unwrap_err();
+    assert_eq!((e.field.as_str(), e.code.as_str()), ("lang", "unknown_language"));
+    assert_eq!(
+        e.message,
+        "\"de\" is not a language the booklet is written in: use en, ja, th or ms"
+    );
+    assert_eq!(BookletLang::parse("TH").unwrap(), BookletLang::Th);
+}
+
+fn font_error(r: Result<impl Sized, BookletError>) -> String {
+    match r {
+        Err(BookletError::Fonts(m)) => m,
+        Err(e) => panic!("not a font error: {e}"),
+        Ok(_) => panic!("no error"),
+    }
+}
+
+fn default_path(name: &str) -> PathBuf {
+    PathBuf::from(DEFAULT_FONT_PATHS.iter().find(|p| p.ends_with(name)).unwrap())
+}
+
+#[test]
+fn missing_fonts_are_named_with_their_package() {
+    // A path that does not exist, given or in the environment variable's form.
+    let m = font_error(BookletFonts::load(&[PathBuf::from("/nonexistent/fonts/x.ttf")]));
+    assert!(
+        m.starts_with("cannot read the font file /nonexistent/fonts/x.ttf:"),
+        "{m}"
+    );
+    let m = font_error(BookletFonts::discover_from(Some(
+        "/nonexistent/a.ttf:/nonexistent/b.ttf",
+    )));
+    assert!(m.contains("/nonexistent/a.ttf"), "{m}");
+    // Not a font.
+    let m = font_error(BookletFonts::load(&[
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")
+    ]));
+    assert!(m.contains("Cargo.toml is not a usable font"), "{m}");
+
+    let data = |lang| {
+        BookletData::new(
+            lang,
+            today(),
+            vec![place(
+                1,
+                json!({"name_en": "Soup Curry", "name_ja": "スープカレー"}),
+                43.06,
+                141.35,
+                json!({}),
+            )],
+            &[],
+        )
+    };
+    // A Japanese font but no Thai one: the Thai booklet names Thai and its package.
+    let ja_only = BookletFonts::load(&[default_path("ipagp.ttf")]).unwrap();
+    let m = font_error(render(&data(BookletLang::Th), &ja_only, None));
+    assert!(
+        m.contains("no font has Thai letters") && m.contains("fonts-thai-tlwg"),
+        "{m}"
+    );
+    assert!(m.contains("ipagp.ttf"), "says which fonts it had: {m}");
+    // ...while English and Japanese are fine with it.
+    render(&data(BookletLang::Ja), &ja_only, None).unwrap();
+    // A Thai font only: the Japanese booklet names Japanese and its package.
+    let th_only = BookletFonts::load(&[default_path("Loma.ttf")]).unwrap();
+    let m = font_error(render(&data(BookletLang::Ja), &th_only, None));
+    assert!(
+        m.contains("no font has Japanese letters") && m.contains("fonts-ipafont-gothic"),
+        "{m}"
+    );
+    // No font at all.
+    let none = BookletFonts::load(&[]).unwrap();
+    let m = font_error(render(&data(BookletLang::En), &none, None));
+    assert!(
+        m.contains("no font has Latin letters") && m.contains("fonts-ipafont-gothic"),
+        "{m}"
+    );
+}
+
+#[test]
+fn world_atlas_land_is_decoded() {
+    let land = land();
+    assert!(land.len() > 1000, "{}", land.len());
+    // Sapporo, Obihiro and Nanae (north of Hakodate) are on land; the Sea of Japan west of
+    // Hokkaido and the Pacific south of Kushiro are not.
+    assert!(land.covers(141.35, 43.06));
+    assert!(land.covers(143.20, 42.92));
+    assert!(land.covers(140.70, 41.90));
+    assert!(!land.covers(139.8, 43.5));
+    assert!(!land.covers(144.4, 42.5));
+}
