@@ -589,6 +589,11 @@ async fn a_bad_feature_is_reported_and_nothing_is_written(backend: Backend) {
     ));
 }
 
+/// Longer than a server trusts its index without asking the database.
+fn settle() {
+    std::thread::sleep(kizuna_app::places::PLACES_RECHECK + std::time::Duration::from_millis(100));
+}
+
 async fn the_index_follows_writes_on_every_server(backend: Backend) {
     // Two servers on one database.
     let url = fresh_url(backend).await.unwrap();
@@ -612,6 +617,8 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
         .unwrap();
     assert_eq!(staff.fields.source.kind().as_str(), "staff");
     assert!(staff.fields.source.id().as_str().starts_with("staff-"));
+    // The other server sees them once it looks at the database again.
+    settle();
     let near = two.nearest_places(lat, lon, 5, &all).await.unwrap();
     assert_eq!(
         near.iter().map(|h| h.place.id).collect::<Vec<_>>(),
@@ -631,6 +638,7 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(moved.fields.source, created.fields.source, "an update keeps the source");
+    settle();
     let near = two.nearest_places(lat, lon, 1, &all).await.unwrap();
     assert_eq!(near[0].place.id, staff.id);
     assert!(
@@ -642,6 +650,9 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
     );
     // Deleted: gone from both.
     one.delete_place(staff.id).await.unwrap();
+    // The writing server sees its own write at once.
+    assert_eq!(one.nearest_places(lat, lon, 5, &all).await.unwrap().len(), 1);
+    settle();
     assert_eq!(two.nearest_places(lat, lon, 5, &all).await.unwrap().len(), 1);
     assert_eq!(one.nearest_places(lat, lon, 5, &all).await.unwrap().len(), 1);
     // Bad writes name their fields and change nothing.

@@ -69,6 +69,8 @@ pub enum Backend {
 /// The one storage interface of Kizuna.
 pub struct Store {
     pool: Pool,
+    /// Place writes this store has committed (see [`Store::local_place_writes`]).
+    place_writes: std::sync::atomic::AtomicU64,
 }
 
 impl Store {
@@ -83,7 +85,10 @@ impl Store {
         } else {
             return Err(StoreError::BadUrl(url.to_owned()));
         };
-        let store = Self { pool };
+        let store = Self {
+            pool,
+            place_writes: std::sync::atomic::AtomicU64::new(0),
+        };
         store.migrate().await?;
         Ok(store)
     }
@@ -129,6 +134,18 @@ impl Store {
     pub async fn places_version(&self) -> Result<i64, StoreError> {
         let sql = "SELECT places_version FROM data_version WHERE id = 1";
         Ok(with_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?))
+    }
+
+    /// How many place writes this store (this process) has committed: a
+    /// cache of places may skip asking the database for
+    /// [`Store::places_version`] while this stays the same, for as long as
+    /// it accepts not seeing other servers' writes.
+    pub fn local_place_writes(&self) -> u64 {
+        self.place_writes.load(std::sync::atomic::Ordering::Acquire)
+    }
+
+    pub(crate) fn note_place_write(&self) {
+        self.place_writes.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
 
     /// Mark the data as changed without changing it, so every server

@@ -191,6 +191,7 @@ impl Store {
             }
             sqlx::query(BUMP_PLACES).execute(&mut *tx).await?;
             tx.commit().await?;
+            self.note_place_write();
         });
         Ok(counts)
     }

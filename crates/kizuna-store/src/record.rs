@@ -155,6 +155,9 @@ impl Store {
             write_children!(tx, R, id, children);
             sqlx::query(R::BUMP).execute(&mut *tx).await?;
             tx.commit().await?;
+            if R::BUMP == BUMP_PLACES {
+                self.note_place_write();
+            }
             id
         });
         self.get::<R>(id).await
@@ -194,6 +197,9 @@ impl Store {
             write_children!(tx, R, id, children);
             sqlx::query(R::BUMP).execute(&mut *tx).await?;
             tx.commit().await?;
+            if R::BUMP == BUMP_PLACES {
+                self.note_place_write();
+            }
         });
         self.get::<R>(id).await
     }
@@ -206,6 +212,9 @@ impl Store {
             let n = sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).execute(&mut *tx).await?.rows_affected();
             sqlx::query(R::BUMP).execute(&mut *tx).await?;
             tx.commit().await?;
+            if R::BUMP == BUMP_PLACES {
+                self.note_place_write();
+            }
             Ok::<u64, sqlx::Error>(n)
         }.await)
         .map_err(|e| match StoreError::from_write(e, R::ENTITY, R::UNIQUE) {

@@ -302,9 +302,20 @@ fn chord(metres: f64) -> f64 {
 struct Entry {
     place: Place,
     hours: OnceLock<Option<Located>>,
+    /// The last state worked out: open or not from one instant until the
+    /// next change (Unix seconds), so that most searches need no evaluation.
+    state: Mutex<Option<(i64, i64, bool)>>,
 }
 
 impl Entry {
+    fn new(place: Place) -> Self {
+        Entry {
+            place,
+            hours: OnceLock::new(),
+            state: Mutex::new(None),
+        }
+    }
+
     fn hours(&self) -> Option<&Located> {
         self.hours
             .get_or_init(|| {
@@ -316,7 +327,23 @@ impl Entry {
     }
 
     fn open_at(&self, at: DateTime<Utc>) -> Option<bool> {
-        self.hours().map(|h| h.is_open(at.with_timezone(&PLACE_TIME_ZONE)))
+        let h = self.hours()?;
+        let t = at.timestamp();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((from, until, open)) = *state
+            && from <= t
+            && t < until
+        {
+            return Some(open);
+        }
+        // The interval that starts now runs until the next change of state.
+        let (open, until) = match h.iter_from(at.with_timezone(&PLACE_TIME_ZONE)).next() {
+            Some(iv) => (iv.kind == opening_hours::RuleKind::Open, iv.range.end.timestamp()),
+            None => (false, t + 60),
+        };
+        // Never trust an interval for more than a day (holidays, odd rules).
+        *state = Some((t, until.min(t + 86_400).max(t + 1), open));
+        Some(open)
     }
 }
 
@@ -369,10 +396,7 @@ impl PlaceIndex {
             .collect();
         let entries = places
             .into_iter()
-            .map(|place| Entry {
-                place,
-                hours: OnceLock::new(),
-            })
+            .map(Entry::new)
             .collect();
         PlaceIndex {
             version,
@@ -610,19 +634,62 @@ fn sort_by_distance(hits: &mut [PlaceHit]) {
     });
 }
 
+/// How long a server trusts its index without asking the database whether
+/// another server wrote places. Its own writes are seen at once.
+pub const PLACES_RECHECK: std::time::Duration = std::time::Duration::from_millis(500);
+
 /// The index an [`App`] keeps, with the places version it was built at,
-/// and a lock so that one request rebuilds it while the others wait.
+/// when that was last confirmed, and a lock so that one request rebuilds it.
 #[derive(Default)]
-pub struct PlaceIndexCache(Mutex<Option<Arc<PlaceIndex>>>, tokio::sync::Mutex<()>);
+pub struct PlaceIndexCache(Mutex<Option<Cached>>, tokio::sync::Mutex<()>);
+
+struct Cached {
+    ix: Arc<PlaceIndex>,
+    /// When the database last confirmed the version.
+    confirmed: std::time::Instant,
+    /// This store's own place writes as counted before that confirmation.
+    local: u64,
+}
 
 impl PlaceIndexCache {
-    fn current(&self, version: i64) -> Option<Arc<PlaceIndex>> {
-        self.0
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
+    fn slot(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// The index, if nothing was written here since it was confirmed and
+    /// that was less than [`PLACES_RECHECK`] ago.
+    fn recent(&self, local: u64) -> Option<Arc<PlaceIndex>> {
+        self.slot()
             .as_ref()
-            .filter(|ix| ix.version == version)
-            .cloned()
+            .filter(|c| c.local == local && c.confirmed.elapsed() < PLACES_RECHECK)
+            .map(|c| c.ix.clone())
+    }
+
+    /// The index if it is at `version`, now confirmed.
+    fn confirm(&self, version: i64, local: u64) -> Option<Arc<PlaceIndex>> {
+        let mut slot = self.slot();
+        let c = slot.as_mut().filter(|c| c.ix.version == version)?;
+        c.confirmed = std::time::Instant::now();
+        c.local = c.local.max(local);
+        Some(c.ix.clone())
+    }
+
+    /// The index held now, if this server wrote no place since it was built:
+    /// what others may read while it is rebuilt after another server's write.
+    fn stale_but_not_ours(&self, local: u64) -> Option<Arc<PlaceIndex>> {
+        self.slot().as_ref().filter(|c| c.local == local).map(|c| c.ix.clone())
+    }
+
+    fn put(&self, ix: Arc<PlaceIndex>, local: u64) {
+        let mut slot = self.slot();
+        // Keep whichever is newer if another request rebuilt meanwhile.
+        if slot.as_ref().is_none_or(|old| old.ix.version <= ix.version) {
+            *slot = Some(Cached {
+                ix,
+                confirmed: std::time::Instant::now(),
+                local,
+            });
+        }
     }
 }
 
@@ -736,22 +803,36 @@ fn position(lat: f64, lon: f64) -> Result<LatLon> {
 impl App {
     /// The index of every place, rebuilt if a place was written since it was built.
     pub async fn place_index(&self) -> Result<Arc<PlaceIndex>> {
-        let version = self.store.places_version().await?;
-        if let Some(ix) = self.place_index.current(version) {
+        let cache = &self.place_index;
+        // Counted before the version is read: a write in between makes the
+        // next request look again.
+        let local = self.store.local_place_writes();
+        if let Some(ix) = cache.recent(local) {
             return Ok(ix);
         }
-        let _one_builder = self.place_index.1.lock().await;
         let version = self.store.places_version().await?;
-        if let Some(ix) = self.place_index.current(version) {
+        if let Some(ix) = cache.confirm(version, local) {
+            return Ok(ix);
+        }
+        let _one_builder = match cache.1.try_lock() {
+            Ok(guard) => guard,
+            Err(_) => {
+                // Another request is rebuilding. Unless this server's own
+                // writes are what it waits for, answer from the index held.
+                if let Some(ix) = cache.stale_but_not_ours(local) {
+                    return Ok(ix);
+                }
+                cache.1.lock().await
+            }
+        };
+        let local = self.store.local_place_writes();
+        let version = self.store.places_version().await?;
+        if let Some(ix) = cache.confirm(version, local) {
             return Ok(ix);
         }
         let places = self.store.all_places().await?;
         let ix = Arc::new(PlaceIndex::build(version, places));
-        let mut slot = self.place_index.0.lock().unwrap_or_else(|e| e.into_inner());
-        // Keep whichever is newer if another request rebuilt meanwhile.
-        if slot.as_ref().is_none_or(|old| old.version <= version) {
-            *slot = Some(ix.clone());
-        }
+        cache.put(ix.clone(), local);
         Ok(ix)
     }
 
@@ -840,10 +921,7 @@ impl App {
     pub async fn place(&self, id: Id) -> Result<PlaceHit> {
         let place = self.store.get::<Place>(id).await?;
         Ok(hit(
-            &Entry {
-                place,
-                hours: OnceLock::new(),
-            },
+            &Entry::new(place),
             None,
             self.today(),
             Utc::now(),
@@ -1544,6 +1622,47 @@ mod tests {
         let ph = parse_hours("Mo-Fr 11:00-14:00; PH off", 43.06, 141.35).unwrap();
         assert!(!ph.is_open(at("2026-11-23T12:00:00+09:00")), "Labour Thanksgiving Day");
         assert!(ph.is_open(at("2026-11-24T12:00:00+09:00")));
+    }
+
+    #[test]
+    fn remembered_open_state_matches_evaluation_at_every_step() {
+        let start = DateTime::parse_from_rfc3339("2026-11-20T00:03:00+09:00")
+            .unwrap()
+            .with_timezone(&Utc);
+        for rule in [
+            "Mo-Fr 11:00-14:00; PH off",
+            "Mo-Sa 11:00-21:00; Su off",
+            "24/7",
+            "Tu-Su 10:00-19:00; We 12:00-13:00 off",
+            "sunrise-sunset",
+        ] {
+            let fields = PlaceFields {
+                name_en: Some("Test".into()),
+                category: Some("cafe".into()),
+                lat: Some(43.06),
+                lon: Some(141.35),
+                assurance: Some("unknown".into()),
+                opening_hours: Some(rule.into()),
+                source: Some("import".into()),
+                source_id: Some("t-1".into()),
+                ..PlaceFields::default()
+            };
+            let e = Entry::new(Place {
+                id: 1,
+                fields: fields.validate().unwrap(),
+            });
+            let h = parse_hours(rule, 43.06, 141.35).unwrap();
+            // A week forward in 7-minute steps, then back in time once.
+            let mut times: Vec<DateTime<Utc>> = (0..1440).map(|i| start + chrono::Duration::minutes(7 * i)).collect();
+            times.push(start);
+            for t in times {
+                assert_eq!(
+                    e.open_at(t),
+                    Some(h.is_open(t.with_timezone(&PLACE_TIME_ZONE))),
+                    "{rule} at {t}"
+                );
+            }
+        }
     }
 
     #[test]
