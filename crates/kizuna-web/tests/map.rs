@@ -295,6 +295,11 @@ async fn the_list_reads_without_javascript_and_tells_assurance_honestly() {
         [ids.certified, ids.expired, ids.mosque, ids.osm_cafe, ids.expiring]
     );
     assert!(body.contains("Places: 5 of 5"), "{body}");
+    // The printable booklet, in the page's language, is one link away.
+    assert!(body.contains("href=\"/api/v1/places/booklet.pdf?lang=en\""), "{body}");
+    let pdf = get(&r, "/api/v1/places/booklet.pdf?lang=en").await;
+    assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.body);
+    assert!(pdf.body.starts_with("%PDF-"));
     for id in all {
         assert!(item(&body, id).contains(&format!("href=\"/map/places/{id}\"")));
     }

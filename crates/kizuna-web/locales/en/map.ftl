@@ -175,3 +175,4 @@ map-source-import = Imported from a file
 map-source-openstreetmap = From OpenStreetMap
 map-source-demo = Demonstration data (fictional)
 map-view-on-osm = View on OpenStreetMap
+map-booklet = Printable booklet of all places (PDF, A4)

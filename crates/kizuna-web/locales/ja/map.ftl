@@ -174,3 +174,4 @@ map-source-import = ファイルから取り込み
 map-source-openstreetmap = OpenStreetMap から取得
 map-source-demo = デモデータ（架空）
 map-view-on-osm = OpenStreetMap で見る
+map-booklet = 全施設の印刷用冊子（PDF・A4）

@@ -174,3 +174,4 @@ map-source-import = Diimport daripada fail
 map-source-openstreetmap = Daripada OpenStreetMap
 map-source-demo = Data demonstrasi (rekaan)
 map-view-on-osm = Lihat di OpenStreetMap
+map-booklet = Buku kecil semua tempat untuk dicetak (PDF, A4)

@@ -174,3 +174,4 @@ map-source-import = นำเข้าจากไฟล์
 map-source-openstreetmap = จาก OpenStreetMap
 map-source-demo = ข้อมูลสาธิต (สมมติ)
 map-view-on-osm = ดูบน OpenStreetMap
+map-booklet = สมุดรายชื่อสถานที่ทั้งหมดสำหรับพิมพ์ (PDF, A4)
