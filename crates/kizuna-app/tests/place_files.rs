@@ -2,6 +2,8 @@
 //! in (tag by tag), and round trips through GeoJSON — each scenario on
 //! SQLite and on PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use chrono::NaiveDate;
 use kizuna_app::places::{PlaceFileFormat, PlaceImportReport};
 use kizuna_app::{App, AppError};

@@ -144,6 +144,7 @@ fn scan_xml(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> 
     })?;
     let mut reader = quick_xml::Reader::from_str(text);
     let mut root = false;
+    let mut closed = false;
     let mut current: Option<Element> = None;
     // Inside a deleted object: read past it.
     let mut skipping = false;
@@ -162,6 +163,9 @@ fn scan_xml(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> 
             Event::Start(s) => (Some(s), false),
             Event::Empty(s) => (Some(s), true),
             Event::End(e) => {
+                if e.name().as_ref() == "osm" {
+                    closed = true;
+                }
                 if matches!(e.name().as_ref(), "node" | "way" | "relation") {
                     if let Some(el) = current.take()
                         && !skipping
@@ -180,7 +184,10 @@ fn scan_xml(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> 
         let name = name.as_ref();
         if !root {
             match name {
-                "osm" => root = true,
+                "osm" => {
+                    root = true;
+                    closed = empty;
+                }
                 "osmChange" => {
                     return Err(bad(
                         x,
@@ -312,6 +319,15 @@ fn scan_xml(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> 
     }
     if !root {
         return Err(bad(x, "it has no <osm> element"));
+    }
+    if !closed {
+        return Err(bad(
+            x,
+            format!(
+                "it ends (line {}) before </osm>: the file was cut short",
+                line_of(text, reader.buffer_position())
+            ),
+        ));
     }
     Ok(())
 }
@@ -841,7 +857,7 @@ fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRe
                     ("lon", None) => ("lon".to_owned(), f.lon.map(|v| v.to_string()).unwrap_or_default()),
                     (field, None) => (field.to_owned(), String::new()),
                 };
-                let reason = if err.field == "name_en" && from.get("name_en").is_none() {
+                let reason = if err.field == "name_en" && !from.contains_key("name_en") {
                     "no name: give it name, or name:ja, name:en, name:th, name:ms, name:ar or name:id".to_owned()
                 } else {
                     err.message
@@ -975,6 +991,11 @@ mod tests {
                 "{bytes:?}"
             );
         }
+        // Cut short after a whole object: refused, not half imported.
+        let cut =
+            b"<osm version=\"0.6\"><node id=\"1\" lat=\"43\" lon=\"141\"><tag k=\"diet:halal\" v=\"yes\"/></node>";
+        assert!(matches!(read(cut, Encoding::Xml), Err(AppError::BadFile(m)) if m.contains("cut short")));
+        assert!(read(b"<osm version=\"0.6\"/>", Encoding::Xml).is_ok_and(|f| f.read == 0));
         // A blob header length far beyond what PBF allows.
         assert!(matches!(
             read(b"\x7f\xff\xff\xffjunk", Encoding::Pbf),
