@@ -30,6 +30,7 @@ on_both!(
     demo_places_load_with_review_lists,
     pages_of_a_search_are_slices_of_the_whole,
     only_place_writes_move_the_places_version,
+    the_index_is_updated_from_changes_like_a_fresh_build,
 );
 
 fn today() -> NaiveDate {
@@ -823,4 +824,80 @@ async fn only_place_writes_move_the_places_version(backend: Backend) {
             .iter()
             .all(|(id, _)| *id != created.id)
     );
+}
+
+async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) {
+    let url = fresh_url(backend).await.unwrap();
+    let one = App::new(Store::open(&url).await.unwrap()).with_today(today());
+    let places = random_places();
+    let ids = one.upsert_places(&places).await.unwrap().ids;
+    let first = one.place_index().await.unwrap();
+    assert_eq!((first.len(), first.updates_since_build()), (400, 0));
+    let all = PlaceFilter::default();
+    let mut rng = Rng(99);
+    let mut gone = HashSet::new();
+    let mut extra = 0;
+    for round in 0..6 {
+        // A few writes of every kind between two looks at the index.
+        for _ in 0..5 {
+            let id = ids[(rng.f() * ids.len() as f64) as usize % ids.len()];
+            if gone.contains(&id) {
+                continue;
+            }
+            let (lat, lon) = (30.0 + rng.f() * 20.0, 125.0 + rng.f() * 25.0);
+            match (rng.f() * 3.0) as u32 {
+                0 => {
+                    one.delete_place(id).await.unwrap();
+                    gone.insert(id);
+                }
+                1 => {
+                    let mut f = PlaceFields::from(one.place(id).await.unwrap().place.fields);
+                    f.lat = Some(lat);
+                    f.lon = Some(lon);
+                    f.category = Some("mosque".into());
+                    one.update_place(id, f).await.unwrap();
+                }
+                _ => {
+                    extra += 1;
+                    one.create_place(place(1000 + extra, lat, lon, "grocery", "pork_free", false))
+                        .await
+                        .unwrap();
+                }
+            }
+        }
+        // The same imports again (updates only) in one round.
+        if round == 3 {
+            let again: Vec<PlaceInput> = places[..20]
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| !gone.contains(&ids[*i]))
+                .map(|(_, p)| p.clone())
+                .collect();
+            one.upsert_places(&again).await.unwrap();
+        }
+        let updated = one.place_index().await.unwrap();
+        assert_eq!(updated.updates_since_build(), round + 1, "updated from changes, not rebuilt");
+        // A second server builds its index from every place: the same answers.
+        let fresh = App::new(Store::open(&url).await.unwrap()).with_today(today());
+        let rebuilt = fresh.place_index().await.unwrap();
+        assert_eq!(rebuilt.updates_since_build(), 0);
+        assert_eq!(updated.len(), rebuilt.len());
+        assert_eq!(updated.version(), rebuilt.version());
+        for (lat, lon) in [(43.0621, 141.3544), (35.0, 135.0), (45.0, 148.0)] {
+            let at = kizuna_domain::map::place::LatLon::new(lat, lon).unwrap();
+            for f in [all.clone(), PlaceFilter::parse(Some("mosque,grocery"), None, None, None, None).unwrap()] {
+                let a = updated.nearest_ids(at, 50, &f, today(), Utc::now());
+                let b = rebuilt.nearest_ids(at, 50, &f, today(), Utc::now());
+                assert_eq!(a, b, "round {round} from {lat},{lon}");
+            }
+        }
+        let every = |ix: &kizuna_app::places::PlaceIndex| {
+            ix.all(&all, today(), Utc::now())
+                .into_iter()
+                .map(|h| h.place)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(every(&updated), every(&rebuilt), "round {round}: the same places, as stored");
+        assert!(every(&updated).iter().all(|p| !gone.contains(&p.id)));
+    }
 }

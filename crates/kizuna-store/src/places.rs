@@ -21,6 +21,11 @@ impl Record for Place {
     const TABLE: &'static str = "places";
     const UNIQUE: &'static str = "source_id";
     const BUMP: &'static str = BUMP_PLACES;
+    const AFTER_WRITE: Option<&'static str> =
+        Some("UPDATE places SET changed_version = (SELECT places_version FROM data_version WHERE id = 1) WHERE id = $1");
+    const AFTER_DELETE: Option<&'static str> = Some(
+        "INSERT INTO place_deletions (place_id, version) SELECT $1, places_version FROM data_version WHERE id = 1",
+    );
     const COLUMNS: &'static [(&'static str, Kind)] = &[
         ("source", Kind::Text),
         ("source_id", Kind::Text),
@@ -150,6 +155,15 @@ pub struct UpsertCounts {
     pub ids: Vec<i64>,
 }
 
+/// What [`Store::place_changes_since`] found: (place id, places version).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlaceChanges {
+    /// Places inserted or updated, by id.
+    pub changed: Vec<(i64, i64)>,
+    /// Places deleted, oldest first (an id may be deleted and later reused).
+    pub deleted: Vec<(i64, i64)>,
+}
+
 impl Store {
     /// Write many places in one transaction: each one new under its
     /// `(source, source_id)` is inserted, each already recorded is replaced.
@@ -162,8 +176,10 @@ impl Store {
             .filter(|c| !matches!(**c, "source" | "source_id"))
             .map(|c| format!("{c} = excluded.{c}"))
             .collect();
+        // Every row written carries the places version this write makes.
         let upsert = format!(
-            "INSERT INTO places ({}) VALUES ({}) ON CONFLICT (source, source_id) DO UPDATE SET {} RETURNING id",
+            "INSERT INTO places ({}, changed_version) VALUES ({}, (SELECT places_version FROM data_version WHERE id = 1))
+             ON CONFLICT (source, source_id) DO UPDATE SET {}, changed_version = excluded.changed_version RETURNING id",
             cols.join(", "),
             placeholders.join(", "),
             sets.join(", ")
@@ -172,6 +188,7 @@ impl Store {
         let mut counts = UpsertCounts::default();
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
+            sqlx::query(BUMP_PLACES).execute(&mut *tx).await?;
             for place in places {
                 let existing: Option<i64> = sqlx::query_scalar(find)
                     .bind(place.source.kind().as_str())
@@ -189,11 +206,35 @@ impl Store {
                 }
                 counts.ids.push(id);
             }
-            sqlx::query(BUMP_PLACES).execute(&mut *tx).await?;
             tx.commit().await?;
             self.note_place_write();
         });
         Ok(counts)
+    }
+
+    /// The places written and deleted after places version `since`, each
+    /// with the version that wrote or deleted it; `None` when there are more
+    /// than `limit` of either (reading every place is then quicker).
+    pub async fn place_changes_since(&self, since: i64, limit: usize) -> Result<Option<PlaceChanges>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX - 1);
+        let changed: Vec<(i64, i64)> = with_pool!(self, p => sqlx::query_as(
+            "SELECT id, changed_version FROM places WHERE changed_version > $1 ORDER BY id LIMIT $2",
+        )
+        .bind(since)
+        .bind(limit + 1)
+        .fetch_all(p)
+        .await?);
+        let deleted: Vec<(i64, i64)> = with_pool!(self, p => sqlx::query_as(
+            "SELECT place_id, version FROM place_deletions WHERE version > $1 ORDER BY version LIMIT $2",
+        )
+        .bind(since)
+        .bind(limit + 1)
+        .fetch_all(p)
+        .await?);
+        if changed.len() as i64 > limit || deleted.len() as i64 > limit {
+            return Ok(None);
+        }
+        Ok(Some(PlaceChanges { changed, deleted }))
     }
 
     /// Every place, by id.

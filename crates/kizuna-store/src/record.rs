@@ -50,6 +50,10 @@ pub trait Record: Sized + Send {
     /// The statement every write of this record runs in its transaction
     /// to mark the data changed.
     const BUMP: &'static str = BUMP_VERSION;
+    /// Run after [`Record::BUMP`] by every insert and update, with the id as `$1`.
+    const AFTER_WRITE: Option<&'static str> = None;
+    /// Run after [`Record::BUMP`] by every delete that removed a row, with the id as `$1`.
+    const AFTER_DELETE: Option<&'static str> = None;
     type Input: Send + Sync;
 
     fn values(input: &Self::Input) -> Vec<Value>;
@@ -154,6 +158,9 @@ impl Store {
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
             write_children!(tx, R, id, children);
             sqlx::query(R::BUMP).execute(&mut *tx).await?;
+            if let Some(after) = R::AFTER_WRITE {
+                sqlx::query(after).bind(id).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             if R::BUMP == BUMP_PLACES {
                 self.note_place_write();
@@ -196,6 +203,9 @@ impl Store {
             }
             write_children!(tx, R, id, children);
             sqlx::query(R::BUMP).execute(&mut *tx).await?;
+            if let Some(after) = R::AFTER_WRITE {
+                sqlx::query(after).bind(id).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             if R::BUMP == BUMP_PLACES {
                 self.note_place_write();
@@ -211,6 +221,11 @@ impl Store {
             let mut tx = p.begin().await?;
             let n = sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).execute(&mut *tx).await?.rows_affected();
             sqlx::query(R::BUMP).execute(&mut *tx).await?;
+            if let Some(after) = R::AFTER_DELETE
+                && n > 0
+            {
+                sqlx::query(after).bind(id).execute(&mut *tx).await?;
+            }
             tx.commit().await?;
             if R::BUMP == BUMP_PLACES {
                 self.note_place_write();

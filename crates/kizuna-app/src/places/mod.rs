@@ -369,8 +369,13 @@ pub fn check_opening_hours(text: &str) -> Result<(), String> {
 /// the entries and its id (so that an unfiltered search never leaves the tree).
 type Leaf = GeomWithData<[f64; 3], (usize, Id)>;
 
+fn leaf(i: usize, p: &Place) -> Leaf {
+    GeomWithData::new(unit(p.fields.position.lat(), p.fields.position.lon()), (i, p.id))
+}
+
 /// Nodes of up to 32 children: a shallower tree than rstar's default of 6,
 /// which bulk-loads a million points faster and answers as quickly.
+#[derive(Clone)]
 struct TreeParams;
 
 impl rstar::RTreeParams for TreeParams {
@@ -384,33 +389,104 @@ impl rstar::RTreeParams for TreeParams {
 pub struct PlaceIndex {
     version: i64,
     tree: RTree<Leaf, TreeParams>,
-    entries: Vec<Entry>,
+    /// Every place ever held, by id (ascending); `None` once deleted.
+    /// Entries are shared with the index this one was updated from.
+    entries: Vec<Option<Arc<Entry>>>,
+    /// The id of each slot of `entries`, ascending, for lookups by id.
+    ids: Vec<Id>,
+    live: usize,
+    /// Updates applied since the index was last built from every place.
+    updates: u32,
 }
 
 impl PlaceIndex {
-    pub fn build(version: i64, places: Vec<Place>) -> Self {
-        let points = places
-            .iter()
-            .enumerate()
-            .map(|(i, p)| GeomWithData::new(unit(p.fields.position.lat(), p.fields.position.lon()), (i, p.id)))
-            .collect();
-        let entries = places
-            .into_iter()
-            .map(Entry::new)
-            .collect();
+    /// An index of these places (in id order, as the store lists them).
+    pub fn build(version: i64, mut places: Vec<Place>) -> Self {
+        if !places.is_sorted_by_key(|p| p.id) {
+            places.sort_by_key(|p| p.id);
+        }
+        let points = places.iter().enumerate().map(|(i, p)| leaf(i, p)).collect();
+        let ids = places.iter().map(|p| p.id).collect();
+        let live = places.len();
+        let entries = places.into_iter().map(|p| Some(Arc::new(Entry::new(p)))).collect();
         PlaceIndex {
             version,
             tree: RTree::bulk_load_with_params(points),
             entries,
+            ids,
+            live,
+            updates: 0,
         }
     }
 
+    /// This index brought to `version` by re-read places and deleted ids,
+    /// sharing every unchanged entry; `None` if a new place's id is lower
+    /// than one already held (then build it afresh).
+    pub fn updated(&self, version: i64, upserts: Vec<Place>, deletes: &[Id]) -> Option<Self> {
+        let mut next = PlaceIndex {
+            version,
+            tree: self.tree.clone(),
+            entries: self.entries.clone(),
+            ids: self.ids.clone(),
+            live: self.live,
+            updates: self.updates + 1,
+        };
+        for id in deletes {
+            next.remove(*id);
+        }
+        for place in upserts {
+            next.remove(place.id);
+            let i = match next.ids.binary_search(&place.id) {
+                Ok(i) => i,
+                Err(i) if i == next.ids.len() => {
+                    next.ids.push(place.id);
+                    next.entries.push(None);
+                    i
+                }
+                Err(_) => return None,
+            };
+            next.tree.insert(leaf(i, &place));
+            next.entries[i] = Some(Arc::new(Entry::new(place)));
+            next.live += 1;
+        }
+        Some(next)
+    }
+
+    fn remove(&mut self, id: Id) {
+        if let Ok(i) = self.ids.binary_search(&id)
+            && let Some(old) = self.entries[i].take()
+        {
+            self.tree.remove(&leaf(i, &old.place));
+            self.live -= 1;
+        }
+    }
+
+    /// Every place held, by id.
+    fn live(&self) -> impl Iterator<Item = &Entry> {
+        self.entries.iter().filter_map(|e| e.as_deref())
+    }
+
+    /// The entry a leaf points to (leaves point only to live entries).
+    fn entry(&self, i: usize) -> &Entry {
+        self.entries[i].as_deref().expect("every leaf of the tree points to a live entry")
+    }
+
+    pub fn version(&self) -> i64 {
+        self.version
+    }
+
+    /// How many times this index was brought up to date from changes since
+    /// it was last built from every place.
+    pub fn updates_since_build(&self) -> u32 {
+        self.updates
+    }
+
     pub fn len(&self) -> usize {
-        self.entries.len()
+        self.live
     }
 
     pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
+        self.live == 0
     }
 
     fn matches(&self, e: &Entry, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> bool {
@@ -470,7 +546,7 @@ impl PlaceIndex {
     ) -> impl Iterator<Item = &'a Entry> + 'a {
         self.tree
             .nearest_neighbor_iter(unit(at.lat(), at.lon()))
-            .map(|g| &self.entries[g.data.0])
+            .map(|g| self.entry(g.data.0))
             .filter(move |e| self.matches(e, f, today, now))
             .take(k)
     }
@@ -491,7 +567,7 @@ impl PlaceIndex {
         // great-circle angle 2·asin(c/2): the haversine distance.
         self.tree
             .nearest_neighbor_iter_with_distance_2(q)
-            .filter(|(g, _)| f.is_empty() || self.matches(&self.entries[g.data.0], f, today, now))
+            .filter(|(g, _)| f.is_empty() || self.matches(self.entry(g.data.0), f, today, now))
             .take(k)
             .map(|(g, c2)| (g.data.1, 2.0 * EARTH_MEAN_RADIUS_M * (c2.sqrt() / 2.0).min(1.0).asin()))
             .collect()
@@ -508,8 +584,7 @@ impl PlaceIndex {
         let mut out: Vec<(&Entry, f64)> = match *area {
             Area::All => {
                 return self
-                    .entries
-                    .iter()
+                    .live()
                     .filter(|e| self.matches(e, f, today, now))
                     .map(|e| (e, 0.0))
                     .collect();
@@ -520,7 +595,7 @@ impl PlaceIndex {
                 let from = (at.lat(), at.lon());
                 self.tree
                     .locate_within_distance(unit(at.lat(), at.lon()), c * c)
-                    .map(|g| &self.entries[g.data.0])
+                    .map(|g| self.entry(g.data.0))
                     .map(|e| (e, dist(e, from)))
                     .filter(|(_, d)| *d <= metres + 0.05)
                     .filter(|(e, _)| self.matches(e, f, today, now))
@@ -530,7 +605,7 @@ impl PlaceIndex {
                 let centre = b.centre();
                 self.tree
                     .locate_in_envelope_intersecting(b.envelope())
-                    .map(|g| &self.entries[g.data.0])
+                    .map(|g| self.entry(g.data.0))
                     .filter(|e| b.contains(e.place.fields.position.lat(), e.place.fields.position.lon()))
                     .filter(|e| self.matches(e, f, today, now))
                     .map(|e| (e, dist(e, centre)))
@@ -678,6 +753,11 @@ impl PlaceIndexCache {
     /// what others may read while it is rebuilt after another server's write.
     fn stale_but_not_ours(&self, local: u64) -> Option<Arc<PlaceIndex>> {
         self.slot().as_ref().filter(|c| c.local == local).map(|c| c.ix.clone())
+    }
+
+    /// The index held, whatever its version.
+    fn held(&self) -> Option<Arc<PlaceIndex>> {
+        self.slot().as_ref().map(|c| c.ix.clone())
     }
 
     fn put(&self, ix: Arc<PlaceIndex>, local: u64) {
@@ -830,10 +910,42 @@ impl App {
         if let Some(ix) = cache.confirm(version, local) {
             return Ok(ix);
         }
+        // A few places changed: bring the held index up to date from them.
+        if let Some(held) = cache.held()
+            && held.version < version
+            && let Some(ix) = self.updated_index(&held, version).await?
+        {
+            let ix = Arc::new(ix);
+            cache.put(ix.clone(), local);
+            return Ok(ix);
+        }
         let places = self.store.all_places().await?;
         let ix = Arc::new(PlaceIndex::build(version, places));
         cache.put(ix.clone(), local);
         Ok(ix)
+    }
+
+    /// `held` brought to `version` by the places changed since its own
+    /// version; `None` when so many changed that building afresh is quicker.
+    async fn updated_index(&self, held: &PlaceIndex, version: i64) -> Result<Option<PlaceIndex>> {
+        let limit = (held.len() / 10).max(1000);
+        let Some(changes) = self.store.place_changes_since(held.version, limit).await? else {
+            return Ok(None);
+        };
+        let mut upserts = Vec::with_capacity(changes.changed.len());
+        let mut deletes: Vec<Id> = Vec::new();
+        for (id, _) in &changes.changed {
+            match self.store.get::<Place>(*id).await {
+                Ok(place) => upserts.push(place),
+                // Deleted since it was listed: the next look sees its deletion too.
+                Err(kizuna_store::StoreError::NotFound { .. }) => deletes.push(*id),
+                Err(e) => return Err(e.into()),
+            }
+        }
+        // A place that exists now is held as it is now, whatever was deleted before.
+        let alive: std::collections::HashSet<Id> = upserts.iter().map(|p| p.id).collect();
+        deletes.extend(changes.deleted.iter().map(|(id, _)| *id).filter(|id| !alive.contains(id)));
+        Ok(held.updated(version, upserts, &deletes))
     }
 
     fn now_for(&self, f: &PlaceFilter) -> DateTime<Utc> {

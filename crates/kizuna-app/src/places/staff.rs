@@ -76,7 +76,7 @@ impl App {
         let prefer: Vec<&str> = q.prefer.iter().map(String::as_str).collect();
         let mut counts = PlaceCounts::default();
         let mut found: Vec<(String, &Entry)> = Vec::new();
-        for e in &ix.entries {
+        for e in ix.live() {
             let p = &e.place.fields;
             let stale = p.is_stale(today);
             counts.all += 1;
