@@ -13,7 +13,10 @@ const ASSETS: &[(&str, &str)] = &[
     ("world-atlas/land-50m.json", "land-50m.json"),
     ("leaflet/dist/leaflet.js", "leaflet.js"),
     ("leaflet/dist/leaflet.css", "leaflet.css"),
-    ("leaflet.markercluster/dist/leaflet.markercluster.js", "leaflet.markercluster.js"),
+    (
+        "leaflet.markercluster/dist/leaflet.markercluster.js",
+        "leaflet.markercluster.js",
+    ),
     ("leaflet.markercluster/dist/MarkerCluster.css", "MarkerCluster.css"),
 ];
 

@@ -111,26 +111,26 @@ impl SplitMix {
 
 /// Cities the synthetic places cluster around: (latitude, longitude, weight).
 const BENCH_CITIES: &[(f64, f64, f64)] = &[
-    (43.0621, 141.3544, 8.0), // Sapporo
-    (42.7752, 141.6923, 2.0), // New Chitose Airport
-    (42.9236, 143.1966, 2.0), // Obihiro
-    (42.9849, 144.3820, 1.5), // Kushiro
-    (41.7687, 140.7288, 2.0), // Hakodate
-    (43.7706, 142.3650, 2.0), // Asahikawa
+    (43.0621, 141.3544, 8.0),  // Sapporo
+    (42.7752, 141.6923, 2.0),  // New Chitose Airport
+    (42.9236, 143.1966, 2.0),  // Obihiro
+    (42.9849, 144.3820, 1.5),  // Kushiro
+    (41.7687, 140.7288, 2.0),  // Hakodate
+    (43.7706, 142.3650, 2.0),  // Asahikawa
     (35.6812, 139.7671, 20.0), // Tokyo
-    (35.4437, 139.6380, 6.0), // Yokohama
-    (35.1815, 136.9066, 8.0), // Nagoya
+    (35.4437, 139.6380, 6.0),  // Yokohama
+    (35.1815, 136.9066, 8.0),  // Nagoya
     (34.7025, 135.4959, 12.0), // Osaka
-    (35.0116, 135.7681, 6.0), // Kyoto
-    (34.6901, 135.1955, 4.0), // Kobe
-    (34.3853, 132.4553, 3.0), // Hiroshima
-    (33.5902, 130.4017, 6.0), // Fukuoka
-    (38.2682, 140.8694, 3.0), // Sendai
-    (37.9162, 139.0364, 2.0), // Niigata
-    (26.2124, 127.6809, 3.0), // Naha
-    (31.5966, 130.5571, 2.0), // Kagoshima
-    (36.5613, 136.6562, 2.0), // Kanazawa
-    (34.9756, 138.3828, 2.0), // Shizuoka
+    (35.0116, 135.7681, 6.0),  // Kyoto
+    (34.6901, 135.1955, 4.0),  // Kobe
+    (34.3853, 132.4553, 3.0),  // Hiroshima
+    (33.5902, 130.4017, 6.0),  // Fukuoka
+    (38.2682, 140.8694, 3.0),  // Sendai
+    (37.9162, 139.0364, 2.0),  // Niigata
+    (26.2124, 127.6809, 3.0),  // Naha
+    (31.5966, 130.5571, 2.0),  // Kagoshima
+    (36.5613, 136.6562, 2.0),  // Kanazawa
+    (34.9756, 138.3828, 2.0),  // Shizuoka
 ];
 
 /// `n` fictional places for benchmarks (deterministic for a seed): nine in
@@ -140,9 +140,30 @@ const BENCH_CITIES: &[(f64, f64, f64)] = &[
 pub fn synthetic_places(n: usize, seed: u64) -> Vec<kizuna_domain::map::place::PlaceInput> {
     use kizuna_domain::map::place::PlaceFields;
     let mut rng = SplitMix::new(seed);
-    let categories = ["restaurant", "restaurant", "restaurant", "cafe", "grocery", "hotel", "mosque", "prayer_room"];
-    let assurances = ["certified", "self_declared", "pork_free", "vegetarian_options", "unknown", "self_declared"];
-    let hours = [None, Some("Mo-Fr 11:00-21:00; Sa,Su 11:00-22:00"), Some("24/7"), Some("Tu-Su 10:00-19:00")];
+    let categories = [
+        "restaurant",
+        "restaurant",
+        "restaurant",
+        "cafe",
+        "grocery",
+        "hotel",
+        "mosque",
+        "prayer_room",
+    ];
+    let assurances = [
+        "certified",
+        "self_declared",
+        "pork_free",
+        "vegetarian_options",
+        "unknown",
+        "self_declared",
+    ];
+    let hours = [
+        None,
+        Some("Mo-Fr 11:00-21:00; Sa,Su 11:00-22:00"),
+        Some("24/7"),
+        Some("Tu-Su 10:00-19:00"),
+    ];
     (0..n)
         .map(|i| {
             let (lat, lon) = synthetic_point(&mut rng);

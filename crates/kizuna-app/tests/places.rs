@@ -732,10 +732,15 @@ async fn pages_of_a_search_are_slices_of_the_whole(backend: Backend) {
     let at = kizuna_domain::map::place::LatLon::new(43.0621, 141.3544).unwrap();
     let cases = [
         (Area::All, app.all_places(&all).await.unwrap()),
-        (Area::Box(hokkaido), app.places_within_bbox(hokkaido, &all).await.unwrap()),
+        (
+            Area::Box(hokkaido),
+            app.places_within_bbox(hokkaido, &all).await.unwrap(),
+        ),
         (
             Area::Radius { at, metres: 300_000.0 },
-            app.places_within_radius(43.0621, 141.3544, 300_000.0, &all).await.unwrap(),
+            app.places_within_radius(43.0621, 141.3544, 300_000.0, &all)
+                .await
+                .unwrap(),
         ),
     ];
     for (area, whole) in cases {
@@ -757,10 +762,7 @@ async fn pages_of_a_search_are_slices_of_the_whole(backend: Backend) {
     let (total, _) = app.search_places(Area::All, &cafes, 0, 1).await.unwrap();
     assert_eq!(total, app.all_places(&cafes).await.unwrap().len());
     assert!(total > 0 && total < app.all_places(&all).await.unwrap().len());
-    let Err(AppError::Invalid(errs)) = app
-        .search_places(Area::Radius { at, metres: 0.0 }, &all, 0, 10)
-        .await
-    else {
+    let Err(AppError::Invalid(errs)) = app.search_places(Area::Radius { at, metres: 0.0 }, &all, 0, 10).await else {
         panic!("a zero radius is refused")
     };
     assert_eq!(errs[0].field, "radius_m");
@@ -876,7 +878,11 @@ async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) 
             one.upsert_places(&again).await.unwrap();
         }
         let updated = one.place_index().await.unwrap();
-        assert_eq!(updated.updates_since_build(), round + 1, "updated from changes, not rebuilt");
+        assert_eq!(
+            updated.updates_since_build(),
+            round + 1,
+            "updated from changes, not rebuilt"
+        );
         // A second server builds its index from every place: the same answers.
         let fresh = App::new(Store::open(&url).await.unwrap()).with_today(today());
         let rebuilt = fresh.place_index().await.unwrap();
@@ -885,7 +891,10 @@ async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) 
         assert_eq!(updated.version(), rebuilt.version());
         for (lat, lon) in [(43.0621, 141.3544), (35.0, 135.0), (45.0, 148.0)] {
             let at = kizuna_domain::map::place::LatLon::new(lat, lon).unwrap();
-            for f in [all.clone(), PlaceFilter::parse(Some("mosque,grocery"), None, None, None, None).unwrap()] {
+            for f in [
+                all.clone(),
+                PlaceFilter::parse(Some("mosque,grocery"), None, None, None, None).unwrap(),
+            ] {
                 let a = updated.nearest_ids(at, 50, &f, today(), Utc::now());
                 let b = rebuilt.nearest_ids(at, 50, &f, today(), Utc::now());
                 assert_eq!(a, b, "round {round} from {lat},{lon}");
@@ -897,7 +906,11 @@ async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) 
                 .map(|h| h.place)
                 .collect::<Vec<_>>()
         };
-        assert_eq!(every(&updated), every(&rebuilt), "round {round}: the same places, as stored");
+        assert_eq!(
+            every(&updated),
+            every(&rebuilt),
+            "round {round}: the same places, as stored"
+        );
         assert!(every(&updated).iter().all(|p| !gone.contains(&p.id)));
     }
 }

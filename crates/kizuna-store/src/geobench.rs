@@ -182,9 +182,7 @@ impl PostgisKnn {
         )
         .fetch_all(&mut self.conn)
         .await?;
-        Ok(rows
-            .iter()
-            .any(|r| r.get::<String, _>(0).contains("bench_points_geog")))
+        Ok(rows.iter().any(|r| r.get::<String, _>(0).contains("bench_points_geog")))
     }
 
     /// A query that does nothing: the floor every query above pays.

@@ -21,8 +21,9 @@ impl Record for Place {
     const TABLE: &'static str = "places";
     const UNIQUE: &'static str = "source_id";
     const BUMP: &'static str = BUMP_PLACES;
-    const AFTER_WRITE: Option<&'static str> =
-        Some("UPDATE places SET changed_version = (SELECT places_version FROM data_version WHERE id = 1) WHERE id = $1");
+    const AFTER_WRITE: Option<&'static str> = Some(
+        "UPDATE places SET changed_version = (SELECT places_version FROM data_version WHERE id = 1) WHERE id = $1",
+    );
     const AFTER_DELETE: Option<&'static str> = Some(
         "INSERT INTO place_deletions (place_id, version) SELECT $1, places_version FROM data_version WHERE id = 1",
     );

@@ -66,9 +66,11 @@ pub async fn drop_fresh(url: &str) {
         && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
         && let Ok(mut conn) = sqlx::PgConnection::connect(&postgres_admin_url()).await
     {
-        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")))
-            .execute(&mut conn)
-            .await;
+        let _ = sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "DROP DATABASE IF EXISTS {name} WITH (FORCE)"
+        )))
+        .execute(&mut conn)
+        .await;
         let _ = conn.close().await;
     }
 }

@@ -921,7 +921,8 @@ async fn an_import_is_previewed_with_its_rejected_records_then_confirmed() {
     let category = between(rows, "<code>category</code>", "</tr>");
     assert!(category.contains("<td>bar</td>"), "{category}");
     assert!(
-        category.contains("“bar” is not a category: write restaurant, cafe, grocery, hotel, mosque, prayer_room or other."),
+        category
+            .contains("“bar” is not a category: write restaurant, cafe, grocery, hotel, mosque, prayer_room or other."),
         "{category}"
     );
     let first = between(rows, "<tr>", "</tr>");

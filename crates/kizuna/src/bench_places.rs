@@ -42,7 +42,11 @@ fn percentile(sorted: &[Duration], p: f64) -> Duration {
 
 fn us(d: Duration) -> String {
     let v = d.as_secs_f64() * 1e6;
-    if v < 100.0 { format!("{v:.1}") } else { format!("{v:.0}") }
+    if v < 100.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.0}")
+    }
 }
 
 fn ms(d: Duration) -> String {
@@ -121,7 +125,13 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
     let filter = PlaceFilter::default();
     // Warm up: every place's opening hours parsed once, as a running server would have.
     for &(lat, lon) in queries.iter().take(1000) {
-        let _ = ix.nearest(LatLon::new(lat, lon).map_err(|e| anyhow::anyhow!("{e:?}"))?, o.k, &filter, today, now);
+        let _ = ix.nearest(
+            LatLon::new(lat, lon).map_err(|e| anyhow::anyhow!("{e:?}"))?,
+            o.k,
+            &filter,
+            today,
+            now,
+        );
     }
     let mut times = Vec::with_capacity(queries.len());
     let mut answers = Vec::with_capacity(checked);
@@ -292,7 +302,11 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
 
 /// Nearest-k over HTTP: the real server on a loopback port, `connections`
 /// keep-alive clients sending requests back to back.
-async fn http(o: &Options, inputs: &[kizuna_domain::map::place::PlaceInput], queries: &[(f64, f64)]) -> anyhow::Result<()> {
+async fn http(
+    o: &Options,
+    inputs: &[kizuna_domain::map::place::PlaceInput],
+    queries: &[(f64, f64)],
+) -> anyhow::Result<()> {
     eprintln!("writing {} places to a fresh SQLite store…", inputs.len());
     let url = kizuna_store::testing::fresh_url(Backend::Sqlite).await?;
     let app = App::new(Store::open(&url).await?);
@@ -322,14 +336,15 @@ async fn http(o: &Options, inputs: &[kizuna_domain::map::place::PlaceInput], que
     let conns = o.connections;
     let qs: Arc<Vec<(f64, f64)>> = Arc::new(queries.to_vec());
     // The clients run on a runtime of their own, as another program would.
-    let (elapsed, mut times, bytes) = std::thread::spawn(move || -> anyhow::Result<(Duration, Vec<Duration>, usize)> {
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
-        rt.block_on(async move {
-            let started = Instant::now();
-            let mut tasks = Vec::new();
-            for c in 0..conns {
-                let qs = qs.clone();
-                tasks.push(tokio::spawn(async move {
+    let (elapsed, mut times, bytes) =
+        std::thread::spawn(move || -> anyhow::Result<(Duration, Vec<Duration>, usize)> {
+            let rt = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
+            rt.block_on(async move {
+                let started = Instant::now();
+                let mut tasks = Vec::new();
+                for c in 0..conns {
+                    let qs = qs.clone();
+                    tasks.push(tokio::spawn(async move {
                     let mut s = tokio::net::TcpStream::connect(addr).await?;
                     s.set_nodelay(true)?;
                     let mut times = Vec::with_capacity(per_conn);
@@ -350,19 +365,19 @@ async fn http(o: &Options, inputs: &[kizuna_domain::map::place::PlaceInput], que
                     }
                     anyhow::Ok((times, bytes))
                 }));
-            }
-            let mut all = Vec::new();
-            let mut bytes = 0;
-            for t in tasks {
-                let (times, b) = t.await??;
-                all.extend(times);
-                bytes += b;
-            }
-            Ok((started.elapsed(), all, bytes))
+                }
+                let mut all = Vec::new();
+                let mut bytes = 0;
+                for t in tasks {
+                    let (times, b) = t.await??;
+                    all.extend(times);
+                    bytes += b;
+                }
+                Ok((started.elapsed(), all, bytes))
+            })
         })
-    })
-    .join()
-    .map_err(|_| anyhow::anyhow!("the HTTP clients panicked"))??;
+        .join()
+        .map_err(|_| anyhow::anyhow!("the HTTP clients panicked"))??;
     server.abort();
     times.sort();
     println!(

@@ -49,9 +49,9 @@ use crate::records::{Entity, Ref};
 use crate::transfer::RowError;
 use crate::{App, AppError, Result};
 
+pub mod booklet;
 mod csv;
 mod osm;
-pub mod booklet;
 pub mod staff;
 pub mod topojson;
 
@@ -468,7 +468,9 @@ impl PlaceIndex {
 
     /// The entry a leaf points to (leaves point only to live entries).
     fn entry(&self, i: usize) -> &Entry {
-        self.entries[i].as_deref().expect("every leaf of the tree points to a live entry")
+        self.entries[i]
+            .as_deref()
+            .expect("every leaf of the tree points to a live entry")
     }
 
     pub fn version(&self) -> i64 {
@@ -944,7 +946,13 @@ impl App {
         }
         // A place that exists now is held as it is now, whatever was deleted before.
         let alive: std::collections::HashSet<Id> = upserts.iter().map(|p| p.id).collect();
-        deletes.extend(changes.deleted.iter().map(|(id, _)| *id).filter(|id| !alive.contains(id)));
+        deletes.extend(
+            changes
+                .deleted
+                .iter()
+                .map(|(id, _)| *id)
+                .filter(|id| !alive.contains(id)),
+        );
         Ok(held.updated(version, upserts, &deletes))
     }
 
@@ -1032,12 +1040,7 @@ impl App {
     /// One place as a search would show it.
     pub async fn place(&self, id: Id) -> Result<PlaceHit> {
         let place = self.store.get::<Place>(id).await?;
-        Ok(hit(
-            &Entry::new(place),
-            None,
-            self.today(),
-            Utc::now(),
-        ))
+        Ok(hit(&Entry::new(place), None, self.today(), Utc::now()))
     }
 
     /// Certificates expiring within 30 days, expired ones, and stale places.
@@ -1198,7 +1201,12 @@ impl App {
     /// Import a file of places in any of [`PlaceFileFormat`]s: every record
     /// checked first, then all written in one transaction, or none. A place
     /// already recorded under the same source and source id is updated.
-    pub async fn import_places(&self, format: PlaceFileFormat, bytes: &[u8], dry_run: bool) -> Result<PlaceImportReport> {
+    pub async fn import_places(
+        &self,
+        format: PlaceFileFormat,
+        bytes: &[u8],
+        dry_run: bool,
+    ) -> Result<PlaceImportReport> {
         let file = match format {
             PlaceFileFormat::Geojson => read_geojson(bytes)?,
             PlaceFileFormat::Csv => csv::read(bytes)?,
