@@ -33,14 +33,13 @@ use kizuna_domain::training::session::{Attendance, Session};
 use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 
+use super::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use super::{message, render};
 use crate::i18n::{self, Lang};
 use crate::session::{Ctx, WebState, urlencode};
 
 /// Rows per page of the trainee list.
 const PAGE_SIZE: u32 = 50;
-/// The largest file the import accepts (the base64 copy in the confirm form is a third larger).
-const MAX_UPLOAD: usize = 32 * 1024 * 1024;
 
 pub fn routes() -> Router<WebState> {
     Router::new()
@@ -1470,67 +1469,23 @@ fn rejections(ctx: &Ctx, errors: &[RowError]) -> Vec<Rejection> {
         .collect()
 }
 
-async fn import_post(State(s): State<WebState>, ctx: Ctx, mut form: Multipart) -> Response {
+async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multipart) -> Response {
     guard!(ctx.require_staff());
-    let (mut csrf, mut name, mut upload, mut data, mut confirm) =
-        (String::new(), String::new(), Vec::new(), String::new(), false);
-    loop {
-        match form.next_field().await {
-            Ok(Some(field)) => {
-                let field_name = field.name().unwrap_or("").to_owned();
-                let file_name = field.file_name().map(str::to_owned);
-                let read = match field_name.as_str() {
-                    "file" => field.bytes().await.map(|b| {
-                        if !b.is_empty() {
-                            upload = b.to_vec();
-                            name = file_name.unwrap_or_default();
-                        }
-                    }),
-                    "csrf" => field.text().await.map(|t| csrf = t),
-                    "data" => field.text().await.map(|t| data = t),
-                    "name" => field.text().await.map(|t| {
-                        if upload.is_empty() {
-                            name = t;
-                        }
-                    }),
-                    "confirm" => field.text().await.map(|_| confirm = true),
-                    _ => Ok(()),
-                };
-                if read.is_err() {
-                    return message(
-                        &ctx,
-                        StatusCode::BAD_REQUEST,
-                        "console-import-unreadable-title",
-                        "console-import-unreadable",
-                    );
-                }
-            }
-            Ok(None) => break,
-            Err(_) => {
-                return message(
-                    &ctx,
-                    StatusCode::BAD_REQUEST,
-                    "console-import-unreadable-title",
-                    "console-import-unreadable",
-                );
-            }
-        }
-    }
-    guard!(ctx.check_csrf(&csrf));
-    let bytes = if !upload.is_empty() {
-        upload
-    } else {
-        match base64_decode(data.trim()) {
-            Some(b) => b,
-            None => {
-                return message(
-                    &ctx,
-                    StatusCode::BAD_REQUEST,
-                    "console-import-unreadable-title",
-                    "console-import-unreadable",
-                );
-            }
-        }
+    let unreadable = || {
+        message(
+            &ctx,
+            StatusCode::BAD_REQUEST,
+            "console-import-unreadable-title",
+            "console-import-unreadable",
+        )
+    };
+    let Some(mut form) = read_import_form(form).await else {
+        return unreadable();
+    };
+    guard!(ctx.check_csrf(&form.csrf));
+    let (name, confirm) = (std::mem::take(&mut form.name), form.confirm);
+    let Some(bytes) = form.file() else {
+        return unreadable();
     };
     let mut page = ImportPage::new(&ctx);
     if bytes.is_empty() {
@@ -1624,73 +1579,7 @@ async fn template_xlsx(ctx: Ctx) -> Response {
     ctx.finish(file_response(bytes, FileFormat::Xlsx, "trainees-template"))
 }
 
-// ------------------------------------------------------------------- base64
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding (the uploaded file, carried in the confirm form).
-fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(B64[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if !clean.len().is_multiple_of(4) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(clean.len() / 4 * 3);
-    for chunk in clean.chunks(4) {
-        let mut n = 0u32;
-        let mut pad = 0;
-        for (i, &c) in chunk.iter().enumerate() {
-            let v = match c {
-                b'A'..=b'Z' => c - b'A',
-                b'a'..=b'z' => c - b'a' + 26,
-                b'0'..=b'9' => c - b'0' + 52,
-                b'+' => 62,
-                b'/' => 63,
-                b'=' if i >= 2 => {
-                    pad += 1;
-                    0
-                }
-                _ => return None,
-            };
-            if pad > 0 && c != b'=' {
-                return None;
-            }
-            n = (n << 6) | u32::from(v);
-        }
-        let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_round_trips() {
-        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "絆\u{0}\u{ff}"] {
-            let e = base64_encode(s.as_bytes());
-            assert_eq!(base64_decode(&e).as_deref(), Some(s.as_bytes()), "{s} -> {e}");
-        }
-        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64_encode(b"fo"), "Zm8=");
-        assert_eq!(base64_decode("Zm9v!mFy"), None);
-        assert_eq!(base64_decode("Zm9"), None);
-    }
 }

@@ -33,14 +33,13 @@ use kizuna_domain::map::place::{
 };
 use kizuna_store::Page;
 
+use super::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use super::{message, render};
 use crate::i18n::{self, Lang};
 use crate::session::{Ctx, WebState, urlencode};
 
 /// Rows per page of the list.
 const PAGE_SIZE: usize = 50;
-/// The largest file the import accepts (the base64 copy in the confirm form is a third larger).
-const MAX_UPLOAD: usize = 32 * 1024 * 1024;
 
 pub fn routes() -> Router<WebState> {
     Router::new()
@@ -1251,55 +1250,16 @@ fn unreadable(ctx: &Ctx) -> Response {
     )
 }
 
-async fn import_post(State(s): State<WebState>, ctx: Ctx, mut form: Multipart) -> Response {
+async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multipart) -> Response {
     guard!(staff_only(&ctx));
-    let (mut csrf, mut name, mut upload, mut data, mut format, mut confirm) = (
-        String::new(),
-        String::new(),
-        Vec::new(),
-        String::new(),
-        String::new(),
-        false,
-    );
-    loop {
-        match form.next_field().await {
-            Ok(Some(part)) => {
-                let part_name = part.name().unwrap_or("").to_owned();
-                let file_name = part.file_name().map(str::to_owned);
-                let read = match part_name.as_str() {
-                    "file" => part.bytes().await.map(|b| {
-                        if !b.is_empty() {
-                            upload = b.to_vec();
-                            name = file_name.unwrap_or_default();
-                        }
-                    }),
-                    "csrf" => part.text().await.map(|t| csrf = t),
-                    "data" => part.text().await.map(|t| data = t),
-                    "format" => part.text().await.map(|t| format = t),
-                    "name" => part.text().await.map(|t| {
-                        if upload.is_empty() {
-                            name = t;
-                        }
-                    }),
-                    "confirm" => part.text().await.map(|_| confirm = true),
-                    _ => Ok(()),
-                };
-                if read.is_err() {
-                    return unreadable(&ctx);
-                }
-            }
-            Ok(None) => break,
-            Err(_) => return unreadable(&ctx),
-        }
-    }
-    guard!(ctx.check_csrf(&csrf));
-    let bytes = if upload.is_empty() {
-        match base64_decode(data.trim()) {
-            Some(b) => b,
-            None => return unreadable(&ctx),
-        }
-    } else {
-        upload
+    let Some(mut form) = read_import_form(form).await else {
+        return unreadable(&ctx);
+    };
+    guard!(ctx.check_csrf(&form.csrf));
+    let format = form.fields.remove("format").unwrap_or_default();
+    let (name, confirm) = (std::mem::take(&mut form.name), form.confirm);
+    let Some(bytes) = form.file() else {
+        return unreadable(&ctx);
     };
     let chosen = FORMATS.iter().find(|(k, _)| *k == format.trim()).map(|(_, f)| *f);
     let mut page = ImportPage::new(&ctx, chosen.map(format_key).unwrap_or("auto"));
@@ -1364,70 +1324,9 @@ async fn import_post(State(s): State<WebState>, ctx: Ctx, mut form: Multipart) -
     }
 }
 
-// ------------------------------------------------------------------- base64
-
-const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// Standard base64 with padding: the checked file, carried in the confirm form.
-fn base64_encode(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = chunk
-            .iter()
-            .enumerate()
-            .fold(0u32, |n, (i, b)| n | (u32::from(*b) << (16 - 8 * i)));
-        for i in 0..4 {
-            out.push(if i <= chunk.len() {
-                B64[((n >> (18 - 6 * i)) & 63) as usize] as char
-            } else {
-                '='
-            });
-        }
-    }
-    out
-}
-
-fn base64_decode(s: &str) -> Option<Vec<u8>> {
-    let clean: Vec<u8> = s.bytes().filter(|b| !b.is_ascii_whitespace()).collect();
-    if !clean.len().is_multiple_of(4) {
-        return None;
-    }
-    let mut out = Vec::with_capacity(clean.len() / 4 * 3);
-    let last = clean.len() / 4;
-    for (k, chunk) in clean.chunks(4).enumerate() {
-        let pad = chunk.iter().rev().take_while(|c| **c == b'=').count();
-        if pad > 2 || (pad > 0 && k + 1 != last) {
-            return None;
-        }
-        let mut n = 0u32;
-        for &c in &chunk[..4 - pad] {
-            let v = B64.iter().position(|x| *x == c)?;
-            n = (n << 6) | v as u32;
-        }
-        n <<= 6 * pad;
-        let bytes = n.to_be_bytes();
-        out.extend_from_slice(&bytes[1..4 - pad]);
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn base64_round_trips() {
-        for s in ["", "f", "fo", "foo", "foob", "fooba", "foobar", "絆\u{0}\u{ff}"] {
-            let e = base64_encode(s.as_bytes());
-            assert_eq!(base64_decode(&e).as_deref(), Some(s.as_bytes()), "{s} -> {e}");
-        }
-        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
-        assert_eq!(base64_encode(b"fo"), "Zm8=");
-        assert_eq!(base64_decode("Zm9v!mFy"), None);
-        assert_eq!(base64_decode("Zm9"), None);
-        assert_eq!(base64_decode("Zm8=Zm8="), None, "padding only at the end");
-        assert_eq!(base64_decode("Z==="), None);
-    }
 
     #[test]
     fn record_ids_come_from_the_reason() {

@@ -8,6 +8,7 @@ pub mod map;
 mod partner;
 mod public;
 mod stats;
+mod upload;
 
 use askama::Template;
 use axum::Router;
