@@ -11,18 +11,9 @@ use std::time::{Duration, Instant};
 
 use sqlx::{Connection, Row, SqliteConnection};
 
+use kizuna_domain::map::place::{EARTH_MEAN_RADIUS_M as R, haversine_m};
+
 use crate::StoreError;
-
-/// Mean Earth radius (IUGG), metres; the same as the map's.
-const R: f64 = 6_371_008.8;
-
-fn haversine_m(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * R * a.sqrt().min(1.0).asin()
-}
 
 /// One point to index: id, latitude, longitude (degrees, WGS 84).
 pub type Point = (i64, f64, f64);

@@ -22,6 +22,8 @@ use kizuna_store::geobench::{PostgisKnn, SqliteRtree};
 use kizuna_store::{Backend, Store};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
+use crate::bench::percentile;
+
 pub struct Options {
     pub places: usize,
     pub queries: usize,
@@ -30,14 +32,6 @@ pub struct Options {
     pub connections: usize,
     pub postgis: bool,
     pub http: bool,
-}
-
-fn percentile(sorted: &[Duration], p: f64) -> Duration {
-    if sorted.is_empty() {
-        return Duration::ZERO;
-    }
-    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
 }
 
 fn us(d: Duration) -> String {
