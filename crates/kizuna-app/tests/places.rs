@@ -670,7 +670,7 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
     let fields: Vec<&str> = errs.iter().map(|e| e.field.as_str()).collect();
     assert_eq!(fields, ["opening_hours", "locality_id"]);
     assert!(matches!(one.place(999_999).await, Err(AppError::NotFound { .. })));
-    assert_eq!(one.place(created.id).await.unwrap().place, moved);
+    assert_eq!(*one.place(created.id).await.unwrap().place, moved);
 }
 
 async fn demo_places_load_with_review_lists(backend: Backend) {
@@ -853,7 +853,7 @@ async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) 
                     gone.insert(id);
                 }
                 1 => {
-                    let mut f = PlaceFields::from(one.place(id).await.unwrap().place.fields);
+                    let mut f = PlaceFields::from(one.place(id).await.unwrap().place.fields.clone());
                     f.lat = Some(lat);
                     f.lon = Some(lon);
                     f.category = Some("mosque".into());

@@ -201,8 +201,8 @@ async fn place_by_source_id(app: &App, id: &str) -> Place {
         .expect("places")
         .into_iter()
         .find(|h| h.place.fields.source.id().as_str() == id)
+        .map(|h| h.place.into_place())
         .unwrap_or_else(|| panic!("no place {id}"))
-        .place
 }
 
 fn cert_place(name: &str, until: NaiveDate) -> PlaceFields {

@@ -1508,7 +1508,7 @@ impl App {
                 Err(e) => return Err(e),
             }
         }
-        let places = hits.into_iter().map(|h| h.place).collect();
+        let places = hits.into_iter().map(|h| h.place.into_place()).collect();
         Ok(BookletData::new(lang, self.today(), places, &localities))
     }
 

@@ -299,51 +299,146 @@ fn chord(metres: f64) -> f64 {
     }
 }
 
-struct Entry {
-    place: Place,
-    hours: OnceLock<Option<Located>>,
-    /// The last state worked out: open or not from one instant until the
-    /// next change (Unix seconds), so that most searches need no evaluation.
+/// Parsed opening hours with the last open state worked out: open or not
+/// from one instant until the next change (Unix seconds), so that most
+/// searches need no evaluation.
+struct Hours {
+    located: Located,
     state: Mutex<Option<(i64, i64, bool)>>,
 }
 
-impl Entry {
-    fn new(place: Place) -> Self {
-        Entry {
-            place,
-            hours: OnceLock::new(),
-            state: Mutex::new(None),
-        }
-    }
-
-    fn hours(&self) -> Option<&Located> {
-        self.hours
-            .get_or_init(|| {
-                let text = self.place.fields.opening_hours.as_ref()?;
-                let p = self.place.fields.position;
-                parse_hours(text.as_str(), p.lat(), p.lon()).ok()
-            })
-            .as_ref()
-    }
-
-    fn open_at(&self, at: DateTime<Utc>) -> Option<bool> {
-        let h = self.hours()?;
+impl Hours {
+    fn open_at(&self, at: DateTime<Utc>) -> bool {
         let t = at.timestamp();
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         if let Some((from, until, open)) = *state
             && from <= t
             && t < until
         {
-            return Some(open);
+            return open;
         }
         // The interval that starts now runs until the next change of state.
-        let (open, until) = match h.iter_from(at.with_timezone(&PLACE_TIME_ZONE)).next() {
+        let (open, until) = match self.located.iter_from(at.with_timezone(&PLACE_TIME_ZONE)).next() {
             Some(iv) => (iv.kind == opening_hours::RuleKind::Open, iv.range.end.timestamp()),
             None => (false, t + 60),
         };
         // Never trust an interval for more than a day (holidays, odd rules).
         *state = Some((t, until.min(t + 86_400).max(t + 1), open));
-        Some(open)
+        open
+    }
+}
+
+/// Opening hours parsed once per distinct expression and shared by every
+/// place that has it, with its open state: most places' hours are one of a
+/// few common expressions, so a search rarely parses or evaluates anything.
+/// Expressions with sun events (sunrise, sunset, dawn, dusk) depend on the
+/// place's position and are held by the place alone.
+#[derive(Default)]
+pub(crate) struct HoursBook(Mutex<HashMap<Box<str>, Option<Arc<Hours>>>>);
+
+fn has_sun_event(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    ["sunrise", "sunset", "dawn", "dusk"].iter().any(|w| t.contains(w))
+}
+
+impl HoursBook {
+    fn hours(&self, text: &str, lat: f64, lon: f64) -> Option<Arc<Hours>> {
+        let parse = || {
+            parse_hours(text, lat, lon).ok().map(|located| {
+                Arc::new(Hours {
+                    located,
+                    state: Mutex::new(None),
+                })
+            })
+        };
+        if has_sun_event(text) {
+            return parse();
+        }
+        let mut book = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(h) = book.get(text) {
+            return h.clone();
+        }
+        let h = parse();
+        book.insert(text.into(), h.clone());
+        h
+    }
+}
+
+/// A place held by the index and handed out in search results without
+/// being copied: one slot of the block of places the index was built from
+/// (a block of one for a place written since). Reads as a [`Place`].
+#[derive(Clone)]
+pub struct SharedPlace {
+    block: Arc<Vec<Place>>,
+    slot: usize,
+}
+
+impl SharedPlace {
+    pub fn new(place: Place) -> Self {
+        SharedPlace {
+            block: Arc::new(vec![place]),
+            slot: 0,
+        }
+    }
+
+    /// The place itself (copied unless nothing else holds its block).
+    pub fn into_place(self) -> Place {
+        match Arc::try_unwrap(self.block) {
+            Ok(mut block) => block.swap_remove(self.slot),
+            Err(block) => block[self.slot].clone(),
+        }
+    }
+}
+
+impl std::ops::Deref for SharedPlace {
+    type Target = Place;
+
+    fn deref(&self) -> &Place {
+        &self.block[self.slot]
+    }
+}
+
+impl std::fmt::Debug for SharedPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Place::fmt(self, f)
+    }
+}
+
+impl PartialEq for SharedPlace {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+impl Serialize for SharedPlace {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        Place::serialize(self, s)
+    }
+}
+
+/// Where a place's opening hours are kept once looked up in the book.
+type HoursSlot = OnceLock<Option<Arc<Hours>>>;
+
+/// A place held by the index, with its slot for opening hours.
+#[derive(Clone, Copy)]
+struct Entry<'a> {
+    place: &'a SharedPlace,
+    hours: &'a HoursSlot,
+}
+
+impl<'a> Entry<'a> {
+    fn hours(self, book: &HoursBook) -> Option<&'a Hours> {
+        self.hours
+            .get_or_init(|| {
+                let text = self.place.fields.opening_hours.as_ref()?;
+                let p = self.place.fields.position;
+                book.hours(text.as_str(), p.lat(), p.lon())
+            })
+            .as_deref()
+    }
+
+    fn open_at(self, book: &HoursBook, at: DateTime<Utc>) -> Option<bool> {
+        Some(self.hours(book)?.open_at(at))
     }
 }
 
@@ -367,10 +462,56 @@ pub fn check_opening_hours(text: &str) -> Result<(), String> {
 
 /// A leaf of the tree: the place's point on the unit sphere, its index in
 /// the entries and its id (so that an unfiltered search never leaves the tree).
-type Leaf = GeomWithData<[f64; 3], (usize, Id)>;
+type Leaf = GeomWithData<[f64; 3], (usize, Id, Traits)>;
+
+/// What the filters other than "open now" ask of a place, kept in its leaf
+/// so that a filtered search rarely needs to touch the place itself.
+#[derive(Clone, Copy, PartialEq)]
+struct Traits {
+    category: PlaceCategory,
+    level: Assurance,
+    prayer_space: bool,
+    /// A certified place's certificate: valid from, valid until.
+    certificate: Option<(NaiveDate, NaiveDate)>,
+}
+
+impl Traits {
+    fn of(p: &Place) -> Self {
+        let f = &p.fields;
+        Traits {
+            category: f.category,
+            level: f.halal.level(),
+            prayer_space: f.prayer.prayer_space,
+            certificate: f.halal.certificate().map(|c| (c.valid_from(), c.valid_until())),
+        }
+    }
+
+    fn pass(&self, f: &PlaceFilter, today: NaiveDate) -> bool {
+        if !f.categories.is_empty() && !f.categories.contains(&self.category) {
+            return false;
+        }
+        if !f.assurances.is_empty() {
+            // "Certified" means certified with a certificate valid today.
+            let certified_today = self
+                .certificate
+                .is_some_and(|(from, until)| from <= today && today <= until);
+            let ok = f
+                .assurances
+                .iter()
+                .any(|a| *a == self.level && (self.level != Assurance::Certified || certified_today));
+            if !ok {
+                return false;
+            }
+        }
+        f.prayer_space.is_none_or(|want| self.prayer_space == want)
+    }
+}
 
 fn leaf(i: usize, p: &Place) -> Leaf {
-    GeomWithData::new(unit(p.fields.position.lat(), p.fields.position.lon()), (i, p.id))
+    GeomWithData::new(
+        unit(p.fields.position.lat(), p.fields.position.lon()),
+        (i, p.id, Traits::of(p)),
+    )
 }
 
 /// Nodes of up to 32 children: a shallower tree than rstar's default of 6,
@@ -379,9 +520,9 @@ fn leaf(i: usize, p: &Place) -> Leaf {
 struct TreeParams;
 
 impl rstar::RTreeParams for TreeParams {
-    const MIN_SIZE: usize = 12;
-    const MAX_SIZE: usize = 32;
-    const REINSERTION_COUNT: usize = 8;
+    const MIN_SIZE: usize = 16;
+    const MAX_SIZE: usize = 40;
+    const REINSERTION_COUNT: usize = 10;
     type DefaultInsertionStrategy = rstar::RStarInsertionStrategy;
 }
 
@@ -391,12 +532,16 @@ pub struct PlaceIndex {
     tree: RTree<Leaf, TreeParams>,
     /// Every place ever held, by id (ascending); `None` once deleted.
     /// Entries are shared with the index this one was updated from.
-    entries: Vec<Option<Arc<Entry>>>,
+    places: Vec<Option<SharedPlace>>,
+    /// Each slot's opening hours, once looked up (reset when its place changes).
+    hours: Vec<HoursSlot>,
     /// The id of each slot of `entries`, ascending, for lookups by id.
     ids: Vec<Id>,
     live: usize,
     /// Updates applied since the index was last built from every place.
     updates: u32,
+    /// Opening hours by expression, shared with the indexes updated from this one.
+    book: Arc<HoursBook>,
 }
 
 impl PlaceIndex {
@@ -405,17 +550,37 @@ impl PlaceIndex {
         if !places.is_sorted_by_key(|p| p.id) {
             places.sort_by_key(|p| p.id);
         }
-        let points = places.iter().enumerate().map(|(i, p)| leaf(i, p)).collect();
-        let ids = places.iter().map(|p| p.id).collect();
+        let ids: Vec<Id> = places.iter().map(|p| p.id).collect();
         let live = places.len();
-        let entries = places.into_iter().map(|p| Some(Arc::new(Entry::new(p)))).collect();
+        // The places stay where they are, shared by the index and every
+        // search result; the tree is bulk-loaded on a second thread while
+        // the entries are made.
+        let block = Arc::new(places);
+        let (tree, entries) = std::thread::scope(|s| {
+            let tree = s.spawn(|| {
+                let points: Vec<Leaf> = block.iter().enumerate().map(|(i, p)| leaf(i, p)).collect();
+                RTree::bulk_load_with_params(points)
+            });
+            let entries: Vec<Option<SharedPlace>> = (0..live)
+                .map(|slot| {
+                    Some(SharedPlace {
+                        block: block.clone(),
+                        slot,
+                    })
+                })
+                .collect();
+            let tree = tree.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
+            (tree, entries)
+        });
         PlaceIndex {
             version,
-            tree: RTree::bulk_load_with_params(points),
-            entries,
+            tree,
+            hours: std::iter::repeat_with(OnceLock::new).take(entries.len()).collect(),
+            places: entries,
             ids,
             live,
             updates: 0,
+            book: Arc::default(),
         }
     }
 
@@ -426,10 +591,12 @@ impl PlaceIndex {
         let mut next = PlaceIndex {
             version,
             tree: self.tree.clone(),
-            entries: self.entries.clone(),
+            places: self.places.clone(),
+            hours: self.hours.clone(),
             ids: self.ids.clone(),
             live: self.live,
             updates: self.updates + 1,
+            book: self.book.clone(),
         };
         for id in deletes {
             next.remove(*id);
@@ -440,13 +607,15 @@ impl PlaceIndex {
                 Ok(i) => i,
                 Err(i) if i == next.ids.len() => {
                     next.ids.push(place.id);
-                    next.entries.push(None);
+                    next.places.push(None);
+                    next.hours.push(OnceLock::new());
                     i
                 }
                 Err(_) => return None,
             };
             next.tree.insert(leaf(i, &place));
-            next.entries[i] = Some(Arc::new(Entry::new(place)));
+            next.places[i] = Some(SharedPlace::new(place));
+            next.hours[i] = OnceLock::new();
             next.live += 1;
         }
         Some(next)
@@ -454,23 +623,29 @@ impl PlaceIndex {
 
     fn remove(&mut self, id: Id) {
         if let Ok(i) = self.ids.binary_search(&id)
-            && let Some(old) = self.entries[i].take()
+            && let Some(old) = self.places[i].take()
         {
-            self.tree.remove(&leaf(i, &old.place));
+            self.tree.remove(&leaf(i, &old));
             self.live -= 1;
         }
     }
 
     /// Every place held, by id.
-    fn live(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter_map(|e| e.as_deref())
+    fn live(&self) -> impl Iterator<Item = Entry<'_>> {
+        self.places
+            .iter()
+            .zip(&self.hours)
+            .filter_map(|(p, hours)| p.as_ref().map(|place| Entry { place, hours }))
     }
 
     /// The entry a leaf points to (leaves point only to live entries).
-    fn entry(&self, i: usize) -> &Entry {
-        self.entries[i]
-            .as_deref()
-            .expect("every leaf of the tree points to a live entry")
+    fn entry(&self, i: usize) -> Entry<'_> {
+        Entry {
+            place: self.places[i]
+                .as_ref()
+                .expect("every leaf of the tree points to a live place"),
+            hours: &self.hours[i],
+        }
     }
 
     pub fn version(&self) -> i64 {
@@ -491,34 +666,17 @@ impl PlaceIndex {
         self.live == 0
     }
 
-    fn matches(&self, e: &Entry, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> bool {
-        let p = &e.place.fields;
-        if !f.categories.is_empty() && !f.categories.contains(&p.category) {
-            return false;
-        }
-        if !f.assurances.is_empty() {
-            let level = p.halal.level();
-            let ok = f
-                .assurances
-                .iter()
-                .any(|a| *a == level && (level != Assurance::Certified || p.certified_on(today)));
-            if !ok {
-                return false;
-            }
-        }
-        if let Some(want) = f.prayer_space
-            && p.prayer.prayer_space != want
-        {
-            return false;
-        }
-        if f.open_now && e.open_at(now) != Some(true) {
-            return false;
-        }
-        true
+    fn matches(&self, e: Entry<'_>, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> bool {
+        Traits::of(e.place).pass(f, today) && self.open_as_asked(e, f, now)
     }
 
-    fn hit(&self, e: &Entry, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
-        hit(e, from, today, now)
+    /// Open now, if the filter asks for that.
+    fn open_as_asked(&self, e: Entry<'_>, f: &PlaceFilter, now: DateTime<Utc>) -> bool {
+        !f.open_now || e.open_at(&self.book, now) == Some(true)
+    }
+
+    fn hit(&self, e: Entry<'_>, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+        hit(e, &self.book, from, today, now)
     }
 
     /// The `k` nearest places matching the filter, nearest first.
@@ -545,12 +703,36 @@ impl PlaceIndex {
         f: &'a PlaceFilter,
         today: NaiveDate,
         now: DateTime<Utc>,
-    ) -> impl Iterator<Item = &'a Entry> + 'a {
-        self.tree
-            .nearest_neighbor_iter(unit(at.lat(), at.lon()))
-            .map(|g| self.entry(g.data.0))
-            .filter(move |e| self.matches(e, f, today, now))
-            .take(k)
+    ) -> impl Iterator<Item = Entry<'a>> + 'a {
+        self.nearest_leaves(unit(at.lat(), at.lon()), k, f, today, now)
+            .into_iter()
+            .map(|n| self.entry(n.slot))
+    }
+
+    /// The `k` nearest leaves whose places match the filter, nearest first
+    /// (ties by id): a depth-first branch and bound over the tree's nodes,
+    /// each node's children visited nearest first and skipped once farther
+    /// than the k-th best found so far. A fixed k needs no queue of every
+    /// node and leaf seen, which `rstar`'s nearest-neighbour iterator keeps.
+    fn nearest_leaves(
+        &self,
+        q: [f64; 3],
+        k: usize,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<Near> {
+        let mut best = Best {
+            k,
+            found: Vec::with_capacity(k + 1),
+        };
+        if k > 0 {
+            let keep = |(slot, _, traits): &(usize, Id, Traits)| {
+                f.is_empty() || (traits.pass(f, today) && self.open_as_asked(self.entry(*slot), f, now))
+            };
+            descend(self.tree.root(), &q, &mut best, &keep);
+        }
+        best.found
     }
 
     /// The ids and haversine distances (metres) of the `k` nearest places
@@ -564,30 +746,34 @@ impl PlaceIndex {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Vec<(Id, f64)> {
-        let q = unit(at.lat(), at.lon());
         // The chord c between two points of the unit sphere spans the
         // great-circle angle 2·asin(c/2): the haversine distance.
-        self.tree
-            .nearest_neighbor_iter_with_distance_2(q)
-            .filter(|(g, _)| f.is_empty() || self.matches(self.entry(g.data.0), f, today, now))
-            .take(k)
-            .map(|(g, c2)| (g.data.1, 2.0 * EARTH_MEAN_RADIUS_M * (c2.sqrt() / 2.0).min(1.0).asin()))
+        self.nearest_leaves(unit(at.lat(), at.lon()), k, f, today, now)
+            .into_iter()
+            .map(|n| {
+                (
+                    n.id,
+                    2.0 * EARTH_MEAN_RADIUS_M * (n.chord2.sqrt() / 2.0).min(1.0).asin(),
+                )
+            })
             .collect()
     }
 
     /// The entries in an area matching the filter, each with its distance
-    /// from the area's centre (none for [`Area::All`]), nearest first (by id
-    /// for [`Area::All`]). Cheap: no search result is built yet.
-    fn ranked(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<(&Entry, f64)> {
-        let dist = |e: &Entry, (lat, lon): (f64, f64)| {
+    /// from the area's centre (0 for [`Area::All`], whose entries come by
+    /// id); not yet in order of distance. Cheap: no search result is built.
+    fn matching(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<(Entry<'_>, f64)> {
+        let dist = |e: Entry<'_>, (lat, lon): (f64, f64)| {
             let p = e.place.fields.position;
             haversine_m(lat, lon, p.lat(), p.lon())
         };
-        let mut out: Vec<(&Entry, f64)> = match *area {
+        // The leaf's traits first: most places a filter rejects are never read.
+        let pass = |g: &&Leaf| g.data.2.pass(f, today);
+        match *area {
             Area::All => {
                 return self
                     .live()
-                    .filter(|e| self.matches(e, f, today, now))
+                    .filter(|e| self.matches(*e, f, today, now))
                     .map(|e| (e, 0.0))
                     .collect();
             }
@@ -597,30 +783,32 @@ impl PlaceIndex {
                 let from = (at.lat(), at.lon());
                 self.tree
                     .locate_within_distance(unit(at.lat(), at.lon()), c * c)
+                    .filter(pass)
                     .map(|g| self.entry(g.data.0))
                     .map(|e| (e, dist(e, from)))
                     .filter(|(_, d)| *d <= metres + 0.05)
-                    .filter(|(e, _)| self.matches(e, f, today, now))
+                    .filter(|(e, _)| self.open_as_asked(*e, f, now))
                     .collect()
             }
             Area::Box(b) => {
                 let centre = b.centre();
                 self.tree
                     .locate_in_envelope_intersecting(b.envelope())
+                    .filter(pass)
                     .map(|g| self.entry(g.data.0))
                     .filter(|e| b.contains(e.place.fields.position.lat(), e.place.fields.position.lon()))
-                    .filter(|e| self.matches(e, f, today, now))
+                    .filter(|e| self.open_as_asked(*e, f, now))
                     .map(|e| (e, dist(e, centre)))
                     .collect()
             }
-        };
-        out.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.place.id.cmp(&b.0.place.id)));
-        out
+        }
     }
 
-    /// One page of the places in an area matching the filter (ordered as
-    /// [`PlaceIndex::ranked`]), and how many there are in all. Only the
-    /// page's search results are built.
+    /// One page of the places in an area matching the filter, nearest the
+    /// area's centre first (ties, and [`Area::All`], by id), and how many
+    /// there are in all. Only the page is put in order and only its search
+    /// results are built, so a page of a large area costs little more than
+    /// counting it.
     pub fn page(
         &self,
         area: &Area,
@@ -630,15 +818,23 @@ impl PlaceIndex {
         offset: usize,
         limit: usize,
     ) -> (usize, Vec<PlaceHit>) {
-        let ranked = self.ranked(area, f, today, now);
+        let mut found = self.matching(area, f, today, now);
+        let total = found.len();
+        let end = offset.saturating_add(limit).min(total);
+        if !matches!(area, Area::All) {
+            let order =
+                |a: &(Entry<'_>, f64), b: &(Entry<'_>, f64)| a.1.total_cmp(&b.1).then(a.0.place.id.cmp(&b.0.place.id));
+            if end < total && end > 0 {
+                found.select_nth_unstable_by(end - 1, order);
+            }
+            found[..end].sort_unstable_by(order);
+        }
         let from = area.centre();
-        let hits = ranked
+        let hits = found[offset.min(end)..end]
             .iter()
-            .skip(offset)
-            .take(limit)
-            .map(|(e, _)| self.hit(e, from, today, now))
+            .map(|(e, _)| self.hit(*e, from, today, now))
             .collect();
-        (ranked.len(), hits)
+        (total, hits)
     }
 
     fn every(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
@@ -668,6 +864,94 @@ impl PlaceIndex {
     }
 }
 
+/// A leaf found by [`PlaceIndex::nearest_leaves`]: squared chord length
+/// from the query point, the entry's slot and the place's id.
+#[derive(Clone, Copy)]
+struct Near {
+    chord2: f64,
+    slot: usize,
+    id: Id,
+}
+
+impl Near {
+    fn before(&self, other: &Near) -> bool {
+        self.chord2 < other.chord2 || (self.chord2 == other.chord2 && self.id < other.id)
+    }
+}
+
+/// The best `k` leaves so far, nearest first.
+struct Best {
+    k: usize,
+    found: Vec<Near>,
+}
+
+impl Best {
+    fn full(&self) -> bool {
+        self.found.len() >= self.k
+    }
+
+    /// Whether a node at squared chord `d2` may still hold a better leaf.
+    fn worth(&self, d2: f64) -> bool {
+        !self.full() || self.found.last().is_some_and(|w| d2 <= w.chord2)
+    }
+
+    /// Whether a leaf would be kept (before its filter is asked).
+    fn would_keep(&self, n: &Near) -> bool {
+        !self.full() || self.found.last().is_some_and(|w| n.before(w))
+    }
+
+    fn offer(&mut self, n: Near) {
+        if self.full() {
+            self.found.pop();
+        }
+        let at = self.found.partition_point(|x| x.before(&n));
+        self.found.insert(at, n);
+    }
+}
+
+fn descend(node: &rstar::ParentNode<Leaf>, q: &[f64; 3], best: &mut Best, keep: &dyn Fn(&(usize, Id, Traits)) -> bool) {
+    use rstar::{PointDistance, RTreeNode};
+    let children = node.children();
+    // Inner children by their envelope's distance; the tree's nodes hold at
+    // most `TreeParams::MAX_SIZE` children.
+    let mut order = [(0.0f64, 0u32); 64];
+    let mut inner = 0;
+    for (i, child) in children.iter().enumerate() {
+        match child {
+            RTreeNode::Leaf(l) => {
+                let n = Near {
+                    chord2: l.geom().distance_2(q),
+                    slot: l.data.0,
+                    id: l.data.1,
+                };
+                if best.would_keep(&n) && keep(&l.data) {
+                    best.offer(n);
+                }
+            }
+            RTreeNode::Parent(p) => {
+                let d2 = p.envelope().distance_2(q);
+                if inner < order.len() {
+                    order[inner] = (d2, i as u32);
+                    inner += 1;
+                } else if best.worth(d2) {
+                    // More children than a node holds: visit in tree order.
+                    descend(p, q, best, keep);
+                }
+            }
+        }
+    }
+    let order = &mut order[..inner];
+    order.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
+    for &(d2, i) in order.iter() {
+        if !best.worth(d2) {
+            break;
+        }
+        if let RTreeNode::Parent(p) = &children[i as usize] {
+            descend(p, q, best, keep);
+        }
+    }
+}
+
 /// Where a search looks.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Area {
@@ -690,14 +974,14 @@ impl Area {
     }
 }
 
-fn hit(e: &Entry, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+fn hit(e: Entry<'_>, book: &HoursBook, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
     let pos = e.place.fields.position;
     PlaceHit {
         name: e.place.name(&[]).to_owned(),
         distance_m: from.map(|(lat, lon)| (haversine_m(lat, lon, pos.lat(), pos.lon()) * 10.0).round() / 10.0),
         certificate_status: e.place.fields.certificate_status(today),
         stale: e.place.fields.is_stale(today),
-        open_now: e.open_at(now),
+        open_now: e.open_at(book, now),
         place: e.place.clone(),
     }
 }
@@ -718,7 +1002,21 @@ pub const PLACES_RECHECK: std::time::Duration = std::time::Duration::from_millis
 /// The index an [`App`] keeps, with the places version it was built at,
 /// when that was last confirmed, and a lock so that one request rebuilds it.
 #[derive(Default)]
-pub struct PlaceIndexCache(Mutex<Option<Cached>>, tokio::sync::Mutex<()>);
+pub struct PlaceIndexCache(
+    Mutex<Option<Cached>>,
+    tokio::sync::Mutex<()>,
+    /// A request is asking the database for the places version.
+    std::sync::atomic::AtomicBool,
+);
+
+/// Clears the "asking" mark however the request asking ends.
+struct Asking<'a>(&'a std::sync::atomic::AtomicBool);
+
+impl Drop for Asking<'_> {
+    fn drop(&mut self) {
+        self.0.store(false, std::sync::atomic::Ordering::Release);
+    }
+}
 
 struct Cached {
     ix: Arc<PlaceIndex>,
@@ -749,6 +1047,16 @@ impl PlaceIndexCache {
         c.confirmed = std::time::Instant::now();
         c.local = c.local.max(local);
         Some(c.ix.clone())
+    }
+
+    /// Mark that this request asks the database for the version; `None`
+    /// if another request is asking already.
+    fn ask(&self) -> Option<Asking<'_>> {
+        use std::sync::atomic::Ordering;
+        self.2
+            .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
+            .ok()
+            .map(|_| Asking(&self.2))
     }
 
     /// The index held now, if this server wrote no place since it was built:
@@ -792,7 +1100,7 @@ pub struct PlaceHit {
     pub open_now: Option<bool>,
     #[serde(flatten)]
     #[cfg_attr(feature = "openapi", schema(value_type = Object))]
-    pub place: Place,
+    pub place: SharedPlace,
 }
 
 /// What a place import did (or would do).
@@ -892,6 +1200,15 @@ impl App {
         if let Some(ix) = cache.recent(local) {
             return Ok(ix);
         }
+        // One request asks the database whether another server wrote; the
+        // others meanwhile answer from the index held, unless it lacks this
+        // server's own writes.
+        let asking = cache.ask();
+        if asking.is_none()
+            && let Some(ix) = cache.stale_but_not_ours(local)
+        {
+            return Ok(ix);
+        }
         let version = self.store.places_version().await?;
         if let Some(ix) = cache.confirm(version, local) {
             return Ok(ix);
@@ -922,7 +1239,15 @@ impl App {
             return Ok(ix);
         }
         let places = self.store.all_places().await?;
-        let ix = Arc::new(PlaceIndex::build(version, places));
+        // About a second for a million places: off the async workers.
+        let ix = match tokio::task::spawn_blocking(move || PlaceIndex::build(version, places)).await {
+            Ok(ix) => Arc::new(ix),
+            // Cancelled only when the runtime is shutting down.
+            Err(e) => match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(e) => panic!("the places index build was cancelled: {e}"),
+            },
+        };
         cache.put(ix.clone(), local);
         Ok(ix)
     }
@@ -1040,7 +1365,11 @@ impl App {
     /// One place as a search would show it.
     pub async fn place(&self, id: Id) -> Result<PlaceHit> {
         let place = self.store.get::<Place>(id).await?;
-        Ok(hit(&Entry::new(place), None, self.today(), Utc::now()))
+        let entry = Entry {
+            place: &SharedPlace::new(place),
+            hours: &OnceLock::new(),
+        };
+        Ok(hit(entry, &HoursBook::default(), None, self.today(), Utc::now()))
     }
 
     /// Certificates expiring within 30 days, expired ones, and stale places.
@@ -1767,20 +2096,39 @@ mod tests {
                 source_id: Some("t-1".into()),
                 ..PlaceFields::default()
             };
-            let e = Entry::new(Place {
-                id: 1,
-                fields: fields.validate().unwrap(),
+            let fields = fields.validate().unwrap();
+            // Two places with the same hours, one far north: they share one
+            // parse and open state unless the rule has sun events.
+            let mut north = fields.clone();
+            north.position = LatLon::new(45.4, 141.7).unwrap();
+            let places = [
+                SharedPlace::new(Place { id: 1, fields }),
+                SharedPlace::new(Place { id: 2, fields: north }),
+            ];
+            let slots = [OnceLock::new(), OnceLock::new()];
+            let entries = [0, 1].map(|i| Entry {
+                place: &places[i],
+                hours: &slots[i],
             });
-            let h = parse_hours(rule, 43.06, 141.35).unwrap();
+            let book = HoursBook::default();
+            let shared = std::ptr::eq(entries[0].hours(&book).unwrap(), entries[1].hours(&book).unwrap());
+            assert_eq!(shared, !has_sun_event(rule), "{rule}");
+            let evaluated = [
+                parse_hours(rule, 43.06, 141.35).unwrap(),
+                parse_hours(rule, 45.4, 141.7).unwrap(),
+            ];
             // A week forward in 7-minute steps, then back in time once.
             let mut times: Vec<DateTime<Utc>> = (0..1440).map(|i| start + chrono::Duration::minutes(7 * i)).collect();
             times.push(start);
             for t in times {
-                assert_eq!(
-                    e.open_at(t),
-                    Some(h.is_open(t.with_timezone(&PLACE_TIME_ZONE))),
-                    "{rule} at {t}"
-                );
+                for (e, h) in entries.iter().zip(&evaluated) {
+                    assert_eq!(
+                        e.open_at(&book, t),
+                        Some(h.is_open(t.with_timezone(&PLACE_TIME_ZONE))),
+                        "{rule} at {t} for place {}",
+                        e.place.id
+                    );
+                }
             }
         }
     }

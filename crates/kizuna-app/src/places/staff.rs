@@ -75,7 +75,7 @@ impl App {
             .filter(|t| !t.is_empty());
         let prefer: Vec<&str> = q.prefer.iter().map(String::as_str).collect();
         let mut counts = PlaceCounts::default();
-        let mut found: Vec<(String, &Entry)> = Vec::new();
+        let mut found: Vec<(String, Entry<'_>)> = Vec::new();
         for e in ix.live() {
             let p = &e.place.fields;
             let stale = p.is_stale(today);
@@ -97,7 +97,7 @@ impl App {
             .iter()
             .skip(q.offset)
             .take(q.limit)
-            .map(|(_, e)| hit(e, None, today, now))
+            .map(|(_, e)| hit(*e, &ix.book, None, today, now))
             .collect();
         Ok(StaffPlaceList {
             total: found.len(),

@@ -1578,8 +1578,3 @@ async fn template_xlsx(ctx: Ctx) -> Response {
     let bytes = ok_or_page!(&ctx, trainee_template(FileFormat::Xlsx));
     ctx.finish(file_response(bytes, FileFormat::Xlsx, "trainees-template"))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-}
