@@ -12,7 +12,7 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use chrono::NaiveDate;
 use kizuna_app::App;
-use kizuna_app::places::PlaceFilter;
+use kizuna_app::places::{PlaceFileFormat, PlaceFilter};
 use kizuna_domain::common::account::Role;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::map::place::{Place, PlaceFields};
@@ -1037,6 +1037,54 @@ async fn an_import_is_previewed_with_its_rejected_records_then_confirmed() {
         .await;
     assert_eq!(a.status, StatusCode::FORBIDDEN);
     assert_eq!(places_total(&app).await, before + 2);
+}
+
+#[tokio::test]
+async fn an_openstreetmap_preview_says_how_many_objects_are_left_out() {
+    let (app, mut b) = staff().await;
+    let token = b.csrf();
+    let osm = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../kizuna-app/tests/fixtures/osm/hokkaido.osm"
+    ))
+    .expect("the OpenStreetMap fixture");
+    let report = app
+        .import_places(PlaceFileFormat::OsmXml, &osm, true)
+        .await
+        .expect("the fixture imports");
+    assert!(report.skipped > 1 && report.features > 0, "{report:?}");
+    let a = b
+        .post_multipart(
+            "/console/places/import",
+            &[("csrf", &token)],
+            Some(("hokkaido.osm", &osm)),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    let told = visible_text(&a.body);
+    assert!(
+        told.contains(&format!(
+            "{} OpenStreetMap objects in the file are not places of the map",
+            report.skipped
+        )),
+        "{told}"
+    );
+    assert!(report.inserted > 1);
+    assert!(
+        told.contains(&format!("{} new places would be added.", report.inserted)),
+        "{told}"
+    );
+    // A GeoJSON preview has nothing to leave out and says nothing of it.
+    let geojson = app.export_geojson().await.expect("export");
+    let a = b
+        .post_multipart(
+            "/console/places/import",
+            &[("csrf", &token)],
+            Some(("p.geojson", &geojson)),
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::OK, "{}", a.body);
+    assert!(!a.body.contains("OpenStreetMap objects in the file"));
 }
 
 // --------------------------------------------------------------- languages

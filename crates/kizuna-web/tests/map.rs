@@ -495,6 +495,90 @@ async fn a_place_shows_todays_prayer_times_qibla_certificate_and_directions() {
 }
 
 #[tokio::test]
+async fn opening_hours_read_as_a_week_in_the_readers_language() {
+    let store = fresh_store(Backend::Sqlite).await.expect("a fresh SQLite database");
+    // Monday 23 November 2026 is Labour Thanksgiving Day, a public holiday.
+    let app = App::new(store).with_today(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+    let cafe = place(
+        [
+            "Lunch and Supper Test",
+            "ランチとサパー（テスト）",
+            "มื้อกลางวันและมื้อค่ำ (ทดสอบ)",
+            "Makan Tengah Hari dan Malam (ujian)",
+        ],
+        "restaurant",
+        43.06,
+        141.35,
+        "self_declared",
+        None,
+        Some(r#"Mo-Fr 11:00-14:00,17:00-21:30; Sa 10:00-02:00; Su 12:00-16:00 unknown "call first"; PH off"#),
+        Some("2026-11-01"),
+    );
+    let id = app.create_place(cafe).await.unwrap().id;
+    let unreadable = place(
+        [
+            "Odd Hours Test",
+            "変な時間（テスト）",
+            "เวลาแปลก (ทดสอบ)",
+            "Waktu Pelik (ujian)",
+        ],
+        "cafe",
+        43.07,
+        141.36,
+        "unknown",
+        None,
+        None,
+        None,
+    );
+    let odd = app.create_place(unreadable).await.unwrap().id;
+    let r = kizuna_web::router(Arc::new(app));
+    let rows = |body: &str| -> Vec<String> {
+        let table = &body[body.find(r#"id="place-week""#).expect("the week table")..];
+        let table = &table[..table.find("</table>").unwrap()];
+        table
+            .split("<tr")
+            .skip(1)
+            .map(|row| {
+                text(&format!("<tr{row}"))
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect()
+    };
+    let body = page(&r, &format!("/map/places/{id}")).await;
+    let want = [
+        "Day Hours",
+        "Monday (today) Closed",
+        "Tuesday 11:00–14:00, 17:00–21:30",
+        "Wednesday 11:00–14:00, 17:00–21:30",
+        "Thursday 11:00–14:00, 17:00–21:30",
+        "Friday 11:00–14:00, 17:00–21:30",
+        "Saturday 10:00–24:00",
+        // Sunday's own rule replaces the hour after midnight that Saturday's
+        // 10:00-02:00 would give it, as the opening_hours specification says.
+        "Sunday 12:00–16:00 (call first)",
+    ];
+    assert_eq!(rows(&body).join(" | "), want.join(" | "), "{body}");
+    assert!(body.contains(r#"<tr class="today" aria-current="date"><th scope="row">Monday (today)</th>"#));
+    assert!(body.contains("<caption>The next seven days</caption>"));
+    assert!(body.contains("As written (OpenStreetMap opening_hours):"));
+    let ja = page(&r, &format!("/map/places/{id}?lang=ja")).await;
+    let ja_rows = rows(&ja);
+    assert_eq!(ja_rows[1], "月曜日（今日） 休業", "{ja_rows:?}");
+    assert_eq!(ja_rows[6], "土曜日 10:00–24:00");
+    assert_eq!(ja_rows[7], "日曜日 12:00–16:00（call first）");
+    let th = rows(&page(&r, &format!("/map/places/{id}?lang=th")).await);
+    assert_eq!(th[1], "วันจันทร์ (วันนี้) ปิด");
+    let ms = rows(&page(&r, &format!("/map/places/{id}?lang=ms")).await);
+    assert_eq!(ms[1], "Isnin (hari ini) Tutup");
+    // No hours: no table, and the page says they are not known.
+    let body = page(&r, &format!("/map/places/{odd}")).await;
+    assert!(!body.contains("place-week"));
+    assert!(body.contains("Opening hours not known"));
+}
+
+#[tokio::test]
 async fn unknown_places_are_not_found() {
     let (r, ids) = setup(WebOptions::default()).await;
     for uri in [

@@ -13,9 +13,20 @@
 //! haversine distances on the mean-radius sphere
 //! ([`kizuna_domain::map::place::haversine_m`]).
 //!
-//! The index is rebuilt when the store's data version has changed since it
-//! was built (every write on any server bumps it), so several servers on one
-//! PostgreSQL database all answer from current data.
+//! Nearest-k is a depth-first branch and bound over the tree's nodes
+//! (children nearest first, pruned by the k-th best so far). Each leaf also
+//! carries what the filters ask (category, assurance level, certificate
+//! dates, prayer space), so a filtered search reads a place only to ask
+//! whether it is open now. The places themselves are held once, in the
+//! block the index was built from, and search results share them
+//! ([`SharedPlace`]) rather than copy them.
+//!
+//! The index follows the store's places version: every place write on any
+//! server bumps it. The writing server sees its own writes at once; others
+//! ask the database at most every [`PLACES_RECHECK`] (one request asks while
+//! the rest answer from the index held). An index a few places behind is
+//! brought up to date from just the changed places; a full build happens at
+//! start and when over a tenth of the places changed.
 //!
 //! # Open now
 //!
@@ -23,7 +34,9 @@
 //! with the `opening-hours` crate in the place's time zone — Asia/Tokyo, as
 //! every place the office maps is in Japan — with Japan's public holidays
 //! (`PH`) and sunrise/sunset at the place's coordinates. Places without
-//! opening hours are never "open now": nobody knows.
+//! opening hours are never "open now": nobody knows. An expression is parsed
+//! once and shared, with its open state, by every place that has it, unless
+//! it has sun events, which depend on the place's position.
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, OnceLock};
@@ -458,6 +471,68 @@ fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, String> {
 /// Check an `opening_hours` expression's syntax.
 pub fn check_opening_hours(text: &str) -> Result<(), String> {
     parse_hours(text, 43.0, 141.0).map(|_| ())
+}
+
+/// One day of a place's opening hours, as a visitor reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayHours {
+    pub date: NaiveDate,
+    /// Open, or "unknown" (e.g. `open "by appointment"`), from one time of
+    /// the day to another ("HH:MM", the end "24:00" when it runs to midnight).
+    pub spans: Vec<HoursSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HoursSpan {
+    pub from: String,
+    pub until: String,
+    /// True when the hours say "unknown" for this span rather than open.
+    pub unknown: bool,
+    /// The rule's comment, if it has one (e.g. "by appointment").
+    pub comment: Option<String>,
+}
+
+impl DayHours {
+    /// Open the whole day.
+    pub fn all_day(&self) -> bool {
+        matches!(self.spans.as_slice(), [s] if s.from == "00:00" && s.until == "24:00" && !s.unknown)
+    }
+}
+
+/// A place's opening hours day by day, `days` days from `from`, in the
+/// place's time zone with Japan's public holidays; `None` if the
+/// expression cannot be read.
+pub fn hours_by_day(text: &str, lat: f64, lon: f64, from: NaiveDate, days: u32) -> Option<Vec<DayHours>> {
+    use chrono::TimeZone;
+    let located = parse_hours(text, lat, lon).ok()?;
+    let midnight = |d: NaiveDate| {
+        PLACE_TIME_ZONE
+            .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+            .earliest()
+    };
+    let mut out = Vec::new();
+    for date in from.iter_days().take(days as usize) {
+        let (start, end) = (midnight(date)?, midnight(date.succ_opt()?)?);
+        let clock = |t: DateTime<Tz>| {
+            if t >= end {
+                "24:00".to_owned()
+            } else {
+                t.format("%H:%M").to_string()
+            }
+        };
+        let spans = located
+            .iter_range(start, end)
+            .filter(|iv| iv.kind != opening_hours::RuleKind::Closed && iv.range.start < iv.range.end)
+            .map(|iv| HoursSpan {
+                from: clock(iv.range.start),
+                until: clock(iv.range.end),
+                unknown: iv.kind == opening_hours::RuleKind::Unknown,
+                comment: Some(iv.comment.trim().to_owned()).filter(|c| !c.is_empty()),
+            })
+            .collect();
+        out.push(DayHours { date, spans });
+    }
+    Some(out)
 }
 
 /// A leaf of the tree: the place's point on the unit sphere, its index in
@@ -2131,6 +2206,59 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn hours_by_day_read_as_a_visitor_reads_them() {
+        let d = |s: &str| NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap();
+        let show = |days: &[DayHours]| {
+            days.iter()
+                .map(|day| {
+                    let spans: Vec<String> = day
+                        .spans
+                        .iter()
+                        .map(|s| format!("{}-{}{}", s.from, s.until, if s.unknown { "?" } else { "" }))
+                        .collect();
+                    format!("{} {}", day.date.format("%a"), spans.join(","))
+                })
+                .collect::<Vec<_>>()
+        };
+        // From Friday 2026-11-20 to Thursday: Monday 23 November is a public holiday.
+        let week = hours_by_day(
+            "Mo-Fr 11:00-14:00,17:00-22:00; Sa 11:00-24:00; Su off; PH off",
+            43.06,
+            141.35,
+            d("2026-11-20"),
+            7,
+        )
+        .unwrap();
+        assert_eq!(
+            show(&week),
+            [
+                "Fri 11:00-14:00,17:00-22:00",
+                "Sat 11:00-24:00",
+                "Sun ",
+                "Mon ",
+                "Tue 11:00-14:00,17:00-22:00",
+                "Wed 11:00-14:00,17:00-22:00",
+                "Thu 11:00-14:00,17:00-22:00",
+            ]
+        );
+        let always = hours_by_day("24/7", 43.06, 141.35, d("2026-11-20"), 2).unwrap();
+        assert!(always.iter().all(DayHours::all_day));
+        let past_midnight = hours_by_day("Fr 20:00-02:00", 43.06, 141.35, d("2026-11-20"), 2).unwrap();
+        assert_eq!(show(&past_midnight), ["Fri 20:00-24:00", "Sat 00:00-02:00"]);
+        let asked = hours_by_day(
+            r#"Mo-Fr 10:00-16:00 unknown "by appointment""#,
+            43.06,
+            141.35,
+            d("2026-11-20"),
+            1,
+        )
+        .unwrap();
+        assert_eq!(show(&asked), ["Fri 10:00-16:00?"]);
+        assert_eq!(asked[0].spans[0].comment.as_deref(), Some("by appointment"));
+        assert!(hours_by_day("whenever", 43.06, 141.35, d("2026-11-20"), 7).is_none());
     }
 
     #[test]

@@ -222,6 +222,10 @@ places-import-would-update = { $count ->
     [one] One place already recorded would be updated.
    *[other] { $formatted } places already recorded would be updated.
 }
+places-import-skipped = { $count ->
+    [one] One OpenStreetMap object in the file is not a place of the map (no halal, diet or prayer tags) and is left out.
+   *[other] { $formatted } OpenStreetMap objects in the file are not places of the map (no halal, diet or prayer tags) and are left out.
+}
 places-import-confirm-explain = Importing writes every record at once, or none if anything changed meanwhile.
 places-import-confirm = Import these places
 places-import-cancel = Cancel

@@ -198,6 +198,9 @@ places-import-would-update = { $count ->
     [0] 登録済みの施設は変わりません。
    *[other] 登録済みの施設が{ $formatted }件更新されます。
 }
+places-import-skipped = { $count ->
+   *[other] ファイル内のOpenStreetMapオブジェクトのうち{ $formatted }件は、ハラール・食事・礼拝のタグがなく地図の施設ではないため、取り込みません。
+}
 places-import-confirm-explain = 取り込みはすべての記録を一度に書き込みます。その間に何かが変わった場合は何も書き込みません。
 places-import-confirm = これらの施設を取り込む
 places-import-cancel = やめる

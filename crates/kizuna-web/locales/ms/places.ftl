@@ -210,6 +210,10 @@ places-import-would-update = { $count ->
     [one] Satu tempat sedia ada akan dikemas kini.
    *[other] { $formatted } tempat sedia ada akan dikemas kini.
 }
+places-import-skipped = { $count ->
+    [one] Satu objek OpenStreetMap dalam fail bukan tempat peta ini (tiada tag halal, diet atau solat) dan tidak diimport.
+   *[other] { $formatted } objek OpenStreetMap dalam fail bukan tempat peta ini (tiada tag halal, diet atau solat) dan tidak diimport.
+}
 places-import-confirm-explain = Import menulis semua rekod serentak, atau tiada langsung jika ada apa-apa yang berubah sementara itu.
 places-import-confirm = Import tempat-tempat ini
 places-import-cancel = Batal

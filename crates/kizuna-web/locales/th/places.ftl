@@ -198,6 +198,9 @@ places-import-would-update = { $count ->
     [0] สถานที่ที่บันทึกไว้แล้วจะไม่เปลี่ยนแปลง
    *[other] จะปรับปรุงสถานที่ที่บันทึกไว้แล้ว { $formatted } แห่ง
 }
+places-import-skipped = { $count ->
+   *[other] วัตถุ OpenStreetMap ในไฟล์ { $formatted } รายการไม่ใช่สถานที่ของแผนที่ (ไม่มีแท็กฮาลาล อาหาร หรือการละหมาด) จึงไม่นำเข้า
+}
 places-import-confirm-explain = การนำเข้าจะบันทึกทุกระเบียนพร้อมกัน หรือไม่บันทึกเลยหากมีสิ่งใดเปลี่ยนไประหว่างนั้น
 places-import-confirm = นำเข้าสถานที่เหล่านี้
 places-import-cancel = ยกเลิก

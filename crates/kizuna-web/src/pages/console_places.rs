@@ -1291,6 +1291,10 @@ async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multipart) -> Re
                 ctx.tn("places-import-would-add", "count", n(report.inserted)),
                 ctx.tn("places-import-would-update", "count", n(report.updated)),
             ];
+            if report.skipped > 0 {
+                page.preview
+                    .push(ctx.tn("places-import-skipped", "count", n(report.skipped)));
+            }
             page.file_name = name;
             page.format = format_key(fmt).to_owned();
             page.data = base64_encode(&bytes);

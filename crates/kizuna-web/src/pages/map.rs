@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
 use kizuna_app::map::{LocalPrayerTimes, PrayerRequest};
-use kizuna_app::places::{MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit};
+use kizuna_app::places::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day};
 use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, SourceKind};
 use kizuna_domain::map::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
@@ -602,6 +602,9 @@ struct PlacePage<'a> {
     alcohol: String,
     open: Badge,
     hours: Option<String>,
+    /// The next seven days, read from the hours; empty when there are none
+    /// or they cannot be read.
+    week: Vec<WeekRow>,
     stale: bool,
     last_verified: String,
     address: Option<String>,
@@ -766,6 +769,53 @@ fn prayer_view(ctx: &Ctx, t: &LocalPrayerTimes, now: DateTime<Utc>, today: Naive
     }
 }
 
+/// One day of the place page's opening-hours table.
+struct WeekRow {
+    day: String,
+    hours: String,
+    today: bool,
+}
+
+fn week_rows(ctx: &Ctx, days: &[DayHours], today: NaiveDate) -> Vec<WeekRow> {
+    use chrono::Datelike;
+    days.iter()
+        .map(|d| {
+            let name = ctx.t(&format!("map-day-{}", d.date.weekday().number_from_monday()));
+            let hours = if d.spans.is_empty() {
+                ctx.t("map-hours-closed")
+            } else if d.all_day() {
+                ctx.t("map-hours-all-day")
+            } else {
+                d.spans
+                    .iter()
+                    .map(|sp| {
+                        let span = format!("{}–{}", sp.from, sp.until);
+                        match (sp.unknown, &sp.comment) {
+                            (false, _) => span,
+                            (true, None) => tr(ctx, "map-hours-to-confirm", &[("span", span)]),
+                            (true, Some(c)) => tr(
+                                ctx,
+                                "map-hours-to-confirm-why",
+                                &[("span", span), ("comment", c.clone())],
+                            ),
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            WeekRow {
+                day: if d.date == today {
+                    tr(ctx, "map-hours-today", &[("day", name)])
+                } else {
+                    name
+                },
+                hours,
+                today: d.date == today,
+            }
+        })
+        .collect()
+}
+
 async fn place_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>, RawQuery(raw): RawQuery) -> Response {
     let Some(id) = id.parse::<i64>().ok().filter(|n| *n > 0) else {
         return message(&ctx, StatusCode::NOT_FOUND, "not-found-title", "not-found-body");
@@ -924,6 +974,12 @@ async fn place_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>,
             alcohol,
             open: open_badge(&ctx, h.open_now),
             hours: f.opening_hours.as_ref().map(|o| o.as_str().to_owned()),
+            week: f
+                .opening_hours
+                .as_ref()
+                .and_then(|o| hours_by_day(o.as_str(), pos.lat(), pos.lon(), today, 7))
+                .map(|days| week_rows(&ctx, &days, today))
+                .unwrap_or_default(),
             stale: h.stale,
             last_verified: match f.last_verified {
                 Some(d) => tr(&ctx, "map-last-verified", &[("date", ctx.date(&d))]),
