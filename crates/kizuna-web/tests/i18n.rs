@@ -15,6 +15,9 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("ms", "map-prayer-maghrib"),
     ("ms", "map-method-kuwait"),
     ("ms", "map-method-qatar"),
+    // Only placeables in parentheses: the same punctuation in these languages.
+    ("th", "map-hours-to-confirm-why"),
+    ("ms", "map-hours-to-confirm-why"),
 ];
 
 fn files() -> BTreeSet<&'static str> {

@@ -423,12 +423,6 @@ impl PartialEq for SharedPlace {
     }
 }
 
-impl Serialize for SharedPlace {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        Place::serialize(self, s)
-    }
-}
-
 /// Where a place's opening hours are kept once looked up in the book.
 type HoursSlot = OnceLock<Option<Arc<Hours>>>;
 
@@ -1158,14 +1152,16 @@ impl PlaceIndexCache {
     }
 }
 
-/// A place found by a search, with what a visitor needs to judge it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// A place found by a search, with what a visitor needs to judge it. It
+/// serializes as these fields followed by the place's (`id` and the flat
+/// fields), written straight from the shared place.
+#[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PlaceHit {
     /// The place's name to show (English when given, else another).
     pub name: String,
     /// Metres from the point searched from (or the box's centre), haversine.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", serde(skip_serializing_if = "Option::is_none"))]
     pub distance_m: Option<f64>,
     /// For certified places: valid, expiring (within 30 days), expired, not_yet_valid.
     pub certificate_status: Option<CertificateStatus>,
@@ -1173,9 +1169,24 @@ pub struct PlaceHit {
     pub stale: bool,
     /// Open at the moment asked about; null when the hours are not known.
     pub open_now: Option<bool>,
-    #[serde(flatten)]
-    #[cfg_attr(feature = "openapi", schema(value_type = Object))]
+    #[cfg_attr(feature = "openapi", serde(flatten), schema(value_type = Object))]
     pub place: SharedPlace,
+}
+
+impl Serialize for PlaceHit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(d) = self.distance_m {
+            map.serialize_entry("distance_m", &d)?;
+        }
+        map.serialize_entry("certificate_status", &self.certificate_status)?;
+        map.serialize_entry("stale", &self.stale)?;
+        map.serialize_entry("open_now", &self.open_now)?;
+        self.place.serialize_entries(&mut map)?;
+        map.end()
+    }
 }
 
 /// What a place import did (or would do).

@@ -485,12 +485,30 @@ impl PlaceSource {
 // Places
 // ---------------------------------------------------------------------------
 
-/// A stored place.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// A stored place. It serializes as its id followed by the flat fields.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Place {
     pub id: Id,
     #[serde(flatten)]
     pub fields: PlaceInput,
+}
+
+impl Serialize for Place {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(1 + PLACE_FIELD_NAMES.len()))?;
+        self.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl Place {
+    /// Write `id` and every flat field into a map being serialized, for
+    /// types that show a place with more beside it.
+    pub fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        map.serialize_entry("id", &self.id)?;
+        self.fields.serialize_entries(map)
+    }
 }
 
 impl Place {
@@ -501,8 +519,9 @@ impl Place {
 }
 
 /// A place as written: every field valid, every rule across fields kept.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(try_from = "PlaceFields", into = "PlaceFields")]
+/// It reads from and serializes as its flat form, [`PlaceFields`].
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(try_from = "PlaceFields")]
 pub struct PlaceInput {
     pub names: PlaceNames,
     pub category: PlaceCategory,
@@ -930,6 +949,70 @@ impl std::fmt::Display for InvalidPlace {
     }
 }
 
+/// A value written with its `Display`, or null: no string is made on the way.
+struct Shown<'a, T: std::fmt::Display + ?Sized>(Option<&'a T>);
+
+impl<T: std::fmt::Display + ?Sized> Serialize for Shown<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(v) => s.collect_str(v),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+impl Serialize for PlaceInput {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(PLACE_FIELD_NAMES.len()))?;
+        self.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl PlaceInput {
+    /// Write the flat fields, as [`PlaceFields`] has them (every key, null
+    /// when empty), into a map being serialized, straight from the place.
+    pub fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let cert = self.halal.certificate();
+        for (key, lang) in [
+            ("name_ja", "ja"),
+            ("name_en", "en"),
+            ("name_th", "th"),
+            ("name_ms", "ms"),
+            ("name_ar", "ar"),
+            ("name_id", "id"),
+        ] {
+            map.serialize_entry(key, &Shown(self.names.get(lang)))?;
+        }
+        map.serialize_entry("category", &Shown(Some(&self.category)))?;
+        map.serialize_entry("chain", &Shown(self.chain.as_ref()))?;
+        map.serialize_entry("branch", &Shown(self.branch.as_ref()))?;
+        map.serialize_entry("address", &Shown(self.address.as_ref()))?;
+        map.serialize_entry("phone", &Shown(self.phone.as_ref()))?;
+        map.serialize_entry("website", &Shown(self.website.as_ref()))?;
+        map.serialize_entry("locality_id", &self.locality_id)?;
+        map.serialize_entry("lat", &self.position.lat())?;
+        map.serialize_entry("lon", &self.position.lon())?;
+        map.serialize_entry("assurance", &Shown(Some(&self.halal.level())))?;
+        map.serialize_entry("certifier", &Shown(cert.map(|c| &c.certifier)))?;
+        map.serialize_entry("certificate_number", &Shown(cert.map(|c| &c.number)))?;
+        map.serialize_entry("certificate_valid_from", &Shown(cert.map(|c| &c.valid_from)))?;
+        map.serialize_entry("certificate_valid_until", &Shown(cert.map(|c| &c.valid_until)))?;
+        map.serialize_entry("alcohol_served", &self.alcohol_served)?;
+        map.serialize_entry("prayer_space", &self.prayer.prayer_space)?;
+        map.serialize_entry("wudu", &self.prayer.wudu)?;
+        map.serialize_entry("women_space", &self.prayer.women_space)?;
+        map.serialize_entry("qibla_marked", &self.prayer.qibla_marked)?;
+        map.serialize_entry("prayer_mats", &self.prayer.mats)?;
+        map.serialize_entry("opening_hours", &Shown(self.opening_hours.as_ref()))?;
+        map.serialize_entry("source", &Shown(Some(&self.source.kind)))?;
+        map.serialize_entry("source_id", &Shown(Some(&self.source.id)))?;
+        map.serialize_entry("attribution", &Shown(self.attribution.as_ref()))?;
+        map.serialize_entry("last_verified", &Shown(self.last_verified.as_ref()))
+    }
+}
+
 impl TryFrom<PlaceFields> for PlaceInput {
     type Error = InvalidPlace;
     fn try_from(f: PlaceFields) -> Result<Self, InvalidPlace> {
@@ -984,6 +1067,50 @@ mod tests {
         assert_eq!(json["lat"], 43.0621);
         let back: Place = serde_json::from_value(json).unwrap();
         assert_eq!(back.fields, p);
+    }
+
+    #[test]
+    fn a_place_serializes_exactly_as_its_flat_form() {
+        let mut full = fields();
+        full.name_ja = Some("ラーメン・ヒラル \"本店\"".into());
+        full.name_th = Some("ราเมนฮิลาล".into());
+        full.name_ms = Some("Ramen Hilal".into());
+        full.name_ar = Some("رامن هلال".into());
+        full.name_id = Some("Ramen Hilal".into());
+        full.chain = Some("Hilal".into());
+        full.branch = Some("Odori".into());
+        full.address = Some("Kita 1 Nishi 2\tChuo-ku".into());
+        full.phone = Some("011-555-0100".into());
+        full.website = Some("https://example.org/hilal?a=1&b=2".into());
+        full.locality_id = Some(3);
+        full.alcohol_served = Some(false);
+        full.prayer_space = Some(true);
+        full.wudu = Some(true);
+        full.opening_hours = Some(r#"Mo-Fr 11:00-21:00; PH off "ask""#.into());
+        full.attribution = Some("© someone".into());
+        let bare = PlaceFields {
+            name_ar: Some("مطعم".into()),
+            category: Some("cafe".into()),
+            lat: Some(-0.5),
+            lon: Some(-179.25),
+            assurance: Some("unknown".into()),
+            source: Some("openstreetmap".into()),
+            source_id: Some("node/1".into()),
+            ..Default::default()
+        };
+        for f in [full, bare] {
+            let p = f.validate().unwrap();
+            let flat = PlaceFields::from(&p);
+            assert_eq!(
+                serde_json::to_string(&p).unwrap(),
+                serde_json::to_string(&flat).unwrap()
+            );
+            let place = Place { id: 12, fields: p };
+            let mut want = serde_json::to_string(&flat).unwrap();
+            want.insert_str(1, "\"id\":12,");
+            assert_eq!(serde_json::to_string(&place).unwrap(), want);
+            assert_eq!(serde_json::from_str::<Place>(&want).unwrap(), place);
+        }
     }
 
     #[test]
