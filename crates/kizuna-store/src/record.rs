@@ -256,6 +256,22 @@ impl Store {
     /// Records whose columns equal the given values, in the record's order.
     /// Column names come from [`Record::COLUMNS`] (or `id`), never from users.
     pub async fn select<R: Record>(&self, filter: &[(&str, Value)], page: Page) -> Result<Vec<R>, StoreError> {
+        self.select_rows(filter, None, page).await
+    }
+
+    /// Up to `limit` records with ids above `after`, by id: a whole table
+    /// read in pages that each start where the last ended, so that no page
+    /// skips over the rows before it and the rows are never all in memory.
+    pub async fn select_after<R: Record>(&self, after: i64, limit: u32) -> Result<Vec<R>, StoreError> {
+        self.select_rows(&[], Some(after), Page { limit, offset: 0 }).await
+    }
+
+    async fn select_rows<R: Record>(
+        &self,
+        filter: &[(&str, Value)],
+        after: Option<i64>,
+        page: Page,
+    ) -> Result<Vec<R>, StoreError> {
         let mut sql = select_sql::<R>();
         let mut values = Vec::new();
         for (i, (col, v)) in filter.iter().enumerate() {
@@ -267,8 +283,14 @@ impl Store {
             sql.push_str(&format!("{col} = ${}", i + 1));
             values.push(v.clone());
         }
+        if let Some(after) = after {
+            sql.push_str(if values.is_empty() { " WHERE " } else { " AND " });
+            sql.push_str(&format!("id > ${}", values.len() + 1));
+            values.push(Value::Int(Some(after)));
+        }
         let n = values.len();
-        sql.push_str(&format!(" ORDER BY {} LIMIT ${} OFFSET ${}", R::ORDER, n + 1, n + 2));
+        let order = if after.is_some() { "id" } else { R::ORDER };
+        sql.push_str(&format!(" ORDER BY {order} LIMIT ${} OFFSET ${}", n + 1, n + 2));
         values.push(Value::Int(Some(i64::from(page.limit))));
         values.push(Value::Int(Some(i64::from(page.offset))));
         let rows: Vec<(i64, Vec<Value>)> = with_pool!(self, p => {

@@ -15,6 +15,13 @@ use kizuna_domain::common::programme::Programme;
 use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 
+/// mimalloc rather than glibc's allocator: after the places index is loaded
+/// (millions of small allocations freed at once), glibc's next large
+/// allocation consolidated every freed chunk and held a worker for about
+/// two seconds.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod bench;
 mod bench_places;
 mod places_cli;
