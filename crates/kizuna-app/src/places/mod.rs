@@ -2109,6 +2109,89 @@ mod tests {
         b.contains(lat, lon)
     }
 
+    /// Places on a small grid around Sapporo, several at the very same
+    /// point (a building of shops), with categories, levels and prayer
+    /// spaces that vary with the id.
+    fn crowded_places(n: i64) -> Vec<Place> {
+        (1..=n)
+            .map(|id| {
+                let cell = id / 3; // three places at each point
+                let fields = PlaceFields {
+                    name_en: Some(format!("Place {id}")),
+                    category: Some(["restaurant", "cafe", "mosque", "grocery"][(id % 4) as usize].into()),
+                    lat: Some(43.0 + (cell % 40) as f64 * 0.003),
+                    lon: Some(141.3 + (cell / 40) as f64 * 0.004),
+                    assurance: Some(if id % 5 == 0 { "pork_free" } else { "unknown" }.into()),
+                    prayer_space: Some(id % 7 == 0),
+                    source: Some("import".into()),
+                    source_id: Some(format!("t-{id}")),
+                    ..PlaceFields::default()
+                };
+                Place {
+                    id,
+                    fields: fields.validate().unwrap(),
+                }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn nearest_is_the_brute_force_order_with_ties_by_id() {
+        let places = crowded_places(3000);
+        let ix = PlaceIndex::build(1, places.clone());
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).unwrap();
+        let now = Utc::now();
+        let filters = [
+            PlaceFilter::default(),
+            PlaceFilter::parse(Some("mosque"), None, None, None, None).unwrap(),
+            PlaceFilter::parse(Some("restaurant,cafe"), Some("pork_free"), None, None, None).unwrap(),
+            PlaceFilter::parse(None, None, Some("true"), None, None).unwrap(),
+            PlaceFilter::parse(Some("hotel"), None, None, None, None).unwrap(),
+        ];
+        for (lat, lon) in [(43.05, 141.35), (43.0, 141.3), (43.2, 141.9), (35.68, 139.77)] {
+            let q = unit(lat, lon);
+            for f in &filters {
+                for k in [1, 3, 20, 500, 5000] {
+                    let mut want: Vec<(f64, Id)> = places
+                        .iter()
+                        .filter(|p| Traits::of(p).pass(f, today))
+                        .map(|p| {
+                            let u = unit(p.fields.position.lat(), p.fields.position.lon());
+                            let d2: f64 = (0..3).map(|i| (u[i] - q[i]).powi(2)).sum();
+                            (d2, p.id)
+                        })
+                        .collect();
+                    want.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                    want.truncate(k);
+                    let got: Vec<Id> = ix
+                        .nearest_ids(LatLon::new(lat, lon).unwrap(), k, f, today, now)
+                        .iter()
+                        .map(|n| n.0)
+                        .collect();
+                    let want: Vec<Id> = want.iter().map(|w| w.1).collect();
+                    assert_eq!(got, want, "k={k} from {lat},{lon} with {f:?}");
+                }
+            }
+        }
+        // The index after deleting and moving places answers as a fresh one.
+        let mut moved = places[10].clone();
+        moved.fields.position = LatLon::new(43.05, 141.35).unwrap();
+        let updated = ix
+            .updated(2, vec![moved.clone()], &[places[0].id, places[1].id])
+            .unwrap();
+        let mut fresh_places: Vec<Place> = places[2..].to_vec();
+        fresh_places[8] = moved;
+        let fresh = PlaceIndex::build(2, fresh_places);
+        let at = LatLon::new(43.05, 141.35).unwrap();
+        for f in &filters {
+            assert_eq!(
+                updated.nearest_ids(at, 50, f, today, now),
+                fresh.nearest_ids(at, 50, f, today, now),
+                "{f:?}"
+            );
+        }
+    }
+
     #[test]
     fn bbox_envelopes_hold_their_boxes() {
         let boxes = [
