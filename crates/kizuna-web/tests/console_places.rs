@@ -345,9 +345,23 @@ async fn the_list_searches_filters_and_pages() {
     assert!(counts.contains("certificates ending within 30 days"), "{counts}");
 
     let page2 = b.get("/console/places?offset=50").await;
-    let table = between(&page2.body, "<table id=\"places\"", "</table>");
-    assert_eq!(count(table, "<tr id=\"place-"), 10);
+    let table2 = between(&page2.body, "<table id=\"places\"", "</table>");
+    assert_eq!(count(table2, "<tr id=\"place-"), 10);
     assert!(page2.body.contains("Places 51 to 60 of 60"));
+    // The two pages, in order, are every place sorted by name (then id).
+    let ids = |html: &str| -> Vec<i64> {
+        html.split("<tr id=\"place-")
+            .skip(1)
+            .map(|rest| rest.split('"').next().unwrap_or("").parse().expect("a place id"))
+            .collect()
+    };
+    let mut by_name: Vec<(String, i64)> = all
+        .iter()
+        .map(|h| (h.place.name(&["en"]).to_lowercase(), h.place.id))
+        .collect();
+    by_name.sort();
+    let want: Vec<i64> = by_name.iter().map(|(_, id)| *id).collect();
+    assert_eq!([ids(table), ids(table2)].concat(), want);
 
     // Sorted by name; each row says what matters at a glance.
     let maruyama = place_by_source_id(&app, "sapporo-14").await;

@@ -92,11 +92,16 @@ impl App {
             }
             found.push((p.names.best(&prefer).as_str().to_lowercase(), e));
         }
-        found.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.place.id.cmp(&b.1.place.id)));
-        let places = found
+        // Only as far as the page asked for is put in order.
+        let order =
+            |a: &(String, Entry<'_>), b: &(String, Entry<'_>)| a.0.cmp(&b.0).then(a.1.place.id.cmp(&b.1.place.id));
+        let end = q.offset.saturating_add(q.limit).min(found.len());
+        if end > 0 && end < found.len() {
+            found.select_nth_unstable_by(end - 1, order);
+        }
+        found[..end].sort_unstable_by(order);
+        let places = found[q.offset.min(end)..end]
             .iter()
-            .skip(q.offset)
-            .take(q.limit)
             .map(|(_, e)| hit(*e, &ix.book, None, today, now))
             .collect();
         Ok(StaffPlaceList {

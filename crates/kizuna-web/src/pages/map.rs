@@ -421,15 +421,20 @@ async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         _ => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
     };
     let matched = hits.len();
-    let mut shown: Vec<(String, &'static str, PlaceHit)> = hits
+    let mut keyed: Vec<((String, i64), String, &'static str, PlaceHit)> = hits
         .into_iter()
         .map(|h| {
             let (name, lang) = best_name(&h.place, ctx.lang);
-            (name, lang, h)
+            ((name.to_lowercase(), h.place.id), name, lang, h)
         })
         .collect();
-    shown.sort_by_cached_key(|(n, _, h)| (n.to_lowercase(), h.place.id));
-    shown.truncate(MAX_RESULTS);
+    // By name; only the first MAX_RESULTS are put in order.
+    if keyed.len() > MAX_RESULTS {
+        keyed.select_nth_unstable_by(MAX_RESULTS - 1, |a, b| a.0.cmp(&b.0));
+        keyed.truncate(MAX_RESULTS);
+    }
+    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let shown: Vec<(String, &'static str, PlaceHit)> = keyed.into_iter().map(|(_, n, l, h)| (n, l, h)).collect();
     let demo = shown
         .iter()
         .any(|(_, _, h)| h.place.fields.source.kind() == SourceKind::Demo);
