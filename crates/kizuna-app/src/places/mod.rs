@@ -893,10 +893,7 @@ impl PlaceIndex {
         if !matches!(area, Area::All) {
             let order =
                 |a: &(Entry<'_>, f64), b: &(Entry<'_>, f64)| a.1.total_cmp(&b.1).then(a.0.place.id.cmp(&b.0.place.id));
-            if end < total && end > 0 {
-                found.select_nth_unstable_by(end - 1, order);
-            }
-            found[..end].sort_unstable_by(order);
+            order_first(&mut found, end, order);
         }
         let from = area.centre();
         let hits = found[offset.min(end)..end]
@@ -1019,6 +1016,19 @@ fn descend(node: &rstar::ParentNode<Leaf>, q: &[f64; 3], best: &mut Best, keep: 
             descend(p, q, best, keep);
         }
     }
+}
+
+/// Put the first `n` items in order (the `n` least by `cmp`), leaving the
+/// rest unordered after them: a page without sorting every match.
+pub fn order_first<T>(items: &mut [T], n: usize, mut cmp: impl FnMut(&T, &T) -> std::cmp::Ordering) {
+    let n = n.min(items.len());
+    if n == 0 {
+        return;
+    }
+    if n < items.len() {
+        items.select_nth_unstable_by(n - 1, &mut cmp);
+    }
+    items[..n].sort_unstable_by(cmp);
 }
 
 /// Where a search looks.

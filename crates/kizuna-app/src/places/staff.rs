@@ -10,7 +10,7 @@ use chrono::Utc;
 use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
-use super::{Entry, PlaceHit, hit};
+use super::{Entry, PlaceHit, hit, order_first};
 use crate::{App, Result};
 
 /// Which places the staff list shows, and which page of them.
@@ -96,10 +96,7 @@ impl App {
         let order =
             |a: &(String, Entry<'_>), b: &(String, Entry<'_>)| a.0.cmp(&b.0).then(a.1.place.id.cmp(&b.1.place.id));
         let end = q.offset.saturating_add(q.limit).min(found.len());
-        if end > 0 && end < found.len() {
-            found.select_nth_unstable_by(end - 1, order);
-        }
-        found[..end].sort_unstable_by(order);
+        order_first(&mut found, end, order);
         let places = found[q.offset.min(end)..end]
             .iter()
             .map(|(_, e)| hit(*e, &ix.book, None, today, now))

@@ -20,7 +20,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
 use kizuna_app::map::{LocalPrayerTimes, PrayerRequest};
-use kizuna_app::places::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day};
+use kizuna_app::places::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day, order_first};
 use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, SourceKind};
 use kizuna_domain::map::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
@@ -429,11 +429,8 @@ async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) 
         })
         .collect();
     // By name; only the first MAX_RESULTS are put in order.
-    if keyed.len() > MAX_RESULTS {
-        keyed.select_nth_unstable_by(MAX_RESULTS - 1, |a, b| a.0.cmp(&b.0));
-        keyed.truncate(MAX_RESULTS);
-    }
-    keyed.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    order_first(&mut keyed, MAX_RESULTS, |a, b| a.0.cmp(&b.0));
+    keyed.truncate(MAX_RESULTS);
     let shown: Vec<(String, &'static str, PlaceHit)> = keyed.into_iter().map(|(_, n, l, h)| (n, l, h)).collect();
     let demo = shown
         .iter()
