@@ -6,7 +6,7 @@ use std::str::FromStr;
 use chrono::NaiveDate;
 use chrono_tz::Tz;
 use kizuna_domain::FieldError;
-use kizuna_domain::map::prayer::{self, HighLatitudeRule, Madhab, Method, Params};
+use kizuna_geo::prayer::{self, HighLatitudeRule, Madhab, Method, Params};
 use serde::Serialize;
 
 use crate::{AppError, Result};

@@ -10,7 +10,9 @@ use chrono::Utc;
 use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
-use super::{Entry, PlaceHit, hit, order_first};
+use kizuna_geo::index::Entry;
+
+use super::{PlaceHit, order_first};
 use crate::{App, Result};
 
 /// Which places the staff list shows, and which page of them.
@@ -77,7 +79,7 @@ impl App {
         let mut counts = PlaceCounts::default();
         let mut found: Vec<(String, Entry<'_>)> = Vec::new();
         for e in ix.live() {
-            let p = &e.place.fields;
+            let p = &e.place().fields;
             let stale = p.is_stale(today);
             counts.all += 1;
             counts.stale += usize::from(stale);
@@ -94,12 +96,12 @@ impl App {
         }
         // Only as far as the page asked for is put in order.
         let order =
-            |a: &(String, Entry<'_>), b: &(String, Entry<'_>)| a.0.cmp(&b.0).then(a.1.place.id.cmp(&b.1.place.id));
+            |a: &(String, Entry<'_>), b: &(String, Entry<'_>)| a.0.cmp(&b.0).then(a.1.place().id.cmp(&b.1.place().id));
         let end = q.offset.saturating_add(q.limit).min(found.len());
         order_first(&mut found, end, order);
         let places = found[q.offset.min(end)..end]
             .iter()
-            .map(|(_, e)| hit(*e, &ix.book, None, today, now))
+            .map(|(_, e)| ix.hit(*e, None, today, now))
             .collect();
         Ok(StaffPlaceList {
             total: found.len(),

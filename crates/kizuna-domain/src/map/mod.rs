@@ -1,4 +1,3 @@
 //! The Muslim-friendly map: places to dine and pray, prayer times, qibla.
 
 pub mod place;
-pub mod prayer;

@@ -22,7 +22,7 @@ use kizuna_app::AppError;
 use kizuna_app::map::{LocalPrayerTimes, PrayerRequest};
 use kizuna_app::places::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day, order_first};
 use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, SourceKind};
-use kizuna_domain::map::prayer::{HighLatitudeRule, Madhab, Method};
+use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
 
 use super::{message, render};
@@ -853,7 +853,7 @@ async fn place_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>,
         Ok(t) => (Some(prayer_view(&ctx, &t, Utc::now(), today)), None),
         Err(_) => (None, Some(ctx.t("map-prayer-unavailable"))),
     };
-    let bearing = kizuna_domain::map::prayer::qibla(pos.lat(), pos.lon());
+    let bearing = kizuna_geo::prayer::qibla(pos.lat(), pos.lon());
     let direction = ctx.t(&format!("map-compass-{}", compass_point(bearing)));
     let deg_text = format!("{bearing:.1}°");
     let qibla = Qibla {

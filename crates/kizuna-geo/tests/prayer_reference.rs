@@ -1,5 +1,6 @@
 //! Checks the prayer-time calculation against the shared test vectors of the
-//! Adhan library family (`shared/reference/adhan-times/*.json`): every row of
+//! Adhan library family (`tests/fixtures/adhan-times/*.json`, source and
+//! licence in its README): every row of
 //! every file must be within the file's `variance` (minutes, 0 when absent).
 
 use std::fs;
@@ -9,9 +10,9 @@ use chrono::{DateTime, NaiveDate, NaiveTime, TimeZone, Utc};
 use chrono_tz::Tz;
 use serde_json::Value;
 
-use kizuna_domain::map::prayer::{HighLatitudeRule, Madhab, Method, Params, prayer_times};
+use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method, Params, prayer_times};
 
-const VECTOR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference/adhan-times");
+const VECTOR_DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/adhan-times");
 
 const PRAYERS: [&str; 6] = ["fajr", "sunrise", "dhuhr", "asr", "maghrib", "isha"];
 

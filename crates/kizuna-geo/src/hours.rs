@@ -1,0 +1,166 @@
+//! Opening hours: OpenStreetMap `opening_hours` expressions, evaluated with
+//! the `opening-hours` crate in the places' time zone — Asia/Tokyo, as
+//! every place the office maps is in Japan — with Japan's public holidays
+//! (`PH`) and sunrise/sunset at the place's coordinates. Places without
+//! opening hours are never "open now": nobody knows. An expression is parsed
+//! once and shared, with its open state, by every place that has it, unless
+//! it has sun events, which depend on the place's position.
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use chrono_tz::Tz;
+use opening_hours::OpeningHours;
+use opening_hours::localization::{Coordinates, Country, TzLocation};
+use serde::Serialize;
+
+/// The time zone places' opening hours are read in.
+pub const PLACE_TIME_ZONE: Tz = chrono_tz::Asia::Tokyo;
+
+type Located = OpeningHours<TzLocation<Tz>>;
+
+/// Parsed opening hours with the last open state worked out: open or not
+/// from one instant until the next change (Unix seconds), so that most
+/// searches need no evaluation.
+pub(crate) struct Hours {
+    located: Located,
+    state: Mutex<Option<(i64, i64, bool)>>,
+}
+
+impl Hours {
+    pub(crate) fn open_at(&self, at: DateTime<Utc>) -> bool {
+        let t = at.timestamp();
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some((from, until, open)) = *state
+            && from <= t
+            && t < until
+        {
+            return open;
+        }
+        // The interval that starts now runs until the next change of state.
+        let (open, until) = match self.located.iter_from(at.with_timezone(&PLACE_TIME_ZONE)).next() {
+            Some(iv) => (iv.kind == opening_hours::RuleKind::Open, iv.range.end.timestamp()),
+            None => (false, t + 60),
+        };
+        // Never trust an interval for more than a day (holidays, odd rules).
+        *state = Some((t, until.min(t + 86_400).max(t + 1), open));
+        open
+    }
+}
+
+/// Opening hours parsed once per distinct expression and shared by every
+/// place that has it, with its open state: most places' hours are one of a
+/// few common expressions, so a search rarely parses or evaluates anything.
+/// Expressions with sun events (sunrise, sunset, dawn, dusk) depend on the
+/// place's position and are held by the place alone.
+#[derive(Default)]
+pub struct HoursBook(Mutex<HashMap<Box<str>, Option<Arc<Hours>>>>);
+
+pub(crate) fn has_sun_event(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    ["sunrise", "sunset", "dawn", "dusk"].iter().any(|w| t.contains(w))
+}
+
+impl HoursBook {
+    pub(crate) fn hours(&self, text: &str, lat: f64, lon: f64) -> Option<Arc<Hours>> {
+        let parse = || {
+            parse_hours(text, lat, lon).ok().map(|located| {
+                Arc::new(Hours {
+                    located,
+                    state: Mutex::new(None),
+                })
+            })
+        };
+        if has_sun_event(text) {
+            return parse();
+        }
+        let mut book = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(h) = book.get(text) {
+            return h.clone();
+        }
+        let h = parse();
+        book.insert(text.into(), h.clone());
+        h
+    }
+}
+
+/// Parse an `opening_hours` expression for evaluation at a position.
+pub(crate) fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, String> {
+    let oh: OpeningHours = text.parse().map_err(|e| format!("{e}"))?;
+    let mut locale = TzLocation::new(PLACE_TIME_ZONE);
+    if let Some(c) = Coordinates::new(lat, lon) {
+        locale = locale.with_coords(c);
+    }
+    let ctx = opening_hours::Context::default()
+        .with_holidays(Country::JP.holidays())
+        .with_locale(locale);
+    Ok(oh.with_context(ctx))
+}
+
+/// Check an `opening_hours` expression's syntax.
+pub fn check_opening_hours(text: &str) -> Result<(), String> {
+    parse_hours(text, 43.0, 141.0).map(|_| ())
+}
+
+/// One day of a place's opening hours, as a visitor reads them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DayHours {
+    pub date: NaiveDate,
+    /// Open, or "unknown" (e.g. `open "by appointment"`), from one time of
+    /// the day to another ("HH:MM", the end "24:00" when it runs to midnight).
+    pub spans: Vec<HoursSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HoursSpan {
+    pub from: String,
+    pub until: String,
+    /// True when the hours say "unknown" for this span rather than open.
+    pub unknown: bool,
+    /// The rule's comment, if it has one (e.g. "by appointment").
+    pub comment: Option<String>,
+}
+
+impl DayHours {
+    /// Open the whole day.
+    pub fn all_day(&self) -> bool {
+        matches!(self.spans.as_slice(), [s] if s.from == "00:00" && s.until == "24:00" && !s.unknown)
+    }
+}
+
+/// A place's opening hours day by day, `days` days from `from`, in the
+/// place's time zone with Japan's public holidays; `None` if the
+/// expression cannot be read.
+pub fn hours_by_day(text: &str, lat: f64, lon: f64, from: NaiveDate, days: u32) -> Option<Vec<DayHours>> {
+    use chrono::TimeZone;
+    let located = parse_hours(text, lat, lon).ok()?;
+    let midnight = |d: NaiveDate| {
+        PLACE_TIME_ZONE
+            .from_local_datetime(&d.and_time(chrono::NaiveTime::MIN))
+            .earliest()
+    };
+    let mut out = Vec::new();
+    for date in from.iter_days().take(days as usize) {
+        let (start, end) = (midnight(date)?, midnight(date.succ_opt()?)?);
+        let clock = |t: DateTime<Tz>| {
+            if t >= end {
+                "24:00".to_owned()
+            } else {
+                t.format("%H:%M").to_string()
+            }
+        };
+        let spans = located
+            .iter_range(start, end)
+            .filter(|iv| iv.kind != opening_hours::RuleKind::Closed && iv.range.start < iv.range.end)
+            .map(|iv| HoursSpan {
+                from: clock(iv.range.start),
+                until: clock(iv.range.end),
+                unknown: iv.kind == opening_hours::RuleKind::Unknown,
+                comment: Some(iv.comment.trim().to_owned()).filter(|c| !c.is_empty()),
+            })
+            .collect();
+        out.push(DayHours { date, spans });
+    }
+    Some(out)
+}

@@ -1,0 +1,133 @@
+//! What a search hands out: the place, shared with the index, and what a
+//! visitor needs to judge it.
+
+use std::sync::{Arc, OnceLock};
+
+use chrono::{DateTime, NaiveDate, Utc};
+use kizuna_domain::map::place::{CertificateStatus, Place, haversine_m};
+use serde::Serialize;
+
+use super::Entry;
+use crate::hours::HoursBook;
+
+/// A place held by the index and handed out in search results without
+/// being copied: one slot of the block of places the index was built from
+/// (a block of one for a place written since). Reads as a [`Place`].
+#[derive(Clone)]
+pub struct SharedPlace {
+    pub(crate) block: Arc<Vec<Place>>,
+    pub(crate) slot: usize,
+}
+
+impl SharedPlace {
+    pub fn new(place: Place) -> Self {
+        SharedPlace {
+            block: Arc::new(vec![place]),
+            slot: 0,
+        }
+    }
+
+    /// The place itself (copied unless nothing else holds its block).
+    pub fn into_place(self) -> Place {
+        match Arc::try_unwrap(self.block) {
+            Ok(mut block) => block.swap_remove(self.slot),
+            Err(block) => block[self.slot].clone(),
+        }
+    }
+}
+
+impl std::ops::Deref for SharedPlace {
+    type Target = Place;
+
+    fn deref(&self) -> &Place {
+        &self.block[self.slot]
+    }
+}
+
+impl std::fmt::Debug for SharedPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Place::fmt(self, f)
+    }
+}
+
+impl PartialEq for SharedPlace {
+    fn eq(&self, other: &Self) -> bool {
+        **self == **other
+    }
+}
+
+/// A place found by a search, with what a visitor needs to judge it. It
+/// serializes as these fields followed by the place's (`id` and the flat
+/// fields), written straight from the shared place.
+#[derive(Debug, Clone, PartialEq)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceHit {
+    /// The place's name to show (English when given, else another).
+    pub name: String,
+    /// Metres from the point searched from (or the box's centre), haversine.
+    #[cfg_attr(feature = "openapi", serde(skip_serializing_if = "Option::is_none"))]
+    pub distance_m: Option<f64>,
+    /// For certified places: valid, expiring (within 30 days), expired, not_yet_valid.
+    pub certificate_status: Option<CertificateStatus>,
+    /// Not verified for 12 months.
+    pub stale: bool,
+    /// Open at the moment asked about; null when the hours are not known.
+    pub open_now: Option<bool>,
+    #[cfg_attr(feature = "openapi", serde(flatten), schema(value_type = Object))]
+    pub place: SharedPlace,
+}
+
+impl Serialize for PlaceHit {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(None)?;
+        map.serialize_entry("name", &self.name)?;
+        if let Some(d) = self.distance_m {
+            map.serialize_entry("distance_m", &d)?;
+        }
+        map.serialize_entry("certificate_status", &self.certificate_status)?;
+        map.serialize_entry("stale", &self.stale)?;
+        map.serialize_entry("open_now", &self.open_now)?;
+        self.place.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+pub(super) fn hit(e: Entry<'_>, book: &HoursBook, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+    let pos = e.place.fields.position;
+    PlaceHit {
+        name: e.place.name(&[]).to_owned(),
+        distance_m: from.map(|(lat, lon)| (haversine_m(lat, lon, pos.lat(), pos.lon()) * 10.0).round() / 10.0),
+        certificate_status: e.place.fields.certificate_status(today),
+        stale: e.place.fields.is_stale(today),
+        open_now: e.open_at(book, now),
+        place: e.place.clone(),
+    }
+}
+
+pub(super) fn sort_by_distance(hits: &mut [PlaceHit]) {
+    hits.sort_by(|a, b| {
+        a.distance_m
+            .unwrap_or(0.0)
+            .total_cmp(&b.distance_m.unwrap_or(0.0))
+            .then(a.place.id.cmp(&b.place.id))
+    });
+}
+
+impl PlaceHit {
+    /// One place as a search would show it, without an index (no distance).
+    pub fn of(place: Place, today: NaiveDate, now: DateTime<Utc>) -> Self {
+        let slot = OnceLock::new();
+        let shared = SharedPlace::new(place);
+        hit(
+            Entry {
+                place: &shared,
+                hours: &slot,
+            },
+            &HoursBook::default(),
+            None,
+            today,
+            now,
+        )
+    }
+}
