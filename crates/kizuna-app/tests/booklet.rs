@@ -13,8 +13,9 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use kizuna_app::App;
-use kizuna_app::places::booklet::{
-    BookletData, BookletError, BookletFonts, BookletLang, DEFAULT_FONT_PATHS, K, Land, local_date, render,
+use kizuna_i18n::Lang;
+use kizuna_docs::booklet::{
+    BookletData, BookletError, BookletFonts, DEFAULT_FONT_PATHS, K, Land, local_date, render,
 };
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{CertificateStatus, OSM_ATTRIBUTION, Place};
@@ -121,7 +122,7 @@ async fn demo_booklets_in_four_languages() {
     let (fonts, land) = (fonts(), land());
 
     // English: areas by locality key, each in its own pages, in order.
-    let data = app.booklet_data(BookletLang::En).await.unwrap();
+    let data = app.booklet_data(Lang::En).await.unwrap();
     let names: Vec<&str> = data.areas.iter().map(|a| a.name.as_str()).collect();
     assert_eq!(
         names,
@@ -130,7 +131,7 @@ async fn demo_booklets_in_four_languages() {
         ]
     );
     assert_eq!(data.place_count(), 60);
-    let pdf = app.places_booklet(BookletLang::En, &fonts, Some(&land)).await.unwrap();
+    let pdf = render(&app.booklet_data(Lang::En).await.unwrap(), &fonts, Some(&land)).unwrap();
     let pages = pages_of(&pdf, "en");
     let text = pages.join("\n");
     let areas = page_areas(&pages);
@@ -171,7 +172,7 @@ async fn demo_booklets_in_four_languages() {
         let Some(c) = p.fields.halal.certificate() else {
             continue;
         };
-        let until = local_date(BookletLang::En, c.valid_until());
+        let until = local_date(Lang::En, c.valid_until());
         let line = match c.status(today()) {
             CertificateStatus::Valid | CertificateStatus::Expiring => {
                 certified += 1;
@@ -184,14 +185,14 @@ async fn demo_booklets_in_four_languages() {
             CertificateStatus::Expired => {
                 format!("Certificate by {} (no. {}) ended on {until}", c.certifier(), c.number())
             }
-            CertificateStatus::NotYetValid => format!("is valid from {}", local_date(BookletLang::En, c.valid_from())),
+            CertificateStatus::NotYetValid => format!("is valid from {}", local_date(Lang::En, c.valid_from())),
         };
         assert_eq!(occurrences(&text, &line), 1, "{line}");
     }
     assert!(certified >= 5, "{certified}");
     assert!(text.contains("Halal certified") && text.contains("Pork-free") && text.contains("Vegetarian options"));
     assert!(text.contains("Made on 23 November 2026"), "generated-on date");
-    assert!(occurrences(&text, K::DemoNote.get(BookletLang::En)) == 1);
+    assert!(occurrences(&text, K::DemoNote.get(Lang::En)) == 1);
     assert!(
         !text.contains("OpenStreetMap contributors"),
         "no OpenStreetMap place, no attribution"
@@ -210,7 +211,7 @@ async fn demo_booklets_in_four_languages() {
     }
 
     // Japanese: the Japanese names, each once; the booklet's own words in Japanese.
-    let pdf = app.places_booklet(BookletLang::Ja, &fonts, Some(&land)).await.unwrap();
+    let pdf = render(&app.booklet_data(Lang::Ja).await.unwrap(), &fonts, Some(&land)).unwrap();
     let text = pages_of(&pdf, "ja").join("\n");
     let printed = printed_names(&all, "ja");
     for name in &printed {
@@ -224,7 +225,7 @@ async fn demo_booklets_in_four_languages() {
         K::LevelPorkFree,
         K::CatPrayerRoom,
     ] {
-        assert!(text.contains(k.get(BookletLang::Ja)), "{k:?}");
+        assert!(text.contains(k.get(Lang::Ja)), "{k:?}");
     }
     assert!(text.contains("2026年11月23日作成"));
     for a in ["石狩", "札幌市", "釧路市", "阿寒", "函館市", "十勝", "帯広市"] {
@@ -232,7 +233,7 @@ async fn demo_booklets_in_four_languages() {
     }
 
     // Thai: the booklet's words in Thai extract as written; Thai names where recorded.
-    let pdf = app.places_booklet(BookletLang::Th, &fonts, Some(&land)).await.unwrap();
+    let pdf = render(&app.booklet_data(Lang::Th).await.unwrap(), &fonts, Some(&land)).unwrap();
     let text = pages_of(&pdf, "th").join("\n");
     for k in [
         K::Title,
@@ -245,10 +246,10 @@ async fn demo_booklets_in_four_languages() {
         K::FacWudu,
     ] {
         assert_eq!(
-            occurrences(&text, k.get(BookletLang::Th)) >= 1,
+            occurrences(&text, k.get(Lang::Th)) >= 1,
             true,
             "{k:?}: {}",
-            k.get(BookletLang::Th)
+            k.get(Lang::Th)
         );
     }
     assert!(text.contains("หน้า 1 จาก"), "page numbers in Thai");
@@ -260,7 +261,7 @@ async fn demo_booklets_in_four_languages() {
     }
 
     // Malay.
-    let pdf = app.places_booklet(BookletLang::Ms, &fonts, Some(&land)).await.unwrap();
+    let pdf = render(&app.booklet_data(Lang::Ms).await.unwrap(), &fonts, Some(&land)).unwrap();
     let text = pages_of(&pdf, "ms").join("\n");
     for k in [
         K::Title,
@@ -269,7 +270,7 @@ async fn demo_booklets_in_four_languages() {
         K::AlcoholNo,
         K::CertifiedBy,
     ] {
-        let words = k.get(BookletLang::Ms).split('{').next().unwrap();
+        let words = k.get(Lang::Ms).split('{').next().unwrap();
         assert!(occurrences(&text, words) >= 1, "{k:?}");
     }
     assert!(text.contains("Halaman 1 daripada"));
@@ -321,7 +322,7 @@ fn areas_attribution_and_undrawable_names() {
             json!({"attribution": "Survey by the office (CC BY 4.0)"}),
         ),
     ];
-    let data = BookletData::new(BookletLang::En, today(), places, &localities);
+    let data = BookletData::new(Lang::En, today(), places, &localities);
     let groups: Vec<(String, Vec<i64>)> = data
         .areas
         .iter()
@@ -353,7 +354,7 @@ fn areas_attribution_and_undrawable_names() {
 
     // In Japanese the "Other places" heading is Japanese too.
     let data = BookletData::new(
-        BookletLang::Ja,
+        Lang::Ja,
         today(),
         data.areas.into_iter().flat_map(|a| a.places).collect(),
         &localities,
@@ -364,28 +365,27 @@ fn areas_attribution_and_undrawable_names() {
 
 #[test]
 fn an_empty_map_still_makes_a_booklet() {
-    let data = BookletData::new(BookletLang::Th, today(), Vec::new(), &[]);
+    let data = BookletData::new(Lang::Th, today(), Vec::new(), &[]);
     let pdf = render(&data, &fonts(), Some(&land())).unwrap();
     let pages = pages_of(&pdf, "empty");
     assert_eq!(pages.len(), 1);
-    assert!(pages[0].contains(K::NoPlaces.get(BookletLang::Th)));
+    assert!(pages[0].contains(K::NoPlaces.get(Lang::Th)));
 }
 
 #[test]
 fn a_bad_language_is_named() {
-    let e = BookletLang::parse("de").unwrap_err();
+    let e = Lang::parse("de").unwrap_err();
     assert_eq!((e.field.as_str(), e.code.as_str()), ("lang", "unknown_language"));
     assert_eq!(
         e.message,
-        "\"de\" is not a language the booklet is written in: use en, ja, th or ms"
+        "\"de\" is not one of Kizuna's languages: use en, ja, th or ms"
     );
-    assert_eq!(BookletLang::parse("TH").unwrap(), BookletLang::Th);
+    assert_eq!(Lang::parse("TH").unwrap(), Lang::Th);
 }
 
 fn font_error(r: Result<impl Sized, BookletError>) -> String {
     match r {
         Err(BookletError::Fonts(m)) => m,
-        Err(e) => panic!("not a font error: {e}"),
         Ok(_) => panic!("no error"),
     }
 }
@@ -428,24 +428,24 @@ fn missing_fonts_are_named_with_their_package() {
     };
     // A Japanese font but no Thai one: the Thai booklet names Thai and its package.
     let ja_only = BookletFonts::load(&[default_path("ipagp.ttf")]).unwrap();
-    let m = font_error(render(&data(BookletLang::Th), &ja_only, None));
+    let m = font_error(render(&data(Lang::Th), &ja_only, None));
     assert!(
         m.contains("no font has Thai letters") && m.contains("fonts-thai-tlwg"),
         "{m}"
     );
     assert!(m.contains("ipagp.ttf"), "says which fonts it had: {m}");
     // ...while English and Japanese are fine with it.
-    render(&data(BookletLang::Ja), &ja_only, None).unwrap();
+    render(&data(Lang::Ja), &ja_only, None).unwrap();
     // A Thai font only: the Japanese booklet names Japanese and its package.
     let th_only = BookletFonts::load(&[default_path("Loma.ttf")]).unwrap();
-    let m = font_error(render(&data(BookletLang::Ja), &th_only, None));
+    let m = font_error(render(&data(Lang::Ja), &th_only, None));
     assert!(
         m.contains("no font has Japanese letters") && m.contains("fonts-ipafont-gothic"),
         "{m}"
     );
     // No font at all.
     let none = BookletFonts::load(&[]).unwrap();
-    let m = font_error(render(&data(BookletLang::En), &none, None));
+    let m = font_error(render(&data(Lang::En), &none, None));
     assert!(
         m.contains("no font has Latin letters") && m.contains("fonts-ipafont-gothic"),
         "{m}"

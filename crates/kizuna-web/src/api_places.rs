@@ -11,7 +11,8 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use kizuna_app::App;
-use kizuna_app::places::booklet::{BookletError, BookletFonts, BookletLang, Land, render};
+use kizuna_docs::booklet::{BookletError, BookletFonts, Land, render};
+use kizuna_i18n::Lang;
 use kizuna_app::places::{Area, BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_domain::FieldError;
 use kizuna_domain::map::place::LatLon;
@@ -572,7 +573,7 @@ fn booklet_land() -> Option<&'static Land> {
 async fn booklet(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     let raw = q.remove("lang").unwrap_or_else(|| "en".to_owned());
     crate::api::no_leftovers(&q, "lang")?;
-    let lang = BookletLang::parse(&raw).map_err(|e| ApiError::invalid(vec![e]))?;
+    let lang = Lang::parse(&raw).map_err(|e| ApiError::invalid(vec![e]))?;
     let data = app.booklet_data(lang).await?;
     let _turn = BOOKLET_TURN
         .acquire()
@@ -596,7 +597,6 @@ async fn booklet(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<R
                 m,
             ));
         }
-        Err(BookletError::App(e)) => return Err(e.into()),
     };
     Ok((
         [

@@ -7,7 +7,6 @@ mod api_places;
 pub mod assets;
 mod error;
 mod extract;
-pub mod i18n;
 mod openapi;
 pub mod pages;
 pub mod session;

@@ -14,7 +14,7 @@ use kizuna_app::App;
 use kizuna_domain::common::account::{Role, User};
 
 use crate::error::ApiError;
-use crate::i18n::Lang;
+use kizuna_i18n::Lang;
 
 pub const SESSION_COOKIE: &str = "kizuna_session";
 pub const LANG_COOKIE: &str = "kizuna_lang";

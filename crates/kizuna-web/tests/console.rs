@@ -19,7 +19,7 @@ use kizuna_domain::training::participation::{Participation, ParticipationRole};
 use kizuna_domain::training::session::{Session, SessionKind};
 use kizuna_store::testing::fresh_store;
 use kizuna_store::{Backend, Page};
-use kizuna_web::i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use tower::ServiceExt;
 
 const EMAIL: &str = "staff@example.org";
@@ -294,7 +294,7 @@ async fn dashboard_and_courses() {
     let report = app.trainee_report(&Default::default()).await.expect("a report");
     let figure = between(&a.body, "id=\"total-trainees\"", "</div>");
     assert!(
-        figure.contains(&kizuna_web::i18n::number(i128::from(report.trainees))),
+        figure.contains(&kizuna_i18n::number(i128::from(report.trainees))),
         "{figure}"
     );
 
@@ -593,7 +593,7 @@ async fn the_trainee_list_pages_filters_and_downloads() {
         .trainee_drilldown(&Default::default(), Page { limit: 1, offset: 0 })
         .await
         .expect("total");
-    assert!(a.body.contains(&kizuna_web::i18n::number(i128::from(total))));
+    assert!(a.body.contains(&kizuna_i18n::number(i128::from(total))));
 
     let second = b.get("/console/trainees?offset=50").await;
     assert!(between(&second.body, "<nav class=\"pager\"", "</nav>").contains("rel=\"prev\""));

@@ -18,7 +18,7 @@ use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::map::place::{Place, PlaceFields};
 use kizuna_store::testing::fresh_store;
 use kizuna_store::{Backend, Page};
-use kizuna_web::i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use tower::ServiceExt;
 
 const EMAIL: &str = "staff@example.org";

@@ -18,7 +18,7 @@ use kizuna_app::map::PrayerRequest;
 use kizuna_domain::map::place::PlaceFields;
 use kizuna_store::Backend;
 use kizuna_store::testing::fresh_store;
-use kizuna_web::i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use kizuna_web::{TileServer, WebOptions};
 use tower::ServiceExt;
 

@@ -16,7 +16,7 @@ use kizuna_domain::common::account::Role;
 use kizuna_domain::common::programme::Programme;
 use kizuna_store::testing::fresh_store;
 use kizuna_store::{Backend, Page};
-use kizuna_web::i18n::{self, CATALOGUES, Lang};
+use kizuna_i18n::{self as i18n, CATALOGUES, Lang};
 use serde_json::Value;
 use tower::ServiceExt;
 

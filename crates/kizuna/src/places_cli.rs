@@ -286,8 +286,8 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
 /// `kizuna places booklet`: the PDF booklet, drawn with fonts found on this
 /// machine and the land shapes embedded in the binary.
 async fn booklet(app: &App, lang: &str, out: &std::path::Path, fonts: &[PathBuf]) -> anyhow::Result<()> {
-    use kizuna_app::places::booklet::{BookletFonts, BookletLang, Land};
-    let lang = BookletLang::parse(lang).map_err(|e| anyhow::anyhow!("--lang: {}", e.message))?;
+    use kizuna_docs::booklet::{BookletFonts, Land, render};
+    let lang = kizuna_i18n::Lang::parse(lang).map_err(|e| anyhow::anyhow!("--lang: {}", e.message))?;
     let fonts = if fonts.is_empty() {
         BookletFonts::discover()?
     } else {
@@ -297,7 +297,8 @@ async fn booklet(app: &App, lang: &str, out: &std::path::Path, fonts: &[PathBuf]
         .map(Land::from_topojson)
         .transpose()
         .map_err(|e| anyhow::anyhow!("the land shapes embedded in kizuna: {e}"))?;
-    let pdf = app.places_booklet(lang, &fonts, land.as_ref()).await?;
+    let data = app.booklet_data(lang).await?;
+    let pdf = render(&data, &fonts, land.as_ref())?;
     std::fs::write(out, &pdf).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("wrote {} ({} bytes, in {lang})", out.display(), pdf.len());
     Ok(())

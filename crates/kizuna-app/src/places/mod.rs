@@ -32,7 +32,7 @@ pub mod booklet;
 mod csv;
 mod osm;
 pub mod staff;
-pub mod topojson;
+
 
 pub use kizuna_geo::geometry::{BBox, MAX_RADIUS_M};
 pub use kizuna_geo::hours::{DayHours, HoursSpan, PLACE_TIME_ZONE, check_opening_hours, hours_by_day};

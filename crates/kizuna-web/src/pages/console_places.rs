@@ -35,7 +35,7 @@ use kizuna_store::Page;
 
 use super::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use super::{message, render};
-use crate::i18n::{self, Lang};
+use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState, urlencode};
 
 /// Rows per page of the list.

@@ -26,7 +26,7 @@ use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
 
 use super::{message, render};
-use crate::i18n::{self, Lang};
+use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState};
 
 pub fn routes() -> Router<WebState> {

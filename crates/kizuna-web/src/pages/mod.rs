@@ -17,7 +17,7 @@ use axum::response::{Html, IntoResponse, Response};
 use fluent_bundle::FluentValue;
 use kizuna_domain::common::FiscalYear;
 
-use crate::i18n::{self, Lang};
+use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState};
 
 pub fn routes() -> Router<WebState> {

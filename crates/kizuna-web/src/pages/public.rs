@@ -50,7 +50,7 @@ async fn home(State(s): State<WebState>, ctx: Ctx) -> Response {
         .into_iter()
         .map(|p| {
             let title = match (ctx.lang, &p.fields.title_ja) {
-                (crate::i18n::Lang::Ja, Some(ja)) => ja.to_string(),
+                (kizuna_i18n::Lang::Ja, Some(ja)) => ja.to_string(),
                 _ => p.fields.title_en.to_string(),
             };
             (title, p.fields.key.to_string())

@@ -25,7 +25,7 @@ use kizuna_store::Page;
 use serde_json::{Value, json};
 
 use super::{message, render};
-use crate::i18n::{self, Lang};
+use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState};
 
 pub fn routes() -> Router<WebState> {

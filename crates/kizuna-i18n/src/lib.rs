@@ -1,4 +1,5 @@
-//! Kizuna's four languages: message catalogues in Project Fluent syntax
+//! Kizuna's four languages, for every page, document and message a person
+//! reads: one [`Lang`], message catalogues in Project Fluent syntax
 //! (`locales/{en,ja,th,ms}/*.ftl`, embedded at build time, with plural
 //! rules), language negotiation, and the local way of writing dates,
 //! numbers and fiscal years.
@@ -9,15 +10,29 @@ use std::sync::LazyLock;
 use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use kizuna_domain::FieldError;
 use kizuna_domain::common::FiscalYear;
 
 /// A language of the user interface.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Lang {
     En,
     Ja,
     Th,
     Ms,
+}
+
+impl std::fmt::Display for Lang {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl std::str::FromStr for Lang {
+    type Err = FieldError;
+    fn from_str(s: &str) -> Result<Lang, FieldError> {
+        Lang::parse(s)
+    }
 }
 
 impl Lang {
@@ -40,6 +55,18 @@ impl Lang {
             Lang::Th => "ไทย",
             Lang::Ms => "Bahasa Melayu",
         }
+    }
+
+    /// `en`, `ja`, `th` or `ms` (any case, a region allowed: `th-TH`);
+    /// anything else is an error on the field `lang` naming the four.
+    pub fn parse(raw: &str) -> Result<Lang, FieldError> {
+        Lang::from_code(raw).ok_or_else(|| {
+            FieldError::new(
+                "lang",
+                "unknown_language",
+                format!("\"{raw}\" is not one of Kizuna's languages: use en, ja, th or ms"),
+            )
+        })
     }
 
     pub fn from_code(code: &str) -> Option<Lang> {
@@ -88,6 +115,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "map", include_str!("../locales/ja/map.ftl")),
     ("th", "map", include_str!("../locales/th/map.ftl")),
     ("ms", "map", include_str!("../locales/ms/map.ftl")),
+    ("en", "booklet", include_str!("../locales/en/booklet.ftl")),
+    ("ja", "booklet", include_str!("../locales/ja/booklet.ftl")),
+    ("th", "booklet", include_str!("../locales/th/booklet.ftl")),
+    ("ms", "booklet", include_str!("../locales/ms/booklet.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {
@@ -174,6 +205,45 @@ pub fn date(lang: Lang, d: NaiveDate) -> String {
         Lang::Th => format!("{} {} {}", d.day(), TH_MONTHS[m], d.year() + 543),
         Lang::Ms => format!("{} {} {}", d.day(), MS_MONTHS[m], d.year()),
         Lang::En => format!("{} {} {}", d.day(), EN_MONTHS[m], d.year()),
+    }
+}
+
+const EN_MONTHS_LONG: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MS_MONTHS_LONG: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Mac",
+    "April",
+    "Mei",
+    "Jun",
+    "Julai",
+    "Ogos",
+    "September",
+    "Oktober",
+    "November",
+    "Disember",
+];
+
+/// A date written out in full: 2008年3月31日, 31 มี.ค. 2551, 31 Mac 2008, 31 March 2008.
+pub fn date_long(lang: Lang, d: NaiveDate) -> String {
+    let m = d.month0() as usize;
+    match lang {
+        Lang::En => format!("{} {} {}", d.day(), EN_MONTHS_LONG[m], d.year()),
+        Lang::Ms => format!("{} {} {}", d.day(), MS_MONTHS_LONG[m], d.year()),
+        Lang::Ja | Lang::Th => date(lang, d),
     }
 }
 

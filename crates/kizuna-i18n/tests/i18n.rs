@@ -2,7 +2,7 @@
 
 use std::collections::BTreeSet;
 
-use kizuna_web::i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 
 /// Messages that are rightly the same in English and another language
 /// (names, and words Malay borrows unchanged).
@@ -18,6 +18,10 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     // Only placeables in parentheses: the same punctuation in these languages.
     ("th", "map-hours-to-confirm-why"),
     ("ms", "map-hours-to-confirm-why"),
+    ("ms", "booklet-cat-hotel"),
+    ("ms", "booklet-phone"),
+    ("th", "booklet-list-separator"),
+    ("ms", "booklet-list-separator"),
 ];
 
 fn files() -> BTreeSet<&'static str> {
@@ -106,7 +110,7 @@ fn languages_are_negotiated_from_accept_language() {
 
 #[test]
 fn dates_numbers_and_fiscal_years_are_written_the_local_way() {
-    use kizuna_web::i18n::{date, fiscal_year, number};
+    use kizuna_i18n::{date, fiscal_year, number};
     let d = chrono::NaiveDate::from_ymd_opt(2008, 3, 31).unwrap();
     assert_eq!(date(Lang::Ja, d), "2008年3月31日");
     assert_eq!(date(Lang::Th, d), "31 มี.ค. 2551");

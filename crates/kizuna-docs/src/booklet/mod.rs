@@ -1,0 +1,117 @@
+//! The printable booklet of the Muslim-friendly map: an A4 PDF that lists
+//! every place by area, with its halal assurance spelled out and a small
+//! map of the area, in English, Japanese, Thai or Malay.
+//!
+//! # Contents
+//!
+//! A cover (title, date, an overview map with the areas lettered, the
+//! contents with page numbers, the legend of assurance levels, and the
+//! notes: when the levels were recorded, demo data, OpenStreetMap's ODbL
+//! attribution when any place comes from OpenStreetMap, other sources'
+//! attributions, and where the land shapes come from), then one section
+//! per area: a heading, a map of the area (land and sea from world-atlas's
+//! TopoJSON, numbered dots coloured by assurance level, a scale bar and a
+//! locator inset) and the list of its places — number, name (in the
+//! booklet's language when recorded, else another; the Japanese name below
+//! it, for showing to people in Japan), category, assurance level (for
+//! certified places the certifier, certificate number and validity; a lapsed
+//! certificate is said to be lapsed), alcohol, prayer facilities, address,
+//! telephone, opening hours and when the place was last checked. Every page
+//! has its number.
+//!
+//! # Areas
+//!
+//! An area is a place's locality; places without one join the area whose
+//! places' centre is nearest when it lies within [`JOIN_AREA_WITHIN_M`], and
+//! otherwise go under "Other places" at the end. Areas come in the order of
+//! their locality keys (so a city follows its prefecture-level area); within
+//! an area places of prayer come first, then restaurants, cafés, shops,
+//! hotels and the rest, each by name. Places are numbered through the booklet.
+//!
+//! # Words
+//!
+//! The booklet's own words (title, legend, category and assurance names,
+//! "certified by … until …", page numbers and so on) are messages of the
+//! shared catalogues, `booklet.ftl` in each language of `kizuna-i18n`, named
+//! by [`K`]; the catalogues' completeness test keeps all four languages
+//! whole. Dates are written the way each language does (Thai with the
+//! Buddhist era).
+//!
+//! # Fonts
+//!
+//! Nothing is downloaded: fonts are TrueType files on this machine, from the
+//! paths given (`kizuna places booklet --font`, or the environment variable
+//! [`FONTS_ENV`], paths separated by `:`), else from Debian's usual places
+//! ([`DEFAULT_FONT_PATHS`]: IPA P Gothic / IPA Gothic from
+//! `fonts-ipafont-gothic` for Latin and Japanese, Loma, Garuda, Norasi and
+//! Kinnari from `fonts-thai-tlwg` for Thai). Each character is drawn with
+//! the first font that has it (a space or digit stays in the font of the
+//! text around it). When no font has the letters of a script the booklet
+//! needs, making it fails with a message naming the script and the Debian
+//! package that provides a font for it. Characters of other scripts that no
+//! font has (in a place's data) are drawn as `?`; a place's name is taken
+//! in a language the fonts can draw when it has one.
+//!
+//! Fonts are embedded as subsets (only the glyphs used, by the `subsetter`
+//! crate) in CID-keyed Type 0 fonts with a ToUnicode map, so the text can be
+//! searched and extracted (`pdftotext`) as written.
+//!
+//! # Limits
+//!
+//! There is no text shaping: each character is one glyph from the font's
+//! character map. That suits Latin, Japanese (horizontal) and Thai, whose
+//! vowel and tone marks are drawn in the font's default mark positions over
+//! the preceding letter (TLWG fonts place them high, so stacked marks stay
+//! apart, but marks over tall letters such as ป are not moved left as a
+//! shaping engine would). Arabic, which needs joining and right-to-left
+//! ordering, is not drawn; a place with only an Arabic name has it shown as
+//! question marks. Fonts with CFF outlines (`.otf`) are not embedded.
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use fluent_bundle::FluentValue;
+use kizuna_domain::common::Id;
+use kizuna_domain::common::locality::Locality;
+use kizuna_domain::map::place::{Assurance, CertificateStatus, OSM_ATTRIBUTION, Place, PlaceCategory, SourceKind};
+use kizuna_i18n::{self as i18n, Lang};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode, UnicodeCmap};
+use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+
+use crate::topojson;
+
+mod cover;
+mod data;
+mod fonts;
+mod layout;
+mod map;
+mod sections;
+mod text;
+mod words;
+mod write;
+
+#[cfg(test)]
+mod tests;
+
+use cover::*;
+pub use data::{BookletArea, BookletData, JOIN_AREA_WITHIN_M};
+pub use fonts::{BookletFonts, DEFAULT_FONT_PATHS, FONTS_ENV};
+use fonts::*;
+use layout::*;
+pub use layout::render;
+pub use map::Land;
+use map::*;
+use sections::*;
+use text::*;
+pub use words::{K, local_date};
+use words::*;
+use write::*;
+
+/// Why a booklet could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum BookletError {
+    /// A font file is missing or unusable, or no font has a script's letters.
+    #[error("{0}")]
+    Fonts(String),
+}

@@ -1,0 +1,120 @@
+use chrono::Datelike;
+
+use super::*;
+
+
+/// Every word of the booklet is a message of the catalogues in every
+/// language (not the id shown for a missing message), and the Japanese
+/// and Thai words are written in their scripts.
+#[test]
+fn every_word_is_in_the_catalogues_in_four_languages() {
+    for k in [
+        K::Title,
+        K::LevelCertified,
+        K::NoteLapsed,
+        K::CatPrayerRoom,
+        K::CertifiedBy,
+        K::FacWudu,
+        K::NeverVerified,
+        K::Footer,
+        K::LandNote,
+    ] {
+        let id = k.id();
+        for lang in Lang::ALL {
+            let text = k.get(lang);
+            assert_ne!(text, id, "{id} missing in {lang}");
+            assert!(!text.trim().is_empty(), "{id} {lang}");
+        }
+        assert!(k.get(Lang::Ja).chars().any(is_cjk), "{id} ja");
+        assert!(
+            k.get(Lang::Th).chars().any(|c| matches!(script_of(c), Some(("Thai", _)))),
+            "{id} th"
+        );
+    }
+    assert_eq!(K::CatPrayerRoom.id(), "booklet-cat-prayer-room");
+}
+
+#[test]
+fn counts_follow_each_language_plural_rules() {
+    assert_eq!(K::PlaceCount.with(Lang::En, &[("n", "1")]), "1 place");
+    assert_eq!(K::PlaceCount.with(Lang::En, &[("n", "3")]), "3 places");
+    assert_eq!(K::PlaceCount.with(Lang::Ja, &[("n", "3")]), "3か所");
+}
+
+#[test]
+fn dates_in_each_language() {
+    let d = NaiveDate::from_ymd_opt(2027, 11, 30).unwrap();
+    assert_eq!(local_date(Lang::En, d), "30 November 2027");
+    assert_eq!(local_date(Lang::Ja, d), "2027年11月30日");
+    assert_eq!(local_date(Lang::Th, d), "30 พ.ย. 2570");
+    assert_eq!(local_date(Lang::Ms, d), "30 November 2027");
+    assert_eq!(local_date(Lang::Ms, d.with_month(8).unwrap()), "30 Ogos 2027");
+}
+
+#[test]
+fn area_letters_go_past_z() {
+    assert_eq!(area_letter(0), "A");
+    assert_eq!(area_letter(25), "Z");
+    assert_eq!(area_letter(26), "AA");
+    assert_eq!(area_letter(27), "AB");
+}
+
+#[test]
+fn rings_are_clipped_to_the_box() {
+    let b = GeoBox {
+        west: 0.0,
+        south: 0.0,
+        east: 10.0,
+        north: 10.0,
+    };
+    // A square sticking out of the box's right side.
+    let ring = [[5.0, 2.0], [15.0, 2.0], [15.0, 8.0], [5.0, 8.0]];
+    let out = clip_ring(&ring, &b);
+    assert!(
+        out.iter()
+            .all(|p| p[0] <= 10.0 && p[0] >= 0.0 && p[1] >= 0.0 && p[1] <= 10.0)
+    );
+    let xs: Vec<f64> = out.iter().map(|p| p[0]).collect();
+    assert!(xs.contains(&10.0) && xs.contains(&5.0), "{out:?}");
+    // Entirely outside: nothing left.
+    assert!(clip_ring(&[[20.0, 20.0], [30.0, 20.0], [30.0, 30.0]], &b).is_empty());
+}
+
+fn g(adv: f32, space: bool, break_before: bool, mark: bool) -> Glyph {
+    Glyph {
+        font: 0,
+        cid: 1,
+        adv,
+        style: style(10.0, false, BLACK),
+        space,
+        break_before,
+        mark,
+    }
+}
+
+#[test]
+fn lines_break_at_spaces_then_anywhere_but_before_marks() {
+    // "aaa bbb": breaks at the space, which is dropped.
+    let text: Vec<Glyph> = [false, false, false, true, false, false, false]
+        .iter()
+        .enumerate()
+        .map(|(i, s)| g(5.0, *s, i == 4, false))
+        .collect();
+    let lines = wrap(&text, 22.0);
+    assert_eq!(lines.iter().map(Vec::len).collect::<Vec<_>>(), vec![3, 3]);
+    // One long word with a mark where it would be cut: the mark stays with its letter.
+    let word = vec![
+        g(5.0, false, false, false),
+        g(5.0, false, false, false),
+        g(5.0, false, false, false),
+        g(0.1, false, false, true),
+        g(5.0, false, false, false),
+    ];
+    let lines = wrap(&word, 10.0);
+    assert!(
+        lines.iter().all(|l| !l.first().unwrap().mark),
+        "{:?}",
+        lines.iter().map(Vec::len).collect::<Vec<_>>()
+    );
+    assert_eq!(lines.iter().map(Vec::len).sum::<usize>(), 5);
+}

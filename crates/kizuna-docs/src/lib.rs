@@ -1,0 +1,9 @@
+//! Kizuna's printable documents. Each is laid out from records handed in
+//! (no store, no HTTP) and written as PDF with its fonts embedded as
+//! subsets, so that its text can be searched and copied.
+//!
+//! - [`booklet`]: the Muslim-friendly map's A4 booklet, by area, in four languages;
+//! - [`topojson`]: the land shapes its maps are drawn from (world-atlas).
+
+pub mod booklet;
+pub mod topojson;
