@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
+
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::{CountryCode, FiscalYear, Id, Region};
 use kizuna_domain::training::edition::Edition;
@@ -12,8 +12,10 @@ use kizuna_domain::training::participation::{Participation, ParticipationRole, P
 use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::{Page, Value};
 
-use crate::transfer::{FileFormat, TRAINEE_COLUMNS, escape_formula};
-use crate::{App, AppError, Result};
+use kizuna_io::table::{Column, write_table};
+
+use crate::transfer::{FileFormat, TRAINEE_COLUMNS};
+use crate::{App, Result};
 
 /// Above this many participants an edition's people are read in bulk.
 const BULK_ROSTER: usize = 60;
@@ -135,7 +137,7 @@ impl App {
             .into_values()
             .map(|e| (e.fields.key.to_string(), e))
             .collect();
-        let col = |name: &str| TRAINEE_COLUMNS.iter().position(|(c, _, _)| *c == name).unwrap_or(0);
+        let col = |name: &str| TRAINEE_COLUMNS.iter().position(|c| c.name == name).unwrap_or(0);
         let (nat, key, st) = (col("nationality"), col("edition_key"), col("status"));
         let today = self.today();
         let mut rows = self.trainee_export_rows().await?;
@@ -161,7 +163,7 @@ impl App {
     /// A filtered trainee list as a file (CSV or XLSX), formulas escaped.
     pub async fn console_trainee_file(&self, q: &TraineeQuery, format: FileFormat) -> Result<Vec<u8>> {
         let rows = self.console_trainee_rows(q).await?;
-        let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|(c, _, _)| *c).collect();
+        let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|c| c.name).collect();
         write_rows(&header, &rows, format, "trainees")
     }
 
@@ -217,51 +219,7 @@ impl App {
 /// spreadsheet would run as formulas are escaped; ISO dates in date columns
 /// become real dates in the XLSX.
 pub fn write_rows(header: &[&str], rows: &[Vec<String>], format: FileFormat, sheet_name: &str) -> Result<Vec<u8>> {
-    match format {
-        FileFormat::Csv | FileFormat::Json => {
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let io = |e: csv::Error| AppError::BadFile(e.to_string());
-            w.write_record(header).map_err(io)?;
-            for row in rows {
-                w.write_record(row.iter().map(|c| escape_formula(c))).map_err(io)?;
-            }
-            w.into_inner().map_err(|e| AppError::BadFile(e.to_string()))
-        }
-        FileFormat::Xlsx => {
-            use rust_xlsxwriter::{Format, Workbook};
-            let x = |e: rust_xlsxwriter::XlsxError| AppError::BadFile(format!("cannot write XLSX: {e}"));
-            let mut wb = Workbook::new();
-            let bold = Format::new().set_bold();
-            let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
-            let quoted = Format::new().set_quote_prefix();
-            let sheet = wb.add_worksheet().set_name(sheet_name).map_err(x)?;
-            for (c, h) in header.iter().enumerate() {
-                sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(x)?;
-            }
-            for (r, row) in rows.iter().enumerate() {
-                let r = (r + 1) as u32;
-                for (c, v) in row.iter().enumerate() {
-                    let is_date = header
-                        .get(c)
-                        .is_some_and(|h| h.ends_with("_on") || h.ends_with("_date"));
-                    let c = c as u16;
-                    match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
-                        Ok(d) if is_date => {
-                            sheet.write_date_with_format(r, c, d, &date_fmt).map_err(x)?;
-                        }
-                        _ if v.is_empty() => {}
-                        _ if v.starts_with(['=', '+', '-', '@', '\t', '\r']) => {
-                            sheet.write_string_with_format(r, c, v, &quoted).map_err(x)?;
-                        }
-                        _ => {
-                            sheet.write_string(r, c, v).map_err(x)?;
-                        }
-                    }
-                }
-            }
-            sheet.set_freeze_panes(1, 0).map_err(x)?;
-            sheet.autofit();
-            wb.save_to_buffer().map_err(x)
-        }
-    }
+    let columns: Vec<Column<'_>> = header.iter().map(|h| Column::named(h)).collect();
+    let format = if format == FileFormat::Json { FileFormat::Csv } else { format };
+    Ok(write_table(sheet_name, &columns, rows, format)?)
 }

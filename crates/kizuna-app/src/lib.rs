@@ -63,8 +63,8 @@ pub enum AppError {
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: String },
     /// An import was refused; nothing was written.
-    #[error("{}", transfer::ImportReport::describe(.0))]
-    ImportRejected(Vec<transfer::RowError>),
+    #[error("{}", kizuna_io::RowError::describe(.0))]
+    ImportRejected(Vec<kizuna_io::RowError>),
     #[error("{0}")]
     BadFile(String),
     #[error(transparent)]
@@ -80,6 +80,14 @@ impl From<StoreError> for AppError {
             },
             StoreError::Rejected(f) => AppError::Invalid(vec![f]),
             other => AppError::Store(other),
+        }
+    }
+}
+
+impl From<kizuna_io::IoError> for AppError {
+    fn from(e: kizuna_io::IoError) -> Self {
+        match e {
+            kizuna_io::IoError::BadFile(m) => AppError::BadFile(m),
         }
     }
 }

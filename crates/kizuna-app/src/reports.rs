@@ -138,7 +138,7 @@ fn sections(r: &TraineeReport) -> Vec<Section> {
                 .by_course
                 .iter()
                 .map(|c| {
-                    let title = crate::transfer::escape_formula(c.title_en.as_deref().unwrap_or(""));
+                    let title = kizuna_io::table::escape_formula(c.title_en.as_deref().unwrap_or(""));
                     vec![c.programme_id.to_string(), title, n(c.trainees), n(c.countries)]
                 })
                 .collect(),
@@ -159,23 +159,15 @@ fn sections(r: &TraineeReport) -> Vec<Section> {
 /// its own header row and a blank line between, so a spreadsheet shows
 /// every figure.
 pub fn report_csv(r: &TraineeReport) -> String {
-    fn block<'a>(rows: impl IntoIterator<Item = Vec<String>>) -> String {
-        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
-        for row in rows {
-            // Writing to a Vec cannot fail.
-            let _ = w.write_record(&row);
-        }
-        String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-    }
     let owned = |h: &[&str]| h.iter().map(|c| c.to_string()).collect::<Vec<_>>();
-    let mut blocks = vec![block([
+    let mut blocks = vec![vec![
         owned(&["as_of", "trainees", "countries"]),
         vec![r.as_of.to_string(), r.trainees.to_string(), r.countries.to_string()],
-    ])];
+    ]];
     for s in sections(r) {
-        blocks.push(block(std::iter::once(owned(s.header)).chain(s.rows)));
+        blocks.push(std::iter::once(owned(s.header)).chain(s.rows).collect());
     }
-    blocks.join("\n")
+    kizuna_io::table::csv_blocks(&blocks)
 }
 
 /// The report as aligned text tables for a terminal.

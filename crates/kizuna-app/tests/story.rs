@@ -497,7 +497,7 @@ async fn export_escapes_formulas_and_round_trips_through_the_template(backend: B
         out.contains("\"'=HYPERLINK(\"\"http://x\"\")\",'+Eve"),
         "formula cells are escaped"
     );
-    let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|c| c.0).collect();
+    let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|c| c.name).collect();
     assert_eq!(out.lines().next().unwrap(), header.join(","));
     let template = String::from_utf8(kizuna_app::transfer::trainee_template(FileFormat::Csv).unwrap()).unwrap();
     assert_eq!(template.trim_end(), header.join(","));

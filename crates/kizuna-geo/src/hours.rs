@@ -11,6 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use kizuna_domain::FieldError;
 use opening_hours::OpeningHours;
 use opening_hours::localization::{Coordinates, Country, TzLocation};
 use serde::Serialize;
@@ -96,6 +97,19 @@ pub(crate) fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, Str
         .with_holidays(Country::JP.holidays())
         .with_locale(locale);
     Ok(oh.with_context(ctx))
+}
+
+/// The error on the field `opening_hours` for an expression
+/// [`check_opening_hours`] refused, with the reason's first line.
+pub fn opening_hours_error(message: &str) -> FieldError {
+    FieldError::new(
+        "opening_hours",
+        "invalid_opening_hours",
+        format!(
+            "not OpenStreetMap opening_hours syntax (e.g. \"Mo-Sa 11:00-21:00; Su off\"): {}",
+            message.lines().next().unwrap_or(message).trim()
+        ),
+    )
 }
 
 /// Check an `opening_hours` expression's syntax.

@@ -744,7 +744,7 @@ async fn a_person_page_lists_every_role() {
 fn trainee_csv(rows: &[&str]) -> Vec<u8> {
     let header: Vec<&str> = kizuna_app::transfer::TRAINEE_COLUMNS
         .iter()
-        .map(|(c, _, _)| *c)
+        .map(|c| c.name)
         .collect();
     let mut out = header.join(",");
     for r in rows {

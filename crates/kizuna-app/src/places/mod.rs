@@ -17,20 +17,18 @@ use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{
-    Assurance, CertificateStatus, EXPIRY_WARNING_DAYS, LatLon, OSM_ATTRIBUTION, PLACE_FIELD_NAMES,
+    Assurance, CertificateStatus, EXPIRY_WARNING_DAYS, LatLon, 
     Place, PlaceCategory, PlaceFields, PlaceInput, SourceKind,
 };
 use kizuna_store::places::UpsertCounts;
 use serde::Serialize;
-use serde_json::{Map, Value as Json, json};
 
 use crate::records::{Entity, Ref};
-use crate::transfer::RowError;
+pub use kizuna_io::places::{FileRead, FileRecord, PlaceFileFormat, file_columns};
+use kizuna_io::RowError;
 use crate::{App, AppError, Result};
 
 pub mod booklet;
-mod csv;
-mod osm;
 pub mod staff;
 
 
@@ -143,30 +141,6 @@ pub struct PlaceImportReport {
     pub updated: usize,
     /// True when the file was only checked.
     pub dry_run: bool,
-}
-
-/// A place read from a file, before the checks every format shares.
-pub(crate) struct FileRecord {
-    /// Where it is in the file: the feature number, the CSV line, or the
-    /// OpenStreetMap object's number (each from 1).
-    pub row: usize,
-    pub input: PlaceInput,
-    /// How messages name the record besides its number (`feature id 7`, `node/123`).
-    pub label: Option<String>,
-    /// The locality's key, looked up by [`App::finish_place_import`].
-    pub locality: Option<String>,
-}
-
-/// What a reader made of a file: its places, every problem found so far,
-/// and how many objects it skipped.
-#[derive(Default)]
-pub(crate) struct FileRead {
-    pub records: Vec<FileRecord>,
-    pub errors: Vec<RowError>,
-    /// Records read (including those with problems).
-    pub read: usize,
-    /// Objects that are not places of the map.
-    pub skipped: usize,
 }
 
 /// Places staff should look at.
@@ -477,7 +451,7 @@ impl App {
                 && let Err(m) = check_opening_hours(h.as_str())
             {
                 let e = hours_error(&m);
-                errors.push(row_error(
+                errors.push(RowError::new(
                     row,
                     "opening_hours",
                     h.as_str(),
@@ -495,7 +469,7 @@ impl App {
                     }
                 };
                 if !exists {
-                    errors.push(row_error(
+                    errors.push(RowError::new(
                         row,
                         "locality_id",
                         &l.to_string(),
@@ -506,7 +480,7 @@ impl App {
             }
             let key = (p.source.kind(), p.source.id().to_string());
             if let Some(first) = seen.get(&key) {
-                errors.push(row_error(
+                errors.push(RowError::new(
                     row,
                     "source_id",
                     p.source.id().as_str(),
@@ -528,23 +502,7 @@ impl App {
     pub async fn export_geojson(&self) -> Result<Vec<u8>> {
         let places = self.store.all_places().await?;
         let keys = self.locality_keys().await?;
-        let mut features = Vec::with_capacity(places.len());
-        let mut osm = false;
-        for p in &places {
-            osm |= p.fields.source.kind() == SourceKind::Openstreetmap;
-            features.push(feature(p, &keys));
-        }
-        let mut fc = Map::new();
-        fc.insert("type".into(), json!("FeatureCollection"));
-        fc.insert("name".into(), json!("kizuna_places"));
-        if osm {
-            fc.insert(
-                "attribution".into(),
-                json!(format!("Contains data from OpenStreetMap: {OSM_ATTRIBUTION}")),
-            );
-        }
-        fc.insert("features".into(), Json::Array(features));
-        serde_json::to_vec_pretty(&Json::Object(fc)).map_err(|e| AppError::BadFile(e.to_string()))
+        Ok(kizuna_io::places::write_geojson(&places, &keys)?)
     }
 
     /// Import a file of places in any of [`PlaceFileFormat`]s: every record
@@ -556,12 +514,7 @@ impl App {
         bytes: &[u8],
         dry_run: bool,
     ) -> Result<PlaceImportReport> {
-        let file = match format {
-            PlaceFileFormat::Geojson => read_geojson(bytes)?,
-            PlaceFileFormat::Csv => csv::read(bytes)?,
-            PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml)?,
-            PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf)?,
-        };
+        let file = kizuna_io::places::read(format, bytes)?;
         self.finish_place_import(file, dry_run).await
     }
 
@@ -593,7 +546,7 @@ impl App {
             let tag = r.label.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
             match by_key.as_ref().and_then(|m| m.get(&key)) {
                 Some(id) if r.input.locality_id.is_none_or(|l| l == *id) => r.input.locality_id = Some(*id),
-                Some(id) => errors.push(row_error(
+                Some(id) => errors.push(RowError::new(
                     r.row,
                     "locality",
                     &key,
@@ -603,7 +556,7 @@ impl App {
                         r.input.locality_id.unwrap_or(0)
                     ),
                 )),
-                None => errors.push(row_error(
+                None => errors.push(RowError::new(
                     r.row,
                     "locality",
                     &key,
@@ -647,29 +600,12 @@ impl App {
         })
     }
 
-    /// The places as CSV: `id` and then [`PLACE_FIELD_NAMES`]; text that a
+    /// The places as CSV: `id` and then the file columns; text that a
     /// spreadsheet would take for a formula is prefixed with `'`.
     pub async fn export_places_csv(&self) -> Result<Vec<u8>> {
         let places = self.store.all_places().await?;
         let keys = self.locality_keys().await?;
-        let mut w = ::csv::Writer::from_writer(Vec::new());
-        let mut header = vec!["id"];
-        header.extend(file_columns());
-        let bad = |e: ::csv::Error| AppError::BadFile(e.to_string());
-        w.write_record(&header).map_err(bad)?;
-        for p in &places {
-            let props = properties(&PlaceFields::from(&p.fields), true, &keys);
-            let mut row = vec![p.id.to_string()];
-            for name in file_columns() {
-                row.push(match props.get(name) {
-                    None | Some(Json::Null) => String::new(),
-                    Some(Json::String(s)) => crate::transfer::escape_formula(s),
-                    Some(v) => v.to_string(),
-                });
-            }
-            w.write_record(&row).map_err(bad)?;
-        }
-        w.into_inner().map_err(|e| AppError::BadFile(e.to_string()))
+        Ok(kizuna_io::places::write_csv(&places, &keys)?)
     }
 }
 
@@ -688,338 +624,6 @@ impl App {
             )
             .await?;
         Ok(all.into_iter().map(|l| (l.id, l.fields.key.to_string())).collect())
-    }
-}
-
-/// The kinds of file places are imported from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlaceFileFormat {
-    /// GeoJSON (RFC 7946) FeatureCollection of points.
-    Geojson,
-    /// CSV with the columns of [`file_columns`].
-    Csv,
-    /// OpenStreetMap XML (`.osm`).
-    OsmXml,
-    /// OpenStreetMap protocol buffers (`.osm.pbf`).
-    OsmPbf,
-}
-
-impl PlaceFileFormat {
-    /// The format a file name implies (`.geojson`/`.json`, `.csv`, `.osm`, `.osm.pbf`/`.pbf`).
-    pub fn from_file_name(name: &str) -> Option<Self> {
-        let n = name.to_ascii_lowercase();
-        if n.ends_with(".osm.pbf") || n.ends_with(".pbf") {
-            Some(Self::OsmPbf)
-        } else if n.ends_with(".osm") {
-            Some(Self::OsmXml)
-        } else if n.ends_with(".csv") {
-            Some(Self::Csv)
-        } else if n.ends_with(".geojson") || n.ends_with(".json") {
-            Some(Self::Geojson)
-        } else {
-            None
-        }
-    }
-
-    /// A short name for messages.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Geojson => "GeoJSON",
-            Self::Csv => "CSV",
-            Self::OsmXml => "OpenStreetMap XML",
-            Self::OsmPbf => "OpenStreetMap PBF",
-        }
-    }
-}
-
-/// The columns of a place in files (GeoJSON properties, CSV): the flat
-/// fields, with the locality by key (`locality`) rather than by id.
-pub fn file_columns() -> Vec<&'static str> {
-    PLACE_FIELD_NAMES
-        .iter()
-        .map(|c| if *c == "locality_id" { "locality" } else { *c })
-        .collect()
-}
-
-fn row_error(row: usize, column: &str, value: &str, code: &str, reason: String) -> RowError {
-    RowError {
-        row,
-        column: column.to_owned(),
-        value: value.to_owned(),
-        code: code.to_owned(),
-        reason,
-    }
-}
-
-/// A place's flat fields as JSON properties, all keys present (null when
-/// absent) so every feature has the same columns; the locality by key.
-fn properties(f: &PlaceFields, with_position: bool, keys: &HashMap<Id, String>) -> Map<String, Json> {
-    let Ok(Json::Object(mut m)) = serde_json::to_value(f) else {
-        return Map::new();
-    };
-    m.remove("locality_id");
-    m.insert("locality".into(), json!(f.locality_id.and_then(|id| keys.get(&id))));
-    if !with_position {
-        m.remove("lat");
-        m.remove("lon");
-    }
-    m
-}
-
-fn feature(p: &Place, keys: &HashMap<Id, String>) -> Json {
-    let pos = p.fields.position;
-    let mut props = properties(&PlaceFields::from(&p.fields), false, keys);
-    // Kizuna's own id, also the feature id, for people reading the table.
-    props.insert("kizuna_id".into(), json!(p.id));
-    json!({
-        "type": "Feature",
-        "id": p.id,
-        "geometry": {"type": "Point", "coordinates": [pos.lon(), pos.lat()]},
-        "properties": props,
-    })
-}
-
-fn show(v: &Json) -> String {
-    match v {
-        Json::String(s) => s.clone(),
-        other => other.to_string(),
-    }
-}
-
-/// A GeoJSON FeatureCollection (or one Feature) read into places.
-fn read_geojson(bytes: &[u8]) -> Result<FileRead> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-        AppError::BadFile(format!(
-            "the file is not UTF-8 (byte {} is not valid)",
-            e.valid_up_to() + 1
-        ))
-    })?;
-    let doc: Json = serde_json::from_str(text).map_err(|e| AppError::BadFile(format!("the file is not JSON: {e}")))?;
-    let features = match doc.get("type").and_then(Json::as_str) {
-        Some("FeatureCollection") => match doc.get("features").and_then(Json::as_array) {
-            Some(f) => f.clone(),
-            None => {
-                return Err(AppError::BadFile(
-                    "the FeatureCollection has no \"features\" array".into(),
-                ));
-            }
-        },
-        Some("Feature") => vec![doc.clone()],
-        _ => {
-            return Err(AppError::BadFile(
-                "the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\")".into(),
-            ));
-        }
-    };
-    let mut file = FileRead {
-        read: features.len(),
-        ..FileRead::default()
-    };
-    for (i, f) in features.iter().enumerate() {
-        let row = i + 1;
-        match read_feature(row, f) {
-            Ok((input, fid, locality)) => file.records.push(FileRecord {
-                row,
-                input,
-                label: fid.map(|f| format!("feature id {f}")),
-                locality,
-            }),
-            Err(errs) => file.errors.extend(errs),
-        }
-    }
-    Ok(file)
-}
-
-/// One feature as a place (with its feature id and locality key, if
-/// any), or every reason it is not one.
-fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Option<String>), Vec<RowError>> {
-    let fid = match f.get("id") {
-        Some(Json::String(s)) if !s.trim().is_empty() => Some(s.trim().to_owned()),
-        Some(Json::Number(n)) => Some(n.to_string()),
-        _ => None,
-    };
-    let tag = fid.as_ref().map(|f| format!(" [feature id {f}]")).unwrap_or_default();
-    let mut errors = Vec::new();
-    let mut err = |column: &str, value: String, code: &str, reason: String| {
-        errors.push(row_error(row, column, &value, code, format!("{reason}{tag}")));
-    };
-    if f.get("type").and_then(Json::as_str) != Some("Feature") {
-        err(
-            "type",
-            f.get("type").map(show).unwrap_or_default(),
-            "not_a_feature",
-            "each member of \"features\" must be a Feature".into(),
-        );
-        return Err(errors);
-    }
-    // Geometry: a Point [lon, lat] (an altitude, if any, is ignored).
-    let mut fields = PlaceFields::default();
-    match f.get("geometry") {
-        Some(g) if g.get("type").and_then(Json::as_str) == Some("Point") => {
-            match g.get("coordinates").and_then(Json::as_array).map(Vec::as_slice) {
-                Some([lon, lat, ..]) if lon.is_number() && lat.is_number() => {
-                    fields.lon = lon.as_f64();
-                    fields.lat = lat.as_f64();
-                }
-                _ => err(
-                    "geometry",
-                    g.get("coordinates").map(show).unwrap_or_default(),
-                    "invalid_geometry",
-                    "a Point's coordinates must be [longitude, latitude] numbers".into(),
-                ),
-            }
-        }
-        other => err(
-            "geometry",
-            other
-                .and_then(|g| g.get("type"))
-                .map(show)
-                .unwrap_or_else(|| "null".into()),
-            "not_a_point",
-            "a place must be a Point geometry (longitude, latitude in WGS 84)".into(),
-        ),
-    }
-    let empty = Map::new();
-    let props = match f.get("properties") {
-        Some(Json::Object(m)) => m,
-        None | Some(Json::Null) => &empty,
-        Some(other) => {
-            err(
-                "properties",
-                show(other),
-                "invalid_properties",
-                "properties must be an object".into(),
-            );
-            &empty
-        }
-    };
-    let mut raw = Map::new();
-    let mut locality = None;
-    let columns = file_columns();
-    for (k, v) in props {
-        if k == "kizuna_id" {
-            continue;
-        }
-        if k == "locality" {
-            match v {
-                Json::Null => {}
-                Json::String(s) if !s.trim().is_empty() => locality = Some(s.trim().to_owned()),
-                _ => err(
-                    k,
-                    show(v),
-                    "not_text",
-                    "locality must be a locality's key, e.g. jp/hokkaido/ishikari/sapporo".into(),
-                ),
-            }
-            continue;
-        }
-        if !(columns.contains(&k.as_str()) || k == "locality_id") || k == "lat" || k == "lon" {
-            err(
-                k,
-                show(v),
-                "unknown_property",
-                format!(
-                    "unknown property {k}; the position comes from the geometry, and the properties are: {}",
-                    columns
-                        .iter()
-                        .filter(|n| !matches!(**n, "lat" | "lon"))
-                        .copied()
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            );
-            continue;
-        }
-        // Text fields may be given as numbers (phone, source_id); flags and
-        // locality ids must have their JSON types.
-        let value = match (k.as_str(), v) {
-            (_, Json::Null) => continue,
-            ("locality_id", Json::Number(_))
-            | (
-                "alcohol_served" | "prayer_space" | "wudu" | "women_space" | "qibla_marked" | "prayer_mats",
-                Json::Bool(_),
-            ) => v.clone(),
-            ("locality_id", _) => {
-                err(k, show(v), "not_a_number", "locality_id must be a whole number".into());
-                continue;
-            }
-            ("alcohol_served" | "prayer_space" | "wudu" | "women_space" | "qibla_marked" | "prayer_mats", _) => {
-                err(k, show(v), "not_a_boolean", format!("{k} must be true or false"));
-                continue;
-            }
-            (_, Json::String(_)) => v.clone(),
-            (_, Json::Number(n)) => Json::String(n.to_string()),
-            _ => {
-                err(k, show(v), "not_text", format!("{k} must be text"));
-                continue;
-            }
-        };
-        raw.insert(k.clone(), value);
-    }
-    match serde_json::from_value::<PlaceFields>(Json::Object(raw)) {
-        Ok(p) => {
-            fields = PlaceFields {
-                lat: fields.lat,
-                lon: fields.lon,
-                ..p
-            };
-        }
-        Err(e) => err("properties", String::new(), "invalid", e.to_string()),
-    }
-    // Without a source, the file is the source and the feature id its key.
-    if fields.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        fields.source = Some(SourceKind::Import.to_string());
-    }
-    if fields.source_id.as_deref().is_none_or(|s| s.trim().is_empty()) {
-        match &fid {
-            Some(id) => fields.source_id = Some(id.clone()),
-            None => {
-                err(
-                    "source_id",
-                    String::new(),
-                    "required",
-                    "each feature needs an \"id\" or a source_id property, so that importing it again updates it rather than adding it twice".into(),
-                );
-                // Reported; don't report it again below.
-                fields.source_id = Some(format!("feature-{row}"));
-            }
-        }
-    }
-    if let Some(h) = fields.opening_hours.as_deref().map(str::trim).filter(|h| !h.is_empty())
-        && let Err(m) = check_opening_hours(h)
-    {
-        let e = hours_error(&m);
-        err("opening_hours", h.to_owned(), &e.code, e.message);
-    }
-    if fields.lat.is_none() || fields.lon.is_none() {
-        // Already reported as a geometry problem; don't name lat/lon too.
-        fields.lat = Some(0.0);
-        fields.lon = Some(0.0);
-    }
-    let validated = fields.validate();
-    if let Err(errs) = &validated {
-        let value_of = |name: &str| -> String { props.get(name).map(show).unwrap_or_default() };
-        for e in errs {
-            let column = if e.field == "source_id" && fid.is_some() && props.get("source_id").is_none() {
-                "id"
-            } else {
-                e.field.as_str()
-            };
-            let value = match e.field.as_str() {
-                _ if column == "id" => fid.clone().unwrap_or_default(),
-                "lat" => fields.lat.map(|v| v.to_string()).unwrap_or_default(),
-                "lon" => fields.lon.map(|v| v.to_string()).unwrap_or_default(),
-                f => value_of(f),
-            };
-            err(column, value, &e.code, e.message.clone());
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    match validated {
-        Ok(p) => Ok((p, fid, locality)),
-        Err(_) => Err(errors),
     }
 }
 

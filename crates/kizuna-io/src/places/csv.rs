@@ -1,5 +1,5 @@
 //! Places from CSV: the columns of [`file_columns`] (as
-//! [`App::export_places_csv`](crate::App::export_places_csv) writes them),
+//! [`super::write_csv`] writes them),
 //! so an export imports back unchanged.
 //!
 //! - The first row is the header. Every column must be one of
@@ -19,8 +19,7 @@ use serde_json::{Map, Number, Value as Json};
 use kizuna_domain::map::place::{PlaceFields, SourceKind};
 
 use super::{FileRead, FileRecord, file_columns, row_error};
-use crate::transfer::RowError;
-use crate::{AppError, Result};
+use crate::{IoError, Result, RowError};
 
 const FLAGS: [&str; 6] = [
     "alcohol_served",
@@ -58,7 +57,7 @@ fn start_line(text: &str, pos: &::csv::Position) -> usize {
 /// Read a CSV file of places.
 pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-        AppError::BadFile(format!(
+        IoError::BadFile(format!(
             "the CSV file is not UTF-8 (byte {} is not valid); save it as \"CSV UTF-8\" and try again",
             e.valid_up_to() + 1
         ))
@@ -68,10 +67,10 @@ pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut rows = reader.records();
-    let bad = |e: ::csv::Error| AppError::BadFile(format!("the file cannot be read as CSV: {e}"));
+    let bad = |e: ::csv::Error| IoError::BadFile(format!("the file cannot be read as CSV: {e}"));
     let header = match rows.next() {
         None => {
-            return Err(AppError::BadFile(
+            return Err(IoError::BadFile(
                 "the file is empty: it needs a header row naming its columns, as the export writes it".into(),
             ));
         }
@@ -114,7 +113,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
         }
     }
     if !index.iter().any(|c| c.is_some_and(|c| c != "id")) {
-        return Err(AppError::BadFile(format!(
+        return Err(IoError::BadFile(format!(
             "the first row is not a header of place columns (such as name_en, category, lat, lon, assurance, source_id); it reads \"{}\"",
             header
                 .iter()

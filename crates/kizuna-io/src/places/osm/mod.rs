@@ -55,11 +55,16 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use kizuna_domain::map::place::{OSM_ATTRIBUTION, PlaceFields, SourceKind};
-use quick_xml::events::{BytesStart, Event};
 
 use super::{FileRead, FileRecord, row_error};
-use crate::transfer::RowError;
-use crate::{AppError, Result};
+use crate::{IoError, Result, RowError};
+
+mod scan;
+#[cfg(test)]
+mod tests;
+
+use scan::scan;
+
 
 /// How an OpenStreetMap file is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,7 +74,7 @@ pub(super) enum Encoding {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-enum Kind {
+pub(super) enum Kind {
     Node,
     Way,
     Relation,
@@ -87,7 +92,7 @@ impl Kind {
 
 /// One object as either encoding gives it.
 #[derive(Debug, Default)]
-struct Element {
+pub(super) struct Element {
     kind: Option<Kind>,
     id: i64,
     /// Latitude and longitude of a node.
@@ -108,311 +113,14 @@ impl Element {
     }
 }
 
-fn bad(format: Encoding, reason: impl std::fmt::Display) -> AppError {
+pub(super) fn bad(format: Encoding, reason: impl std::fmt::Display) -> IoError {
     let what = match format {
         Encoding::Xml => "OpenStreetMap XML (.osm)",
         Encoding::Pbf => "OpenStreetMap PBF (.osm.pbf)",
     };
-    AppError::BadFile(format!("the file cannot be read as {what}: {reason}"))
+    IoError::BadFile(format!("the file cannot be read as {what}: {reason}"))
 }
 
-// ---------------------------------------------------------------------------
-// Reading the encodings
-// ---------------------------------------------------------------------------
-
-/// Call `f` with every object of the file, in file order. Tags are read only
-/// when `tags` is true.
-fn scan(bytes: &[u8], format: Encoding, tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
-    match format {
-        Encoding::Xml => scan_xml(bytes, tags, f),
-        Encoding::Pbf => scan_pbf(bytes, tags, f),
-    }
-}
-
-fn line_of(text: &str, pos: u64) -> usize {
-    let end = usize::try_from(pos).unwrap_or(usize::MAX).min(text.len());
-    text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count() + 1
-}
-
-fn scan_xml(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
-    let x = Encoding::Xml;
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-        bad(
-            x,
-            format!("it is not UTF-8 (byte {} is not valid)", e.valid_up_to() + 1),
-        )
-    })?;
-    let mut reader = quick_xml::Reader::from_str(text);
-    let mut root = false;
-    let mut closed = false;
-    let mut current: Option<Element> = None;
-    // Inside a deleted object: read past it.
-    let mut skipping = false;
-    loop {
-        let event = reader.read_event().map_err(|e| {
-            bad(
-                x,
-                format!(
-                    "it is not well-formed XML (line {}): {e}",
-                    line_of(text, reader.error_position())
-                ),
-            )
-        })?;
-        let line = || line_of(text, reader.buffer_position());
-        let (start, empty) = match &event {
-            Event::Start(s) => (Some(s), false),
-            Event::Empty(s) => (Some(s), true),
-            Event::End(e) => {
-                if e.name().as_ref() == "osm" {
-                    closed = true;
-                }
-                if matches!(e.name().as_ref(), "node" | "way" | "relation") {
-                    if let Some(el) = current.take()
-                        && !skipping
-                    {
-                        f(el);
-                    }
-                    skipping = false;
-                }
-                continue;
-            }
-            Event::Eof => break,
-            _ => continue,
-        };
-        let Some(start) = start else { continue };
-        let name = start.name();
-        let name = name.as_ref();
-        if !root {
-            match name {
-                "osm" => {
-                    root = true;
-                    closed = empty;
-                }
-                "osmChange" => {
-                    return Err(bad(
-                        x,
-                        "it is an osmChange file (a set of edits), not map data; export the area as .osm",
-                    ));
-                }
-                other => {
-                    return Err(bad(
-                        x,
-                        format!(
-                            "it starts with <{}> rather than <osm>",
-                            other.chars().take(40).collect::<String>()
-                        ),
-                    ));
-                }
-            }
-            continue;
-        }
-        match name {
-            "node" | "way" | "relation" => {
-                let kind = match name {
-                    "node" => Kind::Node,
-                    "way" => Kind::Way,
-                    _ => Kind::Relation,
-                };
-                let a = attributes(start, text, reader.buffer_position())?;
-                let deleted =
-                    a.get("visible").is_some_and(|v| v == "false") || a.get("action").is_some_and(|v| v == "delete");
-                let what = kind.as_str();
-                let id = a.get("id").and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
-                    bad(
-                        x,
-                        format!(
-                            "line {}: a {what} without a whole-number id (id=\"{}\")",
-                            line(),
-                            a.get("id").map(String::as_str).unwrap_or("")
-                        ),
-                    )
-                })?;
-                let mut el = Element {
-                    kind: Some(kind),
-                    id,
-                    ..Element::default()
-                };
-                if kind == Kind::Node && !deleted {
-                    let coord = |k: &str| a.get(k).and_then(|v| v.trim().parse::<f64>().ok());
-                    match (coord("lat"), coord("lon")) {
-                        (Some(lat), Some(lon)) if lat.is_finite() && lon.is_finite() => el.pos = Some((lat, lon)),
-                        _ => {
-                            return Err(bad(
-                                x,
-                                format!(
-                                    "line {}: node/{id} has no numeric lat and lon (lat=\"{}\", lon=\"{}\")",
-                                    line(),
-                                    a.get("lat").map(String::as_str).unwrap_or(""),
-                                    a.get("lon").map(String::as_str).unwrap_or("")
-                                ),
-                            ));
-                        }
-                    }
-                }
-                if empty {
-                    if !deleted {
-                        f(el);
-                    }
-                } else {
-                    skipping = deleted;
-                    current = Some(el);
-                }
-            }
-            "tag" if tags => {
-                if let Some(el) = current.as_mut() {
-                    let mut a = attributes(start, text, reader.buffer_position())?;
-                    if let (Some(k), Some(v)) = (a.remove("k"), a.remove("v")) {
-                        el.tags.push((k, v));
-                    }
-                }
-            }
-            "nd" => {
-                if let Some(el) = current.as_mut() {
-                    let a = attributes(start, text, reader.buffer_position())?;
-                    let r = a.get("ref").and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
-                        bad(
-                            x,
-                            format!(
-                                "line {}: {} has a node reference that is not a whole number",
-                                line(),
-                                el.osm_id()
-                            ),
-                        )
-                    })?;
-                    el.refs.push(r);
-                }
-            }
-            "member" => {
-                if let Some(el) = current.as_mut() {
-                    let a = attributes(start, text, reader.buffer_position())?;
-                    let kind = match a.get("type").map(String::as_str) {
-                        Some("node") => Kind::Node,
-                        Some("way") => Kind::Way,
-                        Some("relation") => Kind::Relation,
-                        other => {
-                            return Err(bad(
-                                x,
-                                format!(
-                                    "line {}: {} has a member of unknown type \"{}\"",
-                                    line(),
-                                    el.osm_id(),
-                                    other.unwrap_or("")
-                                ),
-                            ));
-                        }
-                    };
-                    let r = a.get("ref").and_then(|v| v.trim().parse::<i64>().ok()).ok_or_else(|| {
-                        bad(
-                            x,
-                            format!(
-                                "line {}: {} has a member reference that is not a whole number",
-                                line(),
-                                el.osm_id()
-                            ),
-                        )
-                    })?;
-                    el.members.push((kind, r));
-                }
-            }
-            _ => {}
-        }
-    }
-    if !root {
-        return Err(bad(x, "it has no <osm> element"));
-    }
-    if !closed {
-        return Err(bad(
-            x,
-            format!(
-                "it ends (line {}) before </osm>: the file was cut short",
-                line_of(text, reader.buffer_position())
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// An element's attributes by name, unescaped.
-fn attributes(start: &BytesStart<'_>, text: &str, pos: u64) -> Result<HashMap<String, String>> {
-    let mut out = HashMap::new();
-    for a in start.attributes() {
-        let a = a.map_err(|e| bad(Encoding::Xml, format!("line {}: {e}", line_of(text, pos))))?;
-        let value = a
-            .normalized_value(quick_xml::XmlVersion::Implicit1_0)
-            .map_err(|e| bad(Encoding::Xml, format!("line {}: {e}", line_of(text, pos))))?;
-        out.insert(a.key.as_ref().to_owned(), value.into_owned());
-    }
-    Ok(out)
-}
-
-fn scan_pbf(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
-    use osmpbf::{Element as E, RelMemberType};
-    let p = Encoding::Pbf;
-    if bytes.is_empty() {
-        return Err(bad(p, "the file is empty"));
-    }
-    let collect = |it: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<(String, String)> {
-        if tags {
-            it.map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
-        } else {
-            Vec::new()
-        }
-    };
-    // Nanodegrees to degrees: an exact quotient, so a coordinate written with
-    // 7 decimals reads as the same number as from XML.
-    let deg = |nano: i64| nano as f64 / 1e9;
-    let reader = osmpbf::ElementReader::new(bytes);
-    // The decoder may panic on a crafted file (it unwraps some values):
-    // that is a bad file, not a crash.
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        reader.for_each(|e| match e {
-            E::Node(n) if n.info().visible() => f(Element {
-                kind: Some(Kind::Node),
-                id: n.id(),
-                pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
-                tags: collect(&mut n.tags()),
-                ..Element::default()
-            }),
-            E::DenseNode(n) if n.info().is_none_or(|i| i.visible()) => f(Element {
-                kind: Some(Kind::Node),
-                id: n.id(),
-                pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
-                tags: collect(&mut n.tags()),
-                ..Element::default()
-            }),
-            E::Way(w) if w.info().visible() => f(Element {
-                kind: Some(Kind::Way),
-                id: w.id(),
-                tags: collect(&mut w.tags()),
-                refs: w.refs().collect(),
-                ..Element::default()
-            }),
-            E::Relation(r) if r.info().visible() => f(Element {
-                kind: Some(Kind::Relation),
-                id: r.id(),
-                tags: collect(&mut r.tags()),
-                members: r
-                    .members()
-                    .map(|m| {
-                        let k = match m.member_type {
-                            RelMemberType::Node => Kind::Node,
-                            RelMemberType::Way => Kind::Way,
-                            RelMemberType::Relation => Kind::Relation,
-                        };
-                        (k, m.member_id)
-                    })
-                    .collect(),
-                ..Element::default()
-            }),
-            _ => {}
-        })
-    }));
-    match run {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(bad(p, e)),
-        Err(_) => Err(bad(p, "its data is damaged")),
-    }
-}
 
 // ---------------------------------------------------------------------------
 // Which objects, and their tags
@@ -869,137 +577,3 @@ fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRe
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn tags(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    }
-
-    #[test]
-    fn which_objects_are_places() {
-        let yes = [
-            vec![("diet:halal", "yes"), ("amenity", "restaurant")],
-            vec![("diet:halal", "Limited")],
-            vec![("amenity", "place_of_worship"), ("religion", "muslim")],
-            vec![("amenity", "prayer_room")],
-            vec![("room", "prayer"), ("religion", "muslim")],
-            vec![("room", "multi_faith")],
-            vec![("amenity", "place_of_worship"), ("religion", "multifaith")],
-            vec![("amenity", "cafe"), ("prayer_room", "yes")],
-        ];
-        for t in yes {
-            assert!(is_place(&Tags(&tags(&t))), "{t:?}");
-        }
-        let no = [
-            vec![("diet:halal", "no"), ("amenity", "restaurant")],
-            vec![("diet:vegetarian", "yes"), ("amenity", "restaurant")],
-            vec![("amenity", "place_of_worship"), ("religion", "buddhist")],
-            vec![("amenity", "prayer_room"), ("religion", "christian")],
-            vec![("room", "prayer")],
-            vec![("highway", "residential"), ("name", "Halal Street")],
-        ];
-        for t in no {
-            assert!(!is_place(&Tags(&tags(&t))), "{t:?}");
-        }
-    }
-
-    #[test]
-    fn names_go_where_their_script_shows() {
-        assert_eq!(script_language("ハラール食堂"), "ja");
-        assert_eq!(script_language("札幌"), "ja");
-        assert_eq!(script_language("ร้านอาหาร"), "th");
-        assert_eq!(script_language("مسجد"), "ar");
-        assert_eq!(script_language("Kedai Makan"), "en");
-        let (f, _) = fields(&Tags(&tags(&[("name", "ハラール食堂"), ("name:en", "Halal Diner")])));
-        assert_eq!(
-            (f.name_ja.as_deref(), f.name_en.as_deref()),
-            (Some("ハラール食堂"), Some("Halal Diner"))
-        );
-        let (f, _) = fields(&Tags(&tags(&[("name", "Other"), ("name:en", "Halal Diner")])));
-        assert_eq!((f.name_ja, f.name_en.as_deref()), (None, Some("Halal Diner")));
-    }
-
-    #[test]
-    fn certified_only_with_the_whole_certificate() {
-        let full = [
-            ("diet:halal", "only"),
-            ("diet:halal:certification", "Test Halal Body"),
-            ("diet:halal:certification:ref", "THB-1"),
-            ("diet:halal:certification:start_date", "2026-01-01"),
-            ("diet:halal:certification:end_date", "2027-01-01"),
-        ];
-        let (f, from) = fields(&Tags(&tags(&full)));
-        assert_eq!(f.assurance.as_deref(), Some("certified"));
-        assert_eq!(f.certificate_number.as_deref(), Some("THB-1"));
-        assert_eq!(from["certificate_valid_until"].0, "diet:halal:certification:end_date");
-        assert!(f.validate().is_err(), "no name, no position yet");
-        for drop in 1..full.len() {
-            let partial: Vec<_> = full
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| *i != drop)
-                .map(|(_, t)| *t)
-                .collect();
-            let (f, _) = fields(&Tags(&tags(&partial)));
-            assert_eq!(
-                f.assurance.as_deref(),
-                Some("self_declared"),
-                "without {:?}",
-                full[drop]
-            );
-            assert!(f.certifier.is_none() && f.certificate_valid_from.is_none());
-        }
-        // A certificate on a place that is not halal-only certifies nothing.
-        let mut yes = full;
-        yes[0] = ("diet:halal", "yes");
-        assert_eq!(fields(&Tags(&tags(&yes))).0.assurance.as_deref(), Some("self_declared"));
-        // A bad date is not guessed.
-        let mut bad = full;
-        bad[4] = ("diet:halal:certification:end_date", "next year");
-        assert_eq!(fields(&Tags(&tags(&bad))).0.assurance.as_deref(), Some("self_declared"));
-    }
-
-    #[test]
-    fn centroids_on_the_sphere() {
-        let (lat, lon) =
-            centroid([(43.0, 141.0), (43.0, 141.002), (43.002, 141.002), (43.002, 141.0)].into_iter()).unwrap();
-        assert!(
-            (lat - 43.001).abs() < 1e-6 && (lon - 141.001).abs() < 1e-9,
-            "{lat},{lon}"
-        );
-        let (_, lon) = centroid([(0.0, 179.9), (0.0, -179.9)].into_iter()).unwrap();
-        assert!((lon.abs() - 180.0).abs() < 1e-9, "{lon}");
-        assert_eq!(centroid(std::iter::empty()), None);
-    }
-
-    #[test]
-    fn garbage_is_a_bad_file_in_both_encodings() {
-        for bytes in [
-            &b""[..],
-            b"\x00\x01\x02\xff\xfe",
-            b"<html></html>",
-            b"{\"type\": \"FeatureCollection\"}",
-        ] {
-            assert!(
-                matches!(read(bytes, Encoding::Xml), Err(AppError::BadFile(_))),
-                "{bytes:?}"
-            );
-            assert!(
-                matches!(read(bytes, Encoding::Pbf), Err(AppError::BadFile(_))),
-                "{bytes:?}"
-            );
-        }
-        // Cut short after a whole object: refused, not half imported.
-        let cut =
-            b"<osm version=\"0.6\"><node id=\"1\" lat=\"43\" lon=\"141\"><tag k=\"diet:halal\" v=\"yes\"/></node>";
-        assert!(matches!(read(cut, Encoding::Xml), Err(AppError::BadFile(m)) if m.contains("cut short")));
-        assert!(read(b"<osm version=\"0.6\"/>", Encoding::Xml).is_ok_and(|f| f.read == 0));
-        // A blob header length far beyond what PBF allows.
-        assert!(matches!(
-            read(b"\x7f\xff\xff\xffjunk", Encoding::Pbf),
-            Err(AppError::BadFile(_))
-        ));
-    }
-}

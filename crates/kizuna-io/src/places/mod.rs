@@ -1,0 +1,192 @@
+//! Places of the map in files: GeoJSON (RFC 7946), CSV, and OpenStreetMap
+//! XML (`.osm`) and PBF (`.osm.pbf`). Every reader gives the places it
+//! read as [`PlaceInput`]s (each checked on its own) with every problem
+//! found; the checks that need the store (localities by key, duplicates
+//! already recorded) are the caller's.
+
+use std::collections::HashMap;
+
+use kizuna_domain::common::Id;
+use kizuna_domain::map::place::{OSM_ATTRIBUTION, PLACE_FIELD_NAMES, Place, PlaceFields, PlaceInput, SourceKind};
+use serde_json::{Map, Value as Json, json};
+
+use crate::{IoError, Result, RowError};
+
+mod csv;
+mod geojson;
+mod osm;
+
+/// A place read from a file, before the checks every format shares.
+pub struct FileRecord {
+    /// Where it is in the file: the feature number, the CSV line, or the
+    /// OpenStreetMap object's number (each from 1).
+    pub row: usize,
+    pub input: PlaceInput,
+    /// How messages name the record besides its number (`feature id 7`, `node/123`).
+    pub label: Option<String>,
+    /// The locality's key, for the caller to look up.
+    pub locality: Option<String>,
+}
+
+/// What a reader made of a file: its places, every problem found so far,
+/// and how many objects it skipped.
+#[derive(Default)]
+pub struct FileRead {
+    pub records: Vec<FileRecord>,
+    pub errors: Vec<RowError>,
+    /// Records read (including those with problems).
+    pub read: usize,
+    /// Objects that are not places of the map.
+    pub skipped: usize,
+}
+
+/// The kinds of file places are imported from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlaceFileFormat {
+    /// GeoJSON (RFC 7946) FeatureCollection of points.
+    Geojson,
+    /// CSV with the columns of [`file_columns`].
+    Csv,
+    /// OpenStreetMap XML (`.osm`).
+    OsmXml,
+    /// OpenStreetMap protocol buffers (`.osm.pbf`).
+    OsmPbf,
+}
+
+impl PlaceFileFormat {
+    /// The format a file name implies (`.geojson`/`.json`, `.csv`, `.osm`, `.osm.pbf`/`.pbf`).
+    pub fn from_file_name(name: &str) -> Option<Self> {
+        let n = name.to_ascii_lowercase();
+        if n.ends_with(".osm.pbf") || n.ends_with(".pbf") {
+            Some(Self::OsmPbf)
+        } else if n.ends_with(".osm") {
+            Some(Self::OsmXml)
+        } else if n.ends_with(".csv") {
+            Some(Self::Csv)
+        } else if n.ends_with(".geojson") || n.ends_with(".json") {
+            Some(Self::Geojson)
+        } else {
+            None
+        }
+    }
+
+    /// A short name for messages.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Geojson => "GeoJSON",
+            Self::Csv => "CSV",
+            Self::OsmXml => "OpenStreetMap XML",
+            Self::OsmPbf => "OpenStreetMap PBF",
+        }
+    }
+}
+
+/// The columns of a place in files (GeoJSON properties, CSV): the flat
+/// fields, with the locality by key (`locality`) rather than by id.
+pub fn file_columns() -> Vec<&'static str> {
+    PLACE_FIELD_NAMES
+        .iter()
+        .map(|c| if *c == "locality_id" { "locality" } else { *c })
+        .collect()
+}
+
+pub(crate) fn row_error(row: usize, column: &str, value: &str, code: &str, reason: String) -> RowError {
+    RowError {
+        row,
+        column: column.to_owned(),
+        value: value.to_owned(),
+        code: code.to_owned(),
+        reason,
+    }
+}
+
+/// A place's flat fields as JSON properties, all keys present (null when
+/// absent) so every feature has the same columns; the locality by key.
+pub fn properties(f: &PlaceFields, with_position: bool, keys: &HashMap<Id, String>) -> Map<String, Json> {
+    let Ok(Json::Object(mut m)) = serde_json::to_value(f) else {
+        return Map::new();
+    };
+    m.remove("locality_id");
+    m.insert("locality".into(), json!(f.locality_id.and_then(|id| keys.get(&id))));
+    if !with_position {
+        m.remove("lat");
+        m.remove("lon");
+    }
+    m
+}
+
+pub fn feature(p: &Place, keys: &HashMap<Id, String>) -> Json {
+    let pos = p.fields.position;
+    let mut props = properties(&PlaceFields::from(&p.fields), false, keys);
+    // Kizuna's own id, also the feature id, for people reading the table.
+    props.insert("kizuna_id".into(), json!(p.id));
+    json!({
+        "type": "Feature",
+        "id": p.id,
+        "geometry": {"type": "Point", "coordinates": [pos.lon(), pos.lat()]},
+        "properties": props,
+    })
+}
+
+pub(crate) fn show(v: &Json) -> String {
+    match v {
+        Json::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Read a file of places in a format.
+pub fn read(format: PlaceFileFormat, bytes: &[u8]) -> Result<FileRead> {
+    match format {
+        PlaceFileFormat::Geojson => geojson::read(bytes),
+        PlaceFileFormat::Csv => csv::read(bytes),
+        PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml),
+        PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf),
+    }
+}
+
+/// Places as a GeoJSON (RFC 7946) FeatureCollection of points, with flat
+/// properties (text, numbers, booleans, nulls) that GDAL reads; localities
+/// by key (`keys`: every locality's key by id).
+pub fn write_geojson(places: &[Place], keys: &HashMap<Id, String>) -> Result<Vec<u8>> {
+    let mut features = Vec::with_capacity(places.len());
+    let mut osm = false;
+    for p in places {
+        osm |= p.fields.source.kind() == SourceKind::Openstreetmap;
+        features.push(feature(p, keys));
+    }
+    let mut fc = Map::new();
+    fc.insert("type".into(), json!("FeatureCollection"));
+    fc.insert("name".into(), json!("kizuna_places"));
+    if osm {
+        fc.insert(
+            "attribution".into(),
+            json!(format!("Contains data from OpenStreetMap: {OSM_ATTRIBUTION}")),
+        );
+    }
+    fc.insert("features".into(), Json::Array(features));
+    serde_json::to_vec_pretty(&Json::Object(fc)).map_err(|e| IoError::BadFile(e.to_string()))
+}
+
+/// Places as CSV: `id` and then [`file_columns`]; text that a spreadsheet
+/// would take for a formula is prefixed with `'`.
+pub fn write_csv(places: &[Place], keys: &HashMap<Id, String>) -> Result<Vec<u8>> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let mut header = vec!["id"];
+    header.extend(file_columns());
+    let bad = |e: ::csv::Error| IoError::BadFile(e.to_string());
+    w.write_record(&header).map_err(bad)?;
+    for p in places {
+        let props = properties(&PlaceFields::from(&p.fields), true, keys);
+        let mut row = vec![p.id.to_string()];
+        for name in file_columns() {
+            row.push(match props.get(name) {
+                None | Some(Json::Null) => String::new(),
+                Some(Json::String(s)) => crate::table::escape_formula(s),
+                Some(v) => v.to_string(),
+            });
+        }
+        w.write_record(&row).map_err(bad)?;
+    }
+    w.into_inner().map_err(|e| IoError::BadFile(e.to_string()))
+}

@@ -1,0 +1,254 @@
+//! Tables people fill in and read: CSV (UTF-8) and XLSX in, CSV, XLSX and
+//! JSON out. A cell a spreadsheet would run as a formula is written with an
+//! apostrophe before it.
+
+use std::io::Cursor;
+
+use chrono::NaiveDate;
+
+use crate::{IoError, Result};
+
+/// A column of a table: its header, whether a row must fill it, what it
+/// means (the template's notes), and whether it holds dates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Column<'a> {
+    pub name: &'a str,
+    pub required: bool,
+    pub meaning: &'a str,
+    pub date: bool,
+}
+
+impl<'a> Column<'a> {
+    /// A column known only by its header; it holds dates when the header
+    /// ends in `_on` or `_date` (`started_on`, `birth_date`).
+    pub fn named(name: &'a str) -> Self {
+        Column {
+            name,
+            required: false,
+            meaning: "",
+            date: name.ends_with("_on") || name.ends_with("_date"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileFormat {
+    Csv,
+    Xlsx,
+    Json,
+}
+
+impl FileFormat {
+    /// Guess a file's format from its name, then from its first bytes.
+    pub fn detect(name: &str, bytes: &[u8]) -> Self {
+        let lower = name.to_lowercase();
+        if lower.ends_with(".xlsx") || bytes.starts_with(b"PK\x03\x04") {
+            FileFormat::Xlsx
+        } else if lower.ends_with(".json") {
+            FileFormat::Json
+        } else {
+            FileFormat::Csv
+        }
+    }
+}
+
+/// Escape a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
+/// tab, carriage return at the start) by prefixing an apostrophe.
+pub fn escape_formula(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+pub fn needs_escape(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Read a CSV or XLSX file into rows of cells (the first row is the header).
+pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> {
+    match format {
+        FileFormat::Csv => {
+            let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
+                IoError::BadFile(format!(
+                    "the CSV file is not UTF-8 (byte {} is not valid); save it as \"CSV UTF-8\" and try again",
+                    e.valid_up_to() + 1
+                ))
+            })?;
+            let mut r = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .from_reader(text.as_bytes());
+            let mut rows = Vec::new();
+            for (i, rec) in r.records().enumerate() {
+                let rec = rec.map_err(|e| IoError::BadFile(format!("CSV row {}: {e}", i + 1)))?;
+                rows.push(rec.iter().map(str::to_owned).collect());
+            }
+            Ok(rows)
+        }
+        FileFormat::Xlsx => {
+            use calamine::{Data, Reader, Xlsx};
+            let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
+                .map_err(|e| IoError::BadFile(format!("not a readable XLSX workbook: {e}")))?;
+            let sheet = wb
+                .worksheet_range_at(0)
+                .ok_or_else(|| IoError::BadFile("the workbook has no worksheet".into()))?
+                .map_err(|e| IoError::BadFile(format!("cannot read the first worksheet: {e}")))?;
+            // Start at A1 even when the sheet's used range starts later.
+            let (r0, c0) = sheet.start().unwrap_or((0, 0));
+            let mut rows = vec![Vec::new(); r0 as usize];
+            for row in sheet.rows() {
+                let mut cells = vec![String::new(); c0 as usize];
+                cells.extend(row.iter().map(|c| match c {
+                    Data::Empty => String::new(),
+                    Data::String(s) => s.clone(),
+                    Data::Int(i) => i.to_string(),
+                    Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+                    Data::Float(f) => f.to_string(),
+                    Data::Bool(b) => b.to_string(),
+                    Data::DateTime(d) => match d.as_datetime() {
+                        Some(dt) if dt.time() == chrono::NaiveTime::MIN => dt.date().to_string(),
+                        Some(dt) => dt.to_string(),
+                        None => d.to_string(),
+                    },
+                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+                    Data::Error(e) => format!("#{e:?}"),
+                }));
+                rows.push(cells);
+            }
+            Ok(rows)
+        }
+        FileFormat::Json => Err(IoError::BadFile("a table is read from CSV or XLSX, not JSON".into())),
+    }
+}
+
+/// Several tables in one CSV text, each with its own header row and a
+/// blank line between (rows may differ in length).
+pub fn csv_blocks(blocks: &[Vec<Vec<String>>]) -> String {
+    let mut out = Vec::with_capacity(blocks.len());
+    for rows in blocks {
+        let mut w = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+        for row in rows {
+            // Writing to a Vec cannot fail.
+            let _ = w.write_record(row);
+        }
+        out.push(String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default());
+    }
+    out.join("\n")
+}
+
+/// A date as people type it: `2007-10-01` or `2007/10/01`.
+pub fn parse_date(s: &str) -> std::result::Result<NaiveDate, String> {
+    let t = s.trim();
+    NaiveDate::parse_from_str(t, "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(t, "%Y/%m/%d"))
+        .map_err(|_| format!("\"{t}\" is not a date; write YYYY-MM-DD, e.g. 2007-10-01"))
+}
+
+/// Write rows under a header of `columns` in a format: CSV (formula-like
+/// cells escaped), JSON (an array of objects, empty cells left out) or XLSX
+/// (one sheet named `sheet`, dates as dates; when there are no rows, a
+/// second sheet `columns` describes each column, as a template does).
+pub fn write_table(sheet: &str, columns: &[Column<'_>], rows: &[Vec<String>], format: FileFormat) -> Result<Vec<u8>> {
+    let header: Vec<&str> = columns.iter().map(|c| c.name).collect();
+    match format {
+        FileFormat::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let io = |e: csv::Error| IoError::BadFile(e.to_string());
+            w.write_record(&header).map_err(io)?;
+            for row in rows {
+                w.write_record(row.iter().map(|c| escape_formula(c))).map_err(io)?;
+            }
+            w.into_inner().map_err(|e| IoError::BadFile(e.to_string()))
+        }
+        FileFormat::Json => {
+            let objects: Vec<serde_json::Map<String, serde_json::Value>> = rows
+                .iter()
+                .map(|r| {
+                    header
+                        .iter()
+                        .zip(r)
+                        .filter(|(_, v)| !v.is_empty())
+                        .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                        .collect()
+                })
+                .collect();
+            serde_json::to_vec_pretty(&objects).map_err(|e| IoError::BadFile(e.to_string()))
+        }
+        FileFormat::Xlsx => {
+            use rust_xlsxwriter::{Format, Workbook};
+            let x = |e: rust_xlsxwriter::XlsxError| IoError::BadFile(format!("cannot write XLSX: {e}"));
+            let mut wb = Workbook::new();
+            let bold = Format::new().set_bold();
+            let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+            let quoted = Format::new().set_quote_prefix();
+            let name = sheet;
+            let sheet = wb.add_worksheet().set_name(name).map_err(x)?;
+            for (c, h) in header.iter().enumerate() {
+                sheet.write_string_with_format(0, c as u16, *h, &bold).map_err(x)?;
+            }
+            for (r, row) in rows.iter().enumerate() {
+                let r = (r + 1) as u32;
+                for (c, v) in row.iter().enumerate() {
+                    let c = c as u16;
+                    let is_date = columns.get(c as usize).is_some_and(|col| col.date);
+                    match NaiveDate::parse_from_str(v, "%Y-%m-%d") {
+                        Ok(d) if is_date => {
+                            sheet.write_date_with_format(r, c, d, &date_fmt).map_err(x)?;
+                        }
+                        _ if v.is_empty() => {}
+                        _ if needs_escape(v) => {
+                            sheet.write_string_with_format(r, c, v, &quoted).map_err(x)?;
+                        }
+                        _ => {
+                            sheet.write_string(r, c, v).map_err(x)?;
+                        }
+                    }
+                }
+            }
+            sheet.set_freeze_panes(1, 0).map_err(x)?;
+            sheet.autofit();
+            if rows.is_empty() {
+                let notes = wb.add_worksheet().set_name("columns").map_err(x)?;
+                for (c, h) in ["column", "required", "meaning"].iter().enumerate() {
+                    notes.write_string_with_format(0, c as u16, *h, &bold).map_err(x)?;
+                }
+                for (r, col) in columns.iter().enumerate() {
+                    let r = (r + 1) as u32;
+                    notes.write_string(r, 0, col.name).map_err(x)?;
+                    notes.write_string(r, 1, if col.required { "yes" } else { "no" }).map_err(x)?;
+                    notes.write_string(r, 2, col.meaning).map_err(x)?;
+                }
+                notes.autofit();
+            }
+            wb.save_to_buffer().map_err(x)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formulas_are_escaped() {
+        assert_eq!(escape_formula("=HYPERLINK(\"x\")"), "'=HYPERLINK(\"x\")");
+        assert_eq!(escape_formula("+81 3"), "'+81 3");
+        assert_eq!(escape_formula("@SUM"), "'@SUM");
+        assert_eq!(escape_formula("Obihiro"), "Obihiro");
+    }
+
+    #[test]
+    fn formats_are_detected() {
+        assert_eq!(FileFormat::detect("a.XLSX", b""), FileFormat::Xlsx);
+        assert_eq!(FileFormat::detect("upload", b"PK\x03\x04rest"), FileFormat::Xlsx);
+        assert_eq!(FileFormat::detect("a.csv", b"family_name"), FileFormat::Csv);
+    }
+
+    #[test]
+    fn csv_must_be_utf8() {
+        let err = read_table(b"family_name\n\x83\x65\x83\x58\x83\x67\n", FileFormat::Csv).unwrap_err();
+        assert!(err.to_string().contains("not UTF-8"), "{err}");
+    }
+}
