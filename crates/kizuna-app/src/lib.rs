@@ -8,7 +8,6 @@
 //! - [`demo`]: the deterministic demo dataset.
 
 pub mod auth;
-pub mod bench;
 pub mod console;
 pub mod demo;
 pub mod map;

@@ -20,7 +20,7 @@ use kizuna_docs::booklet::{
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{CertificateStatus, OSM_ATTRIBUTION, Place};
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use serde_json::json;
 
 fn today() -> NaiveDate {

@@ -11,7 +11,7 @@ use kizuna_domain::map::place::{
     Assurance, OSM_ATTRIBUTION, Place, PlaceCategory, PlaceFields, PlaceInput, SourceKind,
 };
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 
 macro_rules! on_both {
     ($($name:ident),+ $(,)?) => {

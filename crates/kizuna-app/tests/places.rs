@@ -8,7 +8,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_app::places::{Area, BBox, PlaceFilter, PlaceHit};
 use kizuna_app::{App, AppError};
 use kizuna_domain::map::place::{Assurance, PlaceCategory, PlaceFields, PlaceInput, haversine_m};
-use kizuna_store::testing::{fresh_store, fresh_url};
+use kizuna_testkit::{fresh_store, fresh_url};
 use kizuna_store::{Backend, Store};
 use serde_json::{Value, json};
 

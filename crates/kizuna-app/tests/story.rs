@@ -7,7 +7,7 @@ use kizuna_app::{App, AppError};
 use kizuna_domain::common::person::Person;
 use kizuna_domain::training::edition::Edition;
 use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use kizuna_store::{Backend, Page};
 
 fn d(s: &str) -> NaiveDate {

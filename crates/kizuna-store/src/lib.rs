@@ -13,13 +13,11 @@
 
 mod accounts;
 mod error;
-pub mod geobench;
 pub mod places;
 pub mod postgres;
 mod record;
 mod records;
 pub mod sqlite;
-pub mod testing;
 pub mod training;
 
 use sqlx::{PgPool, SqlitePool};

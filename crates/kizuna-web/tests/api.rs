@@ -11,7 +11,7 @@ use axum::http::{HeaderMap, Request, StatusCode, header};
 use chrono::NaiveDate;
 use kizuna_app::App;
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 

@@ -17,7 +17,7 @@ use kizuna_domain::common::programme::Programme;
 use kizuna_domain::training::edition::Edition;
 use kizuna_domain::training::participation::{Participation, ParticipationRole};
 use kizuna_domain::training::session::{Session, SessionKind};
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use kizuna_store::{Backend, Page};
 use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use tower::ServiceExt;

@@ -16,7 +16,7 @@ use kizuna_app::places::{PlaceFileFormat, PlaceFilter};
 use kizuna_domain::common::account::Role;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::map::place::{Place, PlaceFields};
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use kizuna_store::{Backend, Page};
 use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use tower::ServiceExt;

@@ -17,7 +17,7 @@ use kizuna_app::App;
 use kizuna_app::map::PrayerRequest;
 use kizuna_domain::map::place::PlaceFields;
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use kizuna_web::{TileServer, WebOptions};
 use tower::ServiceExt;

@@ -9,7 +9,7 @@ use axum::http::{Request, StatusCode, header};
 use kizuna_app::App;
 use kizuna_domain::common::account::Role;
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use tower::ServiceExt;
 
 async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String, Vec<String>) {

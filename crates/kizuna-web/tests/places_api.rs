@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use kizuna_app::App;
 use kizuna_domain::common::account::Role;
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use serde_json::{Value, json};
 use tower::ServiceExt;
 

@@ -14,7 +14,7 @@ use chrono::NaiveDate;
 use kizuna_app::App;
 use kizuna_domain::common::account::Role;
 use kizuna_domain::common::programme::Programme;
-use kizuna_store::testing::fresh_store;
+use kizuna_testkit::fresh_store;
 use kizuna_store::{Backend, Page};
 use kizuna_i18n::{self as i18n, CATALOGUES, Lang};
 use serde_json::Value;

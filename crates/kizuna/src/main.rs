@@ -22,8 +22,6 @@ use kizuna_store::Page;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-mod bench;
-mod bench_places;
 mod places_cli;
 
 /// Kizuna: records, statistics and exchanges of a regional international-cooperation office.
@@ -542,7 +540,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     backend,
                 },
         } => {
-            bench::pages(trainees, runs, &backend).await?;
+            kizuna_bench::pages::pages(trainees, runs, &backend).await?;
         }
         Command::Bench {
             what:
@@ -556,7 +554,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                     no_http,
                 },
         } => {
-            bench_places::places(bench_places::Options {
+            kizuna_bench::places::places(kizuna_bench::places::Options {
                 places,
                 queries,
                 k,

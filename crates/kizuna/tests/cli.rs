@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::process::{Command, Output};
 
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_url;
+use kizuna_testkit::fresh_url;
 
 fn kizuna(db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuna"))

@@ -5,7 +5,7 @@ use std::process::{Command, Output};
 
 use kizuna_domain::map::place::haversine_m;
 use kizuna_store::Backend;
-use kizuna_store::testing::fresh_url;
+use kizuna_testkit::fresh_url;
 use serde_json::Value;
 
 fn kizuna(db: &str, args: &[&str]) -> Output {

@@ -123,7 +123,7 @@ mod tests {
     use chrono::NaiveDate;
     use kizuna_domain::map::place::PlaceFields;
     use kizuna_store::Backend;
-    use kizuna_store::testing::fresh_store;
+    use kizuna_testkit::fresh_store;
 
     use super::*;
 

@@ -14,7 +14,7 @@ use kizuna_store::{Backend, Store};
 use tower::ServiceExt;
 
 /// The `p` quantile (0–1) of sorted durations; zero for none.
-pub(crate) fn percentile(sorted: &[Duration], p: f64) -> Duration {
+pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
         return Duration::ZERO;
     }
@@ -32,13 +32,13 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
         "postgres" => Backend::Postgres,
         other => bail!("--backend: {other:?} is not sqlite or postgres"),
     };
-    let url = kizuna_store::testing::fresh_url(backend)
+    let url = kizuna_testkit::fresh_url(backend)
         .await
         .context("cannot create the benchmark database")?;
     let app = App::new(Store::open(&url).await?);
     let t = Instant::now();
     app.load_demo().await?;
-    let added = app.seed_bench_trainees(trainees).await?;
+    let added = crate::data::seed_trainees(&app, trainees).await?;
     let report = app.trainee_report(&Default::default()).await?;
     eprintln!(
         "seeded {} in {:.1}s: {} trainees from {} countries in the store",

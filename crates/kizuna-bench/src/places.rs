@@ -16,14 +16,14 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, bail};
 use chrono::Utc;
 use kizuna_app::App;
-use kizuna_app::bench::{SplitMix, synthetic_places, synthetic_point};
+use crate::data::{SplitMix, synthetic_places, synthetic_point};
 use kizuna_app::places::{PlaceFilter, PlaceIndex};
 use kizuna_domain::map::place::{LatLon, Place};
-use kizuna_store::geobench::{PostgisKnn, SqliteRtree};
+use crate::geo::{PostgisKnn, SqliteRtree};
 use kizuna_store::{Backend, Store};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-use crate::bench::percentile;
+use crate::pages::percentile;
 
 pub struct Options {
     pub places: usize,
@@ -178,7 +178,7 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
 
     // SQLite's R*Tree.
     eprintln!("building SQLite's R*Tree…");
-    let rt_url = kizuna_store::testing::fresh_url(Backend::Sqlite).await?;
+    let rt_url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
     let (mut rtree, rt_build) = SqliteRtree::build(&rt_url, &points).await?;
     let rtree_series = {
         for &(lat, lon) in queries.iter().take(100) {
@@ -209,14 +209,14 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
         }
     };
     drop(rtree);
-    kizuna_store::testing::drop_fresh(&rt_url).await;
+    kizuna_testkit::drop_fresh(&rt_url).await;
 
     // PostGIS.
     let mut series = vec![kizuna, rtree_series];
     let mut postgis_note = String::new();
     if o.postgis {
         eprintln!("loading PostGIS…");
-        let pg_url = kizuna_store::testing::fresh_url(Backend::Postgres)
+        let pg_url = kizuna_testkit::fresh_url(Backend::Postgres)
             .await
             .context("PostgreSQL (KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432) for the PostGIS comparison")?;
         match PostgisKnn::build(&pg_url, &points).await? {
@@ -255,7 +255,7 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
                 });
             }
         }
-        kizuna_store::testing::drop_fresh(&pg_url).await;
+        kizuna_testkit::drop_fresh(&pg_url).await;
     }
 
     let base = series[0].median().as_secs_f64();
@@ -311,7 +311,7 @@ async fn http(
     queries: &[(f64, f64)],
 ) -> anyhow::Result<String> {
     eprintln!("writing {} places to a fresh SQLite store…", inputs.len());
-    let url = kizuna_store::testing::fresh_url(Backend::Sqlite).await?;
+    let url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
     let app = App::new(Store::open(&url).await?);
     let t = Instant::now();
     for chunk in inputs.chunks(100_000) {
@@ -412,7 +412,7 @@ async fn http(
         write.as_secs_f64(),
         load.as_secs_f64()
     )?;
-    kizuna_store::testing::drop_fresh(&url).await;
+    kizuna_testkit::drop_fresh(&url).await;
     Ok(out)
 }
 

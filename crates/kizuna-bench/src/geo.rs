@@ -13,7 +13,7 @@ use sqlx::{Connection, Row, SqliteConnection};
 
 use kizuna_domain::map::place::{EARTH_MEAN_RADIUS_M as R, haversine_m};
 
-use crate::StoreError;
+use kizuna_store::StoreError;
 
 /// One point to index: id, latitude, longitude (degrees, WGS 84).
 pub type Point = (i64, f64, f64);

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU32, Ordering};
 
 use sqlx::Connection;
 
-use crate::{Backend, Store, StoreError};
+use kizuna_store::{Backend, Store, StoreError};
 
 static COUNTER: AtomicU32 = AtomicU32::new(0);
 

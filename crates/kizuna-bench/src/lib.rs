@@ -1,0 +1,14 @@
+//! Kizuna's benchmarks, run by `kizuna bench` (see BENCHMARKS.md). Each
+//! measures Kizuna's own work on a generated store and sets it beside the
+//! alternative named in the issue that asked for it, in the same run.
+//!
+//! - [`data`]: deterministic synthetic trainees and places;
+//! - [`geo`]: SQLite's R*Tree and PostGIS's GiST `<->`, only to be measured;
+//! - [`pages`]: render times of the busiest pages (`kizuna bench pages`);
+//! - [`places`]: the map's index beside the databases', and nearest-k over
+//!   HTTP (`kizuna bench places`).
+
+pub mod data;
+pub mod geo;
+pub mod pages;
+pub mod places;
