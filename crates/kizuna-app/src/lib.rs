@@ -2,19 +2,22 @@
 //! CLI and the web layer. They validate with the domain's rules, check
 //! references, and read and write through the [`Store`].
 //!
-//! - [`records`]: create, read, update, delete every record type;
-//! - [`reports`]: trainee statistics and their drill-downs;
-//! - [`transfer`]: trainee import (CSV, XLSX; all-or-nothing) and export;
+//! One module per system of the product, beside what they share:
+//!
+//! - [`records`]: create, read, update, delete every record type, with
+//!   the domain's rules and reference checks;
+//! - [`training`]: trainee statistics and drill-downs, trainee import and
+//!   export, the staff console's queries;
+//! - [`map`]: the Muslim-friendly map — places and their index, imports
+//!   and exports, the booklet, prayer times and qibla;
+//! - [`auth`]: accounts, sign-in sessions, API tokens;
 //! - [`demo`]: the deterministic demo dataset.
 
 pub mod auth;
-pub mod console;
 pub mod demo;
 pub mod map;
-pub mod places;
 pub mod records;
-pub mod reports;
-pub mod transfer;
+pub mod training;
 
 use chrono::NaiveDate;
 use kizuna_domain::FieldError;
@@ -26,8 +29,8 @@ use kizuna_store::StoreError;
 pub struct App {
     pub store: Store,
     today: Option<NaiveDate>,
-    pub(crate) report_cache: reports::ReportCache,
-    pub(crate) place_index: places::PlaceIndexCache,
+    pub(crate) report_cache: training::reports::ReportCache,
+    pub(crate) place_index: map::PlaceIndexCache,
 }
 
 impl App {

@@ -13,12 +13,10 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use kizuna_app::App;
-use kizuna_i18n::Lang;
-use kizuna_docs::booklet::{
-    BookletData, BookletError, BookletFonts, DEFAULT_FONT_PATHS, K, Land, local_date, render,
-};
+use kizuna_docs::booklet::{BookletData, BookletError, BookletFonts, DEFAULT_FONT_PATHS, K, Land, local_date, render};
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{CertificateStatus, OSM_ATTRIBUTION, Place};
+use kizuna_i18n::Lang;
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_store;
 use serde_json::json;

@@ -5,7 +5,7 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use chrono::NaiveDate;
-use kizuna_app::places::{PlaceFileFormat, PlaceImportReport};
+use kizuna_app::map::{PlaceFileFormat, PlaceImportReport};
 use kizuna_app::{App, AppError};
 use kizuna_domain::map::place::{
     Assurance, OSM_ATTRIBUTION, Place, PlaceCategory, PlaceFields, PlaceInput, SourceKind,
@@ -70,7 +70,7 @@ fn counts(r: &PlaceImportReport) -> (usize, usize, usize, usize) {
     (r.features, r.skipped, r.inserted, r.updated)
 }
 
-fn rejected(r: Result<PlaceImportReport, AppError>) -> Vec<kizuna_app::transfer::RowError> {
+fn rejected(r: Result<PlaceImportReport, AppError>) -> Vec<kizuna_app::training::transfer::RowError> {
     match r {
         Err(AppError::ImportRejected(rows)) => rows,
         other => panic!("expected the file to be refused, got {other:?}"),

@@ -5,11 +5,11 @@
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kizuna_app::places::{Area, BBox, PlaceFilter, PlaceHit};
+use kizuna_app::map::{Area, BBox, PlaceFilter, PlaceHit};
 use kizuna_app::{App, AppError};
 use kizuna_domain::map::place::{Assurance, PlaceCategory, PlaceFields, PlaceInput, haversine_m};
-use kizuna_testkit::{fresh_store, fresh_url};
 use kizuna_store::{Backend, Store};
+use kizuna_testkit::{fresh_store, fresh_url};
 use serde_json::{Value, json};
 
 macro_rules! on_both {
@@ -592,7 +592,7 @@ async fn a_bad_feature_is_reported_and_nothing_is_written(backend: Backend) {
 
 /// Longer than a server trusts its index without asking the database.
 fn settle() {
-    std::thread::sleep(kizuna_app::places::PLACES_RECHECK + std::time::Duration::from_millis(100));
+    std::thread::sleep(kizuna_app::map::PLACES_RECHECK + std::time::Duration::from_millis(100));
 }
 
 async fn the_index_follows_writes_on_every_server(backend: Backend) {
@@ -900,7 +900,7 @@ async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) 
                 assert_eq!(a, b, "round {round} from {lat},{lon}");
             }
         }
-        let every = |ix: &kizuna_app::places::PlaceIndex| {
+        let every = |ix: &kizuna_app::map::PlaceIndex| {
             ix.all(&all, today(), Utc::now())
                 .into_iter()
                 .map(|h| h.place)

@@ -2,13 +2,13 @@
 //! Each scenario is written once and run on both backends.
 
 use chrono::NaiveDate;
-use kizuna_app::transfer::{FileFormat, TRAINEE_COLUMNS};
+use kizuna_app::training::transfer::{FileFormat, TRAINEE_COLUMNS};
 use kizuna_app::{App, AppError};
 use kizuna_domain::common::person::Person;
 use kizuna_domain::training::edition::Edition;
 use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
-use kizuna_testkit::fresh_store;
 use kizuna_store::{Backend, Page};
+use kizuna_testkit::fresh_store;
 
 fn d(s: &str) -> NaiveDate {
     s.parse().unwrap()
@@ -499,14 +499,15 @@ async fn export_escapes_formulas_and_round_trips_through_the_template(backend: B
     );
     let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|c| c.name).collect();
     assert_eq!(out.lines().next().unwrap(), header.join(","));
-    let template = String::from_utf8(kizuna_app::transfer::trainee_template(FileFormat::Csv).unwrap()).unwrap();
+    let template =
+        String::from_utf8(kizuna_app::training::transfer::trainee_template(FileFormat::Csv).unwrap()).unwrap();
     assert_eq!(template.trim_end(), header.join(","));
     // JSON and XLSX exports carry the same rows.
     let json: serde_json::Value =
         serde_json::from_slice(&app.export_trainees(FileFormat::Json).await.unwrap()).unwrap();
     assert_eq!(json.as_array().unwrap().len(), out.lines().count() - 1);
     let xlsx = app.export_trainees(FileFormat::Xlsx).await.unwrap();
-    let table = kizuna_app::transfer::read_table(&xlsx, FileFormat::Xlsx).unwrap();
+    let table = kizuna_app::training::transfer::read_table(&xlsx, FileFormat::Xlsx).unwrap();
     assert_eq!(table.len(), out.lines().count());
     assert!(
         table.iter().any(|r| r[0] == "=HYPERLINK(\"http://x\")"),

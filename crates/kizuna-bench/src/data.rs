@@ -45,8 +45,7 @@ pub async fn seed_trainees(app: &App, n: usize) -> Result<usize> {
         let person = PersonInput {
             family_name: Text::parse(&format!("Bench{:06}", i))
                 .map_err(|e| kizuna_app::AppError::BadFile(e.to_string()))?,
-            given_name: Text::parse(["Asha", "Bilal", "Chen", "Dewi", "Emre", "Farah", "Gita", "Hoang"][i % 8])
-                .ok(),
+            given_name: Text::parse(["Asha", "Bilal", "Chen", "Dewi", "Emre", "Farah", "Gita", "Hoang"][i % 8]).ok(),
             name_native: None,
             name_kana: None,
             gender: if i % 3 == 0 { Gender::Female } else { Gender::Male },

@@ -13,13 +13,13 @@ use std::fmt::Write as _;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use crate::data::{SplitMix, synthetic_places, synthetic_point};
+use crate::geo::{PostgisKnn, SqliteRtree};
 use anyhow::{Context, bail};
 use chrono::Utc;
 use kizuna_app::App;
-use crate::data::{SplitMix, synthetic_places, synthetic_point};
-use kizuna_app::places::{PlaceFilter, PlaceIndex};
+use kizuna_app::map::{PlaceFilter, PlaceIndex};
 use kizuna_domain::map::place::{LatLon, Place};
-use crate::geo::{PostgisKnn, SqliteRtree};
 use kizuna_store::{Backend, Store};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 

@@ -144,4 +144,3 @@ pub(crate) fn chord(metres: f64) -> f64 {
         2.0 * (metres / (2.0 * EARTH_MEAN_RADIUS_M)).sin()
     }
 }
-

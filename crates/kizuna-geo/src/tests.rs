@@ -9,9 +9,10 @@ use rstar::Envelope;
 use std::sync::OnceLock;
 
 use crate::geometry::{BBox, unit};
-use crate::hours::{DayHours, HoursBook, PLACE_TIME_ZONE, check_opening_hours, has_sun_event, hours_by_day, parse_hours};
+use crate::hours::{
+    DayHours, HoursBook, PLACE_TIME_ZONE, check_opening_hours, has_sun_event, hours_by_day, parse_hours,
+};
 use crate::index::{Entry, PlaceFilter, PlaceIndex, SharedPlace, Traits};
-
 
 fn brute_in_box(b: &BBox, lat: f64, lon: f64) -> bool {
     b.contains(lat, lon)

@@ -217,7 +217,9 @@ pub fn write_table(sheet: &str, columns: &[Column<'_>], rows: &[Vec<String>], fo
                 for (r, col) in columns.iter().enumerate() {
                     let r = (r + 1) as u32;
                     notes.write_string(r, 0, col.name).map_err(x)?;
-                    notes.write_string(r, 1, if col.required { "yes" } else { "no" }).map_err(x)?;
+                    notes
+                        .write_string(r, 1, if col.required { "yes" } else { "no" })
+                        .map_err(x)?;
                     notes.write_string(r, 2, col.meaning).map_err(x)?;
                 }
                 notes.autofit();

@@ -14,7 +14,7 @@ use axum::routing::get;
 use chrono::NaiveDate;
 use kizuna_app::App;
 use kizuna_app::records::Entity;
-use kizuna_app::transfer::{FileFormat, trainee_template};
+use kizuna_app::training::transfer::{FileFormat, trainee_template};
 use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::organisation::Organisation;
@@ -426,7 +426,7 @@ async fn import_trainees(
 
 async fn prayer_times(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     let mut take = |k: &str| q.remove(k).unwrap_or_default();
-    let r = kizuna_app::map::PrayerRequest {
+    let r = kizuna_app::map::prayer::PrayerRequest {
         lat: take("lat"),
         lon: take("lon"),
         date: take("date"),
@@ -436,12 +436,12 @@ async fn prayer_times(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
         high_latitude_rule: take("high_latitude_rule"),
     };
     no_leftovers(&q, "lat, lon, date, tz, method, madhab, high_latitude_rule")?;
-    Ok(Json(kizuna_app::map::prayer_times(&r)?).into_response())
+    Ok(Json(kizuna_app::map::prayer::prayer_times(&r)?).into_response())
 }
 
 async fn qibla(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     let (lat, lon) = (q.remove("lat").unwrap_or_default(), q.remove("lon").unwrap_or_default());
     no_leftovers(&q, "lat, lon")?;
-    let bearing = kizuna_app::map::qibla(&lat, &lon)?;
+    let bearing = kizuna_app::map::prayer::qibla(&lat, &lon)?;
     Ok(Json(serde_json::json!({ "bearing_deg": bearing })).into_response())
 }

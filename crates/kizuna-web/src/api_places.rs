@@ -11,12 +11,12 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use axum::routing::{get, post};
 use kizuna_app::App;
+use kizuna_app::map::{Area, BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_docs::booklet::{BookletError, BookletFonts, Land, render};
-use kizuna_i18n::Lang;
-use kizuna_app::places::{Area, BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_domain::FieldError;
 use kizuna_domain::map::place::LatLon;
 use kizuna_domain::map::place::PlaceFields;
+use kizuna_i18n::Lang;
 use serde::Serialize;
 use serde_json::{Value, json};
 
@@ -149,7 +149,7 @@ async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<P
     if lon.is_none() && !errors.iter().any(|e| e.field == "lon") {
         required("lon", &mut errors);
     }
-    let k = whole(&mut q, "k", 10, kizuna_app::places::MAX_RESULTS, &mut errors);
+    let k = whole(&mut q, "k", 10, kizuna_app::map::MAX_RESULTS, &mut errors);
     let f = filter(&mut q, &mut errors);
     crate::api::no_leftovers(&q, &format!("lat, lon, k, {FILTER_PARAMS}"))?;
     finish(errors)?;
@@ -188,7 +188,7 @@ async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Pl
     });
     let had_radius = q.contains_key("radius_m");
     let radius = number(&mut q, "radius_m", &mut errors);
-    let limit = whole(&mut q, "limit", 100, kizuna_app::places::MAX_RESULTS, &mut errors);
+    let limit = whole(&mut q, "limit", 100, kizuna_app::map::MAX_RESULTS, &mut errors);
     let offset = whole(&mut q, "offset", 0, usize::MAX, &mut errors);
     let f = filter(&mut q, &mut errors);
     crate::api::no_leftovers(&q, &format!("bbox, near, radius_m, limit, offset, {FILTER_PARAMS}"))?;

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use kizuna_app::AppError;
-use kizuna_app::transfer::RowError;
+use kizuna_app::training::transfer::RowError;
 use kizuna_domain::FieldError;
 use serde::Serialize;
 

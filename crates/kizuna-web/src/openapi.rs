@@ -113,9 +113,9 @@ pub fn openapi() -> Value {
     add::<kizuna_domain::common::Region>(&mut schemas);
     add::<crate::error::ErrorBody>(&mut schemas);
     add::<crate::api::CountryOut>(&mut schemas);
-    add::<kizuna_app::transfer::ImportReport>(&mut schemas);
-    add::<kizuna_app::transfer::RowError>(&mut schemas);
-    add::<kizuna_app::map::LocalPrayerTimes>(&mut schemas);
+    add::<kizuna_app::training::transfer::ImportReport>(&mut schemas);
+    add::<kizuna_app::training::transfer::RowError>(&mut schemas);
+    add::<kizuna_app::map::prayer::LocalPrayerTimes>(&mut schemas);
     let mut components = serde_json::Map::new();
     for (name, schema) in schemas {
         components.insert(name, serde_json::to_value(schema).unwrap_or(Value::Null));

@@ -17,9 +17,9 @@ use kizuna_domain::common::programme::Programme;
 use kizuna_domain::training::edition::Edition;
 use kizuna_domain::training::participation::{Participation, ParticipationRole};
 use kizuna_domain::training::session::{Session, SessionKind};
-use kizuna_testkit::fresh_store;
-use kizuna_store::{Backend, Page};
 use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_store::{Backend, Page};
+use kizuna_testkit::fresh_store;
 use tower::ServiceExt;
 
 const EMAIL: &str = "staff@example.org";
@@ -644,7 +644,7 @@ async fn the_trainee_list_pages_filters_and_downloads() {
             .expect("count")
             .1;
     }
-    let q = kizuna_app::console::TraineeQuery {
+    let q = kizuna_app::training::console::TraineeQuery {
         fiscal_year: Some(kizuna_domain::common::FiscalYear::new(2007).expect("a year")),
         status: Some(kizuna_domain::training::participation::ParticipationStatus::Completed),
         ..Default::default()
@@ -742,7 +742,7 @@ async fn a_person_page_lists_every_role() {
 // ------------------------------------------------------------------ import
 
 fn trainee_csv(rows: &[&str]) -> Vec<u8> {
-    let header: Vec<&str> = kizuna_app::transfer::TRAINEE_COLUMNS
+    let header: Vec<&str> = kizuna_app::training::transfer::TRAINEE_COLUMNS
         .iter()
         .map(|c| c.name)
         .collect();

@@ -12,13 +12,13 @@ use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode, header};
 use chrono::NaiveDate;
 use kizuna_app::App;
-use kizuna_app::places::{PlaceFileFormat, PlaceFilter};
+use kizuna_app::map::{PlaceFileFormat, PlaceFilter};
 use kizuna_domain::common::account::Role;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::map::place::{Place, PlaceFields};
-use kizuna_testkit::fresh_store;
-use kizuna_store::{Backend, Page};
 use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_store::{Backend, Page};
+use kizuna_testkit::fresh_store;
 use tower::ServiceExt;
 
 const EMAIL: &str = "staff@example.org";

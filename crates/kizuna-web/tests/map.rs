@@ -14,11 +14,11 @@ use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
 use chrono::{DateTime, NaiveDate};
 use kizuna_app::App;
-use kizuna_app::map::PrayerRequest;
+use kizuna_app::map::prayer::PrayerRequest;
 use kizuna_domain::map::place::PlaceFields;
+use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_store;
-use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use kizuna_web::{TileServer, WebOptions};
 use tower::ServiceExt;
 
@@ -255,7 +255,7 @@ fn time_of(body: &str, prayer: &str) -> String {
 }
 
 fn expected_times(method: &str) -> Vec<(String, String)> {
-    let t = kizuna_app::map::prayer_times(&PrayerRequest {
+    let t = kizuna_app::map::prayer::prayer_times(&PrayerRequest {
         lat: "43.0621".into(),
         lon: "141.3544".into(),
         date: "2026-11-23".into(),

@@ -14,9 +14,9 @@ use chrono::NaiveDate;
 use kizuna_app::App;
 use kizuna_domain::common::account::Role;
 use kizuna_domain::common::programme::Programme;
-use kizuna_testkit::fresh_store;
-use kizuna_store::{Backend, Page};
 use kizuna_i18n::{self as i18n, CATALOGUES, Lang};
+use kizuna_store::{Backend, Page};
+use kizuna_testkit::fresh_store;
 use serde_json::Value;
 use tower::ServiceExt;
 

@@ -187,7 +187,8 @@ async fn templates_and_exports_are_real_files() {
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let bytes = std::fs::read(&xlsx).unwrap();
-    let table = kizuna_app::transfer::read_table(&bytes, kizuna_app::transfer::FileFormat::Xlsx).unwrap();
+    let table =
+        kizuna_app::training::transfer::read_table(&bytes, kizuna_app::training::transfer::FileFormat::Xlsx).unwrap();
     assert_eq!(table.len(), 1, "header only");
     assert_eq!(table[0][0], "family_name");
     let csv = stdout(&kizuna(&url, &["export", "template", "trainees", "--format", "csv"]));
@@ -199,8 +200,11 @@ async fn templates_and_exports_are_real_files() {
         &["export", "trainees", "--format", "xlsx", "-o", out.to_str().unwrap()],
     );
     assert!(o.status.success(), "{}", stderr(&o));
-    let rows = kizuna_app::transfer::read_table(&std::fs::read(&out).unwrap(), kizuna_app::transfer::FileFormat::Xlsx)
-        .unwrap();
+    let rows = kizuna_app::training::transfer::read_table(
+        &std::fs::read(&out).unwrap(),
+        kizuna_app::training::transfer::FileFormat::Xlsx,
+    )
+    .unwrap();
     let csv_rows = stdout(&kizuna(&url, &["export", "trainees", "--format", "csv"]))
         .lines()
         .count();

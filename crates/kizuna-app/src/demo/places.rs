@@ -425,7 +425,7 @@ mod tests {
         assert_eq!(keys.len(), 60);
         for p in &places {
             let h = p.opening_hours.as_ref().unwrap();
-            crate::places::check_opening_hours(h.as_str()).unwrap_or_else(|e| panic!("{h}: {e}"));
+            crate::map::check_opening_hours(h.as_str()).unwrap_or_else(|e| panic!("{h}: {e}"));
         }
     }
 }

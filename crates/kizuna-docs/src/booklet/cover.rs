@@ -12,7 +12,8 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
     l.paragraph(&[(t(K::Subtitle), style(13.0, false, BLACK))], LEFT, None)?;
     l.space(4.0);
     let made = K::Generated.with(lang, &[("date", &local_date(lang, data.today))]);
-    let counts = K::Counts.with(lang,
+    let counts = K::Counts.with(
+        lang,
         &[
             ("places", &data.place_count().to_string()),
             ("areas", &data.areas.len().to_string()),
@@ -167,4 +168,3 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
     }
     Ok(())
 }
-

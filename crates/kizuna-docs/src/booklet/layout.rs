@@ -113,7 +113,12 @@ impl<'a> Layout<'a> {
         self.shaper.spans(spans)
     }
 
-    pub(crate) fn paragraph(&mut self, spans: &[(&str, Style)], x: f32, header: Option<&str>) -> Result<(), BookletError> {
+    pub(crate) fn paragraph(
+        &mut self,
+        spans: &[(&str, Style)],
+        x: f32,
+        header: Option<&str>,
+    ) -> Result<(), BookletError> {
         let g = self.glyphs(spans)?;
         let mut b = Block::new();
         b.add(&g, x, RIGHT - x, LEADING);
@@ -125,7 +130,15 @@ impl<'a> Layout<'a> {
     }
 
     /// A filled circle with centred white text (numbers, area letters).
-    pub(crate) fn badge(&mut self, x: f32, y: f32, r: f32, colour: Rgb, label: &str, size: f32) -> Result<(), BookletError> {
+    pub(crate) fn badge(
+        &mut self,
+        x: f32,
+        y: f32,
+        r: f32,
+        colour: Rgb,
+        label: &str,
+        size: f32,
+    ) -> Result<(), BookletError> {
         let g = self.shaper.spans(&[(label, style(size, true, WHITE))])?;
         let w = width(&g);
         let c = self.page();
@@ -225,4 +238,3 @@ impl Layout<'_> {
         Ok(w)
     }
 }
-

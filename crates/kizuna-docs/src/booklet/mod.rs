@@ -96,16 +96,16 @@ mod tests;
 
 use cover::*;
 pub use data::{BookletArea, BookletData, JOIN_AREA_WITHIN_M};
-pub use fonts::{BookletFonts, DEFAULT_FONT_PATHS, FONTS_ENV};
 use fonts::*;
-use layout::*;
+pub use fonts::{BookletFonts, DEFAULT_FONT_PATHS, FONTS_ENV};
 pub use layout::render;
+use layout::*;
 pub use map::Land;
 use map::*;
 use sections::*;
 use text::*;
-pub use words::{K, local_date};
 use words::*;
+pub use words::{K, local_date};
 use write::*;
 
 /// Why a booklet could not be made.

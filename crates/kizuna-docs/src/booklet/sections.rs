@@ -230,7 +230,8 @@ pub(crate) fn entry(l: &mut Layout, data: &BookletData, p: &Place, n: usize, hea
             CertificateStatus::Expired => K::CertExpired,
             CertificateStatus::NotYetValid => K::CertNotYet,
         };
-        let text = template.with(lang,
+        let text = template.with(
+            lang,
             &[
                 ("certifier", cert.certifier().as_str()),
                 ("number", cert.number().as_str()),
@@ -344,4 +345,3 @@ impl Layout<'_> {
         self.glyphs(spans)
     }
 }
-

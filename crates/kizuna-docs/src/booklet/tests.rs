@@ -2,7 +2,6 @@ use chrono::Datelike;
 
 use super::*;
 
-
 /// Every word of the booklet is a message of the catalogues in every
 /// language (not the id shown for a missing message), and the Japanese
 /// and Thai words are written in their scripts.
@@ -27,7 +26,9 @@ fn every_word_is_in_the_catalogues_in_four_languages() {
         }
         assert!(k.get(Lang::Ja).chars().any(is_cjk), "{id} ja");
         assert!(
-            k.get(Lang::Th).chars().any(|c| matches!(script_of(c), Some(("Thai", _)))),
+            k.get(Lang::Th)
+                .chars()
+                .any(|c| matches!(script_of(c), Some(("Thai", _)))),
             "{id} th"
         );
     }

@@ -7,7 +7,6 @@ use std::sync::Mutex;
 
 use super::*;
 
-
 /// The booklet's own words. Each is a message of the catalogues (see the module).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum K {
@@ -67,7 +66,6 @@ pub enum K {
     NoPlaces,
     ListSeparator,
 }
-
 
 impl K {
     /// The message's id in the catalogues.

@@ -93,7 +93,13 @@ impl Serialize for PlaceHit {
     }
 }
 
-pub(super) fn hit(e: Entry<'_>, book: &HoursBook, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+pub(super) fn hit(
+    e: Entry<'_>,
+    book: &HoursBook,
+    from: Option<(f64, f64)>,
+    today: NaiveDate,
+    now: DateTime<Utc>,
+) -> PlaceHit {
     let pos = e.place.fields.position;
     PlaceHit {
         name: e.place.name(&[]).to_owned(),

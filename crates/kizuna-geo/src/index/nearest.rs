@@ -52,7 +52,12 @@ impl Best {
     }
 }
 
-pub(super) fn descend(node: &rstar::ParentNode<Leaf>, q: &[f64; 3], best: &mut Best, keep: &dyn Fn(&(usize, Id, Traits)) -> bool) {
+pub(super) fn descend(
+    node: &rstar::ParentNode<Leaf>,
+    q: &[f64; 3],
+    best: &mut Best,
+    keep: &dyn Fn(&(usize, Id, Traits)) -> bool,
+) {
     use rstar::{PointDistance, RTreeNode};
     let children = node.children();
     // Inner children by their envelope's distance; the tree's nodes hold at

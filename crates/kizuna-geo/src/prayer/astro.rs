@@ -67,9 +67,8 @@ impl Sun {
         let nutation_longitude = (-17.2 * sin_d(node) - 1.32 * sin_d(2.0 * l0) - 0.23 * sin_d(2.0 * moon)
             + 0.21 * sin_d(2.0 * node))
             / 3600.0;
-        let nutation_obliquity = (9.2 * cos_d(node) + 0.57 * cos_d(2.0 * l0) + 0.10 * cos_d(2.0 * moon)
-            - 0.09 * cos_d(2.0 * node))
-            / 3600.0;
+        let nutation_obliquity =
+            (9.2 * cos_d(node) + 0.57 * cos_d(2.0 * l0) + 0.10 * cos_d(2.0 * moon) - 0.09 * cos_d(2.0 * node)) / 3600.0;
         // Obliquity of the ecliptic (ch. 22), corrected for the apparent
         // position (ch. 25).
         let mean_obliquity = 23.439_291 - 0.013_004_167 * t - 0.000_000_163_9 * t2 + 0.000_000_503_6 * t3;
@@ -80,9 +79,8 @@ impl Sun {
         let right_ascension = unwind((cos_eps * sin_lambda).atan2(cos_lambda).to_degrees());
         // Mean sidereal time at Greenwich (ch. 12) plus the equation of
         // the equinoxes.
-        let mean_sidereal = unwind(
-            280.460_618_37 + 360.985_647_366_29 * (jd - 2_451_545.0) + 0.000_387_933 * t2 - t3 / 38_710_000.0,
-        );
+        let mean_sidereal =
+            unwind(280.460_618_37 + 360.985_647_366_29 * (jd - 2_451_545.0) + 0.000_387_933 * t2 - t3 / 38_710_000.0);
         let sidereal_time = mean_sidereal + nutation_longitude * cos_d(mean_obliquity + nutation_obliquity);
         Sun {
             declination,

@@ -19,8 +19,8 @@ use axum::{Form, Router};
 use chrono::{FixedOffset, NaiveDate};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
-use kizuna_app::console::TraineeQuery;
-use kizuna_app::transfer::{FileFormat, RowError, trainee_template};
+use kizuna_app::training::console::TraineeQuery;
+use kizuna_app::training::transfer::{FileFormat, RowError, trainee_template};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::organisation::Organisation;
@@ -35,8 +35,8 @@ use kizuna_store::Page;
 
 use super::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use super::{message, render};
-use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState, urlencode};
+use kizuna_i18n::{self as i18n, Lang};
 
 /// Rows per page of the trainee list.
 const PAGE_SIZE: u32 = 50;

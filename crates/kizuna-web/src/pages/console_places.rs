@@ -22,9 +22,9 @@ use axum::{Form, Router};
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
-use kizuna_app::places::staff::StaffPlaceQuery;
-use kizuna_app::places::{PlaceFileFormat, PlaceHit, check_opening_hours};
-use kizuna_app::transfer::RowError;
+use kizuna_app::map::staff::StaffPlaceQuery;
+use kizuna_app::map::{PlaceFileFormat, PlaceHit, check_opening_hours};
+use kizuna_app::training::transfer::RowError;
 use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
@@ -35,8 +35,8 @@ use kizuna_store::Page;
 
 use super::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use super::{message, render};
-use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState, urlencode};
+use kizuna_i18n::{self as i18n, Lang};
 
 /// Rows per page of the list.
 const PAGE_SIZE: usize = 50;

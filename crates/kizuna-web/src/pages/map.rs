@@ -19,15 +19,15 @@ use axum::routing::get;
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
-use kizuna_app::map::{LocalPrayerTimes, PrayerRequest};
-use kizuna_app::places::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day, order_first};
+use kizuna_app::map::prayer::{LocalPrayerTimes, PrayerRequest};
+use kizuna_app::map::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day, order_first};
 use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, SourceKind};
 use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
 
 use super::{message, render};
-use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState};
+use kizuna_i18n::{self as i18n, Lang};
 
 pub fn routes() -> Router<WebState> {
     Router::new()
@@ -849,7 +849,7 @@ async fn place_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>,
         madhab: choice.madhab.name().to_owned(),
         high_latitude_rule: choice.rule.map(|r| r.name().to_owned()).unwrap_or_default(),
     };
-    let (prayer, prayer_error) = match kizuna_app::map::prayer_times(&req) {
+    let (prayer, prayer_error) = match kizuna_app::map::prayer::prayer_times(&req) {
         Ok(t) => (Some(prayer_view(&ctx, &t, Utc::now(), today)), None),
         Err(_) => (None, Some(ctx.t("map-prayer-unavailable"))),
     };

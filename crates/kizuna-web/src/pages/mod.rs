@@ -17,8 +17,8 @@ use axum::response::{Html, IntoResponse, Response};
 use fluent_bundle::FluentValue;
 use kizuna_domain::common::FiscalYear;
 
-use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState};
+use kizuna_i18n::{self as i18n, Lang};
 
 pub fn routes() -> Router<WebState> {
     Router::new()

@@ -25,8 +25,8 @@ use kizuna_store::Page;
 use serde_json::{Value, json};
 
 use super::{message, render};
-use kizuna_i18n::{self as i18n, Lang};
 use crate::session::{Ctx, WebState};
+use kizuna_i18n::{self as i18n, Lang};
 
 pub fn routes() -> Router<WebState> {
     Router::new()

@@ -65,7 +65,6 @@ mod tests;
 
 use scan::scan;
 
-
 /// How an OpenStreetMap file is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Encoding {
@@ -120,7 +119,6 @@ pub(super) fn bad(format: Encoding, reason: impl std::fmt::Display) -> IoError {
     };
     IoError::BadFile(format!("the file cannot be read as {what}: {reason}"))
 }
-
 
 // ---------------------------------------------------------------------------
 // Which objects, and their tags
@@ -576,4 +574,3 @@ fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRe
         }
     }
 }
-

@@ -305,4 +305,3 @@ pub(super) fn scan_pbf(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> 
         Err(_) => Err(bad(p, "its data is damaged")),
     }
 }
-

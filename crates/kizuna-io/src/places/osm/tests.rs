@@ -119,8 +119,7 @@ fn garbage_is_a_bad_file_in_both_encodings() {
         );
     }
     // Cut short after a whole object: refused, not half imported.
-    let cut =
-        b"<osm version=\"0.6\"><node id=\"1\" lat=\"43\" lon=\"141\"><tag k=\"diet:halal\" v=\"yes\"/></node>";
+    let cut = b"<osm version=\"0.6\"><node id=\"1\" lat=\"43\" lon=\"141\"><tag k=\"diet:halal\" v=\"yes\"/></node>";
     assert!(matches!(read(cut, Encoding::Xml), Err(IoError::BadFile(m)) if m.contains("cut short")));
     assert!(read(b"<osm version=\"0.6\"/>", Encoding::Xml).is_ok_and(|f| f.read == 0));
     // A blob header length far beyond what PBF allows.

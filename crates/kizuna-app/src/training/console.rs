@@ -4,7 +4,6 @@
 
 use std::collections::HashMap;
 
-
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::{CountryCode, FiscalYear, Id, Region};
 use kizuna_domain::training::edition::Edition;
@@ -14,7 +13,7 @@ use kizuna_store::{Page, Value};
 
 use kizuna_io::table::{Column, write_table};
 
-use crate::transfer::{FileFormat, TRAINEE_COLUMNS};
+use super::transfer::{FileFormat, TRAINEE_COLUMNS};
 use crate::{App, Result};
 
 /// Above this many participants an edition's people are read in bulk.
@@ -220,6 +219,10 @@ impl App {
 /// become real dates in the XLSX.
 pub fn write_rows(header: &[&str], rows: &[Vec<String>], format: FileFormat, sheet_name: &str) -> Result<Vec<u8>> {
     let columns: Vec<Column<'_>> = header.iter().map(|h| Column::named(h)).collect();
-    let format = if format == FileFormat::Json { FileFormat::Csv } else { format };
+    let format = if format == FileFormat::Json {
+        FileFormat::Csv
+    } else {
+        format
+    };
     Ok(write_table(sheet_name, &columns, rows, format)?)
 }

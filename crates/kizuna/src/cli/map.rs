@@ -6,8 +6,10 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
-use kizuna_app::places::{BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
-use kizuna_app::{App, AppError, Store};
+use kizuna_app::map::{BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
+use kizuna_app::{App, AppError};
+
+use super::{SimpleFormat, open};
 
 #[derive(Subcommand)]
 pub enum PlacesCmd {
@@ -146,11 +148,6 @@ pub enum ExportFormat {
     Csv,
 }
 
-async fn open(url: &str) -> anyhow::Result<App> {
-    let store = Store::open(url).await.context("cannot open the database")?;
-    Ok(App::new(store))
-}
-
 fn print(hits: &[PlaceHit], format: Format) -> anyhow::Result<()> {
     match format {
         Format::Json => println!("{}", serde_json::to_string_pretty(hits)?),
@@ -180,6 +177,49 @@ fn number(name: &str, raw: &str) -> Result<f64, AppError> {
     })
 }
 
+/// `kizuna prayer-times`: one day's prayer times at a place.
+pub fn prayer_times(r: &kizuna_app::map::prayer::PrayerRequest, format: SimpleFormat) -> anyhow::Result<()> {
+    let t = kizuna_app::map::prayer::prayer_times(r)?;
+    match format {
+        SimpleFormat::Json => println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({
+                "fajr": t.fajr, "sunrise": t.sunrise, "dhuhr": t.dhuhr,
+                "asr": t.asr, "maghrib": t.maghrib, "isha": t.isha,
+                "date": t.date, "timezone": t.timezone, "method": t.method,
+                "madhab": t.madhab, "high_latitude_rule": t.high_latitude_rule,
+            }))?
+        ),
+        SimpleFormat::Table => {
+            println!(
+                "{} ({}, {}, {}, {})",
+                t.date, t.timezone, t.method, t.madhab, t.high_latitude_rule
+            );
+            for (name, v) in [
+                ("fajr", &t.fajr),
+                ("sunrise", &t.sunrise),
+                ("dhuhr", &t.dhuhr),
+                ("asr", &t.asr),
+                ("maghrib", &t.maghrib),
+                ("isha", &t.isha),
+            ] {
+                println!("{name:<8} {}", v.get(11..16).unwrap_or(v));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `kizuna qibla`: the bearing to the Kaaba from a place.
+pub fn qibla(lat: &str, lon: &str, format: SimpleFormat) -> anyhow::Result<()> {
+    let bearing = kizuna_app::map::prayer::qibla(lat, lon)?;
+    match format {
+        SimpleFormat::Json => println!("{}", serde_json::json!({ "bearing_deg": bearing })),
+        SimpleFormat::Table => println!("{bearing:.3}°"),
+    }
+    Ok(())
+}
+
 pub async fn run(cmd: PlacesCmd, database_url: &str) -> anyhow::Result<()> {
     let app = open(database_url).await?;
     let result = run_on(&app, cmd).await;
@@ -196,7 +236,7 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
             filter,
             format,
         } => {
-            let (lat, lon) = kizuna_app::map::parse_position(&lat, &lon)?;
+            let (lat, lon) = kizuna_app::map::prayer::parse_position(&lat, &lon)?;
             let hits = app.nearest_places(lat, lon, k, &filter.filter()?).await?;
             print(&hits, format)?;
         }

@@ -149,7 +149,11 @@ impl App {
             if name.is_empty() {
                 continue;
             }
-            match TRAINEE_COLUMNS.iter().map(|c| c.name).find(|c| c.eq_ignore_ascii_case(name)) {
+            match TRAINEE_COLUMNS
+                .iter()
+                .map(|c| c.name)
+                .find(|c| c.eq_ignore_ascii_case(name))
+            {
                 Some(c) => {
                     if index.insert(c, i).is_some() {
                         rej(

@@ -1,6 +1,7 @@
-//! Places of the Muslim-friendly map as the office keeps them: the index
+//! The Muslim-friendly map: places as the office keeps them: the index
 //! ([`kizuna_geo::index`]) kept in step with the store, searches, staff
-//! writes, and GeoJSON (RFC 7946), CSV and OpenStreetMap exchange.
+//! writes, and GeoJSON (RFC 7946), CSV and OpenStreetMap exchange; the
+//! printable booklet ([`booklet`]); prayer times and the qibla ([`prayer`]).
 //!
 //! The index follows the store's places version: every place write on any
 //! server bumps it. The writing server sees its own writes at once; others
@@ -17,20 +18,20 @@ use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{
-    Assurance, CertificateStatus, EXPIRY_WARNING_DAYS, LatLon, 
-    Place, PlaceCategory, PlaceFields, PlaceInput, SourceKind,
+    Assurance, CertificateStatus, EXPIRY_WARNING_DAYS, LatLon, Place, PlaceCategory, PlaceFields, PlaceInput,
+    SourceKind,
 };
 use kizuna_store::places::UpsertCounts;
 use serde::Serialize;
 
 use crate::records::{Entity, Ref};
-pub use kizuna_io::places::{FileRead, FileRecord, PlaceFileFormat, file_columns};
-use kizuna_io::RowError;
 use crate::{App, AppError, Result};
+use kizuna_io::RowError;
+pub use kizuna_io::places::{FileRead, FileRecord, PlaceFileFormat, file_columns};
 
 pub mod booklet;
+pub mod prayer;
 pub mod staff;
-
 
 pub use kizuna_geo::geometry::{BBox, MAX_RADIUS_M};
 pub use kizuna_geo::hours::{DayHours, HoursSpan, PLACE_TIME_ZONE, check_opening_hours, hours_by_day};
@@ -123,7 +124,6 @@ impl PlaceIndexCache {
         }
     }
 }
-
 
 /// What a place import did (or would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -1,0 +1,77 @@
+//! `kizuna bench`: the benchmarks of BENCHMARKS.md (kizuna-bench).
+
+use clap::Subcommand;
+
+#[derive(Subcommand)]
+pub enum BenchCmd {
+    /// Render the trainee list and statistics pages on a fresh database
+    /// holding the demo plus many synthetic trainees; print median and p95.
+    Pages {
+        /// Synthetic trainees to add to the demo.
+        #[arg(long, default_value_t = 100_000)]
+        trainees: usize,
+        /// Timed renders per page (after 3 warm-up renders).
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+        /// sqlite or postgres (PostgreSQL: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long, default_value = "sqlite")]
+        backend: String,
+    },
+    /// The map's spatial index with many synthetic places, beside SQLite's
+    /// R*Tree and PostGIS (`<->` on GiST) on the same points, then
+    /// nearest-k over HTTP with many connections. Prints Markdown tables.
+    Places {
+        /// Synthetic places.
+        #[arg(long, default_value_t = 1_000_000)]
+        places: usize,
+        /// Query positions (the same for every index).
+        #[arg(long, default_value_t = 10_000)]
+        queries: usize,
+        /// How many nearest places each query asks for.
+        #[arg(long, default_value_t = 20)]
+        k: usize,
+        /// HTTP requests in all.
+        #[arg(long, default_value_t = 32_000)]
+        http_requests: usize,
+        /// Concurrent keep-alive HTTP connections.
+        #[arg(long, default_value_t = 32)]
+        connections: usize,
+        /// Skip PostGIS (else: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long)]
+        no_postgis: bool,
+        /// Skip the HTTP part (which first writes every place to a SQLite store).
+        #[arg(long)]
+        no_http: bool,
+    },
+}
+
+/// `kizuna bench …`.
+pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
+    match what {
+        BenchCmd::Pages {
+            trainees,
+            runs,
+            backend,
+        } => kizuna_bench::pages::pages(trainees, runs, &backend).await,
+        BenchCmd::Places {
+            places,
+            queries,
+            k,
+            http_requests,
+            connections,
+            no_postgis,
+            no_http,
+        } => {
+            kizuna_bench::places::places(kizuna_bench::places::Options {
+                places,
+                queries,
+                k,
+                http_requests,
+                connections,
+                postgis: !no_postgis,
+                http: !no_http,
+            })
+            .await
+        }
+    }
+}
