@@ -2,12 +2,10 @@
 //! page reads without JavaScript; scripts only improve it. Every string a
 //! person sees comes from the catalogues in `locales/`.
 
-mod console;
-mod console_places;
 pub mod map;
 mod partner;
 mod public;
-mod stats;
+mod training;
 mod upload;
 
 use askama::Template;
@@ -24,9 +22,7 @@ pub fn routes() -> Router<WebState> {
     Router::new()
         .merge(public::routes())
         .merge(partner::routes())
-        .merge(console::routes())
-        .merge(console_places::routes())
-        .merge(stats::routes())
+        .merge(training::routes())
         .merge(map::routes())
 }
 

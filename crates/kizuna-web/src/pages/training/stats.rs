@@ -24,7 +24,7 @@ use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
 use kizuna_store::Page;
 use serde_json::{Value, json};
 
-use super::{message, render};
+use crate::pages::{message, render};
 use crate::session::{Ctx, WebState};
 use kizuna_i18n::{self as i18n, Lang};
 

@@ -1,0 +1,548 @@
+use super::*;
+
+/// What the form shows: the values as typed and the message for each field.
+#[derive(Default)]
+pub(crate) struct PlaceForm {
+    pub(crate) values: HashMap<String, String>,
+    pub(crate) errors: Vec<(String, String)>,
+}
+
+impl PlaceForm {
+    pub(crate) fn from_pairs(pairs: &[(String, String)]) -> Self {
+        PlaceForm {
+            values: pairs.iter().cloned().collect(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// The form filled with a place's flat fields.
+    pub(crate) fn of(f: &PlaceFields) -> Self {
+        let mut form = PlaceForm::default();
+        if let Ok(serde_json::Value::Object(m)) = serde_json::to_value(f) {
+            for (k, v) in m {
+                let text = match v {
+                    serde_json::Value::Null => continue,
+                    serde_json::Value::String(s) => s,
+                    other => other.to_string(),
+                };
+                form.values.insert(k, text);
+            }
+        }
+        form.values.insert(
+            "alcohol_served".into(),
+            match f.alcohol_served {
+                Some(true) => "yes",
+                Some(false) => "no",
+                None => "",
+            }
+            .into(),
+        );
+        form
+    }
+
+    pub(crate) fn v(&self, name: &str) -> &str {
+        self.values.get(name).map(String::as_str).unwrap_or("")
+    }
+
+    pub(crate) fn add(&mut self, ctx: &Ctx, e: &FieldError) {
+        let value = self.v(&e.field).to_owned();
+        let msg = reason(ctx, &e.field, &e.code, &value, &e.message);
+        if !self.errors.iter().any(|(f, m)| *f == e.field && *m == msg) {
+            self.errors.push((e.field.clone(), msg));
+        }
+    }
+
+    pub(crate) fn err(&self, name: &str) -> Option<String> {
+        let msgs: Vec<&str> = self
+            .errors
+            .iter()
+            .filter(|(f, _)| f == name)
+            .map(|(_, m)| m.as_str())
+            .collect();
+        if msgs.is_empty() { None } else { Some(msgs.join(" ")) }
+    }
+
+    pub(crate) fn has_errors(&self) -> bool {
+        !self.errors.is_empty()
+    }
+}
+
+/// One text-like input of the form.
+pub(crate) struct Input {
+    pub(crate) name: &'static str,
+    pub(crate) label: String,
+    pub(crate) kind: &'static str,
+    pub(crate) value: String,
+    pub(crate) hint: Option<String>,
+    pub(crate) error: Option<String>,
+    /// The language the value is written in (names), or empty.
+    pub(crate) lang: &'static str,
+    /// `inputmode`, or empty.
+    pub(crate) mode: &'static str,
+    /// Ids of the hint and the error, for `aria-describedby`.
+    pub(crate) described: String,
+}
+
+impl Input {
+    pub(crate) fn new(ctx: &Ctx, f: &PlaceForm, name: &'static str, kind: &'static str) -> Self {
+        Input {
+            name,
+            label: field_label(ctx, name),
+            kind,
+            value: f.v(name).to_owned(),
+            hint: None,
+            error: f.err(name),
+            lang: "",
+            mode: "",
+            described: String::new(),
+        }
+        .described()
+    }
+
+    pub(crate) fn hint(mut self, text: String) -> Self {
+        self.hint = Some(text);
+        self.described()
+    }
+
+    pub(crate) fn described(mut self) -> Self {
+        let mut ids = Vec::new();
+        if self.hint.is_some() {
+            ids.push(format!("h-{}", self.name));
+        }
+        if self.error.is_some() {
+            ids.push(format!("e-{}", self.name));
+        }
+        self.described = ids.join(" ");
+        self
+    }
+}
+
+pub(crate) struct Check {
+    pub(crate) name: &'static str,
+    pub(crate) label: String,
+    pub(crate) checked: bool,
+}
+
+/// A problem for the summary at the top: the field's label, its message, and where it is.
+pub(crate) struct Problem {
+    pub(crate) anchor: String,
+    pub(crate) label: String,
+    pub(crate) message: String,
+}
+
+/// Where a place stands, shown above its form.
+pub(crate) struct Standing {
+    pub(crate) id: Id,
+    pub(crate) verified: String,
+    pub(crate) stale: bool,
+    pub(crate) never: bool,
+    pub(crate) certificate: Option<(String, Badge)>,
+    pub(crate) source: String,
+}
+
+#[derive(Template)]
+#[template(path = "console/place_form.html")]
+pub(crate) struct FormPage<'a> {
+    pub(crate) ctx: &'a Ctx,
+    pub(crate) id: Option<Id>,
+    pub(crate) title: String,
+    pub(crate) notice: Option<String>,
+    pub(crate) problems: Vec<Problem>,
+    pub(crate) names: Vec<Input>,
+    pub(crate) about: Vec<Input>,
+    pub(crate) position: Vec<Input>,
+    pub(crate) certificate: Vec<Input>,
+    /// One each; lists so that the template includes them like the others.
+    pub(crate) hours: Vec<Input>,
+    pub(crate) source_id: Vec<Input>,
+    pub(crate) record: Vec<Input>,
+    pub(crate) categories: Vec<Opt>,
+    pub(crate) category_error: Option<String>,
+    pub(crate) localities: Vec<Opt>,
+    pub(crate) locality_error: Option<String>,
+    pub(crate) assurances: Vec<Opt>,
+    pub(crate) assurance_error: Option<String>,
+    pub(crate) alcohol: Vec<Opt>,
+    pub(crate) alcohol_error: Option<String>,
+    pub(crate) facilities: Vec<Check>,
+    /// The source can be chosen (new places and staff entries).
+    pub(crate) source_editable: bool,
+    pub(crate) sources: Vec<Opt>,
+    pub(crate) source_error: Option<String>,
+    pub(crate) standing: Option<Standing>,
+}
+
+/// The form page; `old` is the place being changed.
+pub(crate) async fn form_page(
+    s: &WebState,
+    ctx: &Ctx,
+    old: Option<&Place>,
+    f: PlaceForm,
+    notice: Option<String>,
+) -> Response {
+    let locs = match localities(s).await {
+        Ok(l) => l,
+        Err(e) => return app_error(ctx, e),
+    };
+    let editable = old.is_none_or(|p| p.fields.source.kind() == SourceKind::Staff);
+    let input = |name: &'static str, kind: &'static str| Input::new(ctx, &f, name, kind);
+    let names = ["name_ja", "name_en", "name_th", "name_ms", "name_ar", "name_id"]
+        .into_iter()
+        .map(|n| {
+            let mut i = input(n, "text");
+            i.lang = &n[5..];
+            i
+        })
+        .collect();
+    let about = vec![
+        input("chain", "text").hint(ctx.t("places-field-chain-hint")),
+        input("branch", "text"),
+        input("address", "text"),
+        input("phone", "tel"),
+        input("website", "url").hint(ctx.t("places-field-website-hint")),
+    ];
+    let position = ["lat", "lon"]
+        .into_iter()
+        .map(|n| {
+            let mut i = input(n, "text");
+            i.mode = "decimal";
+            i
+        })
+        .collect();
+    let certificate = vec![
+        input("certifier", "text"),
+        input("certificate_number", "text"),
+        input("certificate_valid_from", "date"),
+        input("certificate_valid_until", "date"),
+    ];
+    let choose = ctx.t("places-choose");
+    let mut localities = vec![opt("", ctx.t("places-locality-none"), f.v("locality_id"))];
+    localities.extend(locs.iter().map(|l| {
+        opt(
+            l.id,
+            format!("{} · {}", locality_name(ctx, l), l.fields.key),
+            f.v("locality_id"),
+        )
+    }));
+    let sources = [SourceKind::Staff, SourceKind::Openstreetmap]
+        .into_iter()
+        .map(|k| opt(k.as_str(), label(ctx, "source", k.as_str()), f.v("source")))
+        .collect();
+    let standing = old.map(|p| {
+        let today = s.app.today();
+        let x = &p.fields;
+        Standing {
+            id: p.id,
+            verified: x
+                .last_verified
+                .map(|d| ctx.t1("places-verified-on", "date", ctx.date(&d)))
+                .unwrap_or_default(),
+            stale: x.is_stale(today),
+            never: x.last_verified.is_none(),
+            certificate: x.halal.certificate().map(|c| {
+                let text = i18n::message(
+                    ctx.lang,
+                    "places-certificate-standing",
+                    &[
+                        ("number", FluentValue::from(c.number().to_string())),
+                        ("certifier", FluentValue::from(c.certifier().to_string())),
+                        ("date", FluentValue::from(ctx.date(&c.valid_until()))),
+                    ],
+                );
+                (text, certificate_badge(ctx, c.status(today)))
+            }),
+            source: i18n::message(
+                ctx.lang,
+                "places-source-readonly",
+                &[
+                    (
+                        "source",
+                        FluentValue::from(label(ctx, "source", x.source.kind().as_str())),
+                    ),
+                    ("id", FluentValue::from(x.source.id().to_string())),
+                ],
+            ),
+        }
+    });
+    let shown: Vec<&str> = PLACE_FIELD_NAMES
+        .iter()
+        .copied()
+        .filter(|n| editable || !matches!(*n, "source" | "source_id"))
+        .collect();
+    let problems = f
+        .errors
+        .iter()
+        .map(|(name, msg)| Problem {
+            anchor: if shown.contains(&name.as_str()) {
+                format!("#f-{name}")
+            } else {
+                String::new()
+            },
+            label: if shown.contains(&name.as_str()) {
+                field_label(ctx, name)
+            } else {
+                String::new()
+            },
+            message: msg.clone(),
+        })
+        .collect();
+    let status = if f.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let page = FormPage {
+        ctx,
+        id: old.map(|p| p.id),
+        title: match old {
+            Some(p) => ctx.t1("places-edit-title", "name", place_name(ctx, p)),
+            None => ctx.t("places-new-title"),
+        },
+        notice,
+        problems,
+        names,
+        about,
+        position,
+        certificate,
+        hours: vec![input("opening_hours", "text").hint(ctx.t("places-field-opening-hours-hint"))],
+        source_id: vec![input("source_id", "text").hint(ctx.t("places-field-source-id-hint"))],
+        record: vec![
+            input("attribution", "text").hint(ctx.t("places-field-attribution-hint")),
+            input("last_verified", "date").hint(ctx.t("places-field-last-verified-hint")),
+        ],
+        categories: category_options(ctx, f.v("category"), &choose),
+        category_error: f.err("category"),
+        localities,
+        locality_error: f.err("locality_id"),
+        assurances: assurance_options(ctx, f.v("assurance"), &choose),
+        assurance_error: f.err("assurance"),
+        alcohol: ["", "yes", "no"]
+            .into_iter()
+            .map(|v| {
+                opt(
+                    v,
+                    ctx.t(&format!("places-alcohol-{}", if v.is_empty() { "unknown" } else { v })),
+                    f.v("alcohol_served"),
+                )
+            })
+            .collect(),
+        alcohol_error: f.err("alcohol_served"),
+        facilities: ["prayer_space", "wudu", "women_space", "qibla_marked", "prayer_mats"]
+            .into_iter()
+            .map(|n| Check {
+                name: n,
+                label: field_label(ctx, n),
+                checked: f.v(n) == "true",
+            })
+            .collect(),
+        source_editable: editable,
+        sources,
+        source_error: f.err("source"),
+        standing,
+    };
+    let mut r = render(ctx, &page);
+    *r.status_mut() = status;
+    r
+}
+
+/// Read the form into a place's flat fields, naming every value that
+/// cannot even be read. `old` is the place being changed: its source is
+/// kept unless staff may change it.
+pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (PlaceForm, PlaceFields, Vec<FieldError>) {
+    let f = PlaceForm::from_pairs(pairs);
+    let mut errors = Vec::new();
+    let text = |n: &str| {
+        let v = f.v(n).trim();
+        (!v.is_empty()).then(|| v.to_owned())
+    };
+    let number = |n: &str, errors: &mut Vec<FieldError>| match f.v(n).trim() {
+        "" => None,
+        raw => match raw.parse::<f64>() {
+            Ok(x) if x.is_finite() => Some(x),
+            _ => {
+                errors.push(FieldError::new(n, "not_a_number", format!("\"{raw}\" is not a number")));
+                None
+            }
+        },
+    };
+    let lat = number("lat", &mut errors);
+    let lon = number("lon", &mut errors);
+    let locality_id = match f.v("locality_id").trim() {
+        "" => None,
+        raw => match parse_id(raw) {
+            Some(id) => Some(id),
+            None => {
+                errors.push(FieldError::new("locality_id", "not_found", "no such locality"));
+                None
+            }
+        },
+    };
+    let alcohol_served = match f.v("alcohol_served").trim() {
+        "" | "unknown" => None,
+        "yes" => Some(true),
+        "no" => Some(false),
+        other => {
+            errors.push(FieldError::new(
+                "alcohol_served",
+                "unknown_value",
+                format!("\"{other}\" is not yes, no or empty"),
+            ));
+            None
+        }
+    };
+    let check = |n: &str| Some(f.v(n) == "true");
+    let editable = old.is_none_or(|p| p.fields.source.kind() == SourceKind::Staff);
+    let (source, source_id) = match old {
+        Some(p) if !editable => (
+            Some(p.fields.source.kind().to_string()),
+            Some(p.fields.source.id().to_string()),
+        ),
+        _ => {
+            let source = text("source").or_else(|| Some(SourceKind::Staff.to_string()));
+            // A staff entry keeps its id when the field is left empty.
+            let source_id = text("source_id").or_else(|| match old {
+                Some(p) if source.as_deref() == Some(p.fields.source.kind().as_str()) => {
+                    Some(p.fields.source.id().to_string())
+                }
+                _ => None,
+            });
+            (source, source_id)
+        }
+    };
+    let fields = PlaceFields {
+        name_ja: text("name_ja"),
+        name_en: text("name_en"),
+        name_th: text("name_th"),
+        name_ms: text("name_ms"),
+        name_ar: text("name_ar"),
+        name_id: text("name_id"),
+        category: text("category"),
+        chain: text("chain"),
+        branch: text("branch"),
+        address: text("address"),
+        phone: text("phone"),
+        website: text("website"),
+        locality_id,
+        lat,
+        lon,
+        assurance: text("assurance"),
+        certifier: text("certifier"),
+        certificate_number: text("certificate_number"),
+        certificate_valid_from: text("certificate_valid_from"),
+        certificate_valid_until: text("certificate_valid_until"),
+        alcohol_served,
+        prayer_space: check("prayer_space"),
+        wudu: check("wudu"),
+        women_space: check("women_space"),
+        qibla_marked: check("qibla_marked"),
+        prayer_mats: check("prayer_mats"),
+        opening_hours: text("opening_hours"),
+        source,
+        source_id,
+        attribution: text("attribution"),
+        last_verified: text("last_verified"),
+    };
+    (f, fields, errors)
+}
+
+/// Every problem with the fields at once: what could not be read, then
+/// every rule the rest breaks (without blaming a field twice).
+pub(crate) fn all_problems(fields: &PlaceFields, mut errors: Vec<FieldError>) -> Vec<FieldError> {
+    let mut probe = fields.clone();
+    // A staff entry is given its id when it is written.
+    if probe.source.as_deref() == Some(SourceKind::Staff.as_str()) && probe.source_id.is_none() {
+        probe.source_id = Some("staff-new".into());
+    }
+    // A coordinate that could not be read is blamed already; check the other one.
+    let blamed: Vec<String> = errors.iter().map(|e| e.field.clone()).collect();
+    for (name, v) in [("lat", &mut probe.lat), ("lon", &mut probe.lon)] {
+        if v.is_none() && blamed.iter().any(|b| b == name) {
+            *v = Some(0.0);
+        }
+    }
+    let mut more = probe.validate().err().unwrap_or_default();
+    if let Some(h) = &probe.opening_hours
+        && let Err(m) = check_opening_hours(h)
+    {
+        more.push(FieldError::new(
+            "opening_hours",
+            "invalid_opening_hours",
+            m.lines().next().unwrap_or("").to_owned(),
+        ));
+    }
+    errors.extend(more.into_iter().filter(|e| !blamed.contains(&e.field)));
+    errors
+}
+
+pub(crate) async fn new_form(State(s): State<WebState>, ctx: Ctx) -> Response {
+    guard!(staff_only(&ctx));
+    let mut f = PlaceForm::default();
+    f.values.insert("source".into(), SourceKind::Staff.to_string());
+    form_page(&s, &ctx, None, f, None).await
+}
+
+pub(crate) async fn create(State(s): State<WebState>, ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Response {
+    guard!(staff_only(&ctx));
+    guard!(ctx.check_csrf(field(&pairs, "csrf")));
+    let (mut f, fields, errors) = read_form(&pairs, None);
+    let errors = if errors.is_empty() {
+        match s.app.create_place(fields).await {
+            Ok(p) => {
+                return ctx.finish(Redirect::to(&format!("/console/places/{}/edit?saved=1", p.id)).into_response());
+            }
+            Err(AppError::Invalid(errs)) => errs,
+            Err(e) => return app_error(&ctx, e),
+        }
+    } else {
+        all_problems(&fields, errors)
+    };
+    for e in &errors {
+        f.add(&ctx, e);
+    }
+    form_page(&s, &ctx, None, f, None).await
+}
+
+pub(crate) async fn edit_form(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<BTreeMap<String, String>>,
+) -> Response {
+    guard!(staff_only(&ctx));
+    let Some(id) = parse_id(&id) else {
+        return not_found(&ctx);
+    };
+    let place = ok_or_page!(&ctx, s.app.get::<Place>(id).await);
+    let f = PlaceForm::of(&PlaceFields::from(&place.fields));
+    form_page(&s, &ctx, Some(&place), f, notice_of(&ctx, &q)).await
+}
+
+pub(crate) async fn update(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    guard!(staff_only(&ctx));
+    let Some(id) = parse_id(&id) else {
+        return not_found(&ctx);
+    };
+    guard!(ctx.check_csrf(field(&pairs, "csrf")));
+    let old = ok_or_page!(&ctx, s.app.get::<Place>(id).await);
+    let (mut f, fields, errors) = read_form(&pairs, Some(&old));
+    let errors = if errors.is_empty() {
+        match s.app.update_place(id, fields).await {
+            Ok(_) => {
+                return ctx.finish(Redirect::to(&format!("/console/places/{id}/edit?saved=1")).into_response());
+            }
+            Err(AppError::Invalid(errs)) => errs,
+            Err(e) => return app_error(&ctx, e),
+        }
+    } else {
+        all_problems(&fields, errors)
+    };
+    for e in &errors {
+        f.add(&ctx, e);
+    }
+    form_page(&s, &ctx, Some(&old), f, None).await
+}

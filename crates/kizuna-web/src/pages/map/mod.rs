@@ -1,0 +1,50 @@
+//! The public Muslim-friendly map: `/map` (filter chips, a list of places
+//! that reads without JavaScript, and the map `assets/map.js` draws beside
+//! it) and `/map/places/{id}` (one place: its halal assurance told
+//! honestly, prayer facilities, today's prayer times and the qibla,
+//! directions).
+//!
+//! The map's tiles come from a configurable tile server ([`TileServer`]);
+//! beneath them `map.js` always draws an offline basemap from the embedded
+//! world-atlas land shapes, so the map works with no internet at all.
+//! "Near me" asks the browser for its position and sends it only to this
+//! server (`/api/v1/places/nearest`); the page itself never sees it.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, RawQuery, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use axum::routing::get;
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use fluent_bundle::FluentValue;
+use kizuna_app::AppError;
+use kizuna_app::map::prayer::{LocalPrayerTimes, PrayerRequest};
+use kizuna_app::map::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day, order_first};
+use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, SourceKind};
+use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method};
+use serde_json::{Value, json};
+
+use super::{message, render};
+use crate::session::{Ctx, WebState};
+use kizuna_i18n::{self as i18n, Lang};
+
+pub fn routes() -> Router<WebState> {
+    Router::new()
+        .route("/map", get(map_page))
+        .route("/map/places/{id}", get(place_page))
+        .merge(console::routes())
+}
+
+mod console;
+mod filters;
+mod helpers;
+mod list;
+mod place;
+mod tiles;
+
+use filters::*;
+use helpers::*;
+use list::*;
+use place::*;
+pub use tiles::TileServer;

@@ -1,0 +1,207 @@
+use super::*;
+
+pub(crate) struct EditionLine {
+    pub(crate) id: Id,
+    pub(crate) fy: String,
+    pub(crate) key: String,
+    pub(crate) scope: String,
+    pub(crate) targets: String,
+    pub(crate) dates: String,
+    pub(crate) trainees_href: String,
+}
+
+pub(crate) struct CourseView {
+    pub(crate) id: Id,
+    pub(crate) title: String,
+    pub(crate) key: String,
+    pub(crate) summary: String,
+    pub(crate) count: String,
+    pub(crate) editions: Vec<EditionLine>,
+}
+
+#[derive(Template)]
+#[template(path = "console/courses.html")]
+pub(crate) struct CoursesPage<'a> {
+    pub(crate) ctx: &'a Ctx,
+    pub(crate) notice: Option<String>,
+    pub(crate) courses: Vec<CourseView>,
+}
+
+#[derive(serde::Deserialize)]
+pub(crate) struct NoticeQuery {
+    pub(crate) created: Option<String>,
+    pub(crate) saved: Option<String>,
+    pub(crate) imported: Option<i64>,
+}
+
+pub(crate) fn targets_text(ctx: &Ctx, e: &Edition) -> String {
+    e.fields
+        .target_countries
+        .iter()
+        .map(|c| country_name(ctx, *c))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub(crate) async fn courses(State(s): State<WebState>, ctx: Ctx, Query(q): Query<NoticeQuery>) -> Response {
+    guard!(ctx.require_staff());
+    let programmes = ok_or_page!(&ctx, training_courses(&s).await);
+    let editions = ok_or_page!(&ctx, s.app.list::<Edition>(&BTreeMap::new(), ALL).await).0;
+    let mut by_course: HashMap<Id, Vec<&Edition>> = HashMap::new();
+    for e in &editions {
+        by_course.entry(e.fields.programme_id).or_default().push(e);
+    }
+    let courses = programmes
+        .iter()
+        .map(|p| {
+            let mut eds = by_course.remove(&p.id).unwrap_or_default();
+            eds.sort_by(|a, b| {
+                b.fields
+                    .fiscal_year
+                    .cmp(&a.fields.fiscal_year)
+                    .then(a.fields.key.cmp(&b.fields.key))
+            });
+            CourseView {
+                id: p.id,
+                title: course_title(&ctx, p),
+                key: p.fields.key.to_string(),
+                summary: p.fields.summary.as_ref().map(ToString::to_string).unwrap_or_default(),
+                count: ctx.tn("console-course-editions-count", "count", eds.len() as i64),
+                editions: eds
+                    .into_iter()
+                    .map(|e| EditionLine {
+                        id: e.id,
+                        fy: ctx.fy(&e.fields.fiscal_year.year()),
+                        key: e.fields.key.to_string(),
+                        scope: label(&ctx, "scope", e.fields.scope.as_str()),
+                        targets: targets_text(&ctx, e),
+                        dates: format!("{} – {}", ctx.date(&e.fields.starts_on), ctx.date(&e.fields.ends_on)),
+                        trainees_href: format!(
+                            "/console/trainees?fiscal_year={}&programme_id={}",
+                            e.fields.fiscal_year.year(),
+                            p.id
+                        ),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let notice = q.created.map(|k| ctx.t1("console-course-created", "key", k));
+    render(
+        &ctx,
+        &CoursesPage {
+            ctx: &ctx,
+            notice,
+            courses,
+        },
+    )
+}
+
+#[derive(Template)]
+#[template(path = "console/course_form.html")]
+pub(crate) struct CourseForm<'a> {
+    pub(crate) ctx: &'a Ctx,
+    pub(crate) f: FormState,
+    pub(crate) organisations: Vec<Opt>,
+    pub(crate) top_errors: Vec<String>,
+}
+
+pub(crate) const COURSE_FIELDS: &[&str] = &["key", "title_en", "title_ja", "summary", "organisation_id"];
+
+pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
+    let orgs = match s.app.list::<Organisation>(&BTreeMap::new(), ALL).await {
+        Ok((o, _)) => o,
+        Err(e) => return app_error(ctx, e),
+    };
+    let current = f.v("organisation_id").to_owned();
+    let mut organisations = vec![opt("", ctx.t("console-none"), &current)];
+    organisations.extend(orgs.iter().map(|o| {
+        let name = match (ctx.lang, &o.fields.name_ja) {
+            (Lang::Ja, Some(ja)) => ja.to_string(),
+            _ => o.fields.name_en.to_string(),
+        };
+        opt(o.id, name, &current)
+    }));
+    let top_errors = f.other_errors(COURSE_FIELDS);
+    let status = if f.has_errors() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut r = render(
+        ctx,
+        &CourseForm {
+            ctx,
+            f,
+            organisations,
+            top_errors,
+        },
+    );
+    *r.status_mut() = status;
+    r
+}
+
+pub(crate) async fn course_new(State(s): State<WebState>, ctx: Ctx) -> Response {
+    guard!(ctx.require_staff());
+    course_form(&s, &ctx, FormState::default()).await
+}
+
+pub(crate) async fn course_create(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    guard!(ctx.require_staff());
+    let mut f = FormState::from_pairs(&pairs);
+    guard!(ctx.check_csrf(f.v("csrf")));
+    let mut errors = Vec::new();
+    let key = Key::parse(f.v("key")).map_err(|e| errors.push(e.at("key"))).ok();
+    let title_en = Text::parse(f.v("title_en"))
+        .map_err(|e| errors.push(e.at("title_en")))
+        .ok();
+    let title_ja = Text::parse_optional(Some(f.v("title_ja")))
+        .map_err(|e| errors.push(e.at("title_ja")))
+        .ok()
+        .flatten();
+    let summary = Text::parse_optional(Some(f.v("summary")))
+        .map_err(|e| errors.push(e.at("summary")))
+        .ok()
+        .flatten();
+    let organisation_id = match f.v("organisation_id").trim() {
+        "" => None,
+        raw => match parse_id(raw) {
+            Some(id) => Some(id),
+            None => {
+                errors.push(FieldError::new("organisation_id", "not_found", "no such organisation"));
+                None
+            }
+        },
+    };
+    if let (Some(key), Some(title_en), true) = (key, title_en, errors.is_empty()) {
+        let input = ProgrammeInput {
+            key,
+            kind: ProgrammeKind::TrainingCourse,
+            title_en,
+            title_ja,
+            organisation_id,
+            summary,
+        };
+        match s.app.create::<Programme>(&input).await {
+            Ok(p) => {
+                return ctx.finish(
+                    Redirect::to(&format!(
+                        "/console/courses?created={}",
+                        urlencode(p.fields.key.as_str())
+                    ))
+                    .into_response(),
+                );
+            }
+            Err(AppError::Invalid(errs)) => errors.extend(errs),
+            Err(e) => return app_error(&ctx, e),
+        }
+    }
+    for e in &errors {
+        f.add(&ctx, e);
+    }
+    course_form(&s, &ctx, f).await
+}
