@@ -18,9 +18,14 @@
 //! Partnerships and their ripples, the rest of the map, volunteers,
 //! tourism and the matchmaker arrive as modules of their own.
 
+extern crate self as kizuna_domain;
+
 pub mod common;
 pub mod exchanges;
+pub mod fields;
 pub mod map;
+pub mod system;
 pub mod training;
 
 pub use common::error::{FieldError, Invalid};
+pub use system::System;

@@ -11,6 +11,18 @@ pub enum StoreError {
     Rejected(FieldError),
     #[error("the database holds a value Kizuna cannot read: {0}")]
     Corrupt(String),
+    /// An update was made from version `version` of a record that is now at
+    /// `current`: someone else changed it meanwhile. Nothing was written.
+    #[error("{entity} {id} was changed by someone else since it was read (version {version}, now {current}); nothing was saved — reload it and make the change again")]
+    Conflict {
+        entity: &'static str,
+        id: i64,
+        version: i64,
+        current: i64,
+    },
+    /// The database's tables do not match Kizuna's records.
+    #[error("the database does not match this version of Kizuna: {0}")]
+    Schema(String),
     #[error(
         "SQLite {0} has the WAL-reset bug that can corrupt a database; Kizuna needs SQLite 3.51.3 or later (or 3.50.7+, 3.44.6+ on those branches)"
     )]

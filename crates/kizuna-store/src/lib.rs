@@ -12,18 +12,26 @@
 //! as a domain value that breaks a rule.
 
 mod accounts;
+pub mod changes;
 mod error;
 pub mod places;
 pub mod postgres;
 mod record;
-mod records;
+pub mod records;
+pub mod schema;
 pub mod sqlite;
 pub mod training;
 
+use kizuna_domain::System;
 use sqlx::{PgPool, SqlitePool};
 
+fn system_index(system: System) -> usize {
+    System::ALL.iter().position(|s| *s == system).unwrap_or(0)
+}
+
 pub use error::StoreError;
-pub use record::{Kind, Page, Record, Value};
+pub use changes::{Change, Op};
+pub use record::{Kind, Meta, Page, Record, Value};
 pub use training::{NewTrainee, ParticipationInRow, RoleHeld};
 
 /// Runs one expression against the store's pool, whichever backend it is.
@@ -67,8 +75,9 @@ pub enum Backend {
 /// The one storage interface of Kizuna.
 pub struct Store {
     pool: Pool,
-    /// Place writes this store has committed (see [`Store::local_place_writes`]).
-    place_writes: std::sync::atomic::AtomicU64,
+    /// Writes this store (this process) has committed, per system (see
+    /// [`Store::local_writes`]).
+    local_writes: [std::sync::atomic::AtomicU64; System::ALL.len()],
 }
 
 impl Store {
@@ -85,9 +94,10 @@ impl Store {
         };
         let store = Self {
             pool,
-            place_writes: std::sync::atomic::AtomicU64::new(0),
+            local_writes: Default::default(),
         };
         store.migrate().await?;
+        store.check_schema().await?;
         Ok(store)
     }
 
@@ -119,38 +129,16 @@ impl Store {
         Ok(())
     }
 
-    /// A number that changes whenever the records statistics are computed
-    /// from change, on whichever server wrote them: computed reports may be
-    /// reused while it stays the same.
-    pub async fn data_version(&self) -> Result<i64, StoreError> {
-        let sql = "SELECT version FROM data_version WHERE id = 1";
-        Ok(with_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?))
-    }
-
-    /// A number that changes whenever a place is written (a subset of
-    /// [`Store::data_version`]'s changes): the map's index follows it.
-    pub async fn places_version(&self) -> Result<i64, StoreError> {
-        let sql = "SELECT places_version FROM data_version WHERE id = 1";
-        Ok(with_pool!(self, p => sqlx::query_scalar(sql).fetch_one(p).await?))
-    }
-
-    /// How many place writes this store (this process) has committed: a
-    /// cache of places may skip asking the database for
-    /// [`Store::places_version`] while this stays the same, for as long as
+    /// How many writes to a system this store (this process) has
+    /// committed: a cache of that system may skip asking the database for
+    /// [`Store::system_version`] while this stays the same, for as long as
     /// it accepts not seeing other servers' writes.
-    pub fn local_place_writes(&self) -> u64 {
-        self.place_writes.load(std::sync::atomic::Ordering::Acquire)
+    pub fn local_writes(&self, system: System) -> u64 {
+        self.local_writes[system_index(system)].load(std::sync::atomic::Ordering::Acquire)
     }
 
-    pub(crate) fn note_place_write(&self) {
-        self.place_writes.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
-    }
-
-    /// Mark the data as changed without changing it, so every server
-    /// recomputes its cached reports (benchmarks measure cold renders so).
-    pub async fn bump_data_version(&self) -> Result<(), StoreError> {
-        with_pool!(self, p => sqlx::query(record::BUMP_VERSION).execute(p).await.map(|_| ()))?;
-        Ok(())
+    pub(crate) fn note_write(&self, system: System) {
+        self.local_writes[system_index(system)].fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     }
 
     /// Check the database answers (for `/healthz`).

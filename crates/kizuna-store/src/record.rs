@@ -1,30 +1,23 @@
-//! Create, read, update, delete and list for every record type, with the
-//! SQL of each operation generated once from the record's column list.
+//! Create, read, update, delete and list for every record type. The SQL
+//! of each operation is generated once from the record's declared fields
+//! ([`kizuna_domain::fields::Fields`]); rows are read back by column name,
+//! so a column missing or moved is caught at start-up ([`crate::schema`])
+//! rather than read as something else.
+//!
+//! Every write runs in one transaction with its entry in the change feed
+//! ([`crate::changes`]): the record's system's version is bumped and the
+//! record named, so caches of that system — and only that system — know
+//! to look again. Updates name the version they were made from and are
+//! refused ([`StoreError::Conflict`]) when the record changed since.
 
-use chrono::{DateTime, NaiveDate, Utc};
-use sqlx::{AssertSqlSafe, Row};
+use kizuna_domain::System;
+use kizuna_domain::common::Id;
+pub use kizuna_domain::fields::{Kind, Value};
+use kizuna_domain::fields::{Fields, Row};
+use sqlx::AssertSqlSafe;
 
+use crate::changes::{Op, log_change};
 use crate::{Store, StoreError, with_pool};
-
-/// A column value as it crosses the store boundary.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Value {
-    Int(Option<i64>),
-    Text(Option<String>),
-    Date(Option<NaiveDate>),
-    Time(Option<DateTime<Utc>>),
-    Bool(Option<bool>),
-}
-
-/// The type of a column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    Int,
-    Text,
-    Date,
-    Time,
-    Bool,
-}
 
 /// A list of values that belongs to a record and lives in a table of its
 /// own (an edition's target countries, a session's instructors).
@@ -35,32 +28,50 @@ pub struct Child {
     pub kind: Kind,
 }
 
-/// A record type kept in one table with an `id` primary key.
+/// What every stored record carries besides its fields.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Meta {
+    pub id: Id,
+    /// Bumped by every update.
+    pub version: i64,
+    /// The office that keeps the record (the default office for records
+    /// no office owns, such as localities).
+    pub office_id: Id,
+}
+
+/// A record type kept in one table with an `id` primary key and a
+/// `version`. Its fields are [`Record::Stored`], declared once.
 pub trait Record: Sized + Send {
-    /// The record's name in messages ("person").
+    /// The record's name in messages and in the change feed ("person").
     const ENTITY: &'static str;
     const TABLE: &'static str;
-    /// Columns after `id`, in the order of [`Record::values`].
-    const COLUMNS: &'static [(&'static str, Kind)];
+    /// The system whose version its writes bump.
+    const SYSTEM: System;
+    /// Whether rows carry the office that keeps them (`office_id`).
+    const OWNED: bool = true;
     /// The column whose uniqueness a duplicate would break, for messages.
     const UNIQUE: &'static str = "key";
     /// `ORDER BY` for lists.
     const ORDER: &'static str = "id";
     const CHILD: Option<Child> = None;
-    /// The statement every write of this record runs in its transaction
-    /// to mark the data changed.
-    const BUMP: &'static str = BUMP_VERSION;
-    /// Run after [`Record::BUMP`] by every insert and update, with the id as `$1`.
-    const AFTER_WRITE: Option<&'static str> = None;
-    /// Run after [`Record::BUMP`] by every delete that removed a row, with the id as `$1`.
-    const AFTER_DELETE: Option<&'static str> = None;
+    /// What is written: checked input.
     type Input: Send + Sync;
+    /// The declared fields as stored (the input itself for most records).
+    type Stored: Fields + Send;
 
-    fn values(input: &Self::Input) -> Vec<Value>;
+    fn stored(input: &Self::Input) -> Self::Stored;
+    /// Columns computed from the input beside its fields (e.g. a person's
+    /// identity key), written but never read back.
+    const COMPUTED: &'static [(&'static str, Kind)] = &[];
+    /// The values of [`Record::COMPUTED`], in order.
+    fn computed(_input: &Self::Input) -> Vec<(&'static str, Value)> {
+        Vec::new()
+    }
     fn child_values(_input: &Self::Input) -> Vec<Value> {
         Vec::new()
     }
-    fn from_values(id: i64, values: Vec<Value>, children: Vec<Value>) -> Result<Self, String>;
+    /// The record from its row's meta, fields and child values.
+    fn assemble(meta: Meta, stored: Self::Stored, children: Vec<Value>) -> Result<Self, String>;
 }
 
 /// Which slice of a list to return.
@@ -74,6 +85,14 @@ impl Default for Page {
     fn default() -> Self {
         Page { limit: 100, offset: 0 }
     }
+}
+
+impl Page {
+    /// Every record.
+    pub const ALL: Page = Page {
+        limit: u32::MAX,
+        offset: 0,
+    };
 }
 
 macro_rules! bind_all {
@@ -92,6 +111,49 @@ macro_rules! bind_all {
     }};
 }
 
+/// A row of either database read by column name.
+macro_rules! sql_row {
+    ($name:ident, $row:ty) => {
+        pub(crate) struct $name<'r>(pub(crate) &'r $row);
+
+        impl kizuna_domain::fields::Row for $name<'_> {
+            fn get(&mut self, column: &str, kind: Kind) -> Result<Value, kizuna_domain::Invalid> {
+                use sqlx::Row as _;
+                let r = self.0;
+                let bad = |e: sqlx::Error| kizuna_domain::Invalid::new("unreadable", format!("column {column}: {e}"));
+                Ok(match kind {
+                    Kind::Int => Value::Int(r.try_get(column).map_err(bad)?),
+                    Kind::Text => Value::Text(r.try_get(column).map_err(bad)?),
+                    Kind::Date => Value::Date(r.try_get(column).map_err(bad)?),
+                    Kind::Time => Value::Time(r.try_get(column).map_err(bad)?),
+                    Kind::Bool => Value::Bool(r.try_get(column).map_err(bad)?),
+                })
+            }
+        }
+    };
+}
+sql_row!(SqliteRow, sqlx::sqlite::SqliteRow);
+sql_row!(PgRow, sqlx::postgres::PgRow);
+
+/// Either database's row as a [`Row`] read by column name (the same code
+/// is compiled for both backends by [`with_pool!`]).
+pub(crate) trait ByName {
+    fn by_name(&self) -> Box<dyn Row + '_>;
+}
+
+impl ByName for sqlx::sqlite::SqliteRow {
+    fn by_name(&self) -> Box<dyn Row + '_> {
+        Box::new(SqliteRow(self))
+    }
+}
+
+impl ByName for sqlx::postgres::PgRow {
+    fn by_name(&self) -> Box<dyn Row + '_> {
+        Box::new(PgRow(self))
+    }
+}
+
+/// The value of a child table's column.
 macro_rules! decode {
     ($row:expr, $i:expr, $kind:expr) => {
         match $kind {
@@ -122,16 +184,75 @@ macro_rules! write_children {
     };
 }
 
-/// Marks the data as changed (see [`Store::data_version`]).
-pub(crate) const BUMP_VERSION: &str = "UPDATE data_version SET version = version + 1 WHERE id = 1";
+/// The meta columns a record's rows have, in order.
+pub(crate) fn meta_columns<R: Record>() -> &'static [&'static str] {
+    if R::OWNED {
+        &["id", "version", "office_id"]
+    } else {
+        &["id", "version"]
+    }
+}
 
-/// Marks the data and the places as changed (see [`Store::places_version`]).
-pub(crate) const BUMP_PLACES: &str =
-    "UPDATE data_version SET version = version + 1, places_version = places_version + 1 WHERE id = 1";
+/// The names of a record's stored columns: its fields', then computed ones.
+fn field_columns<R: Record>() -> Vec<&'static str> {
+    R::Stored::columns().iter().map(|c| c.name.as_str()).collect()
+}
 
-fn select_sql<R: Record>() -> String {
-    let cols: Vec<&str> = R::COLUMNS.iter().map(|(c, _)| *c).collect();
-    format!("SELECT id, {} FROM {}", cols.join(", "), R::TABLE)
+/// `alias.col, …` for every column a record is read from (meta and fields).
+pub(crate) fn select_list<R: Record>(alias: &str) -> String {
+    let prefix = if alias.is_empty() { String::new() } else { format!("{alias}.") };
+    meta_columns::<R>()
+        .iter()
+        .copied()
+        .chain(field_columns::<R>())
+        .map(|c| format!("{prefix}{c}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Read a record's meta and stored fields from a row by column name.
+pub(crate) fn read_parts<R: Record>(row: &mut dyn Row) -> Result<(Meta, R::Stored), StoreError> {
+    let int = |row: &mut dyn Row, c: &str| match row.get(c, Kind::Int) {
+        Ok(Value::Int(Some(v))) => Ok(v),
+        Ok(_) => Err(StoreError::Corrupt(format!("{}: {c} is empty", R::ENTITY))),
+        Err(e) => Err(StoreError::Corrupt(format!("{}: {e}", R::ENTITY))),
+    };
+    let id = int(row, "id")?;
+    let version = int(row, "version")?;
+    let office_id = if R::OWNED {
+        int(row, "office_id")?
+    } else {
+        kizuna_domain::common::DEFAULT_OFFICE
+    };
+    let stored = R::Stored::read(row).map_err(|errs| {
+        StoreError::Corrupt(format!(
+            "{} {id}: {}",
+            R::ENTITY,
+            errs.iter()
+                .map(|e| format!("{}: {}", e.field, e.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ))
+    })?;
+    Ok((
+        Meta {
+            id,
+            version,
+            office_id,
+        },
+        stored,
+    ))
+}
+
+/// A record from its parts and child values.
+pub(crate) fn assemble<R: Record>(meta: Meta, stored: R::Stored, children: Vec<Value>) -> Result<R, StoreError> {
+    R::assemble(meta, stored, children).map_err(|m| StoreError::Corrupt(format!("{} {}: {m}", R::ENTITY, meta.id)))
+}
+
+/// Read a record without children from a row by column name.
+pub(crate) fn read_row<R: Record>(row: &mut dyn Row) -> Result<R, StoreError> {
+    let (meta, stored) = read_parts::<R>(row)?;
+    assemble(meta, stored, Vec::new())
 }
 
 fn placeholders(from: usize, n: usize) -> String {
@@ -139,10 +260,18 @@ fn placeholders(from: usize, n: usize) -> String {
 }
 
 impl Store {
-    /// Insert a record and return it as stored.
-    pub async fn insert<R: Record>(&self, input: &R::Input) -> Result<R, StoreError> {
-        let values = R::values(input);
-        let cols: Vec<&str> = R::COLUMNS.iter().map(|(c, _)| *c).collect();
+    /// Insert a record kept by `office_id` and return it as stored.
+    pub async fn insert<R: Record>(&self, office_id: Id, input: &R::Input) -> Result<R, StoreError> {
+        let mut cols = field_columns::<R>();
+        let mut values = R::Stored::write(&R::stored(input));
+        for (c, v) in R::computed(input) {
+            cols.push(c);
+            values.push(v);
+        }
+        if R::OWNED {
+            cols.push("office_id");
+            values.push(Value::Int(Some(office_id)));
+        }
         let sql = format!(
             "INSERT INTO {} ({}) VALUES ({}) RETURNING id",
             R::TABLE,
@@ -152,49 +281,56 @@ impl Store {
         let children = R::child_values(input);
         let id: i64 = with_pool!(self, p => {
             let mut tx = p.begin().await?;
-            let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values.clone())
+            let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values)
                 .fetch_one(&mut *tx)
                 .await
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
             write_children!(tx, R, id, children);
-            sqlx::query(R::BUMP).execute(&mut *tx).await?;
-            if let Some(after) = R::AFTER_WRITE {
-                sqlx::query(after).bind(id).execute(&mut *tx).await?;
-            }
+            log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, Some(office_id), Op::Upsert)]);
             tx.commit().await?;
-            if R::BUMP == BUMP_PLACES {
-                self.note_place_write();
-            }
             id
         });
+        self.note_write(R::SYSTEM);
         self.get::<R>(id).await
     }
 
-    /// Replace a record's fields.
-    pub async fn update<R: Record>(&self, id: i64, input: &R::Input) -> Result<R, StoreError> {
-        let values = R::values(input);
-        let sets: Vec<String> = R::COLUMNS
-            .iter()
-            .enumerate()
-            .map(|(i, (c, _))| format!("{c} = ${}", i + 1))
-            .collect();
+    /// Replace a record's fields, if it is still at `version` (the version
+    /// the change was made from): otherwise nothing is written and
+    /// [`StoreError::Conflict`] names the version it is at now.
+    pub async fn update<R: Record>(&self, id: Id, version: i64, input: &R::Input) -> Result<R, StoreError> {
+        let mut cols = field_columns::<R>();
+        let mut values = R::Stored::write(&R::stored(input));
+        for (c, v) in R::computed(input) {
+            cols.push(c);
+            values.push(v);
+        }
+        let sets: Vec<String> = cols.iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
+        let n = values.len();
+        let office = if R::OWNED { "office_id" } else { "CAST(NULL AS BIGINT)" };
         let sql = format!(
-            "UPDATE {} SET {} WHERE id = ${}",
+            "UPDATE {} SET {}, version = version + 1 WHERE id = ${} AND version = ${} RETURNING {office}",
             R::TABLE,
             sets.join(", "),
-            values.len() + 1
+            n + 1,
+            n + 2
         );
         let children = R::child_values(input);
+        let current = format!("SELECT version FROM {} WHERE id = $1", R::TABLE);
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
-            let done = bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())), values.clone())
+            let done: Option<Option<i64>> = bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values)
                 .bind(id)
-                .execute(&mut *tx)
+                .bind(version)
+                .fetch_optional(&mut *tx)
                 .await
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
-            if done.rows_affected() == 0 {
-                return Err(StoreError::NotFound { entity: R::ENTITY, id });
-            }
+            let Some(office_id) = done else {
+                let now: Option<i64> = sqlx::query_scalar(AssertSqlSafe(current.as_str())).bind(id).fetch_optional(&mut *tx).await?;
+                return Err(match now {
+                    None => StoreError::NotFound { entity: R::ENTITY, id },
+                    Some(current) => StoreError::Conflict { entity: R::ENTITY, id, version, current },
+                });
+            };
             if let Some(child) = &R::CHILD {
                 sqlx::query(AssertSqlSafe(format!("DELETE FROM {} WHERE {} = $1", child.table, child.parent_column)))
                     .bind(id)
@@ -202,35 +338,25 @@ impl Store {
                     .await?;
             }
             write_children!(tx, R, id, children);
-            sqlx::query(R::BUMP).execute(&mut *tx).await?;
-            if let Some(after) = R::AFTER_WRITE {
-                sqlx::query(after).bind(id).execute(&mut *tx).await?;
-            }
+            log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, office_id, Op::Upsert)]);
             tx.commit().await?;
-            if R::BUMP == BUMP_PLACES {
-                self.note_place_write();
-            }
         });
+        self.note_write(R::SYSTEM);
         self.get::<R>(id).await
     }
 
     /// Delete a record; refused while other records refer to it.
-    pub async fn delete<R: Record>(&self, id: i64) -> Result<(), StoreError> {
-        let sql = format!("DELETE FROM {} WHERE id = $1", R::TABLE);
+    pub async fn delete<R: Record>(&self, id: Id) -> Result<(), StoreError> {
+        let office = if R::OWNED { "office_id" } else { "CAST(NULL AS BIGINT)" };
+        let sql = format!("DELETE FROM {} WHERE id = $1 RETURNING {office}", R::TABLE);
         let done = with_pool!(self, p => async {
             let mut tx = p.begin().await?;
-            let n = sqlx::query(AssertSqlSafe(sql.as_str())).bind(id).execute(&mut *tx).await?.rows_affected();
-            sqlx::query(R::BUMP).execute(&mut *tx).await?;
-            if let Some(after) = R::AFTER_DELETE
-                && n > 0
-            {
-                sqlx::query(after).bind(id).execute(&mut *tx).await?;
+            let office: Option<Option<i64>> = sqlx::query_scalar(AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(&mut *tx).await?;
+            if let Some(office_id) = office {
+                log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, office_id, Op::Delete)]);
             }
             tx.commit().await?;
-            if R::BUMP == BUMP_PLACES {
-                self.note_place_write();
-            }
-            Ok::<u64, sqlx::Error>(n)
+            Ok::<bool, sqlx::Error>(office.is_some())
         }.await)
         .map_err(|e| match StoreError::from_write(e, R::ENTITY, R::UNIQUE) {
             StoreError::Rejected(_) => StoreError::rejected(
@@ -240,13 +366,14 @@ impl Store {
             ),
             other => other,
         })?;
-        if done == 0 {
+        if !done {
             return Err(StoreError::NotFound { entity: R::ENTITY, id });
         }
+        self.note_write(R::SYSTEM);
         Ok(())
     }
 
-    pub async fn get<R: Record>(&self, id: i64) -> Result<R, StoreError> {
+    pub async fn get<R: Record>(&self, id: Id) -> Result<R, StoreError> {
         let mut found = self
             .select::<R>(&[("id", Value::Int(Some(id)))], Page { limit: 1, offset: 0 })
             .await?;
@@ -254,7 +381,8 @@ impl Store {
     }
 
     /// Records whose columns equal the given values, in the record's order.
-    /// Column names come from [`Record::COLUMNS`] (or `id`), never from users.
+    /// Column names come from the record's declaration (or `id`,
+    /// `office_id`), never from users.
     pub async fn select<R: Record>(&self, filter: &[(&str, Value)], page: Page) -> Result<Vec<R>, StoreError> {
         self.select_rows(filter, None, page).await
     }
@@ -262,21 +390,38 @@ impl Store {
     /// Up to `limit` records with ids above `after`, by id: a whole table
     /// read in pages that each start where the last ended, so that no page
     /// skips over the rows before it and the rows are never all in memory.
-    pub async fn select_after<R: Record>(&self, after: i64, limit: u32) -> Result<Vec<R>, StoreError> {
+    pub async fn select_after<R: Record>(&self, after: Id, limit: u32) -> Result<Vec<R>, StoreError> {
         self.select_rows(&[], Some(after), Page { limit, offset: 0 }).await
+    }
+
+    /// The records with these ids (any that exist), by id, read in batches.
+    pub async fn get_many<R: Record>(&self, ids: &[Id]) -> Result<Vec<R>, StoreError> {
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let sql = format!(
+                "SELECT {} FROM {} WHERE id IN ({}) ORDER BY id",
+                select_list::<R>(""),
+                R::TABLE,
+                placeholders(1, chunk.len())
+            );
+            let values: Vec<Value> = chunk.iter().map(|i| Value::Int(Some(*i))).collect();
+            let mut got = self.read_records::<R>(&sql, values).await?;
+            out.append(&mut got);
+        }
+        Ok(out)
     }
 
     async fn select_rows<R: Record>(
         &self,
         filter: &[(&str, Value)],
-        after: Option<i64>,
+        after: Option<Id>,
         page: Page,
     ) -> Result<Vec<R>, StoreError> {
-        let mut sql = select_sql::<R>();
+        let mut sql = format!("SELECT {} FROM {}", select_list::<R>(""), R::TABLE);
         let mut values = Vec::new();
         for (i, (col, v)) in filter.iter().enumerate() {
             debug_assert!(
-                *col == "id" || R::COLUMNS.iter().any(|(c, _)| c == col),
+                matches!(*col, "id" | "office_id") || field_columns::<R>().contains(col),
                 "unknown column {col}"
             );
             sql.push_str(if i == 0 { " WHERE " } else { " AND " });
@@ -293,29 +438,26 @@ impl Store {
         sql.push_str(&format!(" ORDER BY {order} LIMIT ${} OFFSET ${}", n + 1, n + 2));
         values.push(Value::Int(Some(i64::from(page.limit))));
         values.push(Value::Int(Some(i64::from(page.offset))));
-        let rows: Vec<(i64, Vec<Value>)> = with_pool!(self, p => {
-            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?;
+        self.read_records::<R>(&sql, values).await
+    }
+
+    /// Run a query whose rows are records of `R` (with their children).
+    pub(crate) async fn read_records<R: Record>(&self, sql: &str, values: Vec<Value>) -> Result<Vec<R>, StoreError> {
+        let parts: Vec<(Meta, R::Stored)> = with_pool!(self, p => {
+            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), values).fetch_all(p).await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in &rows {
-                let id: i64 = row.try_get(0)?;
-                let mut vals = Vec::with_capacity(R::COLUMNS.len());
-                for (i, (_, kind)) in R::COLUMNS.iter().enumerate() {
-                    vals.push(decode!(row, i + 1, kind));
-                }
-                out.push((id, vals));
+                out.push(read_parts::<R>(&mut *row.by_name())?);
             }
             out
         });
-        let mut out = Vec::with_capacity(rows.len());
-        for (id, vals) in rows {
+        let mut out = Vec::with_capacity(parts.len());
+        for (meta, stored) in parts {
             let children = match &R::CHILD {
-                Some(child) => self.children(child, id).await?,
+                Some(child) => self.children(child, meta.id).await?,
                 None => Vec::new(),
             };
-            out.push(
-                R::from_values(id, vals, children)
-                    .map_err(|m| StoreError::Corrupt(format!("{} {id}: {m}", R::ENTITY)))?,
-            );
+            out.push(assemble(meta, stored, children)?);
         }
         Ok(out)
     }
@@ -333,7 +475,8 @@ impl Store {
         )
     }
 
-    async fn children(&self, child: &Child, id: i64) -> Result<Vec<Value>, StoreError> {
+    async fn children(&self, child: &Child, id: Id) -> Result<Vec<Value>, StoreError> {
+        use sqlx::Row as _;
         let sql = format!(
             "SELECT {} FROM {} WHERE {} = $1 ORDER BY {}",
             child.column, child.table, child.parent_column, child.column
@@ -349,10 +492,10 @@ impl Store {
     }
 
     /// Whether a record exists (to name a missing reference before writing).
-    pub async fn exists<R: Record>(&self, id: i64) -> Result<bool, StoreError> {
+    pub async fn exists<R: Record>(&self, id: Id) -> Result<bool, StoreError> {
         Ok(self.count::<R>(&[("id", Value::Int(Some(id)))]).await? > 0)
     }
 }
 
 pub(crate) use bind_all;
-pub(crate) use decode;
+

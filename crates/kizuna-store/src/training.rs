@@ -10,7 +10,12 @@ use kizuna_domain::training::session::Attendance;
 use kizuna_domain::training::stats::{TraineeAggregates, TraineeFact, TraineeFilter};
 use sqlx::{AssertSqlSafe, Row};
 
-use crate::record::{Kind, Page, Record, Value, bind_all, decode};
+use kizuna_domain::System;
+use kizuna_domain::common::LocalText;
+use kizuna_domain::fields::{Field, Fields};
+
+use crate::changes::{Op, log_change};
+use crate::record::{ByName, Page, Value, bind_all, read_row, select_list};
 use crate::{Store, StoreError, with_pool};
 
 /// A trainee to write together with their participation (imports, demo).
@@ -44,7 +49,7 @@ pub struct RoleHeld {
     pub edition_id: i64,
     pub edition_key: String,
     pub programme_id: i64,
-    pub programme_title_en: String,
+    pub programme_title: LocalText,
 }
 
 /// The WHERE clause that selects counted trainee participations, joined as
@@ -172,32 +177,15 @@ impl Store {
         let n = values.len();
         values.push(Value::Int(Some(i64::from(page.limit))));
         values.push(Value::Int(Some(i64::from(page.offset))));
-        let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
         let sql = format!(
-            "SELECT pe.id, {} FROM people pe WHERE EXISTS (SELECT 1 FROM participations pa \
+            "SELECT {} FROM people pe WHERE EXISTS (SELECT 1 FROM participations pa \
              JOIN editions e ON e.id = pa.edition_id WHERE pa.person_id = pe.id AND {cond}) \
              ORDER BY pe.family_name, pe.given_name, pe.id LIMIT ${} OFFSET ${}",
-            cols.join(", "),
+            select_list::<Person>("pe"),
             n + 1,
             n + 2
         );
-        let rows: Vec<(i64, Vec<Value>)> = with_pool!(self, p => {
-            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?;
-            let mut out = Vec::with_capacity(rows.len());
-            for row in &rows {
-                let mut vals = Vec::new();
-                for (i, (_, kind)) in Person::COLUMNS.iter().enumerate() {
-                    vals.push(decode!(row, i + 1, kind));
-                }
-                out.push((row.try_get::<i64, _>(0)?, vals));
-            }
-            out
-        });
-        let people = rows
-            .into_iter()
-            .map(|(id, v)| Person::from_values(id, v, Vec::new()).map_err(StoreError::Corrupt))
-            .collect::<Result<_, _>>()?;
-        Ok(people)
+        self.read_records::<Person>(&sql, values).await
     }
 
     /// Trainee participations in one status matching the filter (its
@@ -216,12 +204,11 @@ impl Store {
         let n = values.len();
         values.push(Value::Int(Some(i64::from(page.limit))));
         values.push(Value::Int(Some(i64::from(page.offset))));
-        let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
-        let k = Person::COLUMNS.len();
         let sql = format!(
-            "SELECT pe.id, {}, e.id, e.key, e.fiscal_year, e.programme_id {TRAINEE_FROM} WHERE {cond} \
+            "SELECT {}, e.id AS e_id, e.key AS e_key, e.fiscal_year AS e_fiscal_year, e.programme_id AS e_programme_id \
+             {TRAINEE_FROM} WHERE {cond} \
              ORDER BY e.fiscal_year DESC, e.starts_on DESC, e.key, pa.id LIMIT ${} OFFSET ${}",
-            cols.join(", "),
+            select_list::<Person>("pe"),
             n + 1,
             n + 2
         );
@@ -229,44 +216,49 @@ impl Store {
             let rows = bind_all!(sqlx::query(AssertSqlSafe(sql.as_str())), values).fetch_all(p).await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in &rows {
-                let mut vals = Vec::new();
-                for (i, (_, kind)) in Person::COLUMNS.iter().enumerate() {
-                    vals.push(decode!(row, i + 1, kind));
-                }
-                let id: i64 = row.try_get(0)?;
+                let person = read_row::<Person>(&mut *row.by_name())?;
                 let edition = ParticipationInRow {
-                    edition_id: row.try_get(k + 1)?,
-                    edition_key: row.try_get(k + 2)?,
-                    fiscal_year: row.try_get(k + 3)?,
-                    programme_id: row.try_get(k + 4)?,
+                    edition_id: row.try_get("e_id")?,
+                    edition_key: row.try_get("e_key")?,
+                    fiscal_year: row.try_get("e_fiscal_year")?,
+                    programme_id: row.try_get("e_programme_id")?,
                     status,
                 };
-                out.push((id, vals, edition));
+                out.push((person, edition));
             }
             out
         });
-        let rows = rows
-            .into_iter()
-            .map(|(id, vals, e)| {
-                Ok((
-                    Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?,
-                    e,
-                ))
-            })
-            .collect::<Result<_, StoreError>>()?;
         Ok((rows, total))
     }
 
     /// Every role a person has held, oldest first.
     pub async fn roles_of(&self, person_id: i64) -> Result<Vec<RoleHeld>, StoreError> {
-        let sql = "SELECT pa.id, pa.role, pa.status, e.fiscal_year, e.id, e.key, pr.id, pr.title_en \
+        let sql = "SELECT pa.id, pa.role, pa.status, e.fiscal_year, e.id AS edition_id, e.key, pr.id AS programme_id, \
+                   pr.title_en, pr.title_ja, pr.title_th, pr.title_ms \
                    FROM participations pa JOIN editions e ON e.id = pa.edition_id \
                    JOIN programmes pr ON pr.id = e.programme_id \
                    WHERE pa.person_id = $1 ORDER BY e.starts_on, pa.id";
-        let rows: Vec<(i64, String, String, i64, i64, String, i64, String)> =
-            with_pool!(self, p => sqlx::query_as(sql).bind(person_id).fetch_all(p).await?);
+        let rows = with_pool!(self, p => {
+            let rows = sqlx::query(sql).bind(person_id).fetch_all(p).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let title = LocalText::read("title", &mut *row.by_name())
+                    .map_err(|e| StoreError::Corrupt(format!("programme title: {e}")))?;
+                let r: (i64, String, String, i64, i64, String, i64) = (
+                    row.try_get("id")?,
+                    row.try_get("role")?,
+                    row.try_get("status")?,
+                    row.try_get("fiscal_year")?,
+                    row.try_get("edition_id")?,
+                    row.try_get("key")?,
+                    row.try_get("programme_id")?,
+                );
+                out.push((r, title));
+            }
+            out
+        });
         rows.into_iter()
-            .map(|(id, role, status, fy, edition_id, edition_key, programme_id, title)| {
+            .map(|((id, role, status, fy, edition_id, edition_key, programme_id), title)| {
                 let bad = |e: kizuna_domain::Invalid| StoreError::Corrupt(format!("participation {id}: {e}"));
                 Ok(RoleHeld {
                     participation_id: id,
@@ -276,7 +268,7 @@ impl Store {
                     edition_id,
                     edition_key,
                     programme_id,
-                    programme_title_en: title,
+                    programme_title: title,
                 })
             })
             .collect()
@@ -315,8 +307,10 @@ impl Store {
                     .await
                     .map_err(|e| StoreError::from_write(e, "attendance", "person_id"))?;
             }
+            log_change!(tx, System::Training, &[("attendance", session_id, None, Op::Upsert)]);
             tx.commit().await?;
         });
+        self.note_write(System::Training);
         Ok(())
     }
 
@@ -344,24 +338,31 @@ impl Store {
 
     /// Write trainees and their participations in one transaction: all of
     /// them, or none when any write fails. Returns the new people's ids.
-    pub async fn insert_trainees(&self, rows: &[NewTrainee]) -> Result<Vec<i64>, StoreError> {
-        let cols: Vec<&str> = Person::COLUMNS.iter().map(|(c, _)| *c).collect();
+    pub async fn insert_trainees(&self, office_id: i64, rows: &[NewTrainee]) -> Result<Vec<i64>, StoreError> {
+        let mut cols: Vec<&str> = PersonInput::columns().iter().map(|c| c.name.as_str()).collect();
+        cols.push("identity_key");
+        cols.push("office_id");
         let person_sql = format!(
             "INSERT INTO people ({}) VALUES ({}) RETURNING id",
             cols.join(", "),
             (1..=cols.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
         );
-        let part_sql = "INSERT INTO participations (edition_id, person_id, role, status, started_on, ended_on, action_plan_title) \
-                        VALUES ($1, $2, $3, $4, $5, $6, $7)";
+        let part_sql = "INSERT INTO participations (edition_id, person_id, role, status, started_on, ended_on, action_plan_title, office_id) \
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
         let ids = with_pool!(self, p => {
             let mut tx = p.begin().await?;
             let mut ids = Vec::with_capacity(rows.len());
+            let mut people = Vec::with_capacity(rows.len());
+            let mut parts = Vec::with_capacity(rows.len());
             for r in rows {
-                let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(person_sql.as_str())), Person::values(&r.person))
+                let mut values = r.person.write();
+                values.push(Value::Text(Some(r.person.identity_key())));
+                values.push(Value::Int(Some(office_id)));
+                let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(person_sql.as_str())), values)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(|e| StoreError::from_write(e, "person", "identity"))?;
-                sqlx::query(part_sql)
+                let part: i64 = sqlx::query_scalar(part_sql)
                     .bind(r.edition_id)
                     .bind(id)
                     .bind(ParticipationRole::Trainee.as_str())
@@ -369,15 +370,21 @@ impl Store {
                     .bind(r.started_on)
                     .bind(r.ended_on)
                     .bind(r.action_plan_title.as_deref())
-                    .execute(&mut *tx)
+                    .bind(office_id)
+                    .fetch_one(&mut *tx)
                     .await
                     .map_err(|e| StoreError::from_write(e, "participation", "person_id"))?;
                 ids.push(id);
+                people.push(("person", id, Some(office_id), Op::Upsert));
+                parts.push(("participation", part, Some(office_id), Op::Upsert));
             }
-            sqlx::query(crate::record::BUMP_VERSION).execute(&mut *tx).await?;
+            log_change!(tx, System::Common, &people);
+            log_change!(tx, System::Training, &parts);
             tx.commit().await?;
             ids
         });
+        self.note_write(System::Common);
+        self.note_write(System::Training);
         // After a large import, let the query planner see the new sizes (a
         // fresh PostgreSQL table otherwise gets nested loops over 100,000 rows).
         if rows.len() >= 500 {
@@ -402,43 +409,28 @@ impl Store {
         )>,
         StoreError,
     > {
-        let cols: Vec<String> = Person::COLUMNS.iter().map(|(c, _)| format!("pe.{c}")).collect();
         let sql = format!(
-            "SELECT pe.id, {}, e.key, pa.status, pa.started_on, pa.ended_on, pa.action_plan_title \
+            "SELECT {}, e.key AS e_key, pa.status AS pa_status, pa.started_on AS pa_started_on, \
+             pa.ended_on AS pa_ended_on, pa.action_plan_title AS pa_plan \
              FROM participations pa JOIN people pe ON pe.id = pa.person_id JOIN editions e ON e.id = pa.edition_id \
              WHERE pa.role = $1 ORDER BY e.starts_on, e.key, pe.family_name, pe.given_name, pe.id",
-            cols.join(", ")
+            select_list::<Person>("pe")
         );
-        let n = Person::COLUMNS.len();
-        let rows = with_pool!(self, p => {
+        Ok(with_pool!(self, p => {
             let rows = sqlx::query(AssertSqlSafe(sql.as_str())).bind(ParticipationRole::Trainee.as_str()).fetch_all(p).await?;
             let mut out = Vec::with_capacity(rows.len());
             for row in &rows {
-                let mut vals = Vec::new();
-                for (i, (_, kind)) in Person::COLUMNS.iter().enumerate() {
-                    vals.push(decode!(row, i + 1, kind));
-                }
-                let id: i64 = row.try_get(0)?;
-                let key: String = row.try_get(n + 1)?;
-                let status: String = row.try_get(n + 2)?;
-                let s: Option<NaiveDate> = row.try_get(n + 3)?;
-                let e: Option<NaiveDate> = row.try_get(n + 4)?;
-                let plan: Option<String> = row.try_get(n + 5)?;
-                out.push((id, vals, key, status, s, e, plan));
+                let person = read_row::<Person>(&mut *row.by_name())?;
+                out.push((
+                    person,
+                    row.try_get("e_key")?,
+                    row.try_get("pa_status")?,
+                    row.try_get("pa_started_on")?,
+                    row.try_get("pa_ended_on")?,
+                    row.try_get("pa_plan")?,
+                ));
             }
             out
-        });
-        rows.into_iter()
-            .map(|(id, vals, key, status, s, e, plan)| {
-                Ok((
-                    Person::from_values(id, vals, Vec::new()).map_err(StoreError::Corrupt)?,
-                    key,
-                    status,
-                    s,
-                    e,
-                    plan,
-                ))
-            })
-            .collect()
+        }))
     }
 }

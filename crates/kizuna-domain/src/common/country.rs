@@ -159,6 +159,8 @@ impl fmt::Display for CountryCode {
     }
 }
 
+crate::text_scalar!(CountryCode);
+
 impl FromStr for CountryCode {
     type Err = Invalid;
     fn from_str(s: &str) -> Result<Self, Invalid> {

@@ -146,6 +146,26 @@ impl FiscalYear {
     }
 }
 
+impl crate::fields::Scalar for FiscalYear {
+    const KIND: crate::fields::Kind = crate::fields::Kind::Int;
+    fn to_value(&self) -> crate::fields::Value {
+        crate::fields::Value::Int(Some(i64::from(self.year())))
+    }
+    fn from_value(v: crate::fields::Value) -> Result<Option<Self>, Invalid> {
+        match v {
+            crate::fields::Value::Int(None) => Ok(None),
+            crate::fields::Value::Int(Some(y)) => i32::try_from(y)
+                .map_err(|_| Invalid::new("out_of_range", format!("{y} is not a fiscal year")))
+                .and_then(FiscalYear::try_from)
+                .map(Some),
+            other => Err(Invalid::new(
+                "wrong_type",
+                format!("expected an integer column, found {}", other.kind().as_str()),
+            )),
+        }
+    }
+}
+
 impl TryFrom<i32> for FiscalYear {
     type Error = Invalid;
     fn try_from(y: i32) -> Result<Self, Invalid> {

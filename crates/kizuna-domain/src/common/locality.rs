@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CountryCode, Id, Key, Text};
+use super::{CountryCode, Id, Key, LocalText, Text};
 use crate::string_enum;
 
 string_enum! {
@@ -24,12 +24,15 @@ string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Locality {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the record changed since.
+    pub version: i64,
     #[serde(flatten)]
     pub fields: LocalityInput,
 }
 
 /// The fields of a locality, as created or updated.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LocalityInput {
@@ -40,10 +43,9 @@ pub struct LocalityInput {
     /// The enclosing locality, if any (Obihiro → Tokachi).
     #[serde(default)]
     pub parent_id: Option<Id>,
-    pub name_en: Text,
-    #[serde(default)]
-    pub name_ja: Option<Text>,
-    /// The name in the locality's own script when neither English nor Japanese.
+    /// The name in Kizuna's languages (at least one).
+    pub name: LocalText,
+    /// The name in the locality's own script when it is none of those.
     #[serde(default)]
     pub name_local: Option<Text>,
 }

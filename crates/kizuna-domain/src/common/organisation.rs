@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{CountryCode, Id, Key, Text};
+use super::{CountryCode, Id, Key, LocalText, Text};
 use crate::string_enum;
 
 string_enum! {
@@ -21,19 +21,24 @@ string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Organisation {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the record changed since.
+    pub version: i64,
+    /// The office that keeps the record.
+    pub office_id: Id,
     #[serde(flatten)]
     pub fields: OrganisationInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OrganisationInput {
     /// Stable key, e.g. `obihiro-cci`.
     pub key: Key,
-    pub name_en: Text,
-    #[serde(default)]
-    pub name_ja: Option<Text>,
+    /// The name in Kizuna's languages (at least one).
+    pub name: LocalText,
+    /// The name in the organisation's own script when it is none of those.
     #[serde(default)]
     pub name_local: Option<Text>,
     pub kind: OrganisationKind,

@@ -3,7 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Id, Key, Text};
+use super::{Id, Key, LocalText};
 use crate::string_enum;
 
 string_enum! {
@@ -25,23 +25,28 @@ string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Programme {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the record changed since.
+    pub version: i64,
+    /// The office that keeps the record.
+    pub office_id: Id,
     #[serde(flatten)]
     pub fields: ProgrammeInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgrammeInput {
     /// Stable key, e.g. `gmrdp`.
     pub key: Key,
     pub kind: ProgrammeKind,
-    pub title_en: Text,
-    #[serde(default)]
-    pub title_ja: Option<Text>,
+    /// The title in Kizuna's languages (at least one).
+    pub title: LocalText,
     /// The organisation that runs it.
     #[serde(default)]
     pub organisation_id: Option<Id>,
+    /// What it is about, in Kizuna's languages.
     #[serde(default)]
-    pub summary: Option<Text>,
+    pub summary: Option<LocalText>,
 }

@@ -150,6 +150,8 @@ impl FromStr for Key {
     }
 }
 
+crate::text_scalar!(Text, Key);
+
 /// Declares a closed set of values stored and exchanged as snake_case
 /// strings, with parsing that names the accepted values.
 #[macro_export]
@@ -173,6 +175,8 @@ macro_rules! string_enum {
                 f.write_str(self.as_str())
             }
         }
+
+        $crate::text_scalar!($name);
 
         impl std::str::FromStr for $name {
             type Err = $crate::common::error::Invalid;

@@ -20,7 +20,8 @@ use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 use crate::common::error::{Errors, FieldError, Invalid};
-use crate::common::{Id, Text};
+use crate::common::{Id, LocalText, Text};
+use crate::fields::Fields;
 use crate::string_enum;
 
 /// The Earth's mean radius R₁ = (2a + b) / 3 of WGS 84, in metres.
@@ -489,6 +490,11 @@ impl PlaceSource {
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Place {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the place changed since.
+    pub version: i64,
+    /// The office that keeps the place.
+    pub office_id: Id,
     #[serde(flatten)]
     pub fields: PlaceInput,
 }
@@ -496,7 +502,7 @@ pub struct Place {
 impl Serialize for Place {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(1 + PLACE_FIELD_NAMES.len()))?;
+        let mut map = s.serialize_map(Some(3 + PlaceFields::columns().len()))?;
         self.serialize_entries(&mut map)?;
         map.end()
     }
@@ -507,11 +513,24 @@ impl Place {
     /// types that show a place with more beside it.
     pub fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
         map.serialize_entry("id", &self.id)?;
+        map.serialize_entry("version", &self.version)?;
+        map.serialize_entry("office_id", &self.office_id)?;
         self.fields.serialize_entries(map)
     }
 }
 
 impl Place {
+    /// A place of the default office at its first version, as an index
+    /// built outside a store (benchmarks, tests) holds it.
+    pub fn new(id: Id, fields: PlaceInput) -> Self {
+        Place {
+            id,
+            version: 1,
+            office_id: crate::common::DEFAULT_OFFICE,
+            fields,
+        }
+    }
+
     /// The name to show (see [`PlaceNames::best`]).
     pub fn name(&self, prefer: &[&str]) -> &str {
         self.fields.names.best(prefer).as_str()
@@ -542,6 +561,8 @@ pub struct PlaceInput {
     /// Licence attribution; OpenStreetMap data always carries ODbL's.
     pub attribution: Option<Text>,
     pub last_verified: Option<NaiveDate>,
+    /// What a visitor should know, in Kizuna's languages.
+    pub description: Option<LocalText>,
 }
 
 impl PlaceInput {
@@ -577,9 +598,11 @@ impl PlaceInput {
 }
 
 /// A place in its flat form, as the API, GeoJSON properties, CSV columns
-/// and the store's columns carry it. Every field is optional here;
+/// and the store's columns carry it: the one declaration of a place's
+/// fields ([`Fields`] gives the store's columns and the files' columns,
+/// utoipa the API's schema). Every field is optional here;
 /// [`PlaceFields::validate`] says which are required and why.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(default, deny_unknown_fields)]
 pub struct PlaceFields {
@@ -599,8 +622,10 @@ pub struct PlaceFields {
     pub website: Option<String>,
     pub locality_id: Option<i64>,
     /// WGS 84 latitude, degrees north.
+    #[field(rename = "lat_e7", with = "crate::fields::with::e7")]
     pub lat: Option<f64>,
     /// WGS 84 longitude, degrees east.
+    #[field(rename = "lon_e7", with = "crate::fields::with::e7")]
     pub lon: Option<f64>,
     /// certified, self_declared, pork_free, vegetarian_options or unknown.
     pub assurance: Option<String>,
@@ -608,8 +633,10 @@ pub struct PlaceFields {
     pub certifier: Option<String>,
     pub certificate_number: Option<String>,
     /// YYYY-MM-DD.
+    #[field(with = "crate::fields::with::date_text")]
     pub certificate_valid_from: Option<String>,
     /// YYYY-MM-DD.
+    #[field(with = "crate::fields::with::date_text")]
     pub certificate_valid_until: Option<String>,
     /// Null when not known.
     pub alcohol_served: Option<bool>,
@@ -626,43 +653,15 @@ pub struct PlaceFields {
     pub source_id: Option<String>,
     pub attribution: Option<String>,
     /// YYYY-MM-DD.
+    #[field(with = "crate::fields::with::date_text")]
     pub last_verified: Option<String>,
+    /// What a visitor should know, in English.
+    pub description_en: Option<String>,
+    pub description_ja: Option<String>,
+    pub description_th: Option<String>,
+    pub description_ms: Option<String>,
 }
 
-/// The names of [`PlaceFields`], in order (CSV header, store columns).
-pub const PLACE_FIELD_NAMES: [&str; 31] = [
-    "name_ja",
-    "name_en",
-    "name_th",
-    "name_ms",
-    "name_ar",
-    "name_id",
-    "category",
-    "chain",
-    "branch",
-    "address",
-    "phone",
-    "website",
-    "locality_id",
-    "lat",
-    "lon",
-    "assurance",
-    "certifier",
-    "certificate_number",
-    "certificate_valid_from",
-    "certificate_valid_until",
-    "alcohol_served",
-    "prayer_space",
-    "wudu",
-    "women_space",
-    "qibla_marked",
-    "prayer_mats",
-    "opening_hours",
-    "source",
-    "source_id",
-    "attribution",
-    "last_verified",
-];
 
 fn date(raw: &str) -> Result<NaiveDate, Invalid> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
@@ -765,6 +764,22 @@ impl PlaceFields {
             }
         }
         let last_verified = opt(&mut e, "last_verified", &self.last_verified, date);
+        let description = {
+            let before = e.0.len();
+            let parts = [
+                ("description_en", &self.description_en),
+                ("description_ja", &self.description_ja),
+                ("description_th", &self.description_th),
+                ("description_ms", &self.description_ms),
+            ]
+            .map(|(f, v)| opt_text(&mut e, f, v));
+            let [en, ja, th, ms] = parts;
+            if e.0.len() > before || (en.is_none() && ja.is_none() && th.is_none() && ms.is_none()) {
+                None
+            } else {
+                LocalText::new(en, ja, th, ms).ok()
+            }
+        };
         let (Some(names), Some(category), Some(position), Some(halal), Some(source)) =
             (names, category, position, halal, source)
         else {
@@ -797,6 +812,7 @@ impl PlaceFields {
             source,
             attribution,
             last_verified,
+            description,
         })
     }
 
@@ -902,6 +918,7 @@ impl From<&PlaceInput> for PlaceFields {
         let name = |l: &str| p.names.get(l).map(ToString::to_string);
         let text = |t: &Option<Text>| t.as_ref().map(ToString::to_string);
         let cert = p.halal.certificate();
+        let description = |l: &str| p.description.as_ref().and_then(|d| d.get(l)).map(ToString::to_string);
         PlaceFields {
             name_ja: name("ja"),
             name_en: name("en"),
@@ -934,6 +951,10 @@ impl From<&PlaceInput> for PlaceFields {
             source_id: Some(p.source.id.to_string()),
             attribution: text(&p.attribution),
             last_verified: p.last_verified.map(|d| d.to_string()),
+            description_en: description("en"),
+            description_ja: description("ja"),
+            description_th: description("th"),
+            description_ms: description("ms"),
         }
     }
 }
@@ -964,7 +985,7 @@ impl<T: std::fmt::Display + ?Sized> Serialize for Shown<'_, T> {
 impl Serialize for PlaceInput {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
-        let mut map = s.serialize_map(Some(PLACE_FIELD_NAMES.len()))?;
+        let mut map = s.serialize_map(Some(PlaceFields::columns().len()))?;
         self.serialize_entries(&mut map)?;
         map.end()
     }
@@ -1009,7 +1030,17 @@ impl PlaceInput {
         map.serialize_entry("source", &Shown(Some(&self.source.kind)))?;
         map.serialize_entry("source_id", &Shown(Some(&self.source.id)))?;
         map.serialize_entry("attribution", &Shown(self.attribution.as_ref()))?;
-        map.serialize_entry("last_verified", &Shown(self.last_verified.as_ref()))
+        map.serialize_entry("last_verified", &Shown(self.last_verified.as_ref()))?;
+        for lang in crate::common::local_text::LANGUAGES {
+            let key = match lang {
+                "en" => "description_en",
+                "ja" => "description_ja",
+                "th" => "description_th",
+                _ => "description_ms",
+            };
+            map.serialize_entry(key, &Shown(self.description.as_ref().and_then(|d| d.get(lang))))?;
+        }
+        Ok(())
     }
 }
 
@@ -1057,10 +1088,7 @@ mod tests {
         assert_eq!(p.names.best(&["ja"]).as_str(), "Ramen Hilal (demo)");
         let flat = PlaceFields::from(&p);
         assert_eq!(flat.validate().unwrap(), p);
-        let json = serde_json::to_value(&Place {
-            id: 7,
-            fields: p.clone(),
-        })
+        let json = serde_json::to_value(&Place::new(7, p.clone()))
         .unwrap();
         assert_eq!(json["id"], 7);
         assert_eq!(json["assurance"], "certified");
@@ -1105,9 +1133,9 @@ mod tests {
                 serde_json::to_string(&p).unwrap(),
                 serde_json::to_string(&flat).unwrap()
             );
-            let place = Place { id: 12, fields: p };
+            let place = Place::new(12, p);
             let mut want = serde_json::to_string(&flat).unwrap();
-            want.insert_str(1, "\"id\":12,");
+            want.insert_str(1, "\"id\":12,\"version\":1,\"office_id\":1,");
             assert_eq!(serde_json::to_string(&place).unwrap(), want);
             assert_eq!(serde_json::from_str::<Place>(&want).unwrap(), place);
         }

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::common::error::{Errors, FieldError};
-use crate::common::{CountryCode, FiscalYear, Id, Key, Text};
+use crate::common::{CountryCode, FiscalYear, Id, Key, LocalText};
 use crate::string_enum;
 
 string_enum! {
@@ -20,11 +20,16 @@ string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Edition {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the record changed since.
+    pub version: i64,
+    /// The office that keeps the record.
+    pub office_id: Id,
     #[serde(flatten)]
     pub fields: EditionInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EditionInput {
@@ -36,10 +41,11 @@ pub struct EditionInput {
     pub scope: EditionScope,
     /// For country-specific editions: the countries it is for (at least one).
     #[serde(default)]
+    #[field(skip)]
     pub target_countries: Vec<CountryCode>,
     /// A title for this edition when it differs from the course's.
     #[serde(default)]
-    pub title_en: Option<Text>,
+    pub title: Option<LocalText>,
     pub starts_on: NaiveDate,
     pub ends_on: NaiveDate,
     #[serde(default)]

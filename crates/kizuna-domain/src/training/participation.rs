@@ -51,11 +51,16 @@ impl ParticipationStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Participation {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the record changed since.
+    pub version: i64,
+    /// The office that keeps the record.
+    pub office_id: Id,
     #[serde(flatten)]
     pub fields: ParticipationInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ParticipationInput {

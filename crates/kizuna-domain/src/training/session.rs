@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 use crate::common::error::{Errors, FieldError};
-use crate::common::{Id, Text};
+use crate::common::{Id, LocalText, Text};
 use crate::string_enum;
 
 string_enum! {
@@ -24,19 +24,23 @@ string_enum! {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Session {
     pub id: Id,
+    /// Bumped by every change: an update names the version it was made from
+    /// and is refused when the record changed since.
+    pub version: i64,
+    /// The office that keeps the record.
+    pub office_id: Id,
     #[serde(flatten)]
     pub fields: SessionInput,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SessionInput {
     pub edition_id: Id,
     pub kind: SessionKind,
-    pub title_en: Text,
-    #[serde(default)]
-    pub title_ja: Option<Text>,
+    /// The title in Kizuna's languages (at least one).
+    pub title: LocalText,
     /// Stored in UTC; shown in Asia/Tokyo unless the user says otherwise.
     pub starts_at: DateTime<Utc>,
     pub ends_at: DateTime<Utc>,
@@ -46,6 +50,7 @@ pub struct SessionInput {
     pub host_organisation_id: Option<Id>,
     /// People teaching or guiding the session.
     #[serde(default)]
+    #[field(skip)]
     pub instructor_ids: Vec<Id>,
 }
 

@@ -1,0 +1,153 @@
+//! The change feed: every write bumps the version of its record's system
+//! (`system_versions`) and logs what it changed (`changes`: system,
+//! version, entity, record id, office, upsert or delete) in the same
+//! transaction. Whatever is computed from one system — the trainee
+//! statistics, the map's index, later the search index — is kept while
+//! that system's version stays the same, and brought up to date from the
+//! changes logged since, so a place edit never clears the statistics.
+//!
+//! A system's version row is the only row its writers share, so writes to
+//! one system are ordered by it (and a reader that has seen version `v`
+//! has seen every change up to `v`); writes to different systems never
+//! wait for each other.
+
+use chrono::{DateTime, Utc};
+use kizuna_domain::System;
+use kizuna_domain::common::Id;
+
+use crate::{Store, StoreError, with_pool};
+
+/// What a write did to a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    /// Created or changed.
+    Upsert,
+    Delete,
+}
+
+impl Op {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Op::Upsert => "upsert",
+            Op::Delete => "delete",
+        }
+    }
+}
+
+/// One logged change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub version: i64,
+    pub entity: String,
+    pub record_id: Id,
+    pub office_id: Option<Id>,
+    pub op: Op,
+    pub changed_at: DateTime<Utc>,
+}
+
+/// Bump `$system`'s version and log `$items` (`(entity, id, office, Op)`)
+/// inside the transaction `$tx`; evaluates to the new version.
+macro_rules! log_change {
+    ($tx:ident, $system:expr, $items:expr) => {{
+        let system: kizuna_domain::System = $system;
+        let version: i64 =
+            sqlx::query_scalar("UPDATE system_versions SET version = version + 1 WHERE system = $1 RETURNING version")
+                .bind(system.as_str())
+                .fetch_one(&mut *$tx)
+                .await?;
+        let now = chrono::Utc::now();
+        let items: &[(&str, i64, Option<i64>, $crate::changes::Op)] = $items;
+        for chunk in items.chunks(100) {
+            let rows: Vec<String> = (0..chunk.len())
+                .map(|i| {
+                    let b = i * 5;
+                    format!("($1, $2, ${}, ${}, ${}, ${}, ${})", b + 3, b + 4, b + 5, b + 6, b + 7)
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO changes (system, version, entity, record_id, office_id, op, changed_at) VALUES {}",
+                rows.join(", ")
+            );
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(system.as_str()).bind(version);
+            for (entity, id, office, op) in chunk {
+                q = q.bind(*entity).bind(*id).bind(*office).bind(op.as_str()).bind(now);
+            }
+            q.execute(&mut *$tx).await?;
+        }
+        version
+    }};
+}
+pub(crate) use log_change;
+
+impl Store {
+    /// A system's version: it changes whenever a record of the system is
+    /// written, on whichever server wrote it.
+    pub async fn system_version(&self, system: System) -> Result<i64, StoreError> {
+        let sql = "SELECT version FROM system_versions WHERE system = $1";
+        Ok(with_pool!(self, p => sqlx::query_scalar(sql).bind(system.as_str()).fetch_one(p).await?))
+    }
+
+    /// Several systems' versions at once, in the order asked.
+    pub async fn system_versions(&self, systems: &[System]) -> Result<Vec<i64>, StoreError> {
+        let rows: Vec<(String, i64)> =
+            with_pool!(self, p => sqlx::query_as("SELECT system, version FROM system_versions").fetch_all(p).await?);
+        systems
+            .iter()
+            .map(|s| {
+                rows.iter()
+                    .find(|(name, _)| name == s.as_str())
+                    .map(|(_, v)| *v)
+                    .ok_or_else(|| StoreError::Corrupt(format!("no version for the system {s}")))
+            })
+            .collect()
+    }
+
+    /// The changes logged for a system after version `since`, oldest
+    /// first; `None` when there are more than `limit` (reading everything
+    /// again is then quicker).
+    pub async fn changes_since(&self, system: System, since: i64, limit: usize) -> Result<Option<Vec<Change>>, StoreError> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX - 1);
+        let sql = "SELECT version, entity, record_id, office_id, op, changed_at FROM changes \
+                   WHERE system = $1 AND version > $2 ORDER BY version, record_id LIMIT $3";
+        type Raw = (i64, String, i64, Option<i64>, String, DateTime<Utc>);
+        let rows: Vec<Raw> = with_pool!(self, p => sqlx::query_as(sql)
+            .bind(system.as_str())
+            .bind(since)
+            .bind(limit + 1)
+            .fetch_all(p)
+            .await?);
+        if rows.len() as i64 > limit {
+            return Ok(None);
+        }
+        rows.into_iter()
+            .map(|(version, entity, record_id, office_id, op, changed_at)| {
+                let op = match op.as_str() {
+                    "upsert" => Op::Upsert,
+                    "delete" => Op::Delete,
+                    other => return Err(StoreError::Corrupt(format!("change of {entity} {record_id}: op \"{other}\""))),
+                };
+                Ok(Change {
+                    version,
+                    entity,
+                    record_id,
+                    office_id,
+                    op,
+                    changed_at,
+                })
+            })
+            .collect::<Result<Vec<_>, _>>()
+            .map(Some)
+    }
+
+    /// Mark a system as changed without changing it, so every server
+    /// recomputes what it caches from it (benchmarks measure cold renders so).
+    pub async fn touch_system(&self, system: System) -> Result<(), StoreError> {
+        with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            log_change!(tx, system, &[]);
+            tx.commit().await?;
+        });
+        self.note_write(system);
+        Ok(())
+    }
+}
