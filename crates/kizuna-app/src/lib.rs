@@ -21,6 +21,7 @@ pub mod training;
 
 use chrono::NaiveDate;
 use kizuna_domain::FieldError;
+use kizuna_domain::common::{DEFAULT_OFFICE, Id};
 pub use kizuna_store::Store;
 use kizuna_store::StoreError;
 
@@ -29,6 +30,8 @@ use kizuna_store::StoreError;
 pub struct App {
     pub store: Store,
     today: Option<NaiveDate>,
+    /// The office whose records this application writes (see [`App::with_office`]).
+    office_id: Id,
     pub(crate) report_cache: training::reports::ReportCache,
     pub(crate) place_index: map::PlaceIndexCache,
 }
@@ -38,9 +41,21 @@ impl App {
         App {
             store,
             today: None,
+            office_id: DEFAULT_OFFICE,
             report_cache: Default::default(),
             place_index: Default::default(),
         }
+    }
+
+    /// Write records as kept by another office than the default.
+    pub fn with_office(mut self, office_id: Id) -> Self {
+        self.office_id = office_id;
+        self
+    }
+
+    /// The office whose records this application writes.
+    pub fn office_id(&self) -> Id {
+        self.office_id
     }
 
     /// Fix "today" (tests and reproducible reports).
@@ -64,6 +79,17 @@ pub enum AppError {
     Invalid(Vec<FieldError>),
     #[error("{entity} {id} does not exist")]
     NotFound { entity: &'static str, id: String },
+    /// The record changed since the version the change was made from;
+    /// nothing was written.
+    #[error(
+        "{entity} {id} was changed by someone else since it was read (version {version}, now {current}); nothing was saved — reload it and make the change again"
+    )]
+    Conflict {
+        entity: &'static str,
+        id: Id,
+        version: i64,
+        current: i64,
+    },
     /// An import was refused; nothing was written.
     #[error("{}", kizuna_io::RowError::describe(.0))]
     ImportRejected(Vec<kizuna_io::RowError>),
@@ -81,6 +107,17 @@ impl From<StoreError> for AppError {
                 id: id.to_string(),
             },
             StoreError::Rejected(f) => AppError::Invalid(vec![f]),
+            StoreError::Conflict {
+                entity,
+                id,
+                version,
+                current,
+            } => AppError::Conflict {
+                entity,
+                id,
+                version,
+                current,
+            },
             other => AppError::Store(other),
         }
     }

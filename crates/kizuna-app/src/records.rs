@@ -238,21 +238,25 @@ impl App {
         }
     }
 
+    /// Create a record, kept by this application's office.
     pub async fn create<R: Entity>(&self, input: &R::Input) -> Result<R>
     where
         R::Input: 'static,
     {
         self.checked::<R>(input).await?;
-        Ok(self.store.insert::<R>(input).await?)
+        Ok(self.store.insert::<R>(self.office_id(), input).await?)
     }
 
-    pub async fn update<R: Entity>(&self, id: Id, input: &R::Input) -> Result<R>
+    /// Change a record as it was at `version` (the version the change was
+    /// made from): refused with [`AppError::Conflict`] when someone changed
+    /// it since, so that nobody overwrites a colleague's change unseen.
+    pub async fn update<R: Entity>(&self, id: Id, version: i64, input: &R::Input) -> Result<R>
     where
         R::Input: 'static,
     {
         self.store.get::<R>(id).await?;
         self.checked::<R>(input).await?;
-        Ok(self.store.update::<R>(id, input).await?)
+        Ok(self.store.update::<R>(id, version, input).await?)
     }
 
     pub async fn get<R: Entity>(&self, id: Id) -> Result<R> {

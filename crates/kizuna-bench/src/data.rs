@@ -67,12 +67,12 @@ pub async fn seed_trainees(app: &App, n: usize) -> Result<usize> {
             action_plan_title: None,
         });
         if batch.len() == 2000 {
-            added += app.store.insert_trainees(&batch).await?.len();
+            added += app.store.insert_trainees(app.office_id(), &batch).await?.len();
             batch.clear();
         }
     }
     if !batch.is_empty() {
-        added += app.store.insert_trainees(&batch).await?.len();
+        added += app.store.insert_trainees(app.office_id(), &batch).await?.len();
     }
     Ok(added)
 }

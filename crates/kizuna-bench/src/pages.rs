@@ -79,7 +79,7 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
         let mut bytes = 0;
         for i in 0..runs + 3 {
             if cold {
-                app.store.bump_data_version().await?;
+                app.store.touch_system(kizuna_domain::System::Training).await?;
             }
             let req = Request::get(path).header(header::COOKIE, &cookie).body(Body::empty())?;
             let start = Instant::now();

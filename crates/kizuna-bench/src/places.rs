@@ -93,10 +93,7 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
     let places: Vec<Place> = inputs
         .iter()
         .enumerate()
-        .map(|(i, p)| Place {
-            id: i as i64 + 1,
-            fields: p.clone(),
-        })
+        .map(|(i, p)| Place::new(i as i64 + 1, p.clone()))
         .collect();
     let points: Vec<(i64, f64, f64)> = places
         .iter()
@@ -315,7 +312,7 @@ async fn http(
     let app = App::new(Store::open(&url).await?);
     let t = Instant::now();
     for chunk in inputs.chunks(100_000) {
-        app.store.upsert_places(chunk).await?;
+        app.store.upsert_places(app.office_id(), chunk).await?;
     }
     let write = t.elapsed();
     let t = Instant::now();

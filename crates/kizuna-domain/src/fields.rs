@@ -189,9 +189,12 @@ impl Scalar for u32 {
     }
     fn from_value(v: Value) -> Result<Option<Self>, Invalid> {
         match v {
-            Value::Int(Some(i)) => u32::try_from(i)
-                .map(Some)
-                .map_err(|_| Invalid::new("out_of_range", format!("{i} is not a whole number from 0 to {}", u32::MAX))),
+            Value::Int(Some(i)) => u32::try_from(i).map(Some).map_err(|_| {
+                Invalid::new(
+                    "out_of_range",
+                    format!("{i} is not a whole number from 0 to {}", u32::MAX),
+                )
+            }),
             Value::Int(None) => Ok(None),
             other => Err(wrong(Kind::Int, &other)),
         }
@@ -323,7 +326,8 @@ pub mod with {
         }
         pub fn write(v: &Option<String>, out: &mut Vec<Value>) {
             out.push(Value::Date(
-                v.as_deref().and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()),
+                v.as_deref()
+                    .and_then(|s| NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()),
             ));
         }
         pub fn read(name: &str, row: &mut dyn Row) -> Result<Option<String>, Invalid> {

@@ -36,10 +36,7 @@ fn crowded_places(n: i64) -> Vec<Place> {
                 source_id: Some(format!("t-{id}")),
                 ..PlaceFields::default()
             };
-            Place {
-                id,
-                fields: fields.validate().unwrap(),
-            }
+            Place::new(id, fields.validate().unwrap())
         })
         .collect()
 }
@@ -180,8 +177,8 @@ fn remembered_open_state_matches_evaluation_at_every_step() {
         let mut north = fields.clone();
         north.position = LatLon::new(45.4, 141.7).unwrap();
         let places = [
-            SharedPlace::new(Place { id: 1, fields }),
-            SharedPlace::new(Place { id: 2, fields: north }),
+            SharedPlace::new(Place::new(1, fields)),
+            SharedPlace::new(Place::new(2, north)),
         ];
         let slots = [OnceLock::new(), OnceLock::new()];
         let entries = [0, 1].map(|i| Entry {

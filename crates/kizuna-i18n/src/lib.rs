@@ -11,7 +11,7 @@ use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use kizuna_domain::FieldError;
-use kizuna_domain::common::FiscalYear;
+use kizuna_domain::common::{FiscalYear, LocalText};
 
 /// A language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -257,6 +257,27 @@ pub fn fiscal_year(lang: Lang, fy: FiscalYear) -> String {
             &[("year", FluentValue::from(fy.year().to_string()))],
         ),
     }
+}
+
+/// Content kept per language ([`LocalText`]) for a reader of `lang`: in
+/// `lang` when it is given, else in the first language of
+/// [`kizuna_domain::common::local_text::FALLBACK`] that is, followed by
+/// that language's name ("Tokachi (English)"), so that nobody takes a
+/// fallback for a translation.
+pub fn local_text(lang: Lang, text: &LocalText) -> String {
+    let (shown, in_lang) = text.show(lang.code());
+    if in_lang == lang.code() {
+        return shown.to_string();
+    }
+    let language = message(lang, &format!("language-name-{in_lang}"), &[]);
+    message(
+        lang,
+        "content-fallback",
+        &[
+            ("text", FluentValue::from(shown.as_str())),
+            ("language", FluentValue::from(language)),
+        ],
+    )
 }
 
 /// Every message id a catalogue file defines, in order.

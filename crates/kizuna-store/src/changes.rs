@@ -68,7 +68,9 @@ macro_rules! log_change {
                 "INSERT INTO changes (system, version, entity, record_id, office_id, op, changed_at) VALUES {}",
                 rows.join(", ")
             );
-            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql)).bind(system.as_str()).bind(version);
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql))
+                .bind(system.as_str())
+                .bind(version);
             for (entity, id, office, op) in chunk {
                 q = q.bind(*entity).bind(*id).bind(*office).bind(op.as_str()).bind(now);
             }
@@ -105,7 +107,12 @@ impl Store {
     /// The changes logged for a system after version `since`, oldest
     /// first; `None` when there are more than `limit` (reading everything
     /// again is then quicker).
-    pub async fn changes_since(&self, system: System, since: i64, limit: usize) -> Result<Option<Vec<Change>>, StoreError> {
+    pub async fn changes_since(
+        &self,
+        system: System,
+        since: i64,
+        limit: usize,
+    ) -> Result<Option<Vec<Change>>, StoreError> {
         let limit = i64::try_from(limit).unwrap_or(i64::MAX - 1);
         let sql = "SELECT version, entity, record_id, office_id, op, changed_at FROM changes \
                    WHERE system = $1 AND version > $2 ORDER BY version, record_id LIMIT $3";
@@ -124,7 +131,11 @@ impl Store {
                 let op = match op.as_str() {
                     "upsert" => Op::Upsert,
                     "delete" => Op::Delete,
-                    other => return Err(StoreError::Corrupt(format!("change of {entity} {record_id}: op \"{other}\""))),
+                    other => {
+                        return Err(StoreError::Corrupt(format!(
+                            "change of {entity} {record_id}: op \"{other}\""
+                        )));
+                    }
                 };
                 Ok(Change {
                     version,

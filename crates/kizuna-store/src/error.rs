@@ -13,7 +13,9 @@ pub enum StoreError {
     Corrupt(String),
     /// An update was made from version `version` of a record that is now at
     /// `current`: someone else changed it meanwhile. Nothing was written.
-    #[error("{entity} {id} was changed by someone else since it was read (version {version}, now {current}); nothing was saved — reload it and make the change again")]
+    #[error(
+        "{entity} {id} was changed by someone else since it was read (version {version}, now {current}); nothing was saved — reload it and make the change again"
+    )]
     Conflict {
         entity: &'static str,
         id: i64,

@@ -29,8 +29,8 @@ fn system_index(system: System) -> usize {
     System::ALL.iter().position(|s| *s == system).unwrap_or(0)
 }
 
-pub use error::StoreError;
 pub use changes::{Change, Op};
+pub use error::StoreError;
 pub use record::{Kind, Meta, Page, Record, Value};
 pub use training::{NewTrainee, ParticipationInRow, RoleHeld};
 

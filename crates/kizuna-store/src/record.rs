@@ -12,8 +12,8 @@
 
 use kizuna_domain::System;
 use kizuna_domain::common::Id;
-pub use kizuna_domain::fields::{Kind, Value};
 use kizuna_domain::fields::{Fields, Row};
+pub use kizuna_domain::fields::{Kind, Value};
 use sqlx::AssertSqlSafe;
 
 use crate::changes::{Op, log_change};
@@ -200,7 +200,11 @@ fn field_columns<R: Record>() -> Vec<&'static str> {
 
 /// `alias.col, …` for every column a record is read from (meta and fields).
 pub(crate) fn select_list<R: Record>(alias: &str) -> String {
-    let prefix = if alias.is_empty() { String::new() } else { format!("{alias}.") };
+    let prefix = if alias.is_empty() {
+        String::new()
+    } else {
+        format!("{alias}.")
+    };
     meta_columns::<R>()
         .iter()
         .copied()
@@ -234,14 +238,7 @@ pub(crate) fn read_parts<R: Record>(row: &mut dyn Row) -> Result<(Meta, R::Store
                 .join("; ")
         ))
     })?;
-    Ok((
-        Meta {
-            id,
-            version,
-            office_id,
-        },
-        stored,
-    ))
+    Ok((Meta { id, version, office_id }, stored))
 }
 
 /// A record from its parts and child values.
@@ -304,7 +301,11 @@ impl Store {
             cols.push(c);
             values.push(v);
         }
-        let sets: Vec<String> = cols.iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect();
+        let sets: Vec<String> = cols
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ${}", i + 1))
+            .collect();
         let n = values.len();
         let office = if R::OWNED { "office_id" } else { "CAST(NULL AS BIGINT)" };
         let sql = format!(
@@ -421,7 +422,9 @@ impl Store {
         let mut values = Vec::new();
         for (i, (col, v)) in filter.iter().enumerate() {
             debug_assert!(
-                matches!(*col, "id" | "office_id") || field_columns::<R>().contains(col),
+                matches!(*col, "id" | "office_id")
+                    || field_columns::<R>().contains(col)
+                    || R::COMPUTED.iter().any(|(c, _)| c == col),
                 "unknown column {col}"
             );
             sql.push_str(if i == 0 { " WHERE " } else { " AND " });
@@ -498,4 +501,3 @@ impl Store {
 }
 
 pub(crate) use bind_all;
-

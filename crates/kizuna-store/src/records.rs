@@ -60,8 +60,24 @@ macro_rules! plain_record {
     };
 }
 
-plain_record!(Office, OfficeInput, "office", "offices", Common, owned = false, order = "key");
-plain_record!(Locality, LocalityInput, "locality", "localities", Common, owned = false, order = "key");
+plain_record!(
+    Office,
+    OfficeInput,
+    "office",
+    "offices",
+    Common,
+    owned = false,
+    order = "key"
+);
+plain_record!(
+    Locality,
+    LocalityInput,
+    "locality",
+    "localities",
+    Common,
+    owned = false,
+    order = "key"
+);
 plain_record!(
     Organisation,
     OrganisationInput,
@@ -101,11 +117,16 @@ plain_record!(
         column: "country",
         kind: Kind::Text,
     },
-    children = |i| i.target_countries.iter().map(|c| Value::Text(Some(c.to_string()))).collect(),
+    children = |i| i
+        .target_countries
+        .iter()
+        .map(|c| Value::Text(Some(c.to_string())))
+        .collect(),
     assemble = |children| |f: &mut EditionInput| -> Result<(), String> {
         for ch in children {
             if let Value::Text(Some(code)) = ch {
-                f.target_countries.push(CountryCode::parse(&code).map_err(|e| e.to_string())?);
+                f.target_countries
+                    .push(CountryCode::parse(&code).map_err(|e| e.to_string())?);
             }
         }
         Ok(())

@@ -86,7 +86,8 @@ impl Store {
     pub async fn table_columns(&self, table: &str) -> Result<Vec<DbColumn>, StoreError> {
         let rows: Vec<(String, String, bool)> = match self.backend() {
             Backend::Sqlite => {
-                let sql = "SELECT name, lower(type), \"notnull\" = 0 AND pk = 0 FROM pragma_table_info($1) ORDER BY cid";
+                let sql =
+                    "SELECT name, lower(type), \"notnull\" = 0 AND pk = 0 FROM pragma_table_info($1) ORDER BY cid";
                 with_pool!(self, p => sqlx::query_as(sql).bind(table).fetch_all(p).await?)
             }
             Backend::Postgres => {
@@ -112,12 +113,7 @@ impl Store {
             }
             for c in &spec.columns {
                 match have.iter().find(|h| h.name == c.name) {
-                    None => problems.push(format!(
-                        "{}.{} ({}) is missing",
-                        spec.table,
-                        c.name,
-                        c.kind.as_str()
-                    )),
+                    None => problems.push(format!("{}.{} ({}) is missing", spec.table, c.name, c.kind.as_str())),
                     Some(h) if !kinds_of(self.backend(), &h.ty).contains(&c.kind) => problems.push(format!(
                         "{}.{} is {}, not {}",
                         spec.table,

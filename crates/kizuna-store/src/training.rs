@@ -258,19 +258,21 @@ impl Store {
             out
         });
         rows.into_iter()
-            .map(|((id, role, status, fy, edition_id, edition_key, programme_id), title)| {
-                let bad = |e: kizuna_domain::Invalid| StoreError::Corrupt(format!("participation {id}: {e}"));
-                Ok(RoleHeld {
-                    participation_id: id,
-                    role: role.parse().map_err(bad)?,
-                    status: status.parse().map_err(bad)?,
-                    fiscal_year: i32::try_from(fy).map_err(|e| StoreError::Corrupt(e.to_string()))?,
-                    edition_id,
-                    edition_key,
-                    programme_id,
-                    programme_title: title,
-                })
-            })
+            .map(
+                |((id, role, status, fy, edition_id, edition_key, programme_id), title)| {
+                    let bad = |e: kizuna_domain::Invalid| StoreError::Corrupt(format!("participation {id}: {e}"));
+                    Ok(RoleHeld {
+                        participation_id: id,
+                        role: role.parse().map_err(bad)?,
+                        status: status.parse().map_err(bad)?,
+                        fiscal_year: i32::try_from(fy).map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                        edition_id,
+                        edition_key,
+                        programme_id,
+                        programme_title: title,
+                    })
+                },
+            )
             .collect()
     }
 

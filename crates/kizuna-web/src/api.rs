@@ -203,13 +203,14 @@ async fn read<R: Entity + Serialize>(State(app): AppState, Path(id): Path<String
 async fn update<R>(
     State(app): AppState,
     Path(id): Path<String>,
+    crate::extract::IfMatch(version): crate::extract::IfMatch,
     JsonBody(input): JsonBody<R::Input>,
 ) -> ApiResult<Json<R>>
 where
     R: Entity + Serialize,
     R::Input: 'static,
 {
-    Ok(Json(app.update::<R>(parse_id(&id)?, &input).await?))
+    Ok(Json(app.update::<R>(parse_id(&id)?, version, &input).await?))
 }
 
 async fn remove<R: Entity>(State(app): AppState, Path(id): Path<String>) -> ApiResult<StatusCode> {

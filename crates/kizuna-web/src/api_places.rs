@@ -249,9 +249,10 @@ async fn create(
 async fn update(
     State(app): AppState,
     Path(id): Path<String>,
+    crate::extract::IfMatch(version): crate::extract::IfMatch,
     JsonBody(fields): JsonBody<PlaceFields>,
 ) -> ApiResult<Json<PlaceHit>> {
-    let p = app.update_place(parse_id(&id)?, fields).await?;
+    let p = app.update_place(parse_id(&id)?, version, fields).await?;
     Ok(Json(app.place(p.id).await?))
 }
 

@@ -81,6 +81,7 @@ impl From<AppError> for ApiError {
         match e {
             AppError::Invalid(fields) => ApiError::invalid(fields),
             AppError::NotFound { .. } => ApiError::new(StatusCode::NOT_FOUND, "not_found", e.to_string()),
+            AppError::Conflict { .. } => ApiError::new(StatusCode::CONFLICT, "stale_version", e.to_string()),
             AppError::ImportRejected(rows) => ApiError {
                 status: StatusCode::UNPROCESSABLE_ENTITY,
                 detail: ErrorDetail {

@@ -93,3 +93,31 @@ impl<S: Send + Sync> FromRequestParts<S> for QueryMap {
         Ok(QueryMap(map))
     }
 }
+
+/// The version an update was made from, from `If-Match` (`"3"`, `W/"3"`
+/// or `3`): the ETag of the record as it was read. Required, so that no
+/// client overwrites a change it has not seen.
+pub struct IfMatch(pub i64);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for IfMatch {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _: &S) -> Result<Self, ApiError> {
+        let Some(raw) = parts.headers.get(axum::http::header::IF_MATCH) else {
+            return Err(ApiError::new(
+                axum::http::StatusCode::PRECONDITION_REQUIRED,
+                "version_required",
+                "send If-Match with the record's version (its ETag, e.g. \"3\") so that a change made meanwhile is not overwritten",
+            ));
+        };
+        let text = raw.to_str().unwrap_or("").trim();
+        let bare = text.trim_start_matches("W/").trim_matches('"');
+        bare.parse::<i64>().map(IfMatch).map_err(|_| {
+            ApiError::new(
+                axum::http::StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("If-Match: \"{text}\" is not a record version such as \"3\""),
+            )
+        })
+    }
+}

@@ -125,7 +125,7 @@ pub fn openapi() -> Value {
         json!({"type": "object", "properties": {
             "participation_id": {"type": "integer"}, "role": r("ParticipationRole"), "status": r("ParticipationStatus"),
             "fiscal_year": {"type": "integer"}, "edition_id": {"type": "integer"}, "edition_key": {"type": "string"},
-            "programme_id": {"type": "integer"}, "programme_title_en": {"type": "string"}}}),
+            "programme_id": {"type": "integer"}, "programme_title": r("LocalText")}}),
     );
 
     let mut paths = serde_json::Map::new();

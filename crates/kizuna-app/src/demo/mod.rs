@@ -11,6 +11,7 @@
 
 pub mod names;
 mod places;
+mod texts;
 
 use std::collections::{HashMap, HashSet};
 
@@ -19,7 +20,7 @@ use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
 use kizuna_domain::common::organisation::{Organisation, OrganisationInput, OrganisationKind};
 use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
-use kizuna_domain::common::{CountryCode, FiscalYear, Key, Text};
+use kizuna_domain::common::{CountryCode, FiscalYear, Key, LocalText, Text};
 use kizuna_domain::exchanges::award::{Award, AwardInput};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
 use kizuna_domain::training::participation::{
@@ -271,8 +272,7 @@ impl App {
         }
         let input = OrganisationInput {
             key: k(key),
-            name_en: t(en),
-            name_ja: ja.map(t),
+            name: texts::or_given("organisation", key, "name", en, ja),
             name_local: None,
             kind,
             country: cc(country),
@@ -314,8 +314,7 @@ impl App {
             country: cc(country),
             level,
             parent_id: parent,
-            name_en: t(en),
-            name_ja: ja.map(t),
+            name: texts::or_given("locality", key, "name", en, ja),
             name_local: None,
         };
         use LocalityLevel::*;
@@ -567,17 +566,29 @@ impl App {
         // Home organisations of trainees: one fictional planning agency per country.
         let mut home: HashMap<&str, i64> = HashMap::new();
         for code in EARLY_COUNTRIES.iter().chain(LATER_COUNTRIES.iter()) {
-            let name = format!("Regional Development Agency of {} (demo)", cc(code).country().name_en);
-            let id = self
-                .ensure_org(
-                    &format!("demo/rda-{}", code.to_lowercase()),
-                    &name,
-                    None,
-                    Government,
-                    code,
-                    None,
-                )
-                .await?;
+            let c = cc(code).country();
+            let key = format!("demo/rda-{}", code.to_lowercase());
+            let id = match self.find::<Organisation>("key", &key).await? {
+                Some(o) => o.id,
+                None => {
+                    let en = format!("Regional Development Agency of {} (demo)", c.name_en);
+                    let name = texts::template(
+                        "organisation_template",
+                        "name",
+                        [c.name_en, c.name_ja, c.name_th, c.name_ms],
+                    )
+                    .unwrap_or_else(|| LocalText::en(t(&en)));
+                    let input = OrganisationInput {
+                        key: k(&key),
+                        name,
+                        name_local: None,
+                        kind: Government,
+                        country: cc(code),
+                        locality_id: None,
+                    };
+                    self.create::<Organisation>(&input).await?.id
+                }
+            };
             home.insert(code, id);
         }
 
@@ -590,14 +601,19 @@ impl App {
                     let input = ProgrammeInput {
                         key: k(c.key),
                         kind: ProgrammeKind::TrainingCourse,
-                        title_en: t(c.title_en),
-                        title_ja: Some(t(c.title_ja)),
+                        title: texts::or_given("course", c.key, "title", c.title_en, Some(c.title_ja)),
                         organisation_id: Some(office),
-                        summary: Some(t(if c.targets.is_empty() {
-                            "General course for administrative officials engaged in regional development, from many countries: lectures on Hokkaido's comprehensive development system and inspection tours of infrastructure and industry."
-                        } else {
-                            "Country-specific course for administrative officials of the target countries."
-                        })),
+                        summary: Some(texts::or_given(
+                            "course",
+                            c.key,
+                            "summary",
+                            if c.targets.is_empty() {
+                                "General course for administrative officials engaged in regional development, from many countries: lectures on Hokkaido's comprehensive development system and inspection tours of infrastructure and industry."
+                            } else {
+                                "Country-specific course for administrative officials of the target countries."
+                            },
+                            None,
+                        )),
                     };
                     self.create::<Programme>(&input).await?.id
                 }
@@ -695,7 +711,7 @@ impl App {
                                 EditionScope::CountrySpecific
                             },
                             target_countries: c.targets.iter().map(|t| cc(t)).collect(),
-                            title_en: None,
+                            title: None,
                             starts_on,
                             ends_on: starts_on + chrono::Duration::days(c.days),
                             capacity: Some(if c.targets.is_empty() { 80 } else { 30 }),
@@ -773,7 +789,11 @@ impl App {
             if !created && existing > 0 {
                 continue;
             }
-            let ids = self.store.insert_trainees(&rows).await.map_err(AppError::from)?;
+            let ids = self
+                .store
+                .insert_trainees(self.office_id(), &rows)
+                .await
+                .map_err(AppError::from)?;
             summary.people_created += ids.len();
             for (id, r) in ids.iter().zip(&rows) {
                 if r.status.is_counted() && r.started_on.is_some_and(|d| d < date(2008, 4, 1)) {
@@ -794,7 +814,7 @@ impl App {
                     action_plan_title: None,
                 };
                 // The same instructor may come up twice for an edition: keep the first.
-                let _ = self.store.insert::<Participation>(&input).await;
+                let _ = self.store.insert::<Participation>(self.office_id(), &input).await;
             }
         }
 
@@ -811,7 +831,7 @@ impl App {
                 ended_on: None,
                 action_plan_title: None,
             };
-            let _ = self.store.insert::<Participation>(&input).await;
+            let _ = self.store.insert::<Participation>(self.office_id(), &input).await;
         }
 
         // The FY2007 curriculum, with a courtesy call to the Mayor of Hakodate.
@@ -926,8 +946,9 @@ impl App {
                 let input = SessionInput {
                     edition_id: fy2007,
                     kind,
-                    title_en: t(en),
-                    title_ja: Some(t(ja)),
+                    title: texts::by_en("session", "title", en).unwrap_or_else(|| {
+                        LocalText::new(Some(t(en)), Some(t(ja)), None, None).unwrap_or_else(|_| LocalText::en(t(en)))
+                    }),
                     starts_at,
                     ends_at: starts_at + chrono::Duration::hours(i64::from(hours)),
                     place: Some(t(place)),
@@ -950,15 +971,23 @@ impl App {
         // The award of October 2007.
         let title = "4th JICA President's Award for International Cooperation";
         if self.find::<Award>("title_en", title).await?.is_none() {
+            let citation = "For many years of contribution to international cooperation through the acceptance of overseas trainees since FY1992. Received in October 2007; the day is not recorded.";
             let input = AwardInput {
-                title_en: t(title),
-                title_ja: Some(t("第4回JICA理事長表彰（国際協力功労）")),
+                title: texts::by_en("award", "title", title).unwrap_or_else(|| {
+                    LocalText::new(
+                        Some(t(title)),
+                        Some(t("第4回JICA理事長表彰（国際協力功労）")),
+                        None,
+                        None,
+                    )
+                    .unwrap_or_else(|_| LocalText::en(t(title)))
+                }),
                 awarded_by_id: Some(jica),
                 recipient_id: office,
                 received_on: date(2007, 10, 1),
-                citation: Some(t(
-                    "For many years of contribution to international cooperation through the acceptance of overseas trainees since FY1992. Received in October 2007; the day is not recorded.",
-                )),
+                citation: Some(
+                    texts::by_en("award", "citation", citation).unwrap_or_else(|| LocalText::en(t(citation))),
+                ),
             };
             self.create::<Award>(&input).await?;
         }

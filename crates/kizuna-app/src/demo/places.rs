@@ -347,6 +347,24 @@ fn fields(d: &P) -> PlaceFields {
         };
         *slot = Some((*name).into());
     }
+    // The four languages of the name and the description, as a Thai or
+    // Malay visitor would read them.
+    if let Some(name) = super::texts::by_key("place", d.key, "name") {
+        for (lang, slot) in [
+            ("en", &mut f.name_en),
+            ("ja", &mut f.name_ja),
+            ("th", &mut f.name_th),
+            ("ms", &mut f.name_ms),
+        ] {
+            *slot = name.get(lang).map(ToString::to_string);
+        }
+    }
+    if let Some(d) = super::texts::by_key("place", d.key, "description") {
+        f.description_en = d.get("en").map(ToString::to_string);
+        f.description_ja = d.get("ja").map(ToString::to_string);
+        f.description_th = d.get("th").map(ToString::to_string);
+        f.description_ms = d.get("ms").map(ToString::to_string);
+    }
     match d.halal {
         H::Cert(c, number, from, until) => {
             f.assurance = Some("certified".into());

@@ -14,13 +14,13 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{
     Assurance, CertificateStatus, EXPIRY_WARNING_DAYS, LatLon, Place, PlaceCategory, PlaceFields, PlaceInput,
     SourceKind,
 };
+use kizuna_domain::{FieldError, System};
 use kizuna_store::places::UpsertCounts;
 use serde::Serialize;
 
@@ -194,7 +194,7 @@ impl App {
         let cache = &self.place_index;
         // Counted before the version is read: a write in between makes the
         // next request look again.
-        let local = self.store.local_place_writes();
+        let local = self.store.local_writes(System::Map);
         if let Some(ix) = cache.recent(local) {
             return Ok(ix);
         }
@@ -207,7 +207,7 @@ impl App {
         {
             return Ok(ix);
         }
-        let version = self.store.places_version().await?;
+        let version = self.store.system_version(System::Map).await?;
         if let Some(ix) = cache.confirm(version, local) {
             return Ok(ix);
         }
@@ -222,8 +222,8 @@ impl App {
                 cache.1.lock().await
             }
         };
-        let local = self.store.local_place_writes();
-        let version = self.store.places_version().await?;
+        let local = self.store.local_writes(System::Map);
+        let version = self.store.system_version(System::Map).await?;
         if let Some(ix) = cache.confirm(version, local) {
             return Ok(ix);
         }
@@ -254,28 +254,21 @@ impl App {
     /// version; `None` when so many changed that building afresh is quicker.
     async fn updated_index(&self, held: &PlaceIndex, version: i64) -> Result<Option<PlaceIndex>> {
         let limit = (held.len() / 10).max(1000);
-        let Some(changes) = self.store.place_changes_since(held.version(), limit).await? else {
+        let Some(changes) = self.store.changes_since(System::Map, held.version(), limit).await? else {
             return Ok(None);
         };
-        let mut upserts = Vec::with_capacity(changes.changed.len());
-        let mut deletes: Vec<Id> = Vec::new();
-        for (id, _) in &changes.changed {
-            match self.store.get::<Place>(*id).await {
-                Ok(place) => upserts.push(place),
-                // Deleted since it was listed: the next look sees its deletion too.
-                Err(kizuna_store::StoreError::NotFound { .. }) => deletes.push(*id),
-                Err(e) => return Err(e.into()),
-            }
-        }
-        // A place that exists now is held as it is now, whatever was deleted before.
+        // Each place changed once, as it is now: read in batches, and those
+        // no longer there are deleted (whatever the order of their changes).
+        let mut ids: Vec<Id> = changes
+            .iter()
+            .filter(|c| c.entity == <Place as kizuna_store::Record>::ENTITY)
+            .map(|c| c.record_id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let upserts = self.store.get_many::<Place>(&ids).await?;
         let alive: std::collections::HashSet<Id> = upserts.iter().map(|p| p.id).collect();
-        deletes.extend(
-            changes
-                .deleted
-                .iter()
-                .map(|(id, _)| *id)
-                .filter(|id| !alive.contains(id)),
-        );
+        let deletes: Vec<Id> = ids.into_iter().filter(|id| !alive.contains(id)).collect();
         Ok(held.updated(version, upserts, &deletes))
     }
 
@@ -405,8 +398,9 @@ impl App {
         self.create::<Place>(&input).await
     }
 
-    /// Replace a place's fields; without a source it keeps its own.
-    pub async fn update_place(&self, id: Id, mut fields: PlaceFields) -> Result<Place> {
+    /// Replace a place's fields as they were at `version`; without a
+    /// source it keeps its own.
+    pub async fn update_place(&self, id: Id, version: i64, mut fields: PlaceFields) -> Result<Place> {
         let old = self.store.get::<Place>(id).await?;
         if fields.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
             fields.source = Some(old.fields.source.kind().to_string());
@@ -415,7 +409,7 @@ impl App {
             }
         }
         let input = fields.validate().map_err(AppError::Invalid)?;
-        self.update::<Place>(id, &input).await
+        self.update::<Place>(id, version, &input).await
     }
 
     pub async fn delete_place(&self, id: Id) -> Result<()> {
@@ -432,7 +426,7 @@ impl App {
         if !errors.is_empty() {
             return Err(AppError::ImportRejected(errors));
         }
-        Ok(self.store.upsert_places(places).await?)
+        Ok(self.store.upsert_places(self.office_id(), places).await?)
     }
 
     /// Rules beyond one place's fields: opening-hours syntax, localities that
@@ -588,7 +582,7 @@ impl App {
         } else if places.is_empty() {
             (0, 0)
         } else {
-            let c = self.store.upsert_places(&places).await?;
+            let c = self.store.upsert_places(self.office_id(), &places).await?;
             (c.inserted, c.updated)
         };
         Ok(PlaceImportReport {

@@ -110,11 +110,12 @@ impl App {
         })
     }
 
-    /// Mark a place verified today (it is no longer stale).
-    pub async fn verify_place(&self, id: Id) -> Result<Place> {
+    /// Mark a place verified today (it is no longer stale), as it was at
+    /// `version` (what the person checking saw).
+    pub async fn verify_place(&self, id: Id, version: i64) -> Result<Place> {
         let mut input = self.store.get::<Place>(id).await?.fields;
         input.last_verified = Some(self.today());
-        self.update::<Place>(id, &input).await
+        self.update::<Place>(id, version, &input).await
     }
 }
 

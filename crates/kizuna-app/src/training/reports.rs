@@ -4,6 +4,7 @@ use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::sync::Mutex;
 
+use kizuna_domain::System;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
@@ -11,11 +12,16 @@ use kizuna_store::Page;
 
 use crate::{App, Result};
 
-/// Reports already computed, each with the data version it was computed at.
-/// A report is reused only while the store's data version is unchanged, so
-/// a write on any server makes every server compute afresh.
+/// The systems the trainee statistics are computed from: people and
+/// courses (common) and editions and participations (training). A write to
+/// either, on any server, makes every server compute afresh; a write to
+/// another system (a place, an award) does not.
+const REPORT_SYSTEMS: [System; 2] = [System::Common, System::Training];
+
+/// Reports already computed, each with the versions of [`REPORT_SYSTEMS`]
+/// it was computed at.
 #[derive(Default)]
-pub struct ReportCache(Mutex<HashMap<TraineeFilter, (i64, TraineeReport)>>);
+pub struct ReportCache(Mutex<HashMap<TraineeFilter, (Vec<i64>, TraineeReport)>>);
 
 impl App {
     /// Cumulative and per-fiscal-year trainee statistics (see
@@ -26,7 +32,7 @@ impl App {
             as_of: Some(as_of),
             ..filter.clone()
         };
-        let version = self.store.data_version().await?;
+        let version = self.store.system_versions(&REPORT_SYSTEMS).await?;
         if let Some((v, r)) = self.report_cache.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
             && *v == version
         {
@@ -46,7 +52,7 @@ impl App {
         let mut report = TraineeReport::from_aggregates(as_of, &groups);
         for row in &mut report.by_course {
             if let Ok(p) = self.store.get::<Programme>(row.programme_id).await {
-                row.title_en = Some(p.fields.title_en.to_string());
+                row.title = Some(p.fields.title);
             }
         }
         Ok(report)
@@ -138,7 +144,7 @@ fn sections(r: &TraineeReport) -> Vec<Section> {
                 .by_course
                 .iter()
                 .map(|c| {
-                    let title = kizuna_io::table::escape_formula(c.title_en.as_deref().unwrap_or(""));
+                    let title = kizuna_io::table::escape_formula(c.title.as_ref().map(|t| t.best("en")).unwrap_or(""));
                     vec![c.programme_id.to_string(), title, n(c.trainees), n(c.countries)]
                 })
                 .collect(),

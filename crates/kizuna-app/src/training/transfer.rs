@@ -403,7 +403,7 @@ impl App {
         let imported = if dry_run {
             0
         } else {
-            self.store.insert_trainees(&rows).await?.len()
+            self.store.insert_trainees(self.office_id(), &rows).await?.len()
         };
         Ok(ImportReport {
             rows: rows.len(),

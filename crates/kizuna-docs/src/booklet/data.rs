@@ -79,15 +79,13 @@ impl BookletData {
             .map(|(key, (l, mut places))| {
                 sort(&mut places);
                 let l = l.map(|l| &l.fields);
-                let en = l.map(|l| l.name_en.as_str().to_owned()).unwrap_or_default();
-                let ja = l.and_then(|l| l.name_ja.as_ref()).map(|n| n.as_str().to_owned());
-                let (name, name_ja) = match (lang, ja) {
-                    (Lang::Ja, Some(ja)) => (ja, None),
-                    (_, ja) => {
-                        let ja = ja.filter(|j| *j != en);
-                        (en, ja)
-                    }
-                };
+                // In the booklet's language (else the fallback order), with
+                // the Japanese name beside it for showing to people in Japan.
+                let name = l.map(|l| l.name.best(lang.code()).to_owned()).unwrap_or_default();
+                let name_ja = l
+                    .and_then(|l| l.name.get("ja"))
+                    .map(|n| n.as_str().to_owned())
+                    .filter(|ja| lang != Lang::Ja && *ja != name);
                 BookletArea {
                     key: Some(key),
                     name,

@@ -174,7 +174,8 @@ impl Field for LocalText {
         for (i, l) in LANGUAGES.iter().enumerate() {
             let column = format!("{name}_{l}");
             parts[i] = match row.get(&column, Kind::Text)? {
-                Value::Text(t) => Text::parse_optional(t.as_deref()).map_err(|e| Invalid::new(e.code, format!("{column}: {}", e.message)))?,
+                Value::Text(t) => Text::parse_optional(t.as_deref())
+                    .map_err(|e| Invalid::new(e.code, format!("{column}: {}", e.message)))?,
                 other => {
                     return Err(Invalid::new(
                         "wrong_type",

@@ -662,7 +662,6 @@ pub struct PlaceFields {
     pub description_ms: Option<String>,
 }
 
-
 fn date(raw: &str) -> Result<NaiveDate, Invalid> {
     NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
         .map_err(|_| Invalid::new("invalid_date", format!("\"{raw}\" is not a date; write YYYY-MM-DD")))
@@ -1088,8 +1087,7 @@ mod tests {
         assert_eq!(p.names.best(&["ja"]).as_str(), "Ramen Hilal (demo)");
         let flat = PlaceFields::from(&p);
         assert_eq!(flat.validate().unwrap(), p);
-        let json = serde_json::to_value(&Place::new(7, p.clone()))
-        .unwrap();
+        let json = serde_json::to_value(&Place::new(7, p.clone())).unwrap();
         assert_eq!(json["id"], 7);
         assert_eq!(json["assurance"], "certified");
         assert_eq!(json["lat"], 43.0621);

@@ -165,8 +165,8 @@ pub struct RegionRow {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CourseRow {
     pub programme_id: Id,
-    /// The course's English title; filled in by the caller, who can read it.
-    pub title_en: Option<String>,
+    /// The course's title; filled in by the caller, who can read it.
+    pub title: Option<crate::common::LocalText>,
     pub trainees: u64,
     pub countries: u64,
 }
@@ -297,7 +297,7 @@ impl TraineeReport {
                 .into_iter()
                 .map(|(programme_id, (trainees, countries))| CourseRow {
                     programme_id,
-                    title_en: None,
+                    title: None,
                     trainees,
                     countries,
                 })

@@ -51,3 +51,13 @@ partner-no-organisation = This account belongs to no organisation.
 role-trainee = Trainee
 role-instructor = Instructor
 role-coordinator = Coordinator
+
+# Content (titles, names) shown in another language than the page's, when
+# it is not given in the page's: the text, then the language it is in.
+content-fallback = { $text } ({ $language })
+language-name-en = English
+language-name-ja = Japanese
+language-name-th = Thai
+language-name-ms = Malay
+form-local-text-required = Give it in at least one language; the others are shown in it until translated.
+form-local-text-optional = In any of the languages, or none.

@@ -260,3 +260,5 @@ console-error-duplicate-column = This column appears twice.
 console-error-not-a-number = Write a whole number.
 console-error-invalid-fiscal-year = Write a fiscal year such as 2007 or 平成19年度.
 console-error-in-use-or-missing-reference = This refers to a record that does not exist, or is still in use.
+console-course-title = Title
+console-error-stale = Someone else changed this record while you were editing it. Their version is now the one saved; check it, then save again to replace it with yours.

@@ -51,3 +51,11 @@ partner-no-organisation = このアカウントはどの団体にも属してい
 role-trainee = 研修員
 role-instructor = 講師
 role-coordinator = コーディネーター
+
+content-fallback = { $text }（{ $language }）
+language-name-en = 英語
+language-name-ja = 日本語
+language-name-th = タイ語
+language-name-ms = マレー語
+form-local-text-required = 少なくとも一つの言語で入力してください。翻訳されるまで、他の言語ではその言語で表示されます。
+form-local-text-optional = どの言語でも、なしでも構いません。

@@ -245,3 +245,5 @@ console-error-duplicate-column = 同じ列が2回あります。
 console-error-not-a-number = 整数で入力してください。
 console-error-invalid-fiscal-year = 2007や平成19年度のように年度を入力してください。
 console-error-in-use-or-missing-reference = 存在しない記録を指しているか、ほかの記録から使われています。
+console-course-title = 名称
+console-error-stale = 編集中に他の人がこの記録を変更しました。保存されているのはその人の版です。内容を確認し、置き換える場合はもう一度保存してください。

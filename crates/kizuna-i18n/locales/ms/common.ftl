@@ -51,3 +51,11 @@ partner-no-organisation = Akaun ini tidak tergolong dalam mana-mana organisasi.
 role-trainee = Pelatih
 role-instructor = Tenaga pengajar
 role-coordinator = Penyelaras
+
+content-fallback = { $text } ({ $language })
+language-name-en = Bahasa Inggeris
+language-name-ja = Bahasa Jepun
+language-name-th = Bahasa Thai
+language-name-ms = Bahasa Melayu
+form-local-text-required = Isikan sekurang-kurangnya satu bahasa; bahasa lain dipaparkan dalam bahasa itu sehingga diterjemahkan.
+form-local-text-optional = Dalam mana-mana bahasa, atau tiada.

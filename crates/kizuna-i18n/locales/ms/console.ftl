@@ -260,3 +260,5 @@ console-error-duplicate-column = Lajur ini muncul dua kali.
 console-error-not-a-number = Tulis nombor bulat.
 console-error-invalid-fiscal-year = Tulis tahun fiskal seperti 2007 atau 平成19年度.
 console-error-in-use-or-missing-reference = Ini merujuk kepada rekod yang tidak wujud, atau masih digunakan.
+console-course-title = Tajuk
+console-error-stale = Orang lain telah mengubah rekod ini semasa anda menyuntingnya. Versi merekalah yang kini disimpan; semaknya, kemudian simpan sekali lagi untuk menggantikannya dengan versi anda.

@@ -51,3 +51,11 @@ partner-no-organisation = บัญชีนี้ไม่ได้สังก
 role-trainee = ผู้เข้ารับการฝึกอบรม
 role-instructor = วิทยากร
 role-coordinator = ผู้ประสานงาน
+
+content-fallback = { $text } ({ $language })
+language-name-en = ภาษาอังกฤษ
+language-name-ja = ภาษาญี่ปุ่น
+language-name-th = ภาษาไทย
+language-name-ms = ภาษามลายู
+form-local-text-required = ใส่อย่างน้อยหนึ่งภาษา ภาษาอื่นจะแสดงเป็นภาษานั้นจนกว่าจะมีคำแปล
+form-local-text-optional = ใส่ภาษาใดก็ได้ หรือไม่ใส่ก็ได้

@@ -245,3 +245,5 @@ console-error-duplicate-column = คอลัมน์นี้ปรากฏ�
 console-error-not-a-number = โปรดใส่จำนวนเต็ม
 console-error-invalid-fiscal-year = โปรดใส่ปีงบประมาณ เช่น 2007 หรือ 平成19年度
 console-error-in-use-or-missing-reference = อ้างถึงระเบียนที่ไม่มีอยู่ หรือระเบียนนี้ยังถูกใช้งานอยู่
+console-course-title = ชื่อ
+console-error-stale = มีผู้อื่นแก้ไขระเบียนนี้ระหว่างที่คุณกำลังแก้ไข ฉบับที่บันทึกไว้ตอนนี้เป็นของผู้นั้น โปรดตรวจสอบ แล้วบันทึกอีกครั้งเพื่อแทนที่ด้วยของคุณ

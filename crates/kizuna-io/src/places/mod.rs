@@ -7,7 +7,8 @@
 use std::collections::HashMap;
 
 use kizuna_domain::common::Id;
-use kizuna_domain::map::place::{OSM_ATTRIBUTION, PLACE_FIELD_NAMES, Place, PlaceFields, PlaceInput, SourceKind};
+use kizuna_domain::fields::Fields;
+use kizuna_domain::map::place::{OSM_ATTRIBUTION, Place, PlaceFields, PlaceInput, SourceKind};
 use serde_json::{Map, Value as Json, json};
 
 use crate::{IoError, Result, RowError};
@@ -81,10 +82,11 @@ impl PlaceFileFormat {
     }
 }
 
-/// The columns of a place in files (GeoJSON properties, CSV): the flat
-/// fields, with the locality by key (`locality`) rather than by id.
+/// The columns of a place in files (GeoJSON properties, CSV): the fields
+/// its declaration ([`PlaceFields`]) has, with the locality by key
+/// (`locality`) rather than by id.
 pub fn file_columns() -> Vec<&'static str> {
-    PLACE_FIELD_NAMES
+    PlaceFields::field_names()
         .iter()
         .map(|c| if *c == "locality_id" { "locality" } else { *c })
         .collect()

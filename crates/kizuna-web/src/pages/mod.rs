@@ -49,6 +49,18 @@ impl Ctx {
         )
     }
 
+    /// Content kept per language, in the page's language or marked with
+    /// the language it falls back to (see [`i18n::local_text`]).
+    pub fn local(&self, text: &kizuna_domain::common::LocalText) -> String {
+        i18n::local_text(self.lang, text)
+    }
+
+    /// The languages content is kept in, with each one's own name, for
+    /// forms that edit a text in all four.
+    pub fn content_languages(&self) -> Vec<(&'static str, &'static str)> {
+        Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect()
+    }
+
     pub fn num(&self, n: impl Into<i128>) -> String {
         i18n::number(n)
     }

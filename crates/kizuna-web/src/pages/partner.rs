@@ -62,7 +62,7 @@ async fn partner_home(State(s): State<WebState>, ctx: Ctx) -> Response {
         .map(|(p, _)| p)
         .unwrap_or_default()
         .into_iter()
-        .map(|p| p.fields.title_en.to_string())
+        .map(|p| ctx.local(&p.fields.title))
         .collect();
     let mut people = Vec::new();
     for p in s
@@ -83,7 +83,7 @@ async fn partner_home(State(s): State<WebState>, ctx: Ctx) -> Response {
                     "{} · {} · {}",
                     ctx.t(&format!("role-{}", r.role)),
                     ctx.fy(&r.fiscal_year),
-                    r.programme_title_en
+                    ctx.local(&r.programme_title)
                 )
             })
             .collect();
@@ -98,7 +98,7 @@ async fn partner_home(State(s): State<WebState>, ctx: Ctx) -> Response {
         &ctx,
         &PartnerHome {
             ctx: &ctx,
-            organisation: org.fields.name_en.to_string(),
+            organisation: ctx.local(&org.fields.name),
             programmes,
             people,
         },

@@ -49,10 +49,7 @@ async fn home(State(s): State<WebState>, ctx: Ctx) -> Response {
         .unwrap_or_default()
         .into_iter()
         .map(|p| {
-            let title = match (ctx.lang, &p.fields.title_ja) {
-                (kizuna_i18n::Lang::Ja, Some(ja)) => ja.to_string(),
-                _ => p.fields.title_en.to_string(),
-            };
+            let title = ctx.local(&p.fields.title);
             (title, p.fields.key.to_string())
         })
         .collect();

@@ -26,7 +26,7 @@ use serde_json::{Value, json};
 
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState};
-use kizuna_i18n::{self as i18n, Lang};
+use kizuna_i18n::{self as i18n};
 
 pub fn routes() -> Router<WebState> {
     Router::new()
@@ -176,10 +176,7 @@ fn country_name(ctx: &Ctx, c: CountryCode) -> String {
 }
 
 fn programme_title(ctx: &Ctx, p: &Programme) -> String {
-    match (ctx.lang, &p.fields.title_ja) {
-        (Lang::Ja, Some(ja)) => ja.to_string(),
-        _ => p.fields.title_en.to_string(),
-    }
+    ctx.local(&p.fields.title)
 }
 
 /// JSON safe to place inside `<script type="application/json">`.
@@ -352,7 +349,7 @@ async fn report_view(
             let name = courses
                 .get(&c.programme_id)
                 .cloned()
-                .or_else(|| c.title_en.clone())
+                .or_else(|| c.title.as_ref().map(|t| ctx.local(t)))
                 .unwrap_or_else(|| c.programme_id.to_string());
             NamedRow {
                 name,

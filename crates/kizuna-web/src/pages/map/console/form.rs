@@ -1,3 +1,5 @@
+use kizuna_domain::fields::Fields;
+
 use super::*;
 
 /// What the form shows: the values as typed and the message for each field.
@@ -133,6 +135,7 @@ pub(crate) struct Problem {
 /// Where a place stands, shown above its form.
 pub(crate) struct Standing {
     pub(crate) id: Id,
+    pub(crate) version: i64,
     pub(crate) verified: String,
     pub(crate) stale: bool,
     pub(crate) never: bool,
@@ -149,6 +152,7 @@ pub(crate) struct FormPage<'a> {
     pub(crate) notice: Option<String>,
     pub(crate) problems: Vec<Problem>,
     pub(crate) names: Vec<Input>,
+    pub(crate) descriptions: Vec<Input>,
     pub(crate) about: Vec<Input>,
     pub(crate) position: Vec<Input>,
     pub(crate) certificate: Vec<Input>,
@@ -170,6 +174,8 @@ pub(crate) struct FormPage<'a> {
     pub(crate) sources: Vec<Opt>,
     pub(crate) source_error: Option<String>,
     pub(crate) standing: Option<Standing>,
+    /// The version the form was filled from (an edit is refused if the place changed since).
+    pub(crate) version: String,
 }
 
 /// The form page; `old` is the place being changed.
@@ -191,6 +197,14 @@ pub(crate) async fn form_page(
         .map(|n| {
             let mut i = input(n, "text");
             i.lang = &n[5..];
+            i
+        })
+        .collect();
+    let descriptions = ["description_en", "description_ja", "description_th", "description_ms"]
+        .into_iter()
+        .map(|n| {
+            let mut i = input(n, "textarea");
+            i.lang = &n[12..];
             i
         })
         .collect();
@@ -233,6 +247,7 @@ pub(crate) async fn form_page(
         let x = &p.fields;
         Standing {
             id: p.id,
+            version: p.version,
             verified: x
                 .last_verified
                 .map(|d| ctx.t1("places-verified-on", "date", ctx.date(&d)))
@@ -264,7 +279,7 @@ pub(crate) async fn form_page(
             ),
         }
     });
-    let shown: Vec<&str> = PLACE_FIELD_NAMES
+    let shown: Vec<&str> = PlaceFields::field_names()
         .iter()
         .copied()
         .filter(|n| editable || !matches!(*n, "source" | "source_id"))
@@ -301,6 +316,7 @@ pub(crate) async fn form_page(
         notice,
         problems,
         names,
+        descriptions,
         about,
         position,
         certificate,
@@ -339,6 +355,7 @@ pub(crate) async fn form_page(
         sources,
         source_error: f.err("source"),
         standing,
+        version: f.v("version").to_owned(),
     };
     let mut r = render(ctx, &page);
     *r.status_mut() = status;
@@ -441,6 +458,10 @@ pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (Pla
         source_id,
         attribution: text("attribution"),
         last_verified: text("last_verified"),
+        description_en: text("description_en"),
+        description_ja: text("description_ja"),
+        description_th: text("description_th"),
+        description_ms: text("description_ms"),
     };
     (f, fields, errors)
 }
@@ -513,7 +534,8 @@ pub(crate) async fn edit_form(
         return not_found(&ctx);
     };
     let place = ok_or_page!(&ctx, s.app.get::<Place>(id).await);
-    let f = PlaceForm::of(&PlaceFields::from(&place.fields));
+    let mut f = PlaceForm::of(&PlaceFields::from(&place.fields));
+    f.values.insert("version".into(), place.version.to_string());
     form_page(&s, &ctx, Some(&place), f, notice_of(&ctx, &q)).await
 }
 
@@ -530,12 +552,18 @@ pub(crate) async fn update(
     guard!(ctx.check_csrf(field(&pairs, "csrf")));
     let old = ok_or_page!(&ctx, s.app.get::<Place>(id).await);
     let (mut f, fields, errors) = read_form(&pairs, Some(&old));
+    let version = field(&pairs, "version").trim().parse::<i64>().unwrap_or(old.version);
     let errors = if errors.is_empty() {
-        match s.app.update_place(id, fields).await {
+        match s.app.update_place(id, version, fields).await {
             Ok(_) => {
                 return ctx.finish(Redirect::to(&format!("/console/places/{id}/edit?saved=1")).into_response());
             }
             Err(AppError::Invalid(errs)) => errs,
+            Err(AppError::Conflict { current, .. }) => {
+                // Keep this person's typing; saving again replaces the colleague's version knowingly.
+                f.values.insert("version".into(), current.to_string());
+                vec![FieldError::new("version", "stale", "changed by someone else")]
+            }
             Err(e) => return app_error(&ctx, e),
         }
     } else {

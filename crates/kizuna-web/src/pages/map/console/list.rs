@@ -2,6 +2,7 @@ use super::*;
 
 pub(crate) struct Line {
     pub(crate) id: Id,
+    pub(crate) version: i64,
     pub(crate) name: String,
     pub(crate) other_name: String,
     pub(crate) category: String,
@@ -62,6 +63,7 @@ pub(crate) fn line(ctx: &Ctx, h: &PlaceHit, names: &HashMap<Id, String>) -> Line
     let cert = p.halal.certificate();
     Line {
         id: h.place.id,
+        version: h.place.version,
         name: place_name(ctx, &h.place),
         other_name: other_name(ctx, &h.place),
         category: label(ctx, "category", p.category.as_str()),

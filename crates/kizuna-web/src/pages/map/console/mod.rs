@@ -28,9 +28,7 @@ use kizuna_app::training::transfer::RowError;
 use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
-use kizuna_domain::map::place::{
-    Assurance, CertificateStatus, PLACE_FIELD_NAMES, Place, PlaceCategory, PlaceFields, SourceKind,
-};
+use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, PlaceFields, SourceKind};
 use kizuna_store::Page;
 
 use crate::pages::upload::{MAX_UPLOAD, base64_encode, read_import_form};
@@ -149,10 +147,7 @@ pub(crate) fn other_name(ctx: &Ctx, p: &Place) -> String {
 }
 
 pub(crate) fn locality_name(ctx: &Ctx, l: &Locality) -> String {
-    match (ctx.lang, &l.fields.name_ja) {
-        (Lang::Ja, Some(ja)) => ja.to_string(),
-        _ => l.fields.name_en.to_string(),
-    }
+    ctx.local(&l.fields.name)
 }
 
 pub(crate) async fn localities(s: &WebState) -> Result<Vec<Locality>, AppError> {

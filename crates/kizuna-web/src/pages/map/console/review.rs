@@ -2,6 +2,7 @@ use super::*;
 
 pub(crate) struct ReviewLine {
     pub(crate) id: Id,
+    pub(crate) version: i64,
     pub(crate) name: String,
     pub(crate) other_name: String,
     pub(crate) locality: String,
@@ -42,6 +43,7 @@ pub(crate) fn review_line(ctx: &Ctx, h: &PlaceHit, names: &HashMap<Id, String>, 
         .unwrap_or_default();
     ReviewLine {
         id: h.place.id,
+        version: h.place.version,
         name: place_name(ctx, &h.place),
         other_name: other_name(ctx, &h.place),
         locality: p.locality_id.and_then(|l| names.get(&l).cloned()).unwrap_or_default(),

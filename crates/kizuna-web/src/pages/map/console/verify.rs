@@ -11,11 +11,25 @@ pub(crate) async fn verify(
         return not_found(&ctx);
     };
     guard!(ctx.check_csrf(field(&pairs, "csrf")));
-    match s.app.verify_place(id).await {
+    let Ok(version) = field(&pairs, "version").trim().parse::<i64>() else {
+        return message(
+            &ctx,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "places-verify-refused-title",
+            "places-verify-refused",
+        );
+    };
+    match s.app.verify_place(id, version).await {
         Ok(_) => {
             let back = safe_back(field(&pairs, "back"), format!("/console/places/{id}/edit"));
             ctx.finish(Redirect::to(&with_notice(&back, &format!("verified={id}"))).into_response())
         }
+        Err(AppError::Conflict { .. }) => message(
+            &ctx,
+            StatusCode::CONFLICT,
+            "places-verify-refused-title",
+            "console-error-stale",
+        ),
         Err(AppError::Invalid(_)) => message(
             &ctx,
             StatusCode::UNPROCESSABLE_ENTITY,

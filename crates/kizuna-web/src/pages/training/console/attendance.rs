@@ -58,10 +58,7 @@ pub(crate) async fn attendance_page(
     let page = AttendancePage {
         ctx: &ctx,
         notice: q.saved.map(|_| ctx.t("console-attendance-saved")),
-        title: match (ctx.lang, &session.fields.title_ja) {
-            (Lang::Ja, Some(ja)) => ja.to_string(),
-            _ => session.fields.title_en.to_string(),
-        },
+        title: ctx.local(&session.fields.title),
         kind: label(&ctx, "kind", session.fields.kind.as_str()),
         when: format!(
             "{} {}–{}",

@@ -106,7 +106,20 @@ pub(crate) struct CourseForm<'a> {
     pub(crate) top_errors: Vec<String>,
 }
 
-pub(crate) const COURSE_FIELDS: &[&str] = &["key", "title_en", "title_ja", "summary", "organisation_id"];
+pub(crate) const COURSE_FIELDS: &[&str] = &[
+    "key",
+    "title",
+    "title_en",
+    "title_ja",
+    "title_th",
+    "title_ms",
+    "summary",
+    "summary_en",
+    "summary_ja",
+    "summary_th",
+    "summary_ms",
+    "organisation_id",
+];
 
 pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
     let orgs = match s.app.list::<Organisation>(&BTreeMap::new(), ALL).await {
@@ -116,10 +129,7 @@ pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Respon
     let current = f.v("organisation_id").to_owned();
     let mut organisations = vec![opt("", ctx.t("console-none"), &current)];
     organisations.extend(orgs.iter().map(|o| {
-        let name = match (ctx.lang, &o.fields.name_ja) {
-            (Lang::Ja, Some(ja)) => ja.to_string(),
-            _ => o.fields.name_en.to_string(),
-        };
+        let name = ctx.local(&o.fields.name);
         opt(o.id, name, &current)
     }));
     let top_errors = f.other_errors(COURSE_FIELDS);
@@ -156,17 +166,8 @@ pub(crate) async fn course_create(
     guard!(ctx.check_csrf(f.v("csrf")));
     let mut errors = Vec::new();
     let key = Key::parse(f.v("key")).map_err(|e| errors.push(e.at("key"))).ok();
-    let title_en = Text::parse(f.v("title_en"))
-        .map_err(|e| errors.push(e.at("title_en")))
-        .ok();
-    let title_ja = Text::parse_optional(Some(f.v("title_ja")))
-        .map_err(|e| errors.push(e.at("title_ja")))
-        .ok()
-        .flatten();
-    let summary = Text::parse_optional(Some(f.v("summary")))
-        .map_err(|e| errors.push(e.at("summary")))
-        .ok()
-        .flatten();
+    let title = f.local("title", true, &mut errors).ok().flatten();
+    let summary = f.local("summary", false, &mut errors).ok().flatten();
     let organisation_id = match f.v("organisation_id").trim() {
         "" => None,
         raw => match parse_id(raw) {
@@ -177,12 +178,11 @@ pub(crate) async fn course_create(
             }
         },
     };
-    if let (Some(key), Some(title_en), true) = (key, title_en, errors.is_empty()) {
+    if let (Some(key), Some(title), true) = (key, title, errors.is_empty()) {
         let input = ProgrammeInput {
             key,
             kind: ProgrammeKind::TrainingCourse,
-            title_en,
-            title_ja,
+            title,
             organisation_id,
             summary,
         };

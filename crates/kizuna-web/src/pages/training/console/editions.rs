@@ -108,10 +108,7 @@ pub(crate) async fn edition_page(
                 ends.format("%H:%M")
             )
         };
-        let title = match (ctx.lang, &se.fields.title_ja) {
-            (Lang::Ja, Some(ja)) => ja.to_string(),
-            _ => se.fields.title_en.to_string(),
-        };
+        let title = ctx.local(&se.fields.title);
         let line = SessionLine {
             id: se.id,
             time,
@@ -134,9 +131,9 @@ pub(crate) async fn edition_page(
         id,
         title: e
             .fields
-            .title_en
+            .title
             .as_ref()
-            .map(ToString::to_string)
+            .map(|t| ctx.local(t))
             .unwrap_or_else(|| course_title(&ctx, &course)),
         course: course_title(&ctx, &course),
         key: e.fields.key.to_string(),
@@ -174,7 +171,11 @@ pub(crate) const EDITION_FIELDS: &[&str] = &[
     "fiscal_year",
     "scope",
     "target_countries",
+    "title",
     "title_en",
+    "title_ja",
+    "title_th",
+    "title_ms",
     "starts_on",
     "ends_on",
     "capacity",
@@ -248,10 +249,8 @@ pub(crate) async fn edition_edit(State(s): State<WebState>, ctx: Ctx, Path(id): 
             .collect::<Vec<_>>()
             .join(", "),
     );
-    f.set(
-        "title_en",
-        x.title_en.as_ref().map(ToString::to_string).unwrap_or_default(),
-    );
+    f.set_local("title", x.title.as_ref());
+    f.set("version", e.version);
     f.set("starts_on", x.starts_on);
     f.set("ends_on", x.ends_on);
     f.set("capacity", x.capacity.map(|c| c.to_string()).unwrap_or_default());
@@ -303,10 +302,7 @@ pub(crate) fn parse_edition(f: &FormState) -> Result<EditionInput, Vec<FieldErro
             Err(e) => errors.push(e.at("target_countries")),
         }
     }
-    let title_en = Text::parse_optional(Some(f.v("title_en")))
-        .map_err(|e| errors.push(e.at("title_en")))
-        .ok()
-        .flatten();
+    let title = f.local("title", false, &mut errors).ok().flatten();
     let capacity = match f.v("capacity").trim() {
         "" => None,
         raw => match raw.parse::<u32>() {
@@ -327,7 +323,7 @@ pub(crate) fn parse_edition(f: &FormState) -> Result<EditionInput, Vec<FieldErro
                 fiscal_year,
                 scope,
                 target_countries,
-                title_en,
+                title,
                 starts_on,
                 ends_on,
                 capacity,
@@ -342,7 +338,7 @@ pub(crate) fn parse_edition(f: &FormState) -> Result<EditionInput, Vec<FieldErro
                     fiscal_year,
                     scope,
                     target_countries,
-                    title_en,
+                    title,
                     starts_on,
                     ends_on,
                     capacity,
@@ -360,15 +356,22 @@ pub(crate) async fn edition_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pair
     guard!(ctx.check_csrf(f.v("csrf")));
     let errors = match parse_edition(&f) {
         Ok(input) => {
-            let result = match id {
-                Some(id) => s.app.update::<Edition>(id, &input).await,
-                None => s.app.create::<Edition>(&input).await,
+            let result = match (id, f.v("version").trim().parse::<i64>()) {
+                (Some(id), Ok(version)) => s.app.update::<Edition>(id, version, &input).await,
+                (Some(_), Err(_)) => Err(AppError::Invalid(vec![FieldError::required("version")])),
+                (None, _) => s.app.create::<Edition>(&input).await,
             };
             match result {
                 Ok(e) => {
                     return ctx.finish(Redirect::to(&format!("/console/editions/{}?saved=1", e.id)).into_response());
                 }
                 Err(AppError::Invalid(errs)) => errs,
+                Err(AppError::Conflict { current, .. }) => {
+                    // Show the colleague's version: the form keeps this
+                    // person's typing, and saving again overwrites knowingly.
+                    f.set("version", current);
+                    vec![FieldError::new("version", "stale", "changed by someone else")]
+                }
                 Err(e) => return app_error(ctx, e),
             }
         }

@@ -36,7 +36,9 @@ use kizuna_store::Page;
 use crate::pages::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState, urlencode};
-use kizuna_i18n::{self as i18n, Lang};
+use kizuna_domain::common::LocalText;
+use kizuna_domain::common::local_text::LANGUAGES;
+use kizuna_i18n::{self as i18n};
 
 /// Rows per page of the trainee list.
 pub(crate) const PAGE_SIZE: u32 = 50;
@@ -121,10 +123,7 @@ pub(crate) fn country_name(ctx: &Ctx, code: CountryCode) -> String {
 }
 
 pub(crate) fn course_title(ctx: &Ctx, p: &Programme) -> String {
-    match (ctx.lang, &p.fields.title_ja) {
-        (Lang::Ja, Some(ja)) => ja.to_string(),
-        _ => p.fields.title_en.to_string(),
-    }
+    ctx.local(&p.fields.title)
 }
 
 pub(crate) fn person_name(p: &Person) -> String {
@@ -203,6 +202,62 @@ impl FormState {
             .filter(|(f, _)| !shown.contains(&f.as_str()))
             .map(|(_, m)| m.clone())
             .collect()
+    }
+
+    /// The value of a per-language field (`title_ja` for `("title", "ja")`).
+    pub(crate) fn vl(&self, name: &str, lang: &str) -> &str {
+        self.v(&format!("{name}_{lang}"))
+    }
+
+    /// The message(s) for a per-language field.
+    pub(crate) fn errl(&self, name: &str, lang: &str) -> Option<String> {
+        self.err(&format!("{name}_{lang}"))
+    }
+
+    /// Fill the four fields `{name}_en` … `{name}_ms` from a text.
+    pub(crate) fn set_local(&mut self, name: &str, text: Option<&LocalText>) {
+        for lang in LANGUAGES {
+            let v = text
+                .and_then(|t| t.get(lang))
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            self.set(&format!("{name}_{lang}"), v);
+        }
+    }
+
+    /// A text in four languages from the fields `{name}_en` … `{name}_ms`:
+    /// `Ok(None)` when none is given (an error on `name` when `required`),
+    /// `Err(())` when a language's text is refused (each error pushed).
+    pub(crate) fn local(
+        &self,
+        name: &str,
+        required: bool,
+        errors: &mut Vec<FieldError>,
+    ) -> Result<Option<LocalText>, ()> {
+        let mut parts: [Option<Text>; 4] = Default::default();
+        let mut bad = false;
+        for (i, lang) in LANGUAGES.iter().enumerate() {
+            let field = format!("{name}_{lang}");
+            match Text::parse_optional(Some(self.v(&field))) {
+                Ok(t) => parts[i] = t,
+                Err(e) => {
+                    errors.push(e.at(&field));
+                    bad = true;
+                }
+            }
+        }
+        if bad {
+            return Err(());
+        }
+        let [en, ja, th, ms] = parts;
+        match LocalText::new(en, ja, th, ms) {
+            Ok(t) => Ok(Some(t)),
+            Err(e) if required => {
+                errors.push(e.at(name));
+                Err(())
+            }
+            Err(_) => Ok(None),
+        }
     }
 
     pub(crate) fn has_errors(&self) -> bool {

@@ -46,10 +46,7 @@ pub(crate) async fn person_page(State(s): State<WebState>, ctx: Ctx, Path(id): P
     let roles = ok_or_page!(&ctx, s.app.roles_of(id).await);
     let organisation = match person.fields.organisation_id {
         Some(o) => match s.app.get::<Organisation>(o).await {
-            Ok(o) => match (ctx.lang, &o.fields.name_ja) {
-                (Lang::Ja, Some(ja)) => ja.to_string(),
-                _ => o.fields.name_en.to_string(),
-            },
+            Ok(o) => ctx.local(&o.fields.name),
             Err(_) => String::new(),
         },
         None => String::new(),
@@ -60,7 +57,7 @@ pub(crate) async fn person_page(State(s): State<WebState>, ctx: Ctx, Path(id): P
         if let std::collections::hash_map::Entry::Vacant(slot) = titles.entry(r.programme_id) {
             slot.insert(match s.app.get::<Programme>(r.programme_id).await {
                 Ok(p) => course_title(&ctx, &p),
-                Err(_) => r.programme_title_en.clone(),
+                Err(_) => ctx.local(&r.programme_title),
             });
         }
     }
