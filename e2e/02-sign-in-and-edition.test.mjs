@@ -66,7 +66,8 @@ describe('sign in and create a course edition', () => {
     await k.step(page, 'a last day before the first day is refused', async () => {
       await page.getByLabel('Edition key').fill(key);
       await page.getByLabel('General (many countries)').check();
-      await page.getByLabel('Title of this edition').fill('Browser-test edition');
+      await page.getByRole('group', { name: 'Title of this edition' }).getByLabel('English').fill('Browser-test edition');
+      await page.getByRole('group', { name: 'Title of this edition' }).getByLabel('ไทย').fill('ฉบับทดสอบเบราว์เซอร์');
       await page.getByLabel('First day').fill(`${fy}-10-01`);
       await page.getByLabel('Last day').fill(`${fy}-09-15`);
       await page.getByLabel('Places').fill('12');

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, useKizuna, visibleText } from './harness.mjs';
 
-const LOCALES = join(ROOT, 'crates', 'kizuna-web', 'locales');
+const LOCALES = join(ROOT, 'crates', 'kizuna-i18n', 'locales');
 
 /** A Fluent catalogue's messages: id → value (attributes left out). */
 function catalogue(lang) {

@@ -276,13 +276,13 @@ async fn demo_booklets_in_four_languages() {
 
 fn locality(id: i64, key: &str, en: &str, ja: &str) -> Locality {
     serde_json::from_value(json!({
-        "id": id, "key": key, "country": "JP", "level": "municipality", "name_en": en, "name_ja": ja
+        "id": id, "version": 1, "key": key, "country": "JP", "level": "municipality", "name": {"en": en, "ja": ja}
     }))
     .unwrap()
 }
 
 fn place(id: i64, names: serde_json::Value, lat: f64, lon: f64, extra: serde_json::Value) -> Place {
-    let mut v = json!({"id": id, "category": "restaurant", "lat": lat, "lon": lon, "assurance": "pork_free",
+    let mut v = json!({"id": id, "version": 1, "office_id": 1, "category": "restaurant", "lat": lat, "lon": lon, "assurance": "pork_free",
                        "source": "staff", "source_id": format!("s-{id}")});
     for (k, x) in names.as_object().unwrap().iter().chain(extra.as_object().unwrap()) {
         v[k] = x.clone();

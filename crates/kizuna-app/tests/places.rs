@@ -2,6 +2,7 @@
 //! filters, GeoJSON round trips and all-or-nothing imports, and an index
 //! that follows every write — each scenario on SQLite and on PostgreSQL.
 
+use kizuna_domain::System;
 use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -29,7 +30,7 @@ on_both!(
     the_index_follows_writes_on_every_server,
     demo_places_load_with_review_lists,
     pages_of_a_search_are_slices_of_the_whole,
-    only_place_writes_move_the_places_version,
+    only_place_writes_move_the_map_version,
     the_index_is_updated_from_changes_like_a_fresh_build,
 );
 
@@ -578,7 +579,11 @@ async fn a_bad_feature_is_reported_and_nothing_is_written(backend: Backend) {
     let message = AppError::ImportRejected(rows.clone()).to_string();
     assert!(message.contains("nothing was written"), "{message}");
     assert!(app.store.all_places().await.unwrap().is_empty(), "nothing written");
-    assert_eq!(app.store.data_version().await.unwrap(), 0);
+    assert_eq!(
+        app.store.system_version(System::Map).await.unwrap(),
+        0,
+        "nothing logged"
+    );
     // Not GeoJSON at all.
     assert!(matches!(
         app.import_geojson(b"{\"type\": \"Topology\"}", false).await,
@@ -630,6 +635,7 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
     let moved = one
         .update_place(
             created.id,
+            created.version,
             PlaceFields {
                 source: None,
                 source_id: None,
@@ -768,28 +774,31 @@ async fn pages_of_a_search_are_slices_of_the_whole(backend: Backend) {
     assert_eq!(errs[0].field, "radius_m");
 }
 
-async fn only_place_writes_move_the_places_version(backend: Backend) {
+async fn only_place_writes_move_the_map_version(backend: Backend) {
     let app = app(backend).await;
-    let v0 = app.store.places_version().await.unwrap();
-    let d0 = app.store.data_version().await.unwrap();
-    // A write elsewhere changes the data version, not the places version.
+    let v0 = app.store.system_version(System::Map).await.unwrap();
+    let d0 = app.store.system_version(System::Common).await.unwrap();
+    // A write to another system moves that system's version, not the map's.
     use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
     app.store
-        .insert::<Locality>(&LocalityInput {
-            key: kizuna_domain::common::Key::parse("jp/hokkaido/otaru").unwrap(),
-            country: kizuna_domain::common::CountryCode::parse("JP").unwrap(),
-            level: LocalityLevel::Municipality,
-            parent_id: None,
-            name_en: kizuna_domain::common::Text::parse("Otaru").unwrap(),
-            name_ja: None,
-            name_local: None,
-        })
+        .insert::<Locality>(
+            app.office_id(),
+            &LocalityInput {
+                key: kizuna_domain::common::Key::parse("jp/hokkaido/otaru").unwrap(),
+                country: kizuna_domain::common::CountryCode::parse("JP").unwrap(),
+                level: LocalityLevel::Municipality,
+                parent_id: None,
+                name: kizuna_domain::common::LocalText::en(kizuna_domain::common::Text::parse("Otaru").unwrap()),
+                name_local: None,
+            },
+        )
         .await
         .unwrap();
-    assert!(app.store.data_version().await.unwrap() > d0);
-    let v1 = app.store.places_version().await.unwrap();
+    assert!(app.store.system_version(System::Common).await.unwrap() > d0);
+    let v1 = app.store.system_version(System::Map).await.unwrap();
+    assert_eq!(v1, v0, "a locality is not a place");
     let before = app.place_index().await.unwrap();
-    app.store.bump_data_version().await.unwrap();
+    app.store.touch_system(System::Training).await.unwrap();
     assert!(
         std::sync::Arc::ptr_eq(&before, &app.place_index().await.unwrap()),
         "no place changed: the same index serves"
@@ -799,19 +808,23 @@ async fn only_place_writes_move_the_places_version(backend: Backend) {
         .create_place(place(1, 43.0622, 141.3545, "cafe", "unknown", false))
         .await
         .unwrap();
-    let v2 = app.store.places_version().await.unwrap();
+    let v2 = app.store.system_version(System::Map).await.unwrap();
     assert!(v2 > v1 && v1 >= v0);
     assert!(!std::sync::Arc::ptr_eq(&before, &app.place_index().await.unwrap()));
-    app.update_place(created.id, place(1, 43.07, 141.36, "cafe", "unknown", false))
-        .await
-        .unwrap();
-    let v3 = app.store.places_version().await.unwrap();
+    app.update_place(
+        created.id,
+        created.version,
+        place(1, 43.07, 141.36, "cafe", "unknown", false),
+    )
+    .await
+    .unwrap();
+    let v3 = app.store.system_version(System::Map).await.unwrap();
     assert!(v3 > v2);
     app.upsert_places(&random_places()[..3]).await.unwrap();
-    let v4 = app.store.places_version().await.unwrap();
+    let v4 = app.store.system_version(System::Map).await.unwrap();
     assert!(v4 > v3);
     app.delete_place(created.id).await.unwrap();
-    assert!(app.store.places_version().await.unwrap() > v4);
+    assert!(app.store.system_version(System::Map).await.unwrap() > v4);
     assert!(
         app.place_index()
             .await
@@ -853,11 +866,12 @@ async fn the_index_is_updated_from_changes_like_a_fresh_build(backend: Backend) 
                     gone.insert(id);
                 }
                 1 => {
-                    let mut f = PlaceFields::from(one.place(id).await.unwrap().place.fields.clone());
+                    let now = one.place(id).await.unwrap().place;
+                    let mut f = PlaceFields::from(now.fields.clone());
                     f.lat = Some(lat);
                     f.lon = Some(lon);
                     f.category = Some("mosque".into());
-                    one.update_place(id, f).await.unwrap();
+                    one.update_place(id, now.version, f).await.unwrap();
                 }
                 _ => {
                     extra += 1;

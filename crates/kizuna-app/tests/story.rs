@@ -539,7 +539,10 @@ async fn sqlite_wal_and_foreign_keys_are_on(backend: Backend) {
     // And the store itself refuses it too (foreign keys are enforced).
     assert!(
         app.store
-            .insert::<kizuna_domain::training::participation::Participation>(&input)
+            .insert::<kizuna_domain::training::participation::Participation>(
+                kizuna_domain::common::DEFAULT_OFFICE,
+                &input
+            )
             .await
             .is_err()
     );

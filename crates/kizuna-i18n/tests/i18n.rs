@@ -19,6 +19,9 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("th", "map-hours-to-confirm-why"),
     ("ms", "map-hours-to-confirm-why"),
     ("ms", "booklet-cat-hotel"),
+    // Only placeables and punctuation, the same in these languages.
+    ("th", "content-fallback"),
+    ("ms", "content-fallback"),
     ("ms", "booklet-phone"),
     ("th", "booklet-list-separator"),
     ("ms", "booklet-list-separator"),

@@ -36,34 +36,62 @@ impl Store {
             .map(|c| format!("{c} = excluded.{c}"))
             .chain(std::iter::once("version = places.version + 1".to_owned()))
             .collect();
+        // A place already recorded as it is in the file is left alone: no
+        // new version, nothing in the change feed.
+        let row = |prefix: &str| {
+            cols.iter()
+                .filter(|c| !matches!(**c, "source" | "source_id"))
+                .map(|c| format!("{prefix}.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         let upsert = format!(
             "INSERT INTO places ({}, office_id) VALUES ({}, ${}) \
-             ON CONFLICT (source, source_id) DO UPDATE SET {} RETURNING id, version",
+             ON CONFLICT (source, source_id) DO UPDATE SET {} \
+             WHERE ({}) IS DISTINCT FROM ({}) RETURNING id, version",
             cols.join(", "),
             (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "),
             n + 1,
-            sets.join(", ")
+            sets.join(", "),
+            row("places"),
+            row("excluded")
         );
+        let find = "SELECT id FROM places WHERE source = $1 AND source_id = $2";
         let mut counts = UpsertCounts::default();
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
             let mut logged = Vec::with_capacity(places.len());
             for place in places {
-                let (id, version): (i64, i64) =
+                let written: Option<(i64, i64)> =
                     bind_all!(sqlx::query_as(AssertSqlSafe(upsert.as_str())), PlaceFields::from(place).write())
                         .bind(office_id)
-                        .fetch_one(&mut *tx)
+                        .fetch_optional(&mut *tx)
                         .await
                         .map_err(|e| StoreError::from_write(e, Place::ENTITY, Place::UNIQUE))?;
-                if version > 1 {
-                    counts.updated += 1;
-                } else {
-                    counts.inserted += 1;
+                match written {
+                    Some((id, version)) => {
+                        if version > 1 {
+                            counts.updated += 1;
+                        } else {
+                            counts.inserted += 1;
+                        }
+                        counts.ids.push(id);
+                        logged.push((Place::ENTITY, id, Some(office_id), Op::Upsert));
+                    }
+                    None => {
+                        let id: i64 = sqlx::query_scalar(find)
+                            .bind(place.source.kind().as_str())
+                            .bind(place.source.id().as_str())
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        counts.updated += 1;
+                        counts.ids.push(id);
+                    }
                 }
-                counts.ids.push(id);
-                logged.push((Place::ENTITY, id, Some(office_id), Op::Upsert));
             }
-            log_change!(tx, System::Map, &logged);
+            if !logged.is_empty() {
+                log_change!(tx, System::Map, &logged);
+            }
             tx.commit().await?;
         });
         self.note_write(System::Map);

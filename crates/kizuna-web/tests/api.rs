@@ -105,6 +105,9 @@ async fn call(
     if let Some(ct) = content_type {
         req = req.header(header::CONTENT_TYPE, ct);
     }
+    if let Some(v) = IF_MATCH.with(|m| m.borrow().clone()) {
+        req = req.header(header::IF_MATCH, v);
+    }
     let req = req.body(body.into()).expect("a valid request");
     let resp = app.clone().oneshot(req).await.expect("the router always answers");
     let status = resp.status();
@@ -141,6 +144,19 @@ async fn send(app: &Router, method: &str, uri: &str, body: Option<Value>) -> (St
         String::from_utf8_lossy(&bytes)
     );
     (status, json_of(status, method, uri, &bytes))
+}
+
+thread_local! {
+    /// The `If-Match` the next requests send (see [`put`]).
+    static IF_MATCH: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// PUT a record as changed from `version` (sent as `If-Match`).
+async fn put(app: &Router, uri: &str, version: &Value, body: Value) -> (StatusCode, Value) {
+    IF_MATCH.with(|m| *m.borrow_mut() = Some(format!("\"{version}\"")));
+    let r = send(app, "PUT", uri, Some(body)).await;
+    IF_MATCH.with(|m| *m.borrow_mut() = None);
+    r
 }
 
 /// Send a raw body with a content type; the status and the JSON answer.
@@ -225,7 +241,7 @@ async fn course_and_edition(app: &Router) -> (i64, i64) {
     let programme = create(
         app,
         "programmes",
-        &json!({"key": "gmrdp", "kind": "training_course", "title_en": "General Management of Regional Development Policy"}),
+        &json!({"key": "gmrdp", "kind": "training_course", "title": {"en": "General Management of Regional Development Policy"}}),
     )
     .await;
     let edition = create(
@@ -246,20 +262,20 @@ async fn crud_story(backend: Backend) {
     let locality = create(
         &app,
         "localities",
-        &json!({"key": "jp/hokkaido/tokachi/obihiro", "country": "JP", "level": "municipality", "name_en": "Obihiro", "name_ja": "帯広市"}),
+        &json!({"key": "jp/hokkaido/tokachi/obihiro", "country": "JP", "level": "municipality", "name": {"en": "Obihiro", "ja": "帯広市"}}),
     )
     .await;
     let organisation = create(
         &app,
         "organisations",
-        &json!({"key": "obihiro-city", "name_en": "Obihiro City", "name_ja": "帯広市", "kind": "government", "country": "JP",
+        &json!({"key": "obihiro-city", "name": {"en": "Obihiro City", "ja": "帯広市"}, "kind": "government", "country": "JP",
                 "locality_id": id_of(&locality)}),
     )
     .await;
     let programme = create(
         &app,
         "programmes",
-        &json!({"key": "gmrdp", "kind": "training_course", "title_en": "General Management of Regional Development Policy",
+        &json!({"key": "gmrdp", "kind": "training_course", "title": {"en": "General Management of Regional Development Policy"},
                 "organisation_id": id_of(&organisation)}),
     )
     .await;
@@ -362,24 +378,53 @@ async fn crud_story(backend: Backend) {
     changed["email"] = json!("k.srisuk@example.org");
     changed["position"] = json!("Director, Planning Division");
     changed["organisation_id"] = json!(id_of(&organisation));
+    // Without the version it was made from, an update is refused.
+    let (status, body) = send(
+        &app,
+        "PUT",
+        &format!("/api/v1/people/{person_id}"),
+        Some(changed.clone()),
+    )
+    .await;
+    assert_eq!(
+        (status, body["error"]["code"].clone()),
+        (StatusCode::PRECONDITION_REQUIRED, json!("version_required"))
+    );
     let updated = expect_status(
-        send(
+        put(
             &app,
-            "PUT",
             &format!("/api/v1/people/{person_id}"),
-            Some(changed.clone()),
+            &person["version"],
+            changed.clone(),
         )
         .await,
         StatusCode::OK,
     );
     assert_has(&updated, &changed);
     assert_eq!(updated["id"], person_id);
+    assert_eq!(updated["version"], json!(person["version"].as_i64().unwrap() + 1));
+    // A second change made from the first version would overwrite this one
+    // unseen: refused, and nothing is written.
+    let mut stale = changed.clone();
+    stale["position"] = json!("Someone else's edit");
+    let (status, body) = put(&app, &format!("/api/v1/people/{person_id}"), &person["version"], stale).await;
+    assert_eq!(
+        (status, body["error"]["code"].clone()),
+        (StatusCode::CONFLICT, json!("stale_version"))
+    );
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("changed by someone else"),
+        "{body:#}"
+    );
     let reread = expect_status(
         send(&app, "GET", &format!("/api/v1/people/{person_id}"), None).await,
         StatusCode::OK,
     );
     assert_eq!(reread, updated);
-    let (status, body) = send(&app, "PUT", "/api/v1/people/999999", Some(changed.clone())).await;
+    let (status, body) = put(&app, "/api/v1/people/999999", &json!(1), changed.clone()).await;
     assert_eq!(
         (status, body["error"]["code"].clone()),
         (StatusCode::NOT_FOUND, json!("not_found"))
@@ -647,11 +692,11 @@ async fn bad_input(backend: Backend) {
     let mut updated = good_person.clone();
     updated["given_name"] = json!("Kittisak");
     let other = create(&app, "people", &updated).await;
-    let body = send(
+    let body = put(
         &app,
-        "PUT",
         &format!("/api/v1/people/{}", id_of(&other)),
-        Some(good_person.clone()),
+        &other["version"],
+        good_person.clone(),
     )
     .await;
     assert_invalid(body, "identity", "duplicate");
@@ -667,7 +712,7 @@ async fn bad_input(backend: Backend) {
         assert_invalid(send(&app, "GET", uri, None).await, "id", "invalid_id");
     }
     assert_invalid(
-        send(&app, "PUT", "/api/v1/people/abc", Some(good_person.clone())).await,
+        put(&app, "/api/v1/people/abc", &json!(1), good_person.clone()).await,
         "id",
         "invalid_id",
     );
@@ -924,8 +969,9 @@ async fn attendance(app: &Router) {
     let calls: Vec<&Value> = sessions.iter().filter(|s| s["kind"] == "courtesy_call").collect();
     assert_eq!(calls.len(), 1);
     let call = calls[0];
-    assert_eq!(call["title_en"], "Courtesy call to the Mayor of Hakodate");
-    assert_eq!(call["title_ja"], "函館市長表敬訪問");
+    assert_eq!(call["title"]["en"], "Courtesy call to the Mayor of Hakodate");
+    assert_eq!(call["title"]["ja"], "函館市長表敬訪問");
+    assert!(call["title"]["th"].as_str().is_some_and(|t| !t.is_empty()), "{call:#}");
     assert_eq!(
         call["starts_at"], "2007-09-19T01:00:00Z",
         "10:00 in Japan, stored in UTC"

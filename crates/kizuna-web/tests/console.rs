@@ -567,6 +567,7 @@ async fn an_invalid_edition_shows_each_message_beside_its_field() {
                 ("target_countries", "th my"),
                 ("starts_on", "2030-09-01"),
                 ("ends_on", "2030-10-20"),
+                ("version", &created.version.to_string()),
             ],
         )
         .await;
@@ -905,11 +906,17 @@ async fn other_languages_show_no_english_console_strings() {
         .expect("p")
         .0
     {
-        data.push(p.fields.title_en.to_string());
-        data.extend(p.fields.summary.map(|s| s.to_string()));
+        data.extend(p.fields.title.get("en").map(ToString::to_string));
+        data.extend(
+            p.fields
+                .summary
+                .as_ref()
+                .and_then(|s| s.get("en"))
+                .map(ToString::to_string),
+        );
     }
     for s in &sessions {
-        data.push(s.fields.title_en.to_string());
+        data.extend(s.fields.title.get("en").map(ToString::to_string));
         data.extend(s.fields.place.as_ref().map(ToString::to_string));
     }
     for o in app
@@ -924,7 +931,7 @@ async fn other_languages_show_no_english_console_strings() {
         .expect("o")
         .0
     {
-        data.push(o.fields.name_en.to_string());
+        data.extend(o.fields.name.get("en").map(ToString::to_string));
     }
     data.sort_by_key(|d| std::cmp::Reverse(d.len()));
 

@@ -753,7 +753,11 @@ async fn verifying_a_stale_place_takes_it_off_the_stale_list() {
     let done = b
         .post_form(
             &format!("/console/places/{}/verify", grill.id),
-            &[("csrf", &token), ("back", "/console/places/review")],
+            &[
+                ("csrf", &token),
+                ("back", "/console/places/review"),
+                ("version", &grill.version.to_string()),
+            ],
         )
         .await;
     assert_eq!(done.status, StatusCode::SEE_OTHER);
@@ -779,7 +783,11 @@ async fn verifying_a_stale_place_takes_it_off_the_stale_list() {
     let done = b
         .post_form(
             &format!("/console/places/{}/verify", other.id),
-            &[("csrf", &token), ("back", "/console/places?stale=1&verified=3")],
+            &[
+                ("csrf", &token),
+                ("back", "/console/places?stale=1&verified=3"),
+                ("version", &other.version.to_string()),
+            ],
         )
         .await;
     assert_eq!(
@@ -790,7 +798,11 @@ async fn verifying_a_stale_place_takes_it_off_the_stale_list() {
     let done = b
         .post_form(
             &format!("/console/places/{}/verify", other.id),
-            &[("csrf", &token), ("back", "https://example.org/")],
+            &[
+                ("csrf", &token),
+                ("back", "https://example.org/"),
+                ("version", &(other.version + 1).to_string()),
+            ],
         )
         .await;
     assert_eq!(
@@ -798,7 +810,7 @@ async fn verifying_a_stale_place_takes_it_off_the_stale_list() {
         format!("/console/places/{}/edit?verified={}", other.id, other.id)
     );
     assert_eq!(
-        b.post_form("/console/places/999999/verify", &[("csrf", &token)])
+        b.post_form("/console/places/999999/verify", &[("csrf", &token), ("version", "1")])
             .await
             .status,
         StatusCode::NOT_FOUND
@@ -1195,7 +1207,7 @@ async fn other_languages_show_no_english_strings() {
         .expect("localities")
         .0
     {
-        data.push(l.fields.name_en.to_string());
+        data.extend(l.fields.name.get("en").map(ToString::to_string));
     }
     data.sort_by_key(|d| std::cmp::Reverse(d.len()));
     let ids = message_ids(catalogue("en", "places"));

@@ -51,12 +51,17 @@ async fn call(
     ct: Option<&str>,
     body: String,
 ) -> (StatusCode, String, Value) {
+    // Updates name the version they were made from (`method` "PUT 3").
+    let (method, version) = method.split_once(' ').unwrap_or((method, ""));
     let mut req = Request::builder().method(method).uri(uri);
     if let Some(t) = token {
         req = req.header(header::AUTHORIZATION, format!("Bearer {t}"));
     }
     if let Some(ct) = ct {
         req = req.header(header::CONTENT_TYPE, ct);
+    }
+    if !version.is_empty() {
+        req = req.header(header::IF_MATCH, format!("\"{version}\""));
     }
     let resp = app
         .clone()
@@ -250,10 +255,23 @@ async fn staff_write_and_import_places(backend: Backend) {
     let changed = json!({"name_ja": "礼拝室", "name_en": "Prayer room", "category": "prayer_room", "lat": 42.7752, "lon": 141.6923,
                          "assurance": "unknown", "prayer_space": true, "wudu": true});
     let (s, _, v) = call(&app, "PUT", &uri, t, Some("application/json"), changed.to_string()).await;
+    assert_eq!(
+        (s, &v["error"]["code"]),
+        (StatusCode::PRECONDITION_REQUIRED, &json!("version_required"))
+    );
+    let put = format!("PUT {}", created["version"]);
+    let (s, _, v) = call(&app, &put, &uri, t, Some("application/json"), changed.to_string()).await;
     assert_eq!(s, StatusCode::OK, "{v:#}");
+    assert_eq!(v["version"], json!(created["version"].as_i64().unwrap() + 1));
     assert_eq!(
         (v["name"].as_str(), v["wudu"].as_bool(), &v["source_id"]),
         (Some("Prayer room"), Some(true), &created["source_id"])
+    );
+    let (s, _, v) = call(&app, &put, &uri, t, Some("application/json"), changed.to_string()).await;
+    assert_eq!(
+        (s, &v["error"]["code"]),
+        (StatusCode::CONFLICT, &json!("stale_version")),
+        "a second edit from the same version"
     );
     let (s, _, _) = call(&app, "DELETE", &uri, t, None, String::new()).await;
     assert_eq!(s, StatusCode::NO_CONTENT);

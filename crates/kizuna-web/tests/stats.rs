@@ -303,7 +303,7 @@ async fn public_statistics_in_four_languages() {
         .unwrap()
         .0
         .into_iter()
-        .map(|p| p.fields.title_en.to_string())
+        .filter_map(|p| p.fields.title.get("en").map(ToString::to_string))
         .collect();
     let ja = page(&router, "/statistics?as_of=2008-03-31&lang=ja", "").await;
     assert!(ja.contains("<html lang=\"ja\">"));

@@ -256,7 +256,15 @@ mod tests {
 
         // Verifying a stale place: verified today, nothing else changes.
         let before = app.store.get::<Place>(ids[1]).await.expect("a place");
-        let after = app.verify_place(ids[1]).await.expect("verified");
+        let after = app.verify_place(ids[1], before.version).await.expect("verified");
+        assert_eq!(after.version, before.version + 1);
+        assert!(
+            matches!(
+                app.verify_place(ids[1], before.version).await,
+                Err(crate::AppError::Conflict { .. })
+            ),
+            "a second check from the same page is a stale edit"
+        );
         assert_eq!(after.fields.last_verified, Some(today()));
         assert_eq!(
             PlaceInput {
@@ -269,7 +277,7 @@ mod tests {
         assert_eq!(names(&stale), ["Baraka Cafe (demo)"], "the index follows the write");
         assert_eq!(app.staff_places(&q(|_| {})).await.expect("a list").counts.stale, 1);
         assert!(matches!(
-            app.verify_place(999_999).await,
+            app.verify_place(999_999, 1).await,
             Err(crate::AppError::NotFound { .. })
         ));
     }
