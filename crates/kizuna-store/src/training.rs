@@ -41,6 +41,7 @@ pub struct ParticipationInRow {
 
 /// One of a person's roles over the years.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RoleHeld {
     pub participation_id: i64,
     pub role: ParticipationRole,

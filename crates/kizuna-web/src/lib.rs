@@ -2,12 +2,10 @@
 //! at `/api/openapi.json`, and `/healthz`. Only this crate knows HTTP; every
 //! handler is a thin call into [`kizuna_app::App`].
 
-mod api;
-mod api_places;
+pub mod api;
 pub mod assets;
 mod error;
 mod extract;
-mod openapi;
 pub mod pages;
 pub mod session;
 
@@ -17,7 +15,6 @@ use axum::Router;
 use kizuna_app::App;
 
 pub use error::{ApiError, ErrorBody};
-pub use openapi::openapi;
 pub use pages::map::TileServer;
 
 /// How the web application is set up.
@@ -53,25 +50,36 @@ pub fn router_with(app: Arc<App>, secure_cookies: bool) -> Router {
 
 /// The whole web application, set up by `options`.
 pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
+    let (api_routes, doc) = api::build();
     let state = session::WebState {
         app,
         limiter: Arc::default(),
         secure_cookies: options.secure_cookies,
         csp: session::content_security_policy(options.tiles.as_ref().map(TileServer::origin)),
         tiles: options.tiles.map(Arc::new),
+        api: Arc::new(doc),
     };
+    // The guard runs once a route matched, and reads the access the
+    // route's operation declares in the document.
+    let api_routes = api_routes
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
+        .method_not_allowed_fallback(api::method_not_allowed)
+        .layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024));
     Router::new()
         .merge(pages::routes())
         .route("/assets/{name}", axum::routing::get(assets::asset))
-        .merge(api::routes())
-        .merge(api_places::routes())
+        .merge(api_routes)
         .fallback(pages::not_found)
-        .layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             session::security_headers,
         ))
         .with_state(state)
+}
+
+/// The OpenAPI document the server serves at `/api/openapi.json`.
+pub fn openapi_document() -> serde_json::Value {
+    api::build().1.document
 }
 
 /// The web application over plain HTTP (cookies not marked `Secure`).

@@ -31,6 +31,8 @@ pub struct WebState {
     pub tiles: Option<Arc<crate::pages::map::TileServer>>,
     /// The Content-Security-Policy every response carries.
     pub csp: HeaderValue,
+    /// The API's OpenAPI document and the access each operation declares.
+    pub api: Arc<crate::api::Openapi>,
 }
 
 impl FromRef<WebState> for Arc<App> {
@@ -233,22 +235,25 @@ impl FromRequestParts<WebState> for Ctx {
     }
 }
 
-/// API access: public reads (countries, aggregate reports, prayer times,
-/// qibla, health, the OpenAPI document) for anyone; everything else for signed-in staff, by
-/// bearer token, or by session cookie with the `X-CSRF-Token` header on
-/// writes.
+/// API access, as each operation declares it in the OpenAPI document
+/// ([`crate::api::Access`]): public operations for anyone; the rest for
+/// staff, by bearer token, or by session cookie with the `X-CSRF-Token`
+/// header on writes. Runs once a route matched (a `route_layer`); a method
+/// the route does not take goes on to its 405.
 pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) -> Response {
-    let path = req.uri().path();
-    // Pages do their own checks; under /api only these reads are public.
-    let public = !path.starts_with("/api/v1/")
-        || (req.method() == Method::GET
-            && matches!(
-                path,
-                "/api/v1/countries" | "/api/v1/reports/trainees" | "/api/v1/prayer-times" | "/api/v1/qibla"
-            ))
-        || (req.method() == Method::GET && path.starts_with("/api/v1/places"));
-    if public {
-        return next.run(req).await;
+    let route = req
+        .extensions()
+        .get::<axum::extract::MatchedPath>()
+        .map(|m| m.as_str().to_owned())
+        .unwrap_or_default();
+    let method = if req.method() == Method::HEAD {
+        "GET"
+    } else {
+        req.method().as_str()
+    };
+    match state.api.access.get(method, &route) {
+        None | Some(crate::api::Access::Public) => return next.run(req).await,
+        Some(crate::api::Access::Staff) => {}
     }
     let (user, session_csrf) = user_of(&state.app, req.headers()).await;
     let Some(user) = user else {

@@ -152,7 +152,10 @@ async fn searches_are_public_and_name_bad_parameters(backend: Backend) {
     assert_eq!(s, StatusCode::OK);
     assert_eq!(ct, "application/geo+json");
     assert_eq!(v["features"][0]["geometry"]["coordinates"], json!([141.3544, 43.0621]));
-    let (s, v) = get(&app, "/api/v1/places/review").await;
+    // The review lists are for staff, like their page.
+    let (s, _) = get(&app, "/api/v1/places/review").await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    let (s, _, v) = call(&app, "GET", "/api/v1/places/review", Some(&token), None, String::new()).await;
     assert_eq!(s, StatusCode::OK);
     assert_eq!(v["stale"].as_array().unwrap().len(), 1, "never verified");
 

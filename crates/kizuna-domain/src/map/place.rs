@@ -537,6 +537,19 @@ impl Place {
     }
 }
 
+/// A stored place as JSON has it, for the OpenAPI document: `id`,
+/// `version` and `office_id`, then the flat fields.
+#[cfg(feature = "openapi")]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Place)]
+pub struct PlaceSchema {
+    pub id: Id,
+    pub version: i64,
+    pub office_id: Id,
+    #[serde(flatten)]
+    pub fields: PlaceFields,
+}
+
 /// A place as written: every field valid, every rule across fields kept.
 /// It reads from and serializes as its flat form, [`PlaceFields`].
 #[derive(Debug, Clone, PartialEq, Deserialize)]

@@ -73,7 +73,7 @@ pub struct PlaceHit {
     pub stale: bool,
     /// Open at the moment asked about; null when the hours are not known.
     pub open_now: Option<bool>,
-    #[cfg_attr(feature = "openapi", serde(flatten), schema(value_type = Object))]
+    #[cfg_attr(feature = "openapi", serde(flatten), schema(value_type = kizuna_domain::map::place::PlaceSchema))]
     pub place: SharedPlace,
 }
 

@@ -1,0 +1,285 @@
+//! Read and write every record type under `/api/v1/{collection}`: list
+//! (with the filters the application declares for it), create, read,
+//! update as of a version (`If-Match`), delete.
+
+use axum::Json;
+use axum::extract::Path;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use kizuna_app::AppError;
+use kizuna_app::records::Entity;
+use kizuna_domain::common::locality::{Locality, LocalityInput};
+use kizuna_domain::common::organisation::{Organisation, OrganisationInput};
+use kizuna_domain::common::person::{Person, PersonInput};
+use kizuna_domain::common::programme::{Programme, ProgrammeInput};
+use kizuna_domain::exchanges::award::{Award, AwardInput};
+use kizuna_domain::training::edition::{Edition, EditionInput};
+use kizuna_domain::training::participation::{Participation, ParticipationInput};
+use kizuna_domain::training::session::{Session, SessionInput};
+use kizuna_store::{Kind, Record};
+use serde::Serialize;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{AppState, ListPage, PageParams, parse_id, take_page};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::extract::{IfMatch, JsonBody, QueryMap};
+use crate::session::WebState;
+
+/// A record as JSON with its version as the `ETag` (what `If-Match` names).
+fn with_etag<R: Record + Serialize>(status: StatusCode, version: i64, record: &R) -> Response {
+    let mut r = (status, Json(record)).into_response();
+    if let Ok(v) = HeaderValue::from_str(&format!("\"{version}\"")) {
+        r.headers_mut().insert(header::ETAG, v);
+    }
+    r
+}
+
+async fn list<R: Entity + Serialize>(app: AppState, QueryMap(mut q): QueryMap) -> ApiResult<Json<ListPage<R>>> {
+    let page = take_page(&mut q)?;
+    let (items, total) = app.list::<R>(&q, page).await?;
+    Ok(Json(ListPage {
+        items,
+        total,
+        limit: page.limit,
+        offset: page.offset,
+    }))
+}
+
+async fn delete<R: Entity>(app: AppState, id: &str) -> ApiResult<StatusCode> {
+    match app.delete::<R>(parse_id(id)?).await {
+        Ok(()) => Ok(StatusCode::NO_CONTENT),
+        // Still referred to: a conflict with other records, not bad input.
+        Err(AppError::Invalid(errs)) if errs.iter().all(|e| e.code == "in_use") => Err(ApiError::new(
+            StatusCode::CONFLICT,
+            "in_use",
+            errs.first().map(|e| e.message.clone()).unwrap_or_default(),
+        )),
+        Err(e) => Err(e.into()),
+    }
+}
+
+/// The five operations of one collection, each with its OpenAPI operation.
+macro_rules! collection {
+    ($m:ident, $record:ident, $input:ident, tag = $tag:literal, list = $list:literal, one = $one:literal,
+     ids = [$list_id:literal, $create_id:literal, $get_id:literal, $update_id:literal, $delete_id:literal]) => {
+        mod $m {
+            use super::*;
+
+            #[utoipa::path(get, path = $list, tag = $tag, operation_id = $list_id,
+                security(("bearerAuth" = [])), params(PageParams),
+                responses((status = 200, description = "A page of records, with the total", body = ListPage<$record>)))]
+            pub(super) async fn list(app: AppState, q: QueryMap) -> ApiResult<Json<ListPage<$record>>> {
+                super::list::<$record>(app, q).await
+            }
+
+            #[utoipa::path(post, path = $list, tag = $tag, operation_id = $create_id,
+                security(("bearerAuth" = [])), request_body = $input,
+                responses((status = 201, description = "Created; its version is the ETag", body = $record)))]
+            pub(super) async fn create(app: AppState, JsonBody(input): JsonBody<$input>) -> ApiResult<Response> {
+                let r = app.create::<$record>(&input).await?;
+                Ok(with_etag(StatusCode::CREATED, r.version, &r))
+            }
+
+            #[utoipa::path(get, path = $one, tag = $tag, operation_id = $get_id,
+                security(("bearerAuth" = [])),
+                params(("id" = i64, Path, minimum = 1, description = "The record's id")),
+                responses((status = 200, description = "The record; its version is the ETag", body = $record)))]
+            pub(super) async fn read(app: AppState, Path(id): Path<String>) -> ApiResult<Response> {
+                let r = app.get::<$record>(parse_id(&id)?).await?;
+                Ok(with_etag(StatusCode::OK, r.version, &r))
+            }
+
+            #[utoipa::path(put, path = $one, tag = $tag, operation_id = $update_id,
+                security(("bearerAuth" = [])), request_body = $input,
+                params(("id" = i64, Path, minimum = 1, description = "The record's id"),
+                       ("If-Match" = String, Header, description = "The version the change was made from (the ETag read, e.g. \"3\")")),
+                responses((status = 200, description = "Updated; its new version is the ETag", body = $record),
+                          (status = 409, description = "Changed by someone else since that version; nothing was written", body = ErrorBody),
+                          (status = 428, description = "No If-Match: the version the change was made from is required", body = ErrorBody)))]
+            pub(super) async fn update(
+                app: AppState,
+                Path(id): Path<String>,
+                IfMatch(version): IfMatch,
+                JsonBody(input): JsonBody<$input>,
+            ) -> ApiResult<Response> {
+                let r = app.update::<$record>(parse_id(&id)?, version, &input).await?;
+                Ok(with_etag(StatusCode::OK, r.version, &r))
+            }
+
+            #[utoipa::path(delete, path = $one, tag = $tag, operation_id = $delete_id,
+                security(("bearerAuth" = [])),
+                params(("id" = i64, Path, minimum = 1, description = "The record's id")),
+                responses((status = 204, description = "Deleted"),
+                          (status = 409, description = "Other records still refer to it; nothing was deleted", body = ErrorBody)))]
+            pub(super) async fn remove(app: AppState, Path(id): Path<String>) -> ApiResult<StatusCode> {
+                super::delete::<$record>(app, &id).await
+            }
+        }
+    };
+}
+
+collection!(
+    localities,
+    Locality,
+    LocalityInput,
+    tag = "localities",
+    list = "/api/v1/localities",
+    one = "/api/v1/localities/{id}",
+    ids = [
+        "list_localities",
+        "create_locality",
+        "get_locality",
+        "update_locality",
+        "delete_locality"
+    ]
+);
+collection!(
+    organisations,
+    Organisation,
+    OrganisationInput,
+    tag = "organisations",
+    list = "/api/v1/organisations",
+    one = "/api/v1/organisations/{id}",
+    ids = [
+        "list_organisations",
+        "create_organisation",
+        "get_organisation",
+        "update_organisation",
+        "delete_organisation"
+    ]
+);
+collection!(
+    people,
+    Person,
+    PersonInput,
+    tag = "people",
+    list = "/api/v1/people",
+    one = "/api/v1/people/{id}",
+    ids = [
+        "list_people",
+        "create_person",
+        "get_person",
+        "update_person",
+        "delete_person"
+    ]
+);
+collection!(
+    programmes,
+    Programme,
+    ProgrammeInput,
+    tag = "programmes",
+    list = "/api/v1/programmes",
+    one = "/api/v1/programmes/{id}",
+    ids = [
+        "list_programmes",
+        "create_programme",
+        "get_programme",
+        "update_programme",
+        "delete_programme"
+    ]
+);
+collection!(
+    editions,
+    Edition,
+    EditionInput,
+    tag = "editions",
+    list = "/api/v1/editions",
+    one = "/api/v1/editions/{id}",
+    ids = [
+        "list_editions",
+        "create_edition",
+        "get_edition",
+        "update_edition",
+        "delete_edition"
+    ]
+);
+collection!(
+    participations,
+    Participation,
+    ParticipationInput,
+    tag = "participations",
+    list = "/api/v1/participations",
+    one = "/api/v1/participations/{id}",
+    ids = [
+        "list_participations",
+        "create_participation",
+        "get_participation",
+        "update_participation",
+        "delete_participation"
+    ]
+);
+collection!(
+    sessions,
+    Session,
+    SessionInput,
+    tag = "sessions",
+    list = "/api/v1/sessions",
+    one = "/api/v1/sessions/{id}",
+    ids = [
+        "list_sessions",
+        "create_session",
+        "get_session",
+        "update_session",
+        "delete_session"
+    ]
+);
+collection!(
+    awards,
+    Award,
+    AwardInput,
+    tag = "awards",
+    list = "/api/v1/awards",
+    one = "/api/v1/awards/{id}",
+    ids = [
+        "list_awards",
+        "create_award",
+        "get_award",
+        "update_award",
+        "delete_award"
+    ]
+);
+
+pub fn routes() -> OpenApiRouter<WebState> {
+    macro_rules! both {
+        ($r:expr, $($m:ident),+) => {
+            $r$(.routes(routes!($m::list, $m::create)).routes(routes!($m::read, $m::update, $m::remove)))+
+        };
+    }
+    both!(
+        OpenApiRouter::new(),
+        localities,
+        organisations,
+        people,
+        programmes,
+        editions,
+        participations,
+        sessions,
+        awards
+    )
+}
+
+fn filters_of<R: Entity>(path: &'static str) -> (&'static str, Vec<(&'static str, &'static str)>) {
+    (
+        path,
+        R::FILTERS
+            .iter()
+            .map(|(name, kind)| (*name, if *kind == Kind::Int { "integer" } else { "string" }))
+            .collect(),
+    )
+}
+
+/// Each collection's list path and the filters the application declares
+/// for it ([`Entity::FILTERS`]), for the document.
+pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> {
+    vec![
+        filters_of::<Locality>("/api/v1/localities"),
+        filters_of::<Organisation>("/api/v1/organisations"),
+        filters_of::<Person>("/api/v1/people"),
+        filters_of::<Programme>("/api/v1/programmes"),
+        filters_of::<Edition>("/api/v1/editions"),
+        filters_of::<Participation>("/api/v1/participations"),
+        filters_of::<Session>("/api/v1/sessions"),
+        filters_of::<Award>("/api/v1/awards"),
+    ]
+}

@@ -1,0 +1,219 @@
+//! The training system's API: the trainee statistics (public) and the
+//! people behind a figure, a person's roles, attendance, and trainee files
+//! in and out.
+
+use std::collections::BTreeMap;
+use std::str::FromStr;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::Path;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use kizuna_app::training::transfer::{FileFormat, ImportReport, trainee_template};
+use kizuna_domain::common::person::Person;
+use kizuna_domain::training::session::Attendance;
+use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
+use kizuna_domain::{FieldError, Invalid};
+use kizuna_store::RoleHeld;
+use utoipa::IntoParams;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+use super::{
+    AppState, ListPage, PageParams, file_format, file_response, no_leftovers, parse_id, take_dry_run, take_page,
+};
+use crate::error::{ApiError, ApiResult, ErrorBody};
+use crate::extract::{JsonBody, QueryMap};
+use crate::session::WebState;
+
+pub fn routes() -> OpenApiRouter<WebState> {
+    OpenApiRouter::new()
+        .routes(routes!(trainee_report))
+        .routes(routes!(trainee_people))
+        .routes(routes!(person_roles))
+        .routes(routes!(attendance, mark_attendance))
+        .routes(routes!(import_trainees))
+        .routes(routes!(export_trainees))
+        .routes(routes!(template_trainees))
+}
+
+/// Which trainees a report counts.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+struct ReportParams {
+    /// Count editions started on or before this date (default: today in Japan).
+    as_of: Option<NaiveDate>,
+    /// A Japanese fiscal year: 2007, FY2007 or 平成19年度.
+    fiscal_year: Option<String>,
+    /// Nationality, ISO 3166-1 alpha-2 (e.g. TH).
+    #[param(pattern = "^[A-Za-z]{2}$")]
+    country: Option<String>,
+    region: Option<kizuna_domain::common::Region>,
+    /// A course (programme id).
+    #[param(minimum = 1)]
+    programme_id: Option<i64>,
+    gender: Option<kizuna_domain::common::person::Gender>,
+}
+
+/// Read the report filter from query parameters, naming each bad one.
+fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> {
+    let mut errors = Vec::new();
+    let mut f = TraineeFilter::default();
+    fn take<T>(
+        q: &mut BTreeMap<String, String>,
+        name: &str,
+        errors: &mut Vec<FieldError>,
+        parse: impl Fn(&str) -> Result<T, Invalid>,
+    ) -> Option<T> {
+        let raw = q.remove(name)?;
+        parse(&raw).map_err(|e| errors.push(e.at(name))).ok()
+    }
+    f.as_of = take(q, "as_of", &mut errors, |s| {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .map_err(|_| Invalid::new("invalid_date", format!("\"{s}\" is not a date; write YYYY-MM-DD")))
+    });
+    f.fiscal_year = take(q, "fiscal_year", &mut errors, kizuna_domain::common::FiscalYear::parse);
+    f.country = take(q, "country", &mut errors, kizuna_domain::common::CountryCode::parse);
+    f.region = take(q, "region", &mut errors, kizuna_domain::common::Region::from_str);
+    f.gender = take(
+        q,
+        "gender",
+        &mut errors,
+        kizuna_domain::common::person::Gender::from_str,
+    );
+    f.programme_id = take(q, "programme_id", &mut errors, |s| {
+        s.trim()
+            .parse::<i64>()
+            .map_err(|_| Invalid::new("not_a_number", format!("\"{s}\" is not a whole number")))
+    });
+    if errors.is_empty() {
+        Ok(f)
+    } else {
+        Err(ApiError::invalid(errors))
+    }
+}
+
+const REPORT_PARAMS: &str = "as_of, fiscal_year, country, region, programme_id, gender";
+
+/// Trainees and countries as of a date, by fiscal year, country, region,
+/// course and gender (public).
+#[utoipa::path(get, path = "/api/v1/reports/trainees", tag = "reports", operation_id = "trainee_report",
+    params(ReportParams),
+    responses((status = 200, description = "The report", body = TraineeReport)))]
+async fn trainee_report(app: AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    let filter = trainee_filter(&mut q)?;
+    no_leftovers(&q, REPORT_PARAMS)?;
+    Ok(Json(app.trainee_report(&filter).await?).into_response())
+}
+
+/// The people behind a figure of the trainee report, by name.
+#[utoipa::path(get, path = "/api/v1/reports/trainees/people", tag = "reports", operation_id = "trainee_report_people",
+    security(("bearerAuth" = [])), params(ReportParams, PageParams),
+    responses((status = 200, description = "A page of people; the total is the report's figure", body = ListPage<Person>)))]
+async fn trainee_people(app: AppState, QueryMap(mut q): QueryMap) -> ApiResult<Json<ListPage<Person>>> {
+    let page = take_page(&mut q)?;
+    let filter = trainee_filter(&mut q)?;
+    no_leftovers(&q, &format!("{REPORT_PARAMS}, limit, offset"))?;
+    let (items, total) = app.trainee_drilldown(&filter, page).await?;
+    Ok(Json(ListPage {
+        items,
+        total,
+        limit: page.limit,
+        offset: page.offset,
+    }))
+}
+
+/// Every role a person has held, oldest first.
+#[utoipa::path(get, path = "/api/v1/people/{id}/roles", tag = "people", operation_id = "person_roles",
+    security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The person's id")),
+    responses((status = 200, description = "Roles, oldest first", body = Vec<RoleHeld>)))]
+async fn person_roles(app: AppState, Path(id): Path<String>) -> ApiResult<Response> {
+    Ok(Json(app.roles_of(parse_id(&id)?).await?).into_response())
+}
+
+/// Attendance recorded for a session.
+#[utoipa::path(get, path = "/api/v1/sessions/{id}/attendance", tag = "sessions", operation_id = "get_attendance",
+    security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The session's id")),
+    responses((status = 200, description = "Attendance, by person", body = Vec<Attendance>)))]
+async fn attendance(app: AppState, Path(id): Path<String>) -> ApiResult<Json<Vec<Attendance>>> {
+    Ok(Json(app.attendance(parse_id(&id)?).await?))
+}
+
+/// Mark who attended a session (people of its edition only).
+#[utoipa::path(put, path = "/api/v1/sessions/{id}/attendance", tag = "sessions", operation_id = "mark_attendance",
+    security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The session's id")),
+    request_body = Vec<Attendance>,
+    responses((status = 200, description = "Attendance after marking", body = Vec<Attendance>)))]
+async fn mark_attendance(
+    app: AppState,
+    Path(id): Path<String>,
+    JsonBody(marks): JsonBody<Vec<Attendance>>,
+) -> ApiResult<Json<Vec<Attendance>>> {
+    Ok(Json(app.mark_attendance(parse_id(&id)?, &marks).await?))
+}
+
+/// Import trainees from CSV or XLSX: all rows or none; each rejected value
+/// is named by row, column, value and reason.
+#[utoipa::path(post, path = "/api/v1/imports/trainees", tag = "imports", operation_id = "import_trainees",
+    security(("bearerAuth" = [])),
+    params(("dry_run" = Option<bool>, Query, description = "Check only, write nothing")),
+    request_body(content(
+        (String = "text/csv"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
+    responses((status = 200, description = "Imported (or, with dry_run, checked)", body = ImportReport),
+              (status = 415, description = "Not CSV or XLSX", body = ErrorBody)))]
+async fn import_trainees(
+    app: AppState,
+    headers: HeaderMap,
+    QueryMap(mut q): QueryMap,
+    body: Bytes,
+) -> ApiResult<Response> {
+    let dry_run = take_dry_run(&mut q)?;
+    no_leftovers(&q, "dry_run")?;
+    let ct = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or("");
+    let format = if ct.starts_with("text/csv") {
+        FileFormat::Csv
+    } else if ct.starts_with("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet") {
+        FileFormat::Xlsx
+    } else {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the file as text/csv or as application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        ));
+    };
+    Ok(Json(app.import_trainees(&body, format, dry_run).await?).into_response())
+}
+
+/// Every trainee participation, in the import template's columns.
+#[utoipa::path(get, path = "/api/v1/exports/trainees", tag = "exports", operation_id = "export_trainees",
+    security(("bearerAuth" = [])),
+    params(("format" = Option<String>, Query, description = "csv (default), xlsx or json", pattern = "^(csv|xlsx|json)$")),
+    responses((status = 200, description = "The file", content(
+        (String = "text/csv"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        (Vec<Object> = "application/json")))))]
+async fn export_trainees(app: AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    let format = file_format(&mut q, &[FileFormat::Csv, FileFormat::Xlsx, FileFormat::Json])?;
+    no_leftovers(&q, "format")?;
+    Ok(file_response(app.export_trainees(format).await?, format, "trainees"))
+}
+
+/// The empty import template (XLSX: with a sheet describing each column).
+#[utoipa::path(get, path = "/api/v1/templates/trainees", tag = "imports", operation_id = "trainee_template",
+    security(("bearerAuth" = [])),
+    params(("format" = Option<String>, Query, description = "csv (default) or xlsx", pattern = "^(csv|xlsx)$")),
+    responses((status = 200, description = "The template", content(
+        (String = "text/csv"),
+        (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")))))]
+async fn template_trainees(QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    let format = file_format(&mut q, &[FileFormat::Csv, FileFormat::Xlsx])?;
+    no_leftovers(&q, "format")?;
+    Ok(file_response(trainee_template(format)?, format, "trainees-template"))
+}
