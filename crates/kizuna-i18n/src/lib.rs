@@ -2,16 +2,25 @@
 //! reads: one [`Lang`], message catalogues in Project Fluent syntax
 //! (`locales/{en,ja,th,ms}/*.ftl`, embedded at build time, with plural
 //! rules), language negotiation, and the local way of writing dates,
-//! numbers and fiscal years.
+//! numbers and fiscal years ([`format`](mod@format)) and of sorting names
+//! ([`collate`]).
+//!
+//! Dates, numbers and collation come from ICU4X with its CLDR data
+//! compiled in: nothing is downloaded or read from disk at run time.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use chrono::{Datelike, NaiveDate};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use kizuna_domain::FieldError;
-use kizuna_domain::common::{FiscalYear, LocalText};
+use kizuna_domain::common::LocalText;
+
+pub mod collate;
+pub mod format;
+
+pub use collate::{collator, compare, sort_by_name, sort_key};
+pub use format::{date, date_long, fiscal_year, number, number_in};
 
 /// A language of the user interface.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -72,6 +81,22 @@ impl Lang {
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
         Lang::ALL.into_iter().find(|l| l.code() == primary)
+    }
+
+    /// The language as an ICU4X locale (no region: CLDR's defaults).
+    pub(crate) fn locale(self) -> icu_locale_core::Locale {
+        use icu_locale_core::locale;
+        match self {
+            Lang::En => locale!("en"),
+            Lang::Ja => locale!("ja"),
+            Lang::Th => locale!("th"),
+            Lang::Ms => locale!("ms"),
+        }
+    }
+
+    /// The position in [`Lang::ALL`], for tables kept per language.
+    pub(crate) fn index(self) -> usize {
+        self as usize
     }
 
     /// The best language for an `Accept-Language` header (q-values honoured).
@@ -160,103 +185,6 @@ pub fn message(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> Strin
         return text.into_owned();
     }
     key.to_owned()
-}
-
-/// An integer with thousands separators (all four languages group by three with commas).
-pub fn number(n: impl Into<i128>) -> String {
-    let n: i128 = n.into();
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 { format!("-{out}") } else { out }
-}
-
-const TH_MONTHS: [&str; 12] = [
-    "ม.ค.",
-    "ก.พ.",
-    "มี.ค.",
-    "เม.ย.",
-    "พ.ค.",
-    "มิ.ย.",
-    "ก.ค.",
-    "ส.ค.",
-    "ก.ย.",
-    "ต.ค.",
-    "พ.ย.",
-    "ธ.ค.",
-];
-const MS_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mac", "Apr", "Mei", "Jun", "Jul", "Ogo", "Sep", "Okt", "Nov", "Dis",
-];
-const EN_MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// A date the local way: 2008年3月31日, 31 มี.ค. 2551 (Buddhist era), 31 Mac 2008, 31 Mar 2008.
-pub fn date(lang: Lang, d: NaiveDate) -> String {
-    let m = d.month0() as usize;
-    match lang {
-        Lang::Ja => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
-        Lang::Th => format!("{} {} {}", d.day(), TH_MONTHS[m], d.year() + 543),
-        Lang::Ms => format!("{} {} {}", d.day(), MS_MONTHS[m], d.year()),
-        Lang::En => format!("{} {} {}", d.day(), EN_MONTHS[m], d.year()),
-    }
-}
-
-const EN_MONTHS_LONG: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const MS_MONTHS_LONG: [&str; 12] = [
-    "Januari",
-    "Februari",
-    "Mac",
-    "April",
-    "Mei",
-    "Jun",
-    "Julai",
-    "Ogos",
-    "September",
-    "Oktober",
-    "November",
-    "Disember",
-];
-
-/// A date written out in full: 2008年3月31日, 31 มี.ค. 2551, 31 Mac 2008, 31 March 2008.
-pub fn date_long(lang: Lang, d: NaiveDate) -> String {
-    let m = d.month0() as usize;
-    match lang {
-        Lang::En => format!("{} {} {}", d.day(), EN_MONTHS_LONG[m], d.year()),
-        Lang::Ms => format!("{} {} {}", d.day(), MS_MONTHS_LONG[m], d.year()),
-        Lang::Ja | Lang::Th => date(lang, d),
-    }
-}
-
-/// A fiscal year the local way; Japanese shows the era form beside it.
-pub fn fiscal_year(lang: Lang, fy: FiscalYear) -> String {
-    match lang {
-        Lang::Ja => format!("{}年度（{}）", fy.year(), fy.era_label()),
-        _ => message(
-            lang,
-            "fiscal-year",
-            &[("year", FluentValue::from(fy.year().to_string()))],
-        ),
-    }
 }
 
 /// Content kept per language ([`LocalText`]) for a reader of `lang`: in

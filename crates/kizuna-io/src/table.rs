@@ -53,17 +53,29 @@ impl FileFormat {
 }
 
 /// Escape a cell a spreadsheet would run as a formula (`=`, `+`, `-`, `@`,
-/// tab, carriage return at the start) by prefixing an apostrophe.
+/// tab, carriage return at the start) by prefixing an apostrophe; so that
+/// [`unescape_formula`] undoes exactly this, text that starts with an
+/// apostrophe before such a cell is escaped too (`'=` is written `''=`).
 pub fn escape_formula(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+    if needs_escape(s) {
         format!("'{s}")
     } else {
         s.to_owned()
     }
 }
 
+/// Whether [`escape_formula`] prefixes the text.
 pub fn needs_escape(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+    s.starts_with(['=', '+', '-', '@', '\t', '\r']) || s.strip_prefix('\'').is_some_and(needs_escape)
+}
+
+/// A cell as it was before [`escape_formula`]: the apostrophe it added is
+/// removed, any other apostrophe kept (`'s Bakery` stays as it is).
+pub fn unescape_formula(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if needs_escape(rest) => rest,
+        _ => cell,
+    }
 }
 
 /// Read a CSV or XLSX file into rows of cells (the first row is the header).
@@ -83,7 +95,7 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
             let mut rows = Vec::new();
             for (i, rec) in r.records().enumerate() {
                 let rec = rec.map_err(|e| IoError::BadFile(format!("CSV row {}: {e}", i + 1)))?;
-                rows.push(rec.iter().map(str::to_owned).collect());
+                rows.push(rec.iter().map(|c| unescape_formula(c).to_owned()).collect());
             }
             Ok(rows)
         }
@@ -232,6 +244,14 @@ pub fn write_table(sheet: &str, columns: &[Column<'_>], rows: &[Vec<String>], fo
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn escaping_is_undone_exactly() {
+        for s in ["=SUM(A1)", "'=x", "''=x", "'s Bakery", "O'Brien", "-", "'", "", "plain", "\t1", "'+81"] {
+            assert_eq!(unescape_formula(&escape_formula(s)), s, "{s:?}");
+        }
+        assert_eq!(escape_formula("'s Bakery"), "'s Bakery", "an apostrophe alone needs nothing");
+    }
 
     #[test]
     fn formulas_are_escaped() {

@@ -41,10 +41,47 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
-/// Parse JSON, reporting the path of the offending field.
+/// Whole numbers written with a fraction (`2.0`) as integers: JSON Schema
+/// counts `2.0` as an integer, so a client may send one where the API
+/// documents an integer.
+fn whole_numbers(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            if let Some(f) = n.as_f64()
+                && f.fract() == 0.0
+                && f.abs() <= 9_007_199_254_740_992.0
+            {
+                // Within ±2^53 the float is exactly this integer.
+                #[allow(clippy::cast_possible_truncation)]
+                let i = f as i64;
+                *v = serde_json::Value::from(i);
+            }
+        }
+        serde_json::Value::Array(a) => a.iter_mut().for_each(whole_numbers),
+        serde_json::Value::Object(m) => m.values_mut().for_each(whole_numbers),
+        _ => {}
+    }
+}
+
+/// Parse JSON, reporting the path of the offending field. A body that
+/// reads only once whole numbers written with a fraction are integers
+/// (`2.0` for `2`) is taken so.
 pub fn parse_json<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, ApiError> {
     let de = &mut serde_json::Deserializer::from_slice(bytes);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let first = serde_path_to_error::deserialize(de);
+    let e = match first {
+        Ok(v) => return Ok(v),
+        Err(e) => e,
+    };
+    if !(e.inner().is_syntax() || e.inner().is_eof())
+        && let Ok(mut value) = serde_json::from_slice::<serde_json::Value>(bytes)
+    {
+        whole_numbers(&mut value);
+        if let Ok(v) = serde_json::from_value(value) {
+            return Ok(v);
+        }
+    }
+    Err(e).map_err(|e: serde_path_to_error::Error<serde_json::Error>| {
         let inner = e.inner().to_string();
         let mut path = e.path().to_string();
         // "missing field `x`" and "unknown field `x`" name the field in the

@@ -11,6 +11,7 @@ use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
 use kizuna_geo::index::Entry;
+use kizuna_i18n::{self as i18n, Lang};
 
 use super::{PlaceHit, order_first};
 use crate::{App, Result};
@@ -76,8 +77,10 @@ impl App {
             .map(|t| t.trim().to_lowercase())
             .filter(|t| !t.is_empty());
         let prefer: Vec<&str> = q.prefer.iter().map(String::as_str).collect();
+        // Names sort the way a reader of the most wanted language expects.
+        let lang = prefer.first().and_then(|c| Lang::from_code(c)).unwrap_or(Lang::En);
         let mut counts = PlaceCounts::default();
-        let mut found: Vec<(String, Entry<'_>)> = Vec::new();
+        let mut found: Vec<(Vec<u8>, Entry<'_>)> = Vec::new();
         for e in ix.live() {
             let p = &e.place().fields;
             let stale = p.is_stale(today);
@@ -92,11 +95,12 @@ impl App {
             {
                 continue;
             }
-            found.push((p.names.best(&prefer).as_str().to_lowercase(), e));
+            found.push((i18n::sort_key(lang, p.names.best(&prefer).as_str()), e));
         }
         // Only as far as the page asked for is put in order.
-        let order =
-            |a: &(String, Entry<'_>), b: &(String, Entry<'_>)| a.0.cmp(&b.0).then(a.1.place().id.cmp(&b.1.place().id));
+        let order = |a: &(Vec<u8>, Entry<'_>), b: &(Vec<u8>, Entry<'_>)| {
+            a.0.cmp(&b.0).then(a.1.place().id.cmp(&b.1.place().id))
+        };
         let end = q.offset.saturating_add(q.limit).min(found.len());
         order_first(&mut found, end, order);
         let places = found[q.offset.min(end)..end]
@@ -156,7 +160,7 @@ mod tests {
     async fn staff_list_and_verify(backend: Backend) {
         let app = App::new(fresh_store(backend).await.expect("a store")).with_today(today());
         let mut ids = Vec::new();
-        for f in [
+        let mut fields = [
             place(
                 "Zaytun Grill (demo)",
                 Some("ザイトゥーン（デモ）"),
@@ -173,7 +177,13 @@ mod tests {
                 Some("2026-10-31"),
             ),
             place("Cafe Nur (demo)", None, "cafe", Some("2026-11-01"), None),
-        ] {
+        ];
+        // Thai names: ไ (a leading vowel) sorts by the consonant after it,
+        // ซ, not after every consonant as its code point would.
+        fields[0].name_th = Some("ไซตูน กริลล์ (เดโม)".into());
+        fields[2].name_th = Some("บารากา คาเฟ่ (เดโม)".into());
+        fields[3].name_th = Some("คาเฟ่ นูร์ (เดโม)".into());
+        for f in fields {
             ids.push(app.create_place(f).await.expect("created").id);
         }
         let q = |f: fn(&mut StaffPlaceQuery)| {
@@ -219,6 +229,15 @@ mod tests {
         assert_eq!(
             ja.places.iter().map(|h| h.place.id).collect::<Vec<_>>(),
             [ids[1], ids[3], ids[0], ids[2]]
+        );
+        let th = app
+            .staff_places(&q(|q| q.prefer = vec!["th".into(), "en".into()]))
+            .await
+            .expect("a list");
+        assert_eq!(
+            th.places.iter().map(|h| h.place.id).collect::<Vec<_>>(),
+            [ids[3], ids[0], ids[2], ids[1]],
+            "Thai script first (CLDR's Thai order): คาเฟ่, ไซตูน (by ซ), บารากา, then Amanah"
         );
         // Any name, any case; the recorded level includes ended certificates.
         let cafe = app

@@ -72,7 +72,14 @@ impl BookletData {
         }
         let prefer: Vec<&str> = vec![lang.code()];
         let sort = |ps: &mut Vec<Place>| {
-            ps.sort_by_cached_key(|p| (category_rank(p.fields.category), p.name(&prefer).to_lowercase(), p.id));
+            // Names in the booklet language's order (Thai by consonant, Japanese kana then kanji).
+            ps.sort_by_cached_key(|p| {
+                (
+                    category_rank(p.fields.category),
+                    i18n::sort_key(lang, p.name(&prefer)),
+                    p.id,
+                )
+            });
         };
         let mut areas: Vec<BookletArea> = groups
             .into_iter()

@@ -47,9 +47,48 @@ fn dates_in_each_language() {
     let d = NaiveDate::from_ymd_opt(2027, 11, 30).unwrap();
     assert_eq!(local_date(Lang::En, d), "30 November 2027");
     assert_eq!(local_date(Lang::Ja, d), "2027年11月30日");
-    assert_eq!(local_date(Lang::Th, d), "30 พ.ย. 2570");
+    assert_eq!(local_date(Lang::Th, d), "30 พฤศจิกายน 2570");
     assert_eq!(local_date(Lang::Ms, d), "30 November 2027");
     assert_eq!(local_date(Lang::Ms, d.with_month(8).unwrap()), "30 Ogos 2027");
+}
+
+/// Places of one kind in an area, by name in the booklet's language: Thai
+/// by the consonant after a leading vowel, Japanese kana before kanji,
+/// English accents beside the plain letter (not after "z").
+#[test]
+fn places_sort_by_name_the_booklet_language_way() {
+    let place = |id: i64, names: serde_json::Value| -> Place {
+        let mut v = serde_json::json!({"id": id, "version": 1, "office_id": 1, "category": "restaurant",
+            "lat": 43.06, "lon": 141.35, "assurance": "pork_free", "source": "staff", "source_id": format!("s-{id}")});
+        for (k, x) in names.as_object().expect("names").iter() {
+            v[k] = x.clone();
+        }
+        serde_json::from_value(v).expect("a place")
+    };
+    let places = || {
+        vec![
+            place(
+                1,
+                serde_json::json!({"name_en": "Zoë Grill", "name_th": "ไซตูน", "name_ja": "渡辺食堂"}),
+            ),
+            place(
+                2,
+                serde_json::json!({"name_en": "Émile Cafe", "name_th": "คาเฟ่ นูร์", "name_ja": "あべ食堂"}),
+            ),
+            place(
+                3,
+                serde_json::json!({"name_en": "Eve Kitchen", "name_th": "บารากา", "name_ja": "アオキ"}),
+            ),
+        ]
+    };
+    let order = |lang: Lang| -> Vec<i64> {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        let data = BookletData::new(lang, today, places(), &[]);
+        data.areas.iter().flat_map(|a| a.places.iter().map(|p| p.id)).collect()
+    };
+    assert_eq!(order(Lang::Th), [2, 1, 3], "ค, ไซ (by ซ), บ");
+    assert_eq!(order(Lang::Ja), [3, 2, 1], "アオキ, あべ, 渡辺");
+    assert_eq!(order(Lang::En), [2, 3, 1], "Émile, Eve, Zoë");
 }
 
 #[test]

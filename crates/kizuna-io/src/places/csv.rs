@@ -30,14 +30,7 @@ const FLAGS: [&str; 6] = [
     "prayer_mats",
 ];
 
-/// A cell as written, without the apostrophe the export puts before text a
-/// spreadsheet would run as a formula.
-fn unescape(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
+use crate::table::unescape_formula as unescape;
 
 /// The line a record starts on. The reader's position is where it began
 /// reading, before any blank lines it skipped.

@@ -132,6 +132,14 @@ fn whole(q: &mut Query, name: &str, default: usize, max: usize, errors: &mut Vec
 }
 
 fn filter(q: &mut Query, errors: &mut Vec<FieldError>) -> PlaceFilter {
+    // The API is strict where the map page's plain form is not: a filter
+    // given must have a value.
+    for name in ["category", "assurance", "prayer_space", "open_now", "at"] {
+        if q.get(name).is_some_and(|v| v.trim().is_empty()) {
+            q.remove(name);
+            errors.push(FieldError::new(name, "required", format!("{name} is given without a value")));
+        }
+    }
     let category = q.remove("category");
     let assurance = q.remove("assurance");
     let prayer_space = q.remove("prayer_space");
@@ -205,7 +213,7 @@ async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<P
         ("near" = Option<String>, Query, description = "lat,lon to search around (with radius_m)"),
         ("radius_m" = Option<f64>, Query, exclusive_minimum = 0, description = "Metres around near"),
         ("limit" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "Page size (default 100)"),
-        ("offset" = Option<u64>, Query, minimum = 0, description = "Results to skip"),
+        ("offset" = Option<u32>, Query, minimum = 0, maximum = 4294967295_u32, description = "Results to skip"),
         FilterParams),
     responses((status = 200, description = "A page of places", body = PlacePage)))]
 async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<PlacePage> {
@@ -230,7 +238,7 @@ async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Pl
     let had_radius = q.contains_key("radius_m");
     let radius = number(&mut q, "radius_m", &mut errors);
     let limit = whole(&mut q, "limit", 100, kizuna_app::map::MAX_RESULTS, &mut errors);
-    let offset = whole(&mut q, "offset", 0, usize::MAX, &mut errors);
+    let offset = whole(&mut q, "offset", 0, u32::MAX as usize, &mut errors);
     let f = filter(&mut q, &mut errors);
     no_leftovers(&q, &format!("bbox, near, radius_m, limit, offset, {FILTER_PARAMS}"))?;
     if bbox.is_some() && (near.is_some() || had_radius) {
@@ -288,7 +296,7 @@ async fn create(
 #[utoipa::path(put, path = "/api/v1/places/{id}", tag = "map", operation_id = "update_place",
     security(("bearerAuth" = [])), request_body = PlaceFields,
     params(("id" = i64, Path, minimum = 1, description = "The place's id"),
-           ("If-Match" = String, Header, description = "The version the change was made from (e.g. \"3\")")),
+           ("If-Match" = String, Header, pattern = r#"^(W/)?"?[0-9]{1,18}"?$"#, description = "The version the change was made from (e.g. \"3\")")),
     responses((status = 200, description = "Updated", body = PlaceHit),
               (status = 409, description = "Changed by someone else since that version; nothing was written", body = ErrorBody),
               (status = 428, description = "No If-Match", body = ErrorBody)))]

@@ -154,66 +154,65 @@ pub fn finish(doc: OpenApi, filters: &[(&str, Vec<(&str, &str)>)]) -> Openapi {
 }
 
 /// Write every schema that is `allOf` of object schemas (a record: its
-/// input's fields beside `id`, `version` and `office_id`) as one object
-/// with all their properties, so that a record validates against it; the
-/// input alone keeps refusing unknown fields.
+/// input's fields beside `id`, `version` and `office_id`), wherever it is
+/// (components, or inline as in a list page's items), as one object with
+/// all their properties, so that a record validates against it; the input
+/// alone keeps refusing unknown fields.
 fn flatten_records(doc: &mut Value) {
     // A record may be made of another that is itself made of parts (a
     // search result: its own fields beside a place's): a few passes.
     for _ in 0..4 {
-        flatten_once(doc);
+        let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object).cloned() else {
+            return;
+        };
+        walk(doc, &schemas);
     }
 }
 
-fn flatten_once(doc: &mut Value) {
-    let Some(schemas) = doc.pointer("/components/schemas").and_then(Value::as_object).cloned() else {
-        return;
-    };
-    let resolve = |s: &Value| -> Option<Map<String, Value>> {
-        match s.get("$ref").and_then(Value::as_str) {
-            Some(r) => schemas
-                .get(r.trim_start_matches("#/components/schemas/"))
-                .and_then(Value::as_object)
-                .cloned(),
-            None => s.as_object().cloned(),
-        }
-    };
-    let mut flat = Map::new();
-    for (name, schema) in &schemas {
-        let Some(parts) = schema.get("allOf").and_then(Value::as_array) else {
-            continue;
-        };
-        let mut properties = Map::new();
-        let mut required: Vec<Value> = Vec::new();
-        let mut ok = true;
-        for part in parts {
-            match resolve(part) {
-                Some(p) if p.get("type") == Some(&json!("object")) || p.contains_key("properties") => {
-                    if let Some(props) = p.get("properties").and_then(Value::as_object) {
-                        properties.extend(props.clone());
-                    }
-                    for r in p.get("required").and_then(Value::as_array).into_iter().flatten() {
-                        if !required.contains(r) {
-                            required.push(r.clone());
-                        }
-                    }
+fn walk(v: &mut Value, schemas: &Map<String, Value>) {
+    match v {
+        Value::Object(m) => {
+            for child in m.values_mut() {
+                walk(child, schemas);
+            }
+            if let Some(flat) = m.get("allOf").and_then(Value::as_array).and_then(|parts| flat_of(parts, schemas)) {
+                let description = m.get("description").cloned();
+                *m = flat;
+                if let Some(d) = description {
+                    m.insert("description".into(), d);
                 }
-                _ => ok = false,
             }
         }
-        if ok {
-            let mut out = Map::new();
-            out.insert("type".into(), json!("object"));
-            if let Some(d) = schema.get("description") {
-                out.insert("description".into(), d.clone());
+        Value::Array(a) => a.iter_mut().for_each(|c| walk(c, schemas)),
+        _ => {}
+    }
+}
+
+/// One object schema with every part's properties, if every part is an object.
+fn flat_of(parts: &[Value], schemas: &Map<String, Value>) -> Option<Map<String, Value>> {
+    let mut properties = Map::new();
+    let mut required: Vec<Value> = Vec::new();
+    for part in parts {
+        let p = match part.get("$ref").and_then(Value::as_str) {
+            Some(r) => schemas.get(r.trim_start_matches("#/components/schemas/"))?.as_object()?.clone(),
+            None => part.as_object()?.clone(),
+        };
+        if p.contains_key("allOf") || !(p.get("type") == Some(&json!("object")) || p.contains_key("properties")) {
+            return None;
+        }
+        if let Some(props) = p.get("properties").and_then(Value::as_object) {
+            properties.extend(props.clone());
+        }
+        for r in p.get("required").and_then(Value::as_array).into_iter().flatten() {
+            if !required.contains(r) {
+                required.push(r.clone());
             }
-            out.insert("properties".into(), Value::Object(properties));
-            out.insert("required".into(), Value::Array(required));
-            out.insert("additionalProperties".into(), json!(false));
-            flat.insert(name.clone(), Value::Object(out));
         }
     }
-    if let Some(target) = doc.pointer_mut("/components/schemas").and_then(Value::as_object_mut) {
-        target.extend(flat);
-    }
+    let mut out = Map::new();
+    out.insert("type".into(), json!("object"));
+    out.insert("properties".into(), Value::Object(properties));
+    out.insert("required".into(), Value::Array(required));
+    out.insert("additionalProperties".into(), json!(false));
+    Some(out)
 }

@@ -93,7 +93,7 @@ macro_rules! collection {
             #[utoipa::path(put, path = $one, tag = $tag, operation_id = $update_id,
                 security(("bearerAuth" = [])), request_body = $input,
                 params(("id" = i64, Path, minimum = 1, description = "The record's id"),
-                       ("If-Match" = String, Header, description = "The version the change was made from (the ETag read, e.g. \"3\")")),
+                       ("If-Match" = String, Header, pattern = r#"^(W/)?"?[0-9]{1,18}"?$"#, description = "The version the change was made from (the ETag read, e.g. \"3\")")),
                 responses((status = 200, description = "Updated; its new version is the ETag", body = $record),
                           (status = 409, description = "Changed by someone else since that version; nothing was written", body = ErrorBody),
                           (status = 428, description = "No If-Match: the version the change was made from is required", body = ErrorBody)))]

@@ -84,10 +84,9 @@ fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> 
         &mut errors,
         kizuna_domain::common::person::Gender::from_str,
     );
-    f.programme_id = take(q, "programme_id", &mut errors, |s| {
-        s.trim()
-            .parse::<i64>()
-            .map_err(|_| Invalid::new("not_a_number", format!("\"{s}\" is not a whole number")))
+    f.programme_id = take(q, "programme_id", &mut errors, |s| match s.trim().parse::<i64>() {
+        Ok(id) if id > 0 => Ok(id),
+        _ => Err(Invalid::new("invalid_id", format!("\"{s}\" is not a programme id (a positive whole number)"))),
     });
     if errors.is_empty() {
         Ok(f)
