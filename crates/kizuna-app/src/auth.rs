@@ -6,7 +6,7 @@
 
 use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
-use chrono::{Duration, Utc};
+use chrono::Duration;
 use kizuna_domain::FieldError;
 use kizuna_domain::common::account::{Role, User, check_password, parse_login_email};
 use kizuna_domain::common::organisation::Organisation;
@@ -109,7 +109,7 @@ impl App {
         let hash = hash_password(&password)?;
         let user = self
             .store
-            .insert_user(&email, &hash, role, organisation_id, Utc::now())
+            .insert_user(&email, &hash, role, organisation_id, self.now())
             .await?;
         Ok((user, generated))
     }
@@ -133,7 +133,7 @@ impl App {
         }
         let token = random_token();
         let csrf = random_token();
-        let now = Utc::now();
+        let now = self.now();
         self.store
             .insert_session(
                 &token_hash(&token),
@@ -148,7 +148,7 @@ impl App {
 
     /// The account and CSRF token behind a session cookie, if it is valid.
     pub async fn session_user(&self, token: &str) -> Result<Option<(User, String)>> {
-        Ok(self.store.session(&token_hash(token), Utc::now()).await?)
+        Ok(self.store.session(&token_hash(token), self.now()).await?)
     }
 
     pub async fn sign_out(&self, token: &str) -> Result<()> {
@@ -166,7 +166,7 @@ impl App {
         };
         let token = random_token();
         self.store
-            .insert_token(&token_hash(&token), user.id, name, Utc::now())
+            .insert_token(&token_hash(&token), user.id, name, self.now())
             .await?;
         Ok(token)
     }

@@ -11,15 +11,20 @@
 //! - [`map`]: the Muslim-friendly map — places and their index, imports
 //!   and exports, the booklet, prayer times and qibla;
 //! - [`auth`]: accounts, sign-in sessions, API tokens;
+//! - [`clock`]: the time, read from one injected [`Clock`];
 //! - [`demo`]: the deterministic demo dataset.
 
 pub mod auth;
+pub mod clock;
 pub mod demo;
 pub mod map;
 pub mod records;
 pub mod training;
 
-use chrono::NaiveDate;
+use std::sync::Arc;
+
+use chrono::{DateTime, NaiveDate, Utc};
+pub use clock::{Clock, ManualClock, SystemClock};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::{DEFAULT_OFFICE, Id};
 pub use kizuna_store::Store;
@@ -29,7 +34,7 @@ use kizuna_store::StoreError;
 /// data they were computed from is unchanged.
 pub struct App {
     pub store: Store,
-    today: Option<NaiveDate>,
+    clock: Arc<dyn Clock>,
     /// The office whose records this application writes (see [`App::with_office`]).
     office_id: Id,
     pub(crate) report_cache: training::reports::ReportCache,
@@ -40,7 +45,7 @@ impl App {
     pub fn new(store: Store) -> Self {
         App {
             store,
-            today: None,
+            clock: Arc::new(SystemClock),
             office_id: DEFAULT_OFFICE,
             report_cache: Default::default(),
             place_index: Default::default(),
@@ -58,16 +63,26 @@ impl App {
         self.office_id
     }
 
-    /// Fix "today" (tests and reproducible reports).
-    pub fn with_today(mut self, today: NaiveDate) -> Self {
-        self.today = Some(today);
+    /// Read the time from `clock` instead of the system's.
+    pub fn with_clock(mut self, clock: impl Clock) -> Self {
+        self.clock = Arc::new(clock);
         self
+    }
+
+    /// Stop the clock at noon in Japan on `today` (reproducible reports:
+    /// "as of" a day).
+    pub fn with_today(self, today: NaiveDate) -> Self {
+        self.with_clock(ManualClock::on(today))
+    }
+
+    /// The instant now, from the application's clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.clock.now()
     }
 
     /// Today in Japan, where the office's fiscal years are reckoned.
     pub fn today(&self) -> NaiveDate {
-        self.today
-            .unwrap_or_else(|| (chrono::Utc::now() + chrono::Duration::hours(9)).date_naive())
+        clock::date_in_japan(self.now())
     }
 }
 

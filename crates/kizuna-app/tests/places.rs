@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_app::map::{Area, BBox, PlaceFilter, PlaceHit};
-use kizuna_app::{App, AppError};
+use kizuna_app::{App, AppError, ManualClock};
 use kizuna_domain::map::place::{Assurance, PlaceCategory, PlaceFields, PlaceInput, haversine_m};
 use kizuna_store::{Backend, Store};
 use kizuna_testkit::{fresh_store, fresh_url};
@@ -595,16 +595,18 @@ async fn a_bad_feature_is_reported_and_nothing_is_written(backend: Backend) {
     ));
 }
 
-/// Longer than a server trusts its index without asking the database.
-fn settle() {
-    std::thread::sleep(kizuna_app::map::PLACES_RECHECK + std::time::Duration::from_millis(100));
+/// Move the servers' clock on by longer than a server trusts its index
+/// without asking the database.
+fn settle(clock: &ManualClock) {
+    clock.advance(kizuna_app::map::PLACES_RECHECK + chrono::TimeDelta::milliseconds(100));
 }
 
 async fn the_index_follows_writes_on_every_server(backend: Backend) {
     // Two servers on one database.
     let url = fresh_url(backend).await.unwrap();
-    let one = App::new(Store::open(&url).await.unwrap()).with_today(today());
-    let two = App::new(Store::open(&url).await.unwrap()).with_today(today());
+    let clock = ManualClock::on(today());
+    let one = App::new(Store::open(&url).await.unwrap()).with_clock(clock.clone());
+    let two = App::new(Store::open(&url).await.unwrap()).with_clock(clock.clone());
     let (lat, lon) = (43.0621, 141.3544);
     let all = PlaceFilter::default();
     assert!(two.nearest_places(lat, lon, 5, &all).await.unwrap().is_empty());
@@ -623,8 +625,10 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
         .unwrap();
     assert_eq!(staff.fields.source.kind().as_str(), "staff");
     assert!(staff.fields.source.id().as_str().starts_with("staff-"));
-    // The other server sees them once it looks at the database again.
-    settle();
+    // The other server answers from the index it holds until it looks at
+    // the database again; then it sees them.
+    assert!(two.nearest_places(lat, lon, 5, &all).await.unwrap().is_empty());
+    settle(&clock);
     let near = two.nearest_places(lat, lon, 5, &all).await.unwrap();
     assert_eq!(
         near.iter().map(|h| h.place.id).collect::<Vec<_>>(),
@@ -645,7 +649,7 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(moved.fields.source, created.fields.source, "an update keeps the source");
-    settle();
+    settle(&clock);
     let near = two.nearest_places(lat, lon, 1, &all).await.unwrap();
     assert_eq!(near[0].place.id, staff.id);
     assert!(
@@ -659,7 +663,7 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
     one.delete_place(staff.id).await.unwrap();
     // The writing server sees its own write at once.
     assert_eq!(one.nearest_places(lat, lon, 5, &all).await.unwrap().len(), 1);
-    settle();
+    settle(&clock);
     assert_eq!(two.nearest_places(lat, lon, 5, &all).await.unwrap().len(), 1);
     assert_eq!(one.nearest_places(lat, lon, 5, &all).await.unwrap().len(), 1);
     // Bad writes name their fields and change nothing.

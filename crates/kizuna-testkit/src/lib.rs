@@ -2,8 +2,58 @@
 //! checks:
 //!
 //! - [`store`]: a fresh, migrated database per test, on SQLite or
-//!   PostgreSQL, dropped again by [`drop_fresh`].
+//!   PostgreSQL, dropped again by [`drop_fresh`];
+//! - [`on_both!`]: one scenario, written once as `async fn name(backend)`,
+//!   run as a `sqlite` and a `postgres` test;
+//! - with the `web` feature, [`TestApp`]: the application on a fresh store
+//!   with a hand-set clock and the accounts tests sign in with, the web
+//!   router over it, and [`Browser`]: a client that keeps cookies, sends
+//!   the form token, and reads answers as a person sees them ([`Page`]:
+//!   CSS selectors and visible text, not raw markup).
 
 pub mod store;
+#[cfg(feature = "web")]
+mod app;
+#[cfg(feature = "web")]
+mod browser;
+#[cfg(feature = "web")]
+mod page;
 
 pub use store::{drop_fresh, fresh_store, fresh_url, postgres_admin_url};
+
+#[cfg(feature = "web")]
+pub use app::{PARTNER, PARTNER_ORGANISATION, PASSWORD, STAFF, TODAY, TestApp, today};
+#[cfg(feature = "web")]
+pub use browser::{Answer, Browser};
+#[cfg(feature = "web")]
+pub use page::{El, Page};
+
+/// Run each named scenario (`async fn name(backend: Backend)`, in the
+/// calling module) on both databases: as `sqlite::name` and
+/// `postgres::name`.
+///
+/// ```ignore
+/// on_both!(edits_are_kept, stale_edits_are_refused);
+/// async fn edits_are_kept(backend: Backend) { /* … */ }
+/// ```
+#[macro_export]
+macro_rules! on_both {
+    ($($name:ident),+ $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(kizuna_store::Backend::Sqlite).await
+                }
+            )+
+        }
+        mod postgres {
+            $(
+                #[tokio::test]
+                async fn $name() {
+                    super::$name(kizuna_store::Backend::Postgres).await
+                }
+            )+
+        }
+    };
+}

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
+use chrono::{DateTime, TimeDelta, Utc};
 
 use axum::extract::{FromRef, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -44,24 +44,24 @@ impl FromRef<WebState> for Arc<App> {
 /// Failed sign-ins per account and address: at most 5 in 15 minutes.
 #[derive(Default)]
 pub struct Limiter {
-    failures: Mutex<HashMap<String, Vec<Instant>>>,
+    failures: Mutex<HashMap<String, Vec<DateTime<Utc>>>>,
 }
 
 impl Limiter {
-    const WINDOW: Duration = Duration::from_secs(15 * 60);
+    const WINDOW: TimeDelta = TimeDelta::minutes(15);
     const MAX: usize = 5;
 
-    pub fn allowed(&self, key: &str) -> bool {
+    /// Whether `key` may try to sign in at `now` (the application's clock).
+    pub fn allowed(&self, key: &str, now: DateTime<Utc>) -> bool {
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        let now = Instant::now();
         let list = map.entry(key.to_owned()).or_default();
-        list.retain(|t| now.duration_since(*t) < Self::WINDOW);
+        list.retain(|t| now - *t < Self::WINDOW);
         list.len() < Self::MAX
     }
 
-    pub fn failed(&self, key: &str) {
+    pub fn failed(&self, key: &str, now: DateTime<Utc>) {
         let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
-        map.entry(key.to_owned()).or_default().push(Instant::now());
+        map.entry(key.to_owned()).or_default().push(now);
         if map.len() > 100_000 {
             map.clear();
         }

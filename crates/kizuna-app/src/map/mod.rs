@@ -39,7 +39,7 @@ pub use kizuna_geo::index::{Area, MAX_RESULTS, PlaceFilter, PlaceHit, PlaceIndex
 
 /// How long a server trusts its index without asking the database whether
 /// another server wrote places. Its own writes are seen at once.
-pub const PLACES_RECHECK: std::time::Duration = std::time::Duration::from_millis(500);
+pub const PLACES_RECHECK: chrono::TimeDelta = chrono::TimeDelta::milliseconds(500);
 
 /// The index an [`App`] keeps, with the places version it was built at,
 /// when that was last confirmed, and a lock so that one request rebuilds it.
@@ -63,7 +63,7 @@ impl Drop for Asking<'_> {
 struct Cached {
     ix: Arc<PlaceIndex>,
     /// When the database last confirmed the version.
-    confirmed: std::time::Instant,
+    confirmed: DateTime<Utc>,
     /// This store's own place writes as counted before that confirmation.
     local: u64,
 }
@@ -75,18 +75,18 @@ impl PlaceIndexCache {
 
     /// The index, if nothing was written here since it was confirmed and
     /// that was less than [`PLACES_RECHECK`] ago.
-    fn recent(&self, local: u64) -> Option<Arc<PlaceIndex>> {
+    fn recent(&self, local: u64, now: DateTime<Utc>) -> Option<Arc<PlaceIndex>> {
         self.slot()
             .as_ref()
-            .filter(|c| c.local == local && c.confirmed.elapsed() < PLACES_RECHECK)
+            .filter(|c| c.local == local && (now - c.confirmed) < PLACES_RECHECK && c.confirmed <= now)
             .map(|c| c.ix.clone())
     }
 
     /// The index if it is at `version`, now confirmed.
-    fn confirm(&self, version: i64, local: u64) -> Option<Arc<PlaceIndex>> {
+    fn confirm(&self, version: i64, local: u64, now: DateTime<Utc>) -> Option<Arc<PlaceIndex>> {
         let mut slot = self.slot();
         let c = slot.as_mut().filter(|c| c.ix.version() == version)?;
-        c.confirmed = std::time::Instant::now();
+        c.confirmed = now;
         c.local = c.local.max(local);
         Some(c.ix.clone())
     }
@@ -112,13 +112,13 @@ impl PlaceIndexCache {
         self.slot().as_ref().map(|c| c.ix.clone())
     }
 
-    fn put(&self, ix: Arc<PlaceIndex>, local: u64) {
+    fn put(&self, ix: Arc<PlaceIndex>, local: u64, now: DateTime<Utc>) {
         let mut slot = self.slot();
         // Keep whichever is newer if another request rebuilt meanwhile.
         if slot.as_ref().is_none_or(|old| old.ix.version() <= ix.version()) {
             *slot = Some(Cached {
                 ix,
-                confirmed: std::time::Instant::now(),
+                confirmed: now,
                 local,
             });
         }
@@ -195,7 +195,7 @@ impl App {
         // Counted before the version is read: a write in between makes the
         // next request look again.
         let local = self.store.local_writes(System::Map);
-        if let Some(ix) = cache.recent(local) {
+        if let Some(ix) = cache.recent(local, self.now()) {
             return Ok(ix);
         }
         // One request asks the database whether another server wrote; the
@@ -208,7 +208,7 @@ impl App {
             return Ok(ix);
         }
         let version = self.store.system_version(System::Map).await?;
-        if let Some(ix) = cache.confirm(version, local) {
+        if let Some(ix) = cache.confirm(version, local, self.now()) {
             return Ok(ix);
         }
         let _one_builder = match cache.1.try_lock() {
@@ -224,7 +224,7 @@ impl App {
         };
         let local = self.store.local_writes(System::Map);
         let version = self.store.system_version(System::Map).await?;
-        if let Some(ix) = cache.confirm(version, local) {
+        if let Some(ix) = cache.confirm(version, local, self.now()) {
             return Ok(ix);
         }
         // A few places changed: bring the held index up to date from them.
@@ -233,7 +233,7 @@ impl App {
             && let Some(ix) = self.updated_index(&held, version).await?
         {
             let ix = Arc::new(ix);
-            cache.put(ix.clone(), local);
+            cache.put(ix.clone(), local, self.now());
             return Ok(ix);
         }
         let places = self.store.all_places().await?;
@@ -246,7 +246,7 @@ impl App {
                 Err(e) => panic!("the places index build was cancelled: {e}"),
             },
         };
-        cache.put(ix.clone(), local);
+        cache.put(ix.clone(), local, self.now());
         Ok(ix)
     }
 
@@ -273,7 +273,7 @@ impl App {
     }
 
     fn now_for(&self, f: &PlaceFilter) -> DateTime<Utc> {
-        f.at.unwrap_or_else(Utc::now)
+        f.at.unwrap_or_else(|| self.now())
     }
 
     /// The `k` (1–1000) nearest places matching `filter`, nearest first.
@@ -356,14 +356,14 @@ impl App {
     /// One place as a search would show it.
     pub async fn place(&self, id: Id) -> Result<PlaceHit> {
         let place = self.store.get::<Place>(id).await?;
-        Ok(PlaceHit::of(place, self.today(), Utc::now()))
+        Ok(PlaceHit::of(place, self.today(), self.now()))
     }
 
     /// Certificates expiring within 30 days, expired ones, and stale places.
     pub async fn places_for_review(&self) -> Result<PlaceReview> {
         let today = self.today();
         let ix = self.place_index().await?;
-        let all = ix.all(&PlaceFilter::default(), today, Utc::now());
+        let all = ix.all(&PlaceFilter::default(), today, self.now());
         let until = |h: &PlaceHit| h.place.fields.halal.certificate().map(|c| c.valid_until());
         let mut expiring: Vec<PlaceHit> = all
             .iter()

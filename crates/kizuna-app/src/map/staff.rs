@@ -6,7 +6,7 @@
 //! as recorded: staff looking for certified places want the expired
 //! certificates too.
 
-use chrono::Utc;
+
 use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
@@ -69,7 +69,7 @@ impl App {
     /// review counts over all places.
     pub async fn staff_places(&self, q: &StaffPlaceQuery) -> Result<StaffPlaceList> {
         let today = self.today();
-        let now = Utc::now();
+        let now = self.now();
         let ix = self.place_index().await?;
         let needle = q
             .text

@@ -132,7 +132,7 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
         *r.status_mut() = status;
         r
     };
-    if !s.limiter.allowed(&key) {
+    if !s.limiter.allowed(&key, s.app.now()) {
         return again(&ctx, StatusCode::TOO_MANY_REQUESTS, "sign-in-too-many");
     }
     match s.app.sign_in(&f.email, &f.password).await {
@@ -153,7 +153,7 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
             ctx.finish(Redirect::to(&dest).into_response())
         }
         Ok(None) => {
-            s.limiter.failed(&key);
+            s.limiter.failed(&key, s.app.now());
             again(&ctx, StatusCode::UNAUTHORIZED, "sign-in-failed")
         }
         Err(_) => message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),

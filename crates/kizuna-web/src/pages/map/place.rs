@@ -306,7 +306,7 @@ pub(crate) async fn place_page(
         high_latitude_rule: choice.rule.map(|r| r.name().to_owned()).unwrap_or_default(),
     };
     let (prayer, prayer_error) = match kizuna_app::map::prayer::prayer_times(&req) {
-        Ok(t) => (Some(prayer_view(&ctx, &t, Utc::now(), today)), None),
+        Ok(t) => (Some(prayer_view(&ctx, &t, s.app.now(), today)), None),
         Err(_) => (None, Some(ctx.t("map-prayer-unavailable"))),
     };
     let bearing = kizuna_geo::prayer::qibla(pos.lat(), pos.lon());

@@ -1,0 +1,105 @@
+//! The application on a fresh store, as the web tests use it.
+
+use std::sync::Arc;
+
+use axum::Router;
+use chrono::NaiveDate;
+use kizuna_app::{App, ManualClock};
+use kizuna_domain::common::account::Role;
+use kizuna_store::Backend;
+use kizuna_web::WebOptions;
+
+use crate::browser::Browser;
+use crate::store::fresh_store;
+
+/// The staff account every [`TestApp`] has.
+pub const STAFF: &str = "staff@example.org";
+/// The partner account of a demo [`TestApp`] (of [`PARTNER_ORGANISATION`]).
+pub const PARTNER: &str = "partner@example.org";
+/// The demo organisation the partner account belongs to.
+pub const PARTNER_ORGANISATION: &str = "demo/rda-th";
+/// The password of the test accounts.
+pub const PASSWORD: &str = "a long password 123";
+/// The day tests are run "on", unless they move the clock.
+pub const TODAY: (i32, u32, u32) = (2026, 11, 23);
+
+/// [`TODAY`] as a date.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("TODAY is a date")
+}
+
+/// The application on a fresh database, its web router, and the clock it
+/// reads (stopped at noon in Japan on [`TODAY`] until a test moves it).
+pub struct TestApp {
+    pub app: Arc<App>,
+    pub router: Router,
+    pub clock: ManualClock,
+    pub backend: Backend,
+}
+
+impl TestApp {
+    /// An empty store with the staff account.
+    pub async fn empty(backend: Backend) -> Self {
+        Self::build(backend, false, WebOptions::default()).await
+    }
+
+    /// The demo dataset with the staff and partner accounts.
+    pub async fn demo(backend: Backend) -> Self {
+        Self::build(backend, true, WebOptions::default()).await
+    }
+
+    /// An empty store served with `options`.
+    pub async fn with_options(backend: Backend, options: WebOptions) -> Self {
+        Self::build(backend, false, options).await
+    }
+
+    async fn build(backend: Backend, demo: bool, options: WebOptions) -> Self {
+        let store = fresh_store(backend)
+            .await
+            .unwrap_or_else(|e| panic!("a fresh {backend:?} database (is PostgreSQL on 127.0.0.1:5432?): {e}"));
+        let clock = ManualClock::on(today());
+        let app = App::new(store).with_clock(clock.clone());
+        if demo {
+            app.load_demo().await.expect("the demo loads");
+            app.add_user(PARTNER, Role::Partner, Some(PARTNER_ORGANISATION), Some(PASSWORD))
+                .await
+                .expect("a partner account");
+        }
+        app.add_user(STAFF, Role::Staff, None, Some(PASSWORD))
+            .await
+            .expect("a staff account");
+        let app = Arc::new(app);
+        let router = kizuna_web::router_with_options(app.clone(), options);
+        TestApp {
+            app,
+            router,
+            clock,
+            backend,
+        }
+    }
+
+    /// A browser that has not signed in.
+    pub fn browser(&self) -> Browser {
+        Browser::new(self.router.clone())
+    }
+
+    /// A browser signed in as the staff account.
+    pub async fn staff(&self) -> Browser {
+        let mut b = self.browser();
+        b.sign_in(STAFF, PASSWORD).await;
+        b
+    }
+
+    /// A browser signed in as the partner account (demo only).
+    pub async fn partner(&self) -> Browser {
+        let mut b = self.browser();
+        b.sign_in(PARTNER, PASSWORD).await;
+        b
+    }
+
+    /// A client of the API with a new staff token.
+    pub async fn api(&self) -> Browser {
+        let token = self.app.create_token(STAFF, "tests").await.expect("a token");
+        self.browser().with_token(&token)
+    }
+}
