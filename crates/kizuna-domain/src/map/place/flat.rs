@@ -1,0 +1,219 @@
+//! A place's flat form, [`PlaceFields`]: the conversions between it and a
+//! [`PlaceInput`], and a place serialized straight into it.
+
+use serde::{Deserialize, Serialize};
+
+use crate::common::Text;
+use crate::common::error::FieldError;
+use crate::fields::Fields;
+
+use super::PlaceInput;
+
+/// A place in its flat form, as the API, GeoJSON properties, CSV columns
+/// and the store's columns carry it: the one declaration of a place's
+/// fields ([`Fields`] gives the store's columns and the files' columns,
+/// utoipa the API's schema). Every field is optional here;
+/// [`PlaceFields::validate`] says which are required and why.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, kizuna_derive::Fields)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(default, deny_unknown_fields)]
+pub struct PlaceFields {
+    /// Name in Japanese. At least one name is required.
+    pub name_ja: Option<String>,
+    pub name_en: Option<String>,
+    pub name_th: Option<String>,
+    pub name_ms: Option<String>,
+    pub name_ar: Option<String>,
+    pub name_id: Option<String>,
+    /// restaurant, cafe, grocery, hotel, mosque, prayer_room or other.
+    pub category: Option<String>,
+    pub chain: Option<String>,
+    pub branch: Option<String>,
+    pub address: Option<String>,
+    pub phone: Option<String>,
+    pub website: Option<String>,
+    pub locality_id: Option<i64>,
+    /// WGS 84 latitude, degrees north.
+    #[field(rename = "lat_e7", with = "crate::fields::with::e7")]
+    pub lat: Option<f64>,
+    /// WGS 84 longitude, degrees east.
+    #[field(rename = "lon_e7", with = "crate::fields::with::e7")]
+    pub lon: Option<f64>,
+    /// certified, self_declared, pork_free, vegetarian_options or unknown.
+    pub assurance: Option<String>,
+    /// Required when certified, refused otherwise (as are the next three).
+    pub certifier: Option<String>,
+    pub certificate_number: Option<String>,
+    /// YYYY-MM-DD.
+    #[field(with = "crate::fields::with::date_text")]
+    pub certificate_valid_from: Option<String>,
+    /// YYYY-MM-DD.
+    #[field(with = "crate::fields::with::date_text")]
+    pub certificate_valid_until: Option<String>,
+    /// Null when not known.
+    pub alcohol_served: Option<bool>,
+    pub prayer_space: Option<bool>,
+    pub wudu: Option<bool>,
+    pub women_space: Option<bool>,
+    pub qibla_marked: Option<bool>,
+    pub prayer_mats: Option<bool>,
+    /// OpenStreetMap `opening_hours` syntax.
+    pub opening_hours: Option<String>,
+    /// staff, import, openstreetmap or demo.
+    pub source: Option<String>,
+    /// The place's id in its source (OpenStreetMap: node/123, way/4, relation/5).
+    pub source_id: Option<String>,
+    pub attribution: Option<String>,
+    /// YYYY-MM-DD.
+    #[field(with = "crate::fields::with::date_text")]
+    pub last_verified: Option<String>,
+    /// What a visitor should know, in English.
+    pub description_en: Option<String>,
+    pub description_ja: Option<String>,
+    pub description_th: Option<String>,
+    pub description_ms: Option<String>,
+}
+
+impl From<PlaceInput> for PlaceFields {
+    fn from(p: PlaceInput) -> Self {
+        PlaceFields::from(&p)
+    }
+}
+
+impl From<&PlaceInput> for PlaceFields {
+    fn from(p: &PlaceInput) -> Self {
+        let name = |l: &str| p.names.get(l).map(ToString::to_string);
+        let text = |t: &Option<Text>| t.as_ref().map(ToString::to_string);
+        let cert = p.halal.certificate();
+        let description = |l: &str| p.description.as_ref().and_then(|d| d.get(l)).map(ToString::to_string);
+        PlaceFields {
+            name_ja: name("ja"),
+            name_en: name("en"),
+            name_th: name("th"),
+            name_ms: name("ms"),
+            name_ar: name("ar"),
+            name_id: name("id"),
+            category: Some(p.category.to_string()),
+            chain: text(&p.chain),
+            branch: text(&p.branch),
+            address: text(&p.address),
+            phone: p.phone.as_ref().map(ToString::to_string),
+            website: p.website.as_ref().map(ToString::to_string),
+            locality_id: p.locality_id,
+            lat: Some(p.position.lat()),
+            lon: Some(p.position.lon()),
+            assurance: Some(p.halal.level().to_string()),
+            certifier: cert.map(|c| c.certifier.to_string()),
+            certificate_number: cert.map(|c| c.number.to_string()),
+            certificate_valid_from: cert.map(|c| c.valid_from.to_string()),
+            certificate_valid_until: cert.map(|c| c.valid_until.to_string()),
+            alcohol_served: p.alcohol_served,
+            prayer_space: Some(p.prayer.prayer_space),
+            wudu: Some(p.prayer.wudu),
+            women_space: Some(p.prayer.women_space),
+            qibla_marked: Some(p.prayer.qibla_marked),
+            prayer_mats: Some(p.prayer.mats),
+            opening_hours: p.opening_hours.as_ref().map(ToString::to_string),
+            source: Some(p.source.kind.to_string()),
+            source_id: Some(p.source.id.to_string()),
+            attribution: text(&p.attribution),
+            last_verified: p.last_verified.map(|d| d.to_string()),
+            description_en: description("en"),
+            description_ja: description("ja"),
+            description_th: description("th"),
+            description_ms: description("ms"),
+        }
+    }
+}
+
+/// The reasons a place was refused, one line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidPlace(pub Vec<FieldError>);
+
+impl std::fmt::Display for InvalidPlace {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let parts: Vec<String> = self.0.iter().map(|e| format!("{}: {}", e.field, e.message)).collect();
+        f.write_str(&parts.join("; "))
+    }
+}
+
+/// A value written with its `Display`, or null: no string is made on the way.
+struct Shown<'a, T: std::fmt::Display + ?Sized>(Option<&'a T>);
+
+impl<T: std::fmt::Display + ?Sized> Serialize for Shown<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(v) => s.collect_str(v),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+impl Serialize for PlaceInput {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(PlaceFields::columns().len()))?;
+        self.serialize_entries(&mut map)?;
+        map.end()
+    }
+}
+
+impl PlaceInput {
+    /// Write the flat fields, as [`PlaceFields`] has them (every key, null
+    /// when empty), into a map being serialized, straight from the place.
+    pub fn serialize_entries<M: serde::ser::SerializeMap>(&self, map: &mut M) -> Result<(), M::Error> {
+        let cert = self.halal.certificate();
+        for (key, lang) in [
+            ("name_ja", "ja"),
+            ("name_en", "en"),
+            ("name_th", "th"),
+            ("name_ms", "ms"),
+            ("name_ar", "ar"),
+            ("name_id", "id"),
+        ] {
+            map.serialize_entry(key, &Shown(self.names.get(lang)))?;
+        }
+        map.serialize_entry("category", &Shown(Some(&self.category)))?;
+        map.serialize_entry("chain", &Shown(self.chain.as_ref()))?;
+        map.serialize_entry("branch", &Shown(self.branch.as_ref()))?;
+        map.serialize_entry("address", &Shown(self.address.as_ref()))?;
+        map.serialize_entry("phone", &Shown(self.phone.as_ref()))?;
+        map.serialize_entry("website", &Shown(self.website.as_ref()))?;
+        map.serialize_entry("locality_id", &self.locality_id)?;
+        map.serialize_entry("lat", &self.position.lat())?;
+        map.serialize_entry("lon", &self.position.lon())?;
+        map.serialize_entry("assurance", &Shown(Some(&self.halal.level())))?;
+        map.serialize_entry("certifier", &Shown(cert.map(|c| &c.certifier)))?;
+        map.serialize_entry("certificate_number", &Shown(cert.map(|c| &c.number)))?;
+        map.serialize_entry("certificate_valid_from", &Shown(cert.map(|c| &c.valid_from)))?;
+        map.serialize_entry("certificate_valid_until", &Shown(cert.map(|c| &c.valid_until)))?;
+        map.serialize_entry("alcohol_served", &self.alcohol_served)?;
+        map.serialize_entry("prayer_space", &self.prayer.prayer_space)?;
+        map.serialize_entry("wudu", &self.prayer.wudu)?;
+        map.serialize_entry("women_space", &self.prayer.women_space)?;
+        map.serialize_entry("qibla_marked", &self.prayer.qibla_marked)?;
+        map.serialize_entry("prayer_mats", &self.prayer.mats)?;
+        map.serialize_entry("opening_hours", &Shown(self.opening_hours.as_ref()))?;
+        map.serialize_entry("source", &Shown(Some(&self.source.kind)))?;
+        map.serialize_entry("source_id", &Shown(Some(&self.source.id)))?;
+        map.serialize_entry("attribution", &Shown(self.attribution.as_ref()))?;
+        map.serialize_entry("last_verified", &Shown(self.last_verified.as_ref()))?;
+        for lang in crate::common::local_text::LANGUAGES {
+            let key = match lang {
+                "en" => "description_en",
+                "ja" => "description_ja",
+                "th" => "description_th",
+                _ => "description_ms",
+            };
+            map.serialize_entry(key, &Shown(self.description.as_ref().and_then(|d| d.get(lang))))?;
+        }
+        Ok(())
+    }
+}
+
+impl TryFrom<PlaceFields> for PlaceInput {
+    type Error = InvalidPlace;
+    fn try_from(f: PlaceFields) -> Result<Self, InvalidPlace> {
+        f.validate().map_err(InvalidPlace)
+    }
+}
