@@ -2,16 +2,20 @@
 //! text a reader sees (no markup, no scripts, no hidden elements, spaces
 //! collapsed).
 
+use std::rc::Rc;
+
 use scraper::{ElementRef, Html, Node, Selector};
 
-/// An HTML page.
+/// An HTML page, parsed once.
 #[derive(Debug, Clone)]
 pub struct Page {
-    html: String,
+    source: String,
+    doc: Rc<Html>,
 }
 
-/// One element found on a page: its name, attributes, visible text and markup.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One element found on a page: its name, attributes, visible text and
+/// markup, and where it is (to look inside it).
+#[derive(Debug, Clone)]
 pub struct El {
     pub name: String,
     pub attrs: Vec<(String, String)>,
@@ -19,6 +23,14 @@ pub struct El {
     pub text: String,
     /// Its markup, itself included.
     pub html: String,
+    doc: Rc<Html>,
+    node: ego_tree::NodeId,
+}
+
+impl PartialEq for El {
+    fn eq(&self, other: &Self) -> bool {
+        self.html == other.html
+    }
 }
 
 impl El {
@@ -27,14 +39,21 @@ impl El {
         self.attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
-    /// The elements inside this one matching `css`.
+    /// The elements inside this one matching `css`, in document order.
     pub fn select(&self, css: &str) -> Vec<El> {
-        Page::parse(&self.html).select(css)
+        let node = self.doc.tree.get(self.node).expect("the element is in its page");
+        let el = ElementRef::wrap(node).expect("an element");
+        el.select(&selector(css)).map(|e| el_of(&self.doc, e)).collect()
     }
 
     /// Whether an element inside this one matches `css`.
     pub fn has(&self, css: &str) -> bool {
         !self.select(css).is_empty()
+    }
+
+    /// The visible text of every element inside this one matching `css`.
+    pub fn texts(&self, css: &str) -> Vec<String> {
+        self.select(css).into_iter().map(|e| e.text).collect()
     }
 }
 
@@ -106,27 +125,32 @@ fn text_of(el: ElementRef<'_>) -> String {
     collapse(&out)
 }
 
-fn el_of(el: ElementRef<'_>) -> El {
+fn el_of(doc: &Rc<Html>, el: ElementRef<'_>) -> El {
     El {
         name: el.value().name().to_owned(),
         attrs: el.value().attrs().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
         text: text_of(el),
         html: el.html(),
+        doc: doc.clone(),
+        node: el.id(),
     }
 }
 
 impl Page {
     pub fn parse(html: &str) -> Self {
-        Page { html: html.to_owned() }
+        Page {
+            source: html.to_owned(),
+            doc: Rc::new(Html::parse_document(html)),
+        }
     }
 
-    fn doc(&self) -> Html {
-        Html::parse_document(&self.html)
+    fn doc(&self) -> &Html {
+        &self.doc
     }
 
     /// The markup as served (for the rare check that is about markup).
     pub fn html(&self) -> &str {
-        &self.html
+        &self.source
     }
 
     /// All the text a reader sees, spaces collapsed.
@@ -153,7 +177,7 @@ impl Page {
 
     /// Every element matching `css`, in document order.
     pub fn select(&self, css: &str) -> Vec<El> {
-        self.doc().select(&selector(css)).map(el_of).collect()
+        self.doc.select(&selector(css)).map(|e| el_of(&self.doc, e)).collect()
     }
 
     /// The one element matching `css`; fails the test when there are none or several.
@@ -193,9 +217,9 @@ impl Page {
     /// buttons are left out.
     pub fn form(&self, css: &str) -> Vec<(String, String)> {
         let form = self.one(css);
-        let doc = Html::parse_fragment(&form.html);
+        let form = ElementRef::wrap(self.doc.tree.get(form.node).expect("in the page")).expect("an element");
         let mut out = Vec::new();
-        for el in doc.select(&selector("input[name], select[name], textarea[name]")) {
+        for el in form.select(&selector("input[name], select[name], textarea[name]")) {
             let e = el.value();
             let name = e.attr("name").unwrap_or_default().to_owned();
             if e.attr("disabled").is_some() {
@@ -254,6 +278,8 @@ mod tests {
         assert_eq!(p.lang(), "th");
         assert_eq!(p.one("h1").text, "Hello there");
         assert_eq!(p.texts("td"), ["a", "b"]);
+        let row = p.one("tr");
+        assert_eq!(row.texts("td"), ["a", "b"], "inside an element found first");
         assert_eq!(p.count("td"), 2);
         assert!(!p.has("nav"));
     }
