@@ -207,7 +207,7 @@ impl App {
         out.sort_by(|(pa, a), (pb, b)| {
             rank(pa.fields.role)
                 .cmp(&rank(pb.fields.role))
-                .then_with(|| a.sort_name().to_lowercase().cmp(&b.sort_name().to_lowercase()))
+                .then_with(|| kizuna_i18n::compare(kizuna_i18n::Lang::En, &a.sort_name(), &b.sort_name()))
                 .then(pa.id.cmp(&pb.id))
         });
         Ok(out)

@@ -61,8 +61,9 @@ impl Ctx {
         Lang::ALL.iter().map(|l| (l.code(), l.native_name())).collect()
     }
 
+    /// A whole number written the way the page's language writes it.
     pub fn num(&self, n: impl Into<i128>) -> String {
-        i18n::number(n)
+        i18n::number_in(self.lang, n)
     }
 
     pub fn date(&self, d: &chrono::NaiveDate) -> String {

@@ -50,7 +50,9 @@ async fn home(State(s): State<WebState>, ctx: Ctx) -> Response {
         .into_iter()
         .map(|p| {
             let title = ctx.local(&p.fields.title);
-            (title, p.fields.key.to_string())
+            // The summary in the reader's language; the internal key is never shown.
+            let summary = p.fields.summary.as_ref().map(|t| ctx.local(t)).unwrap_or_default();
+            (title, summary)
         })
         .collect();
     let demo = s.app.store.setting("dataset").await.ok().flatten().as_deref() == Some("demo");

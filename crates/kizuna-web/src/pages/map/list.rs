@@ -47,14 +47,16 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
         _ => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
     };
     let matched = hits.len();
-    let mut keyed: Vec<((String, i64), String, &'static str, PlaceHit)> = hits
+    // By name, as a reader of the page's language orders names (ICU
+    // collation: Thai, Japanese kana and kanji, accents); only the first
+    // MAX_RESULTS are put in order.
+    let mut keyed: Vec<((Vec<u8>, i64), String, &'static str, PlaceHit)> = hits
         .into_iter()
         .map(|h| {
             let (name, lang) = best_name(&h.place, ctx.lang);
-            ((name.to_lowercase(), h.place.id), name, lang, h)
+            ((kizuna_i18n::sort_key(ctx.lang, &name), h.place.id), name, lang, h)
         })
         .collect();
-    // By name; only the first MAX_RESULTS are put in order.
     order_first(&mut keyed, MAX_RESULTS, |a, b| a.0.cmp(&b.0));
     keyed.truncate(MAX_RESULTS);
     let shown: Vec<(String, &'static str, PlaceHit)> = keyed.into_iter().map(|(_, n, l, h)| (n, l, h)).collect();

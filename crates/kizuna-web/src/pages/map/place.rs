@@ -47,6 +47,9 @@ pub(crate) struct PlacePage<'a> {
     pub(crate) name: String,
     pub(crate) name_lang: &'static str,
     pub(crate) other_names: Vec<(&'static str, String)>,
+    /// The description: the language it is shown in, and the text (marked
+    /// when it falls back to another language).
+    pub(crate) description: Option<(&'static str, String)>,
     pub(crate) category: String,
     pub(crate) chain: Option<String>,
     pub(crate) assurance: Badge,
@@ -294,6 +297,7 @@ pub(crate) async fn place_page(
         .filter(|(_, n)| n.as_str() != name)
         .map(|(l, n)| (l, n.as_str().to_owned()))
         .collect();
+    let description = f.description.as_ref().map(|d| (d.show(ctx.lang.code()).1, ctx.local(d)));
     let pos = f.position;
     let choice = prayer_choice(&ctx, raw.as_deref(), today);
     let req = PrayerRequest {
@@ -424,6 +428,7 @@ pub(crate) async fn place_page(
             ctx: &ctx,
             id,
             other_names,
+            description,
             category: category_label(&ctx, f.category),
             chain,
             assurance,

@@ -623,7 +623,7 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
         countries.push(c);
     }
     let mut countries: Vec<(CountryCode, String)> = countries.into_iter().map(|c| (c, country_name(&ctx, c))).collect();
-    countries.sort_by(|a, b| a.1.cmp(&b.1));
+    countries.sort_by(|a, b| kizuna_i18n::compare(ctx.lang, &a.1, &b.1));
 
     let select = |name: &'static str, choices: Vec<Choice>| Select {
         name,

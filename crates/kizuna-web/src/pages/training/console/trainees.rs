@@ -121,7 +121,7 @@ pub(crate) async fn trainees(
         .iter()
         .map(|c| opt(c.code, c.name(ctx.lang.code()), f.v("country")))
         .collect();
-    countries.sort_by(|a, b| a.label.cmp(&b.label));
+    countries.sort_by(|a, b| kizuna_i18n::compare(ctx.lang, &a.label, &b.label));
     countries.insert(0, opt("", ctx.t("console-filter-any"), f.v("country")));
     let mut regions = vec![opt("", ctx.t("console-filter-any"), f.v("region"))];
     regions.extend(
