@@ -226,39 +226,38 @@ async fn bad_database_urls_are_refused() {
 
 #[tokio::test]
 async fn serve_answers_over_a_real_socket() {
+    use std::io::BufRead;
     let url = demo_db(Backend::Sqlite).await;
-    let port = std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port();
+    // Port 0: the system picks a free one, and the server says which once it listens.
     let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(["--database-url", &url, "serve", "--addr", &format!("127.0.0.1:{port}")])
-        .stderr(std::process::Stdio::null())
+        .args(["--database-url", &url, "serve", "--addr", "127.0.0.1:0"])
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let get = |path: &str| -> Option<String> {
-        let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).ok()?;
-        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
+    let addr = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .find_map(|l| {
+            l.split_once("Kizuna is serving http://")
+                .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
+        })
+        .expect("the server says where it listens");
+    // Keep reading its log so that it never blocks on a full pipe.
+    std::thread::spawn(move || lines.for_each(drop));
+    let get = |path: &str| -> String {
+        let mut s = std::net::TcpStream::connect(addr.as_str()).unwrap();
+        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
         let mut out = String::new();
-        s.read_to_string(&mut out).ok()?;
-        Some(out)
+        s.read_to_string(&mut out).unwrap();
+        out
     };
-    let mut health = None;
-    for _ in 0..100 {
-        if let Some(r) = get("/healthz") {
-            health = Some(r);
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
+    let health = get("/healthz");
     let report = get("/api/v1/reports/trainees?as_of=2008-03-31");
     child.kill().ok();
     child.wait().ok();
-    let health = health.expect("server answered");
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(health.contains("\"journal_mode\":\"wal\""), "{health}");
-    let report = report.unwrap();
     assert!(
         report.contains("\"trainees\":680") && report.contains("\"countries\":57"),
         "{report}"
