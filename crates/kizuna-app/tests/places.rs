@@ -427,13 +427,12 @@ async fn geojson_export_imports_into_a_fresh_store_unchanged(backend: Backend) {
     assert_eq!(strip(export(&b).await), strip(doc));
 }
 
-/// When GDAL is installed, its `ogrinfo` must read the export without complaint.
+/// GDAL's `ogrinfo` reads the export without complaint (skipped with a
+/// note when GDAL is missing, except under `CI=true`, where that fails).
 fn ogrinfo_reads(bytes: &[u8]) {
-    let Ok(which) = std::process::Command::new("ogrinfo").arg("--version").output() else {
-        eprintln!("ogrinfo is not installed; skipping the GDAL check");
+    if !kizuna_testkit::have_tool("ogrinfo", "gdal-bin") {
         return;
-    };
-    assert!(which.status.success());
+    }
     let dir = std::env::temp_dir().join(format!("kizuna-places-{}-{}", std::process::id(), rand_tag()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("places.geojson");
