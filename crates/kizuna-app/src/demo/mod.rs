@@ -11,16 +11,17 @@
 
 pub mod names;
 mod places;
+mod plan;
 mod texts;
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{NaiveDate, TimeZone, Utc};
+use chrono::{TimeZone, Utc};
+use kizuna_domain::common::LocalText;
 use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
 use kizuna_domain::common::organisation::{Organisation, OrganisationInput, OrganisationKind};
-use kizuna_domain::common::person::{Gender, Person, PersonInput};
+use kizuna_domain::common::person::{Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
-use kizuna_domain::common::{CountryCode, FiscalYear, Key, LocalText, Text};
 use kizuna_domain::exchanges::award::{Award, AwardInput};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
 use kizuna_domain::training::participation::{
@@ -30,21 +31,8 @@ use kizuna_domain::training::session::{Attendance, Session, SessionInput, Sessio
 use kizuna_store::{NewTrainee, Page, Value};
 
 use crate::{App, AppError, Result};
-
-/// Countries with trainees by March 2008 (57).
-pub const EARLY_COUNTRIES: [&str; 57] = [
-    "TH", "MY", "ID", "PH", "VN", "KH", "LA", "MM", "CN", "MN", "BD", "LK", "NP", "IN", "PK", "AF", "BT", "MV", "UZ",
-    "KZ", "KG", "TJ", "TM", "AZ", "GE", "AM", "TR", "IR", "IQ", "JO", "SY", "YE", "SA", "EG", "TN", "MA", "DZ", "KE",
-    "TZ", "UG", "ET", "GH", "NG", "ZM", "MW", "MZ", "ZA", "SN", "BR", "PE", "BO", "MX", "CL", "AR", "CO", "FJ", "PG",
-];
-/// Countries whose first trainees came after March 2008.
-pub const LATER_COUNTRIES: [&str; 9] = ["TL", "PS", "CM", "RW", "MG", "PA", "HN", "GT", "UA"];
-/// Trainees accepted per fiscal year, FY1992–FY2007 (sums to 680).
-pub const EARLY_PER_YEAR: [usize; 16] = [18, 22, 26, 30, 34, 38, 40, 42, 44, 46, 48, 50, 52, 56, 62, 72];
-/// New trainees per fiscal year, FY2008–FY2026 (none in FY2020, the pandemic year).
-pub const LATER_PER_YEAR: [usize; 19] = [
-    40, 38, 36, 34, 30, 28, 32, 34, 36, 38, 40, 36, 0, 12, 24, 30, 34, 28, 26,
-];
+use plan::{COUNTRY_COURSES, GENERAL, Rng, Slot, cc, date, fy, k, person, t, weight};
+pub use plan::{EARLY_COUNTRIES, EARLY_PER_YEAR, LATER_COUNTRIES, LATER_PER_YEAR};
 
 /// What loading the demo did.
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]
@@ -52,191 +40,6 @@ pub struct DemoSummary {
     pub people_created: usize,
     pub editions_created: usize,
     pub already_loaded: bool,
-}
-
-/// A small deterministic generator (SplitMix64), so the demo is the same everywhere.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-    fn chance(&mut self, percent: u64) -> bool {
-        self.next() % 100 < percent
-    }
-}
-
-fn t(s: &str) -> Text {
-    Text::parse(s).unwrap_or_else(|_| Text::parse("?").expect("literal"))
-}
-fn k(s: &str) -> Key {
-    Key::parse(s).unwrap_or_else(|_| Key::parse("invalid-demo-key").expect("literal"))
-}
-fn cc(s: &str) -> CountryCode {
-    CountryCode::parse(s).unwrap_or_else(|_| CountryCode::parse("JP").expect("JP exists"))
-}
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
-}
-fn fy(y: i32) -> FiscalYear {
-    FiscalYear::new(y).unwrap_or_else(|_| FiscalYear::containing(date(y, 4, 1)))
-}
-
-/// How often a country's nationals are drawn, beyond the first one.
-fn weight(code: &str) -> usize {
-    match code {
-        "TH" | "MY" | "ID" | "PH" | "VN" | "KH" | "LA" | "MM" | "CN" | "MN" => 6,
-        "BD" | "LK" | "NP" | "IN" | "PK" | "UZ" | "KZ" | "KG" | "TJ" | "KE" | "TZ" | "BR" | "PE" => 3,
-        _ => 1,
-    }
-}
-
-/// A fictional person of a country.
-fn person(rng: &mut Rng, country: &str, org: Option<i64>, taken: &mut HashSet<String>) -> PersonInput {
-    let pool = names::name_pool(country)
-        .or_else(|| names::name_pool("JP"))
-        .expect("JP pool exists");
-    let positions = [
-        "Director",
-        "Deputy Director",
-        "Planning Officer",
-        "Senior Engineer",
-        "Regional Planner",
-        "Chief of Section",
-        "Economist",
-    ];
-    loop {
-        let female = rng.chance(38);
-        let gender = if female { Gender::Female } else { Gender::Male };
-        let given = if female {
-            rng.pick(pool.given_female)
-        } else {
-            rng.pick(pool.given_male)
-        };
-        let family = rng.pick(pool.family);
-        let birth = date(
-            1950 + rng.below(36) as i32,
-            1 + rng.below(12) as u32,
-            1 + rng.below(28) as u32,
-        );
-        let p = PersonInput {
-            family_name: t(family),
-            given_name: Some(t(given)),
-            name_native: None,
-            name_kana: None,
-            gender,
-            nationality: cc(country),
-            birth_date: Some(birth),
-            email: None,
-            organisation_id: org,
-            position: Some(t(*rng.pick(&positions[..]))),
-        };
-        if taken.insert(p.identity_key()) {
-            return p;
-        }
-    }
-}
-
-struct Course {
-    key: &'static str,
-    title_en: &'static str,
-    title_ja: &'static str,
-    targets: &'static [&'static str],
-    years: std::ops::RangeInclusive<i32>,
-    /// Month and day the edition starts, and its length in days.
-    start: (u32, u32),
-    days: i64,
-}
-
-const GENERAL: Course = Course {
-    key: "gmrdp",
-    title_en: "General Management for Regional Development and Planning",
-    title_ja: "地域開発計画管理",
-    targets: &[],
-    years: 1992..=2026,
-    start: (9, 1),
-    days: 45,
-};
-
-const COUNTRY_COURSES: &[Course] = &[
-    Course {
-        key: "rdp-indonesia",
-        title_en: "Regional Development Planning for Indonesia",
-        title_ja: "インドネシア地域開発計画",
-        targets: &["ID"],
-        years: 1996..=2004,
-        start: (6, 2),
-        days: 28,
-    },
-    Course {
-        key: "port-philippines",
-        title_en: "Port and Coastal Zone Management for the Philippines",
-        title_ja: "フィリピン港湾・沿岸域管理",
-        targets: &["PH"],
-        years: 1998..=2006,
-        start: (11, 5),
-        days: 21,
-    },
-    Course {
-        key: "cold-region-mongolia",
-        title_en: "Cold-Region Infrastructure Management for Mongolia",
-        title_ja: "モンゴル寒冷地インフラ管理",
-        targets: &["MN"],
-        years: 2001..=2012,
-        start: (1, 20),
-        days: 24,
-    },
-    Course {
-        key: "rural-vietnam",
-        title_en: "Agricultural and Rural Development for Viet Nam",
-        title_ja: "ベトナム農業・農村開発",
-        targets: &["VN"],
-        years: 2003..=2011,
-        start: (7, 1),
-        days: 30,
-    },
-    Course {
-        key: "regional-central-asia",
-        title_en: "Regional Development Administration for Central Asia",
-        title_ja: "中央アジア地域開発行政",
-        targets: &["UZ", "KZ", "KG", "TJ", "TM"],
-        years: 2005..=2016,
-        start: (5, 15),
-        days: 28,
-    },
-    Course {
-        key: "food-value-chain-th-my",
-        title_en: "Food Value Chain Development for Thailand and Malaysia",
-        title_ja: "タイ・マレーシア食のバリューチェーン開発",
-        targets: &["TH", "MY"],
-        years: 2014..=2026,
-        start: (10, 20),
-        days: 21,
-    },
-];
-
-impl Course {
-    fn edition_start(&self, year: i32) -> NaiveDate {
-        let (m, d) = self.start;
-        // Months January–March belong to the fiscal year that began the April before.
-        if m < 4 { date(year + 1, m, d) } else { date(year, m, d) }
-    }
-}
-
-/// One trainee slot of the plan.
-struct Slot {
-    country: &'static str,
-    year: i32,
 }
 
 impl App {
@@ -1011,6 +814,7 @@ fn country_str(p: &PersonInput) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use kizuna_domain::common::CountryCode;
 
     #[test]
     fn plan_adds_up() {
