@@ -1,26 +1,32 @@
-//! The public map pages through the router, on SQLite with five test
-//! places: the list reads without JavaScript and its filters are a plain
-//! GET form; a place's page shows today's prayer times (as the prayer-time
+//! The public map pages through the router, on SQLite and PostgreSQL with
+//! five test places and the clock stopped at noon in Japan on 2026-11-23:
+//! the list reads without JavaScript and its filters are a plain GET form;
+//! a place's page shows today's prayer times (as the prayer-time
 //! calculation gives them for its position in Japan time), the qibla, its
-//! certificate honestly, and directions; four languages with no English
-//! left; the tile server's origin is the only one added to the CSP.
+//! certificate honestly, and directions; "open now", the next prayer and
+//! the day's times follow the clock; four languages with no English left;
+//! the tile server's origin is the only one added to the CSP.
 
-#![allow(clippy::unwrap_used)] // helpers of a test file: a failed unwrap is a failed test
-
-use std::sync::Arc;
-
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use chrono::{DateTime, NaiveDate};
-use kizuna_app::App;
+use axum::http::{StatusCode, header};
+use chrono::{DateTime, NaiveDate, NaiveTime, TimeDelta, Utc};
 use kizuna_app::map::prayer::PrayerRequest;
 use kizuna_domain::map::place::PlaceFields;
 use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
 use kizuna_store::Backend;
-use kizuna_testkit::fresh_store;
+use kizuna_testkit::{El, Page, TestApp, today};
 use kizuna_web::{TileServer, WebOptions};
-use tower::ServiceExt;
+use serde_json::Value;
+
+kizuna_testkit::on_both!(
+    the_list_reads_without_javascript_and_tells_assurance_honestly,
+    filters_narrow_the_list,
+    a_place_shows_todays_prayer_times_qibla_certificate_and_directions,
+    opening_hours_read_as_a_week_in_the_readers_language,
+    open_now_and_todays_prayer_times_follow_the_clock,
+    unknown_places_are_not_found,
+    four_languages_with_no_english_left,
+    the_tile_server_is_configurable_or_absent,
+);
 
 /// The ids of the five test places, in the order they were made.
 struct Ids {
@@ -32,8 +38,9 @@ struct Ids {
 }
 
 #[allow(clippy::too_many_arguments)]
+/// A place named `names` ("English|Japanese|Thai|Malay").
 fn place(
-    names: [&str; 4],
+    names: &str,
     category: &str,
     lat: f64,
     lon: f64,
@@ -42,11 +49,14 @@ fn place(
     hours: Option<&str>,
     verified: Option<&str>,
 ) -> PlaceFields {
+    let [en, ja, th, ms] = names.split('|').collect::<Vec<_>>()[..] else {
+        panic!("four names: {names}")
+    };
     let mut f = PlaceFields {
-        name_en: Some(names[0].into()),
-        name_ja: Some(names[1].into()),
-        name_th: Some(names[2].into()),
-        name_ms: Some(names[3].into()),
+        name_en: Some(en.into()),
+        name_ja: Some(ja.into()),
+        name_th: Some(th.into()),
+        name_ms: Some(ms.into()),
         category: Some(category.into()),
         lat: Some(lat),
         lon: Some(lon),
@@ -64,16 +74,10 @@ fn place(
     f
 }
 
-async fn setup(options: WebOptions) -> (Router, Ids) {
-    let store = fresh_store(Backend::Sqlite).await.expect("a fresh SQLite database");
-    let app = App::new(store).with_today(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
+/// The five test places, made in `t`'s store.
+async fn setup(t: &TestApp) -> Ids {
     let mut certified = place(
-        [
-            "Crescent Kitchen Test",
-            "クレセント・キッチン（テスト）",
-            "ครัวเสี้ยวจันทร์ (ทดสอบ)",
-            "Dapur Sabit (ujian)",
-        ],
+        "Crescent Kitchen Test|クレセント・キッチン（テスト）|ครัวเสี้ยวจันทร์ (ทดสอบ)|Dapur Sabit (ujian)",
         "restaurant",
         43.0621,
         141.3544,
@@ -89,12 +93,7 @@ async fn setup(options: WebOptions) -> (Router, Ids) {
     certified.address = Some("Kita 1 Nishi 2, Chuo-ku, Sapporo (test)".into());
     certified.website = Some("https://example.org/test/crescent".into());
     let expired = place(
-        [
-            "Old Star Grill Test",
-            "オールドスター・グリル（テスト）",
-            "ร้านดาวเก่า (ทดสอบ)",
-            "Gerai Bintang Lama (ujian)",
-        ],
+        "Old Star Grill Test|オールドスター・グリル（テスト）|ร้านดาวเก่า (ทดสอบ)|Gerai Bintang Lama (ujian)",
         "restaurant",
         43.0550,
         141.3500,
@@ -104,12 +103,7 @@ async fn setup(options: WebOptions) -> (Router, Ids) {
         Some("2026-01-10"),
     );
     let mut mosque = place(
-        [
-            "North Hill Masjid Test",
-            "北の丘マスジド（テスト）",
-            "มัสยิดเนินเหนือ (ทดสอบ)",
-            "Masjid Bukit Utara (ujian)",
-        ],
+        "North Hill Masjid Test|北の丘マスジド（テスト）|มัสยิดเนินเหนือ (ทดสอบ)|Masjid Bukit Utara (ujian)",
         "mosque",
         43.0712,
         141.3363,
@@ -128,12 +122,7 @@ async fn setup(options: WebOptions) -> (Router, Ids) {
         *flag = Some(true);
     }
     let mut osm_cafe = place(
-        [
-            "Tea Garden Test",
-            "ティーガーデン（テスト）",
-            "สวนชา (ทดสอบ)",
-            "Taman Teh (ujian)",
-        ],
+        "Tea Garden Test|ティーガーデン（テスト）|สวนชา (ทดสอบ)|Taman Teh (ujian)",
         "cafe",
         43.0600,
         141.3600,
@@ -145,12 +134,7 @@ async fn setup(options: WebOptions) -> (Router, Ids) {
     osm_cafe.source = Some("openstreetmap".into());
     osm_cafe.source_id = Some("node/4242".into());
     let expiring = place(
-        [
-            "Corner Grocer Test",
-            "かどの食料品店（テスト）",
-            "ร้านของชำหัวมุม (ทดสอบ)",
-            "Kedai Runcit Simpang (ujian)",
-        ],
+        "Corner Grocer Test|かどの食料品店（テスト）|ร้านของชำหัวมุม (ทดสอบ)|Kedai Runcit Simpang (ujian)",
         "grocery",
         43.0650,
         141.3450,
@@ -161,109 +145,118 @@ async fn setup(options: WebOptions) -> (Router, Ids) {
     );
     let mut ids = Vec::new();
     for f in [certified, expired, mosque, osm_cafe, expiring] {
-        ids.push(app.create_place(f).await.expect("a valid test place").id);
+        ids.push(t.app.create_place(f).await.expect("a valid test place").id);
     }
-    let ids = Ids {
+    Ids {
         certified: ids[0],
         expired: ids[1],
         mosque: ids[2],
         osm_cafe: ids[3],
         expiring: ids[4],
-    };
-    (kizuna_web::router_with_options(Arc::new(app), options), ids)
-}
-
-struct Got {
-    status: StatusCode,
-    csp: String,
-    body: String,
-}
-
-async fn get(router: &Router, uri: &str) -> Got {
-    let req = Request::builder().uri(uri).body(Body::empty()).unwrap();
-    let resp = router.clone().oneshot(req).await.expect("a response");
-    let status = resp.status();
-    let csp = resp
-        .headers()
-        .get(header::CONTENT_SECURITY_POLICY)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("")
-        .to_owned();
-    let bytes = axum::body::to_bytes(resp.into_body(), usize::MAX).await.unwrap();
-    Got {
-        status,
-        csp,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
     }
 }
 
-async fn page(router: &Router, uri: &str) -> String {
-    let g = get(router, uri).await;
-    assert_eq!(g.status, StatusCode::OK, "GET {uri}:\n{}", g.body);
-    g.body
+/// A restaurant open for lunch and supper on weekdays and closed on public
+/// holidays (Monday 23 November 2026 is Labour Thanksgiving Day).
+fn lunch_and_supper() -> PlaceFields {
+    place(
+        "Lunch and Supper Test|ランチとサパー（テスト）|มื้อกลางวันและมื้อค่ำ (ทดสอบ)|Makan Tengah Hari dan Malam (ujian)",
+        "restaurant",
+        43.06,
+        141.35,
+        "self_declared",
+        None,
+        Some(r#"Mo-Fr 11:00-14:00,17:00-21:30; Sa 10:00-02:00; Su 12:00-16:00 unknown "call first"; PH off"#),
+        Some("2026-11-01"),
+    )
 }
 
 /// The ids of the places listed, in order.
-fn listed(body: &str) -> Vec<i64> {
-    body.split("<li class=\"place\" data-id=\"")
-        .skip(1)
-        .map(|rest| rest.split('"').next().unwrap().parse().unwrap())
+fn listed(page: &Page) -> Vec<i64> {
+    page.select("#place-list li.place")
+        .iter()
+        .map(|li| {
+            li.attr("data-id")
+                .and_then(|id| id.parse().ok())
+                .expect("a listed place has its id")
+        })
         .collect()
 }
 
-/// The HTML of one listed place.
-fn item(body: &str, id: i64) -> &str {
-    let start = body
-        .find(&format!("<li class=\"place\" data-id=\"{id}\""))
-        .unwrap_or_else(|| panic!("place {id} is not listed"));
-    let end = body[start..].find("</li>").unwrap() + start;
-    &body[start..end]
+/// The ids of the places listed, sorted.
+fn listed_sorted(page: &Page) -> Vec<i64> {
+    let mut ids = listed(page);
+    ids.sort_unstable();
+    ids
 }
 
-/// The text a page shows: tags removed, the usual entities decoded.
-fn text(body: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in body.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => {
-                in_tag = false;
-                out.push(' ');
-            }
-            _ if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&quot;", "\"")
-        .replace("&#34;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
+/// One listed place.
+fn item(page: &Page, id: i64) -> El {
+    page.one(&format!("#place-list li.place[data-id='{id}']"))
+}
+
+/// The text of the one badge of `class` inside `el`.
+fn badge(el: &El, class: &str) -> String {
+    let found = el.select(&format!(".badge.{class}"));
+    assert_eq!(found.len(), 1, "one .badge.{class} in {}", el.text);
+    found[0].text.clone()
+}
+
+/// The JSON a page hands its script in `<script type="application/json" id=…>`.
+fn script_json(page: &Page, id: &str) -> Value {
+    let data = page.one(&format!("script[type='application/json']#{id}")).text;
+    serde_json::from_str(&data).unwrap_or_else(|e| panic!("#{id} is not JSON ({e}): {data}"))
 }
 
 /// The time shown in a prayer's row.
-fn time_of(body: &str, prayer: &str) -> String {
-    let at = body
-        .find(&format!("data-prayer=\"{prayer}\""))
-        .unwrap_or_else(|| panic!("no {prayer} row"));
-    let rest = &body[at..];
-    let t = rest.find("<time>").unwrap() + "<time>".len();
-    rest[t..t + rest[t..].find("</time>").unwrap()].to_owned()
+fn time_of(page: &Page, prayer: &str) -> String {
+    page.one(&format!("#prayer-times tr[data-prayer='{prayer}'] time")).text
 }
 
-fn expected_times(method: &str) -> Vec<(String, String)> {
+/// The prayer marked as the next one, if any.
+fn next_prayer(page: &Page) -> Option<String> {
+    let next = page.select("#prayer-times tr.next");
+    assert!(next.len() <= 1, "at most one next prayer");
+    next.first().map(|tr| {
+        assert_eq!(badge(tr, "next"), "next", "the next prayer is said in words");
+        tr.attr("data-prayer").unwrap_or_default().to_owned()
+    })
+}
+
+/// What the open-now badge of a place's page says.
+fn open_now(page: &Page) -> String {
+    page.one("#place-open").text
+}
+
+/// A moment in Japan time.
+fn in_japan(day: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
+    at_japan(day, NaiveTime::from_hms_opt(hour, minute, 0).expect("a time"))
+}
+
+/// `time` on `day` in Japan.
+fn at_japan(day: NaiveDate, time: NaiveTime) -> DateTime<Utc> {
+    day.and_time(time).and_utc() - TimeDelta::hours(9)
+}
+
+fn noon() -> NaiveTime {
+    NaiveTime::from_hms_opt(12, 0, 0).expect("noon")
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a date")
+}
+
+/// The six times for the test restaurant's position on `date`, as `HH:MM` in Japan time.
+fn expected_times(method: &str, date: NaiveDate) -> Vec<(String, String)> {
     let t = kizuna_app::map::prayer::prayer_times(&PrayerRequest {
         lat: "43.0621".into(),
         lon: "141.3544".into(),
-        date: "2026-11-23".into(),
+        date: date.to_string(),
         tz: "Asia/Tokyo".into(),
         method: method.into(),
         ..Default::default()
     })
-    .unwrap();
+    .expect("prayer times for Sapporo");
     [
         ("fajr", t.fajr),
         ("sunrise", t.sunrise),
@@ -274,108 +267,151 @@ fn expected_times(method: &str) -> Vec<(String, String)> {
     ]
     .into_iter()
     .map(|(k, v)| {
-        let at = DateTime::parse_from_rfc3339(&v).unwrap();
+        let at = DateTime::parse_from_rfc3339(&v).expect("an RFC 3339 time");
         assert_eq!(at.offset().local_minus_utc(), 9 * 3600, "{k} is in Japan time");
         (k.to_owned(), at.format("%H:%M").to_string())
     })
     .collect()
 }
 
-#[tokio::test]
-async fn the_list_reads_without_javascript_and_tells_assurance_honestly() {
-    let (r, ids) = setup(WebOptions::default()).await;
-    let g = get(&r, "/map").await;
-    assert_eq!(g.status, StatusCode::OK, "{}", g.body);
-    let body = g.body;
+/// The first prayer (sunrise is not one) later than `at` on the same day.
+fn expected_next(times: &[(String, String)], at: NaiveTime) -> Option<String> {
+    times
+        .iter()
+        .filter(|(k, _)| k != "sunrise")
+        .find(|(_, hm)| NaiveTime::parse_from_str(hm, "%H:%M").expect("HH:MM") > at)
+        .map(|(k, _)| k.clone())
+}
+
+/// The time shown for `prayer` in `times`.
+fn time_in(times: &[(String, String)], prayer: &str) -> NaiveTime {
+    let hm = &times.iter().find(|(k, _)| k == prayer).expect("the prayer").1;
+    NaiveTime::parse_from_str(hm, "%H:%M").expect("HH:MM")
+}
+
+async fn the_list_reads_without_javascript_and_tells_assurance_honestly(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let ids = setup(&t).await;
+    let mut b = t.browser();
+    let answer = b.get("/map").await.expect(StatusCode::OK);
+    let csp = answer.header(header::CONTENT_SECURITY_POLICY).to_owned();
+    let page = answer.page();
     // Every place is listed, by name, with a link to its page.
-    let mut all = listed(&body);
-    all.sort_unstable();
+    let all = listed_sorted(&page);
     assert_eq!(
         all,
         [ids.certified, ids.expired, ids.mosque, ids.osm_cafe, ids.expiring]
     );
-    assert!(body.contains("Places: 5 of 5"), "{body}");
+    assert_eq!(page.one("#results-h").text, "Places: 5 of 5");
     // The printable booklet, in the page's language, is one link away.
-    assert!(body.contains("href=\"/api/v1/places/booklet.pdf?lang=en\""), "{body}");
-    let pdf = get(&r, "/api/v1/places/booklet.pdf?lang=en").await;
-    assert_eq!(pdf.status, StatusCode::OK, "{}", pdf.body);
-    assert!(pdf.body.starts_with("%PDF-"));
+    assert_eq!(
+        page.one("a#map-booklet").attr("href"),
+        Some("/api/v1/places/booklet.pdf?lang=en")
+    );
+    let pdf = b.get("/api/v1/places/booklet.pdf?lang=en").await.expect(StatusCode::OK);
+    assert!(pdf.body.starts_with(b"%PDF-"), "a PDF");
     for id in all {
-        assert!(item(&body, id).contains(&format!("href=\"/map/places/{id}\"")));
+        let link = item(&page, id).select("h3 a").remove(0);
+        assert_eq!(link.attr("href"), Some(format!("/map/places/{id}").as_str()));
     }
     // The filters are a plain GET form of checkboxes: no script needed.
-    assert!(body.contains(r#"<form id="map-filters" class="map-filters card" method="get" action="/map""#));
+    let form = page.one("form#map-filters");
+    assert_eq!(form.attr("class"), Some("map-filters card"));
+    assert_eq!(form.attr("method"), Some("get"));
+    assert_eq!(form.attr("action"), Some("/map"));
     for (name, value) in [
         ("category", "mosque"),
         ("assurance", "certified"),
         ("open_now", "true"),
         ("prayer_space", "true"),
     ] {
-        assert!(
-            body.contains(&format!(r#"<input type="checkbox" name="{name}" value="{value}">"#)),
-            "{name}={value} chip"
-        );
+        let chip = page.one(&format!(
+            "form#map-filters input[type=checkbox][name='{name}'][value='{value}']"
+        ));
+        assert_eq!(chip.attr("checked"), None, "{name}={value} chip, not chosen");
     }
     // The map is drawn by a script from the binary over the list, never instead of it.
-    assert!(body.contains(r#"<section class="map-pane" id="map-pane" aria-labelledby="map-h" hidden>"#));
-    assert!(body.contains(r#"<script src="/assets/map.js" defer></script>"#));
-    assert!(body.contains(r#"<script src="/assets/leaflet.js" defer></script>"#));
-    assert!(!body.contains("<script src=\"http"), "no script from elsewhere");
+    let pane = page.one("section#map-pane");
+    assert_eq!(pane.attr("class"), Some("map-pane"));
+    assert_eq!(pane.attr("aria-labelledby"), Some("map-h"));
+    assert!(pane.attr("hidden").is_some(), "shown by the script only");
+    for src in ["/assets/map.js", "/assets/leaflet.js"] {
+        assert!(page.has(&format!("script[src='{src}'][defer]")), "{src}");
+    }
+    assert!(!page.has("script[src^='http']"), "no script from elsewhere");
     // Honest assurance: valid certificates are "certified" with certifier and
     // date; an expired one is never called certified.
-    let c = item(&body, ids.certified);
-    assert!(c.contains("Halal certified"), "{c}");
-    assert!(
-        c.contains("Certified by Hokkaido Halal Board (test), valid until 31 Dec 2027"),
-        "{c}"
+    let c = item(&page, ids.certified);
+    assert_eq!(badge(&c, "level-certified"), "Halal certified");
+    assert_eq!(
+        c.select("p.cert")[0].text,
+        "Certified by Hokkaido Halal Board (test), valid until 31 Dec 2027"
     );
-    assert!(c.contains("Open now") && c.contains("Prayer space"), "{c}");
-    let e = item(&body, ids.expired);
-    assert!(e.contains("Certificate expired"), "{e}");
-    assert!(!e.contains("Halal certified"), "{e}");
-    assert!(e.contains("ended on 31 Dec 2025: not certified now"), "{e}");
-    assert!(e.contains("Closed now"), "{e}");
-    let x = item(&body, ids.expiring);
+    assert_eq!(badge(&c, "hours-open"), "Open now");
+    assert_eq!(badge(&c, "prayer"), "Prayer space");
+    let e = item(&page, ids.expired);
+    assert_eq!(badge(&e, "level-expired"), "Certificate expired");
+    assert!(!e.text.contains("Halal certified"), "{}", e.text);
     assert!(
-        x.contains("Halal certified") && x.contains("ends soon, on 10 Dec 2026"),
-        "{x}"
+        e.select("p.cert")[0]
+            .text
+            .contains("ended on 31 Dec 2025: not certified now"),
+        "{}",
+        e.text
+    );
+    assert_eq!(badge(&e, "hours-closed"), "Closed now");
+    let x = item(&page, ids.expiring);
+    assert_eq!(badge(&x, "level-certified"), "Halal certified");
+    assert!(
+        x.select("p.cert")[0].text.contains("ends soon, on 10 Dec 2026"),
+        "{}",
+        x.text
     );
     // Never verified: flagged stale. Hours unknown: said so.
-    assert!(item(&body, ids.mosque).contains("Not checked for over a year"));
-    assert!(!item(&body, ids.certified).contains("Not checked for over a year"));
-    assert!(item(&body, ids.osm_cafe).contains("Opening hours not known"));
+    assert!(
+        item(&page, ids.mosque).select("p.stale")[0]
+            .text
+            .contains("Not checked for over a year")
+    );
+    let certified = item(&page, ids.certified);
+    assert!(!certified.has("p.stale"));
+    assert!(!certified.text.contains("Not checked for over a year"));
+    assert_eq!(
+        badge(&item(&page, ids.osm_cafe), "hours-unknown"),
+        "Opening hours not known"
+    );
     // OpenStreetMap data is credited.
-    assert!(body.contains("Some places come from OpenStreetMap (ODbL)"));
+    assert!(page.text().contains("Some places come from OpenStreetMap (ODbL)"));
     // The tile server's origin is the only other place images may come from.
     assert!(
-        g.csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"),
-        "{}",
-        g.csp
+        csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"),
+        "{csp}"
     );
-    assert!(g.csp.contains("script-src 'self';") && g.csp.contains("connect-src 'self';"));
-    assert!(body.contains(r#""url":"https://tile.openstreetmap.org/{z}/{x}/{y}.png""#));
+    assert!(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"));
+    assert_eq!(
+        script_json(&page, "map-config")["tiles"]["url"],
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
+    );
     // The map's markers: one per listed place, with the marker's colour class.
-    let data_start = body
-        .find(r#"<script type="application/json" id="map-places">"#)
-        .unwrap();
-    let data = &body[data_start..];
-    let data: serde_json::Value =
-        serde_json::from_str(&data[data.find('>').unwrap() + 1..data.find("</script>").unwrap()]).unwrap();
-    assert_eq!(data.as_array().unwrap().len(), 5);
-    let expired_marker = data
-        .as_array()
-        .unwrap()
+    let markers = script_json(&page, "map-places");
+    let markers = markers.as_array().expect("a list of markers");
+    assert_eq!(markers.len(), 5);
+    let expired_marker = markers
         .iter()
         .find(|m| m["id"] == ids.expired)
-        .unwrap();
+        .expect("the expired place's marker");
     assert_eq!(expired_marker["level"], "expired");
     // The site's menu links to the map.
-    assert!(body.contains(r#"<a href="/map" aria-current="page">Muslim-friendly map</a>"#));
+    assert_eq!(
+        page.one("a[href='/map'][aria-current=page]").text,
+        "Muslim-friendly map"
+    );
 }
 
-#[tokio::test]
-async fn filters_narrow_the_list() {
-    let (r, ids) = setup(WebOptions::default()).await;
+async fn filters_narrow_the_list(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let ids = setup(&t).await;
+    let mut b = t.browser();
     let cases: Vec<(&str, Vec<i64>)> = vec![
         // "Certified only" means a certificate valid today: not the expired one.
         ("/map?assurance=certified", vec![ids.certified, ids.expiring]),
@@ -391,137 +427,215 @@ async fn filters_narrow_the_list() {
         ("/map?assurance=self_declared&category=mosque", vec![]),
     ];
     for (uri, mut want) in cases {
-        let body = page(&r, uri).await;
-        let mut got = listed(&body);
-        got.sort_unstable();
+        let page = b.page(uri).await;
         want.sort_unstable();
-        assert_eq!(got, want, "{uri}");
-        assert!(
-            body.contains(&format!("Places: {} of 5", want.len())),
+        assert_eq!(listed_sorted(&page), want, "{uri}");
+        assert_eq!(
+            page.one("#results-h").text,
+            format!("Places: {} of 5", want.len()),
             "{uri}: the heading counts what is listed"
         );
         if want.is_empty() {
-            assert!(body.contains("No place matches these filters."), "{uri}");
+            assert_eq!(page.one("#no-places").text, "No place matches these filters.", "{uri}");
+        } else {
+            assert!(!page.has("#no-places"), "{uri}");
         }
     }
     // The chips show what was chosen.
-    let body = page(&r, "/map?category=mosque&open_now=true").await;
-    assert!(body.contains(r#"<input type="checkbox" name="category" value="mosque" checked>"#));
-    assert!(body.contains(r#"<input type="checkbox" name="open_now" value="true" checked>"#));
-    assert!(body.contains(r#"<input type="checkbox" name="category" value="cafe">"#));
+    let page = b.page("/map?category=mosque&open_now=true").await;
+    let chip = |name: &str, value: &str| {
+        page.one(&format!(
+            "form#map-filters input[type=checkbox][name='{name}'][value='{value}']"
+        ))
+    };
+    assert!(chip("category", "mosque").attr("checked").is_some());
+    assert!(chip("open_now", "true").attr("checked").is_some());
+    assert!(chip("category", "cafe").attr("checked").is_none());
+    let chosen = page.form("form#map-filters");
+    assert_eq!(
+        chosen,
+        [
+            ("category".to_owned(), "mosque".to_owned()),
+            ("open_now".to_owned(), "true".to_owned())
+        ],
+        "the form sends the same filters again"
+    );
     // "Near me" asks this server's API with the same filters.
-    assert!(
-        body.contains(r#"data-api-query="category=mosque&#38;open_now=true""#),
-        "{body}"
+    assert_eq!(
+        page.one("#map-results").attr("data-api-query"),
+        Some("category=mosque&open_now=true")
     );
     // A value not understood is said and left out; the page still answers.
-    let body = page(&r, "/map?category=bar&category=mosque&open_now=maybe").await;
-    assert_eq!(listed(&body), vec![ids.mosque]);
-    assert!(body.contains("This filter was not understood and is left out: category=bar"));
-    assert!(body.contains("This filter was not understood and is left out: open_now=maybe"));
+    let page = b.page("/map?category=bar&category=mosque&open_now=maybe").await;
+    assert_eq!(listed(&page), vec![ids.mosque]);
+    let notices = page.texts("#map-results p.notice.bad");
+    for left_out in ["category=bar", "open_now=maybe"] {
+        assert!(
+            notices.contains(&format!("This filter was not understood and is left out: {left_out}")),
+            "{notices:?}"
+        );
+    }
 }
 
-#[tokio::test]
-async fn a_place_shows_todays_prayer_times_qibla_certificate_and_directions() {
-    let (r, ids) = setup(WebOptions::default()).await;
-    let body = page(&r, &format!("/map/places/{}", ids.certified)).await;
-    assert!(body.contains("<h1 lang=\"en\">Crescent Kitchen Test</h1>"));
+async fn a_place_shows_todays_prayer_times_qibla_certificate_and_directions(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let ids = setup(&t).await;
+    let mut b = t.browser();
+    let path = format!("/map/places/{}", ids.certified);
+    let page = b.page(&path).await;
+    let h1 = page.one("h1");
+    assert_eq!(h1.text, "Crescent Kitchen Test");
+    assert_eq!(h1.attr("lang"), Some("en"));
     // Today's (2026-11-23) six times in Japan time, by the default method.
-    assert!(body.contains("Prayer times on 23 Nov 2026"), "{body}");
-    assert!(body.contains("Times in Japan time (Asia/Tokyo)."));
-    for (prayer, time) in expected_times("MuslimWorldLeague") {
-        assert_eq!(time_of(&body, &prayer), time, "{prayer}");
+    assert_eq!(page.one("#prayer-h").text, "Prayer times on 23 Nov 2026");
+    assert!(
+        page.one("#place-prayer")
+            .text
+            .contains("Times in Japan time (Asia/Tokyo).")
+    );
+    let mwl = expected_times("MuslimWorldLeague", today());
+    for (prayer, time) in &mwl {
+        assert_eq!(&time_of(&page, prayer), time, "{prayer}");
     }
-    assert!(body.contains("Method: Muslim World League"));
-    assert!(body.contains(r#"<option value="MuslimWorldLeague" selected>Muslim World League</option>"#));
-    assert!(body.contains(r#"<form class="prayer-form" method="get" action="/map/places/"#));
+    assert!(page.one("#prayer-method").text.contains("Method: Muslim World League"));
+    let method = page.one("form.prayer-form select[name=method] option[selected]");
+    assert_eq!(
+        (method.attr("value"), method.text.as_str()),
+        (Some("MuslimWorldLeague"), "Muslim World League")
+    );
+    let form = page.one("form.prayer-form");
+    assert_eq!(form.attr("method"), Some("get"));
+    assert_eq!(form.attr("action"), Some(path.as_str()));
+    // At noon the next prayer is the first one after noon.
+    assert_eq!(next_prayer(&page), expected_next(&mwl, noon()));
     // Another method, chosen with the GET form, gives its own times.
-    let egyptian = page(&r, &format!("/map/places/{}?method=Egyptian", ids.certified)).await;
-    let (mwl, egy) = (expected_times("MuslimWorldLeague"), expected_times("Egyptian"));
+    let egyptian = b.page(&format!("{path}?method=Egyptian")).await;
+    let egy = expected_times("Egyptian", today());
     assert_ne!(mwl[0].1, egy[0].1, "the methods differ at fajr");
-    for (prayer, time) in egy {
-        assert_eq!(time_of(&egyptian, &prayer), time, "Egyptian {prayer}");
+    for (prayer, time) in &egy {
+        assert_eq!(&time_of(&egyptian, prayer), time, "Egyptian {prayer}");
     }
-    assert!(egyptian.contains(r#"<option value="Egyptian" selected>"#));
-    assert!(egyptian.contains("Method: Egyptian General Authority of Survey"));
+    assert_eq!(
+        egyptian.one("select[name=method] option[selected]").attr("value"),
+        Some("Egyptian")
+    );
+    assert!(
+        egyptian
+            .one("#prayer-method")
+            .text
+            .contains("Method: Egyptian General Authority of Survey")
+    );
     // A method not understood is said; the default is used.
-    let odd = page(&r, &format!("/map/places/{}?method=Sunny", ids.certified)).await;
-    assert!(odd.contains("left out: method=Sunny"));
+    let odd = b.page(&format!("{path}?method=Sunny")).await;
+    assert!(
+        odd.texts("#place-prayer p.notice.bad")
+            .iter()
+            .any(|n| n.contains("left out: method=Sunny"))
+    );
     assert_eq!(time_of(&odd, "fajr"), mwl[0].1);
     // Qibla from Sapporo: about 293°, west-north-west, with its arrow.
+    let bearing = page.one("#qibla-bearing");
+    assert_eq!((bearing.name.as_str(), bearing.text.as_str()), ("strong", "293.4°"));
     assert!(
-        body.contains(r#"<strong class="bearing" id="qibla-bearing">293.4°</strong>"#),
-        "{body}"
+        bearing
+            .attr("class")
+            .is_some_and(|c| c.split(' ').any(|c| c == "bearing"))
     );
-    assert!(body.contains("west-north-west"));
-    assert!(body.contains(r#"<g transform="rotate(293.36)">"#) || body.contains(r#"<g transform="rotate(293.35)">"#));
-    // The certificate, told plainly.
-    assert!(body.contains("<dd>Hokkaido Halal Board (test)</dd>"));
-    assert!(body.contains("<dd>HHB-T-0042</dd>"));
-    assert!(body.contains("<dd>31 Dec 2027</dd>"));
-    assert!(body.contains("The certificate is valid today."));
-    assert!(body.contains("No alcohol is served."));
-    assert!(body.contains("Open now") && body.contains("<code class=\"hours\">24/7</code>"));
-    // Contact and directions: a tel: link, and the place's position only.
-    assert!(body.contains(r#"<a href="tel:0115550100">011-555-0100</a>"#));
-    assert!(body.contains(r#"href="https://www.openstreetmap.org/directions?route=%3B43.0621%2C141.3544""#));
-    assert!(body.contains(r#"href="geo:43.0621,141.3544""#));
-    assert!(body.contains("Last checked on 1 Oct 2026"));
-    // Facilities say "not known" rather than "no".
-    assert!(body.contains("Place for wudu (ablution): yes"));
-    assert!(body.contains("Separate space for women: not known"));
-
-    // Expired: never shown as certified.
-    let body = page(&r, &format!("/map/places/{}", ids.expired)).await;
-    assert!(body.contains("The certificate has expired: this place is not certified now."));
-    assert!(body.contains("Certificate expired"));
-    assert!(!body.contains("Halal certified"));
-    // Expiring: how many days are left.
-    let body = page(&r, &format!("/map/places/{}", ids.expiring)).await;
+    assert!(page.one("#place-qibla").text.contains("west-north-west"));
+    let arrow = page.one("#place-qibla svg g[transform]");
     assert!(
-        body.contains("The certificate is valid today and ends in 17 days."),
-        "{body}"
+        matches!(arrow.attr("transform"), Some("rotate(293.36)" | "rotate(293.35)")),
+        "{:?}",
+        arrow.attr("transform")
+    );
+    // The certificate, told plainly.
+    let facts = page.texts("#place-halal dd");
+    for fact in ["Hokkaido Halal Board (test)", "HHB-T-0042", "31 Dec 2027"] {
+        assert!(facts.iter().any(|d| d == fact), "{fact}: {facts:?}");
+    }
+    assert_eq!(page.one("#certificate-status").text, "The certificate is valid today.");
+    assert!(page.one("#place-halal").text.contains("No alcohol is served."));
+    assert_eq!(open_now(&page), "Open now");
+    assert_eq!(page.one("code.hours").text, "24/7");
+    // Contact and directions: a tel: link, and the place's position only.
+    assert_eq!(page.one("a[href='tel:0115550100']").text, "011-555-0100");
+    assert_eq!(
+        page.one("#place-directions").attr("href"),
+        Some("https://www.openstreetmap.org/directions?route=%3B43.0621%2C141.3544")
+    );
+    assert_eq!(page.one("#place-geo").attr("href"), Some("geo:43.0621,141.3544"));
+    assert!(page.one("#place-source").text.contains("Last checked on 1 Oct 2026"));
+    // Facilities say "not known" rather than "no".
+    let facilities = page.one("#place-facilities").text;
+    assert!(facilities.contains("Place for wudu (ablution): yes"), "{facilities}");
+    assert!(
+        facilities.contains("Separate space for women: not known"),
+        "{facilities}"
+    );
+
+    // Expired: never shown as certified, neither on the page nor on its map marker.
+    let page = b.page(&format!("/map/places/{}", ids.expired)).await;
+    assert_eq!(
+        page.one("#certificate-status").text,
+        "The certificate has expired: this place is not certified now."
+    );
+    assert_eq!(page.one("#place-assurance").text, "Certificate expired");
+    assert!(!page.text().contains("Halal certified"));
+    assert_eq!(
+        script_json(&page, "place-data")["label"],
+        "Restaurant · Certificate expired"
+    );
+    // Expiring: how many days are left.
+    let page = b.page(&format!("/map/places/{}", ids.expiring)).await;
+    assert_eq!(
+        page.one("#certificate-status").text,
+        "The certificate is valid today and ends in 17 days."
     );
     // Not certified at all: what the level means; stale places flagged.
-    let body = page(&r, &format!("/map/places/{}", ids.mosque)).await;
-    assert!(body.contains("Nothing is known about the food here."));
-    assert!(body.contains("This place has not been checked for over a year."));
-    assert!(body.contains("Never checked"));
+    let page = b.page(&format!("/map/places/{}", ids.mosque)).await;
+    assert!(
+        page.one("#place-halal")
+            .text
+            .contains("Nothing is known about the food here.")
+    );
+    assert!(
+        page.one("#place-stale")
+            .text
+            .contains("This place has not been checked for over a year.")
+    );
+    assert!(page.one("#place-source").text.contains("Never checked"));
     // OpenStreetMap data keeps its attribution and links to the object.
-    let body = page(&r, &format!("/map/places/{}", ids.osm_cafe)).await;
-    assert!(body.contains("© OpenStreetMap contributors, ODbL 1.0"));
-    assert!(body.contains(r#"href="https://www.openstreetmap.org/node/4242""#));
-    assert!(body.contains("The place says it is Muslim-friendly. No certifying body has checked it."));
+    let page = b.page(&format!("/map/places/{}", ids.osm_cafe)).await;
+    let source = page.one("#place-source");
+    assert!(
+        source.text.contains("© OpenStreetMap contributors, ODbL 1.0"),
+        "{}",
+        source.text
+    );
+    assert!(
+        source
+            .select("a")
+            .iter()
+            .any(|a| a.attr("href") == Some("https://www.openstreetmap.org/node/4242"))
+    );
+    assert!(
+        page.one("#place-halal")
+            .text
+            .contains("The place says it is Muslim-friendly. No certifying body has checked it.")
+    );
 }
 
-#[tokio::test]
-async fn opening_hours_read_as_a_week_in_the_readers_language() {
-    let store = fresh_store(Backend::Sqlite).await.expect("a fresh SQLite database");
+/// The rows of a place's week table, each as its visible text.
+fn week(page: &Page) -> Vec<String> {
+    page.texts("table#place-week tr")
+}
+
+async fn opening_hours_read_as_a_week_in_the_readers_language(backend: Backend) {
+    let t = TestApp::empty(backend).await;
     // Monday 23 November 2026 is Labour Thanksgiving Day, a public holiday.
-    let app = App::new(store).with_today(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap());
-    let cafe = place(
-        [
-            "Lunch and Supper Test",
-            "ランチとサパー（テスト）",
-            "มื้อกลางวันและมื้อค่ำ (ทดสอบ)",
-            "Makan Tengah Hari dan Malam (ujian)",
-        ],
-        "restaurant",
-        43.06,
-        141.35,
-        "self_declared",
-        None,
-        Some(r#"Mo-Fr 11:00-14:00,17:00-21:30; Sa 10:00-02:00; Su 12:00-16:00 unknown "call first"; PH off"#),
-        Some("2026-11-01"),
-    );
-    let id = app.create_place(cafe).await.unwrap().id;
+    let id = t.app.create_place(lunch_and_supper()).await.expect("a place").id;
     let unreadable = place(
-        [
-            "Odd Hours Test",
-            "変な時間（テスト）",
-            "เวลาแปลก (ทดสอบ)",
-            "Waktu Pelik (ujian)",
-        ],
+        "Odd Hours Test|変な時間（テスト）|เวลาแปลก (ทดสอบ)|Waktu Pelik (ujian)",
         "cafe",
         43.07,
         141.36,
@@ -530,23 +644,9 @@ async fn opening_hours_read_as_a_week_in_the_readers_language() {
         None,
         None,
     );
-    let odd = app.create_place(unreadable).await.unwrap().id;
-    let r = kizuna_web::router(Arc::new(app));
-    let rows = |body: &str| -> Vec<String> {
-        let table = &body[body.find(r#"id="place-week""#).expect("the week table")..];
-        let table = &table[..table.find("</table>").unwrap()];
-        table
-            .split("<tr")
-            .skip(1)
-            .map(|row| {
-                text(&format!("<tr{row}"))
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-            })
-            .collect()
-    };
-    let body = page(&r, &format!("/map/places/{id}")).await;
+    let odd = t.app.create_place(unreadable).await.expect("a place").id;
+    let mut b = t.browser();
+    let page = b.page(&format!("/map/places/{id}")).await;
     let want = [
         "Day Hours",
         "Monday (today) Closed",
@@ -559,44 +659,193 @@ async fn opening_hours_read_as_a_week_in_the_readers_language() {
         // 10:00-02:00 would give it, as the opening_hours specification says.
         "Sunday 12:00–16:00 (call first)",
     ];
-    assert_eq!(rows(&body).join(" | "), want.join(" | "), "{body}");
-    assert!(body.contains(r#"<tr class="today" aria-current="date"><th scope="row">Monday (today)</th>"#));
-    assert!(body.contains("<caption>The next seven days</caption>"));
-    assert!(body.contains("As written (OpenStreetMap opening_hours):"));
-    let ja = page(&r, &format!("/map/places/{id}?lang=ja")).await;
-    let ja_rows = rows(&ja);
-    assert_eq!(ja_rows[1], "月曜日（今日） 休業", "{ja_rows:?}");
-    assert_eq!(ja_rows[6], "土曜日 10:00–24:00");
-    assert_eq!(ja_rows[7], "日曜日 12:00–16:00（call first）");
-    let th = rows(&page(&r, &format!("/map/places/{id}?lang=th")).await);
+    assert_eq!(week(&page), want);
+    assert_eq!(
+        page.one("table#place-week tr.today[aria-current=date] th[scope=row]")
+            .text,
+        "Monday (today)"
+    );
+    assert_eq!(page.one("table#place-week caption").text, "The next seven days");
+    assert!(page.text().contains("As written (OpenStreetMap opening_hours):"));
+    let ja = week(&b.page(&format!("/map/places/{id}?lang=ja")).await);
+    assert_eq!(ja[1], "月曜日（今日） 休業", "{ja:?}");
+    assert_eq!(ja[6], "土曜日 10:00–24:00");
+    assert_eq!(ja[7], "日曜日 12:00–16:00（call first）");
+    let th = week(&b.page(&format!("/map/places/{id}?lang=th")).await);
     assert_eq!(th[1], "วันจันทร์ (วันนี้) ปิด");
-    let ms = rows(&page(&r, &format!("/map/places/{id}?lang=ms")).await);
+    let ms = week(&b.page(&format!("/map/places/{id}?lang=ms")).await);
     assert_eq!(ms[1], "Isnin (hari ini) Tutup");
     // No hours: no table, and the page says they are not known.
-    let body = page(&r, &format!("/map/places/{odd}")).await;
-    assert!(!body.contains("place-week"));
-    assert!(body.contains("Opening hours not known"));
+    let page = b.page(&format!("/map/places/{odd}?lang=en")).await;
+    assert!(!page.has("#place-week"));
+    assert!(page.text().contains("Opening hours not known"));
 }
 
-#[tokio::test]
-async fn unknown_places_are_not_found() {
-    let (r, ids) = setup(WebOptions::default()).await;
+async fn open_now_and_todays_prayer_times_follow_the_clock(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let ids = setup(&t).await;
+    let diner = t.app.create_place(lunch_and_supper()).await.expect("a place").id;
+    let mut b = t.browser();
+    let diner_path = format!("/map/places/{diner}");
+    let always_open = vec![ids.certified, ids.mosque, ids.expiring];
+    let mut with_diner = [always_open.clone(), vec![diner]].concat();
+    with_diner.sort_unstable();
+    let monday = today();
+    let tuesday = date(2026, 11, 24);
+
+    // Noon on Monday 23 November, a public holiday: the diner is closed, the
+    // places open every hour are open.
+    assert_eq!(t.app.now(), in_japan(monday, 12, 0), "the kit's clock starts at noon");
+    let page = b.page(&diner_path).await;
+    assert_eq!(open_now(&page), "Closed now");
+    assert_eq!(page.one("table#place-week tr.today th").text, "Monday (today)");
+    assert_eq!(listed_sorted(&b.page("/map?open_now=true").await), always_open);
+
+    // Noon on Tuesday: open for lunch, on the list, the page and the week.
+    t.clock.set(in_japan(tuesday, 12, 0));
+    let page = b.page(&diner_path).await;
+    assert_eq!(open_now(&page), "Open now");
+    assert_eq!(
+        page.one("table#place-week tr.today th").text,
+        "Tuesday (today)",
+        "the week starts on the new day"
+    );
+    assert_eq!(
+        week(&page)[7],
+        "Monday 11:00–14:00, 17:00–21:30",
+        "next Monday is no holiday"
+    );
+    let list = b.page("/map?open_now=true").await;
+    assert_eq!(listed_sorted(&list), with_diner);
+    assert_eq!(badge(&item(&list, diner), "hours-open"), "Open now");
+
+    // Between lunch and supper, then at supper, then at night: closed, open, closed.
+    for (hour, minute, open) in [
+        (15, 0, false),
+        (18, 0, true),
+        (21, 29, true),
+        (21, 30, false),
+        (23, 0, false),
+    ] {
+        t.clock.set(in_japan(tuesday, hour, minute));
+        let at = format!("{hour:02}:{minute:02}");
+        let (said, class) = if open {
+            ("Open now", "hours-open")
+        } else {
+            ("Closed now", "hours-closed")
+        };
+        assert_eq!(open_now(&b.page(&diner_path).await), said, "at {at}");
+        assert_eq!(
+            badge(&item(&b.page("/map").await, diner), class),
+            said,
+            "the list at {at}"
+        );
+        let want = if open { &with_diner } else { &always_open };
+        assert_eq!(
+            &listed_sorted(&b.page("/map?open_now=true").await),
+            want,
+            "open now at {at}"
+        );
+    }
+    // The places open every hour stay open at night.
+    let page = b.page(&format!("/map/places/{}", ids.certified)).await;
+    assert_eq!(open_now(&page), "Open now");
+
+    // Today's prayer times and the next prayer follow the clock too.
+    let path = format!("/map/places/{}", ids.certified);
+    let mon = expected_times("MuslimWorldLeague", monday);
+    let before_fajr = time_in(&mon, "fajr") - TimeDelta::minutes(10);
+    let after_isha = time_in(&mon, "isha") + TimeDelta::minutes(10);
+    let at_noon = expected_next(&mon, noon());
+    assert!(at_noon.as_deref().is_some_and(|p| p != "fajr"), "noon and dawn differ");
+    for (at, want) in [
+        (before_fajr, Some("fajr".to_owned())),
+        (noon(), at_noon),
+        (after_isha, None),
+    ] {
+        t.clock.set(at_japan(monday, at));
+        let page = b.page(&path).await;
+        assert_eq!(page.one("#prayer-h").text, "Prayer times on 23 Nov 2026", "at {at}");
+        assert_eq!(next_prayer(&page), want, "the next prayer at {at}");
+    }
+    // A minute past midnight in Japan (still the 23rd in UTC) is the next
+    // day: its times, and its first prayer next.
+    t.clock.set(in_japan(tuesday, 0, 1));
+    assert_eq!(t.app.now().date_naive(), monday, "still Monday in UTC");
+    let page = b.page(&path).await;
+    assert_eq!(page.one("#prayer-h").text, "Prayer times on 24 Nov 2026");
+    let tue = expected_times("MuslimWorldLeague", tuesday);
+    assert_ne!(tue, mon, "the times move from day to day");
+    for (prayer, time) in &tue {
+        assert_eq!(&time_of(&page, prayer), time, "{prayer} on the 24th");
+    }
+    assert_eq!(next_prayer(&page).as_deref(), Some("fajr"));
+    assert_eq!(
+        page.one("form.prayer-form input[name=date]").attr("value"),
+        Some("2026-11-24"),
+        "the form's date is today"
+    );
+    // Another day asked for is not today: no prayer is "next" on it.
+    let page = b.page(&format!("{path}?date=2026-11-23")).await;
+    assert_eq!(page.one("#prayer-h").text, "Prayer times on 23 Nov 2026");
+    assert_eq!(next_prayer(&page), None);
+
+    // The day moves certificates too: on 11 December the one that ended on
+    // the 10th is expired, on the list, the filters and the place's page.
+    t.clock.set(in_japan(date(2026, 12, 11), 12, 0));
+    let list = b.page("/map").await;
+    let x = item(&list, ids.expiring);
+    assert_eq!(badge(&x, "level-expired"), "Certificate expired");
+    assert!(
+        x.select("p.cert")[0].text.contains("ended on 10 Dec 2026"),
+        "{}",
+        x.text
+    );
+    assert_eq!(
+        listed_sorted(&b.page("/map?assurance=certified").await),
+        [ids.certified]
+    );
+    let page = b.page(&format!("/map/places/{}", ids.expiring)).await;
+    assert_eq!(
+        page.one("#certificate-status").text,
+        "The certificate has expired: this place is not certified now."
+    );
+}
+
+async fn unknown_places_are_not_found(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let ids = setup(&t).await;
+    let mut b = t.browser();
     for uri in [
         "/map/places/999999".to_owned(),
         "/map/places/0".to_owned(),
         "/map/places/abc".to_owned(),
         format!("/map/places/{}9", ids.expiring),
     ] {
-        let g = get(&r, &uri).await;
-        assert_eq!(g.status, StatusCode::NOT_FOUND, "{uri}");
-        assert!(g.body.contains("Page not found"), "{uri}: an HTML page");
+        let page = b.get(&uri).await.expect(StatusCode::NOT_FOUND).page();
+        assert_eq!(page.one("h1").text, "Page not found", "{uri}: an HTML page");
     }
 }
 
-#[tokio::test]
-async fn four_languages_with_no_english_left() {
-    let (r, ids) = setup(WebOptions::default()).await;
-    let en_file = CATALOGUES.iter().find(|(l, f, _)| *l == "en" && *f == "map").unwrap().2;
+/// Everything on a page a reader may be shown: its title, its text, the
+/// parts its script reveals (hidden until then) and the words it hands the
+/// script (in JSON).
+fn readable(page: &Page) -> String {
+    let mut all = vec![page.title(), page.text()];
+    all.extend(page.texts("[hidden]"));
+    all.extend(page.texts("script[type='application/json']"));
+    all.join(" ")
+}
+
+async fn four_languages_with_no_english_left(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let ids = setup(&t).await;
+    let mut b = t.browser();
+    let en_file = CATALOGUES
+        .iter()
+        .find(|(l, f, _)| *l == "en" && *f == "map")
+        .expect("the English map catalogue")
+        .2;
     // Whole English sentences and labels of the map's catalogue.
     let english: Vec<String> = message_ids(en_file)
         .into_iter()
@@ -626,69 +875,80 @@ async fn four_languages_with_no_english_left() {
         (Lang::Ms, "Dapur Sabit (ujian)", "Subuh", "Waktu solat"),
     ];
     for (lang, name, fajr, prayer_times) in names {
+        let code = lang.code();
         for uri in &pages {
             let sep = if uri.contains('?') { '&' } else { '?' };
-            let body = page(&r, &format!("{uri}{sep}lang={}", lang.code())).await;
+            let page = b.page(&format!("{uri}{sep}lang={code}")).await;
             // The attribution stored with OpenStreetMap data is data, kept as the licence asks.
-            let shown = text(&body).replace(kizuna_domain::map::place::OSM_ATTRIBUTION, "");
+            let shown = readable(&page).replace(kizuna_domain::map::place::OSM_ATTRIBUTION, "");
             assert!(
                 !shown.contains("map-"),
-                "{uri} in {}: a message key is shown (missing from the catalogue)",
-                lang.code()
+                "{uri} in {code}: a message key is shown (missing from the catalogue)"
             );
             for en in &english {
-                assert!(
-                    !shown.contains(en.as_str()),
-                    "{uri} in {}: English left: {en:?}",
-                    lang.code()
-                );
+                assert!(!shown.contains(en.as_str()), "{uri} in {code}: English left: {en:?}");
             }
-            assert!(body.contains(&format!("<html lang=\"{}\">", lang.code())));
+            assert_eq!(page.lang(), code, "{uri}");
         }
         // Names in the reader's language; prayer names translated.
-        let list = page(&r, &format!("/map?lang={}", lang.code())).await;
+        let list = b.page(&format!("/map?lang={code}")).await;
         assert!(
-            list.contains(&format!("lang=\"{}\">{name}</a>", lang.code())),
-            "{}",
-            lang.code()
+            list.select(&format!("#place-list h3 a[lang='{code}']"))
+                .iter()
+                .any(|a| a.text == name),
+            "{code}"
         );
-        let place = page(&r, &format!("/map/places/{}?lang={}", ids.certified, lang.code())).await;
-        assert!(place.contains(fajr) && place.contains(prayer_times), "{}", lang.code());
+        let place = b.page(&format!("/map/places/{}?lang={code}", ids.certified)).await;
+        assert_eq!(place.one("#prayer-times tr[data-prayer=fajr] th").text, fajr, "{code}");
+        assert!(place.one("#prayer-h").text.contains(prayer_times), "{code}");
     }
 }
 
-#[tokio::test]
-async fn the_tile_server_is_configurable_or_absent() {
+async fn the_tile_server_is_configurable_or_absent(backend: Backend) {
     // No tile server: the offline basemap only, and no other image origin.
-    let (r, _) = setup(WebOptions {
-        secure_cookies: false,
-        tiles: None,
-    })
+    let t = TestApp::with_options(
+        backend,
+        WebOptions {
+            secure_cookies: false,
+            tiles: None,
+        },
+    )
     .await;
-    let g = get(&r, "/map").await;
-    assert!(g.body.contains(r#""tiles":null"#));
-    assert!(g.body.contains(r#""low":"/assets/land-50m.json""#));
-    assert!(g.csp.contains("img-src 'self' data:;"), "{}", g.csp);
+    setup(&t).await;
+    let answer = t.browser().get("/map").await.expect(StatusCode::OK);
+    let config = script_json(&answer.page(), "map-config");
+    assert_eq!(config["tiles"], Value::Null);
+    assert_eq!(config["basemap"]["low"], "/assets/land-50m.json");
+    let csp = answer.header(header::CONTENT_SECURITY_POLICY);
+    assert!(csp.contains("img-src 'self' data:;"), "{csp}");
     // Another server, with subdomains and its own credit.
     let tiles = TileServer::parse(
         "https://{s}.tiles.example.org/osm/{z}/{x}/{y}.png",
         Some("Example Tiles"),
     )
-    .unwrap()
-    .unwrap();
+    .expect("a good tile URL")
+    .expect("a tile server");
     assert_eq!(tiles.origin(), "https://*.tiles.example.org");
-    let (r, _) = setup(WebOptions {
-        secure_cookies: false,
-        tiles: Some(tiles),
-    })
+    let t = TestApp::with_options(
+        backend,
+        WebOptions {
+            secure_cookies: false,
+            tiles: Some(tiles),
+        },
+    )
     .await;
-    let g = get(&r, "/map").await;
+    setup(&t).await;
+    let mut b = t.browser();
+    let answer = b.get("/map").await.expect(StatusCode::OK);
+    let csp = answer.header(header::CONTENT_SECURITY_POLICY);
     assert!(
-        g.csp.contains("img-src 'self' data: https://*.tiles.example.org;"),
-        "{}",
-        g.csp
+        csp.contains("img-src 'self' data: https://*.tiles.example.org;"),
+        "{csp}"
     );
-    assert!(g.body.contains(r#""attribution":"Example Tiles""#));
+    assert_eq!(
+        script_json(&answer.page(), "map-config")["tiles"]["attribution"],
+        "Example Tiles"
+    );
     // The embedded files the map needs are served.
     for asset in [
         "leaflet.js",
@@ -700,18 +960,14 @@ async fn the_tile_server_is_configurable_or_absent() {
         "land-50m.json",
         "land-10m.json",
     ] {
-        assert_eq!(
-            get(&r, &format!("/assets/{asset}")).await.status,
-            StatusCode::OK,
-            "{asset}"
-        );
+        b.get(&format!("/assets/{asset}")).await.expect(StatusCode::OK);
     }
     // Bad tile URLs are refused with the reason.
     assert_eq!(TileServer::parse("  ", None), Ok(None));
     assert_eq!(
         TileServer::parse("http://127.0.0.1:9/{z}/{x}/{y}.png", None)
-            .unwrap()
-            .unwrap()
+            .expect("a good tile URL")
+            .expect("a tile server")
             .origin(),
         "http://127.0.0.1:9"
     );
@@ -723,7 +979,7 @@ async fn the_tile_server_is_configurable_or_absent() {
         ("https://a{s}.example.org/{z}/{x}/{y}.png", "host"),
         ("https:///{z}/{x}/{y}.png", "host"),
     ] {
-        let e = TileServer::parse(url, None).unwrap_err();
+        let e = TileServer::parse(url, None).expect_err("a bad tile URL");
         assert!(e.contains(why), "{url}: {e}");
     }
 }
