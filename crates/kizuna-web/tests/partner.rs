@@ -1,172 +1,159 @@
 //! A partner organisation sees its own records only, without personal data,
-//! and never the staff console.
+//! and never the staff console; signing in is guarded by a rate limit and
+//! the form token. On SQLite and PostgreSQL.
 
-use std::sync::Arc;
+use std::collections::BTreeSet;
 
-use axum::Router;
-use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use kizuna_app::App;
-use kizuna_domain::common::account::Role;
-use kizuna_store::Backend;
-use kizuna_testkit::fresh_store;
-use tower::ServiceExt;
+use axum::http::StatusCode;
+use kizuna_domain::common::organisation::Organisation;
+use kizuna_domain::common::person::Person;
+use kizuna_store::{Backend, Page as Paging};
+use kizuna_testkit::{Answer, PARTNER, PARTNER_ORGANISATION, PASSWORD, STAFF, TestApp};
 
-async fn get(app: &Router, uri: &str, cookie: &str) -> (StatusCode, String, Vec<String>) {
-    let req = Request::get(uri)
-        .header(header::COOKIE, cookie)
-        .body(Body::empty())
-        .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let cookies = resp
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
-    let location = resp
-        .headers()
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    let body = String::from_utf8(
-        axum::body::to_bytes(resp.into_body(), usize::MAX)
-            .await
-            .unwrap()
-            .to_vec(),
-    )
-    .unwrap();
-    (status, if status.is_redirection() { location } else { body }, cookies)
-}
+kizuna_testkit::on_both!(
+    partners_see_their_own_organisation_only,
+    failed_sign_ins_are_rate_limited,
+    forms_without_the_csrf_token_are_refused,
+);
 
-fn cookie_value(set_cookies: &[String], name: &str) -> Option<String> {
-    set_cookies.iter().find_map(|c| {
-        c.strip_prefix(&format!("{name}="))
-            .map(|v| v.split(';').next().unwrap_or("").to_owned())
+/// Whether an answer sets the cookie `name` (to a value).
+fn sets_cookie(answer: &Answer, name: &str) -> bool {
+    answer.set_cookies().iter().any(|c| {
+        c.strip_prefix(name)
+            .and_then(|r| r.strip_prefix('='))
+            .is_some_and(|v| !v.starts_with(';') && !v.is_empty())
     })
 }
 
-/// Sign in through the form; the cookies to send afterwards.
-async fn sign_in(app: &Router, email: &str, password: &str) -> (StatusCode, String, String) {
-    let (_, _, set) = get(app, "/sign-in", "").await;
-    let csrf = cookie_value(&set, "kizuna_csrf").expect("a CSRF cookie");
-    let form = format!(
-        "csrf={csrf}&email={email}&password={}&next=%2Fconsole",
-        password.replace(' ', "+")
-    );
-    let req = Request::post("/sign-in")
-        .header(header::COOKIE, format!("kizuna_csrf={csrf}"))
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from(form))
-        .unwrap();
-    let resp = app.clone().oneshot(req).await.unwrap();
-    let status = resp.status();
-    let location = resp
-        .headers()
-        .get(header::LOCATION)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    let set: Vec<String> = resp
-        .headers()
-        .get_all(header::SET_COOKIE)
-        .iter()
-        .map(|v| v.to_str().unwrap().to_owned())
-        .collect();
-    let cookies = match (cookie_value(&set, "kizuna_session"), cookie_value(&set, "kizuna_csrf")) {
-        (Some(s), Some(c)) => format!("kizuna_session={s}; kizuna_csrf={c}"),
-        _ => String::new(),
-    };
-    (status, location, cookies)
-}
+async fn partners_see_their_own_organisation_only(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut b = t.browser();
 
-#[tokio::test]
-async fn partners_see_their_own_organisation_only() {
-    let app = App::new(fresh_store(Backend::Sqlite).await.unwrap());
-    app.load_demo().await.unwrap();
-    app.add_user(
-        "partner@example.org",
-        Role::Partner,
-        Some("demo/rda-th"),
-        Some("a long partner password"),
-    )
-    .await
-    .unwrap();
-    let router = kizuna_web::router(Arc::new(app));
+    // A wrong password is refused.
+    let refused = b.try_sign_in(PARTNER, "wrong password here").await;
+    assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
+    assert!(!sets_cookie(&refused, "kizuna_session") && !b.signed_in());
 
-    // A wrong password is refused, and so is the sixth try in a row.
-    let (status, _, cookies) = sign_in(&router, "partner@example.org", "wrong password here").await;
-    assert_eq!(status, StatusCode::UNAUTHORIZED);
-    assert!(cookies.is_empty());
-
-    let (status, location, cookies) = sign_in(&router, "partner@example.org", "a long partner password").await;
-    assert_eq!((status, location.as_str()), (StatusCode::SEE_OTHER, "/partner"));
-    let (status, body, _) = get(&router, "/partner", &cookies).await;
-    assert_eq!(status, StatusCode::OK);
+    // Partners land on their page, even when asked for the console.
+    b.get("/sign-in").await.expect(StatusCode::OK);
+    let done = b
+        .submit(
+            "/sign-in",
+            &[("email", PARTNER), ("password", PASSWORD), ("next", "/console")],
+        )
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    assert_eq!(done.location(), "/partner");
+    assert!(sets_cookie(&done, "kizuna_session") && sets_cookie(&done, "kizuna_csrf"));
+    let page = b.page("/partner").await;
+    let text = page.text();
     assert!(
-        body.contains("Regional Development Agency of Thailand"),
+        page.one("h1").text.contains("Regional Development Agency of Thailand"),
         "its own organisation"
     );
-    assert!(body.contains("Thailand"));
+    // Its people, each in a row of its own, and nobody else.
+    let org = t
+        .app
+        .by_key::<Organisation>(PARTNER_ORGANISATION)
+        .await
+        .expect("the partner's organisation");
+    let only_ours = [("organisation_id".to_owned(), org.id.to_string())]
+        .into_iter()
+        .collect();
+    let ours: BTreeSet<String> = t
+        .app
+        .list::<Person>(
+            &only_ours,
+            Paging {
+                limit: 10_000,
+                offset: 0,
+            },
+        )
+        .await
+        .expect("its people")
+        .0
+        .iter()
+        .map(|p| format!("person-{}", p.id))
+        .collect();
+    let listed: BTreeSet<String> = page
+        .select("table > tbody > tr")
+        .iter()
+        .filter_map(|tr| tr.attr("id").map(str::to_owned))
+        .collect();
+    assert!(!ours.is_empty());
+    assert_eq!(listed, ours, "its own people, no one else's");
+    // Name, nationality and roles: no column of personal data.
+    assert_eq!(
+        page.texts("table > thead th"),
+        ["Name", "Nationality", "Roles over the years"]
+    );
+    assert!(text.contains("Thailand"));
     assert!(
-        !body.contains("Viet Nam") && !body.contains(">Vietnam<"),
+        !text.contains("Viet Nam") && !text.contains("Vietnam"),
         "no other organisation's people"
     );
-    assert!(!body.contains("19") || !body.contains("birth"), "no birth dates");
+    assert!(!text.contains("19") || !text.contains("birth"), "no birth dates");
     // Not the staff console, and not the API.
     for uri in ["/console", "/console/trainees", "/console/statistics"] {
-        let (status, _, _) = get(&router, uri, &cookies).await;
-        assert_eq!(status, StatusCode::FORBIDDEN, "{uri}");
+        assert_eq!(b.get(uri).await.status, StatusCode::FORBIDDEN, "{uri}");
     }
-    let (status, _, _) = get(&router, "/api/v1/people", &cookies).await;
-    assert_eq!(status, StatusCode::FORBIDDEN);
+    assert_eq!(b.get("/api/v1/people").await.status, StatusCode::FORBIDDEN);
     // Anonymous visitors are sent to sign in.
-    let (status, location, _) = get(&router, "/partner", "").await;
+    let anonymous = t.browser().get("/partner").await;
     assert!(
-        status.is_redirection() && location.starts_with("/sign-in"),
-        "{status} {location}"
+        anonymous.status.is_redirection() && anonymous.location().starts_with("/sign-in"),
+        "{} {}",
+        anonymous.status,
+        anonymous.location()
     );
 }
 
-#[tokio::test]
-async fn failed_sign_ins_are_rate_limited() {
-    let app = App::new(fresh_store(Backend::Sqlite).await.unwrap());
-    app.add_user("staff@example.org", Role::Staff, None, Some("the right password"))
-        .await
-        .unwrap();
-    let router = kizuna_web::router(Arc::new(app));
+async fn failed_sign_ins_are_rate_limited(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let mut b = t.browser();
     for _ in 0..5 {
-        let (status, _, _) = sign_in(&router, "staff@example.org", "not the password").await;
-        assert_eq!(status, StatusCode::UNAUTHORIZED);
+        let refused = b.try_sign_in(STAFF, "not the password").await;
+        assert_eq!(refused.status, StatusCode::UNAUTHORIZED);
     }
     // Even the right password waits now.
-    let (status, _, cookies) = sign_in(&router, "staff@example.org", "the right password").await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(cookies.is_empty());
+    let waits = b.try_sign_in(STAFF, PASSWORD).await;
+    assert_eq!(waits.status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(!sets_cookie(&waits, "kizuna_session") && !b.signed_in());
 }
 
-#[tokio::test]
-async fn forms_without_the_csrf_token_are_refused() {
-    let app = App::new(fresh_store(Backend::Sqlite).await.unwrap());
-    app.add_user("staff@example.org", Role::Staff, None, Some("the right password"))
-        .await
-        .unwrap();
-    let router = kizuna_web::router(Arc::new(app));
-    let req = Request::post("/sign-in")
-        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header(header::COOKIE, format!("kizuna_csrf={}", "a".repeat(64)))
-        .body(Body::from(
-            "csrf=forged&email=staff%40example.org&password=the+right+password",
-        ))
-        .unwrap();
-    let resp = router.clone().oneshot(req).await.unwrap();
-    assert_eq!(resp.status(), StatusCode::FORBIDDEN);
+async fn forms_without_the_csrf_token_are_refused(backend: Backend) {
+    let t = TestApp::empty(backend).await;
+    let mut b = t.browser();
+    b.set_cookie("kizuna_csrf", Some(&"a".repeat(64)));
+    let forged = b
+        .post_form(
+            "/sign-in",
+            &[("csrf", "forged"), ("email", STAFF), ("password", PASSWORD)],
+        )
+        .await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert!(!b.signed_in());
     // Session cookies are HttpOnly and SameSite.
-    let (_, _, cookies) = sign_in(&router, "staff@example.org", "the right password").await;
-    assert!(cookies.contains("kizuna_session="));
-    let (_, _, set) = get(&router, "/sign-in", "").await;
+    let mut b = t.browser();
+    let form = b.get("/sign-in").await.expect(StatusCode::OK);
+    let set = form.set_cookies();
+    assert!(!set.is_empty(), "the form sets its token cookie");
     assert!(
         set.iter().all(|c| c.contains("SameSite=Lax") && c.contains("HttpOnly")),
         "{set:?}"
+    );
+    let done = b
+        .submit("/sign-in", &[("email", STAFF), ("password", PASSWORD)])
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    assert!(b.signed_in());
+    let session: Vec<&str> = done
+        .set_cookies()
+        .into_iter()
+        .filter(|c| c.starts_with("kizuna_session="))
+        .collect();
+    assert!(
+        session.len() == 1 && session[0].contains("SameSite=Lax") && session[0].contains("HttpOnly"),
+        "{session:?}"
     );
 }

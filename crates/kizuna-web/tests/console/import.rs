@@ -1,0 +1,118 @@
+//! Importing trainees: a file is checked, previewed, then confirmed.
+
+use axum::http::StatusCode;
+use kizuna_store::Backend;
+use kizuna_testkit::TestApp;
+
+use super::{people_total, rows, trainee_csv};
+
+/// A multipart body with exactly these fields and a file (field `file`),
+/// and its content type: for a form posted with a forged token, which
+/// `Browser::submit_multipart` cannot send (it always adds the real one).
+fn multipart(fields: &[(&str, &str)], file: (&str, &[u8])) -> (String, Vec<u8>) {
+    const B: &str = "----kizuna-forged-boundary";
+    let mut body: Vec<u8> = Vec::new();
+    for (name, value) in fields {
+        body.extend(format!("--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
+    }
+    let (filename, bytes) = file;
+    body.extend(
+        format!(
+            "--{B}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+        )
+        .as_bytes(),
+    );
+    body.extend(bytes);
+    body.extend(format!("\r\n--{B}--\r\n").as_bytes());
+    (format!("multipart/form-data; boundary={B}"), body)
+}
+
+pub(crate) async fn an_import_is_previewed_then_confirmed(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut b = t.staff().await;
+    let page = b.page("/console/import").await;
+    assert!(
+        page.has(
+            "form[method=post][action='/console/import'][enctype='multipart/form-data'] input[type=file][name=file]"
+        )
+    );
+    assert!(page.has("a[href='/console/import/template.csv']") && page.has("a[href='/console/import/template.xlsx']"));
+    let template = b.get("/console/import/template.csv").await.expect(StatusCode::OK);
+    assert!(template.text().starts_with("family_name,"));
+    let before = people_total(&t.app).await;
+
+    // One bad row: its error is shown and nothing is written.
+    let bad = trainee_csv(&[
+        "Siriwan,Ploy,,,female,TH,1980-02-03,,,,gmrdp/fy2007,completed,,,",
+        "Testname,Ana,,,female,XX,,,,,gmrdp/fy2007,completed,,,",
+    ]);
+    let a = b
+        .submit_multipart("/console/import", &[], Some(("trainees.csv", &bad)))
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY)
+        .page();
+    let rejected = rows(&a, "table#rejected");
+    assert_eq!(rejected.len(), 1, "{rejected:?}");
+    let [row, column, value, reason] = &rejected[0][..] else {
+        panic!("a rejected row has four cells: {rejected:?}");
+    };
+    assert_eq!(
+        (row.as_str(), column.as_str(), value.as_str()),
+        ("3", "nationality", "XX")
+    );
+    assert!(reason.contains("is not an ISO country code"), "{reason}");
+    assert!(!a.has("#preview"), "no preview of a file with errors");
+    assert_eq!(people_total(&t.app).await, before, "nothing was written");
+
+    // A clean file: a preview, still nothing written; then the confirm button imports it.
+    let good = trainee_csv(&[
+        "Siriwan,Ploy,,,female,TH,1980-02-03,,,,gmrdp/fy2007,completed,,,",
+        "Testname,Ana,,,female,PE,,,,,gmrdp/fy2007,completed,,,",
+    ]);
+    let a = b
+        .submit_multipart("/console/import", &[], Some(("trainees.csv", &good)))
+        .await
+        .expect(StatusCode::OK)
+        .page();
+    assert_eq!(a.count("table#preview > tbody > tr"), 2);
+    assert_eq!(people_total(&t.app).await, before, "a preview writes nothing");
+    // The confirm form, as it stands.
+    let confirm = a.form("form:has(input[name=confirm])");
+    let value = |name: &str| {
+        confirm
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("the confirm form has {name}: {confirm:?}"))
+    };
+    assert_eq!(value("name"), "trainees.csv");
+    assert_eq!(value("confirm"), "1");
+    let data = value("data");
+    assert!(!data.is_empty());
+    let fields: Vec<(&str, &str)> = confirm.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let done = b
+        .submit_multipart("/console/import", &fields, None)
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    assert_eq!(people_total(&t.app).await, before + 2);
+    let notice = b.page(done.location()).await;
+    assert_eq!(notice.one("#imported").text, "2 trainees were imported.");
+    // The same file again is refused as a whole: these people exist now.
+    let again = b
+        .submit_multipart("/console/import", &fields, None)
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY)
+        .page();
+    assert!(again.text().contains("is already recorded"), "{}", again.text());
+    assert_eq!(people_total(&t.app).await, before + 2);
+
+    // Without the form token nothing is read.
+    let (content_type, body) = multipart(&[("csrf", "forged")], ("t.csv", &good));
+    let forged = b.raw("POST", "/console/import", &content_type, body).await;
+    assert_eq!(forged.status, StatusCode::FORBIDDEN);
+    assert_eq!(people_total(&t.app).await, before + 2);
+    // No file at all.
+    b.submit_multipart("/console/import", &[], None)
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY);
+}
