@@ -43,7 +43,7 @@ pub async fn seed_trainees(app: &App, n: usize) -> Result<usize> {
         let edition = &editions[i % editions.len()];
         let country = countries[(i * 7 + i / 13) % countries.len()];
         let person = PersonInput {
-            family_name: Text::parse(&format!("Bench{:06}", i))
+            family_name: Text::parse(&format!("Bench{i:06}"))
                 .map_err(|e| kizuna_app::AppError::BadFile(e.to_string()))?,
             given_name: Text::parse(["Asha", "Bilal", "Chen", "Dewi", "Emre", "Farah", "Gita", "Hoang"][i % 8]).ok(),
             name_native: None,

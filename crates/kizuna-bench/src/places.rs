@@ -414,18 +414,18 @@ async fn http(
 }
 
 /// Read one HTTP/1.1 response with a Content-Length body; its size in bytes.
+/// Reads go straight into `buf`'s spare room: a chunk array on the stack,
+/// held across the awaits, would make every client task's future 16 KiB.
 async fn read_response(s: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> anyhow::Result<usize> {
     buf.clear();
-    let mut chunk = [0u8; 16 * 1024];
     let head_end = loop {
         if let Some(p) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
             break p + 4;
         }
-        let n = s.read(&mut chunk).await?;
-        if n == 0 {
+        buf.reserve(16 * 1024);
+        if s.read_buf(buf).await? == 0 {
             bail!("the server closed the connection");
         }
-        buf.extend_from_slice(&chunk[..n]);
     };
     let head = std::str::from_utf8(&buf[..head_end])?.to_ascii_lowercase();
     if !head.starts_with("http/1.1 200") {
@@ -438,11 +438,10 @@ async fn read_response(s: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> anyh
         .trim()
         .parse()?;
     while buf.len() < head_end + len {
-        let n = s.read(&mut chunk).await?;
-        if n == 0 {
+        buf.reserve(head_end + len - buf.len());
+        if s.read_buf(buf).await? == 0 {
             bail!("the server closed the connection mid-body");
         }
-        buf.extend_from_slice(&chunk[..n]);
     }
     Ok(head_end + len)
 }

@@ -32,7 +32,7 @@ pub(crate) struct Hours {
 impl Hours {
     pub(crate) fn open_at(&self, at: DateTime<Utc>) -> bool {
         let t = at.timestamp();
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some((from, until, open)) = *state
             && from <= t
             && t < until
@@ -76,7 +76,7 @@ impl HoursBook {
         if has_sun_event(text) {
             return parse();
         }
-        let mut book = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut book = self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(h) = book.get(text) {
             return h.clone();
         }

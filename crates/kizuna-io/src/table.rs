@@ -57,11 +57,7 @@ impl FileFormat {
 /// [`unescape_formula`] undoes exactly this, text that starts with an
 /// apostrophe before such a cell is escaped too (`'=` is written `''=`).
 pub fn escape_formula(s: &str) -> String {
-    if needs_escape(s) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
+    if needs_escape(s) { format!("'{s}") } else { s.to_owned() }
 }
 
 /// Whether [`escape_formula`] prefixes the text.
@@ -114,7 +110,7 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
                 let mut cells = vec![String::new(); c0 as usize];
                 cells.extend(row.iter().map(|c| match c {
                     Data::Empty => String::new(),
-                    Data::String(s) => s.clone(),
+                    Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                     Data::Int(i) => i.to_string(),
                     Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
                     Data::Float(f) => f.to_string(),
@@ -124,7 +120,6 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
                         Some(dt) => dt.to_string(),
                         None => d.to_string(),
                     },
-                    Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
                     Data::Error(e) => format!("#{e:?}"),
                 }));
                 rows.push(cells);
@@ -247,10 +242,26 @@ mod tests {
 
     #[test]
     fn escaping_is_undone_exactly() {
-        for s in ["=SUM(A1)", "'=x", "''=x", "'s Bakery", "O'Brien", "-", "'", "", "plain", "\t1", "'+81"] {
+        for s in [
+            "=SUM(A1)",
+            "'=x",
+            "''=x",
+            "'s Bakery",
+            "O'Brien",
+            "-",
+            "'",
+            "",
+            "plain",
+            "\t1",
+            "'+81",
+        ] {
             assert_eq!(unescape_formula(&escape_formula(s)), s, "{s:?}");
         }
-        assert_eq!(escape_formula("'s Bakery"), "'s Bakery", "an apostrophe alone needs nothing");
+        assert_eq!(
+            escape_formula("'s Bakery"),
+            "'s Bakery",
+            "an apostrophe alone needs nothing"
+        );
     }
 
     #[test]

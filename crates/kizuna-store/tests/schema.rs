@@ -6,6 +6,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use kizuna_domain::System;
+use kizuna_domain::common::Text;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::exchanges::award::Award;
@@ -154,8 +155,8 @@ async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
     // Opening it runs the rest and checks every table against the records.
     let store = Store::open(&url).await.expect("the upgraded store opens");
     let hokkaido: Locality = store.get(1).await.expect("the locality");
-    assert_eq!(hokkaido.fields.name.get("en").map(|t| t.as_str()), Some("Hokkaido"));
-    assert_eq!(hokkaido.fields.name.get("ja").map(|t| t.as_str()), Some("北海道"));
+    assert_eq!(hokkaido.fields.name.get("en").map(Text::as_str), Some("Hokkaido"));
+    assert_eq!(hokkaido.fields.name.get("ja").map(Text::as_str), Some("北海道"));
     assert_eq!(hokkaido.version, 1);
     let course: Programme = store.get(1).await.expect("the course");
     assert_eq!(course.office_id, 1, "kept by the default office");
@@ -165,7 +166,7 @@ async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
             .summary
             .as_ref()
             .and_then(|s| s.get("en"))
-            .map(|t| t.as_str()),
+            .map(Text::as_str),
         Some("A course for many countries."),
         "the old summary is the English one"
     );
@@ -173,7 +174,7 @@ async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
     assert_eq!(edition.fields.title, None);
     let session: Session = store.get(1).await.expect("the session");
     assert_eq!(
-        session.fields.title.get("ja").map(|t| t.as_str()),
+        session.fields.title.get("ja").map(Text::as_str),
         Some("函館市長表敬訪問")
     );
     assert_eq!(session.fields.instructor_ids, vec![1]);
@@ -184,7 +185,7 @@ async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
             .citation
             .as_ref()
             .and_then(|c| c.get("en"))
-            .map(|t| t.as_str()),
+            .map(Text::as_str),
         Some("For many years of cooperation.")
     );
     let place: Place = store.get(1).await.expect("the place");

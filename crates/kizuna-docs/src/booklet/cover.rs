@@ -1,5 +1,7 @@
 //! The cover: title, overview map, contents, legend and notes.
 
+use kizuna_domain::common::Text;
+
 use super::*;
 
 /// The cover: title, overview map, contents, legend, notes.
@@ -152,7 +154,7 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
     }
     let mut sources: Vec<&str> = places()
         .filter(|p| p.fields.source.kind() != SourceKind::Openstreetmap)
-        .filter_map(|p| p.fields.attribution.as_ref().map(|a| a.as_str()))
+        .filter_map(|p| p.fields.attribution.as_ref().map(Text::as_str))
         .collect();
     sources.sort_unstable();
     sources.dedup();

@@ -256,7 +256,7 @@ pub(crate) fn entry(l: &mut Layout, data: &BookletData, p: &Place, n: usize, hea
             facilities.push(t(k));
         }
     }
-    let facilities = facilities.join(&sep);
+    let facilities = facilities.join(sep);
     let mut line: Vec<(&str, Style)> = Vec::new();
     match f.alcohol_served {
         Some(true) => line.push((t(K::AlcoholYes), body)),

@@ -60,7 +60,7 @@ fn places_sort_by_name_the_booklet_language_way() {
     let place = |id: i64, names: serde_json::Value| -> Place {
         let mut v = serde_json::json!({"id": id, "version": 1, "office_id": 1, "category": "restaurant",
             "lat": 43.06, "lon": 141.35, "assurance": "pork_free", "source": "staff", "source_id": format!("s-{id}")});
-        for (k, x) in names.as_object().expect("names").iter() {
+        for (k, x) in names.as_object().expect("names") {
             v[k] = x.clone();
         }
         serde_json::from_value(v).expect("a place")

@@ -378,13 +378,11 @@ impl PlaceIndex {
         // The leaf's traits first: most places a filter rejects are never read.
         let pass = |g: &&Leaf| g.data.2.pass(f, today);
         match *area {
-            Area::All => {
-                return self
-                    .live()
-                    .filter(|e| self.matches(*e, f, today, now))
-                    .map(|e| (e, 0.0))
-                    .collect();
-            }
+            Area::All => self
+                .live()
+                .filter(|e| self.matches(*e, f, today, now))
+                .map(|e| (e, 0.0))
+                .collect(),
             Area::Radius { at, metres } => {
                 // A hair wider in chord space, then exact on the haversine distance.
                 let c = chord(metres) * (1.0 + 1e-9) + 1e-12;

@@ -265,7 +265,7 @@ pub(super) fn scan_pbf(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> 
                 tags: collect(&mut n.tags()),
                 ..Element::default()
             }),
-            E::DenseNode(n) if n.info().is_none_or(|i| i.visible()) => f(Element {
+            E::DenseNode(n) if n.info().is_none_or(osmpbf::DenseNodeInfo::visible) => f(Element {
                 kind: Some(Kind::Node),
                 id: n.id(),
                 pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
