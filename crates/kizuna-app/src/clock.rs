@@ -51,7 +51,7 @@ impl ManualClock {
     }
 
     fn slot(&self) -> std::sync::MutexGuard<'_, DateTime<Utc>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 }
 
@@ -83,7 +83,10 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2027, 3, 31).expect("a date");
         let before = d.and_hms_opt(14, 59, 59).expect("a time").and_utc();
         assert_eq!(date_in_japan(before), d);
-        assert_eq!(date_in_japan(before + Duration::seconds(1)), d.succ_opt().expect("a date"));
+        assert_eq!(
+            date_in_japan(before + Duration::seconds(1)),
+            d.succ_opt().expect("a date")
+        );
     }
 
     #[test]

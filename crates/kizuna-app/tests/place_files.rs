@@ -241,12 +241,12 @@ async fn csv_problems_name_line_column_value_and_reason(backend: Backend) {
 // OpenStreetMap
 // ---------------------------------------------------------------------------
 
-fn text(t: &Option<kizuna_domain::common::Text>) -> Option<&str> {
-    t.as_ref().map(|t| t.as_str())
+fn text(t: Option<&kizuna_domain::common::Text>) -> Option<&str> {
+    t.map(kizuna_domain::common::Text::as_str)
 }
 
 fn name<'a>(p: &'a PlaceInput, lang: &str) -> Option<&'a str> {
-    p.names.get(lang).map(|t| t.as_str())
+    p.names.get(lang).map(kizuna_domain::common::Text::as_str)
 }
 
 fn d(s: &str) -> NaiveDate {
@@ -263,7 +263,7 @@ async fn osm_xml_tags_map_field_by_field(backend: Backend) {
     assert_eq!(all.len(), 9);
     for p in &all {
         assert_eq!(p.source.kind(), SourceKind::Openstreetmap);
-        assert_eq!(text(&p.attribution), Some(OSM_ATTRIBUTION));
+        assert_eq!(text(p.attribution.as_ref()), Some(OSM_ATTRIBUTION));
         assert_eq!(p.locality_id, None);
     }
     for skipped in ["node/1005", "node/1006", "node/5001", "way/2000", "way/2002"] {
@@ -288,16 +288,24 @@ async fn osm_xml_tags_map_field_by_field(backend: Backend) {
     assert_eq!(name(&p, "th"), Some("ครัวเครสเซนต์ซัปโปโร"));
     assert_eq!((name(&p, "ms"), name(&p, "ar"), name(&p, "id")), (None, None, None));
     assert_eq!(p.category, PlaceCategory::Restaurant);
-    assert_eq!(text(&p.chain), Some("Crescent Kitchen"));
-    assert_eq!(text(&p.branch), Some("Odori"));
-    assert_eq!(text(&p.address), Some("060-0042 北海道 札幌市 中央区 大通西 9 1"));
-    assert_eq!(p.phone.as_ref().map(|x| x.as_str()), Some("+81 11-555-0101"));
+    assert_eq!(text(p.chain.as_ref()), Some("Crescent Kitchen"));
+    assert_eq!(text(p.branch.as_ref()), Some("Odori"));
     assert_eq!(
-        p.website.as_ref().map(|x| x.as_str()),
+        text(p.address.as_ref()),
+        Some("060-0042 北海道 札幌市 中央区 大通西 9 1")
+    );
+    assert_eq!(
+        p.phone.as_ref().map(kizuna_domain::map::place::Phone::as_str),
+        Some("+81 11-555-0101")
+    );
+    assert_eq!(
+        p.website.as_ref().map(kizuna_domain::map::place::Website::as_str),
         Some("https://crescent-kitchen.example/odori")
     );
     assert_eq!(
-        p.opening_hours.as_ref().map(|x| x.as_str()),
+        p.opening_hours
+            .as_ref()
+            .map(kizuna_domain::map::place::OpeningHoursText::as_str),
         Some("Mo-Sa 11:00-21:00; Su off")
     );
     let c = p.halal.certificate().expect("certified");
@@ -322,12 +330,12 @@ async fn osm_xml_tags_map_field_by_field(backend: Backend) {
     assert_eq!(p.category, PlaceCategory::Cafe);
     assert_eq!(p.halal.level(), Assurance::SelfDeclared);
     assert_eq!(
-        p.phone.as_ref().map(|x| x.as_str()),
+        p.phone.as_ref().map(kizuna_domain::map::place::Phone::as_str),
         Some("011-555-0102"),
         "the first of several"
     );
     assert_eq!(
-        p.website.as_ref().map(|x| x.as_str()),
+        p.website.as_ref().map(kizuna_domain::map::place::Website::as_str),
         Some("https://yuki-cafe.example")
     );
     assert!(p.prayer.prayer_space);
@@ -360,12 +368,17 @@ async fn osm_xml_tags_map_field_by_field(backend: Backend) {
     let p = by_osm_id(&app, "node/1007").await;
     assert_eq!(p.category, PlaceCategory::Hotel);
     assert_eq!(p.halal.level(), Assurance::SelfDeclared);
-    assert_eq!(text(&p.address), Some("北海道函館市テスト町1-2-3"));
+    assert_eq!(text(p.address.as_ref()), Some("北海道函館市テスト町1-2-3"));
 
     // node/1008: multi-faith prayer room; node/1009: fast food is a restaurant.
     let p = by_osm_id(&app, "node/1008").await;
     assert_eq!((p.category, p.prayer.prayer_space), (PlaceCategory::PrayerRoom, true));
-    assert_eq!(p.opening_hours.as_ref().map(|x| x.as_str()), Some("24/7"));
+    assert_eq!(
+        p.opening_hours
+            .as_ref()
+            .map(kizuna_domain::map::place::OpeningHoursText::as_str),
+        Some("24/7")
+    );
     let p = by_osm_id(&app, "node/1009").await;
     assert_eq!(
         (p.category, p.halal.level()),
@@ -394,7 +407,12 @@ async fn osm_xml_tags_map_field_by_field(backend: Backend) {
         .await
         .unwrap();
     assert_eq!(near[0].place.fields.source.id().as_str(), "node/1001");
-    assert_eq!(near[0].certificate_status.map(|s| s.as_str()), Some("valid"));
+    assert_eq!(
+        near[0]
+            .certificate_status
+            .map(kizuna_domain::map::place::CertificateStatus::as_str),
+        Some("valid")
+    );
 }
 
 async fn osm_pbf_gives_the_same_places_as_xml(backend: Backend) {

@@ -2,6 +2,8 @@
 //! filters, GeoJSON round trips and all-or-nothing imports, and an index
 //! that follows every write — each scenario on SQLite and on PostgreSQL.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use kizuna_domain::System;
 use std::collections::HashSet;
 
@@ -75,14 +77,14 @@ fn place(n: usize, lat: f64, lon: f64, category: &str, assurance: &str, prayer: 
         certificate_valid_from: certified.then(|| "2026-01-01".into()),
         // Every fifth certificate has expired.
         certificate_valid_until: certified.then(|| {
-            if n % 5 == 0 {
+            if n.is_multiple_of(5) {
                 "2026-10-01".into()
             } else {
                 "2027-12-31".into()
             }
         }),
         prayer_space: Some(prayer),
-        opening_hours: Some(if n % 2 == 0 {
+        opening_hours: Some(if n.is_multiple_of(2) {
             "Mo-Fr 09:00-17:00".into()
         } else {
             "18:00-23:00".into()

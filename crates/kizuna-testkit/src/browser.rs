@@ -255,7 +255,8 @@ impl Browser {
     pub async fn try_sign_in(&mut self, email: &str, password: &str) -> Answer {
         self.get("/sign-in").await.expect(StatusCode::OK);
         assert_eq!(self.csrf().len(), 64, "the sign-in form sets the form-token cookie");
-        self.submit("/sign-in", &[("email", email), ("password", password)]).await
+        self.submit("/sign-in", &[("email", email), ("password", password)])
+            .await
     }
 
     /// Send JSON (or nothing) to the API.

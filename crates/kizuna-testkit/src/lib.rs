@@ -11,13 +11,13 @@
 //!   the form token, and reads answers as a person sees them ([`Page`]:
 //!   CSS selectors and visible text, not raw markup).
 
-pub mod store;
 #[cfg(feature = "web")]
 mod app;
 #[cfg(feature = "web")]
 mod browser;
 #[cfg(feature = "web")]
 mod page;
+pub mod store;
 
 pub use store::{drop_fresh, fresh_store, fresh_url, postgres_admin_url};
 
@@ -41,7 +41,10 @@ pub fn have_tool(cmd: &str, package: &str) -> bool {
         .is_ok_and(|o| o.status.success());
     if !runs {
         let why = format!("{cmd} is not installed (Debian: apt-get install {package}; scripts/test installs it)");
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}: under CI every check must run");
+        assert!(
+            std::env::var("CI").as_deref() != Ok("true"),
+            "{why}: under CI every check must run"
+        );
         eprintln!("{why}: skipping this check");
     }
     runs

@@ -291,7 +291,13 @@ mod tests {
         let pairs: Vec<(&str, &str)> = fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
         assert_eq!(
             pairs,
-            [("csrf", "t"), ("q", "x y"), ("on", "on"), ("s", "2"), ("t", "long text")]
+            [
+                ("csrf", "t"),
+                ("q", "x y"),
+                ("on", "on"),
+                ("s", "2"),
+                ("t", "long text")
+            ]
         );
     }
 }

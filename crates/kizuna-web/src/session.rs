@@ -1,9 +1,9 @@
 //! Who is asking, in which language: the page context, sign-in sessions,
 //! CSRF protection, the sign-in rate limit, and the API's access rules.
 
+use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
-use chrono::{DateTime, TimeDelta, Utc};
 
 use axum::extract::{FromRef, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -53,14 +53,14 @@ impl Limiter {
 
     /// Whether `key` may try to sign in at `now` (the application's clock).
     pub fn allowed(&self, key: &str, now: DateTime<Utc>) -> bool {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let list = map.entry(key.to_owned()).or_default();
         list.retain(|t| now - *t < Self::WINDOW);
         list.len() < Self::MAX
     }
 
     pub fn failed(&self, key: &str, now: DateTime<Utc>) {
-        let mut map = self.failures.lock().unwrap_or_else(|e| e.into_inner());
+        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         map.entry(key.to_owned()).or_default().push(now);
         if map.len() > 100_000 {
             map.clear();
@@ -68,7 +68,10 @@ impl Limiter {
     }
 
     pub fn succeeded(&self, key: &str) {
-        self.failures.lock().unwrap_or_else(|e| e.into_inner()).remove(key);
+        self.failures
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .remove(key);
     }
 }
 

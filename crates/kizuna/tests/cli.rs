@@ -1,6 +1,8 @@
 //! The `kizuna` binary as a person uses it: the README's commands, on both
 //! databases, with real files and a real server socket.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -1,5 +1,7 @@
 //! `kizuna places …` as a person uses it, after `kizuna demo`, on both databases.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use std::path::PathBuf;
 use std::process::{Command, Output};
 

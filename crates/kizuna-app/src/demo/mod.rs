@@ -651,7 +651,19 @@ impl App {
                     .map(|t| t.with_timezone(&Utc))
                     .unwrap_or_default()
             };
-            let plan: [(SessionKind, &str, &str, (u32, u32, u32), u32, &str, i64, &[usize]); 9] = [
+            /// Kind, English and Japanese titles, (month, day, hour) in Japan,
+            /// hours, place, host organisation, the instructors' indexes.
+            type Planned<'a> = (
+                SessionKind,
+                &'a str,
+                &'a str,
+                (u32, u32, u32),
+                u32,
+                &'a str,
+                i64,
+                &'a [usize],
+            );
+            let plan: [Planned; 9] = [
                 (
                     SessionKind::Ceremony,
                     "Opening ceremony",

@@ -110,7 +110,7 @@ pub(super) fn person(rng: &mut Rng, country: &str, org: Option<i64>, taken: &mut
             birth_date: Some(birth),
             email: None,
             organisation_id: org,
-            position: Some(t(*rng.pick(&positions[..]))),
+            position: Some(t(rng.pick::<&str>(&positions))),
         };
         if taken.insert(p.identity_key()) {
             return p;

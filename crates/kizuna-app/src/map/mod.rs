@@ -70,7 +70,7 @@ struct Cached {
 
 impl PlaceIndexCache {
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner())
+        self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
 
     /// The index, if nothing was written here since it was confirmed and
@@ -364,7 +364,13 @@ impl App {
         let today = self.today();
         let ix = self.place_index().await?;
         let all = ix.all(&PlaceFilter::default(), today, self.now());
-        let until = |h: &PlaceHit| h.place.fields.halal.certificate().map(|c| c.valid_until());
+        let until = |h: &PlaceHit| {
+            h.place
+                .fields
+                .halal
+                .certificate()
+                .map(kizuna_domain::map::place::Certificate::valid_until)
+        };
         let mut expiring: Vec<PlaceHit> = all
             .iter()
             .filter(|h| h.place.fields.certificate_expires_within(today, EXPIRY_WARNING_DAYS))

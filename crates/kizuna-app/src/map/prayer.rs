@@ -93,7 +93,7 @@ pub fn prayer_times(r: &PrayerRequest) -> Result<LocalPrayerTimes> {
                 "date",
                 "invalid_date",
                 format!("\"{}\" is not a date; write YYYY-MM-DD", r.date),
-            ))
+            ));
         })
         .ok();
     let tz_name = if r.tz.trim().is_empty() {
@@ -107,7 +107,7 @@ pub fn prayer_times(r: &PrayerRequest) -> Result<LocalPrayerTimes> {
                 "tz",
                 "unknown_time_zone",
                 format!("\"{tz_name}\" is not an IANA time zone such as Asia/Tokyo"),
-            ))
+            ));
         })
         .ok();
     let method = if r.method.trim().is_empty() {

@@ -6,8 +6,7 @@
 //! as recorded: staff looking for certified places want the expired
 //! certificates too.
 
-
-use kizuna_domain::common::Id;
+use kizuna_domain::common::{Id, Text};
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
 use kizuna_geo::index::Entry;
@@ -59,8 +58,8 @@ fn mentions(p: &PlaceInput, needle: &str) -> bool {
     p.names
         .iter()
         .map(|(_, n)| n.as_str())
-        .chain(p.chain.as_ref().map(|t| t.as_str()))
-        .chain(p.branch.as_ref().map(|t| t.as_str()))
+        .chain(p.chain.as_ref().map(Text::as_str))
+        .chain(p.branch.as_ref().map(Text::as_str))
         .any(|s| s.to_lowercase().contains(needle))
 }
 

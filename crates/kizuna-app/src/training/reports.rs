@@ -33,13 +33,22 @@ impl App {
             ..filter.clone()
         };
         let version = self.store.system_versions(&REPORT_SYSTEMS).await?;
-        if let Some((v, r)) = self.report_cache.0.lock().unwrap_or_else(|e| e.into_inner()).get(&key)
+        if let Some((v, r)) = self
+            .report_cache
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get(&key)
             && *v == version
         {
             return Ok(r.clone());
         }
         let report = self.compute_trainee_report(&key, as_of).await?;
-        let mut cache = self.report_cache.0.lock().unwrap_or_else(|e| e.into_inner());
+        let mut cache = self
+            .report_cache
+            .0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if cache.len() >= 256 {
             cache.clear();
         }
@@ -165,7 +174,7 @@ fn sections(r: &TraineeReport) -> Vec<Section> {
 /// its own header row and a blank line between, so a spreadsheet shows
 /// every figure.
 pub fn report_csv(r: &TraineeReport) -> String {
-    let owned = |h: &[&str]| h.iter().map(|c| c.to_string()).collect::<Vec<_>>();
+    let owned = |h: &[&str]| h.iter().map(ToString::to_string).collect::<Vec<_>>();
     let mut blocks = vec![vec![
         owned(&["as_of", "trainees", "countries"]),
         vec![r.as_of.to_string(), r.trainees.to_string(), r.countries.to_string()],
@@ -205,7 +214,7 @@ pub fn report_table(r: &TraineeReport) -> String {
         let _ = writeln!(
             out,
             "{}",
-            line(&s.header.iter().map(|h| h.to_string()).collect::<Vec<_>>())
+            line(&s.header.iter().map(ToString::to_string).collect::<Vec<_>>())
         );
         for row in &s.rows {
             let _ = writeln!(out, "{}", line(row));

@@ -388,7 +388,7 @@ impl App {
             }
         }
         if !errors.is_empty() {
-            errors.sort_by(|a, b| a.row.cmp(&b.row));
+            errors.sort_by_key(|e| e.row);
             return Err(AppError::ImportRejected(errors));
         }
         if out.is_empty() {

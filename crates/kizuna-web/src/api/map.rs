@@ -137,7 +137,11 @@ fn filter(q: &mut Query, errors: &mut Vec<FieldError>) -> PlaceFilter {
     for name in ["category", "assurance", "prayer_space", "open_now", "at"] {
         if q.get(name).is_some_and(|v| v.trim().is_empty()) {
             q.remove(name);
-            errors.push(FieldError::new(name, "required", format!("{name} is given without a value")));
+            errors.push(FieldError::new(
+                name,
+                "required",
+                format!("{name} is given without a value"),
+            ));
         }
     }
     let category = q.remove("category");
@@ -473,7 +477,7 @@ static BOOKLET_LAND: std::sync::OnceLock<Option<Land>> = std::sync::OnceLock::ne
 static BOOKLET_TURN: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
 pub fn booklet_fonts() -> Result<Arc<BookletFonts>, BookletError> {
-    let mut slot = BOOKLET_FONTS.lock().unwrap_or_else(|e| e.into_inner());
+    let mut slot = BOOKLET_FONTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     if let Some(f) = slot.as_ref() {
         return Ok(f.clone());
     }

@@ -175,7 +175,11 @@ fn walk(v: &mut Value, schemas: &Map<String, Value>) {
             for child in m.values_mut() {
                 walk(child, schemas);
             }
-            if let Some(flat) = m.get("allOf").and_then(Value::as_array).and_then(|parts| flat_of(parts, schemas)) {
+            if let Some(flat) = m
+                .get("allOf")
+                .and_then(Value::as_array)
+                .and_then(|parts| flat_of(parts, schemas))
+            {
                 let description = m.get("description").cloned();
                 *m = flat;
                 if let Some(d) = description {
@@ -194,7 +198,10 @@ fn flat_of(parts: &[Value], schemas: &Map<String, Value>) -> Option<Map<String, 
     let mut required: Vec<Value> = Vec::new();
     for part in parts {
         let p = match part.get("$ref").and_then(Value::as_str) {
-            Some(r) => schemas.get(r.trim_start_matches("#/components/schemas/"))?.as_object()?.clone(),
+            Some(r) => schemas
+                .get(r.trim_start_matches("#/components/schemas/"))?
+                .as_object()?
+                .clone(),
             None => part.as_object()?.clone(),
         };
         if p.contains_key("allOf") || !(p.get("type") == Some(&json!("object")) || p.contains_key("properties")) {

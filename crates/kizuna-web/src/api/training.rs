@@ -86,7 +86,10 @@ fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> 
     );
     f.programme_id = take(q, "programme_id", &mut errors, |s| match s.trim().parse::<i64>() {
         Ok(id) if id > 0 => Ok(id),
-        _ => Err(Invalid::new("invalid_id", format!("\"{s}\" is not a programme id (a positive whole number)"))),
+        _ => Err(Invalid::new(
+            "invalid_id",
+            format!("\"{s}\" is not a programme id (a positive whole number)"),
+        )),
     });
     if errors.is_empty() {
         Ok(f)

@@ -34,9 +34,8 @@ struct Home<'a> {
 }
 
 async fn home(State(s): State<WebState>, ctx: Ctx) -> Response {
-    let report = match s.app.trainee_report(&TraineeFilter::default()).await {
-        Ok(r) => r,
-        Err(_) => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
+    let Ok(report) = s.app.trainee_report(&TraineeFilter::default()).await else {
+        return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database");
     };
     let filter = [("kind".to_owned(), ProgrammeKind::TrainingCourse.to_string())]
         .into_iter()

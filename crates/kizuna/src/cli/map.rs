@@ -159,7 +159,9 @@ fn print(hits: &[PlaceHit], format: Format) -> anyhow::Result<()> {
                     h.name,
                     h.place.fields.category.as_str(),
                     h.place.fields.halal.level().as_str(),
-                    h.certificate_status.map(|s| s.as_str()).unwrap_or("")
+                    h.certificate_status
+                        .map(kizuna_domain::map::place::CertificateStatus::as_str)
+                        .unwrap_or("")
                 );
             }
         }

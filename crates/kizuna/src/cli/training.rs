@@ -185,7 +185,10 @@ pub async fn report(database_url: &str, report: Report) -> anyhow::Result<()> {
                         p.id.to_string(),
                         kizuna_app::training::transfer::escape_formula(f.family_name.as_str()),
                         kizuna_app::training::transfer::escape_formula(
-                            f.given_name.as_ref().map(|g| g.as_str()).unwrap_or(""),
+                            f.given_name
+                                .as_ref()
+                                .map(kizuna_domain::common::Text::as_str)
+                                .unwrap_or(""),
                         ),
                         f.nationality.to_string(),
                         f.gender.to_string(),

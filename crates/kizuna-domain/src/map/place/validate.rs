@@ -23,8 +23,8 @@ impl PlaceFields {
         let opt_text = |e: &mut Errors, field: &str, v: &Option<String>| -> Option<Text> {
             e.take(field, Text::parse_optional(v.as_deref())).flatten()
         };
-        fn opt<T>(e: &mut Errors, field: &str, v: &Option<String>, parse: fn(&str) -> Result<T, Invalid>) -> Option<T> {
-            match v.as_deref().map(str::trim) {
+        fn opt<T>(e: &mut Errors, field: &str, v: Option<&String>, parse: fn(&str) -> Result<T, Invalid>) -> Option<T> {
+            match v.map(String::as_str).map(str::trim) {
                 None | Some("") => None,
                 Some(s) => e.take(field, parse(s)),
             }
@@ -54,8 +54,8 @@ impl PlaceFields {
         let chain = opt_text(&mut e, "chain", &self.chain);
         let branch = opt_text(&mut e, "branch", &self.branch);
         let address = opt_text(&mut e, "address", &self.address);
-        let phone = opt(&mut e, "phone", &self.phone, Phone::parse);
-        let website = opt(&mut e, "website", &self.website, Website::parse);
+        let phone = opt(&mut e, "phone", self.phone.as_ref(), Phone::parse);
+        let website = opt(&mut e, "website", self.website.as_ref(), Website::parse);
         if let Some(id) = self.locality_id
             && id <= 0
         {
@@ -80,7 +80,12 @@ impl PlaceFields {
             }
         };
         let halal = self.halal(&mut e);
-        let opening_hours = opt(&mut e, "opening_hours", &self.opening_hours, OpeningHoursText::parse);
+        let opening_hours = opt(
+            &mut e,
+            "opening_hours",
+            self.opening_hours.as_ref(),
+            OpeningHoursText::parse,
+        );
         let kind = match self.source.as_deref().map(str::trim) {
             None | Some("") => {
                 e.push(FieldError::required("source"));
@@ -111,7 +116,7 @@ impl PlaceFields {
                 Some(_) => {}
             }
         }
-        let last_verified = opt(&mut e, "last_verified", &self.last_verified, date);
+        let last_verified = opt(&mut e, "last_verified", self.last_verified.as_ref(), date);
         let description = {
             let before = e.0.len();
             let parts = [

@@ -50,7 +50,9 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
     // By name, as a reader of the page's language orders names (ICU
     // collation: Thai, Japanese kana and kanji, accents); only the first
     // MAX_RESULTS are put in order.
-    let mut keyed: Vec<((Vec<u8>, i64), String, &'static str, PlaceHit)> = hits
+    /// (collation key and id, name shown, its language, the place)
+    type Keyed = ((Vec<u8>, i64), String, &'static str, PlaceHit);
+    let mut keyed: Vec<Keyed> = hits
         .into_iter()
         .map(|h| {
             let (name, lang) = best_name(&h.place, ctx.lang);

@@ -297,7 +297,10 @@ pub(crate) async fn place_page(
         .filter(|(_, n)| n.as_str() != name)
         .map(|(l, n)| (l, n.as_str().to_owned()))
         .collect();
-    let description = f.description.as_ref().map(|d| (d.show(ctx.lang.code()).1, ctx.local(d)));
+    let description = f
+        .description
+        .as_ref()
+        .map(|d| (d.show(ctx.lang.code()).1, ctx.local(d)));
     let pos = f.position;
     let choice = prayer_choice(&ctx, raw.as_deref(), today);
     let req = PrayerRequest {

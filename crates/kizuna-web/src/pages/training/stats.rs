@@ -238,7 +238,7 @@ struct ReportView {
 }
 
 /// Builds the view of a report; with `drill`, every figure links to its people.
-async fn report_view(
+fn report_view(
     ctx: &Ctx,
     filter: &TraineeFilter,
     report: &TraineeReport,
@@ -570,11 +570,10 @@ async fn public_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuer
         *r.status_mut() = StatusCode::BAD_REQUEST;
         return r;
     }
-    let report = match s.app.trainee_report(&parsed.filter).await {
-        Ok(r) => r,
-        Err(_) => return db_error(&ctx),
+    let Ok(report) = s.app.trainee_report(&parsed.filter).await else {
+        return db_error(&ctx);
     };
-    page.view = match report_view(&ctx, &parsed.filter, &report, false, &HashMap::new()).await {
+    page.view = match report_view(&ctx, &parsed.filter, &report, false, &HashMap::new()) {
         Ok(v) => Some(v),
         Err(r) => return r,
     };
@@ -594,9 +593,8 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
         as_of: Some(parsed.as_of),
         ..TraineeFilter::default()
     };
-    let base = match s.app.trainee_report(&base_filter).await {
-        Ok(r) => r,
-        Err(_) => return db_error(&ctx),
+    let Ok(base) = s.app.trainee_report(&base_filter).await else {
+        return db_error(&ctx);
     };
     let all = |label: &str| Choice {
         value: String::new(),
@@ -640,7 +638,7 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
                 .map(|y| Choice {
                     value: y.to_string(),
                     label: ctx.fy(y),
-                    selected: f.fiscal_year.map(|v| v.year()) == Some(*y),
+                    selected: f.fiscal_year.map(kizuna_domain::common::FiscalYear::year) == Some(*y),
                 })
                 .collect(),
         ),
@@ -716,7 +714,7 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
         }
     };
     let titles: HashMap<Id, String> = courses.into_iter().collect();
-    page.view = match report_view(&ctx, f, &report, true, &titles).await {
+    page.view = match report_view(&ctx, f, &report, true, &titles) {
         Ok(v) => Some(v),
         Err(r) => return r,
     };
@@ -848,7 +846,12 @@ async fn people_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuer
         .map(|p| PersonRow {
             href: format!("/console/people/{}", p.id),
             name: p.sort_name(),
-            native: p.fields.name_native.as_ref().map(|n| n.to_string()).unwrap_or_default(),
+            native: p
+                .fields
+                .name_native
+                .as_ref()
+                .map(std::string::ToString::to_string)
+                .unwrap_or_default(),
             nationality: country_name(&ctx, p.fields.nationality),
             gender: gender_name(&ctx, p.fields.gender),
         })

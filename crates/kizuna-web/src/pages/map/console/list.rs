@@ -175,8 +175,20 @@ pub(crate) async fn list(State(s): State<WebState>, ctx: Ctx, Query(q): Query<BT
     let page = ListPage {
         ctx: &ctx,
         notice: notice_of(&ctx, &q),
-        categories: category_options(&ctx, category.map(|c| c.as_str()).unwrap_or(""), &any),
-        assurances: assurance_options(&ctx, assurance.map(|a| a.as_str()).unwrap_or(""), &any),
+        categories: category_options(
+            &ctx,
+            category
+                .map(kizuna_domain::map::place::PlaceCategory::as_str)
+                .unwrap_or(""),
+            &any,
+        ),
+        assurances: assurance_options(
+            &ctx,
+            assurance
+                .map(kizuna_domain::map::place::Assurance::as_str)
+                .unwrap_or(""),
+            &any,
+        ),
         stale_only,
         figures: vec![
             figure(c.all, "places-count-all", "/console/places"),
