@@ -21,16 +21,18 @@ pub const PLACE_TIME_ZONE: Tz = chrono_tz::Asia::Tokyo;
 
 type Located = OpeningHours<TzLocation<Tz>>;
 
-/// Parsed opening hours with the last open state worked out: open or not
-/// from one instant until the next change (Unix seconds), so that most
-/// searches need no evaluation.
+/// Parsed opening hours with the last open state worked out: open, closed
+/// or not known from one instant until the next change (Unix seconds), so
+/// that most searches need no evaluation.
 pub(crate) struct Hours {
     located: Located,
-    state: Mutex<Option<(i64, i64, bool)>>,
+    state: Mutex<Option<(i64, i64, Option<bool>)>>,
 }
 
 impl Hours {
-    pub(crate) fn open_at(&self, at: DateTime<Utc>) -> bool {
+    /// Open (`Some(true)`), closed (`Some(false)`) or, in a span the hours
+    /// mark `unknown` ("call first"), not known (`None`) at `at`.
+    pub(crate) fn open_at(&self, at: DateTime<Utc>) -> Option<bool> {
         let t = at.timestamp();
         let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some((from, until, open)) = *state
@@ -41,8 +43,15 @@ impl Hours {
         }
         // The interval that starts now runs until the next change of state.
         let (open, until) = match self.located.iter_from(at.with_timezone(&PLACE_TIME_ZONE)).next() {
-            Some(iv) => (iv.kind == opening_hours::RuleKind::Open, iv.range.end.timestamp()),
-            None => (false, t + 60),
+            Some(iv) => (
+                match iv.kind {
+                    opening_hours::RuleKind::Open => Some(true),
+                    opening_hours::RuleKind::Closed => Some(false),
+                    opening_hours::RuleKind::Unknown => None,
+                },
+                iv.range.end.timestamp(),
+            ),
+            None => (Some(false), t + 60),
         };
         // Never trust an interval for more than a day (holidays, odd rules).
         *state = Some((t, until.min(t + 86_400).max(t + 1), open));

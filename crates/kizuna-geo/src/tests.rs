@@ -149,6 +149,36 @@ fn opening_hours_are_checked_and_evaluated_in_japan_time() {
 }
 
 #[test]
+fn hours_marked_unknown_are_not_known_rather_than_closed() {
+    let rule = "Mo-Sa 11:00-21:00; Su 12:00-16:00 unknown \"call first\"";
+    let fields = PlaceFields {
+        name_en: Some("Call first".into()),
+        category: Some("restaurant".into()),
+        lat: Some(43.06),
+        lon: Some(141.35),
+        assurance: Some("unknown".into()),
+        opening_hours: Some(rule.into()),
+        source: Some("import".into()),
+        source_id: Some("t-unknown".into()),
+        ..PlaceFields::default()
+    }
+    .validate()
+    .unwrap();
+    let place = SharedPlace::new(Place::new(1, fields));
+    let slot = OnceLock::new();
+    let entry = Entry {
+        place: &place,
+        hours: &slot,
+    };
+    let book = HoursBook::default();
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    // 2026-11-29 is a Sunday: within the "call first" span, open is not known.
+    assert_eq!(entry.open_at(&book, at("2026-11-29T13:00:00+09:00")), None);
+    assert_eq!(entry.open_at(&book, at("2026-11-29T17:00:00+09:00")), Some(false));
+    assert_eq!(entry.open_at(&book, at("2026-11-30T12:00:00+09:00")), Some(true));
+}
+
+#[test]
 fn remembered_open_state_matches_evaluation_at_every_step() {
     let start = DateTime::parse_from_rfc3339("2026-11-20T00:03:00+09:00")
         .unwrap()
@@ -159,6 +189,7 @@ fn remembered_open_state_matches_evaluation_at_every_step() {
         "24/7",
         "Tu-Su 10:00-19:00; We 12:00-13:00 off",
         "sunrise-sunset",
+        "Mo-Sa 11:00-21:00; Su 12:00-16:00 unknown \"call first\"",
     ] {
         let fields = PlaceFields {
             name_en: Some("Test".into()),
@@ -197,12 +228,13 @@ fn remembered_open_state_matches_evaluation_at_every_step() {
         times.push(start);
         for t in times {
             for (e, h) in entries.iter().zip(&evaluated) {
-                assert_eq!(
-                    e.open_at(&book, t),
-                    Some(h.is_open(t.with_timezone(&PLACE_TIME_ZONE))),
-                    "{rule} at {t} for place {}",
-                    e.place.id
-                );
+                // Open, closed, or not known where the hours say "unknown".
+                let expected = match h.state(t.with_timezone(&PLACE_TIME_ZONE)).0 {
+                    opening_hours::RuleKind::Open => Some(true),
+                    opening_hours::RuleKind::Closed => Some(false),
+                    opening_hours::RuleKind::Unknown => None,
+                };
+                assert_eq!(e.open_at(&book, t), expected, "{rule} at {t} for place {}", e.place.id);
             }
         }
     }

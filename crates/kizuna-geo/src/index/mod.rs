@@ -64,7 +64,7 @@ impl<'a> Entry<'a> {
     }
 
     pub(crate) fn open_at(self, book: &HoursBook, at: DateTime<Utc>) -> Option<bool> {
-        Some(self.hours(book)?.open_at(at))
+        self.hours(book)?.open_at(at)
     }
 }
 /// A leaf of the tree: the place's point on the unit sphere, its index in
