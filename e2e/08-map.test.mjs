@@ -34,6 +34,28 @@ async function mapDrawn(page) {
   });
 }
 
+/**
+ * Clusters and single markers on the map add up to `n` places, once the
+ * clustering has settled: while the map zooms to fit, the clusters of the
+ * zoom it leaves and of the one it reaches are both on the page for a moment.
+ */
+async function markersAddUp(page, n, message) {
+  const sum = () => {
+    const clustered = [...document.querySelectorAll('#map .place-cluster span[aria-hidden]')]
+      .reduce((a, e) => a + Number(e.textContent), 0);
+    return clustered + document.querySelectorAll('#map .place-marker').length;
+  };
+  try {
+    await page.waitForFunction((want) => {
+      const clustered = [...document.querySelectorAll('#map .place-cluster span[aria-hidden]')]
+        .reduce((a, e) => a + Number(e.textContent), 0);
+      return clustered + document.querySelectorAll('#map .place-marker').length === want;
+    }, n, { timeout: 5000 });
+  } catch {
+    assert.equal(await page.evaluate(sum), n, message);
+  }
+}
+
 /** The path data of the land drawn on a map. */
 async function landPaths(page, map) {
   return page.$$eval(`${map} .leaflet-basemap-pane path`, (ps) => ps.map((p) => (p.getAttribute('d') || '').length));
@@ -73,9 +95,7 @@ describe('map', () => {
       assert.deepEqual(await shownCount(page), [60, 60]);
       const clusters = await page.locator('#map .place-cluster').count();
       assert.ok(clusters > 0, 'nearby places are clustered');
-      const counts = await page.$$eval('#map .place-cluster span[aria-hidden]', (s) => s.map((e) => Number(e.textContent)));
-      const singles = await page.locator('#map .place-marker').count();
-      assert.equal(counts.reduce((a, b) => a + b, 0) + singles, 60, 'clusters and single markers add up to every place');
+      await markersAddUp(page, 60, 'clusters and single markers add up to every place');
     });
     await k.step(page, 'accessibility of the map page', async () => {
       const v = await axeViolations(page);
@@ -93,9 +113,7 @@ describe('map', () => {
       const badges = await page.$$eval('#place-list > li .badge[class*="level-"]', (b) => b.map((e) => e.textContent.trim()));
       assert.ok(badges.every((b) => b === 'Halal certified'), `only certified places: ${badges}`);
       // The markers on the map are the listed ones.
-      const clusters = await page.$$eval('#map .place-cluster span[aria-hidden]', (s) => s.map((e) => Number(e.textContent)));
-      const singles = await page.locator('#map .place-marker').count();
-      assert.equal(clusters.reduce((a, b) => a + b, 0) + singles, shown);
+      await markersAddUp(page, shown, 'the markers on the map are the listed places');
     });
     await k.step(page, 'a category too, then clear', async () => {
       await page.getByLabel('Mosque').check();

@@ -211,19 +211,26 @@ impl Browser {
         self.post_form(uri, &all).await
     }
 
-    /// POST a multipart form with the token, the fields and an optional file
-    /// (field `file`).
+    /// Submit a multipart form as a browser does: the form token, the
+    /// fields and an optional file (field `file`).
     pub async fn submit_multipart(
         &mut self,
         uri: &str,
         fields: &[(&str, &str)],
         file: Option<(&str, &[u8])>,
     ) -> Answer {
-        const B: &str = "----kizuna-test-boundary";
         let csrf = self.csrf();
+        let mut all: Vec<(&str, &str)> = vec![("csrf", &csrf)];
+        all.extend(fields.iter().filter(|(k, _)| *k != "csrf"));
+        self.post_multipart(uri, &all, file).await
+    }
+
+    /// POST exactly these multipart fields and an optional file (field
+    /// `file`), with no token added: for tests of refusals.
+    pub async fn post_multipart(&mut self, uri: &str, fields: &[(&str, &str)], file: Option<(&str, &[u8])>) -> Answer {
+        const B: &str = "----kizuna-test-boundary";
         let mut body: Vec<u8> = Vec::new();
-        let all = std::iter::once(("csrf", csrf.as_str())).chain(fields.iter().copied().filter(|(k, _)| *k != "csrf"));
-        for (name, value) in all {
+        for (name, value) in fields {
             body.extend(
                 format!("--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
             );

@@ -16,6 +16,8 @@ mod app;
 #[cfg(feature = "web")]
 mod browser;
 #[cfg(feature = "web")]
+pub mod english;
+#[cfg(feature = "web")]
 mod page;
 pub mod store;
 

@@ -113,6 +113,16 @@ fn visible(node: ego_tree::NodeRef<'_, Node>, out: &mut String) {
     }
 }
 
+/// The string values in a JSON value (not its keys): the words a script may show.
+fn strings(v: &serde_json::Value, out: &mut Vec<String>) {
+    match v {
+        serde_json::Value::String(s) => out.push(s.clone()),
+        serde_json::Value::Array(a) => a.iter().for_each(|v| strings(v, out)),
+        serde_json::Value::Object(o) => o.values().for_each(|v| strings(v, out)),
+        _ => {}
+    }
+}
+
 fn collapse(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -210,6 +220,42 @@ impl Page {
     /// The visible text of every element matching `css`.
     pub fn texts(&self, css: &str) -> Vec<String> {
         self.select(css).into_iter().map(|e| e.text).collect()
+    }
+
+    /// Everything the page may put before a reader, for checks that no
+    /// word is left in another language: the title, the visible text,
+    /// every choice of every list (not only the chosen one), the labels read
+    /// out or shown on hover (`aria-label`, `title`, `alt`, `placeholder`),
+    /// the parts hidden until a script or a click shows them, and the words
+    /// handed to scripts in JSON data blocks. One piece a line.
+    pub fn readable(&self) -> String {
+        let mut parts = vec![self.title(), self.text()];
+        parts.extend(self.texts("option"));
+        for attr in ["aria-label", "title", "alt", "placeholder"] {
+            parts.extend(
+                self.select(&format!("body [{attr}]"))
+                    .into_iter()
+                    .filter_map(|e| e.attr(attr).map(str::to_owned)),
+            );
+        }
+        parts.extend(self.texts("[hidden]"));
+        for block in self.texts("script[type='application/json']") {
+            match serde_json::from_str::<serde_json::Value>(&block) {
+                Ok(v) => strings(&v, &mut parts),
+                Err(_) => parts.push(block),
+            }
+        }
+        parts.join("\n")
+    }
+
+    /// The JSON data block `script#id` (`type="application/json"`) handed to the page's scripts.
+    #[track_caller]
+    pub fn json_block(&self, id: &str) -> serde_json::Value {
+        let block = self.one(&format!("script#{id}"));
+        assert_eq!(block.attr("type"), Some("application/json"), "#{id} is a JSON block");
+        let node = self.doc.tree.get(block.node).expect("in the page");
+        let json: String = ElementRef::wrap(node).expect("an element").text().collect();
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("#{id} is not JSON ({e}): {json}"))
     }
 
     /// The fields a form would submit as it stands: inputs (checked boxes

@@ -202,12 +202,6 @@ fn badge(el: &El, class: &str) -> String {
     found[0].text.clone()
 }
 
-/// The JSON a page hands its script in `<script type="application/json" id=…>`.
-fn script_json(page: &Page, id: &str) -> Value {
-    let data = page.one(&format!("script[type='application/json']#{id}")).text;
-    serde_json::from_str(&data).unwrap_or_else(|e| panic!("#{id} is not JSON ({e}): {data}"))
-}
-
 /// The time shown in a prayer's row.
 fn time_of(page: &Page, prayer: &str) -> String {
     page.one(&format!("#prayer-times tr[data-prayer='{prayer}'] time")).text
@@ -389,11 +383,11 @@ async fn the_list_reads_without_javascript_and_tells_assurance_honestly(backend:
     );
     assert!(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"));
     assert_eq!(
-        script_json(&page, "map-config")["tiles"]["url"],
+        page.json_block("map-config")["tiles"]["url"],
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
     );
     // The map's markers: one per listed place, with the marker's colour class.
-    let markers = script_json(&page, "map-places");
+    let markers = page.json_block("map-places");
     let markers = markers.as_array().expect("a list of markers");
     assert_eq!(markers.len(), 5);
     let expired_marker = markers
@@ -582,7 +576,7 @@ async fn a_place_shows_todays_prayer_times_qibla_certificate_and_directions(back
     assert_eq!(page.one("#place-assurance").text, "Certificate expired");
     assert!(!page.text().contains("Halal certified"));
     assert_eq!(
-        script_json(&page, "place-data")["label"],
+        page.json_block("place-data")["label"],
         "Restaurant · Certificate expired"
     );
     // Expiring: how many days are left.
@@ -827,16 +821,6 @@ async fn unknown_places_are_not_found(backend: Backend) {
     }
 }
 
-/// Everything on a page a reader may be shown: its title, its text, the
-/// parts its script reveals (hidden until then) and the words it hands the
-/// script (in JSON).
-fn readable(page: &Page) -> String {
-    let mut all = vec![page.title(), page.text()];
-    all.extend(page.texts("[hidden]"));
-    all.extend(page.texts("script[type='application/json']"));
-    all.join(" ")
-}
-
 async fn four_languages_with_no_english_left(backend: Backend) {
     let t = TestApp::empty(backend).await;
     let ids = setup(&t).await;
@@ -880,7 +864,7 @@ async fn four_languages_with_no_english_left(backend: Backend) {
             let sep = if uri.contains('?') { '&' } else { '?' };
             let page = b.page(&format!("{uri}{sep}lang={code}")).await;
             // The attribution stored with OpenStreetMap data is data, kept as the licence asks.
-            let shown = readable(&page).replace(kizuna_domain::map::place::OSM_ATTRIBUTION, "");
+            let shown = page.readable().replace(kizuna_domain::map::place::OSM_ATTRIBUTION, "");
             assert!(
                 !shown.contains("map-"),
                 "{uri} in {code}: a message key is shown (missing from the catalogue)"
@@ -916,7 +900,7 @@ async fn the_tile_server_is_configurable_or_absent(backend: Backend) {
     .await;
     setup(&t).await;
     let answer = t.browser().get("/map").await.expect(StatusCode::OK);
-    let config = script_json(&answer.page(), "map-config");
+    let config = answer.page().json_block("map-config");
     assert_eq!(config["tiles"], Value::Null);
     assert_eq!(config["basemap"]["low"], "/assets/land-50m.json");
     let csp = answer.header(header::CONTENT_SECURITY_POLICY);
@@ -946,7 +930,7 @@ async fn the_tile_server_is_configurable_or_absent(backend: Backend) {
         "{csp}"
     );
     assert_eq!(
-        script_json(&answer.page(), "map-config")["tiles"]["attribution"],
+        answer.page().json_block("map-config")["tiles"]["attribution"],
         "Example Tiles"
     );
     // The embedded files the map needs are served.

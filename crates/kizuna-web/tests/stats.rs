@@ -46,36 +46,6 @@ fn figure(page: &Page, id: &str) -> String {
     page.one(&format!("#{id}")).text
 }
 
-/// What a person reads or hears: the visible text, the accessible labels,
-/// and the words the charts draw (the labels and series names of the
-/// stats-data block).
-fn perceived(page: &Page) -> String {
-    let mut parts = vec![page.text()];
-    parts.extend(
-        page.select("[aria-label]")
-            .into_iter()
-            .filter_map(|e| e.attr("aria-label").map(str::to_owned)),
-    );
-    if page.has("#stats-data") {
-        let data = stats_data(page);
-        parts.extend(
-            data["labels"]
-                .as_object()
-                .unwrap()
-                .values()
-                .map(|v| v.as_str().unwrap().to_owned()),
-        );
-        parts.extend(
-            data["series"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|s| s["name"].as_str().unwrap().to_owned()),
-        );
-    }
-    parts.join("\n")
-}
-
 fn number(s: &str) -> u64 {
     s.replace(',', "")
         .parse()
@@ -84,17 +54,7 @@ fn number(s: &str) -> u64 {
 
 /// The chart data the page carries (`<script type="application/json" id="stats-data">`).
 fn stats_data(page: &Page) -> Value {
-    let block = page.one("script#stats-data");
-    assert_eq!(block.attr("type"), Some("application/json"));
-    let json = block
-        .html
-        .split_once('>')
-        .unwrap()
-        .1
-        .rsplit_once("</script>")
-        .unwrap()
-        .0;
-    serde_json::from_str(json).expect("stats-data is JSON")
+    page.json_block("stats-data")
 }
 
 async fn public_statistics_as_of_march_2008(backend: Backend) {
@@ -239,7 +199,7 @@ async fn public_statistics_in_four_languages(backend: Backend) {
             .map(|p| {
                 courses
                     .iter()
-                    .fold(perceived(p), |text, title| text.replace(title.as_str(), ""))
+                    .fold(p.readable(), |text, title| text.replace(title.as_str(), ""))
             })
             .collect();
         assert_no_english(lang, &texts);

@@ -6,27 +6,6 @@ use kizuna_testkit::TestApp;
 
 use super::{people_total, rows, trainee_csv};
 
-/// A multipart body with exactly these fields and a file (field `file`),
-/// and its content type: for a form posted with a forged token, which
-/// `Browser::submit_multipart` cannot send (it always adds the real one).
-fn multipart(fields: &[(&str, &str)], file: (&str, &[u8])) -> (String, Vec<u8>) {
-    const B: &str = "----kizuna-forged-boundary";
-    let mut body: Vec<u8> = Vec::new();
-    for (name, value) in fields {
-        body.extend(format!("--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
-    }
-    let (filename, bytes) = file;
-    body.extend(
-        format!(
-            "--{B}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-        )
-        .as_bytes(),
-    );
-    body.extend(bytes);
-    body.extend(format!("\r\n--{B}--\r\n").as_bytes());
-    (format!("multipart/form-data; boundary={B}"), body)
-}
-
 pub(crate) async fn an_import_is_previewed_then_confirmed(backend: Backend) {
     let t = TestApp::demo(backend).await;
     let mut b = t.staff().await;
@@ -107,8 +86,9 @@ pub(crate) async fn an_import_is_previewed_then_confirmed(backend: Backend) {
     assert_eq!(people_total(&t.app).await, before + 2);
 
     // Without the form token nothing is read.
-    let (content_type, body) = multipart(&[("csrf", "forged")], ("t.csv", &good));
-    let forged = b.raw("POST", "/console/import", &content_type, body).await;
+    let forged = b
+        .post_multipart("/console/import", &[("csrf", "forged")], Some(("t.csv", &good)))
+        .await;
     assert_eq!(forged.status, StatusCode::FORBIDDEN);
     assert_eq!(people_total(&t.app).await, before + 2);
     // No file at all.

@@ -7,34 +7,12 @@ use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::training::participation::Participation;
 use kizuna_domain::training::session::Session;
-use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_i18n::{CATALOGUES, Lang, message_ids};
 use kizuna_store::{Backend, Page as Paging};
+use kizuna_testkit::english::english_left;
 use kizuna_testkit::{Page, TestApp};
 
 use super::{edition_by_key, one, trainee_csv};
-
-/// Whether `word` occurs in `text` not as part of a longer word.
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
-
-/// The words a person meets on a page: its title, its visible text, every
-/// choice its lists offer (not only the chosen one), and the labels read
-/// out to screen-reader users.
-fn words(page: &Page) -> String {
-    let mut parts = vec![page.title(), page.text()];
-    parts.extend(page.texts("option"));
-    parts.extend(
-        page.select("[aria-label]")
-            .into_iter()
-            .filter_map(|e| e.attr("aria-label").map(str::to_owned)),
-    );
-    parts.join("\n")
-}
 
 pub(crate) async fn other_languages_show_no_english_console_strings(backend: Backend) {
     let t = TestApp::demo(backend).await;
@@ -154,29 +132,12 @@ pub(crate) async fn other_languages_show_no_english_console_strings(backend: Bac
         pages.push(("import with errors".into(), import));
 
         for (path, page) in &pages {
-            let mut text = words(page);
+            let mut text = page.readable();
             for d in &data {
                 text = text.replace(d.as_str(), " ");
             }
-            for id in &ids {
-                let en = message(Lang::En, id, &[]);
-                let other = message(lang, id, &[]);
-                // Fragments between arguments, e.g. "Figures as of".
-                for fragment in en
-                    .split(['{', '}'])
-                    .map(str::trim)
-                    .filter(|f| f.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-                {
-                    // A translation may keep a name or an abbreviation ("CSV形式"), but not be the English.
-                    if fragment.starts_with('$') || (other != en && other.contains(fragment)) {
-                        continue;
-                    }
-                    assert!(
-                        !contains_word(&text, fragment),
-                        "{code} {path}: English {fragment:?} ({id}) is on the page"
-                    );
-                }
-            }
+            let left = english_left(lang, &ids, &text);
+            assert!(left.is_empty(), "{code} {path}: English on the page: {left:?}");
         }
     }
 }

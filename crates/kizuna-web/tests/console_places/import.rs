@@ -5,7 +5,7 @@ use kizuna_app::map::PlaceFileFormat;
 use kizuna_store::Backend;
 use kizuna_testkit::{Page, TestApp};
 
-use super::{collection, feature, field, place_by_source_id, places_total, post_multipart_exact};
+use super::{collection, feature, field, place_by_source_id, places_total};
 
 const IMPORT: &str = "/console/places/import";
 /// The form to upload a file.
@@ -150,7 +150,7 @@ pub(crate) async fn an_import_is_previewed_with_its_rejected_records_then_confir
     b.submit_multipart(IMPORT, &[("data", "%%%")], None)
         .await
         .expect(StatusCode::BAD_REQUEST);
-    post_multipart_exact(&mut b, IMPORT, &[("csrf", "forged")], Some(("p.geojson", &good)))
+    b.post_multipart(IMPORT, &[("csrf", "forged")], Some(("p.geojson", &good)))
         .await
         .expect(StatusCode::FORBIDDEN);
     assert_eq!(places_total(&t.app).await, before + 2);

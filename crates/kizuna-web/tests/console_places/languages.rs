@@ -8,20 +8,12 @@ use chrono::Days;
 use kizuna_app::map::PlaceFilter;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::PlaceFields;
-use kizuna_i18n::{CATALOGUES, Lang, message, message_ids};
+use kizuna_i18n::{CATALOGUES, Lang, message_ids};
 use kizuna_store::Backend;
+use kizuna_testkit::english::english_left;
 use kizuna_testkit::{Page, TestApp, today};
 
 use super::{cert_place, collection, feature, place_by_source_id};
-
-/// Whether `word` occurs in `text` not as part of a longer word.
-fn contains_word(text: &str, word: &str) -> bool {
-    text.match_indices(word).any(|(i, _)| {
-        let before = text[..i].chars().next_back();
-        let after = text[i + word.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
-}
 
 fn catalogue(lang: &str, file: &str) -> &'static str {
     CATALOGUES
@@ -29,14 +21,6 @@ fn catalogue(lang: &str, file: &str) -> &'static str {
         .find(|(l, f, _)| *l == lang && *f == file)
         .map(|(_, _, t)| *t)
         .unwrap_or_else(|| panic!("{lang}/{file}.ftl"))
-}
-
-/// Everything on a page a person may be shown: its title, its text, and
-/// the parts kept hidden until a script or a click shows them.
-fn readable(page: &Page) -> String {
-    let mut all = vec![page.title(), page.text()];
-    all.extend(page.texts("[hidden]"));
-    all.join(" ")
 }
 
 #[test]
@@ -161,28 +145,12 @@ pub(crate) async fn other_languages_show_no_english_strings(backend: Backend) {
 
         for (path, page) in &pages {
             assert_eq!(page.lang(), code, "{path}");
-            let mut text = readable(page);
+            let mut text = page.readable();
             for d in &data {
                 text = text.replace(d.as_str(), " ");
             }
-            for id in &ids {
-                let en = message(Lang::En, id, &[]);
-                let other = message(lang, id, &[]);
-                for fragment in en
-                    .split(['{', '}'])
-                    .map(str::trim)
-                    .filter(|f| f.chars().filter(|c| c.is_alphabetic()).count() >= 3)
-                {
-                    // A translation may keep a name or a term ("OpenStreetMap", "opening_hours").
-                    if fragment.starts_with('$') || (other != en && other.contains(fragment)) {
-                        continue;
-                    }
-                    assert!(
-                        !contains_word(&text, fragment),
-                        "{code} {path}: English {fragment:?} ({id}) is on the page"
-                    );
-                }
-            }
+            let left = english_left(lang, &ids, &text);
+            assert!(left.is_empty(), "{code} {path}: English on the page: {left:?}");
         }
     }
 }

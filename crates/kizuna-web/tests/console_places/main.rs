@@ -11,13 +11,11 @@ mod languages;
 mod list;
 mod review;
 
-use axum::body::Body;
-use axum::http::{Request, header};
 use chrono::NaiveDate;
 use kizuna_app::App;
 use kizuna_app::map::PlaceFilter;
 use kizuna_domain::map::place::{Place, PlaceFields};
-use kizuna_testkit::{Answer, Browser, Page};
+use kizuna_testkit::Page;
 
 use access::{anonymous_visitors_sign_in_and_partners_are_refused, forms_without_the_token_are_refused};
 use form::{
@@ -114,33 +112,4 @@ fn feature(id: &str, name: &str, category: &str, lon: f64, lat: f64) -> String {
 
 fn collection(features: &[String]) -> Vec<u8> {
     format!(r#"{{"type":"FeatureCollection","features":[{}]}}"#, features.join(",")).into_bytes()
-}
-
-/// POST a multipart form with exactly these fields (the form token among
-/// them, or not) and an optional file (field `file`): for refusals, where
-/// [`Browser::submit_multipart`] would add the right token.
-async fn post_multipart_exact(
-    b: &mut Browser,
-    uri: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &[u8])>,
-) -> Answer {
-    const B: &str = "----kizuna-test-boundary";
-    let mut body: Vec<u8> = Vec::new();
-    for (name, value) in fields {
-        body.extend(format!("--{B}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes());
-    }
-    if let Some((filename, bytes)) = file {
-        body.extend(
-            format!(
-                "--{B}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"{filename}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend(bytes);
-        body.extend(b"\r\n");
-    }
-    body.extend(format!("--{B}--\r\n").as_bytes());
-    let req = Request::post(uri).header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={B}"));
-    b.send(req, Body::from(body)).await
 }
