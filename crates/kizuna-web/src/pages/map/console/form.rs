@@ -1,4 +1,4 @@
-use kizuna_domain::fields::Fields;
+use kizuna_domain::fields::{Fields, Kind};
 
 use super::*;
 
@@ -407,7 +407,6 @@ pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (Pla
             None
         }
     };
-    let check = |n: &str| Some(f.v(n) == "true");
     let editable = old.is_none_or(|p| p.fields.source.kind() == SourceKind::Staff);
     let (source, source_id) = match old {
         Some(p) if !editable => (
@@ -426,42 +425,47 @@ pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (Pla
             (source, source_id)
         }
     };
-    let fields = PlaceFields {
-        name_ja: text("name_ja"),
-        name_en: text("name_en"),
-        name_th: text("name_th"),
-        name_ms: text("name_ms"),
-        name_ar: text("name_ar"),
-        name_id: text("name_id"),
-        category: text("category"),
-        chain: text("chain"),
-        branch: text("branch"),
-        address: text("address"),
-        phone: text("phone"),
-        website: text("website"),
-        locality_id,
-        lat,
-        lon,
-        assurance: text("assurance"),
-        certifier: text("certifier"),
-        certificate_number: text("certificate_number"),
-        certificate_valid_from: text("certificate_valid_from"),
-        certificate_valid_until: text("certificate_valid_until"),
-        alcohol_served,
-        prayer_space: check("prayer_space"),
-        wudu: check("wudu"),
-        women_space: check("women_space"),
-        qibla_marked: check("qibla_marked"),
-        prayer_mats: check("prayer_mats"),
-        opening_hours: text("opening_hours"),
-        source,
-        source_id,
-        attribution: text("attribution"),
-        last_verified: text("last_verified"),
-        description_en: text("description_en"),
-        description_ja: text("description_ja"),
-        description_th: text("description_th"),
-        description_ms: text("description_ms"),
+    // Every other field as the place's declaration lists it: a text box
+    // gives its text (empty: none), a check box whether it is ticked.
+    let mut map = serde_json::Map::new();
+    for c in PlaceFields::columns() {
+        let name = c.name.as_str();
+        if matches!(
+            name,
+            "lat_e7" | "lon_e7" | "locality_id" | "alcohol_served" | "source" | "source_id"
+        ) {
+            continue;
+        }
+        match c.kind {
+            Kind::Bool => {
+                map.insert(name.to_owned(), serde_json::Value::Bool(f.v(name) == "true"));
+            }
+            _ => {
+                if let Some(v) = text(name) {
+                    map.insert(name.to_owned(), serde_json::Value::String(v));
+                }
+            }
+        }
+    }
+    let typed: [(&str, serde_json::Value); 6] = [
+        ("lat", lat.into()),
+        ("lon", lon.into()),
+        ("locality_id", locality_id.into()),
+        ("alcohol_served", alcohol_served.into()),
+        ("source", source.into()),
+        ("source_id", source_id.into()),
+    ];
+    for (name, v) in typed {
+        map.insert(name.to_owned(), v);
+    }
+    let fields = match serde_json::from_value::<PlaceFields>(serde_json::Value::Object(map)) {
+        Ok(fields) => fields,
+        // Every value above has its field's type; a field the declaration
+        // names but the struct lacks would be a programming error.
+        Err(e) => {
+            errors.push(FieldError::new("form", "unreadable", e.to_string()));
+            PlaceFields::default()
+        }
     };
     (f, fields, errors)
 }
