@@ -106,21 +106,6 @@ pub(crate) struct CourseForm<'a> {
     pub(crate) top_errors: Vec<String>,
 }
 
-pub(crate) const COURSE_FIELDS: &[&str] = &[
-    "key",
-    "title",
-    "title_en",
-    "title_ja",
-    "title_th",
-    "title_ms",
-    "summary",
-    "summary_en",
-    "summary_ja",
-    "summary_th",
-    "summary_ms",
-    "organisation_id",
-];
-
 pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
     let orgs = match s.app.list::<Organisation>(&BTreeMap::new(), ALL).await {
         Ok((o, _)) => o,
@@ -132,7 +117,7 @@ pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Respon
         let name = ctx.local(&o.fields.name);
         opt(o.id, name, &current)
     }));
-    let top_errors = f.other_errors(COURSE_FIELDS);
+    let top_errors = f.other_errors(&FormState::shown::<ProgrammeInput>());
     let status = if f.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -164,29 +149,12 @@ pub(crate) async fn course_create(
     guard!(ctx.require_staff());
     let mut f = FormState::from_pairs(&pairs);
     guard!(ctx.check_csrf(f.v("csrf")));
+    // The console's course form makes training courses.
+    f.set("kind", ProgrammeKind::TrainingCourse);
     let mut errors = Vec::new();
-    let key = Key::parse(f.v("key")).map_err(|e| errors.push(e.at("key"))).ok();
-    let title = f.local("title", true, &mut errors).ok().flatten();
-    let summary = f.local("summary", false, &mut errors).ok().flatten();
-    let organisation_id = match f.v("organisation_id").trim() {
-        "" => None,
-        raw => match parse_id(raw) {
-            Some(id) => Some(id),
-            None => {
-                errors.push(FieldError::new("organisation_id", "not_found", "no such organisation"));
-                None
-            }
-        },
-    };
-    if let (Some(key), Some(title), true) = (key, title, errors.is_empty()) {
-        let input = ProgrammeInput {
-            key,
-            kind: ProgrammeKind::TrainingCourse,
-            title,
-            organisation_id,
-            summary,
-        };
-        match s.app.create::<Programme>(&input).await {
+    match f.read::<ProgrammeInput>() {
+        Err(read) => errors = read,
+        Ok(input) => match s.app.create::<Programme>(&input).await {
             Ok(p) => {
                 return ctx.finish(
                     Redirect::to(&format!(
@@ -198,7 +166,7 @@ pub(crate) async fn course_create(
             }
             Err(AppError::Invalid(errs)) => errors.extend(errs),
             Err(e) => return app_error(&ctx, e),
-        }
+        },
     }
     for e in &errors {
         f.add(&ctx, e);

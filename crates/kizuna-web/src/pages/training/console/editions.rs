@@ -165,22 +165,6 @@ pub(crate) struct EditionForm<'a> {
     pub(crate) top_errors: Vec<String>,
 }
 
-pub(crate) const EDITION_FIELDS: &[&str] = &[
-    "programme_id",
-    "key",
-    "fiscal_year",
-    "scope",
-    "target_countries",
-    "title",
-    "title_en",
-    "title_ja",
-    "title_th",
-    "title_ms",
-    "starts_on",
-    "ends_on",
-    "capacity",
-];
-
 pub(crate) async fn edition_form(s: &WebState, ctx: &Ctx, id: Option<Id>, f: FormState) -> Response {
     let programmes = match training_courses(s).await {
         Ok(p) => p,
@@ -189,7 +173,9 @@ pub(crate) async fn edition_form(s: &WebState, ctx: &Ctx, id: Option<Id>, f: For
     let current = f.v("programme_id").to_owned();
     let mut courses = vec![opt("", ctx.t("console-choose"), &current)];
     courses.extend(programmes.iter().map(|p| opt(p.id, course_title(ctx, p), &current)));
-    let top_errors = f.other_errors(EDITION_FIELDS);
+    let mut shown = FormState::shown::<EditionInput>();
+    shown.push("target_countries");
+    let top_errors = f.other_errors(&shown);
     let status = if f.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
@@ -236,61 +222,37 @@ pub(crate) async fn edition_edit(State(s): State<WebState>, ctx: Ctx, Path(id): 
     };
     let e = ok_or_page!(&ctx, s.app.get::<Edition>(id).await);
     let mut f = FormState::default();
-    let x = &e.fields;
-    f.set("programme_id", x.programme_id);
-    f.set("key", &x.key);
-    f.set("fiscal_year", x.fiscal_year.year());
-    f.set("scope", x.scope);
+    f.fill(&e.fields);
     f.set(
         "target_countries",
-        x.target_countries
+        e.fields
+            .target_countries
             .iter()
             .map(ToString::to_string)
             .collect::<Vec<_>>()
             .join(", "),
     );
-    f.set_local("title", x.title.as_ref());
     f.set("version", e.version);
-    f.set("starts_on", x.starts_on);
-    f.set("ends_on", x.ends_on);
-    f.set("capacity", x.capacity.map(|c| c.to_string()).unwrap_or_default());
     edition_form(&s, &ctx, Some(id), f).await
 }
 
-/// Read an edition form, naming every field that cannot be read.
+/// Read an edition form, naming every field that cannot be read, and
+/// telling the rules across fields at once where the rest can be read.
 pub(crate) fn parse_edition(f: &FormState) -> Result<EditionInput, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut req = |name: &str| {
-        let v = f.v(name).trim();
-        if v.is_empty() {
-            errors.push(FieldError::required(name));
-            None
-        } else {
-            Some(v.to_owned())
+    let mut g = f.clone();
+    // A fiscal year may be typed as an era (平成19年度): read as its year.
+    let fy = f.v("fiscal_year").trim();
+    if !fy.is_empty() {
+        match FiscalYear::parse(fy) {
+            Ok(fy) => g.set("fiscal_year", fy.year()),
+            Err(e) => {
+                errors.push(e.at("fiscal_year"));
+                g.set("fiscal_year", "");
+            }
         }
-    };
-    let programme = req("programme_id");
-    let key = req("key");
-    let fy = req("fiscal_year");
-    let scope = req("scope");
-    let starts = req("starts_on");
-    let ends = req("ends_on");
-    let date = |name: &str, raw: &str, errors: &mut Vec<FieldError>| {
-        NaiveDate::parse_from_str(raw, "%Y-%m-%d")
-            .map_err(|_| errors.push(FieldError::new(name, "invalid_date", "not a date")))
-            .ok()
-    };
-    let programme_id = programme.and_then(|p| {
-        parse_id(&p).or_else(|| {
-            errors.push(FieldError::new("programme_id", "not_found", "no such course"));
-            None
-        })
-    });
-    let key = key.and_then(|k| Key::parse(&k).map_err(|e| errors.push(e.at("key"))).ok());
-    let fiscal_year = fy.and_then(|y| FiscalYear::parse(&y).map_err(|e| errors.push(e.at("fiscal_year"))).ok());
-    let scope = scope.and_then(|s| EditionScope::from_str(&s).map_err(|e| errors.push(e.at("scope"))).ok());
-    let starts_on = starts.and_then(|d| date("starts_on", &d, &mut errors));
-    let ends_on = ends.and_then(|d| date("ends_on", &d, &mut errors));
+    }
+    // The target countries are a list, typed in one box.
     let mut target_countries = Vec::new();
     for code in f
         .v("target_countries")
@@ -302,53 +264,49 @@ pub(crate) fn parse_edition(f: &FormState) -> Result<EditionInput, Vec<FieldErro
             Err(e) => errors.push(e.at("target_countries")),
         }
     }
-    let title = f.local("title", false, &mut errors).ok().flatten();
-    let capacity = match f.v("capacity").trim() {
-        "" => None,
-        raw => match raw.parse::<u32>() {
-            Ok(n) => Some(n),
-            Err(_) => {
-                errors.push(FieldError::new("capacity", "not_a_number", "not a whole number"));
-                None
+    let add = |errors: &mut Vec<FieldError>, more: Vec<FieldError>| {
+        for e in more {
+            if !errors.iter().any(|x| x.field == e.field) {
+                errors.push(e);
             }
-        },
+        }
     };
-    match (programme_id, key, fiscal_year, scope, starts_on, ends_on) {
-        (Some(programme_id), Some(key), Some(fiscal_year), Some(scope), Some(starts_on), Some(ends_on))
-            if errors.is_empty() =>
-        {
-            Ok(EditionInput {
-                programme_id,
-                key,
-                fiscal_year,
-                scope,
-                target_countries,
-                title,
-                starts_on,
-                ends_on,
-                capacity,
-            })
-        }
-        (_, _, Some(fiscal_year), Some(scope), Some(starts_on), Some(ends_on)) => {
-            // Tell the rules across fields now too, so every problem shows at once.
-            if let Ok(placeholder) = Key::parse("x") {
-                let input = EditionInput {
-                    programme_id: 1,
-                    key: placeholder,
-                    fiscal_year,
-                    scope,
-                    target_countries,
-                    title,
-                    starts_on,
-                    ends_on,
-                    capacity,
-                };
-                errors.extend(input.validate().err().unwrap_or_default());
+    match g.read::<EditionInput>() {
+        Ok(mut input) => {
+            input.target_countries = target_countries;
+            if errors.is_empty() {
+                return Ok(input);
             }
-            Err(errors)
+            add(&mut errors, input.validate().err().unwrap_or_default());
         }
-        _ => Err(errors),
+        Err(read) => {
+            // Tell the rules across the fields that could be read now too,
+            // so every problem shows at once: the fields in error are set
+            // aside (a stand-in for the course and the key, which must be
+            // there), and the rest is read again.
+            for e in &read {
+                for c in EditionInput::columns() {
+                    if c.name == e.field
+                        || c.name
+                            .strip_prefix(e.field.as_str())
+                            .is_some_and(|r| r.starts_with('_'))
+                    {
+                        g.set(&c.name, "");
+                    }
+                }
+            }
+            g.set("programme_id", 1);
+            g.set("key", "x");
+            if let Ok(mut input) = g.read::<EditionInput>() {
+                input.target_countries.clone_from(&target_countries);
+                add(&mut errors, read);
+                add(&mut errors, input.validate().err().unwrap_or_default());
+                return Err(errors);
+            }
+            add(&mut errors, read);
+        }
     }
+    Err(errors)
 }
 
 pub(crate) async fn edition_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pairs: Vec<(String, String)>) -> Response {
@@ -403,4 +361,77 @@ pub(crate) async fn edition_update(
         return not_found(&ctx);
     };
     edition_submit(&s, &ctx, Some(id), pairs).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(fields: &[(&str, &str)]) -> FormState {
+        let pairs: Vec<(String, String)> = fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        FormState::from_pairs(&pairs)
+    }
+
+    const GOOD: [(&str, &str); 7] = [
+        ("programme_id", "3"),
+        ("key", "gmrdp/fy2007"),
+        ("fiscal_year", "平成19年度"),
+        ("scope", "country_specific"),
+        ("target_countries", "TH、MY"),
+        ("starts_on", "2007-09-01"),
+        ("ends_on", "2007-10-15"),
+    ];
+
+    #[test]
+    fn an_edition_form_reads_as_its_declaration_says() {
+        let input = parse_edition(&form(&GOOD)).expect("a good form");
+        assert_eq!(input.programme_id, 3);
+        assert_eq!(input.fiscal_year.year(), 2007, "an era is read as its year");
+        assert_eq!(input.target_countries.len(), 2);
+        assert_eq!(input.title, None, "no title in any language: none");
+        assert_eq!(input.capacity, None);
+        // Filled back from the record, the form shows what was typed (the year as a number).
+        let mut f = FormState::default();
+        f.fill(&input);
+        assert_eq!(f.v("fiscal_year"), "2007");
+        assert_eq!(f.v("starts_on"), "2007-09-01");
+        assert_eq!(f.v("title_en"), "");
+        assert_eq!(
+            parse_edition(&{
+                let mut g = f.clone();
+                g.set("target_countries", "TH, MY");
+                g
+            })
+            .expect("the filled form reads back"),
+            input
+        );
+    }
+
+    #[test]
+    fn every_problem_is_named_at_once_by_its_field() {
+        let mut bad = GOOD.to_vec();
+        bad[1] = ("key", "Not A Key");
+        bad[2] = ("fiscal_year", "2008");
+        bad[4] = ("target_countries", "TH, XX");
+        bad.push(("capacity", "twelve"));
+        let errors = parse_edition(&form(&bad)).expect_err("a bad form");
+        let mut fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            ["capacity", "key", "starts_on", "target_countries"],
+            "{errors:?}"
+        );
+        let fy = parse_edition(&form(&[("fiscal_year", "next year")])).expect_err("no fiscal year");
+        let on_fy: Vec<&str> = fy
+            .iter()
+            .filter(|e| e.field == "fiscal_year")
+            .map(|e| e.code.as_str())
+            .collect();
+        assert_eq!(
+            on_fy,
+            ["invalid_fiscal_year"],
+            "one message for the field, the helpful one"
+        );
+    }
 }

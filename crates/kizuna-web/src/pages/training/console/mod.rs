@@ -22,11 +22,13 @@ use kizuna_app::AppError;
 use kizuna_app::training::console::TraineeQuery;
 use kizuna_app::training::transfer::{FileFormat, RowError, trainee_template};
 use kizuna_domain::FieldError;
+use kizuna_domain::Invalid;
 use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
-use kizuna_domain::common::{CountryCode, FiscalYear, Id, Key, Region, Text};
+use kizuna_domain::common::{CountryCode, FiscalYear, Id, Region, Text};
+use kizuna_domain::fields::{Fields, Kind, Row, Value};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
 use kizuna_domain::training::participation::{ParticipationRole, ParticipationStatus};
 use kizuna_domain::training::session::{Attendance, Session};
@@ -36,8 +38,6 @@ use kizuna_store::Page;
 use crate::pages::upload::{MAX_UPLOAD, base64_encode, read_import_form};
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState, urlencode};
-use kizuna_domain::common::LocalText;
-use kizuna_domain::common::local_text::LANGUAGES;
 use kizuna_i18n::{self as i18n};
 
 /// Rows per page of the trainee list.
@@ -143,7 +143,7 @@ pub(crate) fn field_message(ctx: &Ctx, code: &str, value: &str) -> String {
 }
 
 /// What a form shows: the values as typed and the message for each field.
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct FormState {
     pub(crate) values: HashMap<String, String>,
     pub(crate) errors: Vec<(String, String)>,
@@ -214,54 +214,73 @@ impl FormState {
         self.err(&format!("{name}_{lang}"))
     }
 
-    /// Fill the four fields `{name}_en` … `{name}_ms` from a text.
-    pub(crate) fn set_local(&mut self, name: &str, text: Option<&LocalText>) {
-        for lang in LANGUAGES {
-            let v = text
-                .and_then(|t| t.get(lang))
-                .map(ToString::to_string)
-                .unwrap_or_default();
-            self.set(&format!("{name}_{lang}"), v);
-        }
-    }
-
-    /// A text in four languages from the fields `{name}_en` … `{name}_ms`:
-    /// `Ok(None)` when none is given (an error on `name` when `required`),
-    /// `Err(())` when a language's text is refused (each error pushed).
-    pub(crate) fn local(
-        &self,
-        name: &str,
-        required: bool,
-        errors: &mut Vec<FieldError>,
-    ) -> Result<Option<LocalText>, ()> {
-        let mut parts: [Option<Text>; 4] = Default::default();
-        let mut bad = false;
-        for (i, lang) in LANGUAGES.iter().enumerate() {
-            let field = format!("{name}_{lang}");
-            match Text::parse_optional(Some(self.v(&field))) {
-                Ok(t) => parts[i] = t,
-                Err(e) => {
-                    errors.push(e.at(&field));
-                    bad = true;
-                }
-            }
-        }
-        if bad {
-            return Err(());
-        }
-        let [en, ja, th, ms] = parts;
-        match LocalText::new(en, ja, th, ms) {
-            Ok(t) => Ok(Some(t)),
-            Err(e) if required => {
-                errors.push(e.at(name));
-                Err(())
-            }
-            Err(_) => Ok(None),
-        }
-    }
-
     pub(crate) fn has_errors(&self) -> bool {
         !self.errors.is_empty()
+    }
+
+    /// Fill the form with a record as its declaration writes it: each
+    /// column's value as the text its input shows.
+    pub(crate) fn fill<T: Fields>(&mut self, record: &T) {
+        for (column, value) in T::columns().iter().zip(record.write()) {
+            let text = match value {
+                Value::Int(v) => v.map(|n| n.to_string()),
+                Value::Text(v) => v,
+                Value::Date(v) => v.map(|d| d.to_string()),
+                Value::Time(v) => v.map(|t| t.with_timezone(&jst()).format("%Y-%m-%dT%H:%M").to_string()),
+                Value::Bool(v) => v.map(|b| b.to_string()),
+            };
+            self.set(&column.name, text.unwrap_or_default());
+        }
+    }
+
+    /// Read a record from the form as its declaration reads it: each
+    /// column's text as its kind, then the field's own rules; every
+    /// problem named by its field.
+    pub(crate) fn read<T: Fields>(&self) -> Result<T, Vec<FieldError>> {
+        T::read(&mut FormRow(self))
+    }
+
+    /// The fields a record's form shows: its fields and their columns
+    /// (`title` and `title_en` … `title_ms`). Errors about any other are
+    /// told at the top of the form.
+    pub(crate) fn shown<T: Fields>() -> Vec<&'static str> {
+        T::field_names()
+            .iter()
+            .copied()
+            .chain(T::columns().iter().map(|c| c.name.as_str()))
+            .collect()
+    }
+}
+
+/// A form read as a record's row: each column's text, trimmed, as the kind
+/// the record asks for (empty: none). Dates are `YYYY-MM-DD`, times the
+/// `datetime-local` of an input in Japan time, booleans `true` or not.
+struct FormRow<'a>(&'a FormState);
+
+impl Row for FormRow<'_> {
+    fn get(&mut self, column: &str, kind: Kind) -> Result<Value, Invalid> {
+        let raw = self.0.v(column).trim();
+        if raw.is_empty() {
+            return Ok(Value::null(kind));
+        }
+        Ok(match kind {
+            Kind::Text => Value::Text(Some(raw.to_owned())),
+            Kind::Int => Value::Int(Some(
+                raw.parse()
+                    .map_err(|_| Invalid::new("not_a_number", "not a whole number"))?,
+            )),
+            Kind::Date => Value::Date(Some(
+                NaiveDate::parse_from_str(raw, "%Y-%m-%d").map_err(|_| Invalid::new("invalid_date", "not a date"))?,
+            )),
+            Kind::Time => Value::Time(Some(
+                chrono::NaiveDateTime::parse_from_str(raw, "%Y-%m-%dT%H:%M")
+                    .ok()
+                    .and_then(|t| t.and_local_timezone(jst()).single())
+                    .ok_or_else(|| Invalid::new("invalid_date", "not a date and time"))?
+                    .with_timezone(&chrono::Utc),
+            )),
+            Kind::Bool => Value::Bool(Some(raw == "true")),
+        })
     }
 }
 
