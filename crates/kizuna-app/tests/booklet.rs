@@ -115,6 +115,32 @@ fn printed_names(places: &[&Place], lang: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every branch of a chain says so in the booklet's language: its branch
+/// and chain as that language has them, never the English ones.
+fn branches_in(text: &str, all: &[&Place], lang: Lang) {
+    let mut branches = 0;
+    for p in all {
+        let (Some(chain), Some(branch)) = (&p.fields.chain, &p.fields.branch) else {
+            continue;
+        };
+        let (c, b) = (chain.get(lang.code()).unwrap(), branch.get(lang.code()).unwrap());
+        let line = K::ChainBranch.with(lang, &[("chain", c.as_str()), ("branch", b.as_str())]);
+        assert_eq!(occurrences(text, &line), 1, "{lang:?}: {line}");
+        if lang != Lang::En {
+            let en = K::ChainBranch.with(
+                lang,
+                &[
+                    ("chain", chain.get("en").unwrap().as_str()),
+                    ("branch", branch.get("en").unwrap().as_str()),
+                ],
+            );
+            assert!(en == line || occurrences(text, &en) == 0, "{lang:?}: {en}");
+        }
+        branches += 1;
+    }
+    assert_eq!(branches, 8);
+}
+
 #[tokio::test]
 async fn demo_booklets_in_four_languages() {
     let app = App::new(fresh_store(Backend::Sqlite).await.expect("a SQLite store")).with_today(today());
@@ -190,6 +216,7 @@ async fn demo_booklets_in_four_languages() {
         assert_eq!(occurrences(&text, &line), 1, "{line}");
     }
     assert!(certified >= 5, "{certified}");
+    branches_in(&text, &all, Lang::En);
     assert!(text.contains("Halal certified") && text.contains("Pork-free") && text.contains("Vegetarian options"));
     assert!(text.contains("Made on 23 November 2026"), "generated-on date");
     assert!(occurrences(&text, K::DemoNote.get(Lang::En)) == 1);
@@ -213,6 +240,7 @@ async fn demo_booklets_in_four_languages() {
     // Japanese: the Japanese names, each once; the booklet's own words in Japanese.
     let pdf = render(&app.booklet_data(Lang::Ja).await.unwrap(), &fonts, Some(&land)).unwrap();
     let text = pages_of(&pdf, "ja").join("\n");
+    branches_in(&text, &all, Lang::Ja);
     let printed = printed_names(&all, "ja");
     for name in &printed {
         let expected = printed.iter().filter(|n| squeeze(n).contains(&squeeze(name))).count();
@@ -235,6 +263,7 @@ async fn demo_booklets_in_four_languages() {
     // Thai: the booklet's words in Thai extract as written; Thai names where recorded.
     let pdf = render(&app.booklet_data(Lang::Th).await.unwrap(), &fonts, Some(&land)).unwrap();
     let text = pages_of(&pdf, "th").join("\n");
+    branches_in(&text, &all, Lang::Th);
     for k in [
         K::Title,
         K::Subtitle,
@@ -258,6 +287,7 @@ async fn demo_booklets_in_four_languages() {
     // Malay.
     let pdf = render(&app.booklet_data(Lang::Ms).await.unwrap(), &fonts, Some(&land)).unwrap();
     let text = pages_of(&pdf, "ms").join("\n");
+    branches_in(&text, &all, Lang::Ms);
     for k in [
         K::Title,
         K::LevelCertified,

@@ -15,14 +15,7 @@ use kizuna_store::{Backend, Store};
 use kizuna_testkit::{fresh_store, fresh_url};
 use serde_json::{Value, json};
 
-macro_rules! on_both {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite { $(#[tokio::test] async fn $name() { super::$name(kizuna_store::Backend::Sqlite).await })+ }
-        mod postgres { $(#[tokio::test] async fn $name() { super::$name(kizuna_store::Backend::Postgres).await })+ }
-    };
-}
-
-on_both!(
+kizuna_testkit::on_both!(
     nearest_k_is_ordered_and_agrees_with_brute_force,
     radius_and_bbox_agree_with_brute_force,
     filters_narrow_every_search,
@@ -371,8 +364,9 @@ async fn geojson_export_imports_into_a_fresh_store_unchanged(backend: Backend) {
     f.phone = Some("+81-11-000-0000".into());
     f.website = Some("https://example.org/place".into());
     f.alcohol_served = Some(false);
-    f.chain = Some("Chain".into());
-    f.branch = Some("Branch".into());
+    f.chain_en = Some("Chain".into());
+    f.chain_th = Some("เครือ".into());
+    f.branch_ja = Some("大通店".into());
     f.source = Some("openstreetmap".into());
     f.source_id = Some("node/123456".into());
     places.push(f.validate().unwrap());
@@ -728,7 +722,7 @@ async fn demo_places_load_with_review_lists(backend: Backend) {
             p.fields
                 .chain
                 .as_ref()
-                .is_some_and(|c| c.as_str().starts_with("Hilal Ramen"))
+                .is_some_and(|c| c.get("en").is_some_and(|c| c.as_str().starts_with("Hilal Ramen")))
         })
         .collect();
     let levels: HashSet<&str> = ramen.iter().map(|p| p.fields.halal.level().as_str()).collect();

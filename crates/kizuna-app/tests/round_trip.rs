@@ -164,8 +164,11 @@ fn place_fields(n: usize) -> impl Strategy<Value = PlaceFields> {
         prop::option::of("\\+?[0-9]{2,4}[ -]?[0-9]{2,4}[ -]?[0-9]{3,4}"),
         prop::option::of("https?://example\\.(org|jp)/[a-z0-9?=&,._~-]{0,20}"),
         prop::option::of(text()),
-        prop::option::of(text()),
-        prop::option::of(text()),
+    );
+    // Chain and branch, each in English, Japanese, Thai and Malay.
+    let chain_branch = (
+        [0; 4].map(|_| prop::option::of(text())),
+        [0; 4].map(|_| prop::option::of(text())),
     );
     let flags = [0; 6].map(|_| prop::option::of(any::<bool>()));
     let source = (
@@ -175,18 +178,21 @@ fn place_fields(n: usize) -> impl Strategy<Value = PlaceFields> {
         prop::option::of(text()),
     );
     let descriptions = [0; 4].map(|_| prop::option::of(text()));
+    // Each group boxed: one flat tuple of them all builds a value tree
+    // deep enough to overflow a test thread's stack in a debug build.
     (
-        names,
+        names.boxed(),
         prop::sample::select(PlaceCategory::ALL),
         (-90.0f64..=90.0, -180.0f64..=180.0),
-        halal,
-        contact,
-        flags,
+        halal.boxed(),
+        contact.boxed(),
+        flags.boxed(),
         prop::option::of(prop::sample::select(HOURS)),
-        source,
+        source.boxed(),
         prop::option::of(date((2015, 1, 1), 4300)),
-        descriptions,
+        descriptions.boxed(),
         prop::option::of(prop::sample::select(LOCALITIES)),
+        chain_branch.boxed(),
     )
         .prop_map(
             move |(
@@ -194,13 +200,14 @@ fn place_fields(n: usize) -> impl Strategy<Value = PlaceFields> {
                 category,
                 (lat, lon),
                 (assurance, (certifier, number, from, days)),
-                (phone, website, chain, branch, address),
+                (phone, website, address),
                 flags,
                 hours,
                 (source, id, osm_type, attribution),
                 last_verified,
                 descriptions,
                 locality,
+                ([chain_en, chain_ja, chain_th, chain_ms], [branch_en, branch_ja, branch_th, branch_ms]),
             )| {
                 let [name_ja, name_en, name_th, name_ms, name_ar, name_id] = names;
                 // At least one name.
@@ -229,8 +236,14 @@ fn place_fields(n: usize) -> impl Strategy<Value = PlaceFields> {
                     name_ar,
                     name_id,
                     category: Some(category.to_string()),
-                    chain,
-                    branch,
+                    chain_en,
+                    chain_ja,
+                    chain_th,
+                    chain_ms,
+                    branch_en,
+                    branch_ja,
+                    branch_th,
+                    branch_ms,
                     address,
                     phone,
                     website,
@@ -441,7 +454,7 @@ proptest! {
         match field {
             0 => f.name_en = Some(odd),
             1 => f.address = Some(odd),
-            2 => f.chain = Some(odd),
+            2 => f.chain_th = Some(odd),
             _ => f.description_ms = Some(odd),
         }
         rt().block_on(places_round_trip(Backend::Sqlite, vec![f]))?;

@@ -1,14 +1,15 @@
 //! The two migration folders and the records' declarations agree, and a
 //! store made before offices, versions, four-language titles and the change
-//! feed is upgraded in place with its data.
+//! feed (migrations 1–7), and before places' chains and branches were kept
+//! per language (migration 9), is upgraded in place with its data.
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use kizuna_domain::System;
-use kizuna_domain::common::Text;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::programme::Programme;
+use kizuna_domain::common::{LocalText, Text, guess_language};
 use kizuna_domain::exchanges::award::Award;
 use kizuna_domain::map::place::Place;
 use kizuna_domain::training::edition::Edition;
@@ -125,6 +126,42 @@ const OLD_DATA: &[&str] = &[
     "UPDATE data_version SET version = 12, places_version = 3 WHERE id = 1",
 ];
 
+/// Chains and branches as a store before migration 9 kept them, one text
+/// each: migration 9 must put each in the language the domain guesses for
+/// it (`guess_language`), on both databases. Thai, Japanese and English,
+/// then the edges of the rule: mixed scripts, accented Latin, emoji, and the
+/// code points at and just outside the Thai block (U+0E00–U+0E7F).
+const OLD_CHAINS: &[(&str, &str)] = &[
+    ("Hilal Ramen Kita", "札幌駅前店"),
+    ("ヒラルラーメン北", "สาขาโอโดริ"),
+    ("ฮิลาลราเมนคิตะ", "Odori"),
+    ("Café Salam", "Kita 5-jo, \"Odori\"\tWest"),
+    ("ร้าน ラーメン", "🍜 Ramen"),
+    ("Hilal \u{0E00}", "\u{0E7F}"),
+    ("\u{0DFF} Sinhala", "\u{0E80} Lao"),
+    ("It's ｶﾌｪ", "it's plain"),
+];
+
+/// The place the `n`th of [`OLD_CHAINS`] is on, as migrations 1–8 had it.
+fn old_chain_place(n: usize, chain: &str, branch: &str) -> String {
+    let q = |s: &str| format!("'{}'", s.replace('\'', "''"));
+    format!(
+        "INSERT INTO places (id, source, source_id, name_en, category, lat_e7, lon_e7, assurance, prayer_space, wudu, women_space, qibla_marked, prayer_mats, chain, branch) \
+         VALUES ({id}, 'import', 'chain-{n}', 'Chain place {n}', 'restaurant', 430000000, 1410000000, 'unknown', FALSE, FALSE, FALSE, FALSE, FALSE, {chain}, {branch})",
+        id = 100 + n,
+        chain = q(chain),
+        branch = q(branch),
+    )
+}
+
+/// The one language a text of a stored place is in, and the text.
+fn only_language(t: Option<&LocalText>) -> Option<(&'static str, &str)> {
+    let t = t?;
+    let all: Vec<(&'static str, &Text)> = t.iter().collect();
+    assert_eq!(all.len(), 1, "{all:?}");
+    Some((all[0].0, all[0].1.as_str()))
+}
+
 async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
     let url = fresh_url(backend).await.expect("a fresh database");
     // Today's schema as it was before this upgrade: migrations 1–7, with data.
@@ -139,8 +176,12 @@ async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
             let mut m = sqlx::migrate!($dir);
             m.migrations = Cow::Owned(m.migrations.iter().filter(|x| x.version <= 7).cloned().collect());
             m.run(&mut conn).await.expect("migrations 1-7");
-            for sql in OLD_DATA {
-                sqlx::raw_sql(sqlx::AssertSqlSafe(*sql))
+            let chains = OLD_CHAINS
+                .iter()
+                .enumerate()
+                .map(|(n, (c, b))| old_chain_place(n, c, b));
+            for sql in OLD_DATA.iter().map(|s| (*s).to_owned()).chain(chains) {
+                sqlx::raw_sql(sqlx::AssertSqlSafe(sql.as_str()))
                     .execute(&mut conn)
                     .await
                     .unwrap_or_else(|e| panic!("{sql}: {e}"));
@@ -192,6 +233,41 @@ async fn an_old_store_is_upgraded_with_its_data(backend: Backend) {
     assert_eq!((place.version, place.office_id), (1, 1));
     assert_eq!(place.fields.position.lat_e7(), 430_621_000);
     assert!(place.fields.prayer.wudu);
+    assert_eq!((&place.fields.chain, &place.fields.branch), (&None, &None));
+    // Migration 9: each old chain and branch in the language its script shows.
+    for (n, (chain, branch)) in OLD_CHAINS.iter().enumerate() {
+        let id = 100 + i64::try_from(n).expect("a small number");
+        let p: Place = store.get(id).await.expect("a place with a chain");
+        assert_eq!(
+            only_language(p.fields.chain.as_ref()),
+            Some((guess_language(chain), *chain)),
+            "chain {chain:?} on {backend:?}"
+        );
+        assert_eq!(
+            only_language(p.fields.branch.as_ref()),
+            Some((guess_language(branch), *branch)),
+            "branch {branch:?} on {backend:?}"
+        );
+    }
+    // The rule's three answers, as the office's data will have them.
+    for (id, lang, columns) in [
+        (
+            100,
+            "en",
+            "an English chain in chain_en, its Japanese branch in branch_ja",
+        ),
+        (101, "ja", "a Japanese chain in chain_ja, its Thai branch in branch_th"),
+        (102, "th", "a Thai chain in chain_th, its English branch in branch_en"),
+    ] {
+        let p: Place = store.get(id).await.expect("a place");
+        let chain = p.fields.chain.as_ref().expect("a chain");
+        assert!(chain.get(lang).is_some(), "{columns} on {backend:?}");
+        let branch_lang = ["ja", "th", "en"][usize::try_from(id - 100).expect("0 to 2")];
+        assert!(
+            p.fields.branch.as_ref().and_then(|b| b.get(branch_lang)).is_some(),
+            "{columns} on {backend:?}"
+        );
+    }
     assert_eq!(store.attendance(1).await.expect("attendance").len(), 1);
     // Every system starts its own version; nothing is in the feed yet.
     for s in System::ALL {

@@ -127,7 +127,81 @@ async fn public_pages_show_titles_in_the_readers_language(backend: Backend) {
                 }
             }
         }
+
+        // Chains and branches: every branch's page names its branch and
+        // chain in the reader's language, not in English.
+        let chained: Vec<_> = places.iter().filter(|p| p.fields.chain.is_some()).collect();
+        assert_eq!(chained.len(), 8, "the demo's branches of chains");
+        for p in chained {
+            let page = visitor.page(&format!("/map/places/{}?lang={code}", p.id)).await;
+            let shown = page.one("#place-chain").text;
+            let mut text = page.text();
+            if let Some(others) = page.select(".other-names").into_iter().next() {
+                text = text.replace(&others.text, "");
+            }
+            for (what, t) in [("chain", &p.fields.chain), ("branch", &p.fields.branch)] {
+                let t = t.as_ref().unwrap_or_else(|| panic!("place {} has a {what}", p.id));
+                let local = t
+                    .get(code)
+                    .unwrap_or_else(|| panic!("the demo gives place {} a {code} {what}", p.id));
+                assert!(
+                    shown.contains(local.as_str()),
+                    "the {code} page of place {} shows its {what} {local}: {shown:?}",
+                    p.id
+                );
+                if let Some(en) = t.get("en").filter(|en| !local.as_str().contains(en.as_str())) {
+                    assert!(
+                        !has_word(&shown, en.as_str()),
+                        "the {code} page of place {} shows the English {what} {en}: {shown:?}",
+                        p.id
+                    );
+                    if what == "chain" {
+                        assert!(
+                            !text.contains(en.as_str()),
+                            "the {code} page of place {} shows the English chain {en}",
+                            p.id
+                        );
+                    }
+                }
+            }
+        }
     }
+}
+
+/// A place's chain or branch without the reader's language shows another
+/// one, marked with the language it is in.
+#[tokio::test]
+async fn a_chain_or_branch_in_another_language_is_marked() {
+    let t = TestApp::empty(Backend::Sqlite).await;
+    let fields = kizuna_domain::map::place::PlaceFields {
+        name_en: Some("Fallback Ramen, Odori (demo)".into()),
+        name_th: Some("ราเมนทดสอบ โอโดริ (demo)".into()),
+        category: Some("restaurant".into()),
+        lat: Some(43.06),
+        lon: Some(141.35),
+        assurance: Some("unknown".into()),
+        source: Some("staff".into()),
+        chain_en: Some("Fallback Ramen".into()),
+        chain_th: Some("ราเมนทดสอบ".into()),
+        branch_ja: Some("大通店".into()),
+        ..Default::default()
+    };
+    let place = t.app.create_place(fields).await.unwrap();
+    let mut visitor = t.browser();
+    let th = visitor.page(&format!("/map/places/{}?lang=th", place.id)).await;
+    let shown = th.one("#place-chain").text;
+    assert!(shown.contains("ราเมนทดสอบ"), "{shown}");
+    assert!(!shown.contains("Fallback Ramen"), "{shown}");
+    assert!(
+        shown.contains("大通店 (ภาษาญี่ปุ่น)"),
+        "the branch is marked as Japanese: {shown}"
+    );
+    let ms = visitor.page(&format!("/map/places/{}?lang=ms", place.id)).await;
+    let shown = ms.one("#place-chain").text;
+    assert!(shown.contains("Fallback Ramen (Bahasa Inggeris)"), "{shown}");
+    let ja = visitor.page(&format!("/map/places/{}?lang=ja", place.id)).await;
+    let shown = ja.one("#place-chain").text;
+    assert!(shown.contains("大通店") && !shown.contains("大通店（"), "{shown}");
 }
 
 /// A record without a title in the reader's language shows another one,

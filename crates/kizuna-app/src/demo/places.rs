@@ -10,6 +10,7 @@
 //! Loading is idempotent: each place has source `demo` and a fixed source
 //! id, so loading again updates rather than duplicates.
 
+use kizuna_domain::common::local_text::LANGUAGES;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::PlaceFields;
 use kizuna_store::{Page, Value};
@@ -78,8 +79,10 @@ struct P {
     prayer: u8,
     hours: Option<&'static str>,
     verified: Option<&'static str>,
-    /// (chain, branch)
-    chain: Option<(&'static str, &'static str)>,
+    /// The chain (its key in `texts.tsv` and its English name) and the
+    /// branch in English; the four languages of each come from
+    /// `texts.tsv` (`chain KEY name`, `place KEY branch`).
+    chain: Option<(Chain, &'static str)>,
     address: Option<&'static str>,
 }
 
@@ -134,7 +137,7 @@ impl P {
         self.verified = d;
         self
     }
-    const fn chain(mut self, chain: &'static str, branch: &'static str) -> Self {
+    const fn chain(mut self, chain: Chain, branch: &'static str) -> Self {
         self.chain = Some((chain, branch));
         self
     }
@@ -152,9 +155,12 @@ const PF: H = Level("pork_free");
 const VEG: H = Level("vegetarian_options");
 const UNK: H = Level("unknown");
 
-const RAMEN: &str = "Hilal Ramen Kita (demo)";
-const CURRY: &str = "Soup Curry Bismillah (demo)";
-const MART: &str = "Barakah Mart (demo)";
+/// A chain: its key in `texts.tsv` and its English name.
+type Chain = (&'static str, &'static str);
+
+const RAMEN: Chain = ("hilal-ramen-kita", "Hilal Ramen Kita (demo)");
+const CURRY: Chain = ("soup-curry-bismillah", "Soup Curry Bismillah (demo)");
+const MART: Chain = ("barakah-mart", "Barakah Mart (demo)");
 
 /// The demo places. Positions are WGS 84, near the real towns.
 #[rustfmt::skip]
@@ -332,8 +338,6 @@ fn fields(d: &P) -> PlaceFields {
         source: Some("demo".into()),
         source_id: Some(d.key.into()),
         last_verified: d.verified.map(Into::into),
-        chain: d.chain.map(|c| c.0.into()),
-        branch: d.chain.map(|c| c.1.into()),
         address: d.address.map(Into::into),
         website: Some(format!("https://example.org/demo/places/{}", d.key)),
         ..Default::default()
@@ -357,6 +361,25 @@ fn fields(d: &P) -> PlaceFields {
             ("ms", &mut f.name_ms),
         ] {
             *slot = name.get(lang).map(ToString::to_string);
+        }
+    }
+    // The chain and the branch in the four languages.
+    if let Some(((chain_key, chain_en), branch_en)) = d.chain {
+        let chain = super::texts::or_given("chain", chain_key, "name", chain_en, None);
+        let branch = super::texts::or_given("place", d.key, "branch", branch_en, None);
+        for (text, slots) in [
+            (
+                chain,
+                [&mut f.chain_en, &mut f.chain_ja, &mut f.chain_th, &mut f.chain_ms],
+            ),
+            (
+                branch,
+                [&mut f.branch_en, &mut f.branch_ja, &mut f.branch_th, &mut f.branch_ms],
+            ),
+        ] {
+            for (lang, slot) in LANGUAGES.iter().zip(slots) {
+                *slot = text.get(lang).map(ToString::to_string);
+            }
         }
     }
     if let Some(d) = super::texts::by_key("place", d.key, "description") {
@@ -445,5 +468,33 @@ mod tests {
             let h = p.opening_hours.as_ref().unwrap();
             crate::map::check_opening_hours(h.as_str()).unwrap_or_else(|e| panic!("{h}: {e}"));
         }
+    }
+
+    #[test]
+    fn every_chain_and_branch_is_given_in_four_languages() {
+        let places = demo_places().unwrap();
+        let thai = |t: &str| t.chars().any(|c| ('\u{0e00}'..='\u{0e7f}').contains(&c));
+        let mut chained = 0;
+        for (d, p) in PLACES.iter().zip(&places) {
+            assert_eq!(d.chain.is_some(), p.chain.is_some(), "{}", d.key);
+            assert_eq!(p.chain.is_some(), p.branch.is_some(), "{}", d.key);
+            let (Some(chain), Some(branch)) = (&p.chain, &p.branch) else {
+                continue;
+            };
+            chained += 1;
+            for text in [chain, branch] {
+                for lang in LANGUAGES {
+                    assert!(text.get(lang).is_some(), "{}: {lang} of {text}", d.key);
+                }
+                assert!(thai(text.get("th").unwrap().as_str()), "{}: {text} in Thai", d.key);
+                assert_eq!(
+                    kizuna_domain::common::guess_language(text.get("ja").unwrap().as_str()),
+                    "ja",
+                    "{}: {text} in Japanese",
+                    d.key
+                );
+            }
+        }
+        assert_eq!(chained, 8);
     }
 }

@@ -6,7 +6,7 @@
 //! as recorded: staff looking for certified places want the expired
 //! certificates too.
 
-use kizuna_domain::common::{Id, Text};
+use kizuna_domain::common::{Id, LocalText};
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
 use kizuna_geo::index::Entry;
@@ -18,7 +18,8 @@ use crate::{App, Result};
 /// Which places the staff list shows, and which page of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StaffPlaceQuery {
-    /// Part of any of a place's names, its chain or its branch, in any case.
+    /// Part of any of a place's names, its chain or its branch, in any
+    /// language and any case.
     pub text: Option<String>,
     pub category: Option<PlaceCategory>,
     /// The recorded level (certified includes expired certificates).
@@ -53,14 +54,14 @@ pub struct StaffPlaceList {
     pub counts: PlaceCounts,
 }
 
-/// Whether a lowercased needle is part of a place's names, chain or branch.
+/// Whether a lowercased needle is part of a place's names, chain or branch,
+/// in any of their languages.
 fn mentions(p: &PlaceInput, needle: &str) -> bool {
     p.names
         .iter()
-        .map(|(_, n)| n.as_str())
-        .chain(p.chain.as_ref().map(Text::as_str))
-        .chain(p.branch.as_ref().map(Text::as_str))
-        .any(|s| s.to_lowercase().contains(needle))
+        .chain(p.chain.iter().flat_map(LocalText::iter))
+        .chain(p.branch.iter().flat_map(LocalText::iter))
+        .any(|(_, s)| s.as_str().to_lowercase().contains(needle))
 }
 
 impl App {

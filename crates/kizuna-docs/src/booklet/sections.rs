@@ -211,6 +211,22 @@ pub(crate) fn entry(l: &mut Layout, data: &BookletData, p: &Place, n: usize, hea
         let g = l.glyphs(&[(ja, style(9.0, false, GREY))])?;
         b.add(&g, ENTRY_X, w, LEADING);
     }
+    // The chain and branch in the booklet's language (another one marked).
+    let chain = match (&f.chain, &f.branch) {
+        (Some(c), Some(br)) => Some(K::ChainBranch.with(
+            lang,
+            &[
+                ("chain", &i18n::local_text(lang, c)),
+                ("branch", &i18n::local_text(lang, br)),
+            ],
+        )),
+        (Some(c), None) => Some(K::Chain.with(lang, &[("chain", &i18n::local_text(lang, c))])),
+        _ => None,
+    };
+    if let Some(c) = &chain {
+        let g = l.glyphs_drawable(&[(c, style(9.0, false, GREY))])?;
+        b.add(&g, ENTRY_X, w, LEADING);
+    }
 
     let mut line: Vec<(&str, Style)> = vec![
         (t(category_key(f.category)), body),

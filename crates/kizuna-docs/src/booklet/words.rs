@@ -36,6 +36,8 @@ pub enum K {
     CatMosque,
     CatPrayerRoom,
     CatOther,
+    ChainBranch,
+    Chain,
     CertifiedBy,
     CertExpired,
     CertNotYet,

@@ -147,6 +147,27 @@ impl LocalText {
     }
 }
 
+/// The language a text given without one is taken to be in, from its
+/// script: any Thai letter (U+0E00–U+0E7F) makes it `"th"`; else any kana,
+/// kanji or full-width form (U+3000–U+9FFF, U+F900–U+FAFF, U+FF00–U+FFEF)
+/// `"ja"`; else (Latin with or without accents, digits, emoji) `"en"`. Used
+/// where older files and stores held a text in one column (a place's
+/// `chain` and `branch`); migration 0009 applies the same rule in SQL.
+pub fn guess_language(text: &str) -> &'static str {
+    let japanese = |c: char| {
+        ('\u{3000}'..='\u{9FFF}').contains(&c)
+            || ('\u{F900}'..='\u{FAFF}').contains(&c)
+            || ('\u{FF00}'..='\u{FFEF}').contains(&c)
+    };
+    if text.chars().any(|c| ('\u{0E00}'..='\u{0E7F}').contains(&c)) {
+        "th"
+    } else if text.chars().any(japanese) {
+        "ja"
+    } else {
+        "en"
+    }
+}
+
 impl std::fmt::Display for LocalText {
     /// English, else the first language given: for logs and messages to staff.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -212,6 +233,41 @@ mod tests {
         assert_eq!(ja_only.show("en").1, "ja");
         let ms_th = LocalText::new(None, None, t("การวางแผน"), t("Perancangan")).unwrap();
         assert_eq!(ms_th.show("en").1, "ms", "Malay before Thai in the fallback order");
+    }
+
+    #[test]
+    fn a_text_without_a_language_is_guessed_from_its_script() {
+        for (text, lang) in [
+            ("Hilal Ramen Kita", "en"),
+            ("Kedai Barakah, Stesen Sapporo", "en"),
+            ("", "en"),
+            ("ヒラルラーメン北", "ja"),
+            ("札幌駅前店", "ja"),
+            ("ｶﾌｪ", "ja"),
+            ("Café Salam", "en"),
+            ("🍜 Ramen", "en"),
+            ("\u{2FFF}", "en"),
+            ("\u{3000}", "ja"),
+            ("\u{9FFF}", "ja"),
+            ("\u{A000}", "en"),
+            ("\u{F900}", "ja"),
+            ("\u{FAFF}", "ja"),
+            ("\u{FF00}", "ja"),
+            ("\u{FFEF}", "ja"),
+            ("\u{FFF0}", "en"),
+            ("ฮิลาลราเมนคิตะ", "th"),
+            ("สาขา Odori", "th"),
+            ("ร้าน ラーメン", "th"),
+            ("\u{0E00}", "th"),
+            ("\u{0E7F}", "th"),
+            // Just outside the Thai block: Sinhala and Lao.
+            ("\u{0DFF}", "en"),
+            ("\u{0E80}", "en"),
+            ("\u{7F}", "en"),
+            ("\u{80}", "en"),
+        ] {
+            assert_eq!(guess_language(text), lang, "{text:?}");
+        }
     }
 
     #[test]

@@ -14,7 +14,7 @@ pub mod text;
 
 pub use country::{Country, CountryCode, Region};
 pub use fiscal_year::FiscalYear;
-pub use local_text::LocalText;
+pub use local_text::{LocalText, guess_language};
 pub use text::{Key, Text};
 
 /// A database identifier. Positive; assigned by the store.

@@ -26,6 +26,9 @@ booklet-cat-hotel = ホテル
 booklet-cat-mosque = モスク
 booklet-cat-prayer-room = 礼拝室
 booklet-cat-other = その他
+# A Japanese branch name ends in 店 itself (大通店).
+booklet-chain-branch = { $chain } { $branch }
+booklet-chain = { $chain }の店舗
 booklet-certified-by = 認証機関：{ $certifier }（認証番号 { $number }）、{ $until }まで有効
 booklet-cert-expired = { $certifier }の認証（認証番号 { $number }）は{ $until }で期限切れ
 booklet-cert-not-yet = { $certifier }の認証（認証番号 { $number }）は{ $from }から{ $until }まで有効

@@ -65,7 +65,8 @@ map-js-updating = 一覧を更新しています…
 map-js-update-failed = 一覧を更新できませんでした。「施設を表示」を押してもう一度お試しください。
 map-back = ← 地図上のすべての施設
 map-other-names = 別名
-map-chain-branch = { $chain } { $branch }店
+# A Japanese branch name ends in 店 itself (大通店), as signs and OpenStreetMap write it.
+map-chain-branch = { $chain } { $branch }
 map-chain = { $chain }の店舗
 map-stale-long = この施設は1年以上確認されていません。情報が古い可能性があるため、お出かけ前にご確認ください。
 map-halal-heading = ハラール対応

@@ -26,6 +26,9 @@ booklet-cat-hotel = โรงแรม
 booklet-cat-mosque = มัสยิด
 booklet-cat-prayer-room = ห้องละหมาด
 booklet-cat-other = อื่น ๆ
+# A Thai branch name starts with สาขา itself (สาขาโอโดริ).
+booklet-chain-branch = { $chain } { $branch }
+booklet-chain = สาขาหนึ่งของ { $chain }
 booklet-certified-by = รับรองโดย { $certifier } เลขที่ { $number } มีผลถึง { $until }
 booklet-cert-expired = ใบรับรองจาก { $certifier } (เลขที่ { $number }) หมดอายุเมื่อ { $until }
 booklet-cert-not-yet = ใบรับรองจาก { $certifier } (เลขที่ { $number }) มีผลตั้งแต่ { $from } ถึง { $until }

@@ -65,7 +65,8 @@ map-js-updating = กำลังปรับปรุงรายการ…
 map-js-update-failed = ปรับปรุงรายการไม่ได้ กด "แสดงสถานที่" เพื่อลองอีกครั้ง
 map-back = ← สถานที่ทั้งหมดบนแผนที่
 map-other-names = ชื่ออื่น
-map-chain-branch = { $chain } สาขา { $branch }
+# A Thai branch name starts with สาขา itself (สาขาโอโดริ), as signs write it.
+map-chain-branch = { $chain } { $branch }
 map-chain = สาขาหนึ่งของ { $chain }
 map-stale-long = สถานที่นี้ไม่ได้รับการตรวจสอบมานานกว่าหนึ่งปี ข้อมูลอาจล้าสมัย โปรดยืนยันก่อนไป
 map-halal-heading = ความเป็นฮาลาล

@@ -5,6 +5,9 @@
 //! - The first row is the header. Every column must be one of
 //!   [`file_columns`]; an `id` column (Kizuna's own ids, written by the
 //!   export) is read past; columns may come in any order and may be left out.
+//! - Files written before a place's chain and branch were kept per language
+//!   still import: their `chain` and `branch` columns are read as the
+//!   language each text's script shows ([`OLD_COLUMNS`]).
 //! - UTF-8, with or without a byte-order mark.
 //! - Cells the export protected from spreadsheets (`'=…`, `'+…`, `'-…`,
 //!   `'@…`) lose their apostrophe again.
@@ -18,7 +21,7 @@ use serde_json::{Map, Number, Value as Json};
 
 use kizuna_domain::map::place::{PlaceFields, SourceKind};
 
-use super::{FileRead, FileRecord, file_columns, row_error};
+use super::{FileRead, FileRecord, OLD_COLUMNS, OldValue, file_columns, row_error};
 use crate::{IoError, Result, RowError};
 
 const FLAGS: [&str; 6] = [
@@ -75,7 +78,12 @@ pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
     let mut errors: Vec<RowError> = Vec::new();
     for (i, h) in header.iter().enumerate() {
         let name = h.trim().trim_start_matches('\u{feff}');
-        let known = columns.iter().copied().chain(["id"]).find(|c| *c == name);
+        let known = columns
+            .iter()
+            .copied()
+            .chain(["id"])
+            .chain(OLD_COLUMNS)
+            .find(|c| *c == name);
         match known {
             Some(c) if index.contains(&Some(c)) => {
                 errors.push(row_error(
@@ -149,6 +157,7 @@ fn read_row(
     let mut raw = Map::new();
     let mut values: Vec<(&str, &str)> = Vec::new();
     let mut locality = None;
+    let mut old: Vec<OldValue> = Vec::new();
     for (i, cell) in rec.iter().enumerate() {
         let value = unescape(cell).trim();
         let Some(column) = index.get(i).copied() else {
@@ -186,6 +195,10 @@ fn read_row(
             continue;
         }
         values.push((column, value));
+        if let Some(o) = OldValue::new(column, value) {
+            old.push(o);
+            continue;
+        }
         let json = match column {
             "locality" => {
                 locality = Some(value.to_owned());
@@ -221,6 +234,12 @@ fn read_row(
             _ => Json::String(value.to_owned()),
         };
         raw.insert(column.to_owned(), json);
+    }
+    // An older file's chain and branch, in the language their script shows;
+    // problems with them name the column the file has.
+    let read_as: Vec<(&'static str, &'static str)> = old.iter().map(|o| (o.read_as, o.column)).collect();
+    for (o, reason) in OldValue::merge(old, &mut raw) {
+        errors.push(row_error(line, o.column, &o.value, "duplicate_column", reason));
     }
     let mut fields: PlaceFields = match serde_json::from_value(Json::Object(raw)) {
         Ok(f) => f,
@@ -259,12 +278,12 @@ fn read_row(
                 if bad_columns.contains(&e.field) {
                     continue;
                 }
-                let value = values
+                let column = read_as
                     .iter()
-                    .find(|(c, _)| *c == e.field)
-                    .map(|(_, v)| *v)
-                    .unwrap_or("");
-                errors.push(row_error(line, &e.field, value, &e.code, e.message));
+                    .find(|(to, _)| *to == e.field)
+                    .map_or(e.field.as_str(), |(_, from)| from);
+                let value = values.iter().find(|(c, _)| *c == column).map(|(_, v)| *v).unwrap_or("");
+                errors.push(row_error(line, column, value, &e.code, e.message));
             }
             Err(errors)
         }

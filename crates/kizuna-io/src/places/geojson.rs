@@ -1,11 +1,14 @@
 //! Places from GeoJSON: a FeatureCollection of points (or one Feature),
-//! the properties those [`super::write_geojson`] writes.
+//! the properties those [`super::write_geojson`] writes. Files written
+//! before a place's chain and branch were kept per language still import:
+//! their `chain` and `branch` properties are read as the language each
+//! text's script shows ([`super::OLD_COLUMNS`]).
 
 use kizuna_domain::map::place::{PlaceFields, PlaceInput, SourceKind};
 use kizuna_geo::hours::{check_opening_hours, opening_hours_error};
 use serde_json::{Map, Value as Json};
 
-use super::{FileRead, FileRecord, file_columns, row_error, show};
+use super::{FileRead, FileRecord, OLD_COLUMNS, OldValue, file_columns, row_error, show};
 use crate::{IoError, Result, RowError};
 
 /// A GeoJSON FeatureCollection (or one Feature) read into places.
@@ -117,6 +120,7 @@ fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Opt
     };
     let mut raw = Map::new();
     let mut locality = None;
+    let mut old: Vec<OldValue> = Vec::new();
     let columns = file_columns();
     for (k, v) in props {
         if k == "kizuna_id" {
@@ -135,7 +139,10 @@ fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Opt
             }
             continue;
         }
-        if !(columns.contains(&k.as_str()) || k == "locality_id") || k == "lat" || k == "lon" {
+        if !(columns.contains(&k.as_str()) || k == "locality_id" || OLD_COLUMNS.contains(&k.as_str()))
+            || k == "lat"
+            || k == "lon"
+        {
             err(
                 k,
                 show(v),
@@ -176,7 +183,19 @@ fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Opt
                 continue;
             }
         };
+        if let Json::String(text) = &value
+            && let Some(o) = OldValue::new(k, text)
+        {
+            old.push(o);
+            continue;
+        }
         raw.insert(k.clone(), value);
+    }
+    // An older file's chain and branch, in the language their script shows;
+    // problems with them name the property the file has.
+    let read_as: Vec<(&'static str, &'static str)> = old.iter().map(|o| (o.read_as, o.column)).collect();
+    for (o, reason) in OldValue::merge(old, &mut raw) {
+        err(o.column, o.value, "duplicate_column", reason);
     }
     match serde_json::from_value::<PlaceFields>(Json::Object(raw)) {
         Ok(p) => {
@@ -225,13 +244,16 @@ fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Opt
             let column = if e.field == "source_id" && fid.is_some() && props.get("source_id").is_none() {
                 "id"
             } else {
-                e.field.as_str()
+                read_as
+                    .iter()
+                    .find(|(to, _)| *to == e.field)
+                    .map_or(e.field.as_str(), |(_, from)| from)
             };
             let value = match e.field.as_str() {
                 _ if column == "id" => fid.clone().unwrap_or_default(),
                 "lat" => fields.lat.map(|v| v.to_string()).unwrap_or_default(),
                 "lon" => fields.lon.map(|v| v.to_string()).unwrap_or_default(),
-                f => value_of(f),
+                _ => value_of(column),
             };
             err(column, value, &e.code, e.message.clone());
         }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use kizuna_domain::common::Id;
+use kizuna_domain::common::{Id, guess_language};
 use kizuna_domain::fields::Fields;
 use kizuna_domain::map::place::{OSM_ATTRIBUTION, Place, PlaceFields, PlaceInput, SourceKind};
 use serde_json::{Map, Value as Json, json};
@@ -90,6 +90,62 @@ pub fn file_columns() -> Vec<&'static str> {
         .iter()
         .map(|c| if *c == "locality_id" { "locality" } else { *c })
         .collect()
+}
+
+/// Columns of files written before a place's chain and branch were kept
+/// per language. Their text is read as the language its script shows
+/// ([`guess_language`]: Thai → `_th`, kana, kanji or full-width forms → `_ja`, else `_en`),
+/// as migration 0009 did for stores.
+pub const OLD_COLUMNS: [&str; 2] = ["chain", "branch"];
+
+/// A value of an [`OLD_COLUMNS`] column and the column it is read as.
+pub(crate) struct OldValue {
+    pub(crate) column: &'static str,
+    pub(crate) read_as: &'static str,
+    pub(crate) value: String,
+}
+
+impl OldValue {
+    /// `column` (one of [`OLD_COLUMNS`]) holding `value`; `None` for other columns.
+    pub(crate) fn new(column: &str, value: &str) -> Option<Self> {
+        let lang = guess_language(value);
+        let (column, read_as) = match (column, lang) {
+            ("chain", "th") => ("chain", "chain_th"),
+            ("chain", "ja") => ("chain", "chain_ja"),
+            ("chain", _) => ("chain", "chain_en"),
+            ("branch", "th") => ("branch", "branch_th"),
+            ("branch", "ja") => ("branch", "branch_ja"),
+            ("branch", _) => ("branch", "branch_en"),
+            _ => return None,
+        };
+        Some(OldValue {
+            column,
+            read_as,
+            value: value.to_owned(),
+        })
+    }
+
+    /// Put each value into `raw` under the column it is read as, unless the
+    /// file gives that column too: those are returned, for the caller to
+    /// report (which of the two is meant cannot be known).
+    pub(crate) fn merge(old: Vec<OldValue>, raw: &mut Map<String, Json>) -> Vec<(OldValue, String)> {
+        let mut conflicts = Vec::new();
+        for o in old {
+            let given = raw.get(o.read_as);
+            if given == Some(&Json::String(o.value.clone())) {
+                // The same text twice: nothing to choose between.
+            } else if given.is_some() {
+                let reason = format!(
+                    "{} (a column of older files, without a language) reads as {} here, which this record gives too; keep one of them",
+                    o.column, o.read_as
+                );
+                conflicts.push((o, reason));
+            } else {
+                raw.insert(o.read_as.to_owned(), Json::String(o.value.clone()));
+            }
+        }
+        conflicts
+    }
 }
 
 pub(crate) fn row_error(row: usize, column: &str, value: &str, code: &str, reason: String) -> RowError {
@@ -191,4 +247,85 @@ pub fn write_csv(places: &[Place], keys: &HashMap<Id, String>) -> Result<Vec<u8>
         w.write_record(&row).map_err(bad)?;
     }
     w.into_inner().map_err(|e| IoError::BadFile(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn local(p: &PlaceInput) -> [[Option<String>; 4]; 2] {
+        let get = |t: &Option<kizuna_domain::common::LocalText>| {
+            ["en", "ja", "th", "ms"].map(|l| t.as_ref().and_then(|t| t.get(l)).map(ToString::to_string))
+        };
+        [get(&p.chain), get(&p.branch)]
+    }
+
+    fn s(v: &str) -> Option<String> {
+        Some(v.to_owned())
+    }
+
+    /// Files written when a place's chain and branch had one column each.
+    #[test]
+    fn older_files_with_one_chain_and_branch_still_import() {
+        let csv = "source_id,name_en,category,lat,lon,assurance,chain,branch\n\
+                   a,Ramen,restaurant,43,141,unknown,Hilal Ramen,札幌駅前店\n\
+                   b,Curry,restaurant,43,141,unknown,ซุปแกง,Odori\n";
+        let file = read(PlaceFileFormat::Csv, csv.as_bytes()).unwrap();
+        assert!(file.errors.is_empty(), "{:?}", file.errors);
+        assert_eq!(
+            local(&file.records[0].input),
+            [
+                [s("Hilal Ramen"), None, None, None],
+                [None, s("札幌駅前店"), None, None]
+            ]
+        );
+        assert_eq!(
+            local(&file.records[1].input),
+            [[None, None, s("ซุปแกง"), None], [s("Odori"), None, None, None]]
+        );
+
+        let geojson = r#"{"type": "FeatureCollection", "features": [
+            {"type": "Feature", "id": "a", "geometry": {"type": "Point", "coordinates": [141, 43]},
+             "properties": {"name_en": "Ramen", "category": "restaurant", "assurance": "unknown",
+                            "chain": "ヒラルラーメン", "branch": "สาขาโอโดริ", "branch_en": "Odori"}}]}"#;
+        let file = read(PlaceFileFormat::Geojson, geojson.as_bytes()).unwrap();
+        assert!(file.errors.is_empty(), "{:?}", file.errors);
+        assert_eq!(
+            local(&file.records[0].input),
+            [
+                [None, s("ヒラルラーメン"), None, None],
+                [s("Odori"), None, s("สาขาโอโดริ"), None]
+            ]
+        );
+    }
+
+    /// An old column and the new one it reads as, both given and different:
+    /// which is meant cannot be known, so the record is refused, naming it.
+    #[test]
+    fn an_old_column_that_disagrees_with_its_new_one_is_named() {
+        let csv = "source_id,name_en,category,lat,lon,assurance,chain,chain_en,branch,branch_ja\n\
+                   a,Ramen,restaurant,43,141,unknown,Hilal Ramen,Hilal Ramen,札幌駅前店,大通店\n";
+        let file = read(PlaceFileFormat::Csv, csv.as_bytes()).unwrap();
+        let seen: Vec<(&str, &str, &str)> = file
+            .errors
+            .iter()
+            .map(|e| (e.column.as_str(), e.value.as_str(), e.code.as_str()))
+            .collect();
+        assert_eq!(
+            seen,
+            [("branch", "札幌駅前店", "duplicate_column")],
+            "the same chain twice is fine"
+        );
+        assert!(file.errors[0].reason.contains("branch_ja"), "{}", file.errors[0].reason);
+        // A problem with an old column's text names that column.
+        let long = "x".repeat(600);
+        let csv =
+            format!("source_id,name_en,category,lat,lon,assurance,chain\na,Ramen,restaurant,43,141,unknown,{long}\n");
+        let file = read(PlaceFileFormat::Csv, csv.as_bytes()).unwrap();
+        assert_eq!(file.errors.len(), 1, "{:?}", file.errors);
+        assert_eq!(
+            (file.errors[0].column.as_str(), file.errors[0].value.as_str()),
+            ("chain", long.as_str())
+        );
+    }
 }

@@ -13,7 +13,7 @@ use super::{field, place_by_source_id, places_total};
 const FORM: &str = "form.place";
 
 /// Every field of the place form.
-const FIELDS: [&str; 31] = [
+const FIELDS: [&str; 37] = [
     "name_ja",
     "name_en",
     "name_th",
@@ -21,8 +21,14 @@ const FIELDS: [&str; 31] = [
     "name_ar",
     "name_id",
     "category",
-    "chain",
-    "branch",
+    "chain_en",
+    "chain_ja",
+    "chain_th",
+    "chain_ms",
+    "branch_en",
+    "branch_ja",
+    "branch_th",
+    "branch_ms",
     "address",
     "phone",
     "website",
@@ -87,7 +93,7 @@ pub(crate) async fn a_new_place_shows_each_problem_beside_its_field_then_is_save
             "/console/places/new",
             &[
                 ("name_en", ""),
-                ("chain", "Hilal Ramen Kita"),
+                ("chain_en", "Hilal Ramen Kita"),
                 ("category", ""),
                 ("phone", "call us"),
                 ("website", "ftp://example.org"),
@@ -135,13 +141,13 @@ pub(crate) async fn a_new_place_shows_each_problem_beside_its_field_then_is_save
         );
     }
     // Fields without problems are not blamed, and what was typed is kept.
-    for name in ["chain", "certificate_number", "certificate_valid_from", "address"] {
+    for name in ["chain_en", "certificate_number", "certificate_valid_from", "address"] {
         assert!(!bad.has(&format!("#e-{name}")), "{name} is not blamed");
         assert_eq!(bad.one(&format!("#f-{name}")).attr("aria-invalid"), None, "{name}");
     }
     let kept = |name: &str| field(&bad, FORM, name);
     assert_eq!(kept("lat").as_deref(), Some("north"));
-    assert_eq!(kept("chain").as_deref(), Some("Hilal Ramen Kita"));
+    assert_eq!(kept("chain_en").as_deref(), Some("Hilal Ramen Kita"));
     assert_eq!(kept("opening_hours").as_deref(), Some("whenever we like"));
     assert_eq!(kept("locality_id"), Some(sapporo_id.clone()));
     assert_eq!(kept("assurance").as_deref(), Some("certified"));
@@ -176,8 +182,10 @@ pub(crate) async fn a_new_place_shows_each_problem_beside_its_field_then_is_save
                 ("name_en", "Test Halal Ramen, Odori (demo)"),
                 ("name_ja", "テストハラールラーメン 大通店（デモ）"),
                 ("name_ar", "مطعم تجريبي (demo)"),
-                ("chain", "Test Halal Ramen"),
-                ("branch", "Odori"),
+                ("chain_en", "Test Halal Ramen"),
+                ("chain_th", "ราเมนฮาลาลทดสอบ"),
+                ("branch_en", "Odori"),
+                ("branch_ja", "大通店"),
                 ("category", "restaurant"),
                 ("phone", "+81 11-000-0000"),
                 ("website", "https://example.org/demo/test-ramen"),
@@ -211,7 +219,12 @@ pub(crate) async fn a_new_place_shows_each_problem_beside_its_field_then_is_save
         .expect("the new place's id");
     let p = t.app.get::<Place>(id).await.expect("saved").fields;
     assert_eq!(p.names.get("ar").map(Text::as_str), Some("مطعم تجريبي (demo)"));
-    assert_eq!(p.branch.as_ref().map(Text::as_str), Some("Odori"));
+    let branch = p.branch.as_ref().expect("a branch");
+    assert_eq!(branch.get("en").map(Text::as_str), Some("Odori"));
+    assert_eq!(branch.get("ja").map(Text::as_str), Some("大通店"));
+    assert_eq!(branch.get("th"), None);
+    let chain = p.chain.as_ref().expect("a chain");
+    assert_eq!(chain.get("th").map(Text::as_str), Some("ราเมนฮาลาลทดสอบ"));
     assert_eq!(p.locality_id, Some(sapporo.id));
     assert_eq!(p.alcohol_served, Some(false));
     assert!(p.prayer.prayer_space && p.prayer.wudu && !p.prayer.mats);
@@ -240,6 +253,24 @@ pub(crate) async fn a_new_place_shows_each_problem_beside_its_field_then_is_save
 pub(crate) async fn a_place_is_changed_and_imported_sources_stay_as_they_are(backend: Backend) {
     let t = TestApp::demo(backend).await;
     let mut b = t.staff().await;
+    // A branch of a chain: its chain and branch in each of the four languages.
+    let ramen = place_by_source_id(&t.app, "sapporo-01").await;
+    let form = b.page(&format!("/console/places/{}/edit", ramen.id)).await;
+    for (name, value, lang) in [
+        ("chain_en", "Hilal Ramen Kita (demo)", "en"),
+        ("chain_ja", "ヒラルラーメン北（デモ）", "ja"),
+        ("chain_th", "ฮิลาลราเมนคิตะ (ตัวอย่าง)", "th"),
+        ("chain_ms", "Ramen Hilal Kita (demo)", "ms"),
+        ("branch_en", "Sapporo Station", "en"),
+        ("branch_ja", "札幌駅前店", "ja"),
+        ("branch_th", "สาขาสถานีซัปโปโร", "th"),
+        ("branch_ms", "Stesen Sapporo", "ms"),
+    ] {
+        assert_eq!(field(&form, FORM, name).as_deref(), Some(value), "{name}");
+        assert_eq!(form.one(&format!("#f-{name}")).attr("lang"), Some(lang), "{name}");
+    }
+    assert_eq!(form.one("label[for='f-branch_th']").text, "Branch in Thai");
+
     let grill = place_by_source_id(&t.app, "hakodate-05").await;
     let path = format!("/console/places/{}/edit", grill.id);
     let form = b.page(&path).await;

@@ -54,7 +54,10 @@ pub(crate) async fn other_languages_show_no_english_strings(backend: Backend) {
     for h in &all {
         let p = &h.place.fields;
         data.extend(p.names.iter().map(|(_, n)| n.to_string()));
-        for t in [&p.chain, &p.branch, &p.address, &p.attribution].into_iter().flatten() {
+        for t in [&p.chain, &p.branch].into_iter().flatten() {
+            data.extend(t.iter().map(|(_, t)| t.to_string()));
+        }
+        for t in [&p.address, &p.attribution].into_iter().flatten() {
             data.push(t.to_string());
         }
         if let Some(c) = p.halal.certificate() {

@@ -3,8 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::common::Text;
 use crate::common::error::FieldError;
+use crate::common::{LocalText, Text};
 use crate::fields::Fields;
 
 use super::PlaceInput;
@@ -27,8 +27,16 @@ pub struct PlaceFields {
     pub name_id: Option<String>,
     /// restaurant, cafe, grocery, hotel, mosque, prayer_room or other.
     pub category: Option<String>,
-    pub chain: Option<String>,
-    pub branch: Option<String>,
+    /// The chain a branch belongs to, in English.
+    pub chain_en: Option<String>,
+    pub chain_ja: Option<String>,
+    pub chain_th: Option<String>,
+    pub chain_ms: Option<String>,
+    /// Which branch of its chain the place is, in English.
+    pub branch_en: Option<String>,
+    pub branch_ja: Option<String>,
+    pub branch_th: Option<String>,
+    pub branch_ms: Option<String>,
     pub address: Option<String>,
     pub phone: Option<String>,
     pub website: Option<String>,
@@ -85,7 +93,7 @@ impl From<&PlaceInput> for PlaceFields {
         let name = |l: &str| p.names.get(l).map(ToString::to_string);
         let text = |t: &Option<Text>| t.as_ref().map(ToString::to_string);
         let cert = p.halal.certificate();
-        let description = |l: &str| p.description.as_ref().and_then(|d| d.get(l)).map(ToString::to_string);
+        let local = |t: &Option<LocalText>, l: &str| t.as_ref().and_then(|d| d.get(l)).map(ToString::to_string);
         PlaceFields {
             name_ja: name("ja"),
             name_en: name("en"),
@@ -94,8 +102,14 @@ impl From<&PlaceInput> for PlaceFields {
             name_ar: name("ar"),
             name_id: name("id"),
             category: Some(p.category.to_string()),
-            chain: text(&p.chain),
-            branch: text(&p.branch),
+            chain_en: local(&p.chain, "en"),
+            chain_ja: local(&p.chain, "ja"),
+            chain_th: local(&p.chain, "th"),
+            chain_ms: local(&p.chain, "ms"),
+            branch_en: local(&p.branch, "en"),
+            branch_ja: local(&p.branch, "ja"),
+            branch_th: local(&p.branch, "th"),
+            branch_ms: local(&p.branch, "ms"),
             address: text(&p.address),
             phone: p.phone.as_ref().map(ToString::to_string),
             website: p.website.as_ref().map(ToString::to_string),
@@ -118,10 +132,10 @@ impl From<&PlaceInput> for PlaceFields {
             source_id: Some(p.source.id.to_string()),
             attribution: text(&p.attribution),
             last_verified: p.last_verified.map(|d| d.to_string()),
-            description_en: description("en"),
-            description_ja: description("ja"),
-            description_th: description("th"),
-            description_ms: description("ms"),
+            description_en: local(&p.description, "en"),
+            description_ja: local(&p.description, "ja"),
+            description_th: local(&p.description, "th"),
+            description_ms: local(&p.description, "ms"),
         }
     }
 }
@@ -174,8 +188,16 @@ impl PlaceInput {
             map.serialize_entry(key, &Shown(self.names.get(lang)))?;
         }
         map.serialize_entry("category", &Shown(Some(&self.category)))?;
-        map.serialize_entry("chain", &Shown(self.chain.as_ref()))?;
-        map.serialize_entry("branch", &Shown(self.branch.as_ref()))?;
+        local_entries(
+            map,
+            self.chain.as_ref(),
+            ["chain_en", "chain_ja", "chain_th", "chain_ms"],
+        )?;
+        local_entries(
+            map,
+            self.branch.as_ref(),
+            ["branch_en", "branch_ja", "branch_th", "branch_ms"],
+        )?;
         map.serialize_entry("address", &Shown(self.address.as_ref()))?;
         map.serialize_entry("phone", &Shown(self.phone.as_ref()))?;
         map.serialize_entry("website", &Shown(self.website.as_ref()))?;
@@ -198,17 +220,25 @@ impl PlaceInput {
         map.serialize_entry("source_id", &Shown(Some(&self.source.id)))?;
         map.serialize_entry("attribution", &Shown(self.attribution.as_ref()))?;
         map.serialize_entry("last_verified", &Shown(self.last_verified.as_ref()))?;
-        for lang in crate::common::local_text::LANGUAGES {
-            let key = match lang {
-                "en" => "description_en",
-                "ja" => "description_ja",
-                "th" => "description_th",
-                _ => "description_ms",
-            };
-            map.serialize_entry(key, &Shown(self.description.as_ref().and_then(|d| d.get(lang))))?;
-        }
-        Ok(())
+        local_entries(
+            map,
+            self.description.as_ref(),
+            ["description_en", "description_ja", "description_th", "description_ms"],
+        )
     }
+}
+
+/// A text in four languages as its four flat keys (in the order of
+/// [`crate::common::local_text::LANGUAGES`]), null where not given.
+fn local_entries<M: serde::ser::SerializeMap>(
+    map: &mut M,
+    text: Option<&LocalText>,
+    keys: [&str; 4],
+) -> Result<(), M::Error> {
+    for (key, lang) in keys.into_iter().zip(crate::common::local_text::LANGUAGES) {
+        map.serialize_entry(key, &Shown(text.and_then(|d| d.get(lang))))?;
+    }
+    Ok(())
 }
 
 impl TryFrom<PlaceFields> for PlaceInput {

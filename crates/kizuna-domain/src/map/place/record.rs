@@ -84,9 +84,11 @@ pub struct PlaceSchema {
 pub struct PlaceInput {
     pub names: PlaceNames,
     pub category: PlaceCategory,
-    /// The chain a branch belongs to (branches of one chain differ).
-    pub chain: Option<Text>,
-    pub branch: Option<Text>,
+    /// The chain a branch belongs to (branches of one chain differ), in
+    /// Kizuna's languages.
+    pub chain: Option<LocalText>,
+    /// Which branch of its chain the place is, in Kizuna's languages.
+    pub branch: Option<LocalText>,
     pub address: Option<Text>,
     pub phone: Option<Phone>,
     pub website: Option<Website>,

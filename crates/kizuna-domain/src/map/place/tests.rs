@@ -53,8 +53,10 @@ fn a_place_serializes_exactly_as_its_flat_form() {
     full.name_ms = Some("Ramen Hilal".into());
     full.name_ar = Some("رامن هلال".into());
     full.name_id = Some("Ramen Hilal".into());
-    full.chain = Some("Hilal".into());
-    full.branch = Some("Odori".into());
+    full.chain_en = Some("Hilal".into());
+    full.chain_th = Some("ฮิลาล".into());
+    full.branch_ja = Some("大通店".into());
+    full.branch_ms = Some("Odori".into());
     full.address = Some("Kita 1 Nishi 2\tChuo-ku".into());
     full.phone = Some("011-555-0100".into());
     full.website = Some("https://example.org/hilal?a=1&b=2".into());

@@ -51,8 +51,34 @@ impl PlaceFields {
             }
             Some(s) => e.take("category", s.parse::<PlaceCategory>()),
         };
-        let chain = opt_text(&mut e, "chain", &self.chain);
-        let branch = opt_text(&mut e, "branch", &self.branch);
+        // A text in four languages: none given is no text.
+        let local = |e: &mut Errors, parts: [(&str, &Option<String>); 4]| -> Option<LocalText> {
+            let before = e.0.len();
+            let [en, ja, th, ms] = parts.map(|(f, v)| opt_text(e, f, v));
+            if e.0.len() > before || (en.is_none() && ja.is_none() && th.is_none() && ms.is_none()) {
+                None
+            } else {
+                LocalText::new(en, ja, th, ms).ok()
+            }
+        };
+        let chain = local(
+            &mut e,
+            [
+                ("chain_en", &self.chain_en),
+                ("chain_ja", &self.chain_ja),
+                ("chain_th", &self.chain_th),
+                ("chain_ms", &self.chain_ms),
+            ],
+        );
+        let branch = local(
+            &mut e,
+            [
+                ("branch_en", &self.branch_en),
+                ("branch_ja", &self.branch_ja),
+                ("branch_th", &self.branch_th),
+                ("branch_ms", &self.branch_ms),
+            ],
+        );
         let address = opt_text(&mut e, "address", &self.address);
         let phone = opt(&mut e, "phone", self.phone.as_ref(), Phone::parse);
         let website = opt(&mut e, "website", self.website.as_ref(), Website::parse);
@@ -117,22 +143,15 @@ impl PlaceFields {
             }
         }
         let last_verified = opt(&mut e, "last_verified", self.last_verified.as_ref(), date);
-        let description = {
-            let before = e.0.len();
-            let parts = [
+        let description = local(
+            &mut e,
+            [
                 ("description_en", &self.description_en),
                 ("description_ja", &self.description_ja),
                 ("description_th", &self.description_th),
                 ("description_ms", &self.description_ms),
-            ]
-            .map(|(f, v)| opt_text(&mut e, f, v));
-            let [en, ja, th, ms] = parts;
-            if e.0.len() > before || (en.is_none() && ja.is_none() && th.is_none() && ms.is_none()) {
-                None
-            } else {
-                LocalText::new(en, ja, th, ms).ok()
-            }
-        };
+            ],
+        );
         let (Some(names), Some(category), Some(position), Some(halal), Some(source)) =
             (names, category, position, halal, source)
         else {

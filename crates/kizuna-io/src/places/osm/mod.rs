@@ -23,7 +23,7 @@
 //! | `name_ja` … `name_id` | `name:ja`, `name:en`, `name:th`, `name:ms`, `name:ar`, `name:id`; plain `name` fills the language its script shows (kana/kanji → ja, Thai → th, Arabic → ar, else en) when that one is not given |
 //! | `category` | mosque and prayer room as above; `amenity=restaurant\|fast_food\|food_court` → restaurant; `amenity=cafe` → cafe; `shop=supermarket\|convenience\|halal\|grocery\|butcher\|greengrocer\|deli` → grocery; `tourism=hotel\|guest_house\|hostel\|motel` → hotel; else other |
 //! | `assurance` | `diet:halal=only` with certifier (`diet:halal:certification`, `halal:certification`, or `…:certifier`), number (`…:certification:ref`) and validity (`…:certification:start_date`, `…:certification:end_date`, YYYY-MM-DD) → certified; `diet:halal=only` without all four, `yes` or `limited` → self_declared; otherwise `diet:vegetarian=yes\|only\|limited` → vegetarian_options; else unknown |
-//! | `chain`, `branch` | `brand`, `branch` |
+//! | `chain_en` … `chain_ms`, `branch_en` … `branch_ms` | `brand:en`, `brand:ja`, `brand:th`, `brand:ms` and `branch:en` … `branch:ms`; plain `brand` and `branch` fill the language their script shows when that one is not given (`guess_language`: Thai → th, kana, kanji or full-width forms → ja, else en; OpenStreetMap's plain tags in Japan are in Japanese) |
 //! | `address` | `addr:full`, else `addr:postcode`, `addr:province`, `addr:state`, `addr:city`, `addr:suburb`, `addr:quarter`, `addr:neighbourhood`, `addr:street`, `addr:place`, `addr:block_number`, `addr:housenumber`, largest first, as Japanese addresses are written |
 //! | `phone`, `website` | `phone` or `contact:phone`; `website` or `contact:website` (the first of `;`-separated values) |
 //! | `opening_hours` | `opening_hours`, whose syntax is checked: a bad one rejects the file |
@@ -54,6 +54,8 @@
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
+use kizuna_domain::common::guess_language;
+use kizuna_domain::common::local_text::LANGUAGES;
 use kizuna_domain::map::place::{OSM_ATTRIBUTION, PlaceFields, SourceKind};
 
 use super::{FileRead, FileRecord, row_error};
@@ -281,11 +283,33 @@ fn fields(t: &Tags) -> (PlaceFields, HashMap<&'static str, (String, String)>) {
     (f.name_ja, f.name_en, f.name_th, f.name_ms, f.name_ar, f.name_id) = (ja, en, th, ms, ar, id);
 
     f.category = Some(category(t).to_owned());
-    if let Some(v) = t.get("brand") {
-        put("chain", "brand", v, &mut f.chain);
-    }
-    if let Some(v) = t.get("branch") {
-        put("branch", "branch", v, &mut f.branch);
+    // Chain and branch: `brand:en` … and `branch:en` … in their language;
+    // the plain tag in the language its script shows (guess_language) when
+    // that one is not given.
+    for (tag, fields, slots) in [
+        (
+            "brand",
+            ["chain_en", "chain_ja", "chain_th", "chain_ms"],
+            [&mut f.chain_en, &mut f.chain_ja, &mut f.chain_th, &mut f.chain_ms],
+        ),
+        (
+            "branch",
+            ["branch_en", "branch_ja", "branch_th", "branch_ms"],
+            [&mut f.branch_en, &mut f.branch_ja, &mut f.branch_th, &mut f.branch_ms],
+        ),
+    ] {
+        for (i, lang) in LANGUAGES.iter().enumerate() {
+            let key = format!("{tag}:{lang}");
+            if let Some(v) = t.get(&key) {
+                put(fields[i], &key, v, slots[i]);
+            }
+        }
+        if let Some(v) = t.get(tag)
+            && let Some(i) = LANGUAGES.iter().position(|l| *l == guess_language(v))
+            && slots[i].is_none()
+        {
+            put(fields[i], tag, v, slots[i]);
+        }
     }
     if let Some(v) = t.get("addr:full") {
         put("address", "addr:full", v, &mut f.address);

@@ -128,3 +128,58 @@ fn garbage_is_a_bad_file_in_both_encodings() {
         Err(IoError::BadFile(_))
     ));
 }
+
+#[test]
+fn brand_and_branch_go_to_their_language() {
+    let local = |f: &PlaceFields| {
+        [
+            [&f.chain_en, &f.chain_ja, &f.chain_th, &f.chain_ms].map(Clone::clone),
+            [&f.branch_en, &f.branch_ja, &f.branch_th, &f.branch_ms].map(Clone::clone),
+        ]
+    };
+    let s = |v: &str| Some(v.to_owned());
+    // Plain tags, in Japan in Japanese: the language their script shows.
+    let (f, from) = fields(&Tags(&tags(&[("brand", "ヒラルラーメン北"), ("branch", "札幌駅前店")])));
+    assert_eq!(
+        local(&f),
+        [
+            [None, s("ヒラルラーメン北"), None, None],
+            [None, s("札幌駅前店"), None, None]
+        ]
+    );
+    assert_eq!(from["chain_ja"].0, "brand");
+    assert_eq!(from["branch_ja"].0, "branch");
+    let (f, _) = fields(&Tags(&tags(&[("brand", "ฮิลาลราเมน"), ("branch", "Odori")])));
+    assert_eq!(
+        local(&f),
+        [[None, None, s("ฮิลาลราเมน"), None], [s("Odori"), None, None, None]]
+    );
+    // Tags with a language go to it; the plain one fills another language
+    // only when that one is not given.
+    let (f, from) = fields(&Tags(&tags(&[
+        ("brand", "ヒラルラーメン北"),
+        ("brand:ja", "ヒラルラーメン北海道"),
+        ("brand:en", "Hilal Ramen Kita"),
+        ("brand:th", "ฮิลาลราเมนคิตะ"),
+        ("brand:ms", "Ramen Hilal Kita"),
+        ("branch", "Odori"),
+        ("branch:ja", "大通店"),
+        ("branch:th", "สาขาโอโดริ"),
+        ("branch:fr", "Odori (fr)"),
+    ])));
+    assert_eq!(
+        local(&f),
+        [
+            [
+                s("Hilal Ramen Kita"),
+                s("ヒラルラーメン北海道"),
+                s("ฮิลาลราเมนคิตะ"),
+                s("Ramen Hilal Kita")
+            ],
+            [s("Odori"), s("大通店"), s("สาขาโอโดริ"), None],
+        ]
+    );
+    assert_eq!(from["chain_ja"].0, "brand:ja");
+    assert_eq!(from["branch_en"].0, "branch");
+    assert_eq!(from["branch_th"].0, "branch:th");
+}

@@ -375,13 +375,15 @@ pub(crate) async fn place_page(
             .collect();
         (ph.as_str().to_owned(), format!("tel:{dial}"))
     });
+    // The chain and branch in the reader's language, a missing one marked
+    // with the language shown instead.
     let chain = match (&f.chain, &f.branch) {
         (Some(c), Some(b)) => Some(tr(
             &ctx,
             "map-chain-branch",
-            &[("chain", c.as_str().to_owned()), ("branch", b.as_str().to_owned())],
+            &[("chain", ctx.local(c)), ("branch", ctx.local(b))],
         )),
-        (Some(c), None) => Some(tr(&ctx, "map-chain", &[("chain", c.as_str().to_owned())])),
+        (Some(c), None) => Some(tr(&ctx, "map-chain", &[("chain", ctx.local(c))])),
         _ => None,
     };
     let (lat, lon) = (degrees(pos.lat()), degrees(pos.lon()));

@@ -153,6 +153,9 @@ pub(crate) struct FormPage<'a> {
     pub(crate) problems: Vec<Problem>,
     pub(crate) names: Vec<Input>,
     pub(crate) descriptions: Vec<Input>,
+    /// The chain and the branch, each in the four languages.
+    pub(crate) chain: Vec<Input>,
+    pub(crate) branch: Vec<Input>,
     pub(crate) about: Vec<Input>,
     pub(crate) position: Vec<Input>,
     pub(crate) certificate: Vec<Input>,
@@ -200,17 +203,24 @@ pub(crate) async fn form_page(
             i
         })
         .collect();
-    let descriptions = ["description_en", "description_ja", "description_th", "description_ms"]
-        .into_iter()
-        .map(|n| {
-            let mut i = input(n, "textarea");
-            i.lang = &n[12..];
-            i
-        })
-        .collect();
+    // A text kept in four languages: one box per language, `NAME_en` …
+    let local = |names: [&'static str; 4], kind: &'static str| -> Vec<Input> {
+        names
+            .into_iter()
+            .map(|n| {
+                let mut i = input(n, kind);
+                i.lang = &n[n.len() - 2..];
+                i
+            })
+            .collect()
+    };
+    let descriptions = local(
+        ["description_en", "description_ja", "description_th", "description_ms"],
+        "textarea",
+    );
+    let chain = local(["chain_en", "chain_ja", "chain_th", "chain_ms"], "text");
+    let branch = local(["branch_en", "branch_ja", "branch_th", "branch_ms"], "text");
     let about = vec![
-        input("chain", "text").hint(ctx.t("places-field-chain-hint")),
-        input("branch", "text"),
         input("address", "text"),
         input("phone", "tel"),
         input("website", "url").hint(ctx.t("places-field-website-hint")),
@@ -317,6 +327,8 @@ pub(crate) async fn form_page(
         problems,
         names,
         descriptions,
+        chain,
+        branch,
         about,
         position,
         certificate,
