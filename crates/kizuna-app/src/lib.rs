@@ -11,6 +11,7 @@
 //! - [`map`]: the Muslim-friendly map — places and their index, imports
 //!   and exports, the booklet, prayer times and qibla;
 //! - [`auth`]: accounts, sign-in sessions, API tokens;
+//! - [`offices`]: the offices a store holds;
 //! - [`clock`]: the time, read from one injected [`Clock`];
 //! - [`demo`]: the deterministic demo dataset.
 
@@ -18,6 +19,7 @@ pub mod auth;
 pub mod clock;
 pub mod demo;
 pub mod map;
+pub mod offices;
 pub mod records;
 pub mod training;
 

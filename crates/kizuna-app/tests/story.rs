@@ -43,18 +43,12 @@ async fn people_count(app: &App) -> i64 {
         .1
 }
 
-macro_rules! on_both {
-    ($($name:ident),+ $(,)?) => {
-        mod sqlite { $(#[tokio::test] async fn $name() { super::$name(kizuna_store::Backend::Sqlite).await })+ }
-        mod postgres { $(#[tokio::test] async fn $name() { super::$name(kizuna_store::Backend::Postgres).await })+ }
-    };
-}
-
-on_both!(
+kizuna_testkit::on_both!(
     demo_reports_680_trainees_from_57_countries_as_of_march_2008,
     demo_is_idempotent,
     every_figure_drills_down_to_its_people,
     only_accepted_statuses_count,
+    statistics_per_office_or_for_all,
     import_rejects_every_bad_value_and_writes_nothing,
     import_accepts_a_clean_xlsx,
     export_escapes_formulas_and_round_trips_through_the_template,
@@ -238,6 +232,93 @@ fn csv(rows: &[[&str; 7]]) -> Vec<u8> {
         s.push('\n');
     }
     s.into_bytes()
+}
+
+/// Two offices on one store: each writes its own trainees, and the figures
+/// can be asked for one office or for all.
+async fn statistics_per_office_or_for_all(backend: Backend) {
+    let url = kizuna_testkit::fresh_url(backend).await.unwrap();
+    let head = App::new(kizuna_store::Store::open(&url).await.unwrap()).with_today(d("2026-11-23"));
+    head.load_demo().await.unwrap();
+    let name =
+        kizuna_domain::common::LocalText::new(Some("Okinawa centre".parse().unwrap()), None, None, None).unwrap();
+    let okinawa = head.add_office("okinawa", name.clone()).await.unwrap();
+    assert!(
+        matches!(head.add_office("okinawa", name).await, Err(AppError::Invalid(_))),
+        "keys are unique"
+    );
+    assert_eq!(head.office_by_key("okinawa").await.unwrap().id, okinawa.id);
+    let keys: Vec<String> = head
+        .offices()
+        .await
+        .unwrap()
+        .iter()
+        .map(|o| o.fields.key.to_string())
+        .collect();
+    assert_eq!(keys, ["default", "okinawa"]);
+
+    // The other office's server writes two trainees into the demo's FY2007 course.
+    let other = App::new(kizuna_store::Store::open(&url).await.unwrap())
+        .with_today(d("2026-11-23"))
+        .with_office(okinawa.id);
+    let file = csv(&[
+        [
+            "Kamau",
+            "Amina",
+            "female",
+            "KE",
+            "1975-02-03",
+            "gmrdp/fy2007",
+            "accepted",
+        ],
+        [
+            "Otieno",
+            "Brian",
+            "male",
+            "KE",
+            "1976-04-05",
+            "gmrdp/fy2007",
+            "completed",
+        ],
+    ]);
+    assert_eq!(
+        other
+            .import_trainees(&file, FileFormat::Csv, false)
+            .await
+            .unwrap()
+            .imported,
+        2
+    );
+
+    let by = |office_id: Option<i64>| TraineeFilter {
+        as_of: Some(d("2008-03-31")),
+        office_id,
+        ..Default::default()
+    };
+    let all = head.trainee_report(&by(None)).await.unwrap();
+    let home = head
+        .trainee_report(&by(Some(kizuna_domain::common::DEFAULT_OFFICE)))
+        .await
+        .unwrap();
+    let theirs = head.trainee_report(&by(Some(okinawa.id))).await.unwrap();
+    assert_eq!(
+        (home.trainees, home.countries),
+        (680, 57),
+        "the demo office's own figures"
+    );
+    assert_eq!((theirs.trainees, theirs.countries), (2, 1));
+    assert_eq!(all.trainees, 682, "every office together");
+    let (people, total) = head
+        .trainee_drilldown(&by(Some(okinawa.id)), Page::default())
+        .await
+        .unwrap();
+    assert_eq!(total, 2);
+    let mut names: Vec<String> = people.iter().map(|p| p.fields.family_name.to_string()).collect();
+    names.sort();
+    assert_eq!(names, ["Kamau", "Otieno"]);
+    for p in &people {
+        assert_eq!(p.office_id, okinawa.id, "a record names the office that wrote it");
+    }
 }
 
 async fn only_accepted_statuses_count(backend: Backend) {

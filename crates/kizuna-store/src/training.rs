@@ -95,6 +95,9 @@ fn trainee_where_in(
     if let Some(g) = filter.gender {
         eq("pe.gender", Value::Text(Some(g.to_string())), &mut sql);
     }
+    if let Some(o) = filter.office_id {
+        eq("pa.office_id", Value::Int(Some(o)), &mut sql);
+    }
     if let Some(region) = filter.region {
         let codes: Vec<String> = all_countries()
             .iter()

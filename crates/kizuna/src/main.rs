@@ -27,6 +27,10 @@ struct Cli {
         default_value = "sqlite://kizuna.sqlite3"
     )]
     database_url: String,
+    /// The office whose records this process writes (office key; default:
+    /// the store's default office). See `kizuna office list`.
+    #[arg(long = "as-office", global = true, env = "KIZUNA_OFFICE")]
+    as_office: Option<String>,
     #[command(subcommand)]
     command: Command,
 }
@@ -123,10 +127,16 @@ enum Command {
         #[command(subcommand)]
         what: cli::accounts::TokenCmd,
     },
+    /// The offices the store holds.
+    Office {
+        #[command(subcommand)]
+        what: cli::offices::OfficeCmd,
+    },
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
     let url = cli.database_url.as_str();
+    cli::set_office(cli.as_office.clone());
     match cli.command {
         Command::Serve {
             addr,
@@ -174,6 +184,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Bench { what } => cli::bench::run(what).await,
         Command::User { what } => cli::accounts::user(url, what).await,
         Command::Token { what } => cli::accounts::token(url, what).await,
+        Command::Office { what } => cli::offices::office(url, what).await,
     }
 }
 

@@ -435,3 +435,67 @@ fn prayer_times_and_qibla_from_the_command_line() {
         stderr(&o)
     );
 }
+
+/// A second office: added and listed, its staff import as that office, and
+/// the report can be asked for one office or for all.
+#[tokio::test]
+async fn offices_write_their_own_records_and_report_alone_or_together() {
+    let url = demo_db(Backend::Sqlite).await;
+    let o = kizuna(
+        &url,
+        &[
+            "office",
+            "add",
+            "okinawa",
+            "--name-en",
+            "Okinawa centre",
+            "--name-ja",
+            "沖縄センター",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kizuna(&url, &["office", "add", "okinawa", "--name-en", "Again"]);
+    assert_eq!(o.status.code(), Some(1), "a key is used once");
+    assert!(stderr(&o).contains("exists already"), "{}", stderr(&o));
+    let o = kizuna(&url, &["office", "add", "nameless"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--name-en"), "{}", stderr(&o));
+    let o = kizuna(&url, &["office", "list", "--format", "json"]);
+    let offices: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let keys: Vec<&str> = offices
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["default", "okinawa"]);
+
+    let file = tmp("okinawa.csv");
+    std::fs::write(
+        &file,
+        "family_name,given_name,gender,nationality,birth_date,edition_key,status\n\
+         Kamau,Amina,female,KE,1975-02-03,gmrdp/fy2007,accepted\n",
+    )
+    .unwrap();
+    let o = kizuna(
+        &url,
+        &["--as-office", "okinawa", "import", "trainees", file.to_str().unwrap()],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kizuna(&url, &["--as-office", "atlantis", "report", "trainees"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("--as-office"), "{}", stderr(&o));
+
+    let trainees = |office: Option<&str>| {
+        let mut args = vec!["report", "trainees", "--as-of", "2008-03-31", "--format", "json"];
+        if let Some(o) = office {
+            args.extend(["--office", o]);
+        }
+        let o = kizuna(&url, &args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_str::<serde_json::Value>(&stdout(&o)).unwrap()["trainees"].clone()
+    };
+    assert_eq!(trainees(None), 681);
+    assert_eq!(trainees(Some("default")), 680);
+    assert_eq!(trainees(Some("okinawa")), 1);
+}

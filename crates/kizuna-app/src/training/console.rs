@@ -46,6 +46,7 @@ impl TraineeQuery {
             region: self.region,
             programme_id: self.programme_id,
             gender: None,
+            office_id: None,
         }
     }
 

@@ -111,6 +111,8 @@ pub struct TraineeFilter {
     /// The course (programme id).
     pub programme_id: Option<Id>,
     pub gender: Option<Gender>,
+    /// The office that keeps the participations counted (default: every office).
+    pub office_id: Option<Id>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -84,6 +84,7 @@ stats-filter-country = Country or region
 stats-filter-region = Region
 stats-filter-course = Course
 stats-filter-gender = Gender
+stats-filter-office = Office
 stats-filter-offset = Position in the list
 stats-filter-all = All
 stats-filter-clear = Clear filters

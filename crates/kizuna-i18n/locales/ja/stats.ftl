@@ -80,6 +80,7 @@ stats-filter-country = 国・地域
 stats-filter-region = 地域
 stats-filter-course = コース
 stats-filter-gender = 性別
+stats-filter-office = 事務所
 stats-filter-offset = 一覧の位置
 stats-filter-all = すべて
 stats-filter-clear = 条件をクリア

@@ -80,6 +80,7 @@ stats-filter-country = Negara atau wilayah
 stats-filter-region = Rantau
 stats-filter-course = Kursus
 stats-filter-gender = Jantina
+stats-filter-office = Pejabat
 stats-filter-offset = Kedudukan dalam senarai
 stats-filter-all = Semua
 stats-filter-clear = Kosongkan penapis

@@ -80,6 +80,7 @@ stats-filter-country = ประเทศหรือภูมิภาค
 stats-filter-region = ภูมิภาค
 stats-filter-course = หลักสูตร
 stats-filter-gender = เพศ
+stats-filter-office = สำนักงาน
 stats-filter-offset = ตำแหน่งในรายการ
 stats-filter-all = ทั้งหมด
 stats-filter-clear = ล้างตัวกรอง

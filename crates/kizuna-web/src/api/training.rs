@@ -56,6 +56,9 @@ struct ReportParams {
     #[param(minimum = 1)]
     programme_id: Option<i64>,
     gender: Option<kizuna_domain::common::person::Gender>,
+    /// Only the participations this office keeps (default: every office).
+    #[param(minimum = 1)]
+    office_id: Option<i64>,
 }
 
 /// Read the report filter from query parameters, naming each bad one.
@@ -91,6 +94,13 @@ fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> 
             format!("\"{s}\" is not a programme id (a positive whole number)"),
         )),
     });
+    f.office_id = take(q, "office_id", &mut errors, |s| match s.trim().parse::<i64>() {
+        Ok(id) if id > 0 => Ok(id),
+        _ => Err(Invalid::new(
+            "invalid_id",
+            format!("\"{s}\" is not an office id (a positive whole number)"),
+        )),
+    });
     if errors.is_empty() {
         Ok(f)
     } else {
@@ -98,7 +108,7 @@ fn trainee_filter(q: &mut BTreeMap<String, String>) -> ApiResult<TraineeFilter> 
     }
 }
 
-const REPORT_PARAMS: &str = "as_of, fiscal_year, country, region, programme_id, gender";
+const REPORT_PARAMS: &str = "as_of, fiscal_year, country, region, programme_id, gender, office_id";
 
 /// Trainees and countries as of a date, by fiscal year, country, region,
 /// course and gender (public).

@@ -126,8 +126,19 @@ async fn reports(api: &mut Browser) {
         (json!(680), Some(1))
     );
 
+    // Per office: the demo's office keeps every participation, another none.
+    for (office, trainees) in [(1, 680), (999, 0)] {
+        let r = api
+            .get(&format!("/api/v1/reports/trainees?as_of=2008-03-31&office_id={office}"))
+            .await
+            .expect(StatusCode::OK)
+            .json();
+        assert_eq!(r["trainees"], trainees, "office {office}");
+    }
+
     // Bad parameters name themselves.
     for (uri, field, code) in [
+        ("/api/v1/reports/trainees?office_id=main", "office_id", "invalid_id"),
         ("/api/v1/reports/trainees?as_of=2008-13-01", "as_of", "invalid_date"),
         (
             "/api/v1/reports/trainees?fiscal_year=soon",

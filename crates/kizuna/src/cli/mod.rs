@@ -4,6 +4,7 @@
 pub mod accounts;
 pub mod bench;
 pub mod map;
+pub mod offices;
 pub mod serve;
 pub mod training;
 
@@ -31,11 +32,30 @@ pub fn write_out(bytes: &[u8], output: Option<&PathBuf>) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The office this process writes records as (`--as-office`), by key.
+static OFFICE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+
+/// Set once, from the command line, before any command opens the store.
+pub fn set_office(key: Option<String>) {
+    let _ = OFFICE.set(key);
+}
+
+/// The application on the database at `url`, writing as the office named
+/// by `--as-office` (default: the store's default office).
 pub async fn open(url: &str) -> anyhow::Result<App> {
     let store = Store::open(url)
         .await
         .with_context(|| format!("cannot open the database {}", redact(url)))?;
-    Ok(App::new(store))
+    let app = App::new(store);
+    match OFFICE.get().and_then(Option::as_deref) {
+        None => Ok(app),
+        Some(key) => {
+            let office = app.office_by_key(key).await.map_err(|_| {
+                anyhow::anyhow!("--as-office: no office has the key \"{key}\" (see kizuna office list)")
+            })?;
+            Ok(app.with_office(office.id))
+        }
+    }
 }
 
 /// A URL without its password, for messages.

@@ -38,6 +38,9 @@ pub enum Report {
         /// Only this gender.
         #[arg(long)]
         gender: Option<String>,
+        /// Only the participations this office keeps (office key; default: every office).
+        #[arg(long)]
+        office: Option<String>,
         /// List the people behind the figures instead of the figures.
         #[arg(long)]
         people: bool,
@@ -114,6 +117,7 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
         region,
         course,
         gender,
+        office,
         ..
     } = r;
     let bad = |what: &str, e: kizuna_domain::Invalid| anyhow::anyhow!("--{what}: {e}");
@@ -144,6 +148,15 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
                 app.by_key::<Programme>(key)
                     .await
                     .map_err(|_| anyhow::anyhow!("--course: no course has the key \"{key}\""))?
+                    .id,
+            ),
+            None => None,
+        },
+        office_id: match office {
+            Some(key) => Some(
+                app.office_by_key(key)
+                    .await
+                    .map_err(|_| anyhow::anyhow!("--office: no office has the key \"{key}\""))?
                     .id,
             ),
             None => None,

@@ -108,6 +108,13 @@ fn parse_filter(ctx: &Ctx, q: &BTreeMap<String, String>, today: NaiveDate, staff
             &msg,
         );
         filter.gender = field(q, "gender", |v| v.parse::<Gender>().ok(), &mut errors, &msg);
+        filter.office_id = field(
+            q,
+            "office",
+            |v| v.parse::<Id>().ok().filter(|id| *id > 0),
+            &mut errors,
+            &msg,
+        );
     }
     Parsed { filter, as_of, errors }
 }
@@ -132,6 +139,9 @@ fn filter_query(f: &TraineeFilter) -> String {
     }
     if let Some(g) = f.gender {
         parts.push(format!("gender={g}"));
+    }
+    if let Some(o) = f.office_id {
+        parts.push(format!("office={o}"));
     }
     parts.join("&")
 }
@@ -629,7 +639,7 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
         invalid: parsed.invalid(name),
         choices: std::iter::once(all(&all_label)).chain(choices).collect(),
     };
-    let selects = vec![
+    let mut selects = vec![
         select(
             "fiscal_year",
             years
@@ -687,6 +697,22 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
                 .collect(),
         ),
     ];
+
+    // Which office keeps the participations: offered when the store holds several.
+    let offices = s.app.offices().await.unwrap_or_default();
+    if offices.len() > 1 || f.office_id.is_some() {
+        selects.push(select(
+            "office",
+            offices
+                .iter()
+                .map(|o| Choice {
+                    value: o.id.to_string(),
+                    label: ctx.local(&o.fields.name),
+                    selected: f.office_id == Some(o.id),
+                })
+                .collect(),
+        ));
+    }
 
     let mut page = StatsPage {
         ctx: &ctx,
