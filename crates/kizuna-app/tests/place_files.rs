@@ -229,7 +229,48 @@ async fn csv_problems_name_line_column_value_and_reason(backend: Backend) {
     assert!(hours.reason.contains("opening_hours syntax"), "{}", hours.reason);
     let dup = rows.iter().find(|r| r.row == 8).unwrap();
     assert!(dup.reason.contains("first as number 2"), "{}", dup.reason);
+    let flag = rows.iter().find(|r| r.row == 4 && r.column == "prayer_space").unwrap();
+    assert_eq!((flag.value.as_str(), flag.code.as_str()), ("maybe", "not_a_boolean"));
     assert!(app.store.all_places().await.unwrap().is_empty(), "nothing written");
+
+    // GeoJSON flags must be JSON booleans (every field declared yes/no),
+    // and other text may come as a number.
+    let feature = |props: serde_json::Value| {
+        serde_json::json!({"type": "FeatureCollection", "features": [{
+            "type": "Feature",
+            "geometry": {"type": "Point", "coordinates": [141.35, 43.06]},
+            "properties": props,
+        }]})
+        .to_string()
+    };
+    let base = serde_json::json!({"name_en": "Flags", "category": "cafe", "assurance": "unknown", "source_id": "g1"});
+    for flag in [
+        "prayer_space",
+        "wudu",
+        "women_space",
+        "qibla_marked",
+        "prayer_mats",
+        "alcohol_served",
+    ] {
+        let mut props = base.clone();
+        props[flag] = serde_json::json!("yes");
+        let rows = rejected(
+            app.import_places(PlaceFileFormat::Geojson, feature(props).as_bytes(), false)
+                .await,
+        );
+        assert!(
+            rows.iter().any(|r| r.column == flag && r.code == "not_a_boolean"),
+            "{flag}: {rows:?}"
+        );
+    }
+    let mut props = base.clone();
+    props["wudu"] = serde_json::json!(true);
+    props["phone"] = serde_json::json!(110);
+    let report = app
+        .import_places(PlaceFileFormat::Geojson, feature(props).as_bytes(), false)
+        .await
+        .expect("booleans and a numeric phone are accepted");
+    assert_eq!(report.inserted, 1, "{report:?}");
 }
 
 // ---------------------------------------------------------------------------

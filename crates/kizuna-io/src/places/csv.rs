@@ -21,17 +21,8 @@ use serde_json::{Map, Number, Value as Json};
 
 use kizuna_domain::map::place::{PlaceFields, SourceKind};
 
-use super::{FileRead, FileRecord, OLD_COLUMNS, OldValue, file_columns, row_error};
+use super::{FileRead, FileRecord, OLD_COLUMNS, OldValue, file_columns, is_flag, row_error};
 use crate::{IoError, Result, RowError};
-
-const FLAGS: [&str; 6] = [
-    "alcohol_served",
-    "prayer_space",
-    "wudu",
-    "women_space",
-    "qibla_marked",
-    "prayer_mats",
-];
 
 use crate::table::unescape_formula as unescape;
 
@@ -217,7 +208,7 @@ fn read_row(
                     continue;
                 }
             },
-            c if FLAGS.contains(&c) => match value.to_ascii_lowercase().as_str() {
+            c if is_flag(c) => match value.to_ascii_lowercase().as_str() {
                 "true" | "yes" | "1" => Json::Bool(true),
                 "false" | "no" | "0" => Json::Bool(false),
                 _ => {

@@ -163,16 +163,13 @@ fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Opt
         // locality ids must have their JSON types.
         let value = match (k.as_str(), v) {
             (_, Json::Null) => continue,
-            ("locality_id", Json::Number(_))
-            | (
-                "alcohol_served" | "prayer_space" | "wudu" | "women_space" | "qibla_marked" | "prayer_mats",
-                Json::Bool(_),
-            ) => v.clone(),
+            ("locality_id", Json::Number(_)) => v.clone(),
+            (c, Json::Bool(_)) if super::is_flag(c) => v.clone(),
             ("locality_id", _) => {
                 err(k, show(v), "not_a_number", "locality_id must be a whole number".into());
                 continue;
             }
-            ("alcohol_served" | "prayer_space" | "wudu" | "women_space" | "qibla_marked" | "prayer_mats", _) => {
+            (c, _) if super::is_flag(c) => {
                 err(k, show(v), "not_a_boolean", format!("{k} must be true or false"));
                 continue;
             }

@@ -92,6 +92,14 @@ pub fn file_columns() -> Vec<&'static str> {
         .collect()
 }
 
+/// Whether a file column is a yes/no flag (its field is declared
+/// boolean): CSV reads `true`/`yes`/`1`, GeoJSON wants a JSON boolean.
+pub(crate) fn is_flag(column: &str) -> bool {
+    PlaceFields::columns()
+        .iter()
+        .any(|c| c.name == column && c.kind == kizuna_domain::fields::Kind::Bool)
+}
+
 /// Columns of files written before a place's chain and branch were kept
 /// per language. Their text is read as the language its script shows
 /// ([`guess_language`]: Thai → `_th`, kana, kanji or full-width forms → `_ja`, else `_en`),
