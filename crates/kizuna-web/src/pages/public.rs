@@ -86,12 +86,76 @@ struct Next {
     next: Option<String>,
 }
 
-/// Only local paths may be returned to after signing in.
-fn safe_next(next: Option<&str>) -> String {
-    match next {
-        Some(n) if n.starts_with('/') && !n.starts_with("//") && !n.contains('\\') => n.to_owned(),
-        _ => "/console".to_owned(),
+/// Where a signed-in person may be sent back to: these pages and what is
+/// under them (plus the home page itself).
+const NEXT_PREFIXES: [&str; 4] = ["/console", "/partner", "/map", "/statistics"];
+/// Longer `next` values are not followed (no page of ours has such a path).
+const NEXT_MAX: usize = 2048;
+
+/// Where to go after signing in: a same-origin path from [`NEXT_PREFIXES`]
+/// (or `/`), rebuilt from its percent-decoded parts so that what is sent in
+/// `Location` is exactly what was checked; anything else is `/console`.
+///
+/// The path is decoded once; the decoded path must be UTF-8 without control
+/// characters, whitespace, backslashes, `%`, `//` or `.`/`..` segments (each
+/// of which a browser may read as another host or another path), and is then
+/// percent-encoded again. The query is parsed as a form and re-encoded; a
+/// fragment is dropped.
+pub(crate) fn safe_next(next: Option<&str>) -> String {
+    next.and_then(checked_next).unwrap_or_else(|| "/console".to_owned())
+}
+
+fn checked_next(next: &str) -> Option<String> {
+    if next.len() > NEXT_MAX {
+        return None;
     }
+    let next = next.split('#').next().unwrap_or_default();
+    let (path, query) = match next.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (next, None),
+    };
+    let path = String::from_utf8(percent_decode(path.as_bytes())?).ok()?;
+    let bad = |c: char| c.is_control() || c.is_whitespace() || matches!(c, '\\' | '%');
+    if !path.starts_with('/') || path.contains("//") || path.chars().any(bad) {
+        return None;
+    }
+    if path.split('/').any(|seg| seg == "." || seg == "..") {
+        return None;
+    }
+    let allowed = path == "/"
+        || NEXT_PREFIXES.iter().any(|p| {
+            path.strip_prefix(p)
+                .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+        });
+    if !allowed {
+        return None;
+    }
+    let mut out = crate::session::urlencode(&path);
+    if let Some(q) = query.filter(|q| !q.is_empty()) {
+        let pairs: Vec<(String, String)> = serde_urlencoded::from_str(q).ok()?;
+        if !pairs.is_empty() {
+            out.push('?');
+            out.push_str(&serde_urlencoded::to_string(pairs).ok()?);
+        }
+    }
+    Some(out)
+}
+
+/// `%XX` decoded; `None` for a `%` not followed by two hex digits.
+fn percent_decode(s: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len());
+    let mut i = 0;
+    while i < s.len() {
+        if s[i] == b'%' {
+            let hex = s.get(i + 1..i + 3).filter(|h| h.iter().all(u8::is_ascii_hexdigit))?;
+            out.push(u8::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(s[i]);
+            i += 1;
+        }
+    }
+    Some(out)
 }
 
 async fn sign_in_form(ctx: Ctx, Query(q): Query<Next>) -> Response {
