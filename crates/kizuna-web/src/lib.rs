@@ -66,8 +66,7 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
         .method_not_allowed_fallback(api::method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024));
     Router::new()
-        .merge(pages::routes())
-        .route("/assets/{name}", axum::routing::get(assets::asset))
+        .merge(page_routes().into_router())
         .merge(api_routes)
         .fallback(pages::not_found)
         .layer(axum::middleware::from_fn_with_state(
@@ -75,6 +74,17 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
             session::security_headers,
         ))
         .with_state(state)
+}
+
+/// Every route that is not the API's: the pages and their assets.
+fn page_routes() -> pages::Routes {
+    pages::routes().route("/assets/{name}", axum::routing::get(assets::asset))
+}
+
+/// The paths of every route that is not the API's (those are in the
+/// OpenAPI document), as the router is built from them.
+pub fn page_paths() -> Vec<&'static str> {
+    page_routes().paths().to_vec()
 }
 
 /// The OpenAPI document the server serves at `/api/openapi.json`.

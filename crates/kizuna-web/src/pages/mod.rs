@@ -18,8 +18,56 @@ use kizuna_domain::common::FiscalYear;
 use crate::session::{Ctx, WebState};
 use kizuna_i18n::{self as i18n, Lang};
 
-pub fn routes() -> Router<WebState> {
-    Router::new()
+/// The pages' routes, each path recorded as it is added: the table the
+/// access test (crates/kizuna-web/tests/access.rs) reads, so a page added
+/// later fails that test until its rule for every role is declared.
+pub struct Routes {
+    router: Router<WebState>,
+    paths: Vec<&'static str>,
+}
+
+impl Routes {
+    pub fn new() -> Self {
+        Routes {
+            router: Router::new(),
+            paths: Vec::new(),
+        }
+    }
+
+    /// A path and what each method does there.
+    #[must_use]
+    pub fn route(mut self, path: &'static str, methods: axum::routing::MethodRouter<WebState>) -> Self {
+        self.router = self.router.route(path, methods);
+        self.paths.push(path);
+        self
+    }
+
+    #[must_use]
+    pub fn merge(mut self, other: Routes) -> Self {
+        self.router = self.router.merge(other.router);
+        self.paths.extend(other.paths);
+        self
+    }
+
+    /// Every path, in the order added (the methods each takes are the
+    /// router's to say: a method it does not take gets 405 with `Allow`).
+    pub fn paths(&self) -> &[&'static str] {
+        &self.paths
+    }
+
+    pub fn into_router(self) -> Router<WebState> {
+        self.router
+    }
+}
+
+impl Default for Routes {
+    fn default() -> Self {
+        Routes::new()
+    }
+}
+
+pub fn routes() -> Routes {
+    Routes::new()
         .merge(public::routes())
         .merge(partner::routes())
         .merge(training::routes())

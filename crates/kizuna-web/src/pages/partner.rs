@@ -2,7 +2,6 @@
 //! else, and no personal data.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -15,8 +14,8 @@ use kizuna_store::Page;
 use super::{message, render};
 use crate::session::{Ctx, WebState};
 
-pub fn routes() -> Router<WebState> {
-    Router::new().route("/partner", get(partner_home))
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new().route("/partner", get(partner_home))
 }
 
 struct PersonRow {

@@ -1,11 +1,11 @@
 //! The public portal's home page, and signing in and out.
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use kizuna_domain::common::programme::{Programme, ProgrammeKind};
 use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
@@ -14,8 +14,8 @@ use serde::Deserialize;
 use super::{message, render};
 use crate::session::{CSRF_COOKIE, Ctx, SESSION_COOKIE, WebState, cookie};
 
-pub fn routes() -> Router<WebState> {
-    Router::new()
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
         .route("/", get(home))
         .route("/sign-in", get(sign_in_form).post(sign_in))
         .route("/sign-out", axum::routing::post(sign_out))

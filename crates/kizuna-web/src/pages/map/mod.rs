@@ -11,7 +11,6 @@
 //! server (`/api/v1/places/nearest`); the page itself never sees it.
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -29,8 +28,8 @@ use super::{message, render};
 use crate::session::{Ctx, WebState};
 use kizuna_i18n::{self as i18n, Lang};
 
-pub fn routes() -> Router<WebState> {
-    Router::new()
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
         .route("/map", get(map_page))
         .route("/map/places/{id}", get(place_page))
         .merge(console::routes())

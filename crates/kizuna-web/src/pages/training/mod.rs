@@ -2,13 +2,11 @@
 //! ([`stats`]) and the staff console of courses, editions, trainees and
 //! imports ([`console`]).
 
-use axum::Router;
-
-use crate::session::WebState;
-
 mod console;
 mod stats;
 
-pub fn routes() -> Router<WebState> {
-    Router::new().merge(stats::routes()).merge(console::routes())
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
+        .merge(stats::routes())
+        .merge(console::routes())
 }

@@ -9,7 +9,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
-use axum::Router;
 use axum::extract::{RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -28,8 +27,8 @@ use crate::pages::{message, render};
 use crate::session::{Ctx, WebState};
 use kizuna_i18n::{self as i18n};
 
-pub fn routes() -> Router<WebState> {
-    Router::new()
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
         .route("/statistics", get(public_page))
         .route("/console/statistics", get(staff_page))
         .route("/console/statistics/people", get(people_page))

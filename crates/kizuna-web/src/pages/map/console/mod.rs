@@ -14,11 +14,11 @@
 use std::collections::{BTreeMap, HashMap};
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
@@ -39,8 +39,8 @@ use kizuna_i18n::{self as i18n, Lang};
 /// Rows per page of the list.
 pub(crate) const PAGE_SIZE: usize = 50;
 
-pub fn routes() -> Router<WebState> {
-    Router::new()
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
         .route("/console/places", get(list))
         .route("/console/places/new", get(new_form).post(create))
         .route("/console/places/review", get(review))

@@ -11,11 +11,11 @@ use std::collections::{BTreeMap, HashMap};
 use std::str::FromStr;
 
 use askama::Template;
+use axum::Form;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum::{Form, Router};
 use chrono::{FixedOffset, NaiveDate};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
@@ -43,8 +43,8 @@ use kizuna_i18n::{self as i18n};
 /// Rows per page of the trainee list.
 pub(crate) const PAGE_SIZE: u32 = 50;
 
-pub fn routes() -> Router<WebState> {
-    Router::new()
+pub fn routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
         .route("/console", get(dashboard))
         .route("/console/courses", get(courses))
         .route("/console/courses/new", get(course_new).post(course_create))
