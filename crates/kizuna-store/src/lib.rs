@@ -12,10 +12,12 @@
 //! as a domain value that breaks a rule.
 
 mod accounts;
+pub mod audit;
 pub mod changes;
 mod error;
 pub mod places;
 pub mod postgres;
+pub mod privacy;
 mod record;
 pub mod records;
 pub mod schema;
@@ -29,6 +31,7 @@ fn system_index(system: System) -> usize {
     System::ALL.iter().position(|s| *s == system).unwrap_or(0)
 }
 
+pub use audit::{Action, Actor, AuditEntry, AuditFilter, NewEntry, Verification};
 pub use changes::{Change, Op};
 pub use error::StoreError;
 pub use record::{Kind, Meta, Page, Record, Value};
@@ -46,6 +49,7 @@ macro_rules! with_pool {
 }
 pub(crate) use with_pool;
 
+#[derive(Clone)]
 pub(crate) enum Pool {
     Sqlite(SqlitePool),
     Postgres(PgPool),
@@ -72,12 +76,16 @@ pub enum Backend {
     Postgres,
 }
 
-/// The one storage interface of Kizuna.
+/// The one storage interface of Kizuna. A clone (or [`Store::acting`])
+/// shares the database and the counters.
+#[derive(Clone)]
 pub struct Store {
     pool: Pool,
     /// Writes this store (this process) has committed, per system (see
     /// [`Store::local_writes`]).
-    local_writes: [std::sync::atomic::AtomicU64; System::ALL.len()],
+    local_writes: std::sync::Arc<[std::sync::atomic::AtomicU64; System::ALL.len()]>,
+    /// Whom this handle's writes are logged as in the audit log.
+    audit: audit::AuditCtx,
 }
 
 impl Store {
@@ -95,6 +103,7 @@ impl Store {
         let store = Self {
             pool,
             local_writes: Default::default(),
+            audit: audit::AuditCtx::default(),
         };
         store.migrate().await?;
         store.check_schema().await?;

@@ -61,6 +61,7 @@ impl Store {
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
             let mut logged = Vec::with_capacity(places.len());
+            let mut audited = Vec::new();
             for place in places {
                 let written: Option<(i64, i64)> =
                     bind_all!(sqlx::query_as(AssertSqlSafe(upsert.as_str())), PlaceFields::from(place).write())
@@ -77,6 +78,8 @@ impl Store {
                         }
                         counts.ids.push(id);
                         logged.push((Place::ENTITY, id, Some(office_id), Op::Upsert));
+                        let action = if version > 1 { crate::Action::Update } else { crate::Action::Create };
+                        audited.push(crate::NewEntry::new(action, Place::ENTITY, Some(id)).office(Some(office_id)).detail("import"));
                     }
                     None => {
                         let id: i64 = sqlx::query_scalar(find)
@@ -92,6 +95,7 @@ impl Store {
             if !logged.is_empty() {
                 log_change!(tx, System::Map, &logged);
             }
+            crate::audit::audit_append!(tx, self, &audited);
             tx.commit().await?;
         });
         self.note_write(System::Map);

@@ -9,6 +9,8 @@
 //! record named, so caches of that system — and only that system — know
 //! to look again. Updates name the version they were made from and are
 //! refused ([`StoreError::Conflict`]) when the record changed since.
+//! The same transaction appends the write to the audit log
+//! ([`crate::audit`]) as the store's actor, so no change escapes it.
 
 use kizuna_domain::System;
 use kizuna_domain::common::Id;
@@ -16,6 +18,7 @@ use kizuna_domain::fields::{Fields, Row};
 pub use kizuna_domain::fields::{Kind, Value};
 use sqlx::AssertSqlSafe;
 
+use crate::audit::{Action, NewEntry, audit_append};
 use crate::changes::{Op, log_change};
 use crate::{Store, StoreError, with_pool};
 
@@ -284,6 +287,7 @@ impl Store {
                 .map_err(|e| StoreError::from_write(e, R::ENTITY, R::UNIQUE))?;
             write_children!(tx, R, id, children);
             log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, Some(office_id), Op::Upsert)]);
+            audit_append!(tx, self, &[NewEntry::new(Action::Create, R::ENTITY, Some(id)).office(R::OWNED.then_some(office_id))]);
             tx.commit().await?;
             id
         });
@@ -340,6 +344,13 @@ impl Store {
             }
             write_children!(tx, R, id, children);
             log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, office_id, Op::Upsert)]);
+            audit_append!(
+                tx,
+                self,
+                &[NewEntry::new(Action::Update, R::ENTITY, Some(id))
+                    .office(office_id)
+                    .detail(format!("version {}", version + 1))]
+            );
             tx.commit().await?;
         });
         self.note_write(R::SYSTEM);
@@ -355,6 +366,7 @@ impl Store {
             let office: Option<Option<i64>> = sqlx::query_scalar(AssertSqlSafe(sql.as_str())).bind(id).fetch_optional(&mut *tx).await?;
             if let Some(office_id) = office {
                 log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, office_id, Op::Delete)]);
+                audit_append!(tx, self, &[NewEntry::new(Action::Delete, R::ENTITY, Some(id)).office(office_id)]);
             }
             tx.commit().await?;
             Ok::<bool, sqlx::Error>(office.is_some())

@@ -314,6 +314,12 @@ impl Store {
                     .map_err(|e| StoreError::from_write(e, "attendance", "person_id"))?;
             }
             log_change!(tx, System::Training, &[("attendance", session_id, None, Op::Upsert)]);
+            crate::audit::audit_append!(
+                tx,
+                self,
+                &[crate::NewEntry::new(crate::Action::Update, "attendance", Some(session_id))
+                    .detail(format!("{} marks", marks.len()))]
+            );
             tx.commit().await?;
         });
         self.note_write(System::Training);
@@ -386,6 +392,16 @@ impl Store {
             }
             log_change!(tx, System::Common, &people);
             log_change!(tx, System::Training, &parts);
+            let audited: Vec<crate::NewEntry> = people
+                .iter()
+                .chain(&parts)
+                .map(|(entity, id, office, _)| {
+                    crate::NewEntry::new(crate::Action::Create, entity, Some(*id))
+                        .office(*office)
+                        .detail("import")
+                })
+                .collect();
+            crate::audit::audit_append!(tx, self, &audited);
             tx.commit().await?;
             ids
         });
