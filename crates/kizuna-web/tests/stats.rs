@@ -18,6 +18,7 @@ kizuna_testkit::on_both!(
     public_statistics_in_four_languages,
     staff_statistics_need_a_staff_account,
     every_staff_figure_drills_down_to_its_people,
+    small_counts_are_withheld_from_the_public,
 );
 
 /// A body row of a table: its cells' visible texts and its links.
@@ -50,6 +51,11 @@ fn number(s: &str) -> u64 {
     s.replace(',', "")
         .parse()
         .unwrap_or_else(|_| panic!("{s:?} is not a number"))
+}
+
+/// A figure as shown: a number, or `None` where it is withheld ("not shown").
+fn shown_number(s: &str) -> Option<u64> {
+    if s == "not shown" { None } else { Some(number(s)) }
 }
 
 /// The chart data the page carries (`<script type="application/json" id="stats-data">`).
@@ -87,15 +93,24 @@ async fn public_statistics_as_of_march_2008(backend: Backend) {
     assert_eq!(years.first().unwrap().cells[0], "FY1992");
     assert_eq!(years.last().unwrap().cells[0], "FY2007");
     for (i, row) in years.iter().enumerate() {
-        let stacked: u64 = series.iter().map(|s| s["data"][i].as_u64().unwrap()).sum();
-        assert_eq!(stacked, number(&row.cells[1]), "{}", row.cells[0]);
+        // Withheld regions (null) leave a gap: the rest add up to at most the total.
+        let stacked: u64 = series.iter().filter_map(|s| s["data"][i].as_u64()).sum();
+        let gaps = series.iter().filter(|s| s["data"][i].is_null()).count();
+        assert!(gaps != 1, "{}: a lone withheld region", row.cells[0]);
+        if gaps == 0 {
+            assert_eq!(stacked, number(&row.cells[1]), "{}", row.cells[0]);
+        } else {
+            assert!(stacked < number(&row.cells[1]), "{}", row.cells[0]);
+        }
         assert_eq!(data["totals"][i].as_u64().unwrap(), number(&row.cells[1]));
     }
     assert_eq!(number(&years.last().unwrap().cells[4]), 680, "the cumulative total");
     // Countries on the map: keyed by the ISO numeric codes world-atlas uses.
     let countries = data["countries"].as_array().unwrap();
     assert_eq!(countries.len(), 57);
-    assert_eq!(countries.iter().map(|c| c["value"].as_u64().unwrap()).sum::<u64>(), 680);
+    // (Every demo country has 3 or more trainees by then: none is withheld.)
+    let shown: u64 = countries.iter().filter_map(|c| c["value"].as_u64()).sum();
+    assert_eq!(shown, 680);
     let th = countries.iter().find(|c| c["code"] == "TH").expect("Thailand");
     assert_eq!(
         (th["id"].as_str(), th["name"].as_str()),
@@ -103,9 +118,10 @@ async fn public_statistics_as_of_march_2008(backend: Backend) {
     );
     let table = rows(&page, "table-countries");
     assert_eq!(table.len(), 57);
-    assert_eq!(table.iter().map(|r| number(&r.cells[2])).sum::<u64>(), 680);
+    let shown: u64 = table.iter().filter_map(|r| shown_number(&r.cells[2])).sum();
+    assert_eq!(shown, 680);
     let regions = rows(&page, "table-regions");
-    assert_eq!(regions.iter().map(|r| number(&r.cells[1])).sum::<u64>(), 680);
+    assert!(regions.iter().filter_map(|r| shown_number(&r.cells[1])).sum::<u64>() <= 680);
     assert_eq!(regions.iter().map(|r| number(&r.cells[2])).sum::<u64>(), 57);
 
     // The charts: drawn by scripts from the page's origin, described in text.
@@ -370,4 +386,158 @@ async fn every_staff_figure_drills_down_to_its_people(backend: Backend) {
             .iter()
             .all(|r| r.cells.iter().any(|c| c == "Thailand"))
     );
+}
+
+/// Counts of people by nationality, region, gender or course in an API
+/// report, with where each came from; `None` where withheld.
+fn attribute_counts(report: &Value) -> Vec<(String, Option<u64>)> {
+    let mut out = Vec::new();
+    for list in ["by_country", "by_region", "by_gender", "by_course"] {
+        for row in report[list].as_array().unwrap() {
+            out.push((format!("{list} {row}"), row["trainees"].as_u64()));
+        }
+    }
+    for y in report["by_fiscal_year"].as_array().unwrap() {
+        for g in y["by_region"].as_array().unwrap() {
+            out.push((format!("FY{} {g}", y["fiscal_year"]), g["trainees"].as_u64()));
+        }
+    }
+    out
+}
+
+/// The demo has countries and years with one or two trainees; anonymous
+/// visitors and partners see none of them, nor any sum with a lone withheld
+/// figure; staff see them exactly; the headline is 680/57 for everyone.
+async fn small_counts_are_withheld_from_the_public(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let uri = "/api/v1/reports/trainees?as_of=2008-03-31";
+
+    // Staff: exact figures, and the demo does hold small ones (else this test proves nothing).
+    let mut staff = t.staff().await;
+    let exact = staff.get(uri).await.expect(StatusCode::OK).json();
+    assert!(exact["withheld_below"].is_null());
+    let exact_counts = attribute_counts(&exact);
+    assert!(exact_counts.iter().all(|(_, n)| n.is_some()), "staff see every figure");
+    let small = exact_counts.iter().filter(|(_, n)| matches!(n, Some(1 | 2))).count();
+    assert!(small > 10, "the demo has {small} counts of 1 or 2");
+    let staff_page = staff.page("/statistics?as_of=2008-03-31").await;
+    assert!(!staff_page.has("#stats-withheld-note"));
+    let staff_series = stats_data(&staff_page)["series"].clone();
+    let staff_values: Vec<&Value> = staff_series
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|s| s["data"].as_array().unwrap())
+        .collect();
+    assert!(
+        staff_values.iter().any(|v| matches!(v.as_u64(), Some(1 | 2))),
+        "staff's chart has small counts"
+    );
+
+    let mut visitor = t.browser();
+    let mut partner = t.partner().await;
+    for (who, reader) in [("anonymous", &mut visitor), ("partner", &mut partner)] {
+        let report = reader.get(uri).await.expect(StatusCode::OK).json();
+        assert_eq!(
+            (report["trainees"].as_u64(), report["countries"].as_u64()),
+            (Some(680), Some(57)),
+            "{who}"
+        );
+        assert_eq!(report["withheld_below"], 3, "{who}");
+        let counts = attribute_counts(&report);
+        for (at, n) in &counts {
+            assert!(!matches!(n, Some(1 | 2)), "{who} sees a small count: {at}");
+        }
+        assert!(counts.iter().any(|(_, n)| n.is_none()), "{who}: something is withheld");
+        // Every figure shown is the exact one.
+        for ((at, n), (_, e)) in counts.iter().zip(&exact_counts) {
+            if n.is_some() && !at.starts_with("by_country") {
+                assert_eq!(n, e, "{who}: {at}");
+            }
+        }
+        // No total gives a withheld figure back: no sum has exactly one.
+        let lone = |parts: Vec<&Value>, whole: &Value| {
+            parts.iter().filter(|v| v.is_null()).count() + usize::from(whole.is_null()) == 1
+        };
+        let trainees = |v: &Value| v["trainees"].clone();
+        let regions: Vec<Value> = report["by_region"].as_array().unwrap().iter().map(trainees).collect();
+        assert!(!lone(regions.iter().collect(), &report["trainees"]), "{who}: regions");
+        for g in report["by_region"].as_array().unwrap() {
+            let parts: Vec<Value> = report["by_country"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["region"] == g["region"])
+                .map(trainees)
+                .collect();
+            assert!(
+                !lone(parts.iter().collect(), &g["trainees"]),
+                "{who}: countries of {}",
+                g["region"]
+            );
+        }
+        let genders: Vec<Value> = report["by_gender"].as_array().unwrap().iter().map(trainees).collect();
+        assert!(!lone(genders.iter().collect(), &report["trainees"]), "{who}: genders");
+        for y in report["by_fiscal_year"].as_array().unwrap() {
+            let parts: Vec<Value> = y["by_region"].as_array().unwrap().iter().map(trainees).collect();
+            assert!(
+                !lone(parts.iter().collect(), &y["trainees"]),
+                "{who}: FY{}",
+                y["fiscal_year"]
+            );
+        }
+        // Narrowing filters would cut figures small: staff only.
+        let refused = reader
+            .get("/api/v1/reports/trainees?as_of=2008-03-31&fiscal_year=2000&gender=female")
+            .await
+            .expect(StatusCode::FORBIDDEN)
+            .json();
+        assert_eq!(refused["error"]["code"], "staff_only_filter", "{who}");
+
+        // The page: the same headline, no small count in its tables or chart data, and the note.
+        let page = reader.page("/statistics?as_of=2008-03-31").await;
+        assert_eq!(
+            (figure(&page, "stats-trainees"), figure(&page, "stats-countries")),
+            ("680".into(), "57".into())
+        );
+        assert!(page.has("#stats-withheld-note"), "{who}: the page says why");
+        for (table, col) in [("table-countries", 2), ("table-regions", 1)] {
+            let cells: Vec<String> = rows(&page, table).into_iter().map(|r| r.cells[col].clone()).collect();
+            assert!(
+                cells.iter().all(|c| !matches!(shown_number(c), Some(1 | 2))),
+                "{who}: {table} {cells:?}"
+            );
+        }
+        let data = stats_data(&page);
+        let values: Vec<&Value> = data["countries"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| &c["value"])
+            .chain(
+                data["series"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .flat_map(|s| s["data"].as_array().unwrap()),
+            )
+            .collect();
+        assert!(
+            values.iter().all(|v| !matches!(v.as_u64(), Some(1 | 2))),
+            "{who}: chart data"
+        );
+        assert!(values.iter().any(|v| v.is_null()), "{who}: the chart leaves gaps");
+        // The home page's headline (today's) is exact for everyone.
+        let today = reader
+            .get("/api/v1/reports/trainees")
+            .await
+            .expect(StatusCode::OK)
+            .json();
+        let home = reader.page("/").await;
+        assert_eq!(
+            Some(number(&figure(&home, "total-trainees"))),
+            today["trainees"].as_u64(),
+            "{who}"
+        );
+    }
 }

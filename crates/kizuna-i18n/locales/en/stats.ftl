@@ -34,6 +34,8 @@ stats-chart-map-summary = World map shaded by the number of trainees from each c
 }. Countries too small for the map are in the table below.
 stats-chart-empty = No trainees had been accepted by this date.
 stats-map-none = no trainees
+stats-withheld = not shown
+stats-withheld-note = Counts of fewer than 3 trainees are not shown, so that no one can be picked out, and neither are as few other counts as it takes to keep them from being worked out from the totals: these are marked “not shown”. The totals are exact.
 
 ## Tables
 

@@ -30,6 +30,8 @@ stats-chart-map-summary = Peta dunia yang diwarnakan mengikut bilangan pelatih d
 }. Negara yang terlalu kecil untuk peta terdapat dalam jadual di bawah.
 stats-chart-empty = Belum ada pelatih yang diterima setakat tarikh ini.
 stats-map-none = tiada pelatih
+stats-withheld = tidak ditunjukkan
+stats-withheld-note = Bilangan kurang daripada 3 pelatih tidak ditunjukkan supaya tiada sesiapa dapat dikenal pasti, begitu juga sesedikit mungkin bilangan lain supaya bilangan itu tidak dapat dikira semula daripada jumlahnya: ini ditanda “tidak ditunjukkan”. Jumlahnya tepat.
 
 ## Jadual
 

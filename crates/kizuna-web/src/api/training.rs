@@ -13,8 +13,9 @@ use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use kizuna_app::training::transfer::{FileFormat, ImportReport, trainee_template};
 use kizuna_domain::common::person::Person;
+use kizuna_domain::training::disclosure::{Audience, PublishedReport};
 use kizuna_domain::training::session::Attendance;
-use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
+use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_domain::{FieldError, Invalid};
 use kizuna_store::RoleHeld;
 use utoipa::IntoParams;
@@ -26,7 +27,7 @@ use super::{
 };
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{JsonBody, QueryMap};
-use crate::session::WebState;
+use crate::session::{Ctx, WebState};
 
 pub fn routes() -> OpenApiRouter<WebState> {
     OpenApiRouter::new()
@@ -112,13 +113,42 @@ const REPORT_PARAMS: &str = "as_of, fiscal_year, country, region, programme_id, 
 
 /// Trainees and countries as of a date, by fiscal year, country, region,
 /// course and gender (public).
+///
+/// Staff read every figure exact and may filter by any parameter. Anyone
+/// else (anonymous, a partner) reads the whole report as of a date: counts
+/// of 1 or 2 people by nationality, region, gender or course, and as few
+/// others as it takes to keep them from being worked out from the totals,
+/// are null (`withheld_below` is 3); the headline (trainees, countries) and
+/// the fiscal years' totals stay exact. The other filters would cut the
+/// figures small, so they are for staff (403 `staff_only_filter`).
 #[utoipa::path(get, path = "/api/v1/reports/trainees", tag = "reports", operation_id = "trainee_report",
     params(ReportParams),
-    responses((status = 200, description = "The report", body = TraineeReport)))]
-async fn trainee_report(app: AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
+    responses((status = 200, description = "The report; small counts null unless the reader is staff", body = PublishedReport),
+              (status = 403, description = "A filter other than as_of from a reader who is not staff", body = ErrorBody)))]
+async fn trainee_report(app: AppState, ctx: Ctx, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     let filter = trainee_filter(&mut q)?;
     no_leftovers(&q, REPORT_PARAMS)?;
-    Ok(Json(app.trainee_report(&filter).await?).into_response())
+    let audience = if ctx.is_staff() {
+        Audience::Staff
+    } else {
+        Audience::Public
+    };
+    if audience == Audience::Public {
+        let narrowed = TraineeFilter {
+            as_of: filter.as_of,
+            ..TraineeFilter::default()
+        } != filter;
+        if narrowed {
+            return Err(ApiError::new(
+                StatusCode::FORBIDDEN,
+                "staff_only_filter",
+                "only staff may narrow the report by fiscal_year, country, region, programme_id, gender or office_id; \
+                 without an account, ask for the whole report (as_of only)",
+            ));
+        }
+    }
+    let report = app.trainee_report(&filter).await?;
+    Ok(Json(PublishedReport::publish(&report, audience)).into_response())
 }
 
 /// The people behind a figure of the trainee report, by name.
@@ -203,9 +233,10 @@ async fn import_trainees(
     Ok(Json(app.import_trainees(&body, format, dry_run).await?).into_response())
 }
 
-/// Every trainee participation, in the import template's columns.
+/// Every trainee participation, in the import template's columns
+/// (personal data in bulk: administrators only).
 #[utoipa::path(get, path = "/api/v1/exports/trainees", tag = "exports", operation_id = "export_trainees",
-    security(("bearerAuth" = [])),
+    security(("bearerAuth" = ["admin"])),
     params(("format" = Option<String>, Query, description = "csv (default), xlsx or json", pattern = "^(csv|xlsx|json)$")),
     responses((status = 200, description = "The file", content(
         (String = "text/csv"),

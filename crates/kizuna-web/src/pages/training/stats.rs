@@ -4,7 +4,10 @@
 //!
 //! The figures are HTML tables; the charts are drawn by `assets/stats.js`
 //! from a JSON block (`#stats-data`) the page carries, so the page reads
-//! the same without JavaScript. The public page shows counts only.
+//! the same without JavaScript. The public page shows counts only, and to
+//! readers who are not staff small counts are withheld
+//! ([`kizuna_domain::training::disclosure`]): shown as "not shown", with a
+//! note saying why.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -19,7 +22,8 @@ use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::person::{Gender, Person};
 use kizuna_domain::common::programme::{Programme, ProgrammeKind};
 use kizuna_domain::common::{CountryCode, FiscalYear, Id, Region};
-use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
+use kizuna_domain::training::disclosure::{Audience, PublishedReport};
+use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 use serde_json::{Value, json};
 
@@ -243,6 +247,8 @@ struct ReportView {
     caption_genders: String,
     years_summary: String,
     map_summary: String,
+    /// Why some figures are not shown (readers who are not staff).
+    withheld_note: Option<String>,
     data: String,
 }
 
@@ -250,16 +256,25 @@ struct ReportView {
 fn report_view(
     ctx: &Ctx,
     filter: &TraineeFilter,
-    report: &TraineeReport,
+    report: &PublishedReport,
     drill: bool,
     courses: &HashMap<Id, String>,
 ) -> Result<ReportView, Response> {
     let as_of = report.as_of;
     let date = ctx.date(&as_of);
     let link = |f: TraineeFilter| drill.then(|| people_href(&f));
+    let withheld = ctx.t("stats-withheld");
     let cell = |n: u64, f: Option<TraineeFilter>| Cell {
         text: ctx.num(n),
         href: f.and_then(link),
+    };
+    // A count that may be withheld: the same words wherever it is, never a link.
+    let maybe = |n: Option<u64>, f: Option<TraineeFilter>| match n {
+        Some(n) => cell(n, f),
+        None => Cell {
+            text: withheld.clone(),
+            href: None,
+        },
     };
     let with = |edit: &dyn Fn(&mut TraineeFilter)| {
         let mut f = filter.clone();
@@ -271,15 +286,15 @@ fn report_view(
     let years: Vec<i32> = report.by_fiscal_year.iter().map(|y| y.fiscal_year).collect();
     let mut series = Vec::new();
     for r in &report.by_region {
-        let data: Vec<u64> = report
+        // Null where withheld: the chart leaves a gap and the tables say why.
+        let data: Vec<Option<u64>> = report
             .by_fiscal_year
             .iter()
             .map(|y| {
                 y.by_region
                     .iter()
                     .find(|g| g.region == r.region)
-                    .map(|g| g.trainees)
-                    .unwrap_or(0)
+                    .map_or(Some(0), |g| g.trainees)
             })
             .collect();
         series.push(json!({ "key": r.region.as_str(), "name": region_name(ctx, r.region), "data": data }));
@@ -311,7 +326,7 @@ fn report_view(
             NamedRow {
                 name: region_name(ctx, r.region),
                 extra: String::new(),
-                trainees: cell(r.trainees, Some(f.clone())),
+                trainees: maybe(r.trainees, Some(f.clone())),
                 countries: cell(r.countries, Some(f)),
             }
         })
@@ -337,12 +352,12 @@ fn report_view(
             "name": name,
             "value": c.trainees,
             // "30 trainees", in the page's language and plural rules, for the tooltip.
-            "text": msg(ctx, "stats-people-count", &count_args(c.trainees)),
+            "text": c.trainees.map_or_else(|| withheld.clone(), |n| msg(ctx, "stats-people-count", &count_args(n))),
         }));
         countries_rows.push(NamedRow {
             name,
             extra: region_name(ctx, c.region),
-            trainees: cell(c.trainees, Some(f)),
+            trainees: maybe(c.trainees, Some(f)),
             countries: Cell {
                 text: String::new(),
                 href: None,
@@ -363,7 +378,7 @@ fn report_view(
             NamedRow {
                 name,
                 extra: String::new(),
-                trainees: cell(c.trainees, Some(f.clone())),
+                trainees: maybe(c.trainees, Some(f.clone())),
                 countries: cell(c.countries, Some(f)),
             }
         })
@@ -374,7 +389,7 @@ fn report_view(
         .map(|g| NamedRow {
             name: gender_name(ctx, g.gender),
             extra: String::new(),
-            trainees: cell(g.trainees, Some(with(&|f| f.gender = Some(g.gender)))),
+            trainees: maybe(g.trainees, Some(with(&|f| f.gender = Some(g.gender)))),
             countries: Cell {
                 text: String::new(),
                 href: None,
@@ -408,10 +423,10 @@ fn report_view(
     let map_summary = match report
         .by_country
         .first()
-        .and_then(|c| CountryCode::parse(&c.country).ok())
+        .and_then(|c| Some((CountryCode::parse(&c.country).ok()?, c.trainees?)))
     {
-        Some(top) => {
-            let [count, formatted] = count_args(report.by_country[0].trainees);
+        Some((top, top_count)) => {
+            let [count, formatted] = count_args(top_count);
             msg(
                 ctx,
                 "stats-chart-map-summary",
@@ -480,6 +495,7 @@ fn report_view(
         caption_countries: dated("stats-caption-countries"),
         caption_courses: dated("stats-caption-courses"),
         caption_genders: dated("stats-caption-genders"),
+        withheld_note: report.withheld_below.map(|_| ctx.t("stats-withheld-note")),
         years_summary,
         map_summary,
         data: script_json(&data),
@@ -582,6 +598,13 @@ async fn public_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuer
     let Ok(report) = s.app.trainee_report(&parsed.filter).await else {
         return db_error(&ctx);
     };
+    // Staff read exact figures here too; anyone else, small counts withheld.
+    let audience = if ctx.is_staff() {
+        Audience::Staff
+    } else {
+        Audience::Public
+    };
+    let report = PublishedReport::publish(&report, audience);
     page.view = match report_view(&ctx, &parsed.filter, &report, false, &HashMap::new()) {
         Ok(v) => Some(v),
         Err(r) => return r,
@@ -739,6 +762,7 @@ async fn staff_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery
         }
     };
     let titles: HashMap<Id, String> = courses.into_iter().collect();
+    let report = PublishedReport::publish(&report, Audience::Staff);
     page.view = match report_view(&ctx, f, &report, true, &titles) {
         Ok(v) => Some(v),
         Err(r) => return r,
