@@ -54,6 +54,114 @@ fn verify_password(password: &str, hash: &str) -> bool {
     Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
 }
 
+/// The lowest zxcvbn score a password may have: 3 is "safely unguessable"
+/// (about 10^10 guesses); 0 to 2 are refused.
+pub const MIN_PASSWORD_SCORE: u8 = 3;
+/// Only this many characters are scored (zxcvbn's time grows quickly with
+/// length); a longer password is at least as strong as its beginning.
+const SCORED_CHARS: usize = 100;
+
+/// Why a password is too easy to guess: zxcvbn's feedback as message keys
+/// (`password-warning-KEY`, `password-suggestion-KEY` in the catalogues)
+/// and its English text (for the CLI and the API's error message).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WeakPassword {
+    pub score: u8,
+    /// What is wrong, when zxcvbn can say.
+    pub warning: Option<(&'static str, String)>,
+    /// What would make it stronger.
+    pub suggestions: Vec<(&'static str, String)>,
+}
+
+impl WeakPassword {
+    /// The problem as one English sentence (or several).
+    pub fn english(&self) -> String {
+        let mut parts = vec!["this password is too easy to guess.".to_owned()];
+        parts.extend(self.warning.iter().map(|(_, t)| t.clone()));
+        parts.extend(self.suggestions.iter().map(|(_, t)| t.clone()));
+        parts.join(" ")
+    }
+}
+
+fn warning_key(w: zxcvbn::feedback::Warning) -> &'static str {
+    use zxcvbn::feedback::Warning as W;
+    match w {
+        W::StraightRowsOfKeysAreEasyToGuess => "key-rows",
+        W::ShortKeyboardPatternsAreEasyToGuess => "key-patterns",
+        W::RepeatsLikeAaaAreEasyToGuess => "repeats",
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "repeated-groups",
+        W::ThisIsATop10Password => "top-10",
+        W::ThisIsATop100Password => "top-100",
+        W::ThisIsACommonPassword => "common",
+        W::ThisIsSimilarToACommonlyUsedPassword => "similar-to-common",
+        W::SequencesLikeAbcAreEasyToGuess => "sequences",
+        W::RecentYearsAreEasyToGuess => "recent-years",
+        W::AWordByItselfIsEasyToGuess => "one-word",
+        W::DatesAreOftenEasyToGuess => "dates",
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess => "names",
+        W::CommonNamesAndSurnamesAreEasyToGuess => "common-names",
+    }
+}
+
+fn suggestion_key(s: zxcvbn::feedback::Suggestion) -> &'static str {
+    use zxcvbn::feedback::Suggestion as S;
+    match s {
+        S::UseAFewWordsAvoidCommonPhrases => "few-words",
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => "no-symbols-needed",
+        S::AddAnotherWordOrTwo => "more-words",
+        S::CapitalizationDoesntHelpVeryMuch => "capitals",
+        S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "all-capitals",
+        S::ReversedWordsArentMuchHarderToGuess => "reversed",
+        S::PredictableSubstitutionsDontHelpVeryMuch => "substitutions",
+        S::UseALongerKeyboardPatternWithMoreTurns => "longer-pattern",
+        S::AvoidRepeatedWordsAndCharacters => "avoid-repeats",
+        S::AvoidSequences => "avoid-sequences",
+        S::AvoidRecentYears => "avoid-recent-years",
+        S::AvoidYearsThatAreAssociatedWithYou => "avoid-your-years",
+        S::AvoidDatesAndYearsThatAreAssociatedWithYou => "avoid-your-dates",
+    }
+}
+
+/// Whether a password is hard enough to guess (zxcvbn's estimate, with its
+/// word lists compiled in: nothing is looked up elsewhere). `context` are
+/// words a guesser would try first: the e-mail address, the product's name.
+/// CPU work of a few milliseconds: call it where blocking is allowed.
+pub fn password_strength(password: &str, context: &[&str]) -> Result<(), WeakPassword> {
+    let scored: String = password.chars().take(SCORED_CHARS).collect();
+    let mut words = vec!["kizuna", "絆"];
+    words.extend_from_slice(context);
+    for c in context {
+        // The parts of an e-mail address: its name and its domain's words.
+        words.extend(c.split(['@', '.', '-', '_', '+']).filter(|w| w.len() >= 3));
+    }
+    let estimate = zxcvbn::zxcvbn(&scored, &words);
+    let score = u8::from(estimate.score());
+    if score >= MIN_PASSWORD_SCORE {
+        return Ok(());
+    }
+    let feedback = estimate.feedback();
+    Err(WeakPassword {
+        score,
+        warning: feedback
+            .and_then(zxcvbn::feedback::Feedback::warning)
+            .map(|w| (warning_key(w), w.to_string())),
+        suggestions: feedback
+            .map(|f| {
+                f.suggestions()
+                    .iter()
+                    .map(|s| (suggestion_key(*s), s.to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    })
+}
+
+/// The domain's rule (length) and then [`password_strength`], as a field error.
+fn check_new_password(password: &str, email: &str) -> Result<(), FieldError> {
+    check_password(password).map_err(|e| e.at("password"))?;
+    password_strength(password, &[email]).map_err(|w| FieldError::new("password", "weak_password", w.english()))
+}
+
 /// A signed-in session: the cookie's secret and the token forms must carry.
 #[derive(Debug, Clone)]
 pub struct NewSession {
@@ -79,8 +187,8 @@ impl App {
             .map(str::to_owned)
             .or_else(|| generated.clone())
             .unwrap_or_default();
-        if let Err(e) = check_password(&password) {
-            errors.push(e.at("password"));
+        if let Err(e) = check_new_password(&password, email.as_deref().unwrap_or_default()) {
+            errors.push(e);
         }
         let organisation_id = match organisation_key {
             Some(key) => match self.by_key::<Organisation>(key).await {
@@ -198,6 +306,37 @@ mod tests {
         assert!(h.starts_with("$argon2id$"), "{h}");
         assert!(verify_password("correct horse battery", &h));
         assert!(!verify_password("correct horse batterz", &h));
+    }
+
+    #[test]
+    fn guessable_passwords_are_refused_with_the_reason() {
+        for weak in [
+            "password1234",
+            "qwertyuiopasdf",
+            "aaaaaaaaaaaaaaaa",
+            "abcdefghijklmnop",
+            "kizuna-kizuna-2026",
+            "staff@example.org1",
+        ] {
+            let got = password_strength(weak, &["staff@example.org"]);
+            assert!(got.is_err(), "{weak} is accepted");
+        }
+        let common = password_strength("password1234", &[]).unwrap_err();
+        assert!(common.score < MIN_PASSWORD_SCORE);
+        assert!(common.warning.is_some() || !common.suggestions.is_empty(), "{common:?}");
+        assert!(common.english().starts_with("this password is too easy to guess."));
+        // Generated passwords and a few uncommon words pass.
+        for strong in [random_password(), "lantern obihiro paddle quietly".to_owned()] {
+            assert_eq!(password_strength(&strong, &[]), Ok(()), "{strong}");
+        }
+        // The length rule still holds first.
+        let short = check_new_password("Xq7#pL", "a@b.example").unwrap_err();
+        assert_eq!(
+            (short.field.as_str(), short.code.as_str()),
+            ("password", "weak_password")
+        );
+        let weak = check_new_password("password1234", "a@b.example").unwrap_err();
+        assert!(weak.message.contains("too easy to guess"), "{}", weak.message);
     }
 
     #[test]

@@ -90,7 +90,8 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 pub struct Ctx {
     pub lang: Lang,
     pub user: Option<User>,
-    /// The form token (double-submit: the same value is in a cookie).
+    /// The form token: the session's own once signed in; before that,
+    /// double-submit (the same value is in a cookie).
     pub csrf: String,
     /// The path and query, for the language switcher and sign-in redirects.
     pub path: String,
@@ -150,6 +151,23 @@ impl Ctx {
         }
     }
 
+    /// Why a new password was refused, in the page's language: zxcvbn's
+    /// warning and suggestions (see [`kizuna_app::auth::password_strength`]).
+    pub fn password_problem(&self, weak: &kizuna_app::auth::WeakPassword) -> String {
+        let mut parts = vec![self.t("password-weak")];
+        parts.extend(
+            weak.warning
+                .iter()
+                .map(|(k, _)| self.t(&format!("password-warning-{k}"))),
+        );
+        parts.extend(
+            weak.suggestions
+                .iter()
+                .map(|(k, _)| self.t(&format!("password-suggestion-{k}"))),
+        );
+        parts.join(" ")
+    }
+
     /// Add this context's cookies to a response.
     pub fn finish(&self, mut resp: Response) -> Response {
         for c in &self.set_cookies {
@@ -174,8 +192,9 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
-/// The user behind a request: a session cookie, or an API bearer token.
-async fn user_of(app: &App, headers: &HeaderMap) -> (Option<User>, Option<String>) {
+/// The user behind a request: a session cookie, or an API bearer token;
+/// with a session, the CSRF token bound to it.
+pub(crate) async fn user_of(app: &App, headers: &HeaderMap) -> (Option<User>, Option<String>) {
     if let Some(token) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
@@ -207,7 +226,7 @@ impl FromRequestParts<WebState> for Ctx {
             .and_then(|v| v.to_str().ok())
             .map(Lang::negotiate);
         let lang = query_lang.or(cookie_lang).or(accept).unwrap_or(Lang::En);
-        let (user, _) = user_of(&state.app, headers).await;
+        let (user, session_csrf) = user_of(&state.app, headers).await;
         let path = parts
             .uri
             .path_and_query()
@@ -226,7 +245,12 @@ impl FromRequestParts<WebState> for Ctx {
             let c = ctx.cookie(LANG_COOKIE, l.code(), 365 * 24 * 3600, false);
             ctx.set_cookies.push(c);
         }
-        match cookie(headers, CSRF_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())) {
+        // Signed in: the form token is the session's own, whatever the
+        // token cookie says (a cookie planted before sign-in, or another
+        // session's token, is refused). Before sign-in: the cookie's.
+        let cookie_csrf =
+            cookie(headers, CSRF_COOKIE).filter(|v| v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()));
+        match session_csrf.as_deref().or(cookie_csrf) {
             Some(v) => ctx.csrf = v.to_owned(),
             None => {
                 ctx.csrf = kizuna_app::auth::random_token();
@@ -258,6 +282,14 @@ pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) 
         None | Some(crate::api::Access::Public) => return next.run(req).await,
         Some(crate::api::Access::Staff) => {}
     }
+    let mut resp = staff_api(&state, req, next).await;
+    resp.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    resp
+}
+
+/// A staff-only operation: the caller checked, then the handler.
+async fn staff_api(state: &WebState, req: Request, next: Next) -> Response {
     let (user, session_csrf) = user_of(&state.app, req.headers()).await;
     let Some(user) = user else {
         return ApiError::new(
@@ -306,13 +338,85 @@ pub fn content_security_policy(tile_origin: Option<&str>) -> HeaderValue {
     }
 }
 
-/// Headers every response carries.
+/// Whether a response may carry personal data, so that no browser or proxy
+/// may keep it (`Cache-Control: no-store`): anything answered to a signed-in
+/// browser or an API token, the staff console and partner pages, and (in
+/// [`api_guard`]) every staff-only API operation. The embedded static files
+/// are the same for everyone and stay cacheable.
+fn personal(req: &Request) -> bool {
+    let path = req.uri().path();
+    if path.starts_with("/assets/") {
+        return false;
+    }
+    let under = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .is_some_and(|r| r.is_empty() || r.starts_with('/'))
+    };
+    req.headers().contains_key(header::AUTHORIZATION)
+        || cookie(req.headers(), SESSION_COOKIE).is_some()
+        || under("/console")
+        || under("/partner")
+        || under("/sign-in")
+}
+
+/// Headers every response carries; `no-store` on those that may be
+/// personal ([`personal`], or a response that opens a session); HSTS when
+/// served over TLS (secure cookies).
 pub async fn security_headers(State(state): State<WebState>, req: Request, next: Next) -> Response {
+    let personal = personal(&req);
     let mut resp = next.run(req).await;
+    let opens_session = resp
+        .headers()
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|c| c.as_bytes().starts_with(format!("{SESSION_COOKIE}=").as_bytes()));
     let h = resp.headers_mut();
+    if personal || opens_session {
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    if state.secure_cookies {
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        );
+    }
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     h.insert("x-frame-options", HeaderValue::from_static("DENY"));
     h.insert("referrer-policy", HeaderValue::from_static("same-origin"));
     h.insert("content-security-policy", state.csp.clone());
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ctx(lang: Lang) -> Ctx {
+        Ctx {
+            lang,
+            user: None,
+            csrf: String::new(),
+            path: "/".into(),
+            only_path: "/".into(),
+            set_cookies: Vec::new(),
+            secure: false,
+        }
+    }
+
+    #[test]
+    fn a_weak_password_is_explained_in_each_language() {
+        let weak = kizuna_app::auth::password_strength("password1234", &[]).unwrap_err();
+        let (warning, _) = weak.warning.clone().expect("zxcvbn names the problem");
+        let mut seen = std::collections::HashSet::new();
+        for lang in Lang::ALL {
+            let c = ctx(lang);
+            let text = c.password_problem(&weak);
+            assert!(text.starts_with(&c.t("password-weak")), "{lang:?}: {text}");
+            let said = c.t(&format!("password-warning-{warning}"));
+            assert!(!said.starts_with("password-"), "{lang:?}: no message for {warning}");
+            assert!(text.contains(&said), "{lang:?}: {text}");
+            assert!(seen.insert(text), "{lang:?} repeats another language");
+        }
+        assert!(ctx(Lang::Ja).password_problem(&weak).contains("推測"));
+    }
 }

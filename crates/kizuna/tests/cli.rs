@@ -230,6 +230,15 @@ async fn bad_database_urls_are_refused() {
 async fn serve_answers_over_a_real_socket() {
     use std::io::BufRead;
     let url = demo_db(Backend::Sqlite).await;
+    // The health check's details are for staff: an account and its token.
+    assert!(
+        kizuna(&url, &["user", "add", "ops@example.org", "--role", "staff"])
+            .status
+            .success()
+    );
+    let token = stdout(&kizuna(&url, &["token", "create", "--user", "ops@example.org"]))
+        .trim()
+        .to_owned();
     // Port 0: the system picks a free one, and the server says which once it listens.
     let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
         .args(["--database-url", &url, "serve", "--addr", "127.0.0.1:0"])
@@ -247,17 +256,28 @@ async fn serve_answers_over_a_real_socket() {
         .expect("the server says where it listens");
     // Keep reading its log so that it never blocks on a full pipe.
     std::thread::spawn(move || lines.for_each(drop));
-    let get = |path: &str| -> String {
+    let get_as = |path: &str, auth: &str| -> String {
         let mut s = std::net::TcpStream::connect(addr.as_str()).unwrap();
-        write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        write!(
+            s,
+            "GET {path} HTTP/1.1\r\nHost: localhost\r\n{auth}Connection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut out = String::new();
         s.read_to_string(&mut out).unwrap();
         out
     };
-    let health = get("/healthz");
+    let get = |path: &str| get_as(path, "");
+    let anonymous_health = get("/healthz");
+    let health = get_as("/healthz", &format!("Authorization: Bearer {token}\r\n"));
     let report = get("/api/v1/reports/trainees?as_of=2008-03-31");
     child.kill().ok();
     child.wait().ok();
+    assert!(anonymous_health.starts_with("HTTP/1.1 200"), "{anonymous_health}");
+    assert!(
+        anonymous_health.ends_with("\r\n\r\n{\"status\":\"ok\"}"),
+        "{anonymous_health}"
+    );
     assert!(health.starts_with("HTTP/1.1 200"), "{health}");
     assert!(health.contains("\"journal_mode\":\"wal\""), "{health}");
     assert!(

@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::extract::State;
-use axum::http::StatusCode;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use kizuna_domain::common::country::all_countries;
 use serde::Serialize;
@@ -20,48 +20,60 @@ pub fn routes() -> OpenApiRouter<WebState> {
         .routes(routes!(countries))
 }
 
-/// Whether the server and its database answer.
+/// Whether the server and its database answer. Anonymous callers learn only
+/// the status; staff (token or session) also the database and the dataset.
 #[derive(Serialize, ToSchema)]
 pub struct Health {
     /// `ok`, or `unavailable` when the database does not answer.
     pub status: String,
-    /// The database (backend, version and settings), when it answers.
+    /// The database (backend, version and settings), when it answers (staff only).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub database: Option<serde_json::Value>,
-    /// Whether the store holds the demo dataset.
+    /// Whether the store holds the demo dataset (staff only).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub demo: Option<bool>,
-    /// Why the database does not answer.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<String>,
 }
 
-/// Whether the server and its database answer.
+/// Whether the server and its database answer; details for staff only.
 #[utoipa::path(get, path = "/healthz", tag = "system", operation_id = "healthz",
     responses(
-        (status = 200, description = "The database answers", body = Health),
+        (status = 200, description = "The database answers (anonymous callers: only the status)", body = Health),
         (status = 503, description = "The database does not answer", body = Health)))]
-async fn healthz(State(app): AppState) -> Response {
-    match app.store.info().await {
-        Ok(info) => Json(Health {
-            status: "ok".into(),
-            database: serde_json::to_value(info).ok(),
-            demo: Some(app.store.setting("dataset").await.ok().flatten().as_deref() == Some("demo")),
-            reason: None,
-        })
-        .into_response(),
-        Err(e) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(Health {
-                status: "unavailable".into(),
-                database: None,
-                demo: None,
-                reason: Some(e.to_string()),
-            }),
-        )
-            .into_response(),
-    }
+async fn healthz(State(app): AppState, headers: HeaderMap) -> Response {
+    let info = app.store.info().await;
+    let staff = info.is_ok()
+        && crate::session::user_of(&app, &headers)
+            .await
+            .0
+            .is_some_and(|u| u.role.can_write());
+    let (status, health) = match info {
+        Ok(info) => (
+            StatusCode::OK,
+            Health {
+                status: "ok".into(),
+                database: staff.then(|| serde_json::to_value(info).ok()).flatten(),
+                demo: if staff {
+                    Some(app.store.setting("dataset").await.ok().flatten().as_deref() == Some("demo"))
+                } else {
+                    None
+                },
+            },
+        ),
+        Err(e) => {
+            // Why is for the server's log, not for whoever asks.
+            tracing::warn!(error = %e, "health check: the database does not answer");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                Health {
+                    status: "unavailable".into(),
+                    database: None,
+                    demo: None,
+                },
+            )
+        }
+    };
+    (status, Json(health)).into_response()
 }
 
 /// This document: every operation of the API, generated from its handlers.
