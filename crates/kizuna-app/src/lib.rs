@@ -12,14 +12,18 @@
 //!   and exports, the booklet, prayer times and qibla;
 //! - [`auth`]: accounts, sign-in sessions, API tokens;
 //! - [`offices`]: the offices a store holds;
+//! - [`audit`]: who acts ([`App::acting`]), the audit log and its check;
+//! - [`privacy`]: a person's data exported or erased, and the retention purge;
 //! - [`clock`]: the time, read from one injected [`Clock`];
 //! - [`demo`]: the deterministic demo dataset.
 
+pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod demo;
 pub mod map;
 pub mod offices;
+pub mod privacy;
 pub mod records;
 pub mod training;
 
@@ -29,18 +33,20 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub use clock::{Clock, ManualClock, SystemClock};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::{DEFAULT_OFFICE, Id};
-pub use kizuna_store::Store;
+pub use kizuna_store::{Actor, Store};
 use kizuna_store::StoreError;
 
 /// The application: a store, a clock, and computed reports kept while the
-/// data they were computed from is unchanged.
+/// data they were computed from is unchanged. A clone shares them all
+/// (see [`App::acting`]).
+#[derive(Clone)]
 pub struct App {
     pub store: Store,
     clock: Arc<dyn Clock>,
     /// The office whose records this application writes (see [`App::with_office`]).
     office_id: Id,
-    pub(crate) report_cache: training::reports::ReportCache,
-    pub(crate) place_index: map::PlaceIndexCache,
+    pub(crate) report_cache: Arc<training::reports::ReportCache>,
+    pub(crate) place_index: Arc<map::PlaceIndexCache>,
 }
 
 impl App {
@@ -67,8 +73,21 @@ impl App {
 
     /// Read the time from `clock` instead of the system's.
     pub fn with_clock(mut self, clock: impl Clock) -> Self {
-        self.clock = Arc::new(clock);
+        let clock: Arc<dyn Clock> = Arc::new(clock);
+        let read = clock.clone();
+        self.store = self.store.with_audit_clock(move || read.now());
+        self.clock = clock;
         self
+    }
+
+    /// The same application acting for `actor`: its writes, views and
+    /// exports are logged as `actor`'s in the audit log. Cheap: the store,
+    /// clock and caches are shared.
+    #[must_use]
+    pub fn acting(&self, actor: Actor) -> App {
+        let mut app = self.clone();
+        app.store = self.store.acting(actor);
+        app
     }
 
     /// Stop the clock at noon in Japan on `today` (reproducible reports:

@@ -39,6 +39,11 @@ pub trait Entity: Record {
     }
     /// Columns a list may be filtered by (query parameters of the same name).
     const FILTERS: &'static [(&'static str, Kind)] = &[];
+    /// The person this record is, when it is one: reading it is logged
+    /// in the audit log.
+    fn person_id(&self) -> Option<Id> {
+        None
+    }
 }
 
 impl Entity for Locality {
@@ -66,6 +71,9 @@ impl Entity for Organisation {
 }
 
 impl Entity for Person {
+    fn person_id(&self) -> Option<Id> {
+        Some(self.id)
+    }
     const FILTERS: &'static [(&'static str, Kind)] = &[
         ("nationality", Kind::Text),
         ("organisation_id", Kind::Int),
@@ -259,8 +267,13 @@ impl App {
         Ok(self.store.update::<R>(id, version, input).await?)
     }
 
+    /// A record; reading a person is logged in the audit log.
     pub async fn get<R: Entity>(&self, id: Id) -> Result<R> {
-        Ok(self.store.get::<R>(id).await?)
+        let r = self.store.get::<R>(id).await?;
+        if let Some(person) = r.person_id() {
+            self.note_viewed(&[person], "record").await?;
+        }
+        Ok(r)
     }
 
     pub async fn delete<R: Entity>(&self, id: Id) -> Result<()> {
@@ -309,6 +322,10 @@ impl App {
         }
         let total = self.store.count::<R>(&conds).await?;
         let items = self.store.select::<R>(&conds, page).await?;
+        let people: Vec<Id> = items.iter().filter_map(Entity::person_id).collect();
+        if !people.is_empty() {
+            self.note_viewed(&people, "list").await?;
+        }
         Ok((items, total))
     }
 

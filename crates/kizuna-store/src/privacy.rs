@@ -61,8 +61,7 @@ impl Store {
         let sql = "SELECT a.session_id, s.edition_id, s.starts_at, a.present, a.note FROM attendance a \
                    JOIN sessions s ON s.id = a.session_id WHERE a.person_id = $1 ORDER BY s.starts_at, a.session_id";
         type Raw = (i64, i64, DateTime<Utc>, bool, Option<String>);
-        let rows: Vec<Raw> =
-            with_pool!(self, p => sqlx::query_as(sql).bind(person_id).fetch_all(p).await?);
+        let rows: Vec<Raw> = with_pool!(self, p => sqlx::query_as(sql).bind(person_id).fetch_all(p).await?);
         Ok(rows
             .into_iter()
             .map(|(session_id, edition_id, starts_at, present, note)| AttendanceHeld {

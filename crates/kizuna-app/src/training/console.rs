@@ -163,6 +163,12 @@ impl App {
     /// A filtered trainee list as a file (CSV or XLSX), formulas escaped.
     pub async fn console_trainee_file(&self, q: &TraineeQuery, format: FileFormat) -> Result<Vec<u8>> {
         let rows = self.console_trainee_rows(q).await?;
+        self.note_export(
+            "trainee",
+            None,
+            &format!("console list, {} rows, {format:?}", rows.len()),
+        )
+        .await?;
         let header: Vec<&str> = TRAINEE_COLUMNS.iter().map(|c| c.name).collect();
         write_rows(&header, &rows, format, "trainees")
     }

@@ -77,6 +77,7 @@ impl App {
         // The total is the report's figure for the same filter (computed once per data version).
         let total = self.trainee_report(&filter).await?.trainees;
         let people = self.store.trainee_people(&filter, as_of, page).await?;
+        self.note_people_viewed(&people, "report people").await?;
         Ok((people, i64::try_from(total).unwrap_or(i64::MAX)))
     }
 }

@@ -462,6 +462,8 @@ impl App {
     /// Export every trainee participation.
     pub async fn export_trainees(&self, format: FileFormat) -> Result<Vec<u8>> {
         let rows = self.trainee_export_rows().await?;
+        self.note_export("trainee", None, &format!("{} rows, {format:?}", rows.len()))
+            .await?;
         Ok(write_table("trainees", TRAINEE_COLUMNS, &rows, format)?)
     }
 }

@@ -10,6 +10,7 @@ pub mod office;
 pub mod organisation;
 pub mod person;
 pub mod programme;
+pub mod retention;
 pub mod text;
 
 pub use country::{Country, CountryCode, Region};

@@ -1,0 +1,128 @@
+//! A person's rights and the retention rules: everything held on a person
+//! as one JSON document, erasure that keeps the statistics, and the purge
+//! of what the retention rules ([`kizuna_domain::common::retention`]) say
+//! is due. Each is logged in the audit log.
+
+use kizuna_domain::common::person::{Person, PersonInput};
+use kizuna_domain::common::retention::{Keep, RULES, RecordKind, Rule, rule};
+use kizuna_domain::common::{Id, Text};
+use kizuna_domain::training::participation::Participation;
+use kizuna_store::privacy::{AttendanceHeld, Cutoffs, LinkedAccount, Purged};
+use kizuna_store::{AuditEntry, AuditFilter, Page, RoleHeld, Value};
+use serde::Serialize;
+
+use crate::{App, Result};
+
+/// Everything Kizuna holds on a person.
+#[derive(Debug, Clone, Serialize)]
+pub struct PersonExport {
+    /// What this document is, and when it was made.
+    pub kind: &'static str,
+    pub exported_at: chrono::DateTime<chrono::Utc>,
+    pub person: Person,
+    /// Every role they held (trainee, instructor, …) with its course.
+    pub roles: Vec<RoleHeld>,
+    pub participations: Vec<Participation>,
+    pub attendance: Vec<AttendanceHeld>,
+    /// Accounts under the person's e-mail address, if any (no secrets).
+    pub accounts: Vec<LinkedAccount>,
+    /// Every audit-log entry about the person, oldest first.
+    pub audit: Vec<AuditEntry>,
+}
+
+/// The name an erased person keeps: a placeholder with their id.
+pub fn erased_name(id: Id) -> String {
+    format!("erased person {id}")
+}
+
+/// The retention rule of every kind, with its cutoff as of a day.
+pub fn retention_rules() -> &'static [Rule] {
+    RULES
+}
+
+impl App {
+    /// Everything held on a person, logged as an export of that person.
+    pub async fn export_person(&self, id: Id) -> Result<PersonExport> {
+        let person = self.store.get::<Person>(id).await?;
+        let roles = self.store.roles_of(id).await?;
+        let participations = self
+            .store
+            .select::<Participation>(&[("person_id", Value::Int(Some(id)))], Page::ALL)
+            .await?;
+        let attendance = self.store.attendance_of(id).await?;
+        let accounts = match &person.fields.email {
+            Some(e) => self.store.accounts_with_email(e.as_str()).await?,
+            None => Vec::new(),
+        };
+        self.note_export("person", Some(id), "subject access").await?;
+        let mut audit = Vec::new();
+        let filter = AuditFilter {
+            entity: Some("person".into()),
+            record_id: Some(id),
+            ..AuditFilter::default()
+        };
+        let mut offset = 0;
+        loop {
+            let (mut page, total) = self.store.audit_entries(&filter, 1000, offset).await?;
+            offset += 1000;
+            audit.append(&mut page);
+            if i64::from(offset) >= total {
+                break;
+            }
+        }
+        audit.reverse();
+        Ok(PersonExport {
+            kind: "kizuna person export",
+            exported_at: self.now(),
+            person,
+            roles,
+            participations,
+            attendance,
+            accounts,
+            audit,
+        })
+    }
+
+    /// Anonymise a person: every form of their name, contacts, birth date,
+    /// organisation and position are replaced or removed, and their
+    /// attendance notes cleared; nationality, gender and participations
+    /// stay, so past statistics do not move. Logged as an erasure (the
+    /// entry names the record, not the person).
+    pub async fn erase_person(&self, id: Id) -> Result<Person> {
+        let person = self.store.get::<Person>(id).await?;
+        let anonymous = PersonInput {
+            family_name: Text::parse(&erased_name(id)).map_err(|e| crate::AppError::BadFile(e.to_string()))?,
+            given_name: None,
+            name_native: None,
+            name_kana: None,
+            gender: person.fields.gender,
+            nationality: person.fields.nationality,
+            birth_date: None,
+            email: None,
+            organisation_id: None,
+            position: None,
+        };
+        self.store.erase_person(id, &anonymous).await?;
+        Ok(self.store.get::<Person>(id).await?)
+    }
+
+    /// The cutoffs of the retention rules as of today (the app's clock).
+    pub fn retention_cutoffs(&self) -> Cutoffs {
+        let today = self.today();
+        let day = |kind: RecordKind| match rule(kind).keep {
+            Keep::Always => None,
+            keep => keep.cutoff(today),
+        };
+        Cutoffs {
+            sessions: day(RecordKind::Session).map(crate::audit::start_of_day_in_japan),
+            trainee_contacts: day(RecordKind::TraineeContact),
+        }
+    }
+
+    /// What the retention rules make due today; removed unless `dry_run`
+    /// (all in one transaction, each removal in the audit log). A dry run
+    /// lists exactly what the purge would remove.
+    pub async fn purge(&self, dry_run: bool) -> Result<Vec<Purged>> {
+        Ok(self.store.purge(self.retention_cutoffs(), dry_run).await?)
+    }
+}
