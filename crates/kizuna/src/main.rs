@@ -132,6 +132,22 @@ enum Command {
         #[command(subcommand)]
         what: cli::offices::OfficeCmd,
     },
+    /// The audit log: who created, changed, viewed, exported or deleted which record.
+    Audit {
+        #[command(subcommand)]
+        what: cli::audit::AuditCmd,
+    },
+    /// A person's data: export everything held on them, or erase them.
+    Person {
+        #[command(subcommand)]
+        what: cli::people::PersonCmd,
+    },
+    /// Remove what the retention rules make due (see the README); --dry-run lists it first.
+    Purge {
+        /// List what would be removed, and why, without removing it.
+        #[arg(long)]
+        dry_run: bool,
+    },
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -185,6 +201,9 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::User { what } => cli::accounts::user(url, what).await,
         Command::Token { what } => cli::accounts::token(url, what).await,
         Command::Office { what } => cli::offices::office(url, what).await,
+        Command::Audit { what } => cli::audit::audit(url, what).await,
+        Command::Person { what } => cli::people::person(url, what).await,
+        Command::Purge { dry_run } => cli::people::purge(url, dry_run).await,
     }
 }
 

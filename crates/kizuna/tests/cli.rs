@@ -519,3 +519,64 @@ async fn offices_write_their_own_records_and_report_alone_or_together() {
     assert_eq!(trainees(Some("default")), 680);
     assert_eq!(trainees(Some("okinawa")), 1);
 }
+
+/// `kizuna audit verify` after a demo load and writes by the command line;
+/// `audit list` finds them as "cli"; `person export` writes the person's
+/// JSON and is logged; `person erase` needs --yes and keeps the figures;
+/// `purge --dry-run` lists, then `purge` removes the same.
+async fn audit_and_a_persons_rights(backend: Backend) {
+    let url = demo_db(backend).await;
+    let o = kizuna(&url, &["audit", "verify"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).starts_with("ok: "), "{}", stdout(&o));
+    let file = tmp(&format!("person-{backend:?}.json"));
+    let o = kizuna(&url, &["person", "export", "5", "-o", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let x: serde_json::Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert_eq!(x["person"]["id"], 5);
+    assert!(x["participations"].is_array() && x["audit"].is_array());
+    let o = kizuna(
+        &url,
+        &["audit", "list", "--entity", "person", "--record", "5", "--action", "export", "--format", "json"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let entries: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(entries.as_array().unwrap().len(), 1);
+    assert_eq!(entries[0]["actor_label"], "cli");
+    let o = kizuna(&url, &["audit", "list", "--action", "nonsense"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--action"), "{}", stderr(&o));
+
+    let o = kizuna(&url, &["person", "erase", "5"]);
+    assert!(!o.status.success(), "erasure needs --yes");
+    assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
+    let o = kizuna(&url, &["person", "erase", "5", "--yes"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!((v["trainees"].as_u64(), v["countries"].as_u64()), (Some(680), Some(57)));
+    let o = kizuna(&url, &["person", "erase", "999999", "--yes"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("999999"), "{}", stderr(&o));
+
+    let dry = kizuna(&url, &["purge", "--dry-run"]);
+    assert!(dry.status.success(), "{}", stderr(&dry));
+    assert!(stderr(&dry).contains("dry run"), "{}", stderr(&dry));
+    let real = kizuna(&url, &["purge"]);
+    assert!(real.status.success(), "{}", stderr(&real));
+    assert_eq!(stdout(&real), stdout(&dry), "the purge removes what the dry run listed");
+    let again = kizuna(&url, &["purge", "--dry-run"]);
+    assert_eq!(stdout(&again).lines().count(), 1, "only the header is left: {}", stdout(&again));
+    let o = kizuna(&url, &["audit", "verify"]);
+    assert!(o.status.success(), "{}", stdout(&o));
+}
+
+#[tokio::test]
+async fn audit_and_a_persons_rights_on_sqlite() {
+    audit_and_a_persons_rights(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn audit_and_a_persons_rights_on_postgres() {
+    audit_and_a_persons_rights(Backend::Postgres).await;
+}

@@ -2,9 +2,11 @@
 //! people type and calls the same application functions as the web.
 
 pub mod accounts;
+pub mod audit;
 pub mod bench;
 pub mod map;
 pub mod offices;
+pub mod people;
 pub mod serve;
 pub mod training;
 
@@ -13,7 +15,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::ValueEnum;
-use kizuna_app::{App, Store};
+use kizuna_app::{Actor, App, Store};
 
 #[derive(Clone, Copy, ValueEnum)]
 pub enum SimpleFormat {
@@ -46,7 +48,8 @@ pub async fn open(url: &str) -> anyhow::Result<App> {
     let store = Store::open(url)
         .await
         .with_context(|| format!("cannot open the database {}", redact(url)))?;
-    let app = App::new(store);
+    // What the command line writes, views and exports is logged as "cli".
+    let app = App::new(store).acting(Actor::cli());
     match OFFICE.get().and_then(Option::as_deref) {
         None => Ok(app),
         Some(key) => {
