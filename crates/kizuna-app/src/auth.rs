@@ -50,6 +50,10 @@ pub fn hash_password(password: &str) -> Result<String> {
         .map_err(|e| AppError::BadFile(format!("cannot hash the password: {e}")))
 }
 
+/// What an unknown e-mail's password is checked against (it matches nothing).
+const UNKNOWN_ACCOUNT_HASH: &str =
+    "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U";
+
 fn verify_password(password: &str, hash: &str) -> bool {
     Argon2::default().verify_password(password.as_bytes(), hash).is_ok()
 }
@@ -162,6 +166,13 @@ fn check_new_password(password: &str, email: &str) -> Result<(), FieldError> {
     password_strength(password, &[email]).map_err(|w| FieldError::new("password", "weak_password", w.english()))
 }
 
+/// How many password hashes or checks may run at once: one per core
+/// (argon2id takes a core for tens of milliseconds; more at once would only
+/// queue on the CPU and crowd out every other request).
+pub fn password_workers() -> usize {
+    std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+}
+
 /// A signed-in session: the cookie's secret and the token forms must carry.
 #[derive(Debug, Clone)]
 pub struct NewSession {
@@ -171,6 +182,27 @@ pub struct NewSession {
 }
 
 impl App {
+    /// Run password work (argon2id, zxcvbn) on the blocking pool, at most
+    /// [`password_workers`] at a time across the whole application. Callers
+    /// beyond that wait for a permit asynchronously, holding no thread; the
+    /// permit goes with the work, so it is released only when the work ends
+    /// (even if the caller gave up waiting).
+    pub async fn password_work<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> Result<T> {
+        let permit = self
+            .password_permits
+            .clone()
+            .acquire_owned()
+            .await
+            .map_err(|_| AppError::BadFile("the password workers have stopped".into()))?;
+        tokio::task::spawn_blocking(move || {
+            let out = work();
+            drop(permit);
+            out
+        })
+        .await
+        .map_err(|e| AppError::BadFile(format!("a password check failed: {e}")))
+    }
+
     /// Create an account. Without a password, a random one is made and
     /// returned (to be shown once). Partners belong to an organisation.
     pub async fn add_user(
@@ -187,7 +219,8 @@ impl App {
             .map(str::to_owned)
             .or_else(|| generated.clone())
             .unwrap_or_default();
-        if let Err(e) = check_new_password(&password, email.as_deref().unwrap_or_default()) {
+        let (p, e) = (password.clone(), email.clone().unwrap_or_default());
+        if let Err(e) = self.password_work(move || check_new_password(&p, &e)).await? {
             errors.push(e);
         }
         let organisation_id = match organisation_key {
@@ -214,7 +247,7 @@ impl App {
         let (Some(email), true) = (email, errors.is_empty()) else {
             return Err(AppError::Invalid(errors));
         };
-        let hash = hash_password(&password)?;
+        let hash = self.password_work(move || hash_password(&password)).await??;
         let user = self
             .store
             .insert_user(&email, &hash, role, organisation_id, self.now())
@@ -230,13 +263,13 @@ impl App {
         };
         let Some((user, hash)) = self.store.user_by_email(&email).await? else {
             // Spend the same time as a real check, so timing does not tell which accounts exist.
-            let _ = verify_password(
-                password,
-                "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0$ZmFrZWZha2VmYWtlZmFrZWZha2VmYWtlZmFrZWZha2U",
-            );
+            let p = password.to_owned();
+            self.password_work(move || verify_password(&p, UNKNOWN_ACCOUNT_HASH))
+                .await?;
             return Ok(None);
         };
-        if !verify_password(password, &hash) {
+        let p = password.to_owned();
+        if !self.password_work(move || verify_password(&p, &hash)).await? {
             return Ok(None);
         }
         let token = random_token();

@@ -47,6 +47,9 @@ pub struct App {
     office_id: Id,
     pub(crate) report_cache: Arc<training::reports::ReportCache>,
     pub(crate) place_index: Arc<map::PlaceIndexCache>,
+    /// Permits for password hashing and checks on the blocking pool: one
+    /// per core, shared by every caller (see [`auth`]).
+    pub(crate) password_permits: Arc<tokio::sync::Semaphore>,
 }
 
 impl App {
@@ -57,6 +60,7 @@ impl App {
             office_id: DEFAULT_OFFICE,
             report_cache: Default::default(),
             place_index: Default::default(),
+            password_permits: Arc::new(tokio::sync::Semaphore::new(auth::password_workers())),
         }
     }
 
