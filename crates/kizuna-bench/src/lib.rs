@@ -6,9 +6,12 @@
 //! - [`geo`]: SQLite's R*Tree and PostGIS's GiST `<->`, only to be measured;
 //! - [`pages`]: render times of the busiest pages (`kizuna bench pages`);
 //! - [`places`]: the map's index beside the databases', and nearest-k over
-//!   HTTP (`kizuna bench places`).
+//!   HTTP (`kizuna bench places`);
+//! - [`flood`]: the map API's throughput alone and during a flood of wrong
+//!   passwords (`kizuna bench sign-in-flood`).
 
 pub mod data;
+pub mod flood;
 pub mod geo;
 pub mod pages;
 pub mod places;

@@ -417,6 +417,20 @@ async fn http(
 /// Reads go straight into `buf`'s spare room: a chunk array on the stack,
 /// held across the awaits, would make every client task's future 16 KiB.
 async fn read_response(s: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> anyhow::Result<usize> {
+    let (status, len) = read_any_response(s, buf).await?;
+    if status != 200 {
+        bail!("the server answered {status}");
+    }
+    Ok(len)
+}
+
+/// Read one HTTP/1.1 response with a Content-Length body, whatever its
+/// status: the status and the response's size in bytes (head and body;
+/// `buf` holds them afterwards).
+pub(crate) async fn read_any_response(
+    s: &mut tokio::net::TcpStream,
+    buf: &mut Vec<u8>,
+) -> anyhow::Result<(u16, usize)> {
     buf.clear();
     let head_end = loop {
         if let Some(p) = buf.windows(4).position(|w| w == b"\r\n\r\n") {
@@ -428,9 +442,11 @@ async fn read_response(s: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> anyh
         }
     };
     let head = std::str::from_utf8(&buf[..head_end])?.to_ascii_lowercase();
-    if !head.starts_with("http/1.1 200") {
-        bail!("the server answered {}", head.lines().next().unwrap_or(""));
-    }
+    let status: u16 = head
+        .strip_prefix("http/1.1 ")
+        .and_then(|r| r.get(..3))
+        .context("not an HTTP/1.1 response")?
+        .parse()?;
     let len: usize = head
         .lines()
         .find_map(|l| l.strip_prefix("content-length:"))
@@ -443,5 +459,5 @@ async fn read_response(s: &mut tokio::net::TcpStream, buf: &mut Vec<u8>) -> anyh
             bail!("the server closed the connection mid-body");
         }
     }
-    Ok(head_end + len)
+    Ok((status, head_end + len))
 }

@@ -24,6 +24,11 @@ pub struct WebOptions {
     pub secure_cookies: bool,
     /// The map's tile server; `None` draws the offline basemap only.
     pub tiles: Option<TileServer>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`kizuna serve
+    /// --trusted-proxy`): from one of these peers, the client is the address
+    /// the proxies added last; from any other peer the header is ignored,
+    /// since a client could write any address in it.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 impl Default for WebOptions {
@@ -32,6 +37,7 @@ impl Default for WebOptions {
         WebOptions {
             secure_cookies: false,
             tiles: Some(TileServer::openstreetmap()),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -58,6 +64,7 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
         csp: session::content_security_policy(options.tiles.as_ref().map(TileServer::origin)),
         tiles: options.tiles.map(Arc::new),
         api: Arc::new(doc),
+        trusted_proxies: options.trusted_proxies.into(),
     };
     // The guard runs once a route matched, and reads the access the
     // route's operation declares in the document.

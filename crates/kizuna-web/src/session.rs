@@ -3,11 +3,12 @@
 
 use chrono::{DateTime, TimeDelta, Utc};
 use std::collections::HashMap;
+use std::net::{IpAddr, SocketAddr};
 use std::sync::{Arc, Mutex};
 
-use axum::extract::{FromRef, FromRequestParts, Request, State};
+use axum::extract::{ConnectInfo, FromRef, FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use kizuna_app::App;
@@ -33,6 +34,8 @@ pub struct WebState {
     pub csp: HeaderValue,
     /// The API's OpenAPI document and the access each operation declares.
     pub api: Arc<crate::api::Openapi>,
+    /// Proxies whose `X-Forwarded-For` is believed ([`client_address`]).
+    pub trusted_proxies: Arc<[IpAddr]>,
 }
 
 impl FromRef<WebState> for Arc<App> {
@@ -72,6 +75,53 @@ impl Limiter {
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner)
             .remove(key);
+    }
+}
+
+/// The address a request comes from, as the sign-in limits count it: the
+/// peer of the connection (axum's `ConnectInfo`, which `kizuna serve`
+/// provides); when that peer is a trusted proxy, the address the proxies
+/// added last to `X-Forwarded-For` that is not itself a trusted proxy.
+/// IPv6 addresses count by their /64 (what one subscriber is given), IPv4
+/// ones whole. Without `ConnectInfo` (the router called in process, as in
+/// tests) every request is `local`.
+pub fn client_address(extensions: &Extensions, headers: &HeaderMap, trusted: &[IpAddr]) -> String {
+    let Some(ConnectInfo(peer)) = extensions.get::<ConnectInfo<SocketAddr>>() else {
+        return "local".to_owned();
+    };
+    let mut client = peer.ip();
+    if trusted.contains(&client) {
+        let forwarded = headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::trim)
+            .collect::<Vec<_>>();
+        for hop in forwarded.iter().rev() {
+            let Ok(ip) = hop.parse::<IpAddr>() else {
+                break;
+            };
+            client = ip;
+            if !trusted.contains(&ip) {
+                break;
+            }
+        }
+    }
+    address_key(client)
+}
+
+/// An address as the limits count it (IPv6 by its /64).
+fn address_key(ip: IpAddr) -> String {
+    match ip {
+        IpAddr::V4(v4) => v4.to_string(),
+        IpAddr::V6(v6) => match v6.to_ipv4_mapped() {
+            Some(v4) => v4.to_string(),
+            None => {
+                let s = v6.segments();
+                format!("{:x}:{:x}:{:x}:{:x}::/64", s[0], s[1], s[2], s[3])
+            }
+        },
     }
 }
 
@@ -401,6 +451,53 @@ mod tests {
             set_cookies: Vec::new(),
             secure: false,
         }
+    }
+
+    #[test]
+    fn the_client_address_is_believed_only_from_trusted_proxies() {
+        let proxy: IpAddr = "192.0.2.1".parse().unwrap();
+        let ask = |peer: Option<&str>, forwarded: &[&str], trusted: &[IpAddr]| {
+            let mut ext = Extensions::new();
+            if let Some(p) = peer {
+                ext.insert(ConnectInfo(p.parse::<SocketAddr>().unwrap()));
+            }
+            let mut headers = HeaderMap::new();
+            for f in forwarded {
+                headers.append("x-forwarded-for", HeaderValue::from_str(f).unwrap());
+            }
+            client_address(&ext, &headers, trusted)
+        };
+        // No connection information (in-process tests): one fixed key.
+        assert_eq!(ask(None, &["203.0.113.9"], &[proxy]), "local");
+        // A direct client cannot choose its address by writing the header.
+        assert_eq!(ask(Some("198.51.100.7:5000"), &["203.0.113.9"], &[]), "198.51.100.7");
+        assert_eq!(
+            ask(Some("198.51.100.7:5000"), &["203.0.113.9"], &[proxy]),
+            "198.51.100.7"
+        );
+        // Through the trusted proxy: the address it added (the last), not
+        // what the client wrote before it.
+        assert_eq!(
+            ask(Some("192.0.2.1:443"), &["6.6.6.6, 203.0.113.9"], &[proxy]),
+            "203.0.113.9"
+        );
+        assert_eq!(
+            ask(Some("192.0.2.1:443"), &["6.6.6.6", "203.0.113.9"], &[proxy]),
+            "203.0.113.9"
+        );
+        // Through two trusted proxies.
+        let inner: IpAddr = "10.0.0.2".parse().unwrap();
+        assert_eq!(
+            ask(Some("10.0.0.2:80"), &["203.0.113.9, 192.0.2.1"], &[proxy, inner]),
+            "203.0.113.9"
+        );
+        // Garbage from the proxy: the proxy itself.
+        assert_eq!(ask(Some("192.0.2.1:443"), &["not an address"], &[proxy]), "192.0.2.1");
+        assert_eq!(ask(Some("192.0.2.1:443"), &[], &[proxy]), "192.0.2.1");
+        // IPv6 by its /64; IPv4-mapped as IPv4.
+        assert_eq!(ask(Some("[2001:db8:1:2:aaaa::1]:80"), &[], &[]), "2001:db8:1:2::/64");
+        assert_eq!(ask(Some("[2001:db8:1:2:bbbb::9]:80"), &[], &[]), "2001:db8:1:2::/64");
+        assert_eq!(ask(Some("[::ffff:198.51.100.7]:80"), &[], &[]), "198.51.100.7");
     }
 
     #[test]

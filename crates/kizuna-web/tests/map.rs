@@ -895,6 +895,7 @@ async fn the_tile_server_is_configurable_or_absent(backend: Backend) {
         WebOptions {
             secure_cookies: false,
             tiles: None,
+            ..WebOptions::default()
         },
     )
     .await;
@@ -918,6 +919,7 @@ async fn the_tile_server_is_configurable_or_absent(backend: Backend) {
         WebOptions {
             secure_cookies: false,
             tiles: Some(tiles),
+            ..WebOptions::default()
         },
     )
     .await;

@@ -55,6 +55,11 @@ enum Command {
         /// The credit the tile server requires (default: © OpenStreetMap contributors).
         #[arg(long, env = "KIZUNA_TILE_ATTRIBUTION")]
         tile_attribution: Option<String>,
+        /// A reverse proxy (IP address) whose X-Forwarded-For header names the
+        /// client; repeat or separate with commas. Without it the header is
+        /// ignored: clients could write any address there.
+        #[arg(long = "trusted-proxy", env = "KIZUNA_TRUSTED_PROXY", value_delimiter = ',')]
+        trusted_proxy: Vec<std::net::IpAddr>,
     },
     /// Load the deterministic demo dataset into the store (idempotent).
     Demo,
@@ -160,6 +165,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             secure_cookies,
             tile_url,
             tile_attribution,
+            trusted_proxy,
         } => {
             let o = cli::serve::ServeOptions {
                 addr,
@@ -167,6 +173,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 secure_cookies,
                 tile_url,
                 tile_attribution,
+                trusted_proxies: trusted_proxy,
             };
             cli::serve::serve(url, o).await
         }

@@ -49,3 +49,45 @@ fn bench_places_compares_indexes_that_agree() {
     let rate: f64 = http.split('|').nth(1).unwrap().trim().parse().unwrap();
     assert!(rate > 0.0);
 }
+
+/// `kizuna bench sign-in-flood` on a tiny setting: both phases measured,
+/// the flood's sign-ins answered (refused, never let in), and the table
+/// printed with the ratio.
+#[test]
+fn bench_sign_in_flood_prints_both_phases() {
+    let out = Command::new(env!("CARGO_BIN_EXE_kizuna"))
+        .args([
+            "bench",
+            "sign-in-flood",
+            "--connections",
+            "2",
+            "--attackers",
+            "2",
+            "--seconds",
+            "0.5",
+        ])
+        .output()
+        .expect("the kizuna binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "bench failed:\n{stdout}\n{stderr}");
+    let cells = |name: &str| -> Vec<String> {
+        stdout
+            .lines()
+            .find(|l| l.starts_with(&format!("| {name} |")))
+            .unwrap_or_else(|| panic!("no row for {name} in:\n{stdout}"))
+            .split('|')
+            .map(|c| c.trim().to_owned())
+            .collect()
+    };
+    let alone = cells("map alone");
+    let flood = cells("map during the flood");
+    let rate = |row: &[String]| row[2].parse::<f64>().unwrap_or_else(|_| panic!("{row:?}"));
+    assert!(rate(&alone) > 0.0 && rate(&flood) > 0.0, "{stdout}");
+    assert_eq!(alone[5], "—", "no sign-ins alone: {stdout}");
+    let attempts: f64 = flood[5].parse().unwrap_or_else(|_| panic!("{stdout}"));
+    assert!(attempts > 0.0, "{stdout}");
+    // Wrong passwords are refused (401) or slowed (429), never let in.
+    assert!(flood[6].contains("× 401") && !flood[6].contains("× 303"), "{stdout}");
+    assert!(stdout.contains("of its throughput alone"), "{stdout}");
+}

@@ -43,6 +43,20 @@ pub enum BenchCmd {
         #[arg(long)]
         no_http: bool,
     },
+    /// The public map API's throughput (nearest places) over real HTTP,
+    /// alone and then while other connections post wrong passwords to
+    /// /sign-in as fast as they can. Prints a Markdown table.
+    SignInFlood {
+        /// Keep-alive connections asking the map API.
+        #[arg(long, default_value_t = 16)]
+        connections: usize,
+        /// Connections posting wrong passwords.
+        #[arg(long, default_value_t = 16)]
+        attackers: usize,
+        /// Seconds each phase is measured.
+        #[arg(long, default_value_t = 10.0)]
+        seconds: f64,
+    },
 }
 
 /// `kizuna bench …`.
@@ -53,6 +67,18 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
             runs,
             backend,
         } => kizuna_bench::pages::pages(trainees, runs, &backend).await,
+        BenchCmd::SignInFlood {
+            connections,
+            attackers,
+            seconds,
+        } => {
+            kizuna_bench::flood::sign_in_flood(kizuna_bench::flood::Options {
+                connections,
+                attackers,
+                seconds,
+            })
+            .await
+        }
         BenchCmd::Places {
             places,
             queries,

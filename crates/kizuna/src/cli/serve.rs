@@ -15,6 +15,8 @@ pub struct ServeOptions {
     pub secure_cookies: bool,
     pub tile_url: String,
     pub tile_attribution: Option<String>,
+    /// Reverse proxies whose X-Forwarded-For is believed.
+    pub trusted_proxies: Vec<std::net::IpAddr>,
 }
 
 /// `kizuna serve`: the web pages and the JSON API until Ctrl-C.
@@ -25,6 +27,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         secure_cookies,
         tile_url,
         tile_attribution,
+        trusted_proxies,
     } = o;
     let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
         .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
@@ -48,8 +51,14 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",
         listener.local_addr()?
     );
-    let web = kizuna_web::WebOptions { secure_cookies, tiles };
-    axum::serve(listener, kizuna_web::router_with_options(app.clone(), web))
+    let web = kizuna_web::WebOptions {
+        secure_cookies,
+        tiles,
+        trusted_proxies,
+    };
+    // With each connection's peer address, which the sign-in limits count by.
+    let service = kizuna_web::router_with_options(app.clone(), web).into_make_service_with_connect_info::<SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(async {
             let _ = tokio::signal::ctrl_c().await;
         })
