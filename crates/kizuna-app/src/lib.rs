@@ -135,6 +135,10 @@ pub enum AppError {
     ImportRejected(Vec<kizuna_io::RowError>),
     #[error("{0}")]
     BadFile(String),
+    /// The file is larger than an import takes (`kizuna_io::limits`);
+    /// nothing was read into the store.
+    #[error("{0}")]
+    TooLarge(String),
     #[error(transparent)]
     Store(StoreError),
 }
@@ -167,6 +171,7 @@ impl From<kizuna_io::IoError> for AppError {
     fn from(e: kizuna_io::IoError) -> Self {
         match e {
             kizuna_io::IoError::BadFile(m) => AppError::BadFile(m),
+            kizuna_io::IoError::TooLarge(m) => AppError::TooLarge(m),
         }
     }
 }

@@ -10,7 +10,9 @@
 //! writes all or nothing. A file that cannot be read at all is an
 //! [`IoError::BadFile`] saying why.
 
+pub mod limits;
 pub mod places;
+pub mod samples;
 pub mod table;
 
 use serde::Serialize;
@@ -59,6 +61,10 @@ pub enum IoError {
     /// The file as a whole cannot be read (not UTF-8, not CSV, not a workbook…).
     #[error("{0}")]
     BadFile(String),
+    /// The file is larger than an import takes ([`limits`]): too many
+    /// bytes, a workbook that unpacks too far, or too many cells.
+    #[error("{0}")]
+    TooLarge(String),
 }
 
 pub type Result<T, E = IoError> = std::result::Result<T, E>;

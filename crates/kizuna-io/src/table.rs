@@ -75,7 +75,12 @@ pub fn unescape_formula(cell: &str) -> &str {
 }
 
 /// Read a CSV or XLSX file into rows of cells (the first row is the header).
+/// A file over the [`limits`](crate::limits) (its size, for a workbook what
+/// it unpacks to, or its cells) is refused with [`IoError::TooLarge`]
+/// before it is read whole.
 pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> {
+    use crate::limits::{MAX_CELLS, check_file_size, check_xlsx};
+    check_file_size(bytes.len())?;
     match format {
         FileFormat::Csv => {
             let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
@@ -89,14 +94,24 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
                 .flexible(true)
                 .from_reader(text.as_bytes());
             let mut rows = Vec::new();
+            let mut cells = 0u64;
             for (i, rec) in r.records().enumerate() {
                 let rec = rec.map_err(|e| IoError::BadFile(format!("CSV row {}: {e}", i + 1)))?;
+                cells += rec.len() as u64;
+                if cells > MAX_CELLS {
+                    return Err(IoError::TooLarge(format!(
+                        "the CSV file has more than {MAX_CELLS} cells (reached at row {}); at most {MAX_CELLS} are accepted",
+                        i + 1
+                    )));
+                }
                 rows.push(rec.iter().map(|c| unescape_formula(c).to_owned()).collect());
             }
             Ok(rows)
         }
         FileFormat::Xlsx => {
             use calamine::{Data, Reader, Xlsx};
+            // Bounded before calamine unpacks anything.
+            check_xlsx(bytes)?;
             let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
                 .map_err(|e| IoError::BadFile(format!("not a readable XLSX workbook: {e}")))?;
             let sheet = wb

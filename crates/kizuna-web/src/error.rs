@@ -92,6 +92,7 @@ impl From<AppError> for ApiError {
                 },
             },
             AppError::BadFile(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_file", m),
+            AppError::TooLarge(m) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", m),
             AppError::Store(s) => {
                 tracing::error!(error = %s, "store error");
                 ApiError::new(

@@ -71,7 +71,8 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
     let api_routes = api_routes
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), session::api_guard))
         .method_not_allowed_fallback(api::method_not_allowed)
-        .layer(axum::extract::DefaultBodyLimit::max(20 * 1024 * 1024));
+        // Every API body, an import's file included: 20 MB (kizuna_io::limits).
+        .layer(axum::extract::DefaultBodyLimit::max(kizuna_io::limits::MAX_FILE_BYTES));
     Router::new()
         .merge(page_routes().into_router())
         .merge(api_routes)

@@ -183,6 +183,7 @@ console-import-file-hint = Save spreadsheets as “CSV UTF-8” or as an Excel w
 console-import-check = Check the file
 console-import-no-file = Choose a file to check.
 console-import-bad-file = The file could not be read. Save it as CSV UTF-8 or as an Excel workbook with the template's header row, and try again.
+console-import-too-large = The file is too large to import. A file may be up to { $limit }; an Excel workbook may unpack to at most { $unpacked }, and a sheet or CSV file may hold at most { $cells } cells (counted from A1 to the last used cell). Split it into smaller files and import them one by one.
 console-import-unreadable-title = The upload could not be read
 console-import-unreadable = The form arrived incomplete. Go back and choose the file again.
 console-import-rejected-title = Values that cannot be accepted

@@ -203,6 +203,7 @@ places-import-check = Check the file
 places-import-no-file = Choose a file to check.
 places-import-unknown-format = The file name does not tell its format. Choose the format, then check the file again.
 places-import-bad-file = The file could not be read as { $format }. Check that it is the right file and format, and try again.
+places-import-too-large = The file is too large to import: a file may be up to { $limit }. Split it into smaller files and import them one by one.
 places-import-detail = Technical detail
 places-import-unreadable-title = The upload could not be read
 places-import-unreadable = The form arrived incomplete. Go back and choose the file again.

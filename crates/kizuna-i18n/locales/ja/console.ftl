@@ -171,6 +171,7 @@ console-import-file-hint = 表計算ソフトでは「CSV UTF-8」またはExcel
 console-import-check = ファイルを確認する
 console-import-no-file = 確認するファイルを選んでください。
 console-import-bad-file = ファイルを読み取れませんでした。テンプレートの見出し行を付けて、CSV UTF-8またはExcelブック形式で保存し直してから、もう一度お試しください。
+console-import-too-large = ファイルが大きすぎるため取り込めません。ファイルは{ $limit }まで、Excelブックは展開後{ $unpacked }まで、シートまたはCSVファイルのセルは{ $cells }個まで（A1から最後に使われているセルまで）です。小さなファイルに分けて、一つずつ取り込んでください。
 console-import-unreadable-title = 送信内容を読み取れませんでした
 console-import-unreadable = フォームが途中までしか届きませんでした。前の画面に戻り、もう一度ファイルを選んでください。
 console-import-rejected-title = 受け付けられない値

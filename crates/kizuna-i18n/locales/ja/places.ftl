@@ -187,6 +187,7 @@ places-import-check = ファイルを確認
 places-import-no-file = 確認するファイルを選んでください。
 places-import-unknown-format = ファイル名から形式がわかりません。形式を選んでから、もう一度確認してください。
 places-import-bad-file = ファイルを{ $format }として読めませんでした。ファイルと形式が正しいか確かめて、もう一度お試しください。
+places-import-too-large = ファイルが大きすぎるため取り込めません。ファイルは{ $limit }までです。小さなファイルに分けて、一つずつ取り込んでください。
 places-import-detail = 技術的な詳細
 places-import-unreadable-title = アップロードを読み取れませんでした
 places-import-unreadable = フォームが途中までしか届きませんでした。戻ってもう一度ファイルを選んでください。

@@ -183,6 +183,7 @@ console-import-file-hint = Simpan hamparan sebagai “CSV UTF-8” atau sebagai 
 console-import-check = Semak fail
 console-import-no-file = Pilih fail untuk disemak.
 console-import-bad-file = Fail tidak dapat dibaca. Simpan sebagai CSV UTF-8 atau buku kerja Excel dengan baris tajuk templat, kemudian cuba lagi.
+console-import-too-large = Fail terlalu besar untuk diimport. Saiz fail boleh sehingga { $limit }; buku kerja Excel boleh dinyahmampat kepada paling banyak { $unpacked }, dan helaian atau fail CSV boleh mengandungi paling banyak { $cells } sel (dikira dari A1 hingga sel terakhir yang digunakan). Pecahkan kepada fail yang lebih kecil dan import satu demi satu.
 console-import-unreadable-title = Muat naik tidak dapat dibaca
 console-import-unreadable = Borang tiba tidak lengkap. Kembali dan pilih fail sekali lagi.
 console-import-rejected-title = Nilai yang tidak dapat diterima

@@ -191,6 +191,7 @@ places-import-check = Semak fail
 places-import-no-file = Pilih fail untuk disemak.
 places-import-unknown-format = Nama fail tidak menunjukkan formatnya. Pilih format, kemudian semak fail sekali lagi.
 places-import-bad-file = Fail tidak dapat dibaca sebagai { $format }. Pastikan fail dan formatnya betul, kemudian cuba lagi.
+places-import-too-large = Fail terlalu besar untuk diimport: saiz fail boleh sehingga { $limit }. Pecahkan kepada fail yang lebih kecil dan import satu demi satu.
 places-import-detail = Butiran teknikal
 places-import-unreadable-title = Muat naik tidak dapat dibaca
 places-import-unreadable = Borang sampai tidak lengkap. Kembali dan pilih fail sekali lagi.

@@ -171,6 +171,7 @@ console-import-file-hint = บันทึกสเปรดชีตเป็�
 console-import-check = ตรวจสอบไฟล์
 console-import-no-file = โปรดเลือกไฟล์ที่จะตรวจสอบ
 console-import-bad-file = อ่านไฟล์ไม่ได้ โปรดบันทึกเป็น CSV UTF-8 หรือเวิร์กบุ๊ก Excel ที่มีแถวหัวตารางตามแม่แบบ แล้วลองอีกครั้ง
+console-import-too-large = ไฟล์ใหญ่เกินกว่าจะนำเข้าได้ ไฟล์มีขนาดได้ไม่เกิน { $limit } เวิร์กบุ๊ก Excel เมื่อแตกออกแล้วต้องไม่เกิน { $unpacked } และชีตหรือไฟล์ CSV มีได้ไม่เกิน { $cells } เซลล์ (นับจาก A1 ถึงเซลล์สุดท้ายที่ใช้) โปรดแบ่งเป็นไฟล์เล็กลงแล้วนำเข้าทีละไฟล์
 console-import-unreadable-title = อ่านข้อมูลที่ส่งมาไม่ได้
 console-import-unreadable = แบบฟอร์มมาถึงไม่ครบ โปรดย้อนกลับและเลือกไฟล์อีกครั้ง
 console-import-rejected-title = ค่าที่รับไม่ได้

@@ -187,6 +187,7 @@ places-import-check = ตรวจสอบไฟล์
 places-import-no-file = เลือกไฟล์ที่จะตรวจสอบ
 places-import-unknown-format = ชื่อไฟล์ไม่บอกรูปแบบ เลือกรูปแบบแล้วตรวจสอบไฟล์อีกครั้ง
 places-import-bad-file = อ่านไฟล์เป็น { $format } ไม่ได้ ตรวจดูว่าเป็นไฟล์และรูปแบบที่ถูกต้อง แล้วลองอีกครั้ง
+places-import-too-large = ไฟล์ใหญ่เกินกว่าจะนำเข้าได้ ไฟล์มีขนาดได้ไม่เกิน { $limit } โปรดแบ่งเป็นไฟล์เล็กลงแล้วนำเข้าทีละไฟล์
 places-import-detail = รายละเอียดทางเทคนิค
 places-import-unreadable-title = อ่านไฟล์ที่อัปโหลดไม่ได้
 places-import-unreadable = แบบฟอร์มมาถึงไม่ครบ กลับไปเลือกไฟล์อีกครั้ง

@@ -409,6 +409,8 @@ const IMPORT_FORMATS: [(&str, PlaceFileFormat, &[&str]); 4] = [
 /// OpenStreetMap only places of the map are taken (diet:halal, mosques,
 /// prayer rooms), with their node/way/relation id and ODbL's attribution;
 /// problems name the object.
+///
+/// Limit: a body of at most 20 MB (413 past it, nothing written).
 #[utoipa::path(post, path = "/api/v1/imports/places", tag = "imports", operation_id = "import_places",
     security(("bearerAuth" = [])),
     params(("dry_run" = Option<bool>, Query, description = "Check only, write nothing"),
@@ -422,13 +424,15 @@ const IMPORT_FORMATS: [(&str, PlaceFileFormat, &[&str]); 4] = [
         (String = "text/xml"),
         (Vec<u8> = "application/x-protobuf"),
         (Vec<u8> = "application/octet-stream"))),
-    responses((status = 200, description = "Imported (or checked)", body = PlaceImportReport)))]
+    responses((status = 200, description = "Imported (or checked)", body = PlaceImportReport),
+              (status = 413, description = "A body over 20 MB; nothing written", body = ErrorBody)))]
 async fn import(
     State(app): AppState,
     headers: HeaderMap,
     QueryMap(mut q): QueryMap,
-    body: Bytes,
+    body: Result<Bytes, axum::extract::rejection::BytesRejection>,
 ) -> ApiResult<Response> {
+    let body = super::training::upload(body)?;
     let dry_run = take_dry_run(&mut q)?;
     let named = q.remove("format");
     no_leftovers(&q, "dry_run, format")?;

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::Path;
+use axum::extract::rejection::BytesRejection;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -197,8 +198,36 @@ async fn mark_attendance(
     Ok(Json(app.mark_attendance(parse_id(&id)?, &marks).await?))
 }
 
+/// An upload's body, or 413 `payload_too_large` naming the limit (axum's
+/// own answer would be plain text).
+pub(super) fn upload(body: Result<Bytes, BytesRejection>) -> ApiResult<Bytes> {
+    body.map_err(|e| {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiError::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload_too_large",
+                format!(
+                    "the body is larger than {}, the most an import takes; split the file",
+                    kizuna_io::limits::megabytes(kizuna_io::limits::MAX_FILE_BYTES as u64)
+                ),
+            )
+        } else {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                format!("cannot read the body: {e}"),
+            )
+        }
+    })
+}
+
 /// Import trainees from CSV or XLSX: all rows or none; each rejected value
 /// is named by row, column, value and reason.
+///
+/// Limits: a file of at most 20 MB; a workbook that unpacks to at most
+/// 50 MB, no part of it more than 100 times its packed size; at most
+/// 200,000 cells (CSV cells; in a sheet, from A1 to the last used cell).
+/// Past any of them: 413, nothing read into the store.
 #[utoipa::path(post, path = "/api/v1/imports/trainees", tag = "imports", operation_id = "import_trainees",
     security(("bearerAuth" = [])),
     params(("dry_run" = Option<bool>, Query, description = "Check only, write nothing")),
@@ -206,13 +235,15 @@ async fn mark_attendance(
         (String = "text/csv"),
         (Vec<u8> = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))),
     responses((status = 200, description = "Imported (or, with dry_run, checked)", body = ImportReport),
+              (status = 413, description = "Larger than an import takes: a body over 20 MB, a workbook unpacking to over 50 MB or a part over 100 times its packed size, or over 200,000 cells; nothing written", body = ErrorBody),
               (status = 415, description = "Not CSV or XLSX", body = ErrorBody)))]
 async fn import_trainees(
     app: AppState,
     headers: HeaderMap,
     QueryMap(mut q): QueryMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> ApiResult<Response> {
+    let body = upload(body)?;
     let dry_run = take_dry_run(&mut q)?;
     no_leftovers(&q, "dry_run")?;
     let ct = headers

@@ -1,13 +1,45 @@
 //! What the two import pages (trainees, places) share: reading the posted
 //! form, and the file carried from the preview to the confirmation as
 //! base64 in a hidden field.
+//!
+//! A file may be up to [`MAX_FILE_BYTES`] (20 MB, as through the API); the
+//! form that carries it, [`MAX_FORM_BYTES`]. Past either, the page says so
+//! with 413 and names the limit.
 
 use std::collections::HashMap;
 
 use axum::extract::Multipart;
+use axum::http::StatusCode;
+pub(super) use kizuna_io::limits::MAX_FILE_BYTES;
 
-/// The largest file an import accepts (the base64 copy in the confirm form is a third larger).
-pub(super) const MAX_UPLOAD: usize = 32 * 1024 * 1024;
+/// The largest import form: a file of [`MAX_FILE_BYTES`], or its base64
+/// copy in the confirm form (a third larger), with room for the other fields.
+pub(super) const MAX_FORM_BYTES: usize = MAX_FILE_BYTES / 3 * 4 + 1024 * 1024;
+
+/// Why an import form could not be taken.
+#[derive(Debug, PartialEq, Eq)]
+pub(super) enum FormError {
+    /// The request is not a readable form.
+    Unreadable,
+    /// The form or its file is past the limits.
+    TooLarge,
+}
+
+/// The message `key` of an import page, naming the limits: `$limit` (a
+/// file, "20 MB"), `$unpacked` (a workbook unpacked) and `$cells` (a table).
+pub(super) fn too_large_text(ctx: &crate::session::Ctx, key: &str) -> String {
+    use fluent_bundle::FluentValue;
+    use kizuna_io::limits::{MAX_CELLS, MAX_INFLATED_BYTES, megabytes};
+    kizuna_i18n::message(
+        ctx.lang,
+        key,
+        &[
+            ("limit", FluentValue::from(megabytes(MAX_FILE_BYTES as u64))),
+            ("unpacked", FluentValue::from(megabytes(MAX_INFLATED_BYTES))),
+            ("cells", FluentValue::from(kizuna_i18n::number_in(ctx.lang, MAX_CELLS))),
+        ],
+    )
+}
 
 /// An import form as posted.
 pub(super) struct ImportForm {
@@ -25,19 +57,32 @@ pub(super) struct ImportForm {
 }
 
 impl ImportForm {
-    /// The file: the one uploaded now, else the preview's; `None` when the
-    /// carried copy is not base64.
-    pub fn file(self) -> Option<Vec<u8>> {
-        if self.upload.is_empty() {
-            base64_decode(self.data.trim())
+    /// The file: the one uploaded now, else the preview's; unreadable when
+    /// the carried copy is not base64, too large past [`MAX_FILE_BYTES`].
+    pub fn file(self) -> Result<Vec<u8>, FormError> {
+        let file = if self.upload.is_empty() {
+            base64_decode(self.data.trim()).ok_or(FormError::Unreadable)?
         } else {
-            Some(self.upload)
+            self.upload
+        };
+        if file.len() > MAX_FILE_BYTES {
+            return Err(FormError::TooLarge);
         }
+        Ok(file)
     }
 }
 
-/// Read an import form; `None` when the request cannot be read as one.
-pub(super) async fn read_import_form(mut form: Multipart) -> Option<ImportForm> {
+/// A multipart error as a form error: past the body limit is too large.
+fn form_error(e: &axum::extract::multipart::MultipartError) -> FormError {
+    if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        FormError::TooLarge
+    } else {
+        FormError::Unreadable
+    }
+}
+
+/// Read an import form, or why it cannot be taken.
+pub(super) async fn read_import_form(mut form: Multipart) -> Result<ImportForm, FormError> {
     let mut f = ImportForm {
         csrf: String::new(),
         name: String::new(),
@@ -46,27 +91,31 @@ pub(super) async fn read_import_form(mut form: Multipart) -> Option<ImportForm> 
         confirm: false,
         fields: HashMap::new(),
     };
-    while let Some(part) = form.next_field().await.ok()? {
+    while let Some(part) = form.next_field().await.map_err(|e| form_error(&e))? {
         let part_name = part.name().unwrap_or("").to_owned();
         let file_name = part.file_name().map(str::to_owned);
+        let text = |r: Result<String, axum::extract::multipart::MultipartError>| r.map_err(|e| form_error(&e));
         match part_name.as_str() {
             "file" => {
-                let b = part.bytes().await.ok()?;
+                let b = part.bytes().await.map_err(|e| form_error(&e))?;
+                if b.len() > MAX_FILE_BYTES {
+                    return Err(FormError::TooLarge);
+                }
                 if !b.is_empty() {
                     f.upload = b.to_vec();
                     f.name = file_name.unwrap_or_default();
                 }
             }
-            "csrf" => f.csrf = part.text().await.ok()?,
-            "data" => f.data = part.text().await.ok()?,
+            "csrf" => f.csrf = text(part.text().await)?,
+            "data" => f.data = text(part.text().await)?,
             "name" => {
-                let t = part.text().await.ok()?;
+                let t = text(part.text().await)?;
                 if f.upload.is_empty() {
                     f.name = t;
                 }
             }
             "confirm" => {
-                part.text().await.ok()?;
+                text(part.text().await)?;
                 f.confirm = true;
             }
             other => {
@@ -77,7 +126,7 @@ pub(super) async fn read_import_form(mut form: Multipart) -> Option<ImportForm> 
             }
         }
     }
-    Some(f)
+    Ok(f)
 }
 
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";

@@ -9,7 +9,8 @@
 //! - [`transfer`]: trainee imports, templates and exports;
 //! - [`openapi`]: the document, each documented operation routed and its
 //!   declared access enforced, and the whole-document snapshot;
-//! - [`access`]: what anonymous callers and wrong tokens reach.
+//! - [`access`]: what anonymous callers and wrong tokens reach;
+//! - [`limits`]: zip bombs and oversized uploads refused with 413.
 
 use axum::http::StatusCode;
 use kizuna_testkit::{Answer, Browser};
@@ -17,6 +18,7 @@ use serde_json::{Value, json};
 
 mod access;
 mod bad_input;
+mod limits;
 mod openapi;
 mod records;
 mod reports;
@@ -24,6 +26,7 @@ mod transfer;
 
 use access::anonymous_visitors_reach_only_public_data;
 use bad_input::bad_input;
+use limits::uploads_past_the_limits_are_refused;
 use openapi::openapi_paths_answer;
 use records::crud_story;
 use reports::reports_and_attendance;
@@ -36,6 +39,7 @@ kizuna_testkit::on_both!(
     import_and_export,
     openapi_paths_answer,
     anonymous_visitors_reach_only_public_data,
+    uploads_past_the_limits_are_refused,
 );
 
 // ---------------------------------------------------------------- helpers

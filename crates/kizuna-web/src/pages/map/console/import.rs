@@ -114,14 +114,26 @@ pub(crate) fn unreadable(ctx: &Ctx) -> Response {
 
 pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multipart) -> Response {
     guard!(staff_only(&ctx));
-    let Some(mut form) = read_import_form(form).await else {
-        return unreadable(&ctx);
+    // Past the limits: the import page again, 413, naming them.
+    let too_large = || {
+        let mut page = ImportPage::new(&ctx, "auto");
+        page.error = Some(too_large_text(&ctx, "places-import-too-large"));
+        let mut r = render(&ctx, &page);
+        *r.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+        r
+    };
+    let mut form = match read_import_form(form).await {
+        Ok(form) => form,
+        Err(FormError::TooLarge) => return too_large(),
+        Err(FormError::Unreadable) => return unreadable(&ctx),
     };
     guard!(ctx.check_csrf(&form.csrf));
     let format = form.fields.remove("format").unwrap_or_default();
     let (name, confirm) = (std::mem::take(&mut form.name), form.confirm);
-    let Some(bytes) = form.file() else {
-        return unreadable(&ctx);
+    let bytes = match form.file() {
+        Ok(bytes) => bytes,
+        Err(FormError::TooLarge) => return too_large(),
+        Err(FormError::Unreadable) => return unreadable(&ctx),
     };
     let chosen = FORMATS.iter().find(|(k, _)| *k == format.trim()).map(|(_, f)| *f);
     let mut page = ImportPage::new(&ctx, chosen.map(format_key).unwrap_or("auto"));
@@ -171,6 +183,7 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
             page.rejected = rejections(&ctx, &errors);
             fail(&page)
         }
+        Err(AppError::TooLarge(_)) => too_large(),
         Err(AppError::BadFile(detail)) => {
             page.error = Some(ctx.t1("places-import-bad-file", "format", fmt.label()));
             page.detail = Some(detail);

@@ -31,7 +31,7 @@ use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, PlaceFields, SourceKind};
 use kizuna_store::Page;
 
-use crate::pages::upload::{MAX_UPLOAD, base64_encode, read_import_form};
+use crate::pages::upload::{FormError, MAX_FORM_BYTES, base64_encode, read_import_form, too_large_text};
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState, urlencode};
 use kizuna_i18n::{self as i18n, Lang};
@@ -48,7 +48,7 @@ pub fn routes() -> crate::pages::Routes {
             "/console/places/import",
             get(import_page)
                 .post(import_post)
-                .layer(DefaultBodyLimit::max(MAX_UPLOAD * 2)),
+                .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
         )
         .route("/console/places/{id}/edit", get(edit_form).post(update))
         .route("/console/places/{id}/verify", post(verify))

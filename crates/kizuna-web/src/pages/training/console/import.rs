@@ -73,13 +73,25 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
             "console-import-unreadable",
         )
     };
-    let Some(mut form) = read_import_form(form).await else {
-        return unreadable();
+    // Past the limits: the import page again, 413, naming them.
+    let too_large = || {
+        let mut page = ImportPage::new(&ctx);
+        page.error = Some(too_large_text(&ctx, "console-import-too-large"));
+        let mut r = render(&ctx, &page);
+        *r.status_mut() = StatusCode::PAYLOAD_TOO_LARGE;
+        r
+    };
+    let mut form = match read_import_form(form).await {
+        Ok(form) => form,
+        Err(FormError::TooLarge) => return too_large(),
+        Err(FormError::Unreadable) => return unreadable(),
     };
     guard!(ctx.check_csrf(&form.csrf));
     let (name, confirm) = (std::mem::take(&mut form.name), form.confirm);
-    let Some(bytes) = form.file() else {
-        return unreadable();
+    let bytes = match form.file() {
+        Ok(bytes) => bytes,
+        Err(FormError::TooLarge) => return too_large(),
+        Err(FormError::Unreadable) => return unreadable(),
     };
     let mut page = ImportPage::new(&ctx);
     if bytes.is_empty() {
@@ -144,6 +156,7 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
             page.error = Some(ctx.t("console-import-bad-file"));
             StatusCode::UNPROCESSABLE_ENTITY
         }
+        Err(AppError::TooLarge(_)) => return too_large(),
         Err(AppError::Invalid(errors)) => {
             page.error = Some(
                 errors

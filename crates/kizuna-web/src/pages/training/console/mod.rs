@@ -35,7 +35,7 @@ use kizuna_domain::training::session::{Attendance, Session};
 use kizuna_domain::training::stats::TraineeFilter;
 use kizuna_store::Page;
 
-use crate::pages::upload::{MAX_UPLOAD, base64_encode, read_import_form};
+use crate::pages::upload::{FormError, MAX_FORM_BYTES, base64_encode, read_import_form, too_large_text};
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState, urlencode};
 use kizuna_i18n::{self as i18n};
@@ -63,7 +63,7 @@ pub fn routes() -> crate::pages::Routes {
             "/console/import",
             get(import_page)
                 .post(import_post)
-                .layer(DefaultBodyLimit::max(MAX_UPLOAD * 2)),
+                .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
         )
         .route("/console/import/template.csv", get(template_csv))
         .route("/console/import/template.xlsx", get(template_xlsx))
