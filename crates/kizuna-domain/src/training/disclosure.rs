@@ -124,6 +124,7 @@ pub struct PublishedYear {
 pub struct PublishedRegionCount {
     pub region: Region,
     /// Null when withheld (see `withheld_below` on the report).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub trainees: Option<u64>,
 }
 
@@ -136,6 +137,7 @@ pub struct PublishedCountry {
     pub name_ja: String,
     pub region: Region,
     /// Null when withheld (see `withheld_below` on the report).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub trainees: Option<u64>,
 }
 
@@ -144,6 +146,7 @@ pub struct PublishedCountry {
 pub struct PublishedRegion {
     pub region: Region,
     /// Null when withheld (see `withheld_below` on the report).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub trainees: Option<u64>,
     /// Countries of the region with trainees.
     pub countries: u64,
@@ -154,8 +157,10 @@ pub struct PublishedRegion {
 pub struct PublishedCourse {
     pub programme_id: Id,
     /// The course's title.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub title: Option<LocalText>,
     /// Null when withheld (see `withheld_below` on the report).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub trainees: Option<u64>,
     /// Countries of the course's trainees.
     pub countries: u64,
@@ -166,6 +171,7 @@ pub struct PublishedCourse {
 pub struct PublishedGender {
     pub gender: Gender,
     /// Null when withheld (see `withheld_below` on the report).
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub trainees: Option<u64>,
 }
 
@@ -187,6 +193,7 @@ pub struct PublishedReport {
     /// Null: every figure is exact (a staff reader). 3: counts of 1 and 2
     /// people are withheld (null), and as few others as it takes so that no
     /// published total gives them back by subtraction.
+    #[cfg_attr(feature = "openapi", schema(required = true))]
     pub withheld_below: Option<u64>,
     pub by_fiscal_year: Vec<PublishedYear>,
     /// Most trainees first; withheld rows last, by country code.
