@@ -12,6 +12,7 @@
 //! as a domain value that breaks a rule.
 
 mod accounts;
+mod check;
 pub mod audit;
 pub mod changes;
 mod error;

@@ -153,6 +153,9 @@ enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Check the database's consistency (after a crash or a restore):
+    /// prints "ok", or each problem and exits with 1.
+    Check,
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -211,6 +214,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Audit { what } => cli::audit::audit(url, what).await,
         Command::Person { what } => cli::people::person(url, what).await,
         Command::Purge { dry_run } => cli::people::purge(url, dry_run).await,
+        Command::Check => cli::check(url).await,
     }
 }
 

@@ -61,6 +61,22 @@ pub async fn open(url: &str) -> anyhow::Result<App> {
     }
 }
 
+/// `kizuna check`: the database's own consistency check.
+pub async fn check(url: &str) -> anyhow::Result<()> {
+    let store = Store::open(url)
+        .await
+        .with_context(|| format!("cannot open the database {}", redact(url)))?;
+    let problems = store.integrity_check().await?;
+    if problems.is_empty() {
+        println!("ok");
+        return Ok(());
+    }
+    for p in &problems {
+        println!("{p}");
+    }
+    anyhow::bail!("the database {} has {} problem(s)", redact(url), problems.len())
+}
+
 /// A URL without its password, for messages.
 pub fn redact(url: &str) -> String {
     match (url.find("://"), url.rfind('@')) {
