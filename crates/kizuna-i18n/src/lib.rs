@@ -144,6 +144,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "booklet", include_str!("../locales/ja/booklet.ftl")),
     ("th", "booklet", include_str!("../locales/th/booklet.ftl")),
     ("ms", "booklet", include_str!("../locales/ms/booklet.ftl")),
+    ("en", "audit", include_str!("../locales/en/audit.ftl")),
+    ("ja", "audit", include_str!("../locales/ja/audit.ftl")),
+    ("th", "audit", include_str!("../locales/th/audit.ftl")),
+    ("ms", "audit", include_str!("../locales/ms/audit.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

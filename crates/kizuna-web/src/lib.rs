@@ -2,6 +2,7 @@
 //! at `/api/openapi.json`, and `/healthz`. Only this crate knows HTTP; every
 //! handler is a thin call into [`kizuna_app::App`].
 
+pub mod acting;
 pub mod api;
 pub mod assets;
 mod error;

@@ -537,7 +537,9 @@ async fn audit_and_a_persons_rights(backend: Backend) {
     assert!(x["participations"].is_array() && x["audit"].is_array());
     let o = kizuna(
         &url,
-        &["audit", "list", "--entity", "person", "--record", "5", "--action", "export", "--format", "json"],
+        &[
+            "audit", "list", "--entity", "person", "--record", "5", "--action", "export", "--format", "json",
+        ],
     );
     assert!(o.status.success(), "{}", stderr(&o));
     let entries: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
@@ -552,7 +554,10 @@ async fn audit_and_a_persons_rights(backend: Backend) {
     assert!(stderr(&o).contains("--yes"), "{}", stderr(&o));
     let o = kizuna(&url, &["person", "erase", "5", "--yes"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let o = kizuna(&url, &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"]);
+    let o = kizuna(
+        &url,
+        &["report", "trainees", "--as-of", "2008-03-31", "--format", "json"],
+    );
     let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
     assert_eq!((v["trainees"].as_u64(), v["countries"].as_u64()), (Some(680), Some(57)));
     let o = kizuna(&url, &["person", "erase", "999999", "--yes"]);
@@ -566,7 +571,12 @@ async fn audit_and_a_persons_rights(backend: Backend) {
     assert!(real.status.success(), "{}", stderr(&real));
     assert_eq!(stdout(&real), stdout(&dry), "the purge removes what the dry run listed");
     let again = kizuna(&url, &["purge", "--dry-run"]);
-    assert_eq!(stdout(&again).lines().count(), 1, "only the header is left: {}", stdout(&again));
+    assert_eq!(
+        stdout(&again).lines().count(),
+        1,
+        "only the header is left: {}",
+        stdout(&again)
+    );
     let o = kizuna(&url, &["audit", "verify"]);
     assert!(o.status.success(), "{}", stdout(&o));
 }

@@ -289,7 +289,7 @@ async fn read(State(app): AppState, Path(id): Path<String>) -> ApiResult<Json<Pl
     security(("bearerAuth" = [])), request_body = PlaceFields,
     responses((status = 201, description = "Created", body = PlaceHit)))]
 async fn create(
-    State(app): AppState,
+    crate::acting::Acting(app): crate::acting::Acting,
     JsonBody(fields): JsonBody<PlaceFields>,
 ) -> ApiResult<(StatusCode, Json<PlaceHit>)> {
     let p = app.create_place(fields).await?;
@@ -305,7 +305,7 @@ async fn create(
               (status = 409, description = "Changed by someone else since that version; nothing was written", body = ErrorBody),
               (status = 428, description = "No If-Match", body = ErrorBody)))]
 async fn update(
-    State(app): AppState,
+    crate::acting::Acting(app): crate::acting::Acting,
     Path(id): Path<String>,
     IfMatch(version): IfMatch,
     JsonBody(fields): JsonBody<PlaceFields>,
@@ -318,7 +318,7 @@ async fn update(
 #[utoipa::path(delete, path = "/api/v1/places/{id}", tag = "map", operation_id = "delete_place",
     security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The place's id")),
     responses((status = 204, description = "Deleted")))]
-async fn remove(State(app): AppState, Path(id): Path<String>) -> ApiResult<StatusCode> {
+async fn remove(crate::acting::Acting(app): crate::acting::Acting, Path(id): Path<String>) -> ApiResult<StatusCode> {
     app.delete_place(parse_id(&id)?).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -427,7 +427,7 @@ const IMPORT_FORMATS: [(&str, PlaceFileFormat, &[&str]); 4] = [
     responses((status = 200, description = "Imported (or checked)", body = PlaceImportReport),
               (status = 413, description = "A body over 20 MB; nothing written", body = ErrorBody)))]
 async fn import(
-    State(app): AppState,
+    crate::acting::Acting(app): crate::acting::Acting,
     headers: HeaderMap,
     QueryMap(mut q): QueryMap,
     body: Result<Bytes, axum::extract::rejection::BytesRejection>,

@@ -9,12 +9,9 @@
 //! operations without security are public; the rest need a staff account.
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
 
-use axum::extract::State;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kizuna_app::App;
 use kizuna_app::training::transfer::FileFormat;
 use kizuna_domain::FieldError;
 use kizuna_store::Page;
@@ -34,7 +31,9 @@ mod training;
 pub use map::{booklet_fonts, booklet_land};
 pub use openapi::{Access, AccessTable, Openapi};
 
-type AppState = State<Arc<App>>;
+/// The application acting for the caller: every write, and every read of
+/// a person, is logged in the audit log as theirs.
+type AppState = crate::acting::Acting;
 
 /// The security an operation that needs a staff account declares (an API
 /// token, or the session cookie with `X-CSRF-Token` on writes).

@@ -40,7 +40,7 @@ pub struct Health {
     responses(
         (status = 200, description = "The database answers (anonymous callers: only the status)", body = Health),
         (status = 503, description = "The database does not answer", body = Health)))]
-async fn healthz(State(app): AppState, headers: HeaderMap) -> Response {
+async fn healthz(crate::acting::Acting(app): AppState, headers: HeaderMap) -> Response {
     let info = app.store.info().await;
     let staff = info.is_ok()
         && crate::session::user_of(&app, &headers)

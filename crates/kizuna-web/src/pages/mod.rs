@@ -2,6 +2,7 @@
 //! page reads without JavaScript; scripts only improve it. Every string a
 //! person sees comes from the catalogues in `locales/`.
 
+mod audit;
 pub mod map;
 mod partner;
 mod public;
@@ -72,6 +73,7 @@ pub fn routes() -> Routes {
         .merge(partner::routes())
         .merge(training::routes())
         .merge(map::routes())
+        .merge(audit::routes())
 }
 
 impl Ctx {

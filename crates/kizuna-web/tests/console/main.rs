@@ -12,12 +12,17 @@ use kizuna_store::Page as Paging;
 use kizuna_testkit::{El, Page};
 
 mod access;
+mod audit;
 mod editions;
 mod import;
 mod languages;
 mod trainees;
 
 use access::{anonymous_visitors_are_sent_to_sign_in, forms_without_the_token_are_refused, partners_are_refused};
+use audit::{
+    a_person_downloads_and_erasure_is_for_administrators, the_audit_page_is_for_administrators,
+    writes_views_and_exports_are_logged_with_their_actor,
+};
 use editions::{
     an_invalid_edition_shows_each_message_beside_its_field, attendance_is_marked_and_kept, dashboard_and_courses,
     the_fy2007_edition_shows_its_people_and_timetable,
@@ -38,6 +43,9 @@ kizuna_testkit::on_both!(
     a_person_page_lists_every_role,
     an_import_is_previewed_then_confirmed,
     other_languages_show_no_english_console_strings,
+    writes_views_and_exports_are_logged_with_their_actor,
+    the_audit_page_is_for_administrators,
+    a_person_downloads_and_erasure_is_for_administrators,
 );
 
 async fn edition_by_key(app: &App, key: &str) -> Edition {

@@ -859,8 +859,8 @@ async fn people_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuer
     }
     page.criteria = criteria;
 
-    let (people, total): (Vec<Person>, i64) = match s
-        .app
+    // Read as the signed-in account: the people shown are logged.
+    let (people, total): (Vec<Person>, i64) = match crate::acting::for_ctx(&s, &ctx)
         .trainee_drilldown(
             &f,
             Page {

@@ -523,7 +523,7 @@ pub(crate) async fn create(State(s): State<WebState>, ctx: Ctx, Form(pairs): For
     guard!(ctx.check_csrf(field(&pairs, "csrf")));
     let (mut f, fields, errors) = read_form(&pairs, None);
     let errors = if errors.is_empty() {
-        match s.app.create_place(fields).await {
+        match crate::acting::for_ctx(&s, &ctx).create_place(fields).await {
             Ok(p) => {
                 return ctx.finish(Redirect::to(&format!("/console/places/{}/edit?saved=1", p.id)).into_response());
             }
@@ -570,7 +570,7 @@ pub(crate) async fn update(
     let (mut f, fields, errors) = read_form(&pairs, Some(&old));
     let version = field(&pairs, "version").trim().parse::<i64>().unwrap_or(old.version);
     let errors = if errors.is_empty() {
-        match s.app.update_place(id, version, fields).await {
+        match crate::acting::for_ctx(&s, &ctx).update_place(id, version, fields).await {
             Ok(_) => {
                 return ctx.finish(Redirect::to(&format!("/console/places/{id}/edit?saved=1")).into_response());
             }

@@ -150,7 +150,10 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
         page.error = Some(ctx.t("places-import-unknown-format"));
         return fail(&page);
     };
-    match s.app.import_places(fmt, &bytes, !confirm).await {
+    match crate::acting::for_ctx(&s, &ctx)
+        .import_places(fmt, &bytes, !confirm)
+        .await
+    {
         Ok(report) if confirm => ctx.finish(
             Redirect::to(&format!(
                 "/console/places/import?added={}&updated={}",

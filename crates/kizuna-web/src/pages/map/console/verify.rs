@@ -19,7 +19,7 @@ pub(crate) async fn verify(
             "places-verify-refused",
         );
     };
-    match s.app.verify_place(id, version).await {
+    match crate::acting::for_ctx(&s, &ctx).verify_place(id, version).await {
         Ok(_) => {
             let back = safe_back(field(&pairs, "back"), format!("/console/places/{id}/edit"));
             ctx.finish(Redirect::to(&with_notice(&back, &format!("verified={id}"))).into_response())
@@ -73,6 +73,6 @@ pub(crate) async fn delete(
         return not_found(&ctx);
     };
     guard!(ctx.check_csrf(field(&pairs, "csrf")));
-    ok_or_page!(&ctx, s.app.delete_place(id).await);
+    ok_or_page!(&ctx, crate::acting::for_ctx(&s, &ctx).delete_place(id).await);
     ctx.finish(Redirect::to("/console/places?deleted=1").into_response())
 }

@@ -122,7 +122,7 @@ pub(crate) async fn attendance_save(
             note: notes.get(p).cloned().flatten(),
         });
     }
-    match s.app.mark_attendance(id, &marks).await {
+    match crate::acting::for_ctx(&s, &ctx).mark_attendance(id, &marks).await {
         Ok(_) => ctx.finish(Redirect::to(&format!("/console/sessions/{id}/attendance?saved=1")).into_response()),
         Err(AppError::Invalid(_)) => message(
             &ctx,

@@ -154,7 +154,7 @@ pub(crate) async fn course_create(
     let mut errors = Vec::new();
     match f.read::<ProgrammeInput>() {
         Err(read) => errors = read,
-        Ok(input) => match s.app.create::<Programme>(&input).await {
+        Ok(input) => match crate::acting::for_ctx(&s, &ctx).create::<Programme>(&input).await {
             Ok(p) => {
                 return ctx.finish(
                     Redirect::to(&format!(

@@ -315,9 +315,13 @@ pub(crate) async fn edition_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pair
     let errors = match parse_edition(&f) {
         Ok(input) => {
             let result = match (id, f.v("version").trim().parse::<i64>()) {
-                (Some(id), Ok(version)) => s.app.update::<Edition>(id, version, &input).await,
+                (Some(id), Ok(version)) => {
+                    crate::acting::for_ctx(s, ctx)
+                        .update::<Edition>(id, version, &input)
+                        .await
+                }
                 (Some(_), Err(_)) => Err(AppError::Invalid(vec![FieldError::required("version")])),
-                (None, _) => s.app.create::<Edition>(&input).await,
+                (None, _) => crate::acting::for_ctx(s, ctx).create::<Edition>(&input).await,
             };
             match result {
                 Ok(e) => {

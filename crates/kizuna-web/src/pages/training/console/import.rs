@@ -107,7 +107,10 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
         format
     };
     let result = if confirm {
-        match s.app.import_trainees(&bytes, format, false).await {
+        match crate::acting::for_ctx(&s, &ctx)
+            .import_trainees(&bytes, format, false)
+            .await
+        {
             Ok(report) => {
                 return ctx
                     .finish(Redirect::to(&format!("/console/import?imported={}", report.imported)).into_response());

@@ -13,6 +13,7 @@ pub(crate) struct RoleLine {
 #[template(path = "console/person.html")]
 pub(crate) struct PersonPage<'a> {
     pub(crate) ctx: &'a Ctx,
+    pub(crate) id: Id,
     pub(crate) name: String,
     pub(crate) native: String,
     pub(crate) kana: String,
@@ -28,7 +29,12 @@ pub(crate) struct PersonPage<'a> {
     pub(crate) links: bool,
 }
 
-pub(crate) async fn person_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+pub(crate) async fn person_page(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    acting: crate::acting::Acting,
+    Path(id): Path<String>,
+) -> Response {
     let user = match ctx.require_user() {
         Ok(u) => u.clone(),
         Err(r) => return r,
@@ -36,7 +42,8 @@ pub(crate) async fn person_page(State(s): State<WebState>, ctx: Ctx, Path(id): P
     let Some(id) = parse_id(&id) else {
         return not_found(&ctx);
     };
-    let person = ok_or_page!(&ctx, s.app.get::<Person>(id).await);
+    // Read as the signed-in account: the view is logged in the audit log.
+    let person = ok_or_page!(&ctx, acting.get::<Person>(id).await);
     // A partner sees only the people of their own organisation.
     if !user.role.can_write()
         && (user.organisation_id.is_none() || person.fields.organisation_id != user.organisation_id)
@@ -66,6 +73,7 @@ pub(crate) async fn person_page(State(s): State<WebState>, ctx: Ctx, Path(id): P
     let x = &person.fields;
     let page = PersonPage {
         ctx: &ctx,
+        id,
         name: person_name(&person),
         native: opt_text(&x.name_native),
         kana: opt_text(&x.name_kana),

@@ -221,7 +221,10 @@ pub(crate) async fn trainees_file(s: WebState, ctx: Ctx, q: BTreeMap<String, Str
             "console-download-refused",
         );
     }
-    let bytes = ok_or_page!(&ctx, s.app.console_trainee_file(&tq, format).await);
+    let bytes = ok_or_page!(
+        &ctx,
+        crate::acting::for_ctx(&s, &ctx).console_trainee_file(&tq, format).await
+    );
     ctx.finish(file_response(bytes, format, "trainees"))
 }
 

@@ -1,0 +1,191 @@
+//! The audit log through the web: writes through the API and the console
+//! leave one entry each with the right account, channel, record and
+//! action; a person page view and a trainee export are logged; the log's
+//! page is for administrators only; a person's data downloads as JSON and
+//! an administrator can erase them.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
+use axum::http::StatusCode;
+use kizuna_domain::common::account::Role;
+use kizuna_store::{AuditEntry, AuditFilter, Backend, Page as Paging, Verification};
+use kizuna_testkit::{PASSWORD, STAFF, TestApp};
+use serde_json::json;
+
+const ADMIN: &str = "auditor-admin@example.org";
+
+async fn newest(t: &TestApp, after: i64) -> Vec<AuditEntry> {
+    let (all, _) = t.app.audit_log(&AuditFilter::default(), Paging::ALL).await.unwrap();
+    all.into_iter().filter(|e| e.id > after).collect()
+}
+
+async fn last_id(t: &TestApp) -> i64 {
+    t.app
+        .audit_log(&AuditFilter::default(), Paging { limit: 1, offset: 0 })
+        .await
+        .unwrap()
+        .0
+        .first()
+        .map_or(0, |e| e.id)
+}
+
+async fn staff_id(t: &TestApp, email: &str) -> i64 {
+    t.app.store.user_by_email(email).await.unwrap().unwrap().0.id
+}
+
+pub(crate) async fn writes_views_and_exports_are_logged_with_their_actor(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let staff = staff_id(&t, STAFF).await;
+    // An API write: one entry, as the token's account, through the API.
+    let mut api = t.api().await;
+    let before = last_id(&t).await;
+    let a = api
+        .json(
+            "POST",
+            "/api/v1/localities",
+            Some(
+                &json!({"key": "jp/hokkaido/otaru", "country": "JP", "level": "municipality", "name": {"en": "Otaru"}}),
+            ),
+        )
+        .await
+        .expect(StatusCode::CREATED);
+    let id = a.json()["id"].as_i64().unwrap();
+    let got = newest(&t, before).await;
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(
+        (
+            got[0].action.as_str(),
+            got[0].entity.as_str(),
+            got[0].record_id,
+            got[0].actor_user_id,
+            got[0].actor_label.as_str()
+        ),
+        ("create", "locality", Some(id), Some(staff), "api")
+    );
+    // A console write: one entry, as the signed-in account, through the console.
+    let mut b = t.staff().await;
+    let before = last_id(&t).await;
+    let a = b
+        .submit(
+            "/console/courses/new",
+            &[("key", "audit-course"), ("title_en", "Audited course")],
+        )
+        .await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER, "{}", a.text());
+    let got = newest(&t, before).await;
+    assert_eq!(got.len(), 1, "{got:#?}");
+    assert_eq!(
+        (
+            got[0].action.as_str(),
+            got[0].entity.as_str(),
+            got[0].actor_user_id,
+            got[0].actor_label.as_str()
+        ),
+        ("create", "programme", Some(staff), "console")
+    );
+    // A person page view and a trainee export.
+    let before = last_id(&t).await;
+    b.get("/console/people/5").await.expect(StatusCode::OK);
+    let got = newest(&t, before).await;
+    assert!(
+        got.iter()
+            .any(|e| e.action == "view" && e.record_id == Some(5) && e.actor_user_id == Some(staff)),
+        "{got:#?}"
+    );
+    t.app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD)).await.unwrap();
+    let mut admin = t.browser();
+    admin.sign_in(ADMIN, PASSWORD).await;
+    let admin_id = staff_id(&t, ADMIN).await;
+    let before = last_id(&t).await;
+    admin.get("/console/trainees.csv").await.expect(StatusCode::OK);
+    let got = newest(&t, before).await;
+    assert!(
+        got.iter()
+            .any(|e| e.action == "export" && e.entity == "trainee" && e.actor_user_id == Some(admin_id)),
+        "{got:#?}"
+    );
+    // The API's person read.
+    let before = last_id(&t).await;
+    api.get("/api/v1/people/6").await.expect(StatusCode::OK);
+    let got = newest(&t, before).await;
+    assert_eq!(got.len(), 1);
+    assert_eq!((got[0].action.as_str(), got[0].record_id), ("view", Some(6)));
+    assert!(matches!(
+        t.app.verify_audit().await.unwrap(),
+        Verification::Intact { .. }
+    ));
+}
+
+pub(crate) async fn the_audit_page_is_for_administrators(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut staff = t.staff().await;
+    assert_eq!(staff.get("/console/audit").await.status, StatusCode::FORBIDDEN);
+    let mut anon = t.browser();
+    assert_eq!(anon.get("/console/audit").await.status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        t.partner().await.get("/console/audit").await.status,
+        StatusCode::FORBIDDEN
+    );
+    t.app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD)).await.unwrap();
+    let mut admin = t.browser();
+    admin.sign_in(ADMIN, PASSWORD).await;
+    staff.get("/console/people/7").await.expect(StatusCode::OK);
+    let page = admin.page("/console/audit?action=view&entity=person&record=7").await;
+    let rows = page.select("#audit > tbody > tr");
+    assert_eq!(rows.len(), 1, "{}", page.html());
+    assert!(rows[0].text.contains("person 7"), "{}", rows[0].text);
+    assert_eq!(rows[0].attr("data-action"), Some("view"));
+    // Paged: 50 a page, the next page linked.
+    let all = admin.page("/console/audit").await;
+    assert_eq!(all.select("#audit > tbody > tr").len(), 50);
+    assert!(!all.select("a[rel=next]").is_empty());
+    // A filter that cannot be read is named, not a crash.
+    let bad = admin.page("/console/audit?record=abc&from=yesterday").await;
+    assert!(!bad.select("p.error").is_empty());
+    // Dates: nothing before the demo existed.
+    let none = admin.page("/console/audit?to=2000-01-01").await;
+    assert!(none.select("#audit").is_empty());
+}
+
+pub(crate) async fn a_person_downloads_and_erasure_is_for_administrators(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut staff = t.staff().await;
+    let a = staff.get("/console/people/5/export.json").await.expect(StatusCode::OK);
+    assert_eq!(a.header("content-type"), "application/json");
+    assert!(
+        a.header("content-disposition").starts_with("attachment"),
+        "{}",
+        a.header("content-disposition")
+    );
+    let x = a.json();
+    assert_eq!(x["person"]["id"], 5);
+    assert!(x["participations"].as_array().is_some_and(|p| !p.is_empty()));
+    let page = staff.page("/console/people/5").await;
+    assert!(!page.select("#person-export").is_empty());
+    assert!(page.select("#person-erase").is_empty(), "staff see no erase button");
+    let csrf = staff.csrf();
+    let a = staff
+        .post_form("/console/people/5/erase", &[("csrf", &csrf), ("confirm", "yes")])
+        .await;
+    assert_eq!(a.status, StatusCode::FORBIDDEN);
+    t.app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD)).await.unwrap();
+    let mut admin = t.browser();
+    admin.sign_in(ADMIN, PASSWORD).await;
+    let page = admin.page("/console/people/5").await;
+    assert!(!page.select("#person-erase").is_empty());
+    let a = admin.submit("/console/people/5/erase", &[]).await;
+    assert_eq!(
+        a.status,
+        StatusCode::UNPROCESSABLE_ENTITY,
+        "unconfirmed: nothing erased"
+    );
+    let a = admin.submit("/console/people/5/erase", &[("confirm", "yes")]).await;
+    assert_eq!(a.status, StatusCode::SEE_OTHER);
+    let p = t
+        .app
+        .store
+        .get::<kizuna_domain::common::person::Person>(5)
+        .await
+        .unwrap();
+    assert_eq!(p.fields.family_name.as_str(), "erased person 5");
+}
