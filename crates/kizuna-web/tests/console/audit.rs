@@ -189,3 +189,58 @@ pub(crate) async fn a_person_downloads_and_erasure_is_for_administrators(backend
         .unwrap();
     assert_eq!(p.fields.family_name.as_str(), "erased person 5");
 }
+
+/// Canary: known passwords, a token, e-mails and a person's names pushed
+/// through the audited flows never appear in any audit entry.
+pub(crate) async fn audit_entries_hold_no_personal_data_or_secret(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let token = t.app.create_token(STAFF, "canary").await.unwrap();
+    let mut api = t.browser().with_token(&token);
+    let p = t
+        .app
+        .store
+        .get::<kizuna_domain::common::person::Person>(8)
+        .await
+        .unwrap();
+    let a = api.get("/api/v1/people/8").await.expect(StatusCode::OK);
+    let version = a.json()["version"].as_i64().unwrap();
+    let mut body = a.json();
+    body.as_object_mut()
+        .unwrap()
+        .retain(|k, _| !matches!(k.as_str(), "id" | "version" | "office_id"));
+    body["email"] = json!("canary.person@example.org");
+    api.put_json("/api/v1/people/8", version, &body)
+        .await
+        .expect(StatusCode::OK);
+    let mut staff = t.staff().await;
+    staff.get("/console/people/8").await.expect(StatusCode::OK);
+    staff.get("/console/people/8/export.json").await.expect(StatusCode::OK);
+    t.app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD)).await.unwrap();
+    let mut admin = t.browser();
+    admin.sign_in(ADMIN, PASSWORD).await;
+    admin.submit("/console/people/8/erase", &[("confirm", "yes")]).await;
+    let (all, _) = t.app.audit_log(&AuditFilter::default(), Paging::ALL).await.unwrap();
+    let mut canaries = vec![
+        PASSWORD.to_owned(),
+        token.clone(),
+        STAFF.to_owned(),
+        ADMIN.to_owned(),
+        "canary.person@example.org".to_owned(),
+        p.fields.family_name.to_string(),
+    ];
+    canaries.extend(p.fields.given_name.iter().map(ToString::to_string));
+    for e in &all {
+        let text = format!(
+            "{} {} {} {} {}",
+            e.actor_label,
+            e.address.as_deref().unwrap_or(""),
+            e.action,
+            e.entity,
+            e.detail.as_deref().unwrap_or("")
+        );
+        for c in &canaries {
+            assert!(!text.contains(c.as_str()), "entry {} holds {c}: {text}", e.id);
+        }
+    }
+    assert!(all.iter().any(|e| e.action == "erase" && e.record_id == Some(8)));
+}
