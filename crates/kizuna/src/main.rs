@@ -60,6 +60,8 @@ enum Command {
         /// ignored: clients could write any address there.
         #[arg(long = "trusted-proxy", env = "KIZUNA_TRUSTED_PROXY", value_delimiter = ',')]
         trusted_proxy: Vec<std::net::IpAddr>,
+        #[command(flatten)]
+        limits: cli::serve::Limits,
     },
     /// Load the deterministic demo dataset into the store (idempotent).
     Demo,
@@ -169,6 +171,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tile_url,
             tile_attribution,
             trusted_proxy,
+            limits,
         } => {
             let o = cli::serve::ServeOptions {
                 addr,
@@ -177,6 +180,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 tile_url,
                 tile_attribution,
                 trusted_proxies: trusted_proxy,
+                limits,
             };
             cli::serve::serve(url, o).await
         }

@@ -1,9 +1,24 @@
 //! `kizuna serve` and `kizuna demo`.
+//!
+//! The server loop is hyper's HTTP/1 connection, driven here rather than
+//! through `axum::serve`, for what that does not offer: a header-read
+//! timeout (a client that sends half a request is cut off, so a crowd of
+//! them cannot hold the server), a limit on open connections (past it a
+//! new connection is closed at once), a time limit on each request, and a
+//! graceful stop on SIGTERM as on Ctrl-C (no new connections; requests in
+//! flight finish). Each request carries its peer address as axum's
+//! `ConnectInfo`, as `into_make_service_with_connect_info` would give it.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 use anyhow::Context;
+use axum::extract::ConnectInfo;
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use hyper_util::rt::{TokioIo, TokioTimer};
 use kizuna_app::App;
 
 use super::open;
@@ -17,6 +32,39 @@ pub struct ServeOptions {
     pub tile_attribution: Option<String>,
     /// Reverse proxies whose X-Forwarded-For is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    pub limits: Limits,
+}
+
+/// The server's time and connection limits (`kizuna serve --help`).
+#[derive(clap::Args, Debug, Clone)]
+pub struct Limits {
+    /// Seconds a client has to send a request's line and headers; a client
+    /// that sends part of them and stops is disconnected.
+    #[arg(long, env = "KIZUNA_HEADER_TIMEOUT", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub header_timeout: u64,
+    /// Seconds a request may take, from its headers to its answer (503 past
+    /// it); imports (/api/v1/imports/…, the console's import pages) get
+    /// --import-timeout instead.
+    #[arg(long, env = "KIZUNA_REQUEST_TIMEOUT", default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub request_timeout: u64,
+    /// Seconds an import request may take (a 20 MB file over a slow link).
+    #[arg(long, env = "KIZUNA_IMPORT_TIMEOUT", default_value_t = 300, value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    pub import_timeout: u64,
+    /// Open connections at most; past it a new connection is closed at
+    /// once. Keep it below the open-file limit (ulimit -n).
+    #[arg(long, env = "KIZUNA_MAX_CONNECTIONS", default_value_t = 4096, value_parser = clap::value_parser!(u64).range(1..=1_000_000))]
+    pub max_connections: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            header_timeout: 10,
+            request_timeout: 60,
+            import_timeout: 300,
+            max_connections: 4096,
+        }
+    }
 }
 
 /// `kizuna serve`: the web pages and the JSON API until Ctrl-C.
@@ -28,6 +76,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         tile_url,
         tile_attribution,
         trusted_proxies,
+        limits,
     } = o;
     let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
         .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
@@ -56,15 +105,145 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         tiles,
         trusted_proxies,
     };
-    // With each connection's peer address, which the sign-in limits count by.
-    let service = kizuna_web::router_with_options(app.clone(), web).into_make_service_with_connect_info::<SocketAddr>();
-    axum::serve(listener, service)
-        .with_graceful_shutdown(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await?;
+    let router = kizuna_web::router_with_options(app.clone(), web);
+    run(listener, router, &limits, shutdown_signal()).await?;
     app.store.close().await;
 
+    Ok(())
+}
+
+/// Ctrl-C or SIGTERM, whichever comes first.
+async fn shutdown_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            // No SIGTERM handler to be had: Ctrl-C alone stops the server.
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        () = terminate => {}
+    }
+    eprintln!("Kizuna is stopping: no new connections; finishing requests in flight");
+}
+
+/// Whether a path is an import's, which gets the longer time limit.
+fn is_import(path: &str) -> bool {
+    path.starts_with("/api/v1/imports/") || path == "/console/import" || path == "/console/places/import"
+}
+
+/// Answer within the request's time limit, or 503 saying which limit.
+async fn within_time(
+    limits: (Duration, Duration),
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let path = req.uri().path().to_owned();
+    let limit = if is_import(&path) { limits.1 } else { limits.0 };
+    if let Ok(r) = tokio::time::timeout(limit, next.run(req)).await {
+        return r;
+    }
+    let message = format!(
+        "the request took longer than {} s, the most the server gives one",
+        limit.as_secs()
+    );
+    let body = if path.starts_with("/api/") {
+        serde_json::json!({"error": {"code": "timeout", "message": message}}).to_string()
+    } else {
+        message
+    };
+    let ct = if path.starts_with("/api/") {
+        "application/json"
+    } else {
+        "text/plain; charset=utf-8"
+    };
+    (StatusCode::SERVICE_UNAVAILABLE, [(header::CONTENT_TYPE, ct)], body).into_response()
+}
+
+/// One open connection counted against the limit, until dropped.
+struct Slot(Arc<AtomicUsize>);
+
+impl Slot {
+    fn take(open: &Arc<AtomicUsize>, max: usize) -> Option<Slot> {
+        if open.fetch_add(1, Ordering::AcqRel) >= max {
+            open.fetch_sub(1, Ordering::AcqRel);
+            return None;
+        }
+        Some(Slot(open.clone()))
+    }
+}
+
+impl Drop for Slot {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::AcqRel);
+    }
+}
+
+/// Serve `router` on `listener` under `limits` until `shutdown`, then let
+/// requests in flight finish (for at most the request time limit).
+pub async fn run(
+    listener: tokio::net::TcpListener,
+    router: axum::Router,
+    limits: &Limits,
+    shutdown: impl std::future::Future<Output = ()>,
+) -> anyhow::Result<()> {
+    let request_limit = Duration::from_secs(limits.request_timeout);
+    let times = (request_limit, Duration::from_secs(limits.import_timeout));
+    let router = router.layer(axum::middleware::from_fn(move |req, next| {
+        within_time(times, req, next)
+    }));
+    let header_timeout = Duration::from_secs(limits.header_timeout);
+    let max = usize::try_from(limits.max_connections).unwrap_or(usize::MAX);
+    let open = Arc::new(AtomicUsize::new(0));
+    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let mut refused_logged = false;
+    tokio::pin!(shutdown);
+    loop {
+        let (stream, peer) = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok(a) => a,
+                Err(e) => {
+                    // Out of file descriptors, say: wait a moment rather than spin.
+                    tracing::warn!(error = %e, "cannot accept a connection");
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let Some(slot) = Slot::take(&open, max) else {
+            if !refused_logged {
+                tracing::warn!(max, "connection limit reached: closing new connections until some end");
+                refused_logged = true;
+            }
+            drop(stream);
+            continue;
+        };
+        refused_logged = false;
+        let router = router.clone();
+        let service = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            // The peer address, as axum's ConnectInfo extractor reads it.
+            req.extensions_mut().insert(ConnectInfo(peer));
+            tower::ServiceExt::oneshot(router.clone(), req)
+        });
+        let conn = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(header_timeout)
+            .serve_connection(TokioIo::new(stream), service);
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            // A client that stops mid-request or breaks the protocol ends its own connection only.
+            let _ = conn.await;
+            drop(slot);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(request_limit, graceful.shutdown()).await.is_err() {
+        tracing::warn!("requests still running after the request time limit were cut off");
+    }
     Ok(())
 }
 
