@@ -10,7 +10,9 @@ use chrono::Duration;
 use kizuna_domain::FieldError;
 use kizuna_domain::common::account::{Role, User, check_password, parse_login_email};
 use kizuna_domain::common::organisation::Organisation;
+use kizuna_domain::common::sign_in_limits::{POLICY, Scope, Verdict};
 use sha2::Digest;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::{App, AppError, Result};
 
@@ -173,6 +175,25 @@ pub fn password_workers() -> usize {
     std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
 }
 
+/// The setting holding the salt of the sign-in limits' keys.
+const SALT_SETTING: &str = "sign_in_salt";
+/// Failures written since start; every [`PURGE_EVERY`]th also purges.
+static FAILURES_WRITTEN: AtomicU64 = AtomicU64::new(0);
+const PURGE_EVERY: u64 = 64;
+
+/// What a sign-in attempt came to (see [`App::sign_in_from`]).
+#[derive(Debug, Clone)]
+pub enum SignInOutcome {
+    Signed(NewSession),
+    /// Wrong e-mail or password (or a disabled account), alike.
+    Refused,
+    /// Too many failures: try again after this many seconds; the password
+    /// was not checked.
+    Wait {
+        seconds: i64,
+    },
+}
+
 /// A signed-in session: the cookie's secret and the token forms must carry.
 #[derive(Debug, Clone)]
 pub struct NewSession {
@@ -256,7 +277,8 @@ impl App {
     }
 
     /// Check an e-mail and password; on success open a session.
-    /// Wrong e-mail and wrong password fail alike.
+    /// Wrong e-mail and wrong password fail alike. No sign-in limits: what
+    /// people and clients reach goes through [`App::sign_in_from`].
     pub async fn sign_in(&self, email: &str, password: &str) -> Result<Option<NewSession>> {
         let Ok(email) = parse_login_email(email) else {
             return Ok(None);
@@ -285,6 +307,72 @@ impl App {
             )
             .await?;
         Ok(Some(NewSession { token, csrf, user }))
+    }
+
+    /// Sign in from a client address, within the sign-in limits
+    /// (`kizuna_domain::common::sign_in_limits`): an address that has failed
+    /// too often on this account, or on too many accounts, or an address
+    /// never used by an account that is under attack from everywhere, is
+    /// told to wait without its password being checked. Failures are
+    /// counted in the store (so they hold across restarts and servers); a
+    /// success forgets this address's failures on this account and
+    /// remembers the address as known to the account. Every key is a salted
+    /// hash: the store keeps no e-mail or address for this.
+    pub async fn sign_in_from(&self, email: &str, password: &str, address: &str) -> Result<SignInOutcome> {
+        let account =
+            parse_login_email(email).unwrap_or_else(|_| email.trim().to_lowercase().chars().take(320).collect());
+        let now = self.now().timestamp();
+        let salt = self.sign_in_salt().await?;
+        let key = |kind: &str, a: &str, b: &str| {
+            let mut h = sha2::Sha256::new();
+            for part in [salt.as_str(), kind, a, b] {
+                h.update(part.as_bytes());
+                h.update([0]);
+            }
+            h.finalize().iter().map(|b| format!("{b:02x}")).collect::<String>()
+        };
+        let keys = [
+            (Scope::Pair, key("pair", &account, address)),
+            (Scope::Address, key("address", address, "")),
+            (Scope::Account, key("account", &account, "")),
+        ];
+        let known_key = key("known", &account, address);
+        let counts = self.store.sign_in_failures(&keys).await?;
+        let known = self.store.sign_in_known(&known_key, now).await?;
+        if let Verdict::Wait(seconds) = POLICY.check(now, &counts, known) {
+            return Ok(SignInOutcome::Wait { seconds });
+        }
+        match self.sign_in(email, password).await? {
+            Some(session) => {
+                self.store.clear_sign_in_failures(Scope::Pair, &keys[0].1).await?;
+                self.store.remember_sign_in(&known_key, now).await?;
+                self.store.purge_sign_in_limits(now, &POLICY).await?;
+                Ok(SignInOutcome::Signed(session))
+            }
+            None => {
+                self.store.add_sign_in_failures(&keys, now, &POLICY).await?;
+                if FAILURES_WRITTEN.fetch_add(1, Ordering::Relaxed) % PURGE_EVERY == 0 {
+                    self.store.purge_sign_in_limits(now, &POLICY).await?;
+                }
+                Ok(SignInOutcome::Refused)
+            }
+        }
+    }
+
+    /// The store's secret salt for the sign-in limits' keys, made on first use.
+    async fn sign_in_salt(&self) -> Result<String> {
+        if let Some(salt) = self.store.setting(SALT_SETTING).await? {
+            return Ok(salt);
+        }
+        self.store.set_setting(SALT_SETTING, &random_token()).await?;
+        // Two servers starting at once: both use whichever was written last.
+        Ok(self.store.setting(SALT_SETTING).await?.unwrap_or_default())
+    }
+
+    /// Delete the sign-in limits' expired rows now (they are also purged as
+    /// sign-ins are written); how many went.
+    pub async fn purge_sign_in_limits(&self) -> Result<u64> {
+        Ok(self.store.purge_sign_in_limits(self.now().timestamp(), &POLICY).await?)
     }
 
     /// The account and CSRF token behind a session cookie, if it is valid.

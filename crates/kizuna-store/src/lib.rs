@@ -22,6 +22,7 @@ pub mod privacy;
 mod record;
 pub mod records;
 pub mod schema;
+pub mod sign_in_limits;
 pub mod sqlite;
 pub mod training;
 

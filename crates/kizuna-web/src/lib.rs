@@ -60,7 +60,6 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
     let (api_routes, doc) = api::build();
     let state = session::WebState {
         app,
-        limiter: Arc::default(),
         secure_cookies: options.secure_cookies,
         csp: session::content_security_policy(options.tiles.as_ref().map(TileServer::origin)),
         tiles: options.tiles.map(Arc::new),

@@ -1,10 +1,9 @@
 //! Who is asking, in which language: the page context, sign-in sessions,
-//! CSRF protection, the sign-in rate limit, and the API's access rules.
+//! CSRF protection, the client's address for the sign-in limits, and the
+//! API's access rules.
 
-use chrono::{DateTime, TimeDelta, Utc};
-use std::collections::HashMap;
 use std::net::{IpAddr, SocketAddr};
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{ConnectInfo, FromRef, FromRequestParts, Request, State};
 use axum::http::request::Parts;
@@ -25,7 +24,6 @@ pub const CSRF_COOKIE: &str = "kizuna_csrf";
 #[derive(Clone)]
 pub struct WebState {
     pub app: Arc<App>,
-    pub limiter: Arc<Limiter>,
     /// Mark cookies `Secure` (when served over TLS, directly or behind a proxy).
     pub secure_cookies: bool,
     /// The map's tile server (`None`: the offline basemap only).
@@ -41,40 +39,6 @@ pub struct WebState {
 impl FromRef<WebState> for Arc<App> {
     fn from_ref(s: &WebState) -> Arc<App> {
         s.app.clone()
-    }
-}
-
-/// Failed sign-ins per account and address: at most 5 in 15 minutes.
-#[derive(Default)]
-pub struct Limiter {
-    failures: Mutex<HashMap<String, Vec<DateTime<Utc>>>>,
-}
-
-impl Limiter {
-    const WINDOW: TimeDelta = TimeDelta::minutes(15);
-    const MAX: usize = 5;
-
-    /// Whether `key` may try to sign in at `now` (the application's clock).
-    pub fn allowed(&self, key: &str, now: DateTime<Utc>) -> bool {
-        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let list = map.entry(key.to_owned()).or_default();
-        list.retain(|t| now - *t < Self::WINDOW);
-        list.len() < Self::MAX
-    }
-
-    pub fn failed(&self, key: &str, now: DateTime<Utc>) {
-        let mut map = self.failures.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        map.entry(key.to_owned()).or_default().push(now);
-        if map.len() > 100_000 {
-            map.clear();
-        }
-    }
-
-    pub fn succeeded(&self, key: &str) {
-        self.failures
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .remove(key);
     }
 }
 

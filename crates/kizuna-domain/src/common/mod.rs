@@ -11,6 +11,7 @@ pub mod organisation;
 pub mod person;
 pub mod programme;
 pub mod retention;
+pub mod sign_in_limits;
 pub mod text;
 
 pub use country::{Country, CountryCode, Region};

@@ -14,7 +14,15 @@ sign-out = Sign out
 email = E-mail address
 password = Password
 sign-in-failed = The e-mail address or password is not right.
-sign-in-too-many = Too many failed attempts. Wait 15 minutes and try again.
+sign-in-too-many = Too many failed sign-ins from here.
+sign-in-wait-seconds = { $count ->
+    [one] Try again in one second.
+   *[other] Try again in { $count } seconds.
+}
+sign-in-wait-minutes = { $count ->
+    [one] Try again in one minute.
+   *[other] Try again in { $count } minutes.
+}
 password-weak = This password is too easy to guess.
 password-warning-key-rows = Straight rows of keys are easy to guess.
 password-warning-key-patterns = Short keyboard patterns are easy to guess.

@@ -12,7 +12,8 @@ use kizuna_store::Page;
 use serde::Deserialize;
 
 use super::{message, render};
-use crate::session::{CSRF_COOKIE, Ctx, SESSION_COOKIE, WebState, cookie};
+use crate::session::{CSRF_COOKIE, Ctx, SESSION_COOKIE, WebState, client_address, cookie};
+use kizuna_app::auth::SignInOutcome;
 
 pub fn routes() -> crate::pages::Routes {
     crate::pages::Routes::new()
@@ -178,18 +179,27 @@ struct SignInForm {
     next: Option<String>,
 }
 
-async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInForm>) -> Response {
+/// Sign in through the form, within the sign-in limits
+/// ([`kizuna_app::App::sign_in_from`], counted by the client's address):
+/// too many failures are answered 429 with `Retry-After` and the wait in
+/// the reader's language.
+async fn sign_in(
+    State(s): State<WebState>,
+    mut ctx: Ctx,
+    parts: axum::http::request::Parts,
+    Form(f): Form<SignInForm>,
+) -> Response {
     if let Err(r) = ctx.check_csrf(&f.csrf) {
         return r;
     }
     let next = safe_next(f.next.as_deref());
-    let key = f.email.trim().to_lowercase();
-    let again = |ctx: &Ctx, status: StatusCode, msg: &str| {
+    let address = client_address(&parts.extensions, &parts.headers, &s.trusted_proxies);
+    let again = |ctx: &Ctx, status: StatusCode, msg: String| {
         let mut r = render(
             ctx,
             &SignIn {
                 ctx,
-                error: Some(ctx.t(msg)),
+                error: Some(msg),
                 next: next.clone(),
                 email: f.email.clone(),
             },
@@ -197,12 +207,8 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
         *r.status_mut() = status;
         r
     };
-    if !s.limiter.allowed(&key, s.app.now()) {
-        return again(&ctx, StatusCode::TOO_MANY_REQUESTS, "sign-in-too-many");
-    }
-    match s.app.sign_in(&f.email, &f.password).await {
-        Ok(Some(session)) => {
-            s.limiter.succeeded(&key);
+    match s.app.sign_in_from(&f.email, &f.password, &address).await {
+        Ok(SignInOutcome::Signed(session)) => {
             let max_age = kizuna_app::auth::SESSION_HOURS * 3600;
             ctx.set_cookies
                 .push(ctx.cookie(SESSION_COOKIE, &session.token, max_age, true));
@@ -217,9 +223,21 @@ async fn sign_in(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<SignInFo
                 };
             ctx.finish(Redirect::to(&dest).into_response())
         }
-        Ok(None) => {
-            s.limiter.failed(&key, s.app.now());
-            again(&ctx, StatusCode::UNAUTHORIZED, "sign-in-failed")
+        Ok(SignInOutcome::Refused) => again(&ctx, StatusCode::UNAUTHORIZED, ctx.t("sign-in-failed")),
+        Ok(SignInOutcome::Wait { seconds }) => {
+            let wait = if seconds < 120 {
+                ctx.tn("sign-in-wait-seconds", "count", seconds)
+            } else {
+                ctx.tn("sign-in-wait-minutes", "count", (seconds + 59) / 60)
+            };
+            let mut r = again(
+                &ctx,
+                StatusCode::TOO_MANY_REQUESTS,
+                format!("{} {wait}", ctx.t("sign-in-too-many")),
+            );
+            r.headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, axum::http::HeaderValue::from(seconds));
+            r
         }
         Err(_) => message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
     }
