@@ -351,7 +351,10 @@ impl App {
             }
             None => {
                 self.store.add_sign_in_failures(&keys, now, &POLICY).await?;
-                if FAILURES_WRITTEN.fetch_add(1, Ordering::Relaxed) % PURGE_EVERY == 0 {
+                if FAILURES_WRITTEN
+                    .fetch_add(1, Ordering::Relaxed)
+                    .is_multiple_of(PURGE_EVERY)
+                {
                     self.store.purge_sign_in_limits(now, &POLICY).await?;
                 }
                 Ok(SignInOutcome::Refused)
