@@ -38,7 +38,7 @@ pub fn random_password() -> String {
         .collect()
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     sha2::Sha256::digest(token.as_bytes())
         .iter()
         .map(|b| format!("{b:02x}"))
@@ -294,6 +294,10 @@ impl App {
         if !self.password_work(move || verify_password(&p, &hash)).await? {
             return Ok(None);
         }
+        // A disabled account fails like a wrong password (see accounts.rs).
+        if self.store.user_disabled(user.id).await? {
+            return Ok(None);
+        }
         let token = random_token();
         let csrf = random_token();
         let now = self.now();
@@ -403,9 +407,9 @@ impl App {
         Ok(token)
     }
 
-    /// The account an API token belongs to.
+    /// The account an API token belongs to (see [`App::token_access`]).
     pub async fn token_user(&self, token: &str) -> Result<Option<User>> {
-        Ok(self.store.token_user(&token_hash(token)).await?)
+        Ok(self.token_access(token).await?.map(|(user, _)| user))
     }
 
     /// Make sure the demo has an administrator; returns the new password the

@@ -11,12 +11,14 @@
 //! - [`map`]: the Muslim-friendly map — places and their index, imports
 //!   and exports, the booklet, prayer times and qibla;
 //! - [`auth`]: accounts, sign-in sessions, API tokens;
+//! - [`accounts`]: managing accounts and tokens, one's own password and sessions;
 //! - [`offices`]: the offices a store holds;
 //! - [`audit`]: who acts ([`App::acting`]), the audit log and its check;
 //! - [`privacy`]: a person's data exported or erased, and the retention purge;
 //! - [`clock`]: the time, read from one injected [`Clock`];
 //! - [`demo`]: the deterministic demo dataset.
 
+pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod clock;

@@ -148,6 +148,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "audit", include_str!("../locales/ja/audit.ftl")),
     ("th", "audit", include_str!("../locales/th/audit.ftl")),
     ("ms", "audit", include_str!("../locales/ms/audit.ftl")),
+    ("en", "admin", include_str!("../locales/en/admin.ftl")),
+    ("ja", "admin", include_str!("../locales/ja/admin.ftl")),
+    ("th", "admin", include_str!("../locales/th/admin.ftl")),
+    ("ms", "admin", include_str!("../locales/ms/admin.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

@@ -79,10 +79,12 @@ impl Store {
         Ok(())
     }
 
-    /// The account and CSRF token of a session that has not expired.
+    /// The account and CSRF token of a session that has not expired, of an
+    /// account that is not disabled.
     pub async fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<(User, String)>, StoreError> {
         let sql = "SELECT u.id, u.email, u.role, u.organisation_id, s.csrf_token FROM user_sessions s \
-                   JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2";
+                   JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
+                   AND u.disabled_at IS NULL";
         let row: Option<(i64, String, String, Option<i64>, String)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
         row.map(|(id, e, r, o, csrf)| Ok((user((id, e, r, o))?, csrf)))
@@ -107,10 +109,24 @@ impl Store {
         Ok(())
     }
 
-    pub async fn token_user(&self, token_hash: &str) -> Result<Option<User>, StoreError> {
-        let sql = "SELECT u.id, u.email, u.role, u.organisation_id FROM api_tokens t JOIN users u ON u.id = t.user_id \
-                   WHERE t.token_hash = $1";
-        let row: Option<UserRow> = with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).fetch_optional(p).await?);
-        row.map(user).transpose()
+    /// The account and scope of a token that is neither revoked nor expired
+    /// at `now`, of an account that is not disabled.
+    pub async fn token_user(
+        &self,
+        token_hash: &str,
+        now: DateTime<Utc>,
+    ) -> Result<Option<(User, kizuna_domain::common::access::TokenScope)>, StoreError> {
+        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, t.scope FROM api_tokens t JOIN users u ON u.id = t.user_id \
+                   WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
+                   AND u.disabled_at IS NULL";
+        let row: Option<(i64, String, String, Option<i64>, String)> =
+            with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
+        row.map(|(id, e, r, o, scope)| {
+            let scope = scope
+                .parse()
+                .map_err(|e| StoreError::Corrupt(format!("token of user {id}: {e}")))?;
+            Ok((user((id, e, r, o))?, scope))
+        })
+        .transpose()
     }
 }

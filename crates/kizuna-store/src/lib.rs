@@ -11,6 +11,7 @@
 //! invalid value in the database surfaces as [`StoreError::Corrupt`], never
 //! as a domain value that breaks a rule.
 
+pub mod account_admin;
 mod accounts;
 mod check;
 pub mod audit;
@@ -33,6 +34,7 @@ fn system_index(system: System) -> usize {
     System::ALL.iter().position(|s| *s == system).unwrap_or(0)
 }
 
+pub use account_admin::{AccountRow, SessionRow, TokenRow};
 pub use audit::{Action, Actor, AuditEntry, AuditFilter, NewEntry, Verification};
 pub use changes::{Change, Op};
 pub use error::StoreError;

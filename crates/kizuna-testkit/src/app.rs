@@ -14,6 +14,8 @@ use crate::store::fresh_store;
 
 /// The staff account every [`TestApp`] has.
 pub const STAFF: &str = "staff@example.org";
+/// The administrator account every [`TestApp`] has.
+pub const ADMIN: &str = "admin@example.org";
 /// The partner account of a demo [`TestApp`] (of [`PARTNER_ORGANISATION`]).
 pub const PARTNER: &str = "partner@example.org";
 /// The demo organisation the partner account belongs to.
@@ -38,12 +40,12 @@ pub struct TestApp {
 }
 
 impl TestApp {
-    /// An empty store with the staff account.
+    /// An empty store with the staff and administrator accounts.
     pub async fn empty(backend: Backend) -> Self {
         Self::build(backend, false, WebOptions::default()).await
     }
 
-    /// The demo dataset with the staff and partner accounts.
+    /// The demo dataset with the staff, administrator and partner accounts.
     pub async fn demo(backend: Backend) -> Self {
         Self::build(backend, true, WebOptions::default()).await
     }
@@ -68,6 +70,9 @@ impl TestApp {
         app.add_user(STAFF, Role::Staff, None, Some(PASSWORD))
             .await
             .expect("a staff account");
+        app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD))
+            .await
+            .expect("an administrator account");
         let app = Arc::new(app);
         let router = kizuna_web::router_with_options(app.clone(), options);
         TestApp {
@@ -88,6 +93,19 @@ impl TestApp {
         let mut b = self.browser();
         b.sign_in(STAFF, PASSWORD).await;
         b
+    }
+
+    /// A browser signed in as the administrator account.
+    pub async fn admin(&self) -> Browser {
+        let mut b = self.browser();
+        b.sign_in(ADMIN, PASSWORD).await;
+        b
+    }
+
+    /// A client of the API with a new administrator's token.
+    pub async fn admin_api(&self) -> Browser {
+        let token = self.app.create_token(ADMIN, "tests").await.expect("a token");
+        self.browser().with_token(&token)
     }
 
     /// A browser signed in as the partner account (demo only).

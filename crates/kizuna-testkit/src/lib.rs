@@ -24,7 +24,7 @@ pub mod store;
 pub use store::{drop_fresh, fresh_store, fresh_url, postgres_admin_url};
 
 #[cfg(feature = "web")]
-pub use app::{PARTNER, PARTNER_ORGANISATION, PASSWORD, STAFF, TODAY, TestApp, today};
+pub use app::{ADMIN, PARTNER, PARTNER_ORGANISATION, PASSWORD, STAFF, TODAY, TestApp, today};
 #[cfg(feature = "web")]
 pub use browser::{Answer, Browser};
 #[cfg(feature = "web")]

@@ -11,6 +11,7 @@ use axum::http::{Extensions, HeaderMap, HeaderValue, Method, StatusCode, header}
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Redirect, Response};
 use kizuna_app::App;
+use kizuna_domain::common::access::{TokenScope, administers};
 use kizuna_domain::common::account::{Role, User};
 
 use crate::error::ApiError;
@@ -209,19 +210,29 @@ fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
 /// The user behind a request: a session cookie, or an API bearer token;
 /// with a session, the CSRF token bound to it.
 pub(crate) async fn user_of(app: &App, headers: &HeaderMap) -> (Option<User>, Option<String>) {
+    let (user, csrf, _) = caller_of(app, headers).await;
+    (user, csrf)
+}
+
+/// [`user_of`], with the scope of the API token when a token was sent (a
+/// revoked or expired token, or one of a disabled account, is no token).
+pub(crate) async fn caller_of(app: &App, headers: &HeaderMap) -> (Option<User>, Option<String>, Option<TokenScope>) {
     if let Some(token) = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.strip_prefix("Bearer "))
     {
-        return (app.token_user(token.trim()).await.ok().flatten(), None);
+        return match app.token_access(token.trim()).await.ok().flatten() {
+            Some((user, scope)) => (Some(user), None, Some(scope)),
+            None => (None, None, None),
+        };
     }
     if let Some(token) = cookie(headers, SESSION_COOKIE)
         && let Ok(Some((user, csrf))) = app.session_user(token).await
     {
-        return (Some(user), Some(csrf));
+        return (Some(user), Some(csrf), None);
     }
-    (None, None)
+    (None, None, None)
 }
 
 impl FromRequestParts<WebState> for Ctx {
@@ -240,7 +251,9 @@ impl FromRequestParts<WebState> for Ctx {
             .and_then(|v| v.to_str().ok())
             .map(Lang::negotiate);
         let lang = query_lang.or(cookie_lang).or(accept).unwrap_or(Lang::En);
-        let (user, session_csrf) = user_of(&state.app, headers).await;
+        let (user, session_csrf, scope) = caller_of(&state.app, headers).await;
+        // A read-only token is nobody for a page's form.
+        let user = user.filter(|_| scope.is_none_or(|s| s.allows_method(parts.method.as_str())));
         let path = parts
             .uri
             .path_and_query()
@@ -292,19 +305,19 @@ pub async fn api_guard(State(state): State<WebState>, req: Request, next: Next) 
     } else {
         req.method().as_str()
     };
-    match state.api.access.get(method, &route) {
+    let access = match state.api.access.get(method, &route) {
         None | Some(crate::api::Access::Public) => return next.run(req).await,
-        Some(crate::api::Access::Staff) => {}
-    }
-    let mut resp = staff_api(&state, req, next).await;
+        Some(a) => a,
+    };
+    let mut resp = staff_api(&state, access, req, next).await;
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     resp
 }
 
 /// A staff-only operation: the caller checked, then the handler.
-async fn staff_api(state: &WebState, req: Request, next: Next) -> Response {
-    let (user, session_csrf) = user_of(&state.app, req.headers()).await;
+async fn staff_api(state: &WebState, access: crate::api::Access, req: Request, next: Next) -> Response {
+    let (user, session_csrf, scope) = caller_of(&state.app, req.headers()).await;
     let Some(user) = user else {
         return ApiError::new(
             StatusCode::UNAUTHORIZED,
@@ -313,11 +326,21 @@ async fn staff_api(state: &WebState, req: Request, next: Next) -> Response {
         )
         .into_response();
     };
-    if !user.role.can_write() {
+    if !user.role.can_write() || (access == crate::api::Access::Admin && !administers(user.role)) {
         return ApiError::new(
             StatusCode::FORBIDDEN,
             "forbidden",
             "this account may not use this part of the API",
+        )
+        .into_response();
+    }
+    if let Some(scope) = scope
+        && !scope.allows_method(req.method().as_str())
+    {
+        return ApiError::new(
+            StatusCode::FORBIDDEN,
+            "read_only_token",
+            "this API token may only read (GET and HEAD); writing needs a read-write token",
         )
         .into_response();
     }

@@ -1,5 +1,6 @@
 //! What every system shares.
 
+pub mod access;
 pub mod account;
 pub mod country;
 pub mod error;

@@ -38,6 +38,9 @@ type AppState = crate::acting::Acting;
 /// The security an operation that needs a staff account declares (an API
 /// token, or the session cookie with `X-CSRF-Token` on writes).
 pub(crate) const STAFF: &str = "bearerAuth";
+/// The role an administrators-only operation lists in its `bearerAuth`
+/// requirement: `security(("bearerAuth" = ["admin"]))`.
+pub(crate) const ADMIN_ROLE: &str = "admin";
 
 /// Every route of the API with its operation, by system.
 pub fn routes() -> OpenApiRouter<WebState> {

@@ -11,7 +11,7 @@ use serde_json::{Map, Value, json};
 use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
 use utoipa::openapi::{InfoBuilder, OpenApi, OpenApiBuilder};
 
-use super::STAFF;
+use super::{ADMIN_ROLE, STAFF};
 
 /// Who may call an operation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,6 +21,9 @@ pub enum Access {
     /// Staff and administrators (API token, or session cookie with the
     /// CSRF header on writes).
     Staff,
+    /// Administrators only (declared as the `bearerAuth` requirement with
+    /// the role `admin`): bulk personal-data exports.
+    Admin,
 }
 
 /// Each operation's access, by method and route template
@@ -70,7 +73,10 @@ pub fn base() -> OpenApi {
                 .scheme(HttpAuthScheme::Bearer)
                 .description(Some(
                     "An API token of a staff account (kizuna token create). A signed-in browser may \
-                     instead send its session cookie, with the X-CSRF-Token header on writes.",
+                     instead send its session cookie, with the X-CSRF-Token header on writes. \
+                     A token's scope is read (GET and HEAD only; other methods answer 403 \
+                     read_only_token) or write; a revoked or expired token answers 401 like a wrong \
+                     one. Operations that list the role admin take administrators' tokens only.",
                 ))
                 .build(),
         ),
@@ -96,13 +102,21 @@ pub fn finish(doc: OpenApi, filters: &[(&str, Vec<(&str, &str)>)]) -> Openapi {
                 let Some(op) = item.get_mut(method).and_then(Value::as_object_mut) else {
                     continue;
                 };
-                let staff = op
+                let requirement = op
                     .get("security")
                     .and_then(Value::as_array)
-                    .is_some_and(|s| s.iter().any(|r| r.get(STAFF).is_some()));
+                    .and_then(|s| s.iter().find_map(|r| r.get(STAFF)));
+                let staff = requirement.is_some();
+                let admin = requirement
+                    .and_then(Value::as_array)
+                    .is_some_and(|roles| roles.iter().any(|r| r == ADMIN_ROLE));
                 access.0.insert(
                     (method.to_ascii_uppercase(), path.clone()),
-                    if staff { Access::Staff } else { Access::Public },
+                    match (staff, admin) {
+                        (_, true) => Access::Admin,
+                        (true, false) => Access::Staff,
+                        (false, false) => Access::Public,
+                    },
                 );
                 if !staff {
                     // Public: no security at all, not an empty requirement.
@@ -139,7 +153,9 @@ pub fn finish(doc: OpenApi, filters: &[(&str, Vec<(&str, &str)>)]) -> Openapi {
                     add("401", "Not signed in: send Authorization: Bearer TOKEN");
                     add(
                         "403",
-                        "This account may not do this (or a session write without X-CSRF-Token)",
+                        "This account may not do this (forbidden; some operations are for administrators), \
+                         a read-only token tried to write (read_only_token), or a session write came \
+                         without X-CSRF-Token",
                     );
                 }
                 if body {

@@ -2,6 +2,7 @@
 //! page reads without JavaScript; scripts only improve it. Every string a
 //! person sees comes from the catalogues in `locales/`.
 
+mod admin;
 mod audit;
 pub mod map;
 mod partner;
@@ -74,6 +75,7 @@ pub fn routes() -> Routes {
         .merge(training::routes())
         .merge(map::routes())
         .merge(audit::routes())
+        .merge(admin::routes())
 }
 
 impl Ctx {

@@ -233,6 +233,10 @@ pub(crate) async fn import_and_export(backend: Backend) {
         "unknown_value",
     );
 
+    // Personal data in bulk is for administrators: a staff token is refused.
+    let refused = api.get("/api/v1/exports/trainees").await.expect(StatusCode::FORBIDDEN);
+    assert_eq!(refused.json()["error"]["code"], "forbidden");
+    let mut api = t.admin_api().await;
     let got = api.get("/api/v1/exports/trainees").await.expect(StatusCode::OK);
     assert_eq!(got.header(header::CONTENT_TYPE), "text/csv; charset=utf-8");
     assert_eq!(

@@ -121,7 +121,14 @@ pub(crate) async fn the_trainee_list_pages_filters_and_downloads(backend: Backen
     assert!(field(&bad, "country").has(".field-error"));
     assert_eq!(bad.one("#f-country").attr("aria-invalid"), Some("true"));
 
-    // Downloads of the same rows.
+    // Downloads of the same rows: personal data in bulk, for administrators
+    // only (staff see no download links and are refused).
+    assert!(b.page("/console/trainees").await.select("a[download]").is_empty());
+    for path in ["/console/trainees.csv", "/console/trainees.xlsx"] {
+        assert_eq!(b.get(path).await.status, StatusCode::FORBIDDEN, "{path}");
+    }
+    let mut b = t.admin().await;
+    assert_eq!(b.page("/console/trainees").await.select("a[download]").len(), 2);
     let csv = b
         .get("/console/trainees.csv?fiscal_year=2007&country=TH")
         .await

@@ -210,8 +210,9 @@ pub(crate) async fn trainees(
     render(&ctx, &page)
 }
 
+/// The trainee list as a file: personal data in bulk, for administrators only.
 pub(crate) async fn trainees_file(s: WebState, ctx: Ctx, q: BTreeMap<String, String>, format: FileFormat) -> Response {
-    guard!(ctx.require_staff());
+    guard!(ctx.require_admin());
     let (tq, f, _) = trainee_query(&q, &ctx);
     if f.has_errors() {
         return message(
