@@ -1,0 +1,540 @@
+//! Who may use which route, from the router's own route table: every page
+//! path (`kizuna_web::page_paths`, the table the pages are routed from) and
+//! every API operation (the OpenAPI document generated from the handlers),
+//! with every method each takes, is asked by every kind of caller. The
+//! rule of each route is declared once, in [`RULES`]; a route added later
+//! fails [`every_route_has_a_declared_rule`] until its rule is declared
+//! there, and any answer other than the rule's (a 2xx where the caller
+//! should be refused, or a refusal where it should be let in) fails
+//! [`every_route_answers_every_caller_as_its_rule_says`].
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use axum::body::Body;
+use axum::http::{Method, Request, StatusCode};
+use kizuna_domain::common::access::TokenScope;
+use kizuna_domain::common::account::Role;
+use kizuna_store::Backend;
+use kizuna_testkit::{Answer, Browser, PASSWORD, STAFF, TestApp};
+
+/// Who may use a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    /// Anyone, signed in or not.
+    Public,
+    /// Any signed-in account, by session (pages) — partners included.
+    SignedIn,
+    /// Partner accounts, each for its own organisation only.
+    Partner,
+    /// Staff and administrators.
+    Staff,
+    /// Administrators only.
+    Admin,
+}
+use Rule::{Admin, Partner, Public, SignedIn, Staff};
+
+/// Every route's rule: (method, path as routed, rule). `HEAD` follows `GET`.
+const RULES: &[(&str, &str, Rule)] = &[
+    // Public pages, the sign-in form and assets.
+    ("GET", "/", Public),
+    ("GET", "/sign-in", Public),
+    ("POST", "/sign-in", Public),
+    ("POST", "/sign-out", Public),
+    ("GET", "/statistics", Public),
+    ("GET", "/map", Public),
+    ("GET", "/map/places/{id}", Public),
+    ("GET", "/assets/{name}", Public),
+    // Setting a new password from a reset link (the link is the key).
+    ("GET", "/reset-password/{token}", Public),
+    ("POST", "/reset-password/{token}", Public),
+    // A partner's own page.
+    ("GET", "/partner", Partner),
+    // Anyone's own account: password, sessions.
+    ("GET", "/account", SignedIn),
+    ("POST", "/account/password", SignedIn),
+    ("POST", "/account/sign-out-everywhere", SignedIn),
+    // Administration: accounts, tokens, the audit log, erasure.
+    ("GET", "/admin/accounts", Admin),
+    ("POST", "/admin/accounts", Admin),
+    ("GET", "/admin/accounts/{id}/{action}", Admin),
+    ("POST", "/admin/accounts/{id}/{action}", Admin),
+    ("GET", "/admin/tokens", Admin),
+    ("POST", "/admin/tokens", Admin),
+    ("GET", "/admin/tokens/{id}/revoke", Admin),
+    ("POST", "/admin/tokens/{id}/revoke", Admin),
+    ("GET", "/console/audit", Admin),
+    ("POST", "/console/people/{id}/erase", Admin),
+    ("GET", "/console/people/{id}/export.json", Staff),
+    // The staff console.
+    ("GET", "/console", Staff),
+    ("GET", "/console/statistics", Staff),
+    ("GET", "/console/statistics/people", Staff),
+    ("GET", "/console/courses", Staff),
+    ("GET", "/console/courses/new", Staff),
+    ("POST", "/console/courses/new", Staff),
+    ("GET", "/console/editions/new", Staff),
+    ("POST", "/console/editions/new", Staff),
+    ("GET", "/console/editions/{id}", Staff),
+    ("GET", "/console/editions/{id}/edit", Staff),
+    ("POST", "/console/editions/{id}/edit", Staff),
+    ("GET", "/console/sessions/{id}/attendance", Staff),
+    ("POST", "/console/sessions/{id}/attendance", Staff),
+    ("GET", "/console/trainees", Staff),
+    ("GET", "/console/trainees.csv", Admin),
+    ("GET", "/console/trainees.xlsx", Admin),
+    ("GET", "/console/people/{id}", Staff),
+    ("GET", "/console/import", Staff),
+    ("POST", "/console/import", Staff),
+    ("GET", "/console/import/template.csv", Staff),
+    ("GET", "/console/import/template.xlsx", Staff),
+    ("GET", "/console/places", Staff),
+    ("GET", "/console/places/new", Staff),
+    ("POST", "/console/places/new", Staff),
+    ("GET", "/console/places/review", Staff),
+    ("GET", "/console/places/import", Staff),
+    ("POST", "/console/places/import", Staff),
+    ("GET", "/console/places/{id}/edit", Staff),
+    ("POST", "/console/places/{id}/edit", Staff),
+    ("POST", "/console/places/{id}/verify", Staff),
+    ("GET", "/console/places/{id}/delete", Staff),
+    ("POST", "/console/places/{id}/delete", Staff),
+    // The API: its document, health, and the public reads.
+    ("GET", "/api/openapi.json", Public),
+    ("GET", "/healthz", Public),
+    ("GET", "/api/v1/countries", Public),
+    ("GET", "/api/v1/reports/trainees", Public),
+    ("GET", "/api/v1/places", Public),
+    ("GET", "/api/v1/places.geojson", Public),
+    ("GET", "/api/v1/places/booklet.pdf", Public),
+    ("GET", "/api/v1/places/nearest", Public),
+    ("GET", "/api/v1/places/{id}", Public),
+    ("GET", "/api/v1/prayer-times", Public),
+    ("GET", "/api/v1/qibla", Public),
+    // The API for staff.
+    ("GET", "/api/v1/places/review", Staff),
+    ("POST", "/api/v1/places", Staff),
+    ("PUT", "/api/v1/places/{id}", Staff),
+    ("DELETE", "/api/v1/places/{id}", Staff),
+    ("GET", "/api/v1/exports/places", Staff),
+    ("POST", "/api/v1/imports/places", Staff),
+    ("GET", "/api/v1/reports/trainees/people", Staff),
+    ("GET", "/api/v1/exports/trainees", Admin),
+    ("POST", "/api/v1/imports/trainees", Staff),
+    ("GET", "/api/v1/templates/trainees", Staff),
+    ("GET", "/api/v1/people/{id}/roles", Staff),
+    ("GET", "/api/v1/sessions/{id}/attendance", Staff),
+    ("PUT", "/api/v1/sessions/{id}/attendance", Staff),
+    // Records: list, create, read, change, delete.
+    ("GET", "/api/v1/awards", Staff),
+    ("POST", "/api/v1/awards", Staff),
+    ("GET", "/api/v1/awards/{id}", Staff),
+    ("PUT", "/api/v1/awards/{id}", Staff),
+    ("DELETE", "/api/v1/awards/{id}", Staff),
+    ("GET", "/api/v1/editions", Staff),
+    ("POST", "/api/v1/editions", Staff),
+    ("GET", "/api/v1/editions/{id}", Staff),
+    ("PUT", "/api/v1/editions/{id}", Staff),
+    ("DELETE", "/api/v1/editions/{id}", Staff),
+    ("GET", "/api/v1/localities", Staff),
+    ("POST", "/api/v1/localities", Staff),
+    ("GET", "/api/v1/localities/{id}", Staff),
+    ("PUT", "/api/v1/localities/{id}", Staff),
+    ("DELETE", "/api/v1/localities/{id}", Staff),
+    ("GET", "/api/v1/organisations", Staff),
+    ("POST", "/api/v1/organisations", Staff),
+    ("GET", "/api/v1/organisations/{id}", Staff),
+    ("PUT", "/api/v1/organisations/{id}", Staff),
+    ("DELETE", "/api/v1/organisations/{id}", Staff),
+    ("GET", "/api/v1/participations", Staff),
+    ("POST", "/api/v1/participations", Staff),
+    ("GET", "/api/v1/participations/{id}", Staff),
+    ("PUT", "/api/v1/participations/{id}", Staff),
+    ("DELETE", "/api/v1/participations/{id}", Staff),
+    ("GET", "/api/v1/people", Staff),
+    ("POST", "/api/v1/people", Staff),
+    ("GET", "/api/v1/people/{id}", Staff),
+    ("PUT", "/api/v1/people/{id}", Staff),
+    ("DELETE", "/api/v1/people/{id}", Staff),
+    ("GET", "/api/v1/programmes", Staff),
+    ("POST", "/api/v1/programmes", Staff),
+    ("GET", "/api/v1/programmes/{id}", Staff),
+    ("PUT", "/api/v1/programmes/{id}", Staff),
+    ("DELETE", "/api/v1/programmes/{id}", Staff),
+    ("GET", "/api/v1/sessions", Staff),
+    ("POST", "/api/v1/sessions", Staff),
+    ("GET", "/api/v1/sessions/{id}", Staff),
+    ("PUT", "/api/v1/sessions/{id}", Staff),
+    ("DELETE", "/api/v1/sessions/{id}", Staff),
+];
+
+/// Methods asked of a page path to learn which it takes (from the 405's
+/// `Allow` header, as the router answers).
+const PROBE: &str = "PATCH";
+
+/// Every (method, path) the router serves: the pages' table, each path's
+/// methods as the router's 405 lists them, and the API document's
+/// operations.
+async fn routed(t: &TestApp) -> BTreeSet<(String, String)> {
+    let mut all = BTreeSet::new();
+    let mut b = t.browser();
+    for path in kizuna_web::page_paths() {
+        let uri = concrete(path, &Ids::none());
+        let a = b.send(Request::builder().method(PROBE).uri(&uri), Body::empty()).await;
+        assert_eq!(
+            a.status,
+            StatusCode::METHOD_NOT_ALLOWED,
+            "{PROBE} {uri}: no page takes {PROBE}"
+        );
+        let allow = a.header("allow").to_owned();
+        assert!(!allow.is_empty(), "{uri}: a 405 without Allow");
+        for m in allow.split(',').map(str::trim).filter(|m| *m != "HEAD") {
+            all.insert((m.to_owned(), path.to_owned()));
+        }
+    }
+    let doc = kizuna_web::openapi_document();
+    for (path, ops) in doc["paths"].as_object().expect("paths") {
+        for method in ops.as_object().expect("operations").keys() {
+            if ["get", "post", "put", "delete", "patch"].contains(&method.as_str()) {
+                all.insert((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    all
+}
+
+#[tokio::test]
+async fn every_route_has_a_declared_rule() {
+    let t = TestApp::empty(Backend::Sqlite).await;
+    let routed = routed(&t).await;
+    let declared: BTreeSet<(String, String)> = RULES
+        .iter()
+        .map(|(m, p, _)| ((*m).to_owned(), (*p).to_owned()))
+        .collect();
+    assert_eq!(declared.len(), RULES.len(), "a route declared twice in RULES");
+    let undeclared: Vec<_> = routed.difference(&declared).collect();
+    assert!(
+        undeclared.is_empty(),
+        "routes without a rule (declare each in RULES, tests/access.rs): {undeclared:?}"
+    );
+    let gone: Vec<_> = declared.difference(&routed).collect();
+    assert!(gone.is_empty(), "rules for routes the router does not have: {gone:?}");
+}
+
+/// The kinds of caller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    /// A partner of the demo's Thai planning agency.
+    PartnerA,
+    /// A partner of the demo's Malaysian planning agency.
+    PartnerB,
+    Staff,
+    Admin,
+    /// A staff member's API token (read and write).
+    StaffToken,
+    /// A staff member's read-only token.
+    ReadToken,
+    /// A staff member's token, revoked.
+    RevokedToken,
+    /// A staff member's token, past its expiry.
+    ExpiredToken,
+    /// A token nobody was given.
+    WrongToken,
+}
+
+const CALLERS: [Caller; 10] = [
+    Caller::Anonymous,
+    Caller::PartnerA,
+    Caller::PartnerB,
+    Caller::Staff,
+    Caller::Admin,
+    Caller::StaffToken,
+    Caller::ReadToken,
+    Caller::RevokedToken,
+    Caller::ExpiredToken,
+    Caller::WrongToken,
+];
+
+/// What a caller should get.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Let in: the route's own answer, whatever the input makes it (a
+    /// page, a 400 for a missing field, a 404, a 409…).
+    In,
+    /// Refused: 401 or 403, or a page's redirect to sign in.
+    Out,
+}
+
+fn expected(rule: Rule, caller: Caller, method: &str) -> Outcome {
+    use Caller::{
+        Admin as A, Anonymous, ExpiredToken, PartnerA, PartnerB, ReadToken, RevokedToken, Staff as S, StaffToken,
+        WrongToken,
+    };
+    let partner = matches!(caller, PartnerA | PartnerB);
+    // A token acts for its account; a read-only one only to read; a
+    // revoked, expired or unknown one is no one.
+    let as_caller = match caller {
+        StaffToken => S,
+        ReadToken if method == "GET" => S,
+        ReadToken | RevokedToken | ExpiredToken | WrongToken => Anonymous,
+        c => c,
+    };
+    let signed_in = !matches!(as_caller, Anonymous);
+    let ok = match rule {
+        Public => true,
+        SignedIn => signed_in,
+        Partner => partner,
+        Staff => matches!(as_caller, S | A),
+        Admin => as_caller == A,
+    };
+    if ok { Outcome::In } else { Outcome::Out }
+}
+
+/// Ids of demo records, to fill a path's `{id}`.
+struct Ids(BTreeMap<&'static str, i64>);
+
+impl Ids {
+    fn none() -> Self {
+        Ids(BTreeMap::new())
+    }
+
+    async fn of_demo(t: &TestApp) -> Self {
+        let mut api = t.api().await;
+        let mut ids = BTreeMap::new();
+        for collection in [
+            "awards",
+            "editions",
+            "localities",
+            "organisations",
+            "participations",
+            "people",
+            "programmes",
+            "sessions",
+            "places",
+        ] {
+            let list = api
+                .get(&format!("/api/v1/{collection}?limit=1"))
+                .await
+                .expect(StatusCode::OK)
+                .json();
+            let id = list["items"][0]["id"]
+                .as_i64()
+                .unwrap_or_else(|| panic!("the demo has {collection}: {list}"));
+            ids.insert(collection, id);
+        }
+        Ids(ids)
+    }
+
+    fn with(mut self, collection: &'static str, id: i64) -> Self {
+        self.0.insert(collection, id);
+        self
+    }
+}
+
+/// A routed path with its parameters filled: `{id}` by the record of the
+/// collection before it, `{name}` by an asset.
+fn concrete(path: &str, ids: &Ids) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut out = Vec::new();
+    for (i, part) in parts.iter().enumerate() {
+        out.push(match *part {
+            "{id}" => {
+                let collection = parts[i - 1];
+                ids.0
+                    .get(collection)
+                    .map_or_else(|| "1".to_owned(), ToString::to_string)
+            }
+            "{name}" => "app.css".to_owned(),
+            "{action}" => "disable".to_owned(),
+            "{token}" => "0".repeat(64),
+            p => p.to_owned(),
+        });
+    }
+    out.join("/")
+}
+
+/// Whether a route removes something later requests need: a record, an
+/// account, a token, or the caller's session.
+fn removes(method: &str, path: &str) -> bool {
+    method == "DELETE"
+        || (method == "POST"
+            && (path.ends_with("/delete")
+                || path.ends_with("/erase")
+                || path.ends_with("/revoke")
+                || path.starts_with("/admin/accounts/")
+                || path == "/sign-out"
+                || path == "/account/sign-out-everywhere"))
+}
+
+/// Whether a route ends sessions (the caller's, or all of its account's):
+/// asked after every other.
+fn ends_sessions(path: &str) -> bool {
+    path == "/sign-out" || path == "/account/sign-out-everywhere"
+}
+
+/// Whether an answer lets the caller in.
+fn outcome(path: &str, a: &Answer) -> Outcome {
+    match a.status {
+        // A sign-in with wrong details is the form's own answer.
+        StatusCode::UNAUTHORIZED if path == "/sign-in" => Outcome::In,
+        StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => Outcome::Out,
+        // A refusal sends a browser to sign in and back (`?next=`); signing
+        // out ends at the sign-in page with no way back.
+        s if s.is_redirection() && a.location().starts_with("/sign-in?next=") => Outcome::Out,
+        _ => Outcome::In,
+    }
+}
+
+const PARTNER_B: &str = "partner-b@example.org";
+/// An account and a token the administrators' routes act on.
+const VICTIM: &str = "victim@example.org";
+
+/// The tokens of the kinds of caller that hold one.
+struct Tokens {
+    read: String,
+    revoked: String,
+    expired: String,
+    /// A token for the revoking route to revoke.
+    victim_id: i64,
+}
+
+impl Tokens {
+    /// Made before the clock moves two days on: the expired token (one
+    /// day) lapses, sessions opened afterwards do not.
+    async fn make(t: &TestApp) -> Self {
+        let token = |scope, days, name: &'static str| async move {
+            t.app
+                .create_scoped_token(STAFF, name, scope, days)
+                .await
+                .expect("a token")
+        };
+        let read = token(TokenScope::Read, Some(90), "read").await.token;
+        let revoked = token(TokenScope::Write, Some(90), "revoked").await;
+        t.app.revoke_token(revoked.id).await.expect("revoked");
+        let expired = token(TokenScope::Write, Some(1), "expired").await.token;
+        let victim = token(TokenScope::Write, Some(90), "victim").await;
+        t.clock.advance(chrono::Duration::days(2));
+        Tokens {
+            read,
+            revoked: revoked.token,
+            expired,
+            victim_id: victim.id,
+        }
+    }
+}
+
+async fn browser_for(t: &TestApp, tokens: &Tokens, caller: Caller) -> Browser {
+    match caller {
+        Caller::Anonymous => t.browser(),
+        Caller::PartnerA => t.partner().await,
+        Caller::PartnerB => signed_in(t, PARTNER_B).await,
+        Caller::Staff => t.staff().await,
+        Caller::Admin => t.admin().await,
+        Caller::StaffToken => t.api().await,
+        Caller::ReadToken => t.browser().with_token(&tokens.read),
+        Caller::RevokedToken => t.browser().with_token(&tokens.revoked),
+        Caller::ExpiredToken => t.browser().with_token(&tokens.expired),
+        Caller::WrongToken => t.browser().with_token(&"7".repeat(64)),
+    }
+}
+
+async fn signed_in(t: &TestApp, email: &str) -> Browser {
+    let mut b = t.browser();
+    b.sign_in(email, PASSWORD).await;
+    b
+}
+
+/// One request as a caller would make it: forms with the caller's CSRF
+/// token, API writes with JSON and the session's `X-CSRF-Token`.
+async fn ask(b: &mut Browser, method: &str, uri: &str) -> Answer {
+    let api = uri.starts_with("/api/") || uri == "/healthz";
+    if method == "GET" {
+        return b.get(uri).await;
+    }
+    if !api {
+        if b.cookie("kizuna_csrf").is_none() {
+            b.get("/").await;
+        }
+        let csrf = b.csrf();
+        if uri.ends_with("/import") {
+            // Upload forms are multipart, with an empty file.
+            return b
+                .post_multipart(uri, &[("csrf", csrf.as_str())], Some(("empty.csv", b"")))
+                .await;
+        }
+        return b.post_form(uri, &[("csrf", csrf.as_str())]).await;
+    }
+    let mut req = Request::builder()
+        .method(Method::from_bytes(method.as_bytes()).expect("a method"))
+        .uri(uri)
+        .header("content-type", "application/json")
+        .header("if-match", "\"1\"");
+    if let Some(csrf) = b.cookie("kizuna_csrf") {
+        req = req.header("x-csrf-token", csrf.to_owned());
+    }
+    b.send(req, Body::from("{}")).await
+}
+
+async fn every_route_answers_every_caller_as_its_rule_says(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    t.app
+        .add_user(PARTNER_B, Role::Partner, Some("demo/rda-my"), Some(PASSWORD))
+        .await
+        .expect("a partner of another organisation");
+    let (victim, _) = t
+        .app
+        .add_user(VICTIM, Role::Staff, None, Some(PASSWORD))
+        .await
+        .expect("an account to act on");
+    let tokens = Tokens::make(&t).await;
+    let ids = Ids::of_demo(&t)
+        .await
+        .with("accounts", victim.id)
+        .with("tokens", tokens.victim_id);
+    let mut callers = Vec::new();
+    for caller in CALLERS {
+        callers.push((caller, browser_for(&t, &tokens, caller).await));
+    }
+    let mut wrong = Vec::new();
+    let mut asked = 0;
+    // Routes that remove what later requests need (records, the session)
+    // come last, and of each of those the callers to be refused are asked
+    // first, while the record is still there.
+    let mut rules: Vec<_> = RULES.to_vec();
+    rules.sort_by_key(|(m, p, _)| (removes(m, p), ends_sessions(p), *p == "/sign-out"));
+    for (method, path, rule) in &rules {
+        let uri = concrete(path, &ids);
+        callers.sort_by_key(|(c, _)| expected(*rule, *c, method) == Outcome::In);
+        for (caller, b) in &mut callers {
+            let want = expected(*rule, *caller, method);
+            let a = ask(b, method, &uri).await;
+            asked += 1;
+            let got = outcome(path, &a);
+            if got != want {
+                wrong.push(format!(
+                    "{caller:?} {method} {uri} ({rule:?}): {} {}, wanted {want:?}",
+                    a.status,
+                    a.location()
+                ));
+            }
+        }
+    }
+    assert!(
+        wrong.is_empty(),
+        "{} of {asked} answers break their rule:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+    assert_eq!(asked, RULES.len() * CALLERS.len());
+    // Partners see their own organisation only.
+    let a = browser_for(&t, &tokens, Caller::PartnerA).await.page("/partner").await;
+    let b = browser_for(&t, &tokens, Caller::PartnerB).await.page("/partner").await;
+    let (th, my) = (
+        "Regional Development Agency of Thailand",
+        "Regional Development Agency of Malaysia",
+    );
+    assert!(a.text().contains(th) && !a.text().contains(my), "{}", a.text());
+    assert!(b.text().contains(my) && !b.text().contains(th), "{}", b.text());
+}
+
+kizuna_testkit::on_both!(every_route_answers_every_caller_as_its_rule_says);
