@@ -590,3 +590,184 @@ async fn audit_and_a_persons_rights_on_sqlite() {
 async fn audit_and_a_persons_rights_on_postgres() {
     audit_and_a_persons_rights(Backend::Postgres).await;
 }
+
+/// Managing accounts and tokens from the command line (#10, fault 8):
+/// disable, enable, delete, a reset link printed once, scoped tokens with
+/// an expiry listed and revoked; each effect checked through the application.
+async fn accounts_are_managed_from_the_command_line(backend: Backend) {
+    use kizuna_domain::common::access::TokenScope;
+    let url = fresh_url(backend).await.unwrap();
+    let add = |email: &str, role: &str| {
+        let o = kizuna(&url, &["user", "add", email, "--role", role]);
+        assert!(o.status.success(), "{}", stderr(&o));
+    };
+    add("boss@example.org", "admin");
+    add("clerk@example.org", "staff");
+    let app = kizuna_app::App::new(kizuna_store::Store::open(&url).await.unwrap());
+    // A read token for 7 days, and one without expiry (with a warning).
+    let o = kizuna(
+        &url,
+        &[
+            "token",
+            "create",
+            "--user",
+            "clerk@example.org",
+            "--name",
+            "report",
+            "--scope",
+            "read",
+            "--expires-in-days",
+            "7",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let read = stdout(&o).trim().to_owned();
+    assert_eq!(
+        app.token_access(&read).await.unwrap().map(|(u, s)| (u.email, s)),
+        Some(("clerk@example.org".into(), TokenScope::Read))
+    );
+    let o = kizuna(
+        &url,
+        &[
+            "token",
+            "create",
+            "--user",
+            "clerk@example.org",
+            "--name",
+            "sync",
+            "--no-expiry",
+        ],
+    );
+    assert!(
+        o.status.success() && stderr(&o).contains("never expires"),
+        "{}",
+        stderr(&o)
+    );
+    let forever = stdout(&o).trim().to_owned();
+    assert_eq!(
+        app.token_access(&forever).await.unwrap().map(|(_, s)| s),
+        Some(TokenScope::Write)
+    );
+    // Bad values are named, nothing is made.
+    for (args, says) in [
+        (vec!["--scope", "admin"], "--scope"),
+        (vec!["--expires-in-days", "0"], "days"),
+        (vec!["--expires-in-days", "9", "--no-expiry"], "--no-expiry"),
+    ] {
+        let mut all = vec!["token", "create", "--user", "clerk@example.org"];
+        all.extend(args);
+        let o = kizuna(&url, &all);
+        assert!(
+            !o.status.success() && stderr(&o).contains(says),
+            "{all:?}: {}",
+            stderr(&o)
+        );
+    }
+    let list = stdout(&kizuna(&url, &["token", "list", "--user", "clerk@example.org"]));
+    assert_eq!(list.lines().count(), 2, "{list}");
+    assert!(
+        list.contains("\treport\tclerk@example.org\tread\t") && list.contains("\tactive"),
+        "{list}"
+    );
+    assert!(
+        !list.contains(&read) && !list.contains(&forever),
+        "never the tokens themselves"
+    );
+    let id = list
+        .lines()
+        .find(|l| l.contains("\tsync\t"))
+        .unwrap()
+        .split('\t')
+        .next()
+        .unwrap()
+        .to_owned();
+    let o = kizuna(&url, &["token", "revoke", &id]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(app.token_access(&forever).await.unwrap().is_none(), "revoked");
+    assert!(stdout(&kizuna(&url, &["token", "list"])).contains("revoked"));
+    let o = kizuna(&url, &["token", "revoke", "999999"]);
+    assert!(!o.status.success() && stderr(&o).contains("999999"), "{}", stderr(&o));
+
+    // Disabled: the token stops working and the account cannot sign in.
+    let o = kizuna(&url, &["user", "disable", "clerk@example.org"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&kizuna(&url, &["user", "list"])).contains("clerk@example.org\tstaff\t-\tdisabled"));
+    assert!(app.token_access(&read).await.unwrap().is_none());
+    // A reset link is printed once, with the server's address when given.
+    let o = kizuna(&url, &["user", "reset-password", "clerk@example.org"]);
+    assert!(!o.status.success() && stderr(&o).contains("disabled"), "{}", stderr(&o));
+    let o = kizuna(&url, &["user", "enable", "clerk@example.org"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let o = kizuna(
+        &url,
+        &[
+            "user",
+            "reset-password",
+            "clerk@example.org",
+            "--base-url",
+            "https://kizuna.example.org/",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let link = stdout(&o).trim().to_owned();
+    let token = link
+        .strip_prefix("https://kizuna.example.org/reset-password/")
+        .expect("a link to the server");
+    let user = app
+        .reset_password(token, "violet harbour telescope 4711")
+        .await
+        .unwrap();
+    assert_eq!(user.map(|u| u.email), Some("clerk@example.org".into()));
+    assert!(
+        app.reset_password(token, "another long phrase 4712")
+            .await
+            .unwrap()
+            .is_none(),
+        "works once"
+    );
+    assert!(
+        app.sign_in("clerk@example.org", "violet harbour telescope 4711")
+            .await
+            .unwrap()
+            .is_some()
+    );
+
+    // The last administrator is kept; other accounts are deleted with their tokens.
+    let o = kizuna(&url, &["user", "delete", "boss@example.org"]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("last administrator"),
+        "{}",
+        stderr(&o)
+    );
+    let o = kizuna(&url, &["user", "disable", "boss@example.org"]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("last administrator"),
+        "{}",
+        stderr(&o)
+    );
+    let o = kizuna(&url, &["user", "delete", "clerk@example.org"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stdout(&kizuna(&url, &["user", "list"])).contains("clerk@"));
+    assert!(
+        stdout(&kizuna(&url, &["token", "list"])).is_empty(),
+        "its tokens went with it"
+    );
+    let o = kizuna(&url, &["user", "delete", "nobody@example.org"]);
+    assert!(
+        !o.status.success() && stderr(&o).contains("nobody@example.org"),
+        "{}",
+        stderr(&o)
+    );
+    app.store.close().await;
+    kizuna_testkit::drop_fresh(&url).await;
+}
+
+#[tokio::test]
+async fn accounts_are_managed_from_the_command_line_on_sqlite() {
+    accounts_are_managed_from_the_command_line(Backend::Sqlite).await;
+}
+
+#[tokio::test]
+async fn accounts_are_managed_from_the_command_line_on_postgres() {
+    accounts_are_managed_from_the_command_line(Backend::Postgres).await;
+}
