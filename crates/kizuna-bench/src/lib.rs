@@ -8,10 +8,13 @@
 //! - [`places`]: the map's index beside the databases', and nearest-k over
 //!   HTTP (`kizuna bench places`);
 //! - [`flood`]: the map API's throughput alone and during a flood of wrong
-//!   passwords (`kizuna bench sign-in-flood`).
+//!   passwords (`kizuna bench sign-in-flood`);
+//! - [`import_memory`]: the peak memory of imports, real and attacking
+//!   (`kizuna bench import-memory`).
 
 pub mod data;
 pub mod flood;
 pub mod geo;
+pub mod import_memory;
 pub mod pages;
 pub mod places;

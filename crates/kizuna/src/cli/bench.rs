@@ -57,11 +57,38 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 10.0)]
         seconds: f64,
     },
+    /// The peak memory of a trainee import (dry run), each file in a child
+    /// process: the export of the demo plus synthetic trainees (XLSX and
+    /// CSV), a zip bomb, the same with understated sizes, a far cell.
+    /// Prints a Markdown table (Linux: reads /proc/self/status).
+    ImportMemory {
+        /// Synthetic trainees added to the demo's for the real workbook
+        /// (it must stay under the 200,000-cell limit).
+        #[arg(long, default_value_t = 11_000)]
+        trainees: usize,
+        /// What the zip bomb unpacks to, in MB.
+        #[arg(long, default_value_t = 1024)]
+        bomb_mb: u64,
+    },
+    /// One measurement of `import-memory` (run by it).
+    #[command(hide = true)]
+    ImportMemoryChild {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        file: std::path::PathBuf,
+    },
 }
 
 /// `kizuna bench …`.
 pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
     match what {
+        BenchCmd::ImportMemory { trainees, bomb_mb } => {
+            kizuna_bench::import_memory::import_memory(trainees, bomb_mb).await
+        }
+        BenchCmd::ImportMemoryChild { database_url, file } => {
+            kizuna_bench::import_memory::child(&database_url, &file).await
+        }
         BenchCmd::Pages {
             trainees,
             runs,
