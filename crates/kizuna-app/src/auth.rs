@@ -194,6 +194,28 @@ pub enum SignInOutcome {
     },
 }
 
+/// The nice value of a thread doing password work (Linux): when the CPU is
+/// busy, answering requests comes first, so that a flood of sign-ins slows
+/// sign-ins rather than everything; an idle CPU still goes to them in full.
+/// A blocking-pool thread keeps it for whatever it runs next (an
+/// unprivileged thread cannot raise its priority again).
+pub const PASSWORD_NICE: i32 = 10;
+
+#[cfg(target_os = "linux")]
+fn yield_to_requests() {
+    thread_local!(static LOWERED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) });
+    LOWERED.with(|lowered| {
+        if !lowered.get() {
+            // Best effort: if the system refuses, the work runs as before.
+            let _ = rustix::process::setpriority_process(Some(rustix::thread::gettid()), PASSWORD_NICE);
+            lowered.set(true);
+        }
+    });
+}
+
+#[cfg(not(target_os = "linux"))]
+fn yield_to_requests() {}
+
 /// A signed-in session: the cookie's secret and the token forms must carry.
 #[derive(Debug, Clone)]
 pub struct NewSession {
@@ -204,7 +226,8 @@ pub struct NewSession {
 
 impl App {
     /// Run password work (argon2id, zxcvbn) on the blocking pool, at most
-    /// [`password_workers`] at a time across the whole application. Callers
+    /// [`password_workers`] at a time across the whole application, at a
+    /// lower priority than serving requests ([`PASSWORD_NICE`]). Callers
     /// beyond that wait for a permit asynchronously, holding no thread; the
     /// permit goes with the work, so it is released only when the work ends
     /// (even if the caller gave up waiting).
@@ -216,6 +239,7 @@ impl App {
             .await
             .map_err(|_| AppError::BadFile("the password workers have stopped".into()))?;
         tokio::task::spawn_blocking(move || {
+            yield_to_requests();
             let out = work();
             drop(permit);
             out

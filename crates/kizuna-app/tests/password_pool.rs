@@ -78,6 +78,21 @@ async fn password_work_leaves_the_async_thread() {
     );
 }
 
+/// Password work runs at a lower priority than serving requests.
+#[cfg(target_os = "linux")]
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn password_work_yields_to_requests() {
+    let app = app().await;
+    let nice = app
+        .password_work(|| rustix::process::getpriority_process(Some(rustix::thread::gettid())).unwrap())
+        .await
+        .unwrap();
+    assert_eq!(nice, kizuna_app::auth::PASSWORD_NICE);
+    // The async workers keep their priority.
+    let here = rustix::process::getpriority_process(Some(rustix::thread::gettid())).unwrap();
+    assert!(here < nice, "{here}");
+}
+
 /// Never more than one piece of password work per core at once, however
 /// many callers; every caller is answered.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
