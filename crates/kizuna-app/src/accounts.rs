@@ -24,7 +24,7 @@ use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::common::access::{RESET_LINK_HOURS, TokenScope, check_token_days, parse_token_name};
 use kizuna_domain::common::account::{Role, User, check_password, parse_login_email};
-use kizuna_store::{AccountRow, SessionRow, TokenRow};
+use kizuna_store::{AccountRow, Action, SessionRow, TokenRow};
 
 use crate::auth::{hash_password, password_strength, random_token, token_hash};
 use crate::{App, AppError, Result};
@@ -127,6 +127,7 @@ impl App {
         let (user, disabled) = self.account(id).await?;
         self.may_remove(actor, &user, disabled, "disable").await?;
         self.store.disable_user(id, self.now()).await?;
+        self.note_access(Action::Update, "account", id, "disabled").await?;
         Ok(user)
     }
 
@@ -134,6 +135,7 @@ impl App {
     pub async fn enable_account(&self, id: Id) -> Result<User> {
         let (user, _) = self.account(id).await?;
         self.store.enable_user(id).await?;
+        self.note_access(Action::Update, "account", id, "enabled").await?;
         Ok(user)
     }
 
@@ -142,6 +144,7 @@ impl App {
         let (user, disabled) = self.account(id).await?;
         self.may_remove(actor, &user, disabled, "delete").await?;
         self.store.delete_user(id).await?;
+        self.note_access(Action::Delete, "account", id, "").await?;
         Ok(user)
     }
 
@@ -161,6 +164,7 @@ impl App {
         self.store
             .insert_password_reset(&token_hash(&token), id, now, now + Duration::hours(RESET_LINK_HOURS))
             .await?;
+        self.note_access(Action::Update, "account", id, "reset-link").await?;
         Ok(format!("{RESET_PATH}{token}"))
     }
 
@@ -181,6 +185,10 @@ impl App {
             .store
             .use_password_reset(&token_hash(token), &hash, self.now())
             .await?;
+        if used.is_some() {
+            self.note_access(Action::Update, "account", user.id, "password-reset")
+                .await?;
+        }
         Ok(used.map(|_| user))
     }
 
@@ -222,6 +230,8 @@ impl App {
         let hash = self.hashed(new).await?;
         let keep = session_token.map(token_hash);
         self.store.change_password(user.id, &hash, keep.as_deref()).await?;
+        self.note_access(Action::Update, "account", user.id, "password-changed")
+            .await?;
         Ok(())
     }
 
@@ -242,7 +252,10 @@ impl App {
 
     /// End every session of an account, this browser's included.
     pub async fn sign_out_everywhere(&self, user: &User) -> Result<u64> {
-        Ok(self.store.end_sessions(user.id, None).await?)
+        let ended = self.store.end_sessions(user.id, None).await?;
+        self.note_access(Action::Update, "account", user.id, "signed-out-everywhere")
+            .await?;
+        Ok(ended)
     }
 
     /// Create an API token for the account `email` with a scope and a
@@ -296,6 +309,11 @@ impl App {
             .store
             .insert_scoped_token(&token_hash(&token), user.id, &name, scope, now, expires_at)
             .await?;
+        let detail = match scope {
+            TokenScope::Read => "scope-read",
+            TokenScope::Write => "scope-write",
+        };
+        self.note_access(Action::Create, "token", id, detail).await?;
         Ok(NewToken { id, token, expires_at })
     }
 
@@ -317,6 +335,7 @@ impl App {
             });
         };
         self.store.revoke_token(id, self.now()).await?;
+        self.note_access(Action::Update, "token", id, "revoked").await?;
         Ok(row)
     }
 

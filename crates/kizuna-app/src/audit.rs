@@ -47,6 +47,17 @@ impl App {
             .await?)
     }
 
+    /// Log what was done to an account or a token (`entity` "account" or
+    /// "token"): `detail` is a code the audit page translates
+    /// (`audit-detail-…`), never a secret or an e-mail.
+    pub(crate) async fn note_access(&self, action: Action, entity: &str, id: Id, detail: &str) -> Result<()> {
+        let mut entry = NewEntry::new(action, entity, Some(id));
+        if !detail.is_empty() {
+            entry = entry.detail(detail);
+        }
+        Ok(self.store.audit_append(&[entry]).await?)
+    }
+
     /// A page of the audit log, newest first, and how many entries match.
     pub async fn audit_log(&self, filter: &AuditFilter, page: Page) -> Result<(Vec<AuditEntry>, i64)> {
         Ok(self.store.audit_entries(filter, page.limit, page.offset).await?)

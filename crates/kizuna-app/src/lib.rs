@@ -35,8 +35,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 pub use clock::{Clock, ManualClock, SystemClock};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::{DEFAULT_OFFICE, Id};
-pub use kizuna_store::{Actor, Store};
 use kizuna_store::StoreError;
+pub use kizuna_store::{Actor, Store};
 
 /// The application: a store, a clock, and computed reports kept while the
 /// data they were computed from is unchanged. A clone shares them all

@@ -177,6 +177,12 @@ static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock
     out
 });
 
+/// Whether the English catalogue (which every language must match) has
+/// the message `key`: for codes kept in data that may have no message.
+pub fn has_message(_lang: Lang, key: &str) -> bool {
+    BUNDLES.get(&Lang::En).is_some_and(|b| b.has_message(key))
+}
+
 /// A message in a language, with arguments; falls back to English, then to the key.
 pub fn message(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     for l in [lang, Lang::En] {

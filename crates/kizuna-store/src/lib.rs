@@ -13,9 +13,9 @@
 
 pub mod account_admin;
 mod accounts;
-mod check;
 pub mod audit;
 pub mod changes;
+mod check;
 mod error;
 pub mod places;
 pub mod postgres;

@@ -154,7 +154,7 @@ impl Store {
                             .bind(&hash)
                             .execute(&mut *tx)
                             .await?;
-                        audited.push(NewEntry::new(Action::Purge, "session", None).detail(format!("of user {user_id}")));
+                        audited.push(NewEntry::new(Action::Purge, "user_session", None).detail(format!("of user {user_id}")));
                     }
                     out.push(Purged {
                         kind: "session",

@@ -29,6 +29,43 @@ pub fn routes() -> crate::pages::Routes {
         .route("/console/people/{id}/erase", post(person_erase))
 }
 
+/// A kind of record in the reader's language (`audit-entity-…`); a kind
+/// without a message is shown as stored.
+fn entity_name(ctx: &Ctx, entity: &str) -> String {
+    known(ctx, &format!("audit-entity-{}", entity.replace('_', "-"))).unwrap_or_else(|| entity.to_owned())
+}
+
+/// The channel an entry came through (command line, console, API, the
+/// public site, the system itself) in the reader's language.
+fn channel(ctx: &Ctx, label: &str) -> String {
+    known(ctx, &format!("audit-channel-{label}")).unwrap_or_else(|| label.to_owned())
+}
+
+/// An entry's detail in the reader's language. Details are short codes,
+/// some with a number ("version 3", "12 marks", "of user 4", "120 rows,
+/// Csv"); one the catalogue does not know is shown as stored.
+fn detail_text(ctx: &Ctx, detail: &str) -> String {
+    let words: Vec<&str> = detail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
+    let number = words.iter().find_map(|w| w.parse::<i64>().ok());
+    let code = match (words.as_slice(), number) {
+        (["version", _], Some(_)) => "version",
+        ([_, "marks"], Some(_)) => "marks",
+        (["of", "user", _], Some(_)) => "of-user",
+        ([.., "rows", _], Some(_)) => "rows",
+        _ => "",
+    };
+    let translated = match (code, number) {
+        ("", _) | (_, None) => known(ctx, &format!("audit-detail-{}", detail.replace(' ', "-"))),
+        (code, Some(n)) => Some(ctx.tn(&format!("audit-detail-{code}"), "n", n)),
+    };
+    translated.unwrap_or_else(|| detail.to_owned())
+}
+
+/// The message `key` when the catalogue has it.
+fn known(ctx: &Ctx, key: &str) -> Option<String> {
+    kizuna_i18n::has_message(ctx.lang, key).then(|| ctx.t(key))
+}
+
 pub(crate) struct AuditRow {
     id: i64,
     at: String,
@@ -132,22 +169,22 @@ async fn audit_page(State(s): State<WebState>, ctx: Ctx, Query(q): Query<BTreeMa
                 at: format!("{} {}", ctx.date(&local.date_naive()), local.format("%H:%M:%S")),
                 at_iso: e.at.to_rfc3339(),
                 actor: match e.actor_user_id {
-                    Some(id) => format!("{} ({})", ctx.t1("audit-user", "id", id), e.actor_label),
-                    None => e.actor_label.clone(),
+                    Some(id) => format!("{} ({})", ctx.t1("audit-user", "id", id), channel(&ctx, &e.actor_label)),
+                    None => channel(&ctx, &e.actor_label),
                 },
                 address: e.address.clone().unwrap_or_default(),
                 action: ctx.t(&format!("audit-action-{}", e.action)),
                 action_code: e.action.clone(),
                 entity: match e.record_id {
-                    Some(r) => format!("{} {r}", e.entity),
-                    None => e.entity.clone(),
+                    Some(r) => format!("{} {r}", entity_name(&ctx, &e.entity)),
+                    None => entity_name(&ctx, &e.entity),
                 },
                 link: match (e.entity.as_str(), e.record_id) {
                     ("person", Some(r)) => Some(format!("/console/people/{r}")),
                     ("edition", Some(r)) => Some(format!("/console/editions/{r}")),
                     _ => None,
                 },
-                detail: e.detail.clone().unwrap_or_default(),
+                detail: e.detail.as_deref().map(|d| detail_text(&ctx, d)).unwrap_or_default(),
             }
         })
         .collect();

@@ -244,3 +244,88 @@ pub(crate) async fn audit_entries_hold_no_personal_data_or_secret(backend: Backe
     }
     assert!(all.iter().any(|e| e.action == "erase" && e.record_id == Some(8)));
 }
+
+/// What administrators do to accounts and tokens is logged as theirs, and
+/// the log reads in the page's language: kinds of record, channels and
+/// details too, with no English left in Japanese, Thai or Malay.
+pub(crate) async fn account_changes_are_logged_and_read_in_every_language(backend: Backend) {
+    use kizuna_i18n::{CATALOGUES, Lang, message_ids};
+    use kizuna_testkit::english::english_left;
+
+    let t = TestApp::demo(backend).await;
+    let staff = staff_id(&t, STAFF).await;
+    let admin = staff_id(&t, kizuna_testkit::ADMIN).await;
+    let before = last_id(&t).await;
+    let mut b = t.admin().await;
+    for (path, fields) in [
+        (format!("/admin/accounts/{staff}/reset-password"), vec![]),
+        (format!("/admin/accounts/{staff}/disable"), vec![]),
+        (format!("/admin/accounts/{staff}/enable"), vec![]),
+        (
+            "/admin/tokens".to_owned(),
+            vec![("user", STAFF), ("name", "nightly"), ("scope", "read"), ("days", "30")],
+        ),
+    ] {
+        let a = b.submit(&path, &fields).await;
+        assert!(
+            a.status.is_success() || a.status.is_redirection(),
+            "{path}: {}",
+            a.status
+        );
+    }
+    let token = t.app.tokens(Some(STAFF)).await.unwrap()[0].id;
+    let a = b.submit(&format!("/admin/tokens/{token}/revoke"), &[]).await;
+    assert!(a.status.is_redirection(), "revoke: {}", a.status);
+    // (action, entity, record, detail, actor)
+    type Logged = (String, String, Option<i64>, Option<String>, Option<i64>);
+    let logged: Vec<Logged> = newest(&t, before)
+        .await
+        .into_iter()
+        .rev()
+        .map(|e| (e.action, e.entity, e.record_id, e.detail, e.actor_user_id))
+        .collect();
+    let want = [
+        ("update", "account", Some(staff), Some("reset-link")),
+        ("update", "account", Some(staff), Some("disabled")),
+        ("update", "account", Some(staff), Some("enabled")),
+        ("create", "token", Some(token), Some("scope-read")),
+        ("update", "token", Some(token), Some("revoked")),
+    ];
+    assert_eq!(logged.len(), want.len(), "{logged:?}");
+    for (got, want) in logged.iter().zip(want) {
+        assert_eq!(
+            (got.0.as_str(), got.1.as_str(), got.2, got.3.as_deref()),
+            want,
+            "{logged:?}"
+        );
+        assert_eq!(got.4, Some(admin), "done by the administrator: {got:?}");
+    }
+    assert!(
+        matches!(t.app.verify_audit().await.unwrap(), Verification::Intact { .. }),
+        "the chain holds"
+    );
+
+    // The page in each language: no English message left, and the kinds,
+    // channels and details in the reader's words.
+    let ids: Vec<String> = CATALOGUES
+        .iter()
+        .filter(|(l, f, _)| *l == "en" && *f == "audit")
+        .flat_map(|(_, _, text)| message_ids(text))
+        .collect();
+    for (lang, account, disabled) in [
+        (Lang::En, "account", "disabled"),
+        (Lang::Ja, "アカウント", "無効化"),
+        (Lang::Th, "บัญชี", "ปิดใช้งาน"),
+        (Lang::Ms, "akaun", "dinyahdayakan"),
+    ] {
+        let code = lang.code();
+        let page = b.page(&format!("/console/audit?entity=account&lang={code}")).await;
+        let text = page.readable();
+        assert!(text.contains(&format!("{account} {staff}")), "{code}: {text}");
+        assert!(text.contains(disabled), "{code}: {text}");
+        if lang != Lang::En {
+            let left = english_left(lang, &ids, &text);
+            assert!(left.is_empty(), "{code}: English on the audit page: {left:?}");
+        }
+    }
+}

@@ -20,8 +20,9 @@ mod trainees;
 
 use access::{anonymous_visitors_are_sent_to_sign_in, forms_without_the_token_are_refused, partners_are_refused};
 use audit::{
-    a_person_downloads_and_erasure_is_for_administrators, audit_entries_hold_no_personal_data_or_secret,
-    the_audit_page_is_for_administrators, writes_views_and_exports_are_logged_with_their_actor,
+    a_person_downloads_and_erasure_is_for_administrators, account_changes_are_logged_and_read_in_every_language,
+    audit_entries_hold_no_personal_data_or_secret, the_audit_page_is_for_administrators,
+    writes_views_and_exports_are_logged_with_their_actor,
 };
 use editions::{
     an_invalid_edition_shows_each_message_beside_its_field, attendance_is_marked_and_kept, dashboard_and_courses,
@@ -44,6 +45,7 @@ kizuna_testkit::on_both!(
     an_import_is_previewed_then_confirmed,
     other_languages_show_no_english_console_strings,
     writes_views_and_exports_are_logged_with_their_actor,
+    account_changes_are_logged_and_read_in_every_language,
     the_audit_page_is_for_administrators,
     a_person_downloads_and_erasure_is_for_administrators,
     audit_entries_hold_no_personal_data_or_secret,

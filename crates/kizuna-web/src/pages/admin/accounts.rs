@@ -16,6 +16,7 @@ use kizuna_store::Page;
 use serde::Deserialize;
 
 use super::{Confirm, Once, failed, guard, origin, problem_for, problems, show_once};
+use crate::acting::Acting;
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState};
 
@@ -172,7 +173,13 @@ pub(crate) struct AddForm {
     organisation: String,
 }
 
-pub(crate) async fn add(State(s): State<WebState>, ctx: Ctx, headers: HeaderMap, Form(f): Form<AddForm>) -> Response {
+pub(crate) async fn add(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    headers: HeaderMap,
+    Acting(app): Acting,
+    Form(f): Form<AddForm>,
+) -> Response {
     guard!(ctx.require_admin());
     guard!(ctx.check_csrf(&f.csrf));
     let again = |problems| Shown {
@@ -187,14 +194,14 @@ pub(crate) async fn add(State(s): State<WebState>, ctx: Ctx, headers: HeaderMap,
         return page(&s, &ctx, StatusCode::UNPROCESSABLE_ENTITY, again(p)).await;
     };
     let organisation = Some(f.organisation.trim()).filter(|o| !o.is_empty() && role == Role::Partner);
-    let user = match s.app.add_user(&f.email, role, organisation, None).await {
+    let user = match app.add_user(&f.email, role, organisation, None).await {
         Ok((user, _)) => user,
         Err(e) => {
             let p = guard!(problems(&ctx, e));
             return page(&s, &ctx, StatusCode::UNPROCESSABLE_ENTITY, again(p)).await;
         }
     };
-    let link = match s.app.password_reset_link(user.id).await {
+    let link = match app.password_reset_link(user.id).await {
         Ok(l) => l,
         Err(e) => return failed(&ctx, &e),
     };
@@ -255,6 +262,7 @@ pub(crate) async fn act(
     State(s): State<WebState>,
     ctx: Ctx,
     headers: HeaderMap,
+    Acting(app): Acting,
     Path((id, action)): Path<(String, String)>,
     Form(f): Form<CsrfOnly>,
 ) -> Response {
@@ -262,10 +270,10 @@ pub(crate) async fn act(
     guard!(ctx.check_csrf(&f.csrf));
     let id = guard!(parse_target(&ctx, &id, &action));
     let done = match action.as_str() {
-        "disable" => s.app.disable_account(Some(&admin), id).await.map(|_| ()),
-        "enable" => s.app.enable_account(id).await.map(|_| ()),
-        "delete" => s.app.delete_account(Some(&admin), id).await.map(|_| ()),
-        _ => match s.app.password_reset_link(id).await {
+        "disable" => app.disable_account(Some(&admin), id).await.map(|_| ()),
+        "enable" => app.enable_account(id).await.map(|_| ()),
+        "delete" => app.delete_account(Some(&admin), id).await.map(|_| ()),
+        _ => match app.password_reset_link(id).await {
             Ok(link) => {
                 let email = s.app.account(id).await.map(|(u, _)| u.email).unwrap_or_default();
                 return show_once(

@@ -11,6 +11,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::{failed, guard, no_store, problem_for, problems};
+use crate::acting::Acting;
 use crate::pages::{message, render};
 use crate::session::{Ctx, SESSION_COOKIE, WebState, cookie};
 
@@ -98,6 +99,7 @@ pub(crate) async fn change_password(
     State(s): State<WebState>,
     ctx: Ctx,
     headers: HeaderMap,
+    Acting(app): Acting,
     Form(f): Form<PasswordForm>,
 ) -> Response {
     let user = guard!(ctx.require_user()).clone();
@@ -107,8 +109,7 @@ pub(crate) async fn change_password(
         return account_page(&s, &ctx, &headers, StatusCode::UNPROCESSABLE_ENTITY, None, p).await;
     }
     let session = cookie(&headers, SESSION_COOKIE);
-    match s
-        .app
+    match app
         .change_own_password(&user, session, &f.current_password, &f.password)
         .await
     {
@@ -125,10 +126,10 @@ pub(crate) struct CsrfOnly {
     csrf: String,
 }
 
-pub(crate) async fn sign_out_everywhere(State(s): State<WebState>, mut ctx: Ctx, Form(f): Form<CsrfOnly>) -> Response {
+pub(crate) async fn sign_out_everywhere(Acting(app): Acting, mut ctx: Ctx, Form(f): Form<CsrfOnly>) -> Response {
     let user = guard!(ctx.require_user()).clone();
     guard!(ctx.check_csrf(&f.csrf));
-    if let Err(e) = s.app.sign_out_everywhere(&user).await {
+    if let Err(e) = app.sign_out_everywhere(&user).await {
         return failed(&ctx, &e);
     }
     ctx.set_cookies.push(ctx.cookie(SESSION_COOKIE, "", 0, true));
@@ -202,6 +203,7 @@ pub(crate) struct ResetForm {
 pub(crate) async fn reset(
     State(s): State<WebState>,
     ctx: Ctx,
+    Acting(app): Acting,
     Path(token): Path<String>,
     Form(f): Form<ResetForm>,
 ) -> Response {
@@ -218,7 +220,7 @@ pub(crate) async fn reset(
         let p = vec![("password_again".to_owned(), ctx.t("admin-error-passwords-differ"))];
         return reset_page(&ctx, &token, user.email, StatusCode::UNPROCESSABLE_ENTITY, p);
     }
-    match s.app.reset_password(&token, &f.password).await {
+    match app.reset_password(&token, &f.password).await {
         Ok(Some(_)) => no_store(message(
             &ctx,
             StatusCode::OK,

@@ -15,6 +15,7 @@ use kizuna_domain::common::access::{
 use serde::Deserialize;
 
 use super::{Confirm, Once, failed, guard, problem_for, problems, show_once};
+use crate::acting::Acting;
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState};
 
@@ -157,7 +158,12 @@ pub(crate) struct CreateForm {
     days: String,
 }
 
-pub(crate) async fn create(State(s): State<WebState>, ctx: Ctx, Form(f): Form<CreateForm>) -> Response {
+pub(crate) async fn create(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Acting(app): Acting,
+    Form(f): Form<CreateForm>,
+) -> Response {
     guard!(ctx.require_admin());
     guard!(ctx.check_csrf(&f.csrf));
     let mut bad = Vec::new();
@@ -195,7 +201,7 @@ pub(crate) async fn create(State(s): State<WebState>, ctx: Ctx, Form(f): Form<Cr
     let (Some(scope), Some(days), true) = (scope, days, bad.is_empty()) else {
         return page(&s, &ctx, StatusCode::UNPROCESSABLE_ENTITY, again(bad)).await;
     };
-    match s.app.create_scoped_token(&f.user, &f.name, scope, Some(days)).await {
+    match app.create_scoped_token(&f.user, &f.name, scope, Some(days)).await {
         Ok(new) => show_once(
             &ctx,
             &Once {
@@ -245,16 +251,11 @@ pub(crate) struct CsrfOnly {
     csrf: String,
 }
 
-pub(crate) async fn revoke(
-    State(s): State<WebState>,
-    ctx: Ctx,
-    Path(id): Path<String>,
-    Form(f): Form<CsrfOnly>,
-) -> Response {
+pub(crate) async fn revoke(ctx: Ctx, Acting(app): Acting, Path(id): Path<String>, Form(f): Form<CsrfOnly>) -> Response {
     guard!(ctx.require_admin());
     guard!(ctx.check_csrf(&f.csrf));
     let id = guard!(parse_id(&ctx, &id));
-    match s.app.revoke_token(id).await {
+    match app.revoke_token(id).await {
         Ok(_) => ctx.finish(Redirect::to("/admin/tokens?revoked=1").into_response()),
         Err(e) => match problems(&ctx, e) {
             Err(r) => r,
