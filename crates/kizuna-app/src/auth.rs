@@ -297,6 +297,13 @@ impl App {
             .store
             .insert_user(&email, &hash, role, organisation_id, self.now())
             .await?;
+        self.note_access(
+            kizuna_store::Action::Create,
+            "account",
+            user.id,
+            &format!("role-{}", role.as_str()),
+        )
+        .await?;
         Ok((user, generated))
     }
 
@@ -375,6 +382,10 @@ impl App {
                 self.store.clear_sign_in_failures(Scope::Pair, &keys[0].1).await?;
                 self.store.remember_sign_in(&known_key, now).await?;
                 self.store.purge_sign_in_limits(now, &POLICY).await?;
+                let by = kizuna_store::Actor::request(Some(session.user.id), "console", Some(address.to_owned()));
+                self.acting(by)
+                    .note_access(kizuna_store::Action::SignIn, "account", session.user.id, "")
+                    .await?;
                 Ok(SignInOutcome::Signed(session))
             }
             None => {

@@ -89,10 +89,13 @@ pub enum Action {
     Erase,
     /// A record removed by the retention rules.
     Purge,
+    /// An account signed in (failed attempts are counted by the sign-in
+    /// limits, not logged one by one).
+    SignIn,
 }
 
 impl Action {
-    pub const ALL: [Action; 7] = [
+    pub const ALL: [Action; 8] = [
         Action::Create,
         Action::Update,
         Action::Delete,
@@ -100,6 +103,7 @@ impl Action {
         Action::Export,
         Action::Erase,
         Action::Purge,
+        Action::SignIn,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -111,6 +115,7 @@ impl Action {
             Action::Export => "export",
             Action::Erase => "erase",
             Action::Purge => "purge",
+            Action::SignIn => "sign_in",
         }
     }
 

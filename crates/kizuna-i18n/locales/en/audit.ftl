@@ -30,6 +30,7 @@ audit-action-delete = deleted
 audit-action-view = viewed
 audit-action-export = exported
 audit-action-erase = erased
+audit-action-sign_in = signed in
 audit-action-purge = purged
 audit-person-rights = This person's data
 audit-person-export = Download everything held on this person (JSON)
@@ -82,3 +83,6 @@ audit-detail-rows = { $n ->
     [one] one row
    *[other] { $n } rows
 }
+audit-detail-role-admin = role: administrator
+audit-detail-role-staff = role: staff
+audit-detail-role-partner = role: partner

@@ -245,7 +245,8 @@ pub(crate) async fn audit_entries_hold_no_personal_data_or_secret(backend: Backe
     assert!(all.iter().any(|e| e.action == "erase" && e.record_id == Some(8)));
 }
 
-/// What administrators do to accounts and tokens is logged as theirs, and
+/// Signing in, and what administrators do to accounts and tokens, is
+/// logged as theirs (the sign-in with the client's address), and
 /// the log reads in the page's language: kinds of record, channels and
 /// details too, with no English left in Japanese, Thai or Malay.
 pub(crate) async fn account_changes_are_logged_and_read_in_every_language(backend: Backend) {
@@ -258,6 +259,10 @@ pub(crate) async fn account_changes_are_logged_and_read_in_every_language(backen
     let before = last_id(&t).await;
     let mut b = t.admin().await;
     for (path, fields) in [
+        (
+            "/admin/accounts".to_owned(),
+            vec![("email", "new.staff@example.org"), ("role", "staff")],
+        ),
         (format!("/admin/accounts/{staff}/reset-password"), vec![]),
         (format!("/admin/accounts/{staff}/disable"), vec![]),
         (format!("/admin/accounts/{staff}/enable"), vec![]),
@@ -284,7 +289,11 @@ pub(crate) async fn account_changes_are_logged_and_read_in_every_language(backen
         .rev()
         .map(|e| (e.action, e.entity, e.record_id, e.detail, e.actor_user_id))
         .collect();
+    let new = staff_id(&t, "new.staff@example.org").await;
     let want = [
+        ("sign_in", "account", Some(admin), None),
+        ("create", "account", Some(new), Some("role-staff")),
+        ("update", "account", Some(new), Some("reset-link")),
         ("update", "account", Some(staff), Some("reset-link")),
         ("update", "account", Some(staff), Some("disabled")),
         ("update", "account", Some(staff), Some("enabled")),
@@ -300,6 +309,21 @@ pub(crate) async fn account_changes_are_logged_and_read_in_every_language(backen
         );
         assert_eq!(got.4, Some(admin), "done by the administrator: {got:?}");
     }
+    let (signed_in, _) = t
+        .app
+        .audit_log(
+            &AuditFilter {
+                action: Some(kizuna_store::Action::SignIn),
+                ..AuditFilter::default()
+            },
+            Paging::ALL,
+        )
+        .await
+        .unwrap();
+    assert!(
+        signed_in.iter().all(|e| e.address.is_some()),
+        "a sign-in says where from: {signed_in:?}"
+    );
     assert!(
         matches!(t.app.verify_audit().await.unwrap(), Verification::Intact { .. }),
         "the chain holds"
