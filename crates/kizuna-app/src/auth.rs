@@ -403,12 +403,7 @@ impl App {
 
     /// The store's secret salt for the sign-in limits' keys, made on first use.
     async fn sign_in_salt(&self) -> Result<String> {
-        if let Some(salt) = self.store.setting(SALT_SETTING).await? {
-            return Ok(salt);
-        }
-        self.store.set_setting(SALT_SETTING, &random_token()).await?;
-        // Two servers starting at once: both use whichever was written last.
-        Ok(self.store.setting(SALT_SETTING).await?.unwrap_or_default())
+        Ok(self.store.setting_or_insert(SALT_SETTING, &random_token()).await?)
     }
 
     /// Delete the sign-in limits' expired rows now (they are also purged as

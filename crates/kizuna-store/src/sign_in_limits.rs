@@ -20,6 +20,19 @@ fn scope(kind: &str) -> Result<Scope, StoreError> {
 }
 
 impl Store {
+    /// The setting `key`, set to `candidate` first if it has none: the first
+    /// writer wins, so servers starting together agree on one value.
+    pub async fn setting_or_insert(&self, key: &str, candidate: &str) -> Result<String, StoreError> {
+        if let Some(v) = self.setting(key).await? {
+            return Ok(v);
+        }
+        let sql = "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING";
+        with_pool!(self, p => sqlx::query(sql).bind(key).bind(candidate).execute(p).await.map(|_| ()))?;
+        self.setting(key)
+            .await?
+            .ok_or_else(|| StoreError::Corrupt(format!("the setting {key} vanished as it was written")))
+    }
+
     /// The failures kept for these subjects (those without any are left out).
     pub async fn sign_in_failures(&self, keys: &[(Scope, String)]) -> Result<Vec<(Scope, Failures)>, StoreError> {
         let sql = "SELECT kind, failures, last_failure FROM sign_in_failures WHERE kind = $1 AND subject = $2";
