@@ -116,6 +116,8 @@ impl App {
         Cutoffs {
             sessions: day(RecordKind::Session).map(crate::audit::start_of_day_in_japan),
             trainee_contacts: day(RecordKind::TraineeContact),
+            tokens: day(RecordKind::ApiToken).map(crate::audit::start_of_day_in_japan),
+            password_links: day(RecordKind::PasswordLink).map(crate::audit::start_of_day_in_japan),
         }
     }
 

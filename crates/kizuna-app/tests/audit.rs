@@ -10,6 +10,7 @@ use chrono::{Duration, NaiveDate};
 use kizuna_app::training::transfer::FileFormat;
 use kizuna_app::{Actor, App, ManualClock};
 use kizuna_domain::common::Text;
+use kizuna_domain::common::access::TokenScope;
 use kizuna_domain::common::person::{Person, PersonInput};
 use kizuna_domain::training::session::Session;
 use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
@@ -267,6 +268,18 @@ async fn purge_removes_exactly_what_the_dry_run_listed(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
+    // A token revoked today, one that never ends, and a password link.
+    let revoked = app
+        .create_scoped_token("someone@example.org", "old script", TokenScope::Write, Some(90))
+        .await
+        .unwrap();
+    app.revoke_token(revoked.id).await.unwrap();
+    let kept = app
+        .create_scoped_token("someone@example.org", "nightly", TokenScope::Read, None)
+        .await
+        .unwrap();
+    let someone = app.account_by_email("someone@example.org").await.unwrap().id;
+    app.password_reset_link(someone).await.unwrap();
     let listed = app.purge(true).await.unwrap();
     assert!(
         listed
@@ -275,17 +288,36 @@ async fn purge_removes_exactly_what_the_dry_run_listed(backend: Backend) {
         "{listed:?}"
     );
     assert!(
+        listed
+            .iter()
+            .all(|p| p.kind != "api_token" && p.kind != "password_link"),
+        "a token revoked today and a fresh link are kept: {listed:?}"
+    );
+    assert!(
         listed.iter().all(|p| p.kind != "session"),
         "a live session is kept: {listed:?}"
     );
-    // 91 days after the session's expiry, it is due too.
+    // 91 days after the session's expiry, it is due too, and the link
+    // (30 days after it expired); the revoked token a year after.
     clock.advance(Duration::days(120));
     let listed = app.purge(true).await.unwrap();
     assert!(listed.iter().any(|p| p.kind == "session"), "{listed:?}");
+    assert!(listed.iter().any(|p| p.kind == "password_link"), "{listed:?}");
+    assert!(listed.iter().all(|p| p.kind != "api_token"), "{listed:?}");
+    clock.advance(Duration::days(300));
+    let listed = app.purge(true).await.unwrap();
+    let tokens: Vec<&str> = listed
+        .iter()
+        .filter(|p| p.kind == "api_token")
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(tokens, [revoked.id.to_string()], "only the revoked token: {listed:?}");
     assert_eq!(app.purge(true).await.unwrap(), listed, "a dry run removes nothing");
     let removed = app.acting(Actor::cli()).purge(false).await.unwrap();
     assert_eq!(removed, listed);
     assert!(app.purge(true).await.unwrap().is_empty(), "nothing left due");
+    let left: Vec<i64> = app.tokens(None).await.unwrap().iter().map(|t| t.id).collect();
+    assert!(left.contains(&kept.id) && !left.contains(&revoked.id), "{left:?}");
     let gone = app.store.get::<Person>(old.id).await.unwrap();
     assert_eq!(gone.fields.email, None);
     assert_eq!(gone.fields.family_name, old.fields.family_name, "only contacts go");

@@ -53,6 +53,10 @@ pub struct Cutoffs {
     pub sessions: Option<DateTime<Utc>>,
     /// Trainees' contact details whose last course ended before this day.
     pub trainee_contacts: Option<NaiveDate>,
+    /// API tokens revoked or expired before this instant.
+    pub tokens: Option<DateTime<Utc>>,
+    /// Password links used or expired before this instant.
+    pub password_links: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -190,6 +194,51 @@ impl Store {
                         kind: "trainee_contact",
                         id: id.to_string(),
                         why: format!("e-mail of a trainee whose last course ended on {last_end}"),
+                    });
+                }
+            }
+            if let Some(before) = cutoffs.tokens {
+                let rows: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(
+                    "SELECT id, user_id, COALESCE(revoked_at, expires_at) AS ended FROM api_tokens \
+                     WHERE COALESCE(revoked_at, expires_at) < $1 ORDER BY id",
+                )
+                .bind(before)
+                .fetch_all(&mut *tx)
+                .await?;
+                for (id, user_id, ended) in rows {
+                    if !dry_run {
+                        sqlx::query("DELETE FROM api_tokens WHERE id = $1").bind(id).execute(&mut *tx).await?;
+                        audited.push(NewEntry::new(Action::Purge, "token", Some(id)).detail(format!("of user {user_id}")));
+                    }
+                    out.push(Purged {
+                        kind: "api_token",
+                        id: id.to_string(),
+                        why: format!("revoked or expired on {}", ended.date_naive()),
+                    });
+                }
+            }
+            if let Some(before) = cutoffs.password_links {
+                let rows: Vec<(String, i64, DateTime<Utc>)> = sqlx::query_as(
+                    "SELECT token_hash, user_id, COALESCE(used_at, expires_at) AS ended FROM password_resets \
+                     WHERE COALESCE(used_at, expires_at) < $1 ORDER BY ended, token_hash",
+                )
+                .bind(before)
+                .fetch_all(&mut *tx)
+                .await?;
+                for (hash, user_id, ended) in rows {
+                    if !dry_run {
+                        sqlx::query("DELETE FROM password_resets WHERE token_hash = $1")
+                            .bind(&hash)
+                            .execute(&mut *tx)
+                            .await?;
+                        audited.push(
+                            NewEntry::new(Action::Purge, "password_link", None).detail(format!("of user {user_id}")),
+                        );
+                    }
+                    out.push(Purged {
+                        kind: "password_link",
+                        id: hash.chars().take(12).collect(),
+                        why: format!("used or expired on {}", ended.date_naive()),
                     });
                 }
             }

@@ -11,6 +11,10 @@ pub enum RecordKind {
     Session,
     /// A trainee's contact details (e-mail) on their person record.
     TraineeContact,
+    /// An API token, once revoked or expired (`api_tokens`).
+    ApiToken,
+    /// A one-time password link, once used or expired (`password_resets`).
+    PasswordLink,
     /// The audit log.
     AuditEntry,
 }
@@ -20,6 +24,8 @@ impl RecordKind {
         match self {
             RecordKind::Session => "session",
             RecordKind::TraineeContact => "trainee_contact",
+            RecordKind::ApiToken => "api_token",
+            RecordKind::PasswordLink => "password_link",
             RecordKind::AuditEntry => "audit_entry",
         }
     }
@@ -58,6 +64,18 @@ pub const RULES: &[Rule] = &[
         keep: Keep::Years(5),
         after: "the end of the person's last course",
         why: "alumni follow-up ends with the five-year follow-up survey; name, nationality, gender and participations stay for the statistics",
+    },
+    Rule {
+        kind: RecordKind::ApiToken,
+        keep: Keep::Years(1),
+        after: "the token was revoked or expired",
+        why: "a dead token only answers which program used the API on whose behalf; the audit log keeps what it did",
+    },
+    Rule {
+        kind: RecordKind::PasswordLink,
+        keep: Keep::Days(30),
+        after: "the link was used or expired",
+        why: "a spent link only shows that a password was set; the audit log keeps that",
     },
     Rule {
         kind: RecordKind::AuditEntry,
