@@ -17,7 +17,10 @@ use accounts::{
 };
 use kizuna_testkit::{Browser, Page, TestApp};
 use languages::administration_pages_show_no_english;
-use own::{changing_ones_password_ends_the_other_sessions, signing_out_everywhere_ends_every_session};
+use own::{
+    a_guessable_password_is_explained_in_the_readers_language, changing_ones_password_ends_the_other_sessions,
+    signing_out_everywhere_ends_every_session,
+};
 use tokens::{
     a_read_only_token_only_reads, expired_and_revoked_tokens_are_refused_like_wrong_ones,
     tokens_are_made_listed_and_revoked_on_the_page,
@@ -37,6 +40,7 @@ kizuna_testkit::on_both!(
     changing_ones_password_ends_the_other_sessions,
     signing_out_everywhere_ends_every_session,
     administration_pages_show_no_english,
+    a_guessable_password_is_explained_in_the_readers_language,
 );
 
 /// A password the rules accept (long, not guessable).

@@ -126,3 +126,55 @@ pub(crate) async fn signing_out_everywhere_ends_every_session(backend: Backend) 
     );
     assert!(opens_console(&mut here).await);
 }
+
+/// A guessable new password is refused with zxcvbn's reason in the
+/// reader's language, on the own-account page and through a reset link.
+pub(crate) async fn a_guessable_password_is_explained_in_the_readers_language(backend: Backend) {
+    use kizuna_i18n::{Lang, message};
+    let t = TestApp::empty(backend).await;
+    let mut b = t.staff().await;
+    let staff = t.app.account_by_email(STAFF).await.expect("the staff account").id;
+    let link = t.app.password_reset_link(staff).await.expect("a link");
+    for lang in [Lang::En, Lang::Ja, Lang::Th, Lang::Ms] {
+        let code = lang.code();
+        let weak = message(lang, "password-weak", &[]);
+        let general = message(lang, "admin-error-weak-password", &[]);
+        // On the own-account page (the language kept in the cookie).
+        b.page(&format!("/account?lang={code}")).await;
+        let page = b
+            .submit(
+                "/account/password",
+                &[
+                    ("current_password", PASSWORD),
+                    ("password", "password1234"),
+                    ("password_again", "password1234"),
+                ],
+            )
+            .await
+            .expect(StatusCode::UNPROCESSABLE_ENTITY)
+            .page();
+        let said = page.texts(".field-error").join(" ");
+        assert!(said.contains(&weak), "{code}: {said}");
+        assert_ne!(
+            said.trim(),
+            general.trim(),
+            "{code}: the reason, not only that it is weak"
+        );
+        if lang != Lang::En {
+            assert!(!said.contains("common password"), "{code}: English left: {said}");
+        }
+        // Through a reset link.
+        let mut visitor = t.browser();
+        visitor.page(&format!("{link}?lang={code}")).await;
+        let page = visitor
+            .submit(
+                &link,
+                &[("password", "qwertyuiop12"), ("password_again", "qwertyuiop12")],
+            )
+            .await
+            .expect(StatusCode::UNPROCESSABLE_ENTITY)
+            .page();
+        let said = page.texts(".field-error").join(" ");
+        assert!(said.contains(&weak), "{code}: {said}");
+    }
+}

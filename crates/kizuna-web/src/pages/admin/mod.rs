@@ -89,6 +89,28 @@ pub(crate) fn problems(ctx: &Ctx, e: AppError) -> Result<Vec<(String, String)>, 
     }
 }
 
+/// When the new password was refused as guessable, say why in the
+/// reader's language (zxcvbn's warning and suggestions, estimated again on
+/// the blocking pool) instead of the general message.
+pub(crate) async fn explain_weak_password(
+    app: &kizuna_app::App,
+    ctx: &Ctx,
+    problems: &mut [(String, String)],
+    password: &str,
+    email: &str,
+) {
+    let Some((_, message)) = problems.iter_mut().find(|(f, _)| f == "password") else {
+        return;
+    };
+    let (p, e) = (password.to_owned(), email.to_owned());
+    if let Ok(Err(weak)) = app
+        .password_work(move || kizuna_app::auth::password_strength(&p, &[&e]))
+        .await
+    {
+        *message = ctx.password_problem(&weak);
+    }
+}
+
 /// A failure that is not the input's fault.
 pub(crate) fn failed(ctx: &Ctx, e: &AppError) -> Response {
     tracing::error!(error = %e, "account page failed");

@@ -115,7 +115,8 @@ pub(crate) async fn change_password(
     {
         Ok(()) => ctx.finish(Redirect::to("/account?changed=1").into_response()),
         Err(e) => {
-            let p = guard!(problems(&ctx, e));
+            let mut p = guard!(problems(&ctx, e));
+            super::explain_weak_password(&app, &ctx, &mut p, &f.password, &user.email).await;
             account_page(&s, &ctx, &headers, StatusCode::UNPROCESSABLE_ENTITY, None, p).await
         }
     }
@@ -229,7 +230,8 @@ pub(crate) async fn reset(
         )),
         Ok(None) => link_not_valid(&ctx),
         Err(e) => {
-            let p = guard!(problems(&ctx, e));
+            let mut p = guard!(problems(&ctx, e));
+            super::explain_weak_password(&app, &ctx, &mut p, &f.password, &user.email).await;
             reset_page(&ctx, &token, user.email, StatusCode::UNPROCESSABLE_ENTITY, p)
         }
     }
