@@ -10,6 +10,8 @@ use std::process::{Command, Output};
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
 
+mod common;
+
 fn kizuna(db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuna"))
         .arg("--database-url")
@@ -228,7 +230,6 @@ async fn bad_database_urls_are_refused() {
 
 #[tokio::test]
 async fn serve_answers_over_a_real_socket() {
-    use std::io::BufRead;
     let url = demo_db(Backend::Sqlite).await;
     // The health check's details are for staff: an account and its token.
     assert!(
@@ -240,22 +241,7 @@ async fn serve_answers_over_a_real_socket() {
         .trim()
         .to_owned();
     // Port 0: the system picks a free one, and the server says which once it listens.
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(["--database-url", &url, "serve", "--addr", "127.0.0.1:0"])
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|l| {
-            l.split_once("Kizuna is serving http://")
-                .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
-        })
-        .expect("the server says where it listens");
-    // Keep reading its log so that it never blocks on a full pipe.
-    std::thread::spawn(move || lines.for_each(drop));
+    let (mut child, addr, _) = common::serve(&url, &[], &[]);
     let get_as = |path: &str, auth: &str| -> String {
         let mut s = std::net::TcpStream::connect(addr.as_str()).unwrap();
         write!(

@@ -8,14 +8,16 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
-use std::io::{BufRead, Read, Write};
-use std::process::{Child, Command, Output, Stdio};
+use std::io::{Read, Write};
+use std::process::{Child, Command, Output};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
+
+mod common;
 
 fn kizuna(db: &str, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kizuna"))
@@ -29,22 +31,7 @@ fn kizuna(db: &str, args: &[&str]) -> Output {
 
 /// `kizuna serve` on a port the system picks, and where it listens.
 fn serve(url: &str) -> (Child, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(["--database-url", url, "serve", "--addr", "127.0.0.1:0"])
-        .env_remove("KIZUNA_DATABASE_URL")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|l| {
-            l.split_once("Kizuna is serving http://")
-                .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
-        })
-        .expect("the server says where it listens");
-    std::thread::spawn(move || lines.for_each(drop));
+    let (child, addr, _) = common::serve(url, &[], &[]);
     (child, addr)
 }
 

@@ -7,13 +7,14 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::process::{Command, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
+
+mod common;
 use sha2::Digest;
 
 const EMAIL: &str = "canary.staff.qz7@example.org";
@@ -101,30 +102,7 @@ async fn the_log_holds_no_secret_and_no_personal_data() {
     let token = token.trim().to_owned();
     assert_eq!(token.len(), 64, "a token: {token}");
 
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(["--database-url", &url, "serve", "--addr", "127.0.0.1:0"])
-        .env("KIZUNA_LOG", "debug")
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let server_log = Arc::new(Mutex::new(String::new()));
-    let (tx, rx) = std::sync::mpsc::channel();
-    let kept = server_log.clone();
-    std::thread::spawn(move || {
-        for l in lines.map_while(Result::ok) {
-            if let Some((_, rest)) = l.split_once("Kizuna is serving http://") {
-                tx.send(rest.split_whitespace().next().unwrap_or_default().to_owned())
-                    .ok();
-            }
-            let mut k = kept.lock().unwrap();
-            k.push_str(&l);
-            k.push('\n');
-        }
-    });
-    let addr = rx
-        .recv_timeout(Duration::from_secs(60))
-        .expect("the server says where it listens");
+    let (mut child, addr, server_log) = common::serve(&url, &[], &[("KIZUNA_LOG", "debug")]);
 
     // Sign in: a wrong password, then the right one, through the form.
     let (_, headers, _) = http(&addr, "GET /sign-in HTTP/1.1\r\n", "");

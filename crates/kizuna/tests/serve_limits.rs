@@ -8,13 +8,15 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
+
+mod common;
 
 /// A running `kizuna serve` and the address it announced.
 struct Server {
@@ -25,23 +27,7 @@ struct Server {
 impl Server {
     async fn start(extra: &[&str]) -> Server {
         let url = fresh_url(Backend::Sqlite).await.unwrap();
-        let mut args = vec!["--database-url", &url, "serve", "--addr", "127.0.0.1:0"];
-        args.extend_from_slice(extra);
-        let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-            .args(&args)
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-        let addr = lines
-            .by_ref()
-            .map_while(Result::ok)
-            .find_map(|l| {
-                l.split_once("Kizuna is serving http://")
-                    .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
-            })
-            .expect("the server says where it listens");
-        std::thread::spawn(move || lines.for_each(drop));
+        let (child, addr, _) = common::serve(&url, extra, &[]);
         Server { child, addr }
     }
 

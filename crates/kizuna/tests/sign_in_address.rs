@@ -4,11 +4,13 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
-use std::io::{BufRead, Read, Write};
-use std::process::{Child, Command, Stdio};
+use std::io::{Read, Write};
+use std::process::{Child, Command};
 
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
+
+mod common;
 
 const OWNER: &str = "owner%40example.org";
 
@@ -25,22 +27,7 @@ impl Drop for Server {
 }
 
 fn serve(url: &str, extra: &[&str]) -> Server {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .args(["--database-url", url, "serve", "--addr", "127.0.0.1:0"])
-        .args(extra)
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut lines = std::io::BufReader::new(child.stderr.take().unwrap()).lines();
-    let addr = lines
-        .by_ref()
-        .map_while(Result::ok)
-        .find_map(|l| {
-            l.split_once("Kizuna is serving http://")
-                .and_then(|(_, rest)| rest.split_whitespace().next().map(str::to_owned))
-        })
-        .expect("the server says where it listens");
-    std::thread::spawn(move || lines.for_each(drop));
+    let (child, addr, _) = common::serve(url, extra, &[]);
     Server { child, addr }
 }
 
