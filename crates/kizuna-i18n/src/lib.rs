@@ -152,6 +152,22 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "admin", include_str!("../locales/ja/admin.ftl")),
     ("th", "admin", include_str!("../locales/th/admin.ftl")),
     ("ms", "admin", include_str!("../locales/ms/admin.ftl")),
+    ("en", "people", include_str!("../locales/en/people.ftl")),
+    ("ja", "people", include_str!("../locales/ja/people.ftl")),
+    ("th", "people", include_str!("../locales/th/people.ftl")),
+    ("ms", "people", include_str!("../locales/ms/people.ftl")),
+    ("en", "work", include_str!("../locales/en/work.ftl")),
+    ("ja", "work", include_str!("../locales/ja/work.ftl")),
+    ("th", "work", include_str!("../locales/th/work.ftl")),
+    ("ms", "work", include_str!("../locales/ms/work.ftl")),
+    ("en", "documents", include_str!("../locales/en/documents.ftl")),
+    ("ja", "documents", include_str!("../locales/ja/documents.ftl")),
+    ("th", "documents", include_str!("../locales/th/documents.ftl")),
+    ("ms", "documents", include_str!("../locales/ms/documents.ftl")),
+    ("en", "partner", include_str!("../locales/en/partner.ftl")),
+    ("ja", "partner", include_str!("../locales/ja/partner.ftl")),
+    ("th", "partner", include_str!("../locales/th/partner.ftl")),
+    ("ms", "partner", include_str!("../locales/ms/partner.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

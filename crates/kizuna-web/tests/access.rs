@@ -98,6 +98,10 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/console/places/{id}/verify", Staff),
     ("GET", "/console/places/{id}/delete", Staff),
     ("POST", "/console/places/{id}/delete", Staff),
+    // People made, changed, merged and deleted in the console (console/people.rs).
+    // An edition's participations, sessions and awards (console/work.rs).
+    // Printable timetables, lists, sheets and calendars (console/documents.rs).
+    // Statistics downloads (training/stats.rs).
     // The API: its document, health, and the public reads.
     ("GET", "/api/openapi.json", Public),
     ("GET", "/healthz", Public),

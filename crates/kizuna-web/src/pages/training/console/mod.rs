@@ -67,6 +67,9 @@ pub fn routes() -> crate::pages::Routes {
         )
         .route("/console/import/template.csv", get(template_csv))
         .route("/console/import/template.xlsx", get(template_xlsx))
+        .merge(people_routes())
+        .merge(work_routes())
+        .merge(documents_routes())
 }
 
 // ------------------------------------------------------------------ helpers
@@ -352,15 +355,19 @@ pub(crate) fn file_response(bytes: Vec<u8>, format: FileFormat, name: &str) -> R
 mod attendance;
 mod courses;
 mod dashboard;
+mod documents;
 mod editions;
 mod import;
 mod people;
 mod trainees;
+mod work;
 
 use attendance::*;
 use courses::*;
 use dashboard::*;
+use documents::*;
 use editions::*;
 use import::*;
 use people::*;
 use trainees::*;
+use work::*;

@@ -104,3 +104,7 @@ pub(crate) async fn person_page(
     };
     render(&ctx, &page)
 }
+
+pub(crate) fn people_routes() -> crate::pages::Routes {
+    crate::pages::Routes::new()
+}

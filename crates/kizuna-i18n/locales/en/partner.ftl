@@ -1,0 +1,1 @@
+# partner: a partner organisation's own page

@@ -1,0 +1,1 @@
+# people: creating, editing, finding, merging and deleting people in the console

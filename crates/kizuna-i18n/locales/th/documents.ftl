@@ -1,0 +1,1 @@
+# documents: printable timetables, participant lists, attendance sheets, calendars and downloads

@@ -1,0 +1,1 @@
+# work: an edition's participations, sessions and awards made and changed in the console
