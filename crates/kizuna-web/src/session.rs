@@ -137,11 +137,17 @@ impl Ctx {
         self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
     }
 
-    /// Signed-in staff (or admin), or a redirect to sign in / a refusal.
+    /// Signed-in staff (or admin), or a redirect to sign in / the styled
+    /// refusal page (403, in the reader's language: never a blank page).
     pub fn require_staff(&self) -> Result<&User, Response> {
         match &self.user {
             Some(u) if u.role.can_write() => Ok(u),
-            Some(_) => Err(StatusCode::FORBIDDEN.into_response()),
+            Some(_) => Err(crate::pages::message(
+                self,
+                StatusCode::FORBIDDEN,
+                "forbidden-title",
+                "forbidden-body",
+            )),
             None => Err(Redirect::to(&format!("/sign-in?next={}", urlencode(&self.path))).into_response()),
         }
     }
