@@ -10,6 +10,7 @@
 //! writes all or nothing. A file that cannot be read at all is an
 //! [`IoError::BadFile`] saying why.
 
+pub mod ical;
 pub mod limits;
 pub mod places;
 pub mod samples;
