@@ -92,10 +92,13 @@ pub enum Action {
     /// An account signed in (failed attempts are counted by the sign-in
     /// limits, not logged one by one).
     SignIn,
+    /// Two records of one person made one (an entry for each, naming the
+    /// other in its detail: "from person 12", "into person 7").
+    Merge,
 }
 
 impl Action {
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::Create,
         Action::Update,
         Action::Delete,
@@ -104,6 +107,7 @@ impl Action {
         Action::Erase,
         Action::Purge,
         Action::SignIn,
+        Action::Merge,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -116,6 +120,7 @@ impl Action {
             Action::Erase => "erase",
             Action::Purge => "purge",
             Action::SignIn => "sign_in",
+            Action::Merge => "merge",
         }
     }
 

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod changes;
 mod check;
 mod error;
+pub mod merge;
 pub mod places;
 pub mod postgres;
 pub mod privacy;

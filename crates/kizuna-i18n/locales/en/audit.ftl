@@ -32,6 +32,7 @@ audit-action-export = exported
 audit-action-erase = erased
 audit-action-sign_in = signed in
 audit-action-purge = purged
+audit-action-merge = merged
 audit-person-rights = This person's data
 audit-person-export = Download everything held on this person (JSON)
 audit-person-erase = Erase this person
@@ -79,6 +80,8 @@ audit-detail-marks = { $n ->
    *[other] { $n } marks
 }
 audit-detail-of-user = of account { $n }
+audit-detail-from-person = from person { $n }
+audit-detail-into-person = into person { $n }
 audit-detail-rows = { $n ->
     [one] one row
    *[other] { $n } rows

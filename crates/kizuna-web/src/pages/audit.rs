@@ -43,7 +43,8 @@ fn channel(ctx: &Ctx, label: &str) -> String {
 
 /// An entry's detail in the reader's language. Details are short codes,
 /// some with a number ("version 3", "12 marks", "of user 4", "120 rows,
-/// Csv"); one the catalogue does not know is shown as stored.
+/// Csv", "from person 12" and "into person 7" of a merge); one the
+/// catalogue does not know is shown as stored.
 fn detail_text(ctx: &Ctx, detail: &str) -> String {
     let words: Vec<&str> = detail.split([' ', ',']).filter(|w| !w.is_empty()).collect();
     let number = words.iter().find_map(|w| w.parse::<i64>().ok());
@@ -51,6 +52,8 @@ fn detail_text(ctx: &Ctx, detail: &str) -> String {
         (["version", _], Some(_)) => "version",
         ([_, "marks"], Some(_)) => "marks",
         (["of", "user", _], Some(_)) => "of-user",
+        (["from", "person", _], Some(_)) => "from-person",
+        (["into", "person", _], Some(_)) => "into-person",
         ([.., "rows", _], Some(_)) => "rows",
         _ => "",
     };
