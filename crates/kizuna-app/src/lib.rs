@@ -13,6 +13,8 @@
 //! - [`auth`]: accounts, sign-in sessions, API tokens;
 //! - [`accounts`]: managing accounts and tokens, one's own password and sessions;
 //! - [`offices`]: the offices a store holds;
+//! - [`people`]: finding people by any form of their name, duplicates,
+//!   merging two records of one person, deleting a person;
 //! - [`audit`]: who acts ([`App::acting`]), the audit log and its check;
 //! - [`privacy`]: a person's data exported or erased, and the retention purge;
 //! - [`clock`]: the time, read from one injected [`Clock`];
@@ -25,6 +27,7 @@ pub mod clock;
 pub mod demo;
 pub mod map;
 pub mod offices;
+pub mod people;
 pub mod privacy;
 pub mod records;
 pub mod training;
