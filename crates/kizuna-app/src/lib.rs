@@ -144,6 +144,12 @@ pub enum AppError {
     /// nothing was read into the store.
     #[error("{0}")]
     TooLarge(String),
+    /// A CSV file in a character encoding that is not read
+    /// (`kizuna_io::encoding`); `found` names the one it appears to be in.
+    #[error(
+        "the file appears to be in the {found} character encoding, which is not read; save it as \"CSV UTF-8\" and try again"
+    )]
+    Encoding { found: String },
     #[error(transparent)]
     Store(StoreError),
 }
@@ -177,6 +183,7 @@ impl From<kizuna_io::IoError> for AppError {
         match e {
             kizuna_io::IoError::BadFile(m) => AppError::BadFile(m),
             kizuna_io::IoError::TooLarge(m) => AppError::TooLarge(m),
+            kizuna_io::IoError::Encoding { found } => AppError::Encoding { found },
         }
     }
 }

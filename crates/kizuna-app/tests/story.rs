@@ -52,6 +52,9 @@ kizuna_testkit::on_both!(
     import_rejects_every_bad_value_and_writes_nothing,
     import_accepts_a_clean_xlsx,
     export_escapes_formulas_and_round_trips_through_the_template,
+    reimporting_an_export_restores_the_names_exactly,
+    shift_jis_csv_is_read_and_other_encodings_refused_by_name,
+    workbook_formulas_and_numbers_are_refused_by_cell,
     sqlite_wal_and_foreign_keys_are_on,
 );
 
@@ -477,10 +480,12 @@ async fn import_rejects_every_bad_value_and_writes_nothing(backend: Backend) {
         app.import_trainees(b"PK\x03\x04garbage", FileFormat::Xlsx, false).await,
         Err(AppError::BadFile(_))
     ));
+    // Bytes that are no text in an encoding Kizuna reads: refused, naming
+    // what they look like.
     assert!(matches!(
         app.import_trainees(b"family_name\n\xff\xfe", FileFormat::Csv, false)
             .await,
-        Err(AppError::BadFile(_))
+        Err(AppError::Encoding { .. })
     ));
     assert_eq!(people_count(&app).await, people);
 }
@@ -602,6 +607,207 @@ async fn export_escapes_formulas_and_round_trips_through_the_template(backend: B
     );
 }
 
+/// The family names of the people whose family name starts with one of
+/// `starts`, as stored.
+async fn stored_names(app: &App, starts: &[&str]) -> Vec<String> {
+    let mut names: Vec<String> = app
+        .list::<Person>(
+            &Default::default(),
+            Page {
+                limit: 100_000,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap()
+        .0
+        .into_iter()
+        .map(|p| p.fields.family_name.to_string())
+        .filter(|n| starts.iter().any(|s| n.starts_with(s)))
+        .collect();
+    names.sort();
+    names
+}
+
+/// An export opened elsewhere and imported into another office's store
+/// gives the same names: the apostrophe written before a formula-like cell
+/// is taken off again, and an apostrophe that was part of a name is kept.
+async fn reimporting_an_export_restores_the_names_exactly(backend: Backend) {
+    let app = demo_app(backend).await;
+    let names = ["=HYPERLINK(\"http://x\")", "+Eve", "-Dash", "'s Bakery", "@Home"];
+    let rows: Vec<[&str; 7]> = names
+        .iter()
+        .map(|n| [*n, "Nok", "female", "TH", "1980-01-01", "gmrdp/fy2007", "completed"])
+        .collect();
+    let mut file = String::from("family_name,given_name,gender,nationality,birth_date,edition_key,status\n");
+    {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        for r in &rows {
+            w.write_record(r).unwrap();
+        }
+        file.push_str(&String::from_utf8(w.into_inner().unwrap()).unwrap());
+    }
+    app.import_trainees(file.as_bytes(), FileFormat::Csv, false)
+        .await
+        .unwrap();
+    let starts = ["=", "+", "-", "'", "@"];
+    let mut expected: Vec<String> = names.iter().map(ToString::to_string).collect();
+    expected.sort();
+    assert_eq!(stored_names(&app, &starts).await, expected, "stored as typed");
+
+    for format in [FileFormat::Csv, FileFormat::Xlsx] {
+        let export = app.export_trainees(format).await.unwrap();
+        // Only the rows of these people, into a store that lacks them.
+        let table = kizuna_app::training::transfer::read_table(&export, format).unwrap();
+        let ours: Vec<Vec<String>> = table
+            .iter()
+            .enumerate()
+            .filter(|(i, r)| *i == 0 || names.contains(&r[0].as_str()))
+            .map(|(_, r)| r.clone())
+            .collect();
+        assert_eq!(ours.len(), names.len() + 1, "{format:?}: every row read back");
+        let bytes = match format {
+            FileFormat::Csv => {
+                // The file as written: each cell escaped as the export writes it.
+                let text = String::from_utf8(export.clone()).unwrap();
+                let mut lines = text.lines();
+                let mut out = String::from(lines.next().unwrap());
+                out.push('\n');
+                for l in lines.filter(|l| {
+                    starts
+                        .iter()
+                        .any(|s| l.starts_with(s) || l.starts_with(&format!("\"{s}")))
+                }) {
+                    out.push_str(l);
+                    out.push('\n');
+                }
+                assert!(out.contains("'+Eve"), "the export escapes: {out}");
+                out.into_bytes()
+            }
+            _ => {
+                let cols: Vec<kizuna_app::training::transfer::Column<'_>> = TRAINEE_COLUMNS.to_vec();
+                let body: Vec<Vec<String>> = ours[1..].to_vec();
+                kizuna_io::table::write_table("trainees", &cols, &body, FileFormat::Xlsx).unwrap()
+            }
+        };
+        let other = demo_app(backend).await;
+        other
+            .import_trainees(&bytes, format, false)
+            .await
+            .unwrap_or_else(|e| panic!("{format:?}: {e}"));
+        assert_eq!(
+            stored_names(&other, &starts).await,
+            expected,
+            "{format:?}: names round-trip exactly"
+        );
+    }
+}
+
+/// A CSV saved by a Japanese Excel (Shift_JIS) is read; one in an encoding
+/// Kizuna does not read is refused naming it, and nothing is written.
+async fn shift_jis_csv_is_read_and_other_encodings_refused_by_name(backend: Backend) {
+    let app = demo_app(backend).await;
+    let text = "family_name,given_name,name_native,name_kana,gender,nationality,edition_key,status\n\
+                Tanaka,Hanako,田中花子,タナカ ハナコ,female,TH,gmrdp/fy2007,completed\n";
+    let (sjis, _, bad) = encoding_rs::SHIFT_JIS.encode(text);
+    assert!(!bad);
+    assert!(std::str::from_utf8(&sjis).is_err(), "really not UTF-8");
+    let report = app.import_trainees(&sjis, FileFormat::Csv, false).await.unwrap();
+    assert_eq!(report.imported, 1);
+    let people = app
+        .list::<Person>(
+            &Default::default(),
+            Page {
+                limit: 100_000,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap()
+        .0;
+    let p = people
+        .iter()
+        .find(|p| p.fields.family_name.as_str() == "Tanaka")
+        .expect("imported");
+    assert_eq!(p.fields.name_native.as_ref().map(kizuna_domain::common::Text::as_str), Some("田中花子"));
+    assert_eq!(p.fields.name_kana.as_ref().map(kizuna_domain::common::Text::as_str), Some("タナカ ハナコ"));
+
+    let korean = "family_name,given_name,name_native,gender,nationality,edition_key,status\n\
+                  Kim,Minji,김민지,female,KR,gmrdp/fy2007,completed\nLee,Jiho,이지호,male,KR,gmrdp/fy2007,completed\n";
+    let (euc_kr, _, _) = encoding_rs::EUC_KR.encode(korean);
+    let before = people.len();
+    let err = app.import_trainees(&euc_kr, FileFormat::Csv, false).await.unwrap_err();
+    assert!(
+        matches!(&err, AppError::Encoding { found } if found == "EUC-KR"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("EUC-KR"), "{err}");
+    let after = app
+        .list::<Person>(
+            &Default::default(),
+            Page {
+                limit: 100_000,
+                offset: 0,
+            },
+        )
+        .await
+        .unwrap()
+        .0
+        .len();
+    assert_eq!(after, before, "nothing written");
+}
+
+/// A workbook's formula and a number in a text column are each refused
+/// with their row and column; nothing is written.
+async fn workbook_formulas_and_numbers_are_refused_by_cell(backend: Backend) {
+    use rust_xlsxwriter::{Formula, Workbook};
+    let app = demo_app(backend).await;
+    let mut wb = Workbook::new();
+    let sheet = wb.add_worksheet();
+    let header = [
+        "family_name",
+        "given_name",
+        "gender",
+        "nationality",
+        "organisation_key",
+        "edition_key",
+        "status",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        sheet.write_string(0, c as u16, *h).unwrap();
+    }
+    let row = ["Somchai", "Jaidee", "male", "TH", "", "gmrdp/fy2007", "completed"];
+    for (c, v) in row.iter().enumerate() {
+        sheet.write_string(1, c as u16, *v).unwrap();
+    }
+    sheet
+        .write_formula(1, 1, Formula::new("=UPPER(\"jaidee\")").set_result("JAIDEE"))
+        .unwrap();
+    for (c, v) in row.iter().enumerate() {
+        sheet.write_string(2, c as u16, *v).unwrap();
+    }
+    sheet.write_string(2, 0, "Suda").unwrap();
+    // An organisation key 0012 typed into a number cell: now 12.
+    sheet.write_number(2, 4, 12.0).unwrap();
+    let bytes = wb.save_to_buffer().unwrap();
+    let err = app.import_trainees(&bytes, FileFormat::Xlsx, true).await.unwrap_err();
+    let AppError::ImportRejected(rows) = err else {
+        panic!("{err}")
+    };
+    let found: Vec<(usize, &str, &str, &str)> = rows
+        .iter()
+        .map(|r| (r.row, r.column.as_str(), r.code.as_str(), r.value.as_str()))
+        .filter(|r| r.2 == "formula" || r.2 == "number_in_text")
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (2, "given_name", "formula", "=UPPER(\"jaidee\")"),
+            (3, "organisation_key", "number_in_text", "12")
+        ]
+    );
+}
+
 async fn sqlite_wal_and_foreign_keys_are_on(backend: Backend) {
     let app = app(backend).await;
     // A participation that points at nothing is refused with the field named.
@@ -613,6 +819,11 @@ async fn sqlite_wal_and_foreign_keys_are_on(backend: Backend) {
         started_on: None,
         ended_on: None,
         action_plan_title: None,
+        nominated_on: None,
+        accepted_on: None,
+        arrived_on: None,
+        completed_on: None,
+        withdrawn_on: None,
     };
     let err = app
         .create::<kizuna_domain::training::participation::Participation>(&input)

@@ -1,7 +1,8 @@
 //! Kizuna's file formats, as bytes in and out: no store, no HTTP.
 //!
 //! - [`table`]: spreadsheets people fill in and read — CSV (UTF-8) and
-//!   XLSX — with formula escaping on the way out;
+//!   XLSX — with formula escaping on the way out and [`encoding`] detection
+//!   of CSV saved as Shift_JIS and other legacy encodings on the way in;
 //! - [`places`]: places of the map in GeoJSON (RFC 7946), CSV and
 //!   OpenStreetMap XML (`.osm`) and PBF (`.osm.pbf`).
 //!
@@ -10,9 +11,11 @@
 //! writes all or nothing. A file that cannot be read at all is an
 //! [`IoError::BadFile`] saying why.
 
+pub mod encoding;
 pub mod ical;
 pub mod limits;
 pub mod places;
+pub mod report;
 pub mod samples;
 pub mod table;
 
@@ -66,6 +69,12 @@ pub enum IoError {
     /// bytes, a workbook that unpacks too far, or too many cells.
     #[error("{0}")]
     TooLarge(String),
+    /// A CSV file in a character encoding Kizuna does not read (see
+    /// [`encoding::ACCEPTED`]); `found` names the one it appears to be in.
+    #[error(
+        "the file appears to be in the {found} character encoding, which is not read; save it as \"CSV UTF-8\" and try again"
+    )]
+    Encoding { found: String },
 }
 
 pub type Result<T, E = IoError> = std::result::Result<T, E>;

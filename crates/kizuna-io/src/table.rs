@@ -77,18 +77,50 @@ pub fn unescape_formula(cell: &str) -> &str {
 /// Read a CSV or XLSX file into rows of cells (the first row is the header).
 /// A file over the [`limits`](crate::limits) (its size, for a workbook what
 /// it unpacks to, or its cells) is refused with [`IoError::TooLarge`]
-/// before it is read whole.
+/// before it is read whole. A CSV file may be in UTF-8 or one of the
+/// legacy encodings [`crate::encoding`] reads.
 pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> {
+    Ok(read_table_noted(bytes, format)?.rows)
+}
+
+/// A table's rows, and the cells of a workbook whose text may not be what
+/// the person who typed it sees ([`CellNote`]).
+#[derive(Debug, Default)]
+pub struct Table {
+    pub rows: Vec<Vec<String>>,
+    pub notes: Vec<CellNote>,
+}
+
+/// A workbook cell read as something other than typed text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CellNote {
+    /// The row as a spreadsheet numbers it (the header is row 1).
+    pub row: usize,
+    /// The column's index from 0.
+    pub column: usize,
+    pub kind: NoteKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteKind {
+    /// A formula (given without its `=`): its last computed value is what
+    /// the row holds, not something a person typed.
+    Formula(String),
+    /// A number: a spreadsheet drops a leading zero (`0155` becomes `155`)
+    /// and the digits of a long number past the fifteenth, so a code or
+    /// phone number may no longer be what was typed.
+    Number,
+}
+
+/// [`read_table`], with a note of each workbook cell that is a formula or
+/// a number (a CSV file has none: its cells are text as typed).
+pub fn read_table_noted(bytes: &[u8], format: FileFormat) -> Result<Table> {
     use crate::limits::{MAX_CELLS, check_file_size, check_xlsx};
     check_file_size(bytes.len())?;
     match format {
         FileFormat::Csv => {
-            let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-                IoError::BadFile(format!(
-                    "the CSV file is not UTF-8 (byte {} is not valid); save it as \"CSV UTF-8\" and try again",
-                    e.valid_up_to() + 1
-                ))
-            })?;
+            let decoded = crate::encoding::decode_text(bytes)?;
+            let text = decoded.text.as_ref();
             let mut r = csv::ReaderBuilder::new()
                 .has_headers(false)
                 .flexible(true)
@@ -106,7 +138,10 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
                 }
                 rows.push(rec.iter().map(|c| unescape_formula(c).to_owned()).collect());
             }
-            Ok(rows)
+            Ok(Table {
+                rows,
+                notes: Vec::new(),
+            })
         }
         FileFormat::Xlsx => {
             use calamine::{Data, Reader, Xlsx};
@@ -114,6 +149,7 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
             check_xlsx(bytes)?;
             let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes))
                 .map_err(|e| IoError::BadFile(format!("not a readable XLSX workbook: {e}")))?;
+            let first = wb.sheet_names().first().cloned();
             let sheet = wb
                 .worksheet_range_at(0)
                 .ok_or_else(|| IoError::BadFile("the workbook has no worksheet".into()))?
@@ -121,8 +157,19 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
             // Start at A1 even when the sheet's used range starts later.
             let (r0, c0) = sheet.start().unwrap_or((0, 0));
             let mut rows = vec![Vec::new(); r0 as usize];
-            for row in sheet.rows() {
+            let mut notes = Vec::new();
+            for (i, row) in sheet.rows().enumerate() {
+                let r = r0 as usize + i;
                 let mut cells = vec![String::new(); c0 as usize];
+                for (j, c) in row.iter().enumerate() {
+                    if matches!(c, Data::Int(_) | Data::Float(_)) {
+                        notes.push(CellNote {
+                            row: r + 1,
+                            column: c0 as usize + j,
+                            kind: NoteKind::Number,
+                        });
+                    }
+                }
                 cells.extend(row.iter().map(|c| match c {
                     Data::Empty => String::new(),
                     Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
@@ -139,7 +186,26 @@ pub fn read_table(bytes: &[u8], format: FileFormat) -> Result<Vec<Vec<String>>> 
                 }));
                 rows.push(cells);
             }
-            Ok(rows)
+            // A formula's cell holds its last computed value: say which.
+            if let Some(Ok(formulas)) = first.map(|name| wb.worksheet_formula(&name)) {
+                let (f0, g0) = formulas.start().unwrap_or((0, 0));
+                for (i, row) in formulas.rows().enumerate() {
+                    for (j, f) in row.iter().enumerate() {
+                        if f.is_empty() {
+                            continue;
+                        }
+                        let (r, c) = (f0 as usize + i, g0 as usize + j);
+                        notes.retain(|n| (n.row, n.column) != (r + 1, c));
+                        notes.push(CellNote {
+                            row: r + 1,
+                            column: c,
+                            kind: NoteKind::Formula(f.clone()),
+                        });
+                    }
+                }
+            }
+            notes.sort_by_key(|n| (n.row, n.column));
+            Ok(Table { rows, notes })
         }
         FileFormat::Json => Err(IoError::BadFile("a table is read from CSV or XLSX, not JSON".into())),
     }
@@ -295,8 +361,49 @@ mod tests {
     }
 
     #[test]
-    fn csv_must_be_utf8() {
-        let err = read_table(b"family_name\n\x83\x65\x83\x58\x83\x67\n", FileFormat::Csv).unwrap_err();
-        assert!(err.to_string().contains("not UTF-8"), "{err}");
+    fn workbook_numbers_and_formulas_are_noted() {
+        use rust_xlsxwriter::{Formula, Workbook};
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        for (c, h) in ["family_name", "phone", "email"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).expect("header");
+        }
+        sheet.write_string(1, 0, "Yamada").expect("text");
+        // 0155-24-0001 typed as a number: the leading zero is gone.
+        sheet.write_number(1, 1, 155_240_001.0).expect("number");
+        sheet
+            .write_formula(
+                1,
+                2,
+                Formula::new("=LOWER(A2)&\"@example.org\"").set_result("yamada@example.org"),
+            )
+            .expect("formula");
+        sheet.write_string(2, 0, "0155").expect("text kept");
+        let bytes = wb.save_to_buffer().expect("xlsx");
+        let t = read_table_noted(&bytes, FileFormat::Xlsx).expect("read");
+        assert_eq!(t.rows[1], vec!["Yamada", "155240001", "yamada@example.org"]);
+        assert_eq!(t.rows[2][0], "0155", "text that looks like a number is text");
+        assert_eq!(
+            t.notes,
+            vec![
+                CellNote {
+                    row: 2,
+                    column: 1,
+                    kind: NoteKind::Number
+                },
+                CellNote {
+                    row: 2,
+                    column: 2,
+                    kind: NoteKind::Formula("LOWER(A2)&\"@example.org\"".into())
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn csv_in_shift_jis_is_read() {
+        // "テスト" as a Japanese Excel saves it.
+        let rows = read_table(b"family_name\n\x83\x65\x83\x58\x83\x67\n", FileFormat::Csv).expect("Shift_JIS");
+        assert_eq!(rows[1], vec!["テスト".to_owned()]);
     }
 }

@@ -17,7 +17,7 @@ pub struct ErrorBody {
 #[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     /// Stable code: `validation_failed`, `not_found`, `import_rejected`,
-    /// `bad_request`, `bad_file`, `unsupported_media_type`, `payload_too_large`, `internal`.
+    /// `bad_request`, `bad_file`, `bad_encoding`, `unsupported_media_type`, `payload_too_large`, `internal`.
     pub code: &'static str,
     pub message: String,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -93,6 +93,7 @@ impl From<AppError> for ApiError {
             },
             AppError::BadFile(m) => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_file", m),
             AppError::TooLarge(m) => ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", m),
+            AppError::Encoding { .. } => ApiError::new(StatusCode::UNPROCESSABLE_ENTITY, "bad_encoding", e.to_string()),
             AppError::Store(s) => {
                 tracing::error!(error = %s, "store error");
                 ApiError::new(

@@ -136,7 +136,7 @@ impl App {
     /// Parse and check a trainee file without writing anything: the trainees
     /// it would create, or every rejected value.
     pub async fn check_trainee_file(&self, bytes: &[u8], format: FileFormat) -> Result<Vec<NewTrainee>> {
-        let table = read_table(bytes, format)?;
+        let kizuna_io::table::Table { rows: table, notes } = kizuna_io::table::read_table_noted(bytes, format)?;
         let mut errors: Vec<RowError> = Vec::new();
         let Some(header) = table.first() else {
             return Err(AppError::BadFile(
@@ -190,6 +190,39 @@ impl App {
         }
         if !errors.is_empty() {
             return Err(AppError::ImportRejected(errors));
+        }
+        // A workbook's formulas and numbers are not what someone typed:
+        // each is named rather than taken.
+        for note in &notes {
+            let Some((&name, _)) = index.iter().find(|(_, j)| **j == note.column) else {
+                continue;
+            };
+            let value = table
+                .get(note.row - 1)
+                .and_then(|r| r.get(note.column))
+                .map(String::as_str)
+                .unwrap_or("");
+            let date = TRAINEE_COLUMNS.iter().any(|c| c.name == name && c.date);
+            match &note.kind {
+                kizuna_io::table::NoteKind::Formula(f) => rej(
+                    &mut errors,
+                    note.row,
+                    name,
+                    &format!("={f}"),
+                    "formula",
+                    "a formula, not a value: type the value itself (its last result was not taken)".into(),
+                ),
+                // A date column's number is told by the date check below.
+                kizuna_io::table::NoteKind::Number if !date => rej(
+                    &mut errors,
+                    note.row,
+                    name,
+                    value,
+                    "number_in_text",
+                    "a number where text is expected: a leading zero or long digits may have been lost; format the column as Text and type the value again".into(),
+                ),
+                kizuna_io::table::NoteKind::Number => {}
+            }
         }
 
         let editions: HashMap<String, Edition> = self

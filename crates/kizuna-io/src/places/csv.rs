@@ -43,12 +43,8 @@ fn start_line(text: &str, pos: &::csv::Position) -> usize {
 
 /// Read a CSV file of places.
 pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-        IoError::BadFile(format!(
-            "the CSV file is not UTF-8 (byte {} is not valid); save it as \"CSV UTF-8\" and try again",
-            e.valid_up_to() + 1
-        ))
-    })?;
+    let decoded = crate::encoding::decode_text(bytes)?;
+    let text = decoded.text.as_ref();
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)

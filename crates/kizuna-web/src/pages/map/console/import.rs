@@ -187,6 +187,10 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
             fail(&page)
         }
         Err(AppError::TooLarge(_)) => too_large(),
+        Err(AppError::Encoding { found }) => {
+            page.error = Some(ctx.t1("console-import-encoding", "found", found));
+            fail(&page)
+        }
         Err(AppError::BadFile(detail)) => {
             page.error = Some(ctx.t1("places-import-bad-file", "format", fmt.label()));
             page.detail = Some(detail);

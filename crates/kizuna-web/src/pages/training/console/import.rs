@@ -155,6 +155,10 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
             page.rejected = rejections(&ctx, &errors);
             StatusCode::UNPROCESSABLE_ENTITY
         }
+        Err(AppError::Encoding { found }) => {
+            page.error = Some(ctx.t1("console-import-encoding", "found", found));
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
         Err(AppError::BadFile(_)) => {
             page.error = Some(ctx.t("console-import-bad-file"));
             StatusCode::UNPROCESSABLE_ENTITY
