@@ -102,6 +102,10 @@ const RULES: &[(&str, &str, Rule)] = &[
     // An edition's participations, sessions and awards (console/work.rs).
     // Printable timetables, lists, sheets and calendars (console/documents.rs).
     // Statistics downloads (training/stats.rs).
+    ("GET", "/statistics.csv", Public),
+    ("GET", "/statistics.xlsx", Public),
+    ("GET", "/console/statistics.csv", Staff),
+    ("GET", "/console/statistics.xlsx", Staff),
     // The API: its document, health, and the public reads.
     ("GET", "/api/openapi.json", Public),
     ("GET", "/healthz", Public),
