@@ -99,6 +99,15 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/places/{id}/delete", Staff),
     ("POST", "/console/places/{id}/delete", Staff),
     // People made, changed, merged and deleted in the console (console/people.rs).
+    ("GET", "/console/people", Staff),
+    ("GET", "/console/people/new", Staff),
+    ("POST", "/console/people/new", Staff),
+    ("GET", "/console/people/{id}/edit", Staff),
+    ("POST", "/console/people/{id}/edit", Staff),
+    ("GET", "/console/people/{id}/merge", Staff),
+    ("POST", "/console/people/{id}/merge", Staff),
+    ("GET", "/console/people/{id}/delete", Staff),
+    ("POST", "/console/people/{id}/delete", Staff),
     // An edition's participations, sessions and awards (console/work.rs).
     // Printable timetables, lists, sheets and calendars (console/documents.rs).
     // Statistics downloads (training/stats.rs).

@@ -1,11 +1,21 @@
+use kizuna_app::people::NameQuery;
+
+use super::people::{CourseRef, birth_year, course_refs};
 use super::*;
 
 pub(crate) struct TraineeLine {
     pub(crate) person_id: Id,
     pub(crate) name: String,
     pub(crate) native: String,
+    pub(crate) kana: String,
     pub(crate) nationality: String,
     pub(crate) gender: String,
+    /// Staff only (personal data): what tells namesakes apart, with the
+    /// organisation and the courses taken.
+    pub(crate) birth_year: String,
+    pub(crate) organisation: String,
+    pub(crate) courses: Vec<CourseRef>,
+    pub(crate) more: String,
     pub(crate) edition: Option<(Id, String, String)>,
     pub(crate) status: Option<Badge>,
 }
@@ -28,6 +38,8 @@ pub(crate) struct TraineesPage<'a> {
     pub(crate) next: Option<String>,
     pub(crate) csv_href: String,
     pub(crate) xlsx_href: String,
+    /// A name search narrows the list (the downloads hold the filters only).
+    pub(crate) searched: bool,
 }
 
 pub(crate) const TRAINEE_FILTERS: &[&str] = &["fiscal_year", "country", "region", "programme_id", "status"];
@@ -90,12 +102,29 @@ pub(crate) async fn trainees(
     Query(q): Query<BTreeMap<String, String>>,
 ) -> Response {
     guard!(ctx.require_staff());
-    let (tq, f, offset) = trainee_query(&q, &ctx);
+    let (tq, mut f, offset) = trainee_query(&q, &ctx);
     let page = Page {
         limit: PAGE_SIZE,
         offset,
     };
-    let (rows, total) = ok_or_page!(&ctx, s.app.console_trainees(&tq, page).await);
+    let typed = q.get("q").map(|v| v.trim()).unwrap_or("");
+    f.set("q", typed);
+    let name = NameQuery::parse(typed);
+    let (rows, total) = match &name {
+        // Found by name, as the signed-in account (the views are logged as theirs).
+        Some(name) => ok_or_page!(
+            &ctx,
+            crate::acting::for_ctx(&s, &ctx).trainees_named(&tq, name, page).await
+        ),
+        None => ok_or_page!(&ctx, s.app.console_trainees(&tq, page).await),
+    };
+    let ids: Vec<Id> = rows.iter().map(|r| r.person.id).collect();
+    let mut roles = ok_or_page!(&ctx, s.app.roles_by_person(&ids).await);
+    let org_ids: Vec<Id> = rows.iter().filter_map(|r| r.person.fields.organisation_id).collect();
+    let orgs: HashMap<Id, String> = match s.app.store.get_many::<Organisation>(&org_ids).await {
+        Ok(o) => o.into_iter().map(|o| (o.id, ctx.local(&o.fields.name))).collect(),
+        Err(e) => return app_error(&ctx, e.into()),
+    };
     let programmes = ok_or_page!(&ctx, training_courses(&s).await);
 
     // Fiscal years from the first edition's to next year's.
@@ -144,26 +173,40 @@ pub(crate) async fn trainees(
 
     let lines: Vec<TraineeLine> = rows
         .into_iter()
-        .map(|r| TraineeLine {
-            person_id: r.person.id,
-            name: person_name(&r.person),
-            native: r
-                .person
-                .fields
-                .name_native
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            nationality: country_name(&ctx, r.person.fields.nationality),
-            gender: label(&ctx, "gender", r.person.fields.gender.as_str()),
-            edition: r
-                .participation
-                .as_ref()
-                .map(|(e, _)| (e.id, e.key.clone(), ctx.fy(&e.fiscal_year))),
-            status: r.participation.as_ref().map(|(_, st)| status_badge(&ctx, *st)),
+        .map(|r| {
+            let (courses, more) = course_refs(&ctx, &roles.remove(&r.person.id).unwrap_or_default());
+            let text = |t: &Option<Text>| t.as_ref().map(ToString::to_string).unwrap_or_default();
+            TraineeLine {
+                person_id: r.person.id,
+                name: person_name(&r.person),
+                native: text(&r.person.fields.name_native),
+                kana: text(&r.person.fields.name_kana),
+                nationality: country_name(&ctx, r.person.fields.nationality),
+                gender: label(&ctx, "gender", r.person.fields.gender.as_str()),
+                birth_year: birth_year(&ctx, &r.person),
+                organisation: r
+                    .person
+                    .fields
+                    .organisation_id
+                    .and_then(|o| orgs.get(&o).cloned())
+                    .unwrap_or_default(),
+                courses,
+                more,
+                edition: r
+                    .participation
+                    .as_ref()
+                    .map(|(e, _)| (e.id, e.key.clone(), ctx.fy(&e.fiscal_year))),
+                status: r.participation.as_ref().map(|(_, st)| status_badge(&ctx, *st)),
+            }
         })
         .collect();
-    let fq = filter_query(&f);
+    let filters = filter_query(&f);
+    // The pages keep the name search; the downloads hold the filters' rows.
+    let fq = match (typed.is_empty(), filters.is_empty()) {
+        (true, _) => filters.clone(),
+        (false, true) => format!("q={}", urlencode(typed)),
+        (false, false) => format!("{filters}&q={}", urlencode(typed)),
+    };
     let page_href = |o: u32| {
         let q = if o == 0 {
             fq.clone()
@@ -202,8 +245,9 @@ pub(crate) async fn trainees(
         showing,
         prev,
         next,
-        csv_href: with_query("/console/trainees.csv", &fq),
-        xlsx_href: with_query("/console/trainees.xlsx", &fq),
+        csv_href: with_query("/console/trainees.csv", &filters),
+        xlsx_href: with_query("/console/trainees.xlsx", &filters),
+        searched: name.is_some(),
         lines,
         f,
     };
