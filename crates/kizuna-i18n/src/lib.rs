@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
-use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use fluent_bundle::{FluentArgs, FluentResource};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::LocalText;
 
@@ -20,6 +20,7 @@ pub mod collate;
 pub mod format;
 
 pub use collate::{collator, compare, sort_by_name, sort_key};
+pub use fluent_bundle::FluentValue;
 pub use format::{date, date_long, fiscal_year, number, number_in};
 
 /// A language of the user interface.

@@ -31,6 +31,10 @@ pub enum StoreError {
     UnsafeSqlite(String),
     #[error("\"{0}\" is not a database URL Kizuna understands: use sqlite://PATH or postgres://USER@HOST/DB")]
     BadUrl(String),
+    /// The database cannot be reached or opened, said in one line
+    /// ("cannot connect to PostgreSQL at 127.0.0.1:5433: connection refused").
+    #[error("{0}")]
+    Connect(String),
     #[error("database migration failed: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
     #[error("database error: {0}")]

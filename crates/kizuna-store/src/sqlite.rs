@@ -12,7 +12,31 @@ use crate::StoreError;
 
 pub(crate) async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
     let memory = url.contains(":memory:") || url.contains("mode=memory");
-    let mut opts = SqliteConnectOptions::from_str(url)?
+    let parsed = SqliteConnectOptions::from_str(url).map_err(|e| {
+        StoreError::Connect(format!(
+            "cannot read the SQLite URL {url}: {}",
+            crate::postgres::one_line(&e)
+        ))
+    })?;
+    let file = parsed.get_filename().to_path_buf();
+    if !memory {
+        // SQLite says only "unable to open database file": say which part is missing.
+        let dir = match file.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !dir.is_dir() {
+            return Err(StoreError::Connect(format!(
+                "the directory {} for {name} does not exist; create it first or choose another path",
+                dir.display()
+            )));
+        }
+    }
+    let mut opts = parsed
         .create_if_missing(true)
         .foreign_keys(true)
         .busy_timeout(Duration::from_secs(10))
@@ -27,7 +51,19 @@ pub(crate) async fn connect(url: &str) -> Result<SqlitePool, StoreError> {
         .idle_timeout(if memory { None } else { Some(Duration::from_secs(600)) })
         .max_lifetime(if memory { None } else { Some(Duration::from_secs(3600)) })
         .connect_with(opts)
-        .await?;
+        .await
+        .map_err(|e| match &e {
+            sqlx::Error::Database(db) => StoreError::Connect(format!(
+                "cannot open the SQLite database {}: {}",
+                file.display(),
+                db.message()
+            )),
+            _ => StoreError::Connect(format!(
+                "cannot open the SQLite database {}: {}",
+                file.display(),
+                crate::postgres::one_line(&e)
+            )),
+        })?;
     let version: String = sqlx::query_scalar("SELECT sqlite_version()").fetch_one(&pool).await?;
     if !is_safe_version(&version) {
         pool.close().await;

@@ -21,8 +21,15 @@ pub fn postgres_admin_url() -> String {
 /// A URL of a new, empty database of the given backend.
 pub async fn fresh_url(backend: Backend) -> Result<String, StoreError> {
     let n = COUNTER.fetch_add(1, Ordering::SeqCst);
+    // The test command names its run, so that it can drop at its end what
+    // its tests left (`scripts/test`).
+    let run = std::env::var("KIZUNA_TEST_RUN")
+        .ok()
+        .filter(|r| !r.is_empty() && r.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .map(|r| format!("{r}_"))
+        .unwrap_or_default();
     let tag = format!(
-        "kizuna_test_{}_{}_{}",
+        "kizuna_test_{run}{}_{}_{}",
         std::process::id(),
         n,
         std::time::SystemTime::now()

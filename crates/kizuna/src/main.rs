@@ -17,7 +17,7 @@ mod cli;
 
 /// Kizuna: records, statistics and exchanges of a regional international-cooperation office.
 #[derive(Parser)]
-#[command(name = "kizuna", version, about)]
+#[command(name = "kizuna", version, about, after_help = cli::FORMATS_HELP)]
 struct Cli {
     /// Database URL: sqlite://PATH (the embedded default) or postgres://USER@HOST/DB.
     #[arg(
@@ -239,6 +239,15 @@ fn main() -> std::process::ExitCode {
     };
     match rt.block_on(run(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        // Output piped into a reader that stopped (`| head`): done, quietly.
+        Err(e)
+            if e.chain().any(|c| {
+                c.downcast_ref::<std::io::Error>()
+                    .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+            }) =>
+        {
+            std::process::ExitCode::SUCCESS
+        }
         Err(e) => {
             match e.downcast_ref::<AppError>() {
                 Some(AppError::ImportRejected(_)) => eprintln!("{e}"),

@@ -190,10 +190,16 @@ pub fn report_csv(r: &TraineeReport) -> String {
 pub fn report_table(r: &TraineeReport) -> String {
     let mut out = String::new();
     let statuses: Vec<&str> = r.counted_statuses.iter().map(|s| s.as_str()).collect();
+    // The plural forms come from the catalogue ("1 country", "2 countries").
+    let args = [
+        ("date", kizuna_i18n::FluentValue::from(r.as_of.to_string())),
+        ("trainees", kizuna_i18n::FluentValue::from(r.trainees)),
+        ("countries", kizuna_i18n::FluentValue::from(r.countries)),
+    ];
     let _ = writeln!(
         out,
-        "Trainees as of {}: {} trainees from {} countries",
-        r.as_of, r.trainees, r.countries
+        "{}",
+        kizuna_i18n::message(kizuna_i18n::Lang::En, "stats-report-headline", &args)
     );
     let _ = writeln!(out, "(counted statuses: {})", statuses.join(", "));
     for s in sections(r) {

@@ -103,3 +103,10 @@ stats-pager = Pages
 stats-prev = Previous page
 stats-next = Next page
 stats-back = Back to the statistics
+stats-report-headline = Trainees as of { $date }: { $trainees ->
+    [one] { $trainees } trainee
+   *[other] { $trainees } trainees
+} from { $countries ->
+    [one] { $countries } country or region
+   *[other] { $countries } countries and regions
+}

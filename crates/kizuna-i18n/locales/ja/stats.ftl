@@ -98,3 +98,4 @@ stats-pager = ページ
 stats-prev = 前のページ
 stats-next = 次のページ
 stats-back = 統計に戻る
+stats-report-headline = { $date } 時点の研修員：{ $countries } か国・地域から { $trainees } 人

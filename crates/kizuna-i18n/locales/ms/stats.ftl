@@ -98,3 +98,4 @@ stats-pager = Halaman
 stats-prev = Halaman sebelumnya
 stats-next = Halaman seterusnya
 stats-back = Kembali ke statistik
+stats-report-headline = Pelatih setakat { $date }: { $trainees } orang pelatih dari { $countries } negara dan wilayah

@@ -98,3 +98,4 @@ stats-pager = หน้า
 stats-prev = หน้าก่อนหน้า
 stats-next = หน้าถัดไป
 stats-back = กลับไปที่สถิติ
+stats-report-headline = ผู้รับการฝึกอบรม ณ วันที่ { $date }: { $trainees } คน จาก { $countries } ประเทศและภูมิภาค

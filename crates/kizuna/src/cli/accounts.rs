@@ -39,6 +39,10 @@ pub enum UserCmd {
         /// (without it, only the path is printed).
         #[arg(long)]
         base_url: Option<String>,
+        /// Instead of a link, set a new generated password now and print it
+        /// once (e.g. a lost demo administrator's password on this machine).
+        #[arg(long, conflicts_with = "base_url")]
+        new_password: bool,
     },
 }
 
@@ -97,7 +101,7 @@ pub async fn user(database_url: &str, what: UserCmd) -> anyhow::Result<()> {
         let (user, generated) = result?;
         eprintln!("created {} account {}", user.role, user.email);
         if let Some(p) = generated {
-            println!("{p}");
+            outln!("{p}");
             eprintln!("(the password above is shown only once)");
         }
         return Ok(());
@@ -117,7 +121,7 @@ async fn user_on(app: &App, what: UserCmd) -> anyhow::Result<()> {
                     Some(t) => format!("disabled {}", t.format("%Y-%m-%d %H:%M UTC")),
                     None => "enabled".to_owned(),
                 };
-                println!(
+                outln!(
                     "{}\t{}\t{}\t{state}\t{} sessions\tcreated {}",
                     a.user.email,
                     a.user.role,
@@ -148,12 +152,30 @@ async fn user_on(app: &App, what: UserCmd) -> anyhow::Result<()> {
                 user.email
             );
         }
-        UserCmd::ResetPassword { email, base_url } => {
+        UserCmd::ResetPassword {
+            email,
+            new_password: true,
+            ..
+        } => {
+            // Through a link used at once: the same rules, the sessions ended, the audit entry.
+            let id = app.account_by_email(&email).await?.id;
+            let link = app.password_reset_link(id).await?;
+            let token = link.rsplit('/').next().unwrap_or_default();
+            let password = kizuna_app::auth::random_password();
+            app.reset_password(token, &password)
+                .await?
+                .ok_or_else(|| anyhow::anyhow!("the new password could not be set; try again"))?;
+            outln!("{password}");
+            eprintln!(
+                "(the new password of {email} above is shown only this once; every session of the account has ended)"
+            );
+        }
+        UserCmd::ResetPassword { email, base_url, .. } => {
             let id = app.account_by_email(&email).await?.id;
             let link = app.password_reset_link(id).await?;
             match base_url {
-                Some(base) => println!("{}{link}", base.trim_end_matches('/')),
-                None => println!("{link}"),
+                Some(base) => outln!("{}{link}", base.trim_end_matches('/')),
+                None => outln!("{link}"),
             }
             eprintln!(
                 "(the link above is shown only once and works once, for 24 hours; send it to {email} by a channel you trust)"
@@ -183,7 +205,7 @@ async fn token_on(app: &App, what: TokenCmd) -> anyhow::Result<()> {
             let scope: TokenScope = scope.parse().map_err(|e| anyhow::anyhow!("--scope: {e}"))?;
             let days = (!no_expiry).then_some(expires_in_days);
             let new = app.create_scoped_token(&user, &name, scope, days).await?;
-            println!("{}", new.token);
+            outln!("{}", new.token);
             match new.expires_at {
                 Some(t) => eprintln!(
                     "(token {} for {user}, {scope}, expires {}; shown only once: send it as Authorization: Bearer TOKEN)",
@@ -208,7 +230,7 @@ async fn token_on(app: &App, what: TokenCmd) -> anyhow::Result<()> {
                 let fmt = |x: Option<chrono::DateTime<chrono::Utc>>| {
                     x.map_or_else(|| "-".to_owned(), |t| t.format("%Y-%m-%d %H:%M UTC").to_string())
                 };
-                println!(
+                outln!(
                     "{}\t{}\t{}\t{}\tcreated {}\texpires {}\tlast used {}\t{state}",
                     t.id,
                     t.name,

@@ -26,11 +26,11 @@ pub enum AuditCmd {
         /// Only this action: create, update, delete, view, export, erase, purge.
         #[arg(long)]
         action: Option<String>,
-        /// From this day (in Japan), inclusive.
-        #[arg(long)]
+        /// From this day (in Japan), inclusive: YYYY-MM-DD.
+        #[arg(long, value_parser = super::date)]
         from: Option<NaiveDate>,
-        /// Up to this day (in Japan), inclusive.
-        #[arg(long)]
+        /// Up to this day (in Japan), inclusive: YYYY-MM-DD.
+        #[arg(long, value_parser = super::date)]
         to: Option<NaiveDate>,
         #[arg(long, default_value_t = 100)]
         limit: u32,
@@ -44,10 +44,10 @@ pub async fn audit(url: &str, what: AuditCmd) -> anyhow::Result<()> {
     match what {
         AuditCmd::Verify => match app.verify_audit().await? {
             Verification::Intact { entries, head } => {
-                println!("ok: {entries} entries, the chain is intact; last hash {head}");
+                outln!("ok: {entries} entries, the chain is intact; last hash {head}");
             }
             Verification::Broken { id, reason } => {
-                println!("broken at entry {id}: {reason}");
+                outln!("broken at entry {id}: {reason}");
                 app.store.close().await;
                 anyhow::bail!("the audit log was tampered with (entry {id})");
             }
@@ -84,15 +84,15 @@ pub async fn audit(url: &str, what: AuditCmd) -> anyhow::Result<()> {
             }
             let (entries, total) = app.audit_log(&filter, Page { limit, offset: 0 }).await?;
             match format {
-                SimpleFormat::Json => println!("{}", serde_json::to_string_pretty(&entries)?),
+                SimpleFormat::Json => outln!("{}", serde_json::to_string_pretty(&entries)?),
                 SimpleFormat::Table => {
-                    println!("id\tat\tactor\taddress\taction\tentity\trecord\tdetail");
+                    outln!("id\tat\tactor\taddress\taction\tentity\trecord\tdetail");
                     for e in &entries {
                         let actor = match e.actor_user_id {
                             Some(u) => format!("{} user {u}", e.actor_label),
                             None => e.actor_label.clone(),
                         };
-                        println!(
+                        outln!(
                             "{}\t{}\t{actor}\t{}\t{}\t{}\t{}\t{}",
                             e.id,
                             e.at.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),

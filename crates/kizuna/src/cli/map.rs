@@ -150,11 +150,11 @@ pub enum ExportFormat {
 
 fn print(hits: &[PlaceHit], format: Format) -> anyhow::Result<()> {
     match format {
-        Format::Json => println!("{}", serde_json::to_string_pretty(hits)?),
+        Format::Json => outln!("{}", serde_json::to_string_pretty(hits)?),
         Format::Table => {
             for h in hits {
                 let d = h.distance_m.map(|d| format!("{d:>10.0} m")).unwrap_or_default();
-                println!(
+                outln!(
                     "{d}  {:<48} {:<12} {:<18} {}",
                     h.name,
                     h.place.fields.category.as_str(),
@@ -183,7 +183,7 @@ fn number(name: &str, raw: &str) -> Result<f64, AppError> {
 pub fn prayer_times(r: &kizuna_app::map::prayer::PrayerRequest, format: SimpleFormat) -> anyhow::Result<()> {
     let t = kizuna_app::map::prayer::prayer_times(r)?;
     match format {
-        SimpleFormat::Json => println!(
+        SimpleFormat::Json => outln!(
             "{}",
             serde_json::to_string_pretty(&serde_json::json!({
                 "fajr": t.fajr, "sunrise": t.sunrise, "dhuhr": t.dhuhr,
@@ -193,9 +193,13 @@ pub fn prayer_times(r: &kizuna_app::map::prayer::PrayerRequest, format: SimpleFo
             }))?
         ),
         SimpleFormat::Table => {
-            println!(
+            outln!(
                 "{} ({}, {}, {}, {})",
-                t.date, t.timezone, t.method, t.madhab, t.high_latitude_rule
+                t.date,
+                t.timezone,
+                t.method,
+                t.madhab,
+                t.high_latitude_rule
             );
             for (name, v) in [
                 ("fajr", &t.fajr),
@@ -205,7 +209,7 @@ pub fn prayer_times(r: &kizuna_app::map::prayer::PrayerRequest, format: SimpleFo
                 ("maghrib", &t.maghrib),
                 ("isha", &t.isha),
             ] {
-                println!("{name:<8} {}", v.get(11..16).unwrap_or(v));
+                outln!("{name:<8} {}", v.get(11..16).unwrap_or(v));
             }
         }
     }
@@ -216,8 +220,8 @@ pub fn prayer_times(r: &kizuna_app::map::prayer::PrayerRequest, format: SimpleFo
 pub fn qibla(lat: &str, lon: &str, format: SimpleFormat) -> anyhow::Result<()> {
     let bearing = kizuna_app::map::prayer::qibla(lat, lon)?;
     match format {
-        SimpleFormat::Json => println!("{}", serde_json::json!({ "bearing_deg": bearing })),
-        SimpleFormat::Table => println!("{bearing:.3}°"),
+        SimpleFormat::Json => outln!("{}", serde_json::json!({ "bearing_deg": bearing })),
+        SimpleFormat::Table => outln!("{bearing:.3}°"),
     }
     Ok(())
 }
@@ -269,7 +273,7 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
             print(&hits, format)?;
         }
         PlacesCmd::Review => {
-            println!("{}", serde_json::to_string_pretty(&app.places_for_review().await?)?);
+            outln!("{}", serde_json::to_string_pretty(&app.places_for_review().await?)?);
         }
         PlacesCmd::Import { file, format, dry_run } => {
             let format = match format {

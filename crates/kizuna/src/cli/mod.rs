@@ -1,6 +1,16 @@
 //! The subcommands of `kizuna`, one module per system: each parses what
 //! people type and calls the same application functions as the web.
 
+/// `println!` that returns the error instead of panicking, so that output
+/// piped into `head` ends the command quietly (see `main`).
+#[macro_export]
+macro_rules! outln {
+    ($($t:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($t)*)?;
+    }};
+}
+
 pub mod accounts;
 pub mod audit;
 pub mod bench;
@@ -22,6 +32,20 @@ pub enum SimpleFormat {
     Json,
     Table,
 }
+
+/// A date as typed on the command line: `YYYY-MM-DD`, a day that exists.
+pub fn date(s: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("\"{s}\" is not a date: write YYYY-MM-DD, a day that exists, e.g. 2008-03-31"))
+}
+
+/// What `--help` says about the forms of values.
+pub const FORMATS_HELP: &str = "\
+Formats:
+  dates          YYYY-MM-DD, e.g. 2008-03-31 (--as-of, --from, --to, --date)
+  fiscal years   2007, FY2007 or 平成19年度 (April to March)
+  countries      ISO 3166-1 alpha-2, e.g. TH, MY
+  database URL   sqlite://PATH (default sqlite://kizuna.sqlite3) or postgres://USER@HOST:PORT/DB";
 
 pub fn write_out(bytes: &[u8], output: Option<&PathBuf>) -> anyhow::Result<()> {
     match output {
@@ -68,11 +92,11 @@ pub async fn check(url: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot open the database {}", redact(url)))?;
     let problems = store.integrity_check().await?;
     if problems.is_empty() {
-        println!("ok");
+        outln!("ok");
         return Ok(());
     }
     for p in &problems {
-        println!("{p}");
+        outln!("{p}");
     }
     anyhow::bail!("the database {} has {} problem(s)", redact(url), problems.len())
 }

@@ -54,10 +54,10 @@ pub async fn office(url: &str, what: OfficeCmd) -> anyhow::Result<()> {
         OfficeCmd::List { format } => {
             let offices = app.offices().await?;
             match format {
-                SimpleFormat::Json => println!("{}", serde_json::to_string_pretty(&offices)?),
+                SimpleFormat::Json => outln!("{}", serde_json::to_string_pretty(&offices)?),
                 SimpleFormat::Table => {
                     for o in offices {
-                        println!("{}\t{}\t{}", o.id, o.fields.key, o.fields.name.best("en"));
+                        outln!("{}\t{}\t{}", o.id, o.fields.key, o.fields.name.best("en"));
                     }
                 }
             }

@@ -60,9 +60,9 @@ pub async fn person(url: &str, what: PersonCmd) -> anyhow::Result<()> {
 pub async fn purge(url: &str, dry_run: bool) -> anyhow::Result<()> {
     let app = open(url).await?;
     let items = app.purge(dry_run).await?;
-    println!("kind\tid\twhy");
+    outln!("kind\tid\twhy");
     for i in &items {
-        println!("{}\t{}\t{}", i.kind, i.id, i.why);
+        outln!("{}\t{}\t{}", i.kind, i.id, i.why);
     }
     if dry_run {
         eprintln!(

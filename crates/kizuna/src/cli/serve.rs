@@ -14,7 +14,6 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
-use anyhow::Context;
 use axum::extract::ConnectInfo;
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -80,6 +79,23 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
     } = o;
     let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
         .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
+    // The address first: a busy port is told before any store is made.
+    let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
+        let why = match e.kind() {
+            std::io::ErrorKind::AddrInUse => {
+                "the port is in use by another program (is Kizuna already running?); choose another with --addr"
+                    .to_owned()
+            }
+            std::io::ErrorKind::PermissionDenied => {
+                "permission denied (ports below 1024 need privileges); choose another with --addr".to_owned()
+            }
+            std::io::ErrorKind::AddrNotAvailable => {
+                "this machine has no such address; use 127.0.0.1 or 0.0.0.0 with --addr".to_owned()
+            }
+            _ => e.to_string(),
+        };
+        anyhow::anyhow!("cannot listen on {addr}: {why}")
+    })?;
     let app = open(database_url).await?;
     if demo {
         announce_demo_admin(&app).await?;
@@ -92,9 +108,6 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
             );
         }
     }
-    let listener = tokio::net::TcpListener::bind(addr)
-        .await
-        .with_context(|| format!("cannot listen on {addr}"))?;
     let app = Arc::new(app);
     eprintln!(
         "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",

@@ -3,7 +3,7 @@
 
 use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::Context;
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 use kizuna_app::App;
@@ -18,8 +18,8 @@ use super::{open, write_out};
 pub enum Report {
     /// Trainees and countries as of a date, by fiscal year, country, region, course and gender.
     Trainees {
-        /// Count course editions started on or before this date (default: today in Japan).
-        #[arg(long)]
+        /// Count course editions started on or before this date, YYYY-MM-DD (default: today in Japan).
+        #[arg(long, value_parser = super::date)]
         as_of: Option<NaiveDate>,
         #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
         format: ReportFormat,
@@ -99,11 +99,28 @@ pub enum Export {
     },
 }
 
+/// The formats a template is written in: a spreadsheet to fill in.
+#[derive(Clone, Copy, ValueEnum)]
+pub enum TemplateFormat {
+    Csv,
+    Xlsx,
+}
+
+impl From<TemplateFormat> for FileFormat {
+    fn from(f: TemplateFormat) -> Self {
+        match f {
+            TemplateFormat::Csv => FileFormat::Csv,
+            TemplateFormat::Xlsx => FileFormat::Xlsx,
+        }
+    }
+}
+
 #[derive(Subcommand)]
 pub enum Template {
+    /// The trainee import's columns, with a sheet describing each (XLSX).
     Trainees {
-        #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
-        format: OutFormat,
+        #[arg(long, value_enum, default_value_t = TemplateFormat::Csv)]
+        format: TemplateFormat,
         #[arg(long, short)]
         output: Option<PathBuf>,
     },
@@ -258,9 +275,6 @@ pub async fn export(database_url: &str, what: Export) -> anyhow::Result<()> {
         Export::Template {
             what: Template::Trainees { format, output },
         } => {
-            if matches!(format, OutFormat::Json) {
-                bail!("templates are CSV or XLSX");
-            }
             write_out(&trainee_template(format.into())?, output.as_ref())?;
         }
     }
