@@ -96,3 +96,51 @@ pub(crate) async fn an_import_is_previewed_then_confirmed(backend: Backend) {
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
 }
+
+/// A file saved by a Japanese Excel (Shift_JIS) is previewed with its
+/// Japanese names intact; one in an encoding Kizuna does not read is
+/// refused naming it, in the reader's language, and nothing is written.
+pub(crate) async fn a_shift_jis_file_is_read_and_another_encoding_refused_by_name(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut b = t.staff().await;
+    let before = people_total(&t.app).await;
+    let text = String::from_utf8(trainee_csv(&[
+        "Yamamoto,Aoi,山本葵,ヤマモト アオイ,female,TH,,,,,gmrdp/fy2007,completed,,,",
+    ]))
+    .expect("UTF-8");
+    let (sjis, _, unmappable) = encoding_rs::SHIFT_JIS.encode(&text);
+    assert!(!unmappable && std::str::from_utf8(&sjis).is_err());
+    let a = b
+        .submit_multipart("/console/import", &[], Some(("trainees.csv", &sjis)))
+        .await
+        .expect(StatusCode::OK)
+        .page();
+    assert_eq!(a.count("table#preview > tbody > tr"), 1);
+    assert!(
+        a.one("table#preview").text.contains("Yamamoto"),
+        "the preview shows the row"
+    );
+    assert_eq!(people_total(&t.app).await, before, "a preview writes nothing");
+
+    let korean = "family_name,given_name,name_native,gender,nationality,edition_key,status\n\
+                  Kim,Minji,김민지,female,KR,gmrdp/fy2007,completed\nLee,Jiho,이지호,male,KR,gmrdp/fy2007,completed\n";
+    let (euc_kr, _, _) = encoding_rs::EUC_KR.encode(korean);
+    for (code, words) in [
+        ("en", "character encoding"),
+        ("ja", "文字コード"),
+        ("th", "การเข้ารหัสอักขระ"),
+        ("ms", "pengekodan aksara"),
+    ] {
+        b.page(&format!("/console/import?lang={code}")).await;
+        let a = b
+            .submit_multipart("/console/import", &[], Some(("trainees.csv", &euc_kr)))
+            .await
+            .expect(StatusCode::UNPROCESSABLE_ENTITY)
+            .page();
+        assert_eq!(a.lang(), code);
+        let alert = a.one("[role=alert]").text;
+        assert!(alert.contains("EUC-KR") && alert.contains(words), "{code}: {alert}");
+        assert!(alert.contains("CSV UTF-8"), "{code}: says how to save it: {alert}");
+    }
+    assert_eq!(people_total(&t.app).await, before, "nothing was written");
+}

@@ -28,7 +28,7 @@ use editions::{
     an_invalid_edition_shows_each_message_beside_its_field, attendance_is_marked_and_kept, dashboard_and_courses,
     the_fy2007_edition_shows_its_people_and_timetable,
 };
-use import::an_import_is_previewed_then_confirmed;
+use import::{a_shift_jis_file_is_read_and_another_encoding_refused_by_name, an_import_is_previewed_then_confirmed};
 use languages::other_languages_show_no_english_console_strings;
 use trainees::{a_person_page_lists_every_role, the_trainee_list_pages_filters_and_downloads};
 
@@ -43,6 +43,7 @@ kizuna_testkit::on_both!(
     the_trainee_list_pages_filters_and_downloads,
     a_person_page_lists_every_role,
     an_import_is_previewed_then_confirmed,
+    a_shift_jis_file_is_read_and_another_encoding_refused_by_name,
     other_languages_show_no_english_console_strings,
     writes_views_and_exports_are_logged_with_their_actor,
     account_changes_are_logged_and_read_in_every_language,
