@@ -239,26 +239,30 @@ pub fn merge_fields(keep: &PersonInput, other: &PersonInput) -> (PersonInput, Ve
     let mut m = keep.clone();
     let mut filled = Vec::new();
     let mut differing = Vec::new();
+    // Names differing only in case, width, accents or kana are the same;
+    // an e-mail address in case.
+    let same_text = |a: &Text, b: &Text| fold(a.as_str()) == fold(b.as_str());
+    let same_email = |a: &Text, b: &Text| a.as_str().eq_ignore_ascii_case(b.as_str());
     macro_rules! take {
-        ($($field:ident),+) => {$(
+        ($($field:ident: $same:expr),+ $(,)?) => {$(
             match (&m.$field, &other.$field) {
                 (None, Some(v)) => {
                     m.$field = Some(v.clone());
                     filled.push(stringify!($field));
                 }
-                (Some(a), Some(b)) if a != b => differing.push(stringify!($field)),
+                (Some(a), Some(b)) if !$same(a, b) => differing.push(stringify!($field)),
                 _ => {}
             }
         )+};
     }
     take!(
-        given_name,
-        name_native,
-        name_kana,
-        birth_date,
-        email,
-        organisation_id,
-        position
+        given_name: same_text,
+        name_native: same_text,
+        name_kana: same_text,
+        birth_date: PartialEq::eq,
+        email: same_email,
+        organisation_id: PartialEq::eq,
+        position: same_text,
     );
     if m.gender == Gender::Unspecified && other.gender != Gender::Unspecified {
         m.gender = other.gender;
@@ -724,13 +728,14 @@ mod tests {
         };
         let mut other = keep.clone();
         other.family_name = Text::parse("Nguyễn").expect("t");
+        other.given_name = Text::parse_optional(Some("VAN AN")).expect("t");
         other.gender = Gender::Male;
         other.name_kana = Text::parse_optional(Some("グエン")).expect("t");
         other.email = Text::parse_optional(Some("an.nguyen@example.org")).expect("t");
         other.birth_date = chrono::NaiveDate::from_ymd_opt(1975, 5, 1);
         let (m, filled, differing) = merge_fields(&keep, &other);
         assert_eq!(filled, ["name_kana", "birth_date", "gender"]);
-        assert_eq!(differing, ["email"], "the same family name folded is not a difference");
+        assert_eq!(differing, ["email"], "names the same folded are not a difference");
         assert_eq!(m.email, keep.email, "the kept person's value stays");
         assert_eq!(m.gender, Gender::Male);
         assert_eq!(m.birth_date, other.birth_date);

@@ -110,6 +110,10 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/console/people/{id}/delete", Staff),
     // An edition's participations, sessions and awards (console/work.rs).
     // Printable timetables, lists, sheets and calendars (console/documents.rs).
+    ("GET", "/console/editions/{id}/timetable", Staff),
+    ("GET", "/console/editions/{id}/timetable.ics", Staff),
+    ("GET", "/console/sessions/{id}/participants", Staff),
+    ("GET", "/console/sessions/{id}/sheet", Staff),
     // Statistics downloads (training/stats.rs).
     ("GET", "/statistics.csv", Public),
     ("GET", "/statistics.xlsx", Public),
