@@ -13,7 +13,7 @@ use std::process::Command;
 use axum::http::StatusCode;
 use kizuna_io::table::{FileFormat, read_table};
 use kizuna_store::Backend;
-use kizuna_testkit::{Answer, Browser, Page, TestApp, have_tool};
+use kizuna_testkit::{Answer, Page, TestApp, have_tool};
 
 kizuna_testkit::on_both!(
     downloads_carry_the_page_figures,
@@ -82,11 +82,6 @@ fn page_rows(page: &Page, id: &str) -> Vec<Vec<String>> {
 /// A figure as the page writes it, as the file writes it ("1,234" → "1234").
 fn plain(s: &str) -> String {
     s.replace(',', "")
-}
-
-async fn link(b: &mut Browser, page: &str, selector: &str) -> String {
-    let p = b.page(page).await;
-    p.one(selector).attr("href").unwrap().to_owned()
 }
 
 async fn downloads_carry_the_page_figures(backend: Backend) {

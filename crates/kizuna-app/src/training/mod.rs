@@ -4,5 +4,6 @@
 //! ([`console`]).
 
 pub mod console;
+pub mod documents;
 pub mod reports;
 pub mod transfer;
