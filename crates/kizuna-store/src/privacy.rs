@@ -21,7 +21,8 @@ pub struct AttendanceHeld {
     pub session_id: Id,
     pub edition_id: Id,
     pub starts_at: DateTime<Utc>,
-    pub present: bool,
+    /// present, absent, late or excused.
+    pub status: String,
     pub note: Option<String>,
 }
 
@@ -62,17 +63,17 @@ pub struct Cutoffs {
 impl Store {
     /// The sessions a person attended (or missed), by time.
     pub async fn attendance_of(&self, person_id: Id) -> Result<Vec<AttendanceHeld>, StoreError> {
-        let sql = "SELECT a.session_id, s.edition_id, s.starts_at, a.present, a.note FROM attendance a \
+        let sql = "SELECT a.session_id, s.edition_id, s.starts_at, a.status, a.note FROM attendance a \
                    JOIN sessions s ON s.id = a.session_id WHERE a.person_id = $1 ORDER BY s.starts_at, a.session_id";
-        type Raw = (i64, i64, DateTime<Utc>, bool, Option<String>);
+        type Raw = (i64, i64, DateTime<Utc>, String, Option<String>);
         let rows: Vec<Raw> = with_pool!(self, p => sqlx::query_as(sql).bind(person_id).fetch_all(p).await?);
         Ok(rows
             .into_iter()
-            .map(|(session_id, edition_id, starts_at, present, note)| AttendanceHeld {
+            .map(|(session_id, edition_id, starts_at, status, note)| AttendanceHeld {
                 session_id,
                 edition_id,
                 starts_at,
-                present,
+                status,
                 note,
             })
             .collect())

@@ -14,9 +14,19 @@ use kizuna_domain::System;
 use kizuna_domain::common::LocalText;
 use kizuna_domain::fields::{Field, Fields};
 
+use crate::audit::{Action, NewEntry, audit_append};
 use crate::changes::{Op, log_change};
-use crate::record::{ByName, Page, Value, bind_all, read_row, select_list};
+use crate::record::{ByName, Page, Record, Value, bind_all, read_row, select_list};
 use crate::{Store, StoreError, with_pool};
+
+/// Records that refer to another, counted by a query whose `$1` is the
+/// other's id (e.g. an edition's sessions).
+#[derive(Debug, Clone, Copy)]
+pub struct Dependant {
+    /// What they are, plural, for messages ("sessions").
+    pub what: &'static str,
+    pub count_sql: &'static str,
+}
 
 /// A trainee to write together with their participation (imports, demo).
 #[derive(Debug, Clone)]
@@ -27,6 +37,35 @@ pub struct NewTrainee {
     pub started_on: Option<NaiveDate>,
     pub ended_on: Option<NaiveDate>,
     pub action_plan_title: Option<String>,
+}
+
+/// The dates of a trainee's steps, written with them
+/// ([`Store::insert_trainees_dated`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StepDates {
+    pub nominated_on: Option<NaiveDate>,
+    pub accepted_on: Option<NaiveDate>,
+    pub arrived_on: Option<NaiveDate>,
+    pub completed_on: Option<NaiveDate>,
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+impl StepDates {
+    /// What a trainee's own dates say of their steps: the first day of an
+    /// arrived or completed trainee was their arrival, a completed
+    /// trainee's last day their completion (as migration 13 read them).
+    pub fn implied(t: &NewTrainee) -> Self {
+        use ParticipationStatus::{Arrived, Completed};
+        let arrived_on = t.started_on.filter(|_| matches!(t.status, Arrived | Completed));
+        let completed_on = t
+            .ended_on
+            .filter(|end| t.status == Completed && arrived_on.is_none_or(|a| *end >= a));
+        StepDates {
+            arrived_on,
+            completed_on,
+            ..StepDates::default()
+        }
+    }
 }
 
 /// The edition and status of a listed trainee participation.
@@ -282,32 +321,34 @@ impl Store {
 
     /// Attendance recorded for a session.
     pub async fn attendance(&self, session_id: i64) -> Result<Vec<Attendance>, StoreError> {
-        let sql = "SELECT person_id, present, note FROM attendance WHERE session_id = $1 ORDER BY person_id";
-        let rows: Vec<(i64, bool, Option<String>)> =
+        let sql = "SELECT person_id, status, note FROM attendance WHERE session_id = $1 ORDER BY person_id";
+        let rows: Vec<(i64, String, Option<String>)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(session_id).fetch_all(p).await?);
         rows.into_iter()
-            .map(|(person_id, present, note)| {
+            .map(|(person_id, status, note)| {
+                let corrupt = |e: kizuna_domain::Invalid| {
+                    StoreError::Corrupt(format!("attendance of person {person_id} at session {session_id}: {e}"))
+                };
                 Ok(Attendance {
                     person_id,
-                    present,
-                    note: kizuna_domain::common::Text::parse_optional(note.as_deref())
-                        .map_err(|e| StoreError::Corrupt(e.to_string()))?,
+                    status: status.parse().map_err(corrupt)?,
+                    note: kizuna_domain::common::Text::parse_optional(note.as_deref()).map_err(corrupt)?,
                 })
             })
             .collect()
     }
 
-    /// Record whether people attended a session (replacing earlier marks for them).
+    /// Record how people attended a session (replacing earlier marks for them).
     pub async fn mark_attendance(&self, session_id: i64, marks: &[Attendance]) -> Result<(), StoreError> {
-        let sql = "INSERT INTO attendance (session_id, person_id, present, note) VALUES ($1, $2, $3, $4) \
-                   ON CONFLICT (session_id, person_id) DO UPDATE SET present = excluded.present, note = excluded.note";
+        let sql = "INSERT INTO attendance (session_id, person_id, status, note) VALUES ($1, $2, $3, $4) \
+                   ON CONFLICT (session_id, person_id) DO UPDATE SET status = excluded.status, note = excluded.note";
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
             for m in marks {
                 sqlx::query(sql)
                     .bind(session_id)
                     .bind(m.person_id)
-                    .bind(m.present)
+                    .bind(m.status.as_str())
                     .bind(m.note.as_ref().map(ToString::to_string))
                     .execute(&mut *tx)
                     .await
@@ -350,7 +391,20 @@ impl Store {
 
     /// Write trainees and their participations in one transaction: all of
     /// them, or none when any write fails. Returns the new people's ids.
+    /// The steps' dates are those the rows imply ([`StepDates::implied`]).
     pub async fn insert_trainees(&self, office_id: i64, rows: &[NewTrainee]) -> Result<Vec<i64>, StoreError> {
+        let steps: Vec<StepDates> = rows.iter().map(StepDates::implied).collect();
+        self.insert_trainees_dated(office_id, rows, &steps).await
+    }
+
+    /// [`Store::insert_trainees`] with each row's step dates given
+    /// (`steps[i]` for `rows[i]`; missing ones are empty).
+    pub async fn insert_trainees_dated(
+        &self,
+        office_id: i64,
+        rows: &[NewTrainee],
+        steps: &[StepDates],
+    ) -> Result<Vec<i64>, StoreError> {
         let mut cols: Vec<&str> = PersonInput::columns().iter().map(|c| c.name.as_str()).collect();
         cols.push("identity_key");
         cols.push("office_id");
@@ -359,14 +413,16 @@ impl Store {
             cols.join(", "),
             (1..=cols.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
         );
-        let part_sql = "INSERT INTO participations (edition_id, person_id, role, status, started_on, ended_on, action_plan_title, office_id) \
-                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id";
+        let part_sql = "INSERT INTO participations (edition_id, person_id, role, status, started_on, ended_on, action_plan_title, office_id, \
+                        nominated_on, accepted_on, arrived_on, completed_on, withdrawn_on) \
+                        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
         let ids = with_pool!(self, p => {
             let mut tx = p.begin().await?;
             let mut ids = Vec::with_capacity(rows.len());
             let mut people = Vec::with_capacity(rows.len());
             let mut parts = Vec::with_capacity(rows.len());
-            for r in rows {
+            for (i, r) in rows.iter().enumerate() {
+                let step = steps.get(i).copied().unwrap_or_default();
                 let mut values = r.person.write();
                 values.push(Value::Text(Some(r.person.identity_key())));
                 values.push(Value::Int(Some(office_id)));
@@ -383,6 +439,11 @@ impl Store {
                     .bind(r.ended_on)
                     .bind(r.action_plan_title.as_deref())
                     .bind(office_id)
+                    .bind(step.nominated_on)
+                    .bind(step.accepted_on)
+                    .bind(step.arrived_on)
+                    .bind(step.completed_on)
+                    .bind(step.withdrawn_on)
                     .fetch_one(&mut *tx)
                     .await
                     .map_err(|e| StoreError::from_write(e, "participation", "person_id"))?;
@@ -454,5 +515,91 @@ impl Store {
             }
             out
         }))
+    }
+}
+
+impl Store {
+    /// How many records of each kind refer to record `id`, in the order given.
+    pub async fn count_dependants(
+        &self,
+        id: i64,
+        dependants: &[Dependant],
+    ) -> Result<Vec<(&'static str, i64)>, StoreError> {
+        let mut out = Vec::with_capacity(dependants.len());
+        for d in dependants {
+            let n: i64 = with_pool!(self, p => sqlx::query_scalar(d.count_sql).bind(id).fetch_one(p).await?);
+            out.push((d.what, n));
+        }
+        Ok(out)
+    }
+
+    /// Delete record `id` in one transaction, or nothing: refused with
+    /// [`StoreError::Conflict`] when it is no longer at `version` (when
+    /// given), and with `in_use` naming the counts when any of `blockers`
+    /// still refers to it; otherwise the rows the `with` statements (`$1`
+    /// the id) remove go with it. On SQLite the first write locks out other
+    /// writers until the end; on PostgreSQL a reference written meanwhile
+    /// under `ON DELETE RESTRICT` makes the delete fail whole.
+    pub async fn delete_unless_used<R: Record>(
+        &self,
+        id: i64,
+        version: Option<i64>,
+        blockers: &[Dependant],
+        with: &[&'static str],
+    ) -> Result<(), StoreError> {
+        // The row first, so that on SQLite the transaction writes (and
+        // locks out other writers) before it counts.
+        let touch = format!(
+            "UPDATE {} SET version = version WHERE id = $1 RETURNING version",
+            R::TABLE
+        );
+        let office = if R::OWNED { "office_id" } else { "CAST(NULL AS BIGINT)" };
+        let delete = format!("DELETE FROM {} WHERE id = $1 RETURNING {office}", R::TABLE);
+        let in_use = |e: sqlx::Error| match StoreError::from_write(e, R::ENTITY, R::UNIQUE) {
+            StoreError::Rejected(_) => StoreError::rejected(
+                "id",
+                "in_use",
+                format!("{} {id} cannot be deleted while other records refer to it", R::ENTITY),
+            ),
+            other => other,
+        };
+        with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let now: Option<i64> = sqlx::query_scalar(AssertSqlSafe(touch.as_str())).bind(id).fetch_optional(&mut *tx).await?;
+            let Some(now) = now else {
+                return Err(StoreError::NotFound { entity: R::ENTITY, id });
+            };
+            if let Some(v) = version && v != now {
+                return Err(StoreError::Conflict { entity: R::ENTITY, id, version: v, current: now });
+            }
+            let mut used = Vec::new();
+            for d in blockers {
+                let n: i64 = sqlx::query_scalar(d.count_sql).bind(id).fetch_one(&mut *tx).await?;
+                if n > 0 {
+                    used.push(format!("{n} {}", d.what));
+                }
+            }
+            if !used.is_empty() {
+                return Err(StoreError::rejected(
+                    "id",
+                    "in_use",
+                    format!("{} {id} cannot be deleted while {} refer to it; remove them first", R::ENTITY, used.join(" and ")),
+                ));
+            }
+            for sql in with {
+                sqlx::query(*sql).bind(id).execute(&mut *tx).await.map_err(in_use)?;
+            }
+            let office: Option<Option<i64>> = sqlx::query_scalar(AssertSqlSafe(delete.as_str()))
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await
+                .map_err(in_use)?;
+            let office_id = office.flatten();
+            log_change!(tx, R::SYSTEM, &[(R::ENTITY, id, office_id, Op::Delete)]);
+            audit_append!(tx, self, &[NewEntry::new(Action::Delete, R::ENTITY, Some(id)).office(office_id)]);
+            tx.commit().await?;
+        });
+        self.note_write(R::SYSTEM);
+        Ok(())
     }
 }

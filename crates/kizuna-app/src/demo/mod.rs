@@ -16,7 +16,7 @@ mod texts;
 
 use std::collections::{HashMap, HashSet};
 
-use chrono::{TimeZone, Utc};
+use chrono::{NaiveDate, TimeZone, Utc};
 use kizuna_domain::common::LocalText;
 use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
 use kizuna_domain::common::organisation::{Organisation, OrganisationInput, OrganisationKind};
@@ -27,7 +27,8 @@ use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
 use kizuna_domain::training::participation::{
     Participation, ParticipationInput, ParticipationRole, ParticipationStatus,
 };
-use kizuna_domain::training::session::{Attendance, Session, SessionInput, SessionKind};
+use kizuna_domain::training::session::{Attendance, AttendanceStatus, Session, SessionInput, SessionKind};
+use kizuna_store::training::StepDates;
 use kizuna_store::{NewTrainee, Page, Value};
 
 use crate::{App, AppError, Result};
@@ -507,6 +508,7 @@ impl App {
                         let input = EditionInput {
                             programme_id: programme_ids[c.key],
                             key: k(&key),
+        let mut edition_days: HashMap<i64, (NaiveDate, NaiveDate)> = HashMap::new();
                             fiscal_year: fy(year),
                             scope: if c.targets.is_empty() {
                                 EditionScope::General
@@ -534,6 +536,7 @@ impl App {
                 .find(|c| c.years.contains(&slot.year) && c.targets.contains(&slot.country))
                 .filter(|_| rng.chance(55))
                 .unwrap_or(&GENERAL);
+                edition_days.insert(id, (starts_on, starts_on + chrono::Duration::days(c.days)));
             let (edition_id, _) = edition_ids[&(course.key, slot.year)];
             let starts = course.edition_start(slot.year);
             let ends = starts + chrono::Duration::days(course.days);
@@ -594,7 +597,7 @@ impl App {
             }
             let ids = self
                 .store
-                .insert_trainees(self.office_id(), &rows)
+                .insert_trainees_dated(self.office_id(), &rows, &steps)
                 .await
                 .map_err(AppError::from)?;
             summary.people_created += ids.len();
@@ -602,20 +605,17 @@ impl App {
                 if r.status.is_counted() && r.started_on.is_some_and(|d| d < date(2008, 4, 1)) {
                     first_people.push((*id, country_str(&r.person)));
                 }
+            let days = edition_days.get(&edition_id).copied();
+            let steps: Vec<StepDates> = rows
+                .iter()
+                .map(|r| days.map_or_else(|| StepDates::implied(r), |(s, e)| step_dates(r.status, s, e, today)))
+                .collect();
             }
             by_edition.push((edition_id, created, rows));
             // Three or four instructors per edition.
             for n in 0..(3 + rng.below(2)) {
                 let instructor = instructors[(edition_id as usize * 7 + n * 5) % instructors.len()];
-                let input = ParticipationInput {
-                    edition_id,
-                    person_id: instructor,
-                    role: ParticipationRole::Instructor,
-                    status: ParticipationStatus::Completed,
-                    started_on: None,
-                    ended_on: None,
-                    action_plan_title: None,
-                };
+                let input = staff_participation(edition_id, instructor, ParticipationRole::Instructor, days, today);
                 // The same instructor may come up twice for an edition: keep the first.
                 let _ = self.store.insert::<Participation>(self.office_id(), &input).await;
             }
@@ -625,15 +625,13 @@ impl App {
         for (n, (person_id, _)) in first_people.iter().step_by(97).take(5).enumerate() {
             let year = 2012 + n as i32 * 2;
             let (edition_id, _) = edition_ids[&("gmrdp", year)];
-            let input = ParticipationInput {
+            let input = staff_participation(
                 edition_id,
-                person_id: *person_id,
-                role: ParticipationRole::Coordinator,
-                status: ParticipationStatus::Completed,
-                started_on: None,
-                ended_on: None,
-                action_plan_title: None,
-            };
+                *person_id,
+                ParticipationRole::Coordinator,
+                edition_days.get(&edition_id).copied(),
+                today,
+            );
             let _ = self.store.insert::<Participation>(self.office_id(), &input).await;
         }
 
@@ -756,7 +754,7 @@ impl App {
                 ),
             ];
             let people = self.store.edition_people(fy2007).await?;
-            for (kind, en, ja, (m, d, h), hours, place, host, teachers) in plan {
+            for (n, (kind, en, ja, (m, d, h), hours, place, host, teachers)) in plan.into_iter().enumerate() {
                 let starts_at = jst(m, d, h);
                 let input = SessionInput {
                     edition_id: fy2007,
@@ -773,14 +771,25 @@ impl App {
                 let s = self.create::<Session>(&input).await?;
                 let marks: Vec<Attendance> = people
                     .iter()
-                    .map(|p| Attendance {
-                        person_id: *p,
-                        present: !rng.chance(4),
-                        note: None,
+                    .enumerate()
+                    .map(|(i, p)| {
+                        let status = match (rng.chance(4), i % 3, (i + n) % 9) {
+                            (true, 0, _) => AttendanceStatus::Excused,
+                            (true, _, _) => AttendanceStatus::Absent,
+                            (false, _, 0) => AttendanceStatus::Late,
+                            (false, _, _) => AttendanceStatus::Present,
+                        };
+                        Attendance {
+                            person_id: *p,
+                            status,
+                            note: None,
+                        }
                     })
                     .collect();
                 self.store.mark_attendance(s.id, &marks).await?;
             }
+                // About one in four away (every third of them with leave),
+                // and now and then someone late.
         }
 
         // The award of October 2007.
@@ -824,6 +833,55 @@ fn country_str(p: &PersonInput) -> &'static str {
 }
 
 #[cfg(test)]
+/// A trainee's step dates as an office's year goes: nominated about three
+/// months before the course, accepted six weeks before (never after
+/// today), arrived on its first day, completed on its last; a withdrawal a
+/// month before it starts.
+fn step_dates(status: ParticipationStatus, starts: NaiveDate, ends: NaiveDate, today: NaiveDate) -> StepDates {
+    use ParticipationStatus::*;
+    let before = |days: i64| (starts - chrono::Duration::days(days)).min(today);
+    StepDates {
+        nominated_on: Some(before(90)),
+        accepted_on: matches!(status, Accepted | Arrived | Completed).then(|| before(45)),
+        arrived_on: matches!(status, Arrived | Completed).then_some(starts),
+        completed_on: (status == Completed).then_some(ends),
+        withdrawn_on: (status == Withdrawn).then(|| before(30)),
+    }
+}
+
+/// An instructor's or coordinator's part in an edition: accepted two
+/// months before it, then arrived and completed as its days pass.
+fn staff_participation(
+    edition_id: i64,
+    person_id: i64,
+    role: ParticipationRole,
+    days: Option<(NaiveDate, NaiveDate)>,
+    today: NaiveDate,
+) -> ParticipationInput {
+    let status = match days {
+        Some((_, ends)) if ends < today => ParticipationStatus::Completed,
+        Some((starts, _)) if starts <= today => ParticipationStatus::Arrived,
+        Some(_) => ParticipationStatus::Accepted,
+        None => ParticipationStatus::Completed,
+    };
+    let steps = days.map(|(s, e)| step_dates(status, s, e, today)).unwrap_or_default();
+    let accepted_on = days.map(|(s, _)| (s - chrono::Duration::days(60)).min(today));
+    ParticipationInput {
+        edition_id,
+        person_id,
+        role,
+        status,
+        started_on: None,
+        ended_on: None,
+        action_plan_title: None,
+        nominated_on: None,
+        accepted_on,
+        arrived_on: steps.arrived_on,
+        completed_on: steps.completed_on,
+        withdrawn_on: None,
+    }
+}
+
 mod tests {
     use super::*;
     use kizuna_domain::common::CountryCode;

@@ -85,13 +85,103 @@ impl SessionInput {
     }
 }
 
-/// Whether one person attended one session.
+string_enum! {
+    /// How one person attended one session.
+    AttendanceStatus {
+        Present = "present",
+        Absent = "absent",
+        /// There, but after the start.
+        Late = "late",
+        /// Away with leave (illness, another duty agreed beforehand).
+        Excused = "excused",
+    }
+}
+
+impl AttendanceStatus {
+    /// Whether the person was there (present or late).
+    pub fn attended(self) -> bool {
+        matches!(self, AttendanceStatus::Present | AttendanceStatus::Late)
+    }
+}
+
+/// How one person attended one session, with a note.
+///
+/// Clients written before `status` may still send `present: true`
+/// (read as present) or `false` (absent) instead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "AttendanceSent")]
 pub struct Attendance {
     pub person_id: Id,
-    pub present: bool,
+    pub status: AttendanceStatus,
     #[serde(default)]
     pub note: Option<Text>,
+}
+
+/// An attendance as sent: `status`, or the older `present`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AttendanceSent {
+    person_id: Id,
+    #[serde(default)]
+    status: Option<AttendanceStatus>,
+    #[serde(default)]
+    present: Option<bool>,
+    #[serde(default)]
+    note: Option<Text>,
+}
+
+impl TryFrom<AttendanceSent> for Attendance {
+    type Error = String;
+    fn try_from(a: AttendanceSent) -> Result<Self, String> {
+        let status = match (a.status, a.present) {
+            (Some(s), None) => s,
+            (None, Some(true)) => AttendanceStatus::Present,
+            (None, Some(false)) => AttendanceStatus::Absent,
+            (Some(_), Some(_)) => {
+                return Err("give status (present, absent, late or excused), not present as well".to_owned());
+            }
+            (None, None) => return Err("missing field `status`".to_owned()),
+        };
+        Ok(Attendance {
+            person_id: a.person_id,
+            status,
+            note: a.note,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attendance_reads_a_status_or_the_older_present() {
+        let read = |j: &str| serde_json::from_str::<Attendance>(j).map(|a| a.status);
+        assert_eq!(
+            read(r#"{"person_id":1,"status":"late"}"#).ok(),
+            Some(AttendanceStatus::Late)
+        );
+        assert_eq!(
+            read(r#"{"person_id":1,"present":true}"#).ok(),
+            Some(AttendanceStatus::Present)
+        );
+        assert_eq!(
+            read(r#"{"person_id":1,"present":false}"#).ok(),
+            Some(AttendanceStatus::Absent)
+        );
+        assert!(read(r#"{"person_id":1}"#).is_err());
+        assert!(read(r#"{"person_id":1,"status":"late","present":true}"#).is_err());
+        assert!(read(r#"{"person_id":1,"status":"asleep"}"#).is_err());
+        let a = Attendance {
+            person_id: 1,
+            status: AttendanceStatus::Excused,
+            note: None,
+        };
+        assert_eq!(
+            serde_json::to_value(&a).expect("json"),
+            serde_json::json!({"person_id": 1, "status": "excused", "note": null})
+        );
+        assert!(AttendanceStatus::Late.attended() && !AttendanceStatus::Excused.attended());
+    }
 }

@@ -177,7 +177,8 @@ async fn person_roles(app: AppState, Path(id): Path<String>) -> ApiResult<Respon
     Ok(Json(app.roles_of(parse_id(&id)?).await?).into_response())
 }
 
-/// Attendance recorded for a session.
+/// Attendance recorded for a session: each person's status (present,
+/// absent, late or excused) and note.
 #[utoipa::path(get, path = "/api/v1/sessions/{id}/attendance", tag = "sessions", operation_id = "get_attendance",
     security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The session's id")),
     responses((status = 200, description = "Attendance, by person", body = Vec<Attendance>)))]
@@ -185,7 +186,10 @@ async fn attendance(app: AppState, Path(id): Path<String>) -> ApiResult<Json<Vec
     Ok(Json(app.attendance(parse_id(&id)?).await?))
 }
 
-/// Mark who attended a session (people of its edition only).
+/// Mark how people attended a session: `status` present, absent, late or
+/// excused, with an optional note (people of its edition only; marks for
+/// others already there stay). `present: true` or `false`, as clients sent
+/// before statuses, is still read as present or absent.
 #[utoipa::path(put, path = "/api/v1/sessions/{id}/attendance", tag = "sessions", operation_id = "mark_attendance",
     security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The session's id")),
     request_body = Vec<Attendance>,

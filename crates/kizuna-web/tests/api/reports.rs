@@ -216,7 +216,7 @@ async fn attendance(api: &mut Browser) {
     let before = api.get(&uri).await.expect(StatusCode::OK).json();
     let before = before.as_array().expect("a list").clone();
     assert!(!before.is_empty(), "the demo marks attendance");
-    let marks = json!([{"person_id": person_id, "present": false, "note": "Unwell; rested at the hotel"}]);
+    let marks = json!([{"person_id": person_id, "status": "excused", "note": "Unwell; rested at the hotel"}]);
     let after = api.json("PUT", &uri, Some(&marks)).await.expect(StatusCode::OK).json();
     let mine = |list: &Value| {
         list.as_array()
@@ -225,7 +225,7 @@ async fn attendance(api: &mut Browser) {
             .find(|a| a["person_id"] == person_id)
             .cloned()
     };
-    let want = json!({"person_id": person_id, "present": false, "note": "Unwell; rested at the hotel"});
+    let want = json!({"person_id": person_id, "status": "excused", "note": "Unwell; rested at the hotel"});
     assert_eq!(mine(&after), Some(want.clone()));
     let reread = api.get(&uri).await.expect(StatusCode::OK).json();
     assert_eq!(mine(&reread), Some(want));
@@ -234,11 +234,24 @@ async fn attendance(api: &mut Browser) {
         Some(before.len()),
         "the trainee was already marked; no new rows"
     );
+    let late = json!([{"person_id": person_id, "status": "late"}]);
+    let after = api.json("PUT", &uri, Some(&late)).await.expect(StatusCode::OK).json();
+    assert_eq!(
+        mine(&after),
+        Some(json!({"person_id": person_id, "status": "late", "note": null}))
+    );
+    // As clients sent it before statuses: present true or false.
     let back = json!([{"person_id": person_id, "present": true}]);
     let after = api.json("PUT", &uri, Some(&back)).await.expect(StatusCode::OK).json();
     assert_eq!(
         mine(&after),
-        Some(json!({"person_id": person_id, "present": true, "note": null}))
+        Some(json!({"person_id": person_id, "status": "present", "note": null}))
+    );
+    assert_invalid(
+        api.json("PUT", &uri, Some(&json!([{"person_id": person_id, "status": "asleep"}])))
+            .await,
+        "[0].status",
+        "invalid",
     );
 
     // Only people taking part in the edition can be marked.

@@ -107,6 +107,7 @@ pub(crate) async fn the_fy2007_edition_shows_its_people_and_timetable(backend: B
             "Courtesy call to the Mayor of Hakodate",
             "Hakodate City Hall",
             "Mark attendance",
+            "Change · Courtesy call to the Mayor of Hakodate",
         ]],
         "the courtesy call is on the timetable"
     );
@@ -151,19 +152,30 @@ pub(crate) async fn attendance_is_marked_and_kept(backend: Backend) {
     let page = b.page(&uri).await;
     let people: Vec<i64> = t.app.store.edition_people(e.id).await.expect("people");
     assert_eq!(
-        page.count("form input[type=checkbox][name=present]"),
+        page.count("form input[type=radio][value=present]"),
         people.len(),
-        "a checkbox per participant"
+        "a choice of present, absent, late or excused per participant"
     );
 
-    // Everyone present but the first two.
+    // Everyone present but the first two: one absent, one late with a note.
     let ids: Vec<String> = people.iter().map(ToString::to_string).collect();
+    let names: Vec<(String, String, String)> = ids
+        .iter()
+        .enumerate()
+        .map(|(i, id)| {
+            let status = match i {
+                0 => "absent",
+                1 => "late",
+                _ => "present",
+            };
+            (format!("status-{id}"), status.to_owned(), format!("note-{id}"))
+        })
+        .collect();
     let mut fields: Vec<(&str, &str)> = Vec::new();
-    for id in &ids {
+    for (id, (status_field, status, note_field)) in ids.iter().zip(&names) {
         fields.push(("person", id));
-    }
-    for id in &ids[2..] {
-        fields.push(("present", id));
+        fields.push((status_field, status));
+        fields.push((note_field, if status == "late" { "Train delayed" } else { "" }));
     }
     let saved = b.submit(&uri, &fields).await.expect(StatusCode::SEE_OTHER);
     assert!(saved.location().ends_with("?saved=1"), "{}", saved.location());
@@ -171,19 +183,25 @@ pub(crate) async fn attendance_is_marked_and_kept(backend: Backend) {
     assert!(!after.one("#saved").text.is_empty(), "a notice after saving");
     let marks = t.app.attendance(call.id).await.expect("attendance");
     for m in &marks {
+        let i = ids
+            .iter()
+            .position(|id| *id == m.person_id.to_string())
+            .expect("listed");
+        assert_eq!(m.status.as_str(), names[i].1, "person {}", m.person_id);
         assert_eq!(
-            m.present,
-            !ids[..2].contains(&m.person_id.to_string()),
-            "person {}",
-            m.person_id
+            m.note.as_ref().map(ToString::to_string).as_deref(),
+            (i == 1).then_some("Train delayed")
         );
     }
-    assert_eq!(after.count("input[type=checkbox][checked]"), people.len() - 2);
+    assert_eq!(
+        after.count("input[type=radio][value=present][checked]"),
+        people.len() - 2
+    );
     let mut present: Vec<String> = after
         .form(&format!("form[action='{uri}']"))
         .into_iter()
-        .filter(|(k, _)| k == "present")
-        .map(|(_, v)| v)
+        .filter(|(k, v)| k.starts_with("status-") && v == "present")
+        .map(|(k, _)| k.trim_start_matches("status-").to_owned())
         .collect();
     present.sort();
     let mut expected = ids[2..].to_vec();
@@ -202,7 +220,8 @@ pub(crate) async fn attendance_is_marked_and_kept(backend: Backend) {
         .find(|p| !people.contains(p))
         .expect("someone only in FY2008")
         .to_string();
-    b.submit(&uri, &[("person", &stranger), ("present", &stranger)])
+    let field = format!("status-{stranger}");
+    b.submit(&uri, &[("person", &stranger), (&field, "present")])
         .await
         .expect(StatusCode::UNPROCESSABLE_ENTITY);
 }

@@ -32,6 +32,8 @@ pub(crate) struct NoticeQuery {
     pub(crate) created: Option<String>,
     pub(crate) saved: Option<String>,
     pub(crate) imported: Option<i64>,
+    /// What a finished write says (see `work::DONE`).
+    pub(crate) done: Option<String>,
 }
 
 pub(crate) fn targets_text(ctx: &Ctx, e: &Edition) -> String {
@@ -86,7 +88,10 @@ pub(crate) async fn courses(State(s): State<WebState>, ctx: Ctx, Query(q): Query
             }
         })
         .collect();
-    let notice = q.created.map(|k| ctx.t1("console-course-created", "key", k));
+    let notice = q
+        .created
+        .map(|k| ctx.t1("console-course-created", "key", k))
+        .or_else(|| done_notice(&ctx, q.done.as_deref()));
     render(
         &ctx,
         &CoursesPage {
@@ -101,12 +106,14 @@ pub(crate) async fn courses(State(s): State<WebState>, ctx: Ctx, Query(q): Query
 #[template(path = "console/course_form.html")]
 pub(crate) struct CourseForm<'a> {
     pub(crate) ctx: &'a Ctx,
+    /// The course being changed, or `None` for a new one.
+    pub(crate) id: Option<Id>,
     pub(crate) f: FormState,
     pub(crate) organisations: Vec<Opt>,
     pub(crate) top_errors: Vec<String>,
 }
 
-pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
+pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, id: Option<Id>, f: FormState) -> Response {
     let orgs = match s.app.list::<Organisation>(&BTreeMap::new(), ALL).await {
         Ok((o, _)) => o,
         Err(e) => return app_error(ctx, e),
@@ -127,6 +134,7 @@ pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Respon
         ctx,
         &CourseForm {
             ctx,
+            id,
             f,
             organisations,
             top_errors,
@@ -138,7 +146,39 @@ pub(crate) async fn course_form(s: &WebState, ctx: &Ctx, f: FormState) -> Respon
 
 pub(crate) async fn course_new(State(s): State<WebState>, ctx: Ctx) -> Response {
     guard!(ctx.require_staff());
-    course_form(&s, &ctx, FormState::default()).await
+    course_form(&s, &ctx, None, FormState::default()).await
+}
+
+pub(crate) async fn course_edit(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+    guard!(ctx.require_staff());
+    let Some(id) = parse_id(&id) else {
+        return not_found(&ctx);
+    };
+    let p = ok_or_page!(&ctx, s.app.get::<Programme>(id).await);
+    if p.fields.kind != ProgrammeKind::TrainingCourse {
+        return not_found(&ctx);
+    }
+    let mut f = FormState::default();
+    f.fill(&p.fields);
+    f.set("version", p.version);
+    course_form(&s, &ctx, Some(id), f).await
+}
+
+pub(crate) async fn course_update(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    guard!(ctx.require_staff());
+    let Some(id) = parse_id(&id) else {
+        return not_found(&ctx);
+    };
+    let current = ok_or_page!(&ctx, s.app.get::<Programme>(id).await);
+    if current.fields.kind != ProgrammeKind::TrainingCourse {
+        return not_found(&ctx);
+    }
+    course_submit(&s, &ctx, Some(id), pairs).await
 }
 
 pub(crate) async fn course_create(
@@ -147,6 +187,11 @@ pub(crate) async fn course_create(
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
     guard!(ctx.require_staff());
+    course_submit(&s, &ctx, None, pairs).await
+}
+
+/// Save a new course, or a change to one as of its version.
+async fn course_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pairs: Vec<(String, String)>) -> Response {
     let mut f = FormState::from_pairs(&pairs);
     guard!(ctx.check_csrf(f.v("csrf")));
     // The console's course form makes training courses.
@@ -154,22 +199,39 @@ pub(crate) async fn course_create(
     let mut errors = Vec::new();
     match f.read::<ProgrammeInput>() {
         Err(read) => errors = read,
-        Ok(input) => match crate::acting::for_ctx(&s, &ctx).create::<Programme>(&input).await {
-            Ok(p) => {
-                return ctx.finish(
-                    Redirect::to(&format!(
-                        "/console/courses?created={}",
-                        urlencode(p.fields.key.as_str())
-                    ))
-                    .into_response(),
-                );
+        Ok(input) => {
+            let acting = crate::acting::for_ctx(s, ctx);
+            let result = match (id, f.v("version").trim().parse::<i64>()) {
+                (Some(id), Ok(version)) => acting.update::<Programme>(id, version, &input).await,
+                (Some(_), Err(_)) => Err(AppError::Invalid(vec![FieldError::required("version")])),
+                (None, _) => acting.create::<Programme>(&input).await,
+            };
+            match result {
+                Ok(p) if id.is_some() => {
+                    return ctx.finish(
+                        Redirect::to(&format!("/console/courses?done=course-saved#course-{}", p.id)).into_response(),
+                    );
+                }
+                Ok(p) => {
+                    return ctx.finish(
+                        Redirect::to(&format!(
+                            "/console/courses?created={}",
+                            urlencode(p.fields.key.as_str())
+                        ))
+                        .into_response(),
+                    );
+                }
+                Err(AppError::Invalid(errs)) => errors.extend(errs),
+                Err(AppError::Conflict { current, .. }) => {
+                    f.set("version", current);
+                    errors.push(FieldError::new("version", "stale", "changed by someone else"));
+                }
+                Err(e) => return app_error(ctx, e),
             }
-            Err(AppError::Invalid(errs)) => errors.extend(errs),
-            Err(e) => return app_error(&ctx, e),
-        },
+        }
     }
     for e in &errors {
-        f.add(&ctx, e);
+        f.add(ctx, e);
     }
-    course_form(&s, &ctx, f).await
+    course_form(s, ctx, id, f).await
 }

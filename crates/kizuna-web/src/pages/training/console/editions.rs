@@ -1,11 +1,22 @@
 use super::*;
 
 pub(crate) struct RosterLine {
+    /// The participation.
+    pub(crate) id: Id,
+    pub(crate) version: i64,
     pub(crate) person_id: Id,
     pub(crate) name: String,
     pub(crate) native: String,
     pub(crate) nationality: String,
     pub(crate) status: Badge,
+    /// The steps taken, each with its date.
+    pub(crate) steps: String,
+    pub(crate) plan: String,
+    /// The steps it may take next: (status, the button's words).
+    pub(crate) next: Vec<(&'static str, String)>,
+    /// The date the next step is recorded on (today, or as typed).
+    pub(crate) on: String,
+    pub(crate) error: Option<String>,
 }
 
 pub(crate) struct RoleGroup {
@@ -32,6 +43,7 @@ pub(crate) struct Day {
 pub(crate) struct EditionPage<'a> {
     pub(crate) ctx: &'a Ctx,
     pub(crate) notice: Option<String>,
+    pub(crate) refused: bool,
     pub(crate) id: Id,
     pub(crate) title: String,
     pub(crate) course: String,
@@ -47,6 +59,23 @@ pub(crate) struct EditionPage<'a> {
     pub(crate) trainees_href: String,
 }
 
+/// The words of the button that moves a participation to `to`.
+fn step_button(ctx: &Ctx, to: ParticipationStatus) -> String {
+    ctx.t(&format!("work-step-{}", to.as_str()))
+}
+
+/// "Nominated 1 Jun 2007 · Accepted 16 Jul 2007", the steps taken so far.
+fn steps_text(ctx: &Ctx, p: &kizuna_domain::training::participation::ParticipationInput) -> String {
+    ParticipationStatus::ALL
+        .iter()
+        .filter_map(|s| {
+            p.step_date(*s)
+                .map(|d| format!("{} {}", label(ctx, "status", s.as_str()), ctx.date(&d)))
+        })
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
 pub(crate) async fn edition_page(
     State(s): State<WebState>,
     ctx: Ctx,
@@ -57,10 +86,26 @@ pub(crate) async fn edition_page(
     let Some(id) = parse_id(&id) else {
         return not_found(&ctx);
     };
-    let e = ok_or_page!(&ctx, s.app.get::<Edition>(id).await);
-    let course = ok_or_page!(&ctx, s.app.get::<Programme>(e.fields.programme_id).await);
-    let roster = ok_or_page!(&ctx, s.app.edition_roster(id).await);
-    let sessions = ok_or_page!(&ctx, s.app.list::<Session>(&one("edition_id", id), ALL).await).0;
+    let notice = done_notice(&ctx, q.done.as_deref()).or_else(|| q.saved.map(|_| ctx.t("console-edition-saved")));
+    edition_view(&s, &ctx, id, notice, None).await
+}
+
+/// An edition's page: its facts, its people by role (each with the steps
+/// taken and buttons for the next), its timetable. `refused` is a row
+/// whose step was refused: its date box keeps what was typed and the
+/// reason is told beside it (the page answers 422).
+pub(crate) async fn edition_view(
+    s: &WebState,
+    ctx: &Ctx,
+    id: Id,
+    notice: Option<String>,
+    refused: Option<(Id, FormState)>,
+) -> Response {
+    let e = ok_or_page!(ctx, s.app.get::<Edition>(id).await);
+    let course = ok_or_page!(ctx, s.app.get::<Programme>(e.fields.programme_id).await);
+    let roster = ok_or_page!(ctx, s.app.edition_roster(id).await);
+    let sessions = ok_or_page!(ctx, s.app.list::<Session>(&one("edition_id", id), ALL).await).0;
+    let today = s.app.today().to_string();
 
     let mut groups = Vec::new();
     for role in [
@@ -71,17 +116,41 @@ pub(crate) async fn edition_page(
         let people: Vec<RosterLine> = roster
             .iter()
             .filter(|(p, _)| p.fields.role == role)
-            .map(|(p, person)| RosterLine {
-                person_id: person.id,
-                name: person_name(person),
-                native: person
-                    .fields
-                    .name_native
-                    .as_ref()
-                    .map(ToString::to_string)
-                    .unwrap_or_default(),
-                nationality: country_name(&ctx, person.fields.nationality),
-                status: status_badge(&ctx, p.fields.status),
+            .map(|(p, person)| {
+                let mine = refused.as_ref().filter(|(rid, _)| *rid == p.id).map(|(_, f)| f);
+                RosterLine {
+                    id: p.id,
+                    version: p.version,
+                    person_id: person.id,
+                    name: person_name(person),
+                    native: person
+                        .fields
+                        .name_native
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    nationality: country_name(ctx, person.fields.nationality),
+                    status: status_badge(ctx, p.fields.status),
+                    steps: steps_text(ctx, &p.fields),
+                    plan: p
+                        .fields
+                        .action_plan_title
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                    next: p
+                        .fields
+                        .status
+                        .next()
+                        .iter()
+                        .map(|to| (to.as_str(), step_button(ctx, *to)))
+                        .collect(),
+                    on: mine.map_or_else(|| today.clone(), |f| f.v("on").to_owned()),
+                    error: mine.and_then(|f| {
+                        let all: Vec<String> = f.errors.iter().map(|(_, m)| m.clone()).collect();
+                        (!all.is_empty()).then(|| all.join(" "))
+                    }),
+                }
             })
             .collect();
         let heading = ctx.tn(
@@ -112,7 +181,7 @@ pub(crate) async fn edition_page(
         let line = SessionLine {
             id: se.id,
             time,
-            kind: label(&ctx, "kind", se.fields.kind.as_str()),
+            kind: label(ctx, "kind", se.fields.kind.as_str()),
             title,
             place: se.fields.place.as_ref().map(ToString::to_string).unwrap_or_default(),
         };
@@ -126,20 +195,21 @@ pub(crate) async fn edition_page(
         }
     }
     let page = EditionPage {
-        ctx: &ctx,
-        notice: q.saved.map(|_| ctx.t("console-edition-saved")),
+        ctx,
+        notice,
+        refused: refused.is_some(),
         id,
         title: e
             .fields
             .title
             .as_ref()
             .map(|t| ctx.local(t))
-            .unwrap_or_else(|| course_title(&ctx, &course)),
-        course: course_title(&ctx, &course),
+            .unwrap_or_else(|| course_title(ctx, &course)),
+        course: course_title(ctx, &course),
         key: e.fields.key.to_string(),
         fy: ctx.fy(&e.fields.fiscal_year.year()),
-        scope: label(&ctx, "scope", e.fields.scope.as_str()),
-        targets: targets_text(&ctx, &e),
+        scope: label(ctx, "scope", e.fields.scope.as_str()),
+        targets: targets_text(ctx, &e),
         dates: format!("{} – {}", ctx.date(&e.fields.starts_on), ctx.date(&e.fields.ends_on)),
         capacity: e.fields.capacity.map(|c| ctx.num(c)).unwrap_or_default(),
         groups,
@@ -151,7 +221,11 @@ pub(crate) async fn edition_page(
             e.fields.programme_id
         ),
     };
-    render(&ctx, &page)
+    let mut r = render(ctx, &page);
+    if page.refused {
+        *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
 }
 
 #[derive(Template)]
