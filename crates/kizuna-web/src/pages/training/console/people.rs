@@ -993,3 +993,69 @@ pub(crate) async fn delete_post(
         Err(e) => app_error(&ctx, e),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(fields: &[(&str, &str)]) -> FormState {
+        let pairs: Vec<(String, String)> = fields.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect();
+        FormState::from_pairs(&pairs)
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date")
+    }
+
+    #[test]
+    fn every_problem_of_a_person_form_is_named_at_once() {
+        let errors = read_person(
+            &form(&[
+                ("family_name", ""),
+                ("gender", "male"),
+                ("nationality", "XX"),
+                ("birth_date", "2199-01-01"),
+                ("email", "nope"),
+                ("organisation_id", ""),
+            ]),
+            today(),
+        )
+        .expect_err("a bad form");
+        let mut fields: Vec<&str> = errors.iter().map(|e| e.field.as_str()).collect();
+        fields.sort_unstable();
+        assert_eq!(
+            fields,
+            ["birth_date", "email", "family_name", "nationality"],
+            "the rules are told beside the fields that could not be read: {errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_person_form_reads_as_its_declaration_says() {
+        let input = read_person(
+            &form(&[
+                ("family_name", " Saetang "),
+                ("given_name", "Somchai"),
+                ("name_native", "สมชาย แซ่ตั้ง"),
+                ("name_kana", ""),
+                ("gender", "male"),
+                ("nationality", "TH"),
+                ("birth_date", "1975-05-01"),
+                ("email", ""),
+                ("organisation_id", ""),
+                ("position", ""),
+            ]),
+            today(),
+        )
+        .expect("a good form");
+        assert_eq!(input.family_name.as_str(), "Saetang", "trimmed");
+        assert_eq!(input.name_kana, None, "empty is none");
+        assert_eq!(input.organisation_id, None);
+        // Filled back from the record, the form shows what was typed.
+        let mut f = FormState::default();
+        f.fill(&input);
+        assert_eq!(f.v("birth_date"), "1975-05-01");
+        assert_eq!(f.v("name_native"), "สมชาย แซ่ตั้ง");
+        assert_eq!(read_person(&f, today()).expect("read back"), input);
+    }
+}
