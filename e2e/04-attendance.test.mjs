@@ -1,5 +1,6 @@
 // Attendance: the FY2007 general edition's courtesy call to the Mayor of
-// Hakodate; one participant unticked, saved, still unticked after a reload.
+// Hakodate; one participant marked present is marked absent, saved, and is
+// still absent after a reload (everyone else as before).
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,22 +40,27 @@ describe('attendance', () => {
       await page.getByText(SESSION).first().waitFor();
     });
 
-    const boxes = page.locator('main form input[type=checkbox][name=present]');
-    const ticked = () => boxes.evaluateAll((els) => els.filter((e) => e.checked).map((e) => e.value).sort());
+    // Each participant's marks are a radio group named by the person.
+    const present = () =>
+      page
+        .locator('main form input[type=radio][value=present]')
+        .evaluateAll((els) => els.filter((e) => e.checked).map((e) => e.name.replace('status-', '')).sort());
+    const summary = () => page.locator('#summary').innerText();
     let before;
     let who;
     let whoId;
-    await k.step(page, 'one participant unticked', async () => {
-      before = await ticked();
-      const total = await boxes.count();
+    await k.step(page, 'one participant marked absent', async () => {
+      before = await present();
+      const total = await page.getByRole('radiogroup').count();
       assert.ok(total > 1, `participants are listed (${total})`);
       assert.ok(before.length > 0, 'someone is marked present');
-      await page.getByText(`${before.length} of ${total} participants present`).waitFor();
+      assert.match(await summary(), new RegExp(`Of ${total} participants: ${before.length} present`));
       whoId = before[0];
-      who = (await page.locator(`label[for="present-${whoId}"]`).innerText()).trim();
-      // Untick by the label a person reads.
-      await page.getByLabel(who, { exact: true }).uncheck();
-      assert.equal(await page.getByLabel(who, { exact: true }).isChecked(), false);
+      who = (await page.locator(`#name-${whoId}`).innerText()).trim();
+      // Chosen by the name a person reads, then the mark.
+      const group = page.getByRole('radiogroup', { name: who, exact: true });
+      await group.getByRole('radio', { name: 'Absent' }).check();
+      assert.equal(await group.getByRole('radio', { name: 'Present' }).isChecked(), false);
     });
 
     await k.step(page, 'saved', async () => {
@@ -65,14 +71,15 @@ describe('attendance', () => {
       await page.getByRole('status').filter({ hasText: 'The attendance was saved.' }).waitFor();
     });
 
-    await k.step(page, 'still unticked after a reload', async () => {
+    await k.step(page, 'still absent after a reload', async () => {
       await page.goto(page.url().replace(/\?saved=1$/, ''));
       await page.getByRole('heading', { level: 1, name: 'Attendance' }).waitFor();
-      assert.equal(await page.getByLabel(who, { exact: true }).isChecked(), false, `${who} stays unticked`);
-      const after = await ticked();
+      const group = page.getByRole('radiogroup', { name: who, exact: true });
+      assert.equal(await group.getByRole('radio', { name: 'Absent' }).isChecked(), true, `${who} stays absent`);
+      const after = await present();
       assert.deepEqual(after, before.filter((id) => id !== whoId), 'everyone else is as before');
-      const total = await boxes.count();
-      await page.getByText(`${before.length - 1} of ${total} participants present`).waitFor();
+      const total = await page.getByRole('radiogroup').count();
+      assert.match(await summary(), new RegExp(`Of ${total} participants: ${before.length - 1} present`));
     });
     await page.context().close();
   });
