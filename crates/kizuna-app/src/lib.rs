@@ -27,6 +27,7 @@ pub mod clock;
 pub mod demo;
 pub mod map;
 pub mod offices;
+pub mod partner;
 pub mod people;
 pub mod privacy;
 pub mod records;

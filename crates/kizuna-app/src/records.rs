@@ -65,6 +65,9 @@ impl Entity for Organisation {
         ("locality_id", Kind::Int),
         ("key", Kind::Text),
     ];
+    fn rules(i: &OrganisationInput, _today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate()
+    }
     fn refs(i: &OrganisationInput) -> Vec<(&'static str, Ref)> {
         vec![("locality_id", Ref::Locality(i.locality_id))]
     }

@@ -626,6 +626,11 @@ async fn small_courses(app: &App) -> (Id, [(Id, &'static [&'static str]); 2]) {
         kind: OrganisationKind::Government,
         country: CountryCode::parse("TH").unwrap(),
         locality_id: None,
+        address: None,
+        phone: None,
+        email: None,
+        website: None,
+        contact_person: None,
     };
     let org = app.create::<Organisation>(&org).await.unwrap().id;
     let programme = ProgrammeInput {

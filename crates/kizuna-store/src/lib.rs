@@ -18,6 +18,7 @@ pub mod changes;
 mod check;
 mod error;
 pub mod merge;
+pub mod nominations;
 pub mod places;
 pub mod postgres;
 pub mod privacy;

@@ -49,6 +49,14 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/reset-password/{token}", Public),
     // A partner's own page.
     ("GET", "/partner", Partner),
+    ("GET", "/partner/contact", Partner),
+    ("POST", "/partner/contact", Partner),
+    ("GET", "/partner/nominations", Partner),
+    ("POST", "/partner/nominations", Partner),
+    ("GET", "/partner/nominations/{id}", Partner),
+    ("GET", "/console/nominations", Staff),
+    ("POST", "/console/nominations/{id}", Staff),
+    ("GET", "/console/nominations/{id}/file", Staff),
     // Anyone's own account: password, sessions.
     ("GET", "/account", SignedIn),
     ("POST", "/account/password", SignedIn),

@@ -81,6 +81,11 @@ impl App {
             kind,
             country: cc(country),
             locality_id: locality,
+            address: None,
+            phone: None,
+            email: None,
+            website: None,
+            contact_person: None,
         };
         Ok(self.create::<Organisation>(&input).await?.id)
     }
@@ -389,6 +394,11 @@ impl App {
                         kind: Government,
                         country: cc(code),
                         locality_id: None,
+                        address: None,
+                        phone: None,
+                        email: None,
+                        website: None,
+                        contact_person: None,
                     };
                     self.create::<Organisation>(&input).await?.id
                 }

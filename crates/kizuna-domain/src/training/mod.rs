@@ -9,6 +9,7 @@
 
 pub mod disclosure;
 pub mod edition;
+pub mod nomination;
 pub mod participation;
 pub mod session;
 pub mod stats;

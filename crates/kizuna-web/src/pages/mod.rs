@@ -5,6 +5,7 @@
 mod admin;
 mod audit;
 pub mod map;
+mod nominations;
 mod partner;
 mod public;
 mod training;
@@ -72,6 +73,7 @@ pub fn routes() -> Routes {
     Routes::new()
         .merge(public::routes())
         .merge(partner::routes())
+        .merge(nominations::routes())
         .merge(training::routes())
         .merge(map::routes())
         .merge(audit::routes())
