@@ -109,3 +109,4 @@ people-delete-accounts = { $count ->
 people-account-role-admin = administrator
 people-account-role-staff = staff
 people-account-role-partner = partner
+nav-people = People

@@ -98,3 +98,4 @@ people-delete-accounts = { $count ->
 people-account-role-admin = 管理者
 people-account-role-staff = 職員
 people-account-role-partner = パートナー
+nav-people = 人物

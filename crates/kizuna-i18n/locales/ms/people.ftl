@@ -109,3 +109,4 @@ people-delete-accounts = { $count ->
 people-account-role-admin = pentadbir
 people-account-role-staff = kakitangan
 people-account-role-partner = rakan kongsi
+nav-people = Orang

@@ -98,3 +98,4 @@ people-delete-accounts = { $count ->
 people-account-role-admin = ผู้ดูแลระบบ
 people-account-role-staff = เจ้าหน้าที่
 people-account-role-partner = พันธมิตร
+nav-people = บุคคล
