@@ -105,12 +105,9 @@ impl AttendanceStatus {
 }
 
 /// How one person attended one session, with a note.
-///
-/// Clients written before `status` may still send `present: true`
-/// (read as present) or `false` (absent) instead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(try_from = "AttendanceSent")]
+#[serde(deny_unknown_fields)]
 pub struct Attendance {
     pub person_id: Id,
     pub status: AttendanceStatus,
@@ -118,60 +115,22 @@ pub struct Attendance {
     pub note: Option<Text>,
 }
 
-/// An attendance as sent: `status`, or the older `present`.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct AttendanceSent {
-    person_id: Id,
-    #[serde(default)]
-    status: Option<AttendanceStatus>,
-    #[serde(default)]
-    present: Option<bool>,
-    #[serde(default)]
-    note: Option<Text>,
-}
-
-impl TryFrom<AttendanceSent> for Attendance {
-    type Error = String;
-    fn try_from(a: AttendanceSent) -> Result<Self, String> {
-        let status = match (a.status, a.present) {
-            (Some(s), None) => s,
-            (None, Some(true)) => AttendanceStatus::Present,
-            (None, Some(false)) => AttendanceStatus::Absent,
-            (Some(_), Some(_)) => {
-                return Err("give status (present, absent, late or excused), not present as well".to_owned());
-            }
-            (None, None) => return Err("missing field `status`".to_owned()),
-        };
-        Ok(Attendance {
-            person_id: a.person_id,
-            status,
-            note: a.note,
-        })
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn attendance_reads_a_status_or_the_older_present() {
+    fn attendance_is_a_status() {
         let read = |j: &str| serde_json::from_str::<Attendance>(j).map(|a| a.status);
         assert_eq!(
             read(r#"{"person_id":1,"status":"late"}"#).ok(),
             Some(AttendanceStatus::Late)
         );
-        assert_eq!(
-            read(r#"{"person_id":1,"present":true}"#).ok(),
-            Some(AttendanceStatus::Present)
-        );
-        assert_eq!(
-            read(r#"{"person_id":1,"present":false}"#).ok(),
-            Some(AttendanceStatus::Absent)
-        );
         assert!(read(r#"{"person_id":1}"#).is_err());
-        assert!(read(r#"{"person_id":1,"status":"late","present":true}"#).is_err());
+        assert!(
+            read(r#"{"person_id":1,"present":true}"#).is_err(),
+            "the yes or no of before"
+        );
         assert!(read(r#"{"person_id":1,"status":"asleep"}"#).is_err());
         let a = Attendance {
             person_id: 1,

@@ -188,8 +188,7 @@ async fn attendance(app: AppState, Path(id): Path<String>) -> ApiResult<Json<Vec
 
 /// Mark how people attended a session: `status` present, absent, late or
 /// excused, with an optional note (people of its edition only; marks for
-/// others already there stay). `present: true` or `false`, as clients sent
-/// before statuses, is still read as present or absent.
+/// others already there stay).
 #[utoipa::path(put, path = "/api/v1/sessions/{id}/attendance", tag = "sessions", operation_id = "mark_attendance",
     security(("bearerAuth" = [])), params(("id" = i64, Path, minimum = 1, description = "The session's id")),
     request_body = Vec<Attendance>,

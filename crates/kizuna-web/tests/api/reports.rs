@@ -240,16 +240,20 @@ async fn attendance(api: &mut Browser) {
         mine(&after),
         Some(json!({"person_id": person_id, "status": "late", "note": null}))
     );
-    // As clients sent it before statuses: present true or false.
-    let back = json!([{"person_id": person_id, "present": true}]);
-    let after = api.json("PUT", &uri, Some(&back)).await.expect(StatusCode::OK).json();
-    assert_eq!(
-        mine(&after),
-        Some(json!({"person_id": person_id, "status": "present", "note": null}))
+    // The yes or no of before is refused, naming the field.
+    assert_invalid(
+        api.json("PUT", &uri, Some(&json!([{"person_id": person_id, "present": true}])))
+            .await,
+        "[0].present",
+        "unknown_field",
     );
     assert_invalid(
-        api.json("PUT", &uri, Some(&json!([{"person_id": person_id, "status": "asleep"}])))
-            .await,
+        api.json(
+            "PUT",
+            &uri,
+            Some(&json!([{"person_id": person_id, "status": "asleep"}])),
+        )
+        .await,
         "[0].status",
         "invalid",
     );
@@ -261,7 +265,8 @@ async fn attendance(api: &mut Browser) {
         &json!({"family_name": "Outsider", "gender": "other", "nationality": "FJ"}),
     )
     .await;
-    let marks = json!([{"person_id": person_id, "present": true}, {"person_id": id_of(&stranger), "present": true}]);
+    let marks =
+        json!([{"person_id": person_id, "status": "present"}, {"person_id": id_of(&stranger), "status": "present"}]);
     assert_invalid(
         api.json("PUT", &uri, Some(&marks)).await,
         "[1].person_id",
@@ -288,7 +293,7 @@ async fn attendance(api: &mut Browser) {
         api.json(
             "PUT",
             &uri,
-            Some(&json!([{"person_id": person_id, "present": true, "colour": "red"}])),
+            Some(&json!([{"person_id": person_id, "status": "present", "colour": "red"}])),
         )
         .await,
         "[0].colour",
@@ -298,7 +303,7 @@ async fn attendance(api: &mut Browser) {
         api.json(
             "PUT",
             &uri,
-            Some(&json!([{"person_id": person_id, "present": true}, {"present": true}])),
+            Some(&json!([{"person_id": person_id, "status": "present"}, {"status": "present"}])),
         )
         .await,
         "[1].person_id",

@@ -54,6 +54,10 @@ pub(crate) async fn other_languages_show_no_english_console_strings(backend: Bac
         data.extend(s.fields.title.get("en").map(ToString::to_string));
         data.extend(s.fields.place.as_ref().map(ToString::to_string));
     }
+    // The trainees' action plans, shown beside their names.
+    for (pa, _) in t.app.edition_roster(e.id).await.expect("the roster") {
+        data.extend(pa.fields.action_plan_title.as_ref().map(ToString::to_string));
+    }
     for o in t
         .app
         .list::<Organisation>(
