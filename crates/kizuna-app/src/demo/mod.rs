@@ -508,6 +508,7 @@ impl App {
         let mut first_people: Vec<(i64, &'static str)> = Vec::new();
         let mut by_edition: Vec<(i64, bool, Vec<NewTrainee>)> = Vec::new();
         let mut edition_ids: HashMap<(&str, i32), (i64, bool)> = HashMap::new();
+        let mut edition_days: HashMap<i64, (NaiveDate, NaiveDate)> = HashMap::new();
         for c in std::iter::once(&GENERAL).chain(COUNTRY_COURSES) {
             for year in c.years.clone() {
                 let starts_on = c.edition_start(year);
@@ -518,7 +519,6 @@ impl App {
                         let input = EditionInput {
                             programme_id: programme_ids[c.key],
                             key: k(&key),
-        let mut edition_days: HashMap<i64, (NaiveDate, NaiveDate)> = HashMap::new();
                             fiscal_year: fy(year),
                             scope: if c.targets.is_empty() {
                                 EditionScope::General
@@ -536,6 +536,7 @@ impl App {
                     }
                 };
                 edition_ids.insert((c.key, year), (id, created));
+                edition_days.insert(id, (starts_on, starts_on + chrono::Duration::days(c.days)));
             }
         }
         let today = self.today();
@@ -546,7 +547,6 @@ impl App {
                 .find(|c| c.years.contains(&slot.year) && c.targets.contains(&slot.country))
                 .filter(|_| rng.chance(55))
                 .unwrap_or(&GENERAL);
-                edition_days.insert(id, (starts_on, starts_on + chrono::Duration::days(c.days)));
             let (edition_id, _) = edition_ids[&(course.key, slot.year)];
             let starts = course.edition_start(slot.year);
             let ends = starts + chrono::Duration::days(course.days);
@@ -605,6 +605,11 @@ impl App {
             if !created && existing > 0 {
                 continue;
             }
+            let days = edition_days.get(&edition_id).copied();
+            let steps: Vec<StepDates> = rows
+                .iter()
+                .map(|r| days.map_or_else(|| StepDates::implied(r), |(s, e)| step_dates(r.status, s, e, today)))
+                .collect();
             let ids = self
                 .store
                 .insert_trainees_dated(self.office_id(), &rows, &steps)
@@ -615,11 +620,6 @@ impl App {
                 if r.status.is_counted() && r.started_on.is_some_and(|d| d < date(2008, 4, 1)) {
                     first_people.push((*id, country_str(&r.person)));
                 }
-            let days = edition_days.get(&edition_id).copied();
-            let steps: Vec<StepDates> = rows
-                .iter()
-                .map(|r| days.map_or_else(|| StepDates::implied(r), |(s, e)| step_dates(r.status, s, e, today)))
-                .collect();
             }
             by_edition.push((edition_id, created, rows));
             // Three or four instructors per edition.
@@ -779,6 +779,8 @@ impl App {
                     instructor_ids: teachers.iter().map(|i| instructors[*i]).collect(),
                 };
                 let s = self.create::<Session>(&input).await?;
+                // About one in four away (every third of them with leave),
+                // and now and then someone late.
                 let marks: Vec<Attendance> = people
                     .iter()
                     .enumerate()
@@ -798,8 +800,6 @@ impl App {
                     .collect();
                 self.store.mark_attendance(s.id, &marks).await?;
             }
-                // About one in four away (every third of them with leave),
-                // and now and then someone late.
         }
 
         // The award of October 2007.
@@ -833,16 +833,6 @@ impl App {
     }
 }
 
-fn country_str(p: &PersonInput) -> &'static str {
-    EARLY_COUNTRIES
-        .iter()
-        .chain(LATER_COUNTRIES.iter())
-        .find(|c| **c == p.nationality.as_str())
-        .copied()
-        .unwrap_or("JP")
-}
-
-#[cfg(test)]
 /// A trainee's step dates as an office's year goes: nominated about three
 /// months before the course, accepted six weeks before (never after
 /// today), arrived on its first day, completed on its last; a withdrawal a
@@ -892,6 +882,16 @@ fn staff_participation(
     }
 }
 
+fn country_str(p: &PersonInput) -> &'static str {
+    EARLY_COUNTRIES
+        .iter()
+        .chain(LATER_COUNTRIES.iter())
+        .find(|c| **c == p.nationality.as_str())
+        .copied()
+        .unwrap_or("JP")
+}
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use kizuna_domain::common::CountryCode;
