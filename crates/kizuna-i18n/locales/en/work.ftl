@@ -11,6 +11,7 @@ work-find-label = Find a person to add (any part of a name, in any script or in 
 work-find-hint = Family or given name in Latin letters, the name in the person's own script, or the katakana or hiragana reading.
 work-find-submit = Find
 work-person-new = New person
+work-person-missing = Someone not recorded yet? Record them first, then find them above.
 work-participant-new = Add a participant
 work-find-found = { $count ->
     [0] Nobody has a name like that. Check the spelling, or record a new person.
@@ -23,6 +24,7 @@ work-col-add = Add to this edition
 work-find-here = already in this edition: { $roles }
 work-find-role-of = Role of { $name }
 work-find-nominated-of = Date { $name } was nominated
+work-find-more = and { $count } more
 work-find-add = Add
 
 ## Participants: the steps from nomination to completion

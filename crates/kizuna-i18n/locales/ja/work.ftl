@@ -11,6 +11,7 @@ work-find-label = 追加する人を探す（氏名の一部。どの文字で�
 work-find-hint = ローマ字の姓または名、本人の文字による氏名、カタカナまたはひらがなの読み。
 work-find-submit = 探す
 work-person-new = 新しい人を登録
+work-person-missing = まだ登録されていない人は、先に登録してから上で探してください。
 work-participant-new = 参加者を追加する
 work-find-found = { $count ->
     [0] 該当する人はいません。つづりを確かめるか、新しい人として登録してください。
@@ -22,6 +23,7 @@ work-col-add = この実施回に追加
 work-find-here = この実施回に登録済み：{ $roles }
 work-find-role-of = { $name }の役割
 work-find-nominated-of = { $name }の推薦日
+work-find-more = ほか{ $count }件
 work-find-add = 追加する
 
 ## Participants: the steps from nomination to completion

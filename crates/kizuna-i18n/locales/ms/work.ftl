@@ -11,6 +11,7 @@ work-find-label = Cari orang untuk ditambah (sebahagian nama, dalam sebarang tul
 work-find-hint = Nama keluarga atau nama sendiri dalam huruf Rumi, nama dalam tulisan orang itu sendiri, atau bacaan katakana atau hiragana.
 work-find-submit = Cari
 work-person-new = Orang baharu
+work-person-missing = Seseorang belum direkodkan? Rekodkan dahulu, kemudian cari di atas.
 work-participant-new = Tambah peserta
 work-find-found = { $count ->
     [0] Tiada sesiapa yang bernama begitu. Semak ejaan, atau rekodkan orang baharu.
@@ -23,6 +24,7 @@ work-col-add = Tambah ke edisi ini
 work-find-here = sudah dalam edisi ini: { $roles }
 work-find-role-of = Peranan { $name }
 work-find-nominated-of = Tarikh { $name } dicalonkan
+work-find-more = dan { $count } lagi
 work-find-add = Tambah
 
 ## Participants: the steps from nomination to completion

@@ -11,6 +11,7 @@ work-find-label = ค้นหาบุคคลที่จะเพิ่ม (
 work-find-hint = นามสกุลหรือชื่อตัวเป็นอักษรละติน ชื่อในอักษรของบุคคลนั้น หรือคำอ่านเป็นคาตากานะหรือฮิรางานะ
 work-find-submit = ค้นหา
 work-person-new = เพิ่มบุคคลใหม่
+work-person-missing = ยังไม่มีข้อมูลของบุคคลนั้นใช่ไหม บันทึกข้อมูลก่อน แล้วค้นหาจากด้านบน
 work-participant-new = เพิ่มผู้เข้าร่วม
 work-find-found = { $count ->
     [0] ไม่พบผู้ที่มีชื่อเช่นนี้ โปรดตรวจสอบการสะกด หรือบันทึกเป็นบุคคลใหม่
@@ -22,6 +23,7 @@ work-col-add = เพิ่มในรุ่นนี้
 work-find-here = อยู่ในรุ่นนี้แล้ว: { $roles }
 work-find-role-of = บทบาทของ { $name }
 work-find-nominated-of = วันที่ { $name } ได้รับการเสนอชื่อ
+work-find-more = และอีก { $count } รายการ
 work-find-add = เพิ่ม
 
 ## Participants: the steps from nomination to completion

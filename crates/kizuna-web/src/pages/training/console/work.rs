@@ -200,12 +200,17 @@ async fn participant_page(
                 .filter(|r| r.edition_id == edition_id)
                 .map(|r| label(ctx, "role", r.role.as_str()))
                 .collect();
+            // The latest three (a long-serving instructor has many).
             let mut courses: Vec<String> = p
                 .roles
                 .iter()
+                .rev()
+                .take(3)
                 .map(|r| format!("{} ({})", r.edition_key, label(ctx, "role", r.role.as_str())))
                 .collect();
-            courses.dedup();
+            if p.roles.len() > 3 {
+                courses.push(ctx.tn("work-find-more", "count", (p.roles.len() - 3) as i64));
+            }
             let (role, nominated_on, error) = match &refused {
                 Some((id, f, errs)) if *id == p.person.id => {
                     let mut g = (*f).clone();
