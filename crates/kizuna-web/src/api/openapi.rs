@@ -128,10 +128,17 @@ pub fn finish(doc: OpenApi, filters: &[(&str, Vec<(&str, &str)>)]) -> Openapi {
                     let params = op.entry("parameters").or_insert_with(|| json!([]));
                     if let Some(params) = params.as_array_mut() {
                         for (name, ty) in list {
+                            // An integer filter is read as a 64-bit integer: say so,
+                            // with its bounds, so that what the document allows is read.
+                            let schema = if *ty == "integer" {
+                                json!({"type": ty, "format": "int64", "minimum": i64::MIN, "maximum": i64::MAX})
+                            } else {
+                                json!({"type": ty})
+                            };
                             params.push(json!({
                                 "name": name, "in": "query", "required": false,
                                 "description": format!("Only records whose {name} equals this"),
-                                "schema": {"type": ty}
+                                "schema": schema
                             }));
                         }
                     }
