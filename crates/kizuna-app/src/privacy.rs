@@ -118,6 +118,7 @@ impl App {
             trainee_contacts: day(RecordKind::TraineeContact),
             tokens: day(RecordKind::ApiToken).map(crate::audit::start_of_day_in_japan),
             password_links: day(RecordKind::PasswordLink).map(crate::audit::start_of_day_in_japan),
+            nominations: day(RecordKind::NominationFile).map(crate::audit::start_of_day_in_japan),
         }
     }
 

@@ -280,7 +280,34 @@ async fn purge_removes_exactly_what_the_dry_run_listed(backend: Backend) {
         .unwrap();
     let someone = app.account_by_email("someone@example.org").await.unwrap().id;
     app.password_reset_link(someone).await.unwrap();
+    // Two nomination files from a partner: one accepted today, one not yet decided.
+    let org = app
+        .by_key::<kizuna_domain::common::organisation::Organisation>("obihiro-cci")
+        .await
+        .unwrap()
+        .id;
+    let upload = |name: &'static str| kizuna_app::partner::Upload {
+        file_name: name,
+        bytes: b"family_name,given_name\nSomchai,Jaidee\n",
+        edition_id: None,
+        note: None,
+    };
+    let decided = app.submit_nomination(org, None, upload("decided.csv")).await.unwrap();
+    let waiting = app.submit_nomination(org, None, upload("waiting.csv")).await.unwrap();
+    app.review_nomination(
+        decided.id,
+        decided.version,
+        kizuna_domain::training::nomination::NominationStatus::Accepted,
+        None,
+        None,
+    )
+    .await
+    .unwrap();
     let listed = app.purge(true).await.unwrap();
+    assert!(
+        listed.iter().all(|p| p.kind != "nomination_file"),
+        "a file decided today is kept: {listed:?}"
+    );
     assert!(
         listed
             .iter()
@@ -304,8 +331,22 @@ async fn purge_removes_exactly_what_the_dry_run_listed(backend: Backend) {
     assert!(listed.iter().any(|p| p.kind == "session"), "{listed:?}");
     assert!(listed.iter().any(|p| p.kind == "password_link"), "{listed:?}");
     assert!(listed.iter().all(|p| p.kind != "api_token"), "{listed:?}");
+    assert!(
+        listed.iter().all(|p| p.kind != "nomination_file"),
+        "180 days after the decision: {listed:?}"
+    );
     clock.advance(Duration::days(300));
     let listed = app.purge(true).await.unwrap();
+    let files: Vec<&str> = listed
+        .iter()
+        .filter(|p| p.kind == "nomination_file")
+        .map(|p| p.id.as_str())
+        .collect();
+    assert_eq!(
+        files,
+        [decided.id.to_string()],
+        "only the decided file, never the waiting one: {listed:?}"
+    );
     let tokens: Vec<&str> = listed
         .iter()
         .filter(|p| p.kind == "api_token")
@@ -316,6 +357,14 @@ async fn purge_removes_exactly_what_the_dry_run_listed(backend: Backend) {
     let removed = app.acting(Actor::cli()).purge(false).await.unwrap();
     assert_eq!(removed, listed);
     assert!(app.purge(true).await.unwrap().is_empty(), "nothing left due");
+    let files: Vec<i64> = app
+        .nominations(Default::default())
+        .await
+        .unwrap()
+        .iter()
+        .map(|n| n.id)
+        .collect();
+    assert_eq!(files, [waiting.id], "the decided file is gone, the waiting one stays");
     let left: Vec<i64> = app.tokens(None).await.unwrap().iter().map(|t| t.id).collect();
     assert!(left.contains(&kept.id) && !left.contains(&revoked.id), "{left:?}");
     let gone = app.store.get::<Person>(old.id).await.unwrap();

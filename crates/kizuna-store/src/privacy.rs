@@ -58,6 +58,8 @@ pub struct Cutoffs {
     pub tokens: Option<DateTime<Utc>>,
     /// Password links used or expired before this instant.
     pub password_links: Option<DateTime<Utc>>,
+    /// Nomination files accepted or declined before this instant.
+    pub nominations: Option<DateTime<Utc>>,
 }
 
 impl Store {
@@ -240,6 +242,29 @@ impl Store {
                         kind: "password_link",
                         id: hash.chars().take(12).collect(),
                         why: format!("used or expired on {}", ended.date_naive()),
+                    });
+                }
+            }
+            if let Some(before) = cutoffs.nominations {
+                let rows: Vec<(i64, i64, DateTime<Utc>)> = sqlx::query_as(
+                    "SELECT id, organisation_id, reviewed_at FROM nominations \
+                     WHERE status IN ('accepted', 'declined') AND reviewed_at < $1 ORDER BY id",
+                )
+                .bind(before)
+                .fetch_all(&mut *tx)
+                .await?;
+                for (id, organisation, decided) in rows {
+                    if !dry_run {
+                        sqlx::query("DELETE FROM nominations WHERE id = $1").bind(id).execute(&mut *tx).await?;
+                        audited.push(
+                            NewEntry::new(Action::Purge, "nomination", Some(id))
+                                .detail(format!("of organisation {organisation}")),
+                        );
+                    }
+                    out.push(Purged {
+                        kind: "nomination_file",
+                        id: id.to_string(),
+                        why: format!("accepted or declined on {}", decided.date_naive()),
                     });
                 }
             }

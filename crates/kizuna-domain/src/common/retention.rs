@@ -15,6 +15,9 @@ pub enum RecordKind {
     ApiToken,
     /// A one-time password link, once used or expired (`password_resets`).
     PasswordLink,
+    /// A nomination file a partner sent, once staff accepted or declined
+    /// it (`nominations`).
+    NominationFile,
     /// The audit log.
     AuditEntry,
 }
@@ -26,6 +29,7 @@ impl RecordKind {
             RecordKind::TraineeContact => "trainee_contact",
             RecordKind::ApiToken => "api_token",
             RecordKind::PasswordLink => "password_link",
+            RecordKind::NominationFile => "nomination_file",
             RecordKind::AuditEntry => "audit_entry",
         }
     }
@@ -76,6 +80,12 @@ pub const RULES: &[Rule] = &[
         keep: Keep::Days(30),
         after: "the link was used or expired",
         why: "a spent link only shows that a password was set; the audit log keeps that",
+    },
+    Rule {
+        kind: RecordKind::NominationFile,
+        keep: Keep::Days(180),
+        after: "staff accepted or declined it",
+        why: "a nomination form carries sensitive data (health, family) that the decision used up; what the office keeps of an accepted trainee is in their person and participation records, and the audit log keeps who sent, read and decided what",
     },
     Rule {
         kind: RecordKind::AuditEntry,
@@ -129,7 +139,14 @@ mod tests {
 
     #[test]
     fn every_kind_has_one_rule() {
-        for kind in [RecordKind::Session, RecordKind::TraineeContact, RecordKind::AuditEntry] {
+        for kind in [
+            RecordKind::Session,
+            RecordKind::TraineeContact,
+            RecordKind::ApiToken,
+            RecordKind::PasswordLink,
+            RecordKind::NominationFile,
+            RecordKind::AuditEntry,
+        ] {
             assert_eq!(RULES.iter().filter(|r| r.kind == kind).count(), 1, "{kind:?}");
             assert_eq!(rule(kind).kind, kind);
         }
