@@ -729,8 +729,14 @@ async fn shift_jis_csv_is_read_and_other_encodings_refused_by_name(backend: Back
         .iter()
         .find(|p| p.fields.family_name.as_str() == "Tanaka")
         .expect("imported");
-    assert_eq!(p.fields.name_native.as_ref().map(kizuna_domain::common::Text::as_str), Some("田中花子"));
-    assert_eq!(p.fields.name_kana.as_ref().map(kizuna_domain::common::Text::as_str), Some("タナカ ハナコ"));
+    assert_eq!(
+        p.fields.name_native.as_ref().map(kizuna_domain::common::Text::as_str),
+        Some("田中花子")
+    );
+    assert_eq!(
+        p.fields.name_kana.as_ref().map(kizuna_domain::common::Text::as_str),
+        Some("タナカ ハナコ")
+    );
 
     let korean = "family_name,given_name,name_native,gender,nationality,edition_key,status\n\
                   Kim,Minji,김민지,female,KR,gmrdp/fy2007,completed\nLee,Jiho,이지호,male,KR,gmrdp/fy2007,completed\n";
