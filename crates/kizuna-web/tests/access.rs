@@ -153,6 +153,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/statistics.xlsx", Public),
     ("GET", "/console/statistics.csv", Staff),
     ("GET", "/console/statistics.xlsx", Staff),
+    ("GET", "/console/statistics/people.csv", Admin),
+    ("GET", "/console/statistics/people.xlsx", Admin),
     // The API: its document, health, and the public reads.
     ("GET", "/api/openapi.json", Public),
     ("GET", "/healthz", Public),

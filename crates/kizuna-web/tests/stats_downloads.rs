@@ -21,6 +21,7 @@ kizuna_testkit::on_both!(
     staff_downloads_name_their_filters,
     bad_downloads_are_refused_with_a_page,
     the_workbook_opens_in_libreoffice,
+    the_people_behind_a_figure_download_for_administrators_only,
 );
 
 /// A downloaded file: its answer must be 200 with an attachment named `name`.
@@ -422,4 +423,77 @@ async fn the_workbook_opens_in_libreoffice(backend: Backend) {
     let ours = rows_of(&one, FileFormat::Xlsx);
     assert_eq!(table(&theirs, "Country or region"), table(&ours, "Country or region"));
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The people behind a figure: the whole list, as the page counts it, for
+/// administrators (personal data in bulk), logged as an export; staff see
+/// the list on the page but no download, and are refused the file.
+async fn the_people_behind_a_figure_download_for_administrators_only(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let query = "as_of=2008-03-31&country=TH";
+    let mut staff = t.staff().await;
+    let page = staff.page(&format!("/console/statistics/people?{query}")).await;
+    assert!(!page.has("#people-downloads"), "no download offered to staff");
+    assert_eq!(
+        staff
+            .get(&format!("/console/statistics/people.csv?{query}"))
+            .await
+            .status,
+        StatusCode::FORBIDDEN
+    );
+    let mut admin = t.admin().await;
+    let page = admin.page(&format!("/console/statistics/people?{query}")).await;
+    let hrefs: Vec<String> = page
+        .select("#people-downloads a")
+        .iter()
+        .map(|a| a.attr("href").unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        hrefs,
+        [
+            format!("/console/statistics/people.csv?{query}"),
+            format!("/console/statistics/people.xlsx?{query}")
+        ]
+    );
+    let on_page: Vec<String> = page_rows(&page, "people").iter().map(|r| r[0].clone()).collect();
+    for (href, format, name) in [
+        (&hrefs[0], FileFormat::Csv, "kizuna-statistics-people-2008-03-31.csv"),
+        (&hrefs[1], FileFormat::Xlsx, "kizuna-statistics-people-2008-03-31.xlsx"),
+    ] {
+        let ct = if format == FileFormat::Csv {
+            "text/csv"
+        } else {
+            "application/vnd.openxmlformats"
+        };
+        let rows = rows_of(&file(&admin.get(href).await, name, ct), format);
+        let (_, people) = table(&rows, "id");
+        // Thailand sent 30 trainees by 31 March 2008: all of them, the page's first ones first.
+        assert_eq!(people.len(), 30, "{format:?}");
+        assert_eq!(about(&rows, "Trainees"), "30");
+        let names: Vec<String> = people.iter().map(|r| r[1].clone()).collect();
+        assert_eq!(names[..on_page.len()], on_page[..], "{format:?}: the page's order");
+        assert!(people.iter().all(|r| r[4] == "TH"), "{format:?}");
+    }
+    let (logged, _) = t
+        .app
+        .audit_log(
+            &kizuna_store::AuditFilter {
+                action: Some(kizuna_store::Action::Export),
+                ..Default::default()
+            },
+            kizuna_store::Page { limit: 100, offset: 0 },
+        )
+        .await
+        .unwrap();
+    assert!(
+        logged
+            .iter()
+            .filter(|e| e
+                .detail
+                .as_deref()
+                .is_some_and(|d| d.starts_with("statistics people list (30)")))
+            .count()
+            >= 2,
+        "each download is logged"
+    );
 }

@@ -110,3 +110,4 @@ stats-report-headline = Trainees as of { $date }: { $trainees ->
     [one] { $countries } country or region
    *[other] { $countries } countries and regions
 }
+stats-people-download = The whole list (administrators; the download is logged):

@@ -99,3 +99,4 @@ stats-prev = 前のページ
 stats-next = 次のページ
 stats-back = 統計に戻る
 stats-report-headline = { $date } 時点の研修員：{ $countries } か国・地域から { $trainees } 人
+stats-people-download = 一覧全体のダウンロード（管理者のみ。記録されます）：

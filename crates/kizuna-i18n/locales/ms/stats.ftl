@@ -99,3 +99,4 @@ stats-prev = Halaman sebelumnya
 stats-next = Halaman seterusnya
 stats-back = Kembali ke statistik
 stats-report-headline = Pelatih setakat { $date }: { $trainees } orang pelatih dari { $countries } negara dan wilayah
+stats-people-download = Muat turun seluruh senarai (pentadbir sahaja; muat turun direkodkan):

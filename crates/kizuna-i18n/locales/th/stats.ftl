@@ -99,3 +99,4 @@ stats-prev = หน้าก่อนหน้า
 stats-next = หน้าถัดไป
 stats-back = กลับไปที่สถิติ
 stats-report-headline = ผู้รับการฝึกอบรม ณ วันที่ { $date }: { $trainees } คน จาก { $countries } ประเทศและภูมิภาค
+stats-people-download = ดาวน์โหลดรายชื่อทั้งหมด (ผู้ดูแลระบบเท่านั้น และมีการบันทึกการดาวน์โหลด):

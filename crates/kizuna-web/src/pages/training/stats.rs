@@ -46,6 +46,8 @@ pub fn routes() -> crate::pages::Routes {
         .route("/statistics.xlsx", get(public_xlsx))
         .route("/console/statistics.csv", get(staff_csv))
         .route("/console/statistics.xlsx", get(staff_xlsx))
+        .route("/console/statistics/people.csv", get(people_csv))
+        .route("/console/statistics/people.xlsx", get(people_xlsx))
 }
 
 /// People per page of a drill-down.
@@ -809,6 +811,8 @@ struct PeoplePage<'a> {
     prev: Option<String>,
     next: Option<String>,
     back: String,
+    /// The list as CSV and XLSX (administrators: personal data in bulk).
+    downloads: Option<(String, String)>,
 }
 
 async fn people_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Response {
@@ -843,6 +847,12 @@ async fn people_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuer
         prev: None,
         next: None,
         back: format!("/console/statistics?{query}"),
+        downloads: ctx.is_admin().then(|| {
+            (
+                format!("/console/statistics/people.csv?{query}"),
+                format!("/console/statistics/people.xlsx?{query}"),
+            )
+        }),
     };
     if !parsed.errors.is_empty() {
         page.errors = error_lines(&ctx, &parsed);
@@ -932,6 +942,139 @@ async fn people_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuer
 }
 
 // ------------------------------------------------------------------ downloads
+
+async fn people_csv(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Response {
+    people_download(&s, &ctx, raw, FileKind::Csv).await
+}
+
+async fn people_xlsx(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Response {
+    people_download(&s, &ctx, raw, FileKind::Xlsx).await
+}
+
+/// The people behind a figure, every one of them, as a file: personal
+/// data in bulk, so for administrators only (as the trainee export), and
+/// logged as an export with the filter it was made with.
+async fn people_download(s: &WebState, ctx: &Ctx, raw: Option<String>, kind: FileKind) -> Response {
+    use kizuna_io::report::{Cell as FileCell, Report, Table};
+    if let Err(r) = ctx.require_admin() {
+        return r;
+    }
+    let q = query_map(raw);
+    let parsed = parse_filter(ctx, &q, s.app.today(), true);
+    if !parsed.errors.is_empty() {
+        return message(
+            ctx,
+            StatusCode::BAD_REQUEST,
+            "stats-download-refused-title",
+            "stats-download-refused",
+        );
+    }
+    let f = &parsed.filter;
+    let app = crate::acting::for_ctx(s, ctx);
+    let all = Page {
+        limit: u32::MAX,
+        offset: 0,
+    };
+    let Ok((people, total)) = app.trainee_drilldown(f, all).await else {
+        return db_error(ctx);
+    };
+    let query = filter_query(f);
+    if app
+        .note_export("person", None, &format!("statistics people list ({total}): {query}"))
+        .await
+        .is_err()
+    {
+        return db_error(ctx);
+    }
+    let about = vec![
+        (ctx.t("stats-as-of-label"), FileCell::text(parsed.as_of.to_string())),
+        (
+            ctx.t("stats-download-source"),
+            FileCell::text(msg(
+                ctx,
+                "stats-download-source-value",
+                &[("page", FluentValue::from(format!("/console/statistics/people?{query}")))],
+            )),
+        ),
+        (
+            ctx.t("stats-col-trainees"),
+            FileCell::Number(u64::try_from(total).unwrap_or(0)),
+        ),
+    ];
+    let rows = people
+        .iter()
+        .map(|p| {
+            vec![
+                FileCell::Number(u64::try_from(p.id).unwrap_or(0)),
+                FileCell::text(p.sort_name()),
+                FileCell::text(
+                    p.fields
+                        .name_native
+                        .as_ref()
+                        .map(ToString::to_string)
+                        .unwrap_or_default(),
+                ),
+                FileCell::text(country_name(ctx, p.fields.nationality)),
+                FileCell::text(p.fields.nationality.to_string()),
+                FileCell::text(gender_name(ctx, p.fields.gender)),
+            ]
+        })
+        .collect();
+    let file = Report {
+        title: ctx.t("stats-people-title"),
+        about,
+        about_sheet: None,
+        tables: vec![Table {
+            sheet: ctx.t("stats-people-title"),
+            title: msg(
+                ctx,
+                "stats-people-caption",
+                &[("date", FluentValue::from(ctx.date(&parsed.as_of)))],
+            ),
+            header: vec![
+                "id".to_owned(),
+                ctx.t("stats-col-name"),
+                ctx.t("stats-col-native-name"),
+                ctx.t("stats-col-nationality"),
+                ctx.t("stats-download-col-code"),
+                ctx.t("stats-col-gender"),
+            ],
+            rows,
+        }],
+    };
+    file_answer(ctx, &file, kind, &format!("kizuna-statistics-people-{}", parsed.as_of))
+}
+
+/// A report as the file asked for, named `name`.
+fn file_answer(ctx: &Ctx, file: &kizuna_io::report::Report, kind: FileKind, name: &str) -> Response {
+    let (bytes, content_type, ext) = match kind {
+        FileKind::Csv => (kizuna_io::report::csv(file), "text/csv; charset=utf-8", "csv"),
+        FileKind::Xlsx => match kizuna_io::report::xlsx(file) {
+            Ok(b) => (
+                b,
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                "xlsx",
+            ),
+            Err(e) => {
+                tracing::error!(error = %e, "statistics workbook failed");
+                return message(ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database");
+            }
+        },
+    };
+    ctx.finish(
+        (
+            [
+                (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
+                (
+                    axum::http::header::CONTENT_DISPOSITION,
+                    format!("attachment; filename=\"{name}.{ext}\""),
+                ),
+            ],
+            bytes,
+        )
+            .into_response(),
+    )
+}
 
 /// The tables a download may be limited to (`table=`); the last two are
 /// the staff's only.
@@ -1206,31 +1349,5 @@ async fn download(s: &WebState, ctx: &Ctx, raw: Option<String>, staff_route: boo
         Some(t) => format!("kizuna-statistics-{t}-{}", parsed.as_of),
         None => format!("kizuna-statistics-{}", parsed.as_of),
     };
-    let (bytes, content_type, ext) = match kind {
-        FileKind::Csv => (kizuna_io::report::csv(&file), "text/csv; charset=utf-8", "csv"),
-        FileKind::Xlsx => match kizuna_io::report::xlsx(&file) {
-            Ok(b) => (
-                b,
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                "xlsx",
-            ),
-            Err(e) => {
-                tracing::error!(error = %e, "statistics workbook failed");
-                return message(ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database");
-            }
-        },
-    };
-    ctx.finish(
-        (
-            [
-                (axum::http::header::CONTENT_TYPE, content_type.to_owned()),
-                (
-                    axum::http::header::CONTENT_DISPOSITION,
-                    format!("attachment; filename=\"{name}.{ext}\""),
-                ),
-            ],
-            bytes,
-        )
-            .into_response(),
-    )
+    file_answer(ctx, &file, kind, &name)
 }
