@@ -21,11 +21,31 @@
 //! - The API has no gendered family names, so for countries whose surnames
 //!   change with sex (RU and the Central Asian republics) the pools use only
 //!   forms that suit both sexes; see the note on each such pool.
+//!
+//! `readings.tsv` gives each name part its other forms, so that demo people
+//! have a `name_native` and a `name_kana` and can be found by them. It has a
+//! header and one row per name part of each pool: `country`, `latin` (the
+//! part exactly as in `names.tsv`), `native` (the part in the country's own
+//! script: kanji for JP, simplified hanzi for CN, hangul for KR, Mongolian
+//! Cyrillic for MN, Thai, Lao, Khmer and Burmese script; empty where that
+//! script is Latin, for the countries whose own script the demo leaves out,
+//! and wherever a standard spelling is not certain) and `kana` (the reading
+//! in katakana as Japanese offices write it: the Mandarin reading for CN,
+//! the Korean one for KR, never the Japanese reading of the characters).
+//! A Latin part of several words has a middle dot (・) between them in its
+//! reading ("Thị Lan" is ティ・ラン); Burmese parts are written as one word
+//! in their script. A person's native name joins the parts family name
+//! first without a space for JP, CN and KR, in the pool's order with a
+//! space elsewhere; their reading joins the parts with a space in the
+//! order their Latin name is written. Either is left out unless every part
+//! has that form. Every part of every pool has a row with a reading (a test
+//! checks), so a part added to `names.tsv` needs its row here too.
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 const TSV: &str = include_str!("names.tsv");
+const READINGS_TSV: &str = include_str!("readings.tsv");
 
 /// Name parts for generating fictional people of one country.
 pub struct NamePool {
@@ -80,6 +100,85 @@ pub fn name_pool(country: &str) -> Option<&'static NamePool> {
 /// The alpha-2 codes that have a pool, sorted.
 pub fn countries_with_pools() -> &'static [&'static str] {
     &COUNTRIES
+}
+
+/// A name part's forms besides the Latin one (a row of `readings.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Reading {
+    /// In the country's own script, when that is not Latin and known.
+    pub native: Option<&'static str>,
+    /// In katakana.
+    pub kana: Option<&'static str>,
+}
+
+/// One row of `readings.tsv`, or None when it is malformed (a test checks
+/// that none is).
+fn reading_row(line: &'static str) -> Option<((&'static str, &'static str), Reading)> {
+    let cells: Vec<&'static str> = line.split('\t').collect();
+    let [country, latin, native, kana] = cells[..] else {
+        return None;
+    };
+    let cell = |c: &'static str| (!c.is_empty()).then_some(c);
+    Some((
+        (country, latin),
+        Reading {
+            native: cell(native),
+            kana: cell(kana),
+        },
+    ))
+}
+
+fn reading_rows() -> impl Iterator<Item = &'static str> {
+    READINGS_TSV.lines().skip(1).filter(|l| !l.trim().is_empty())
+}
+
+/// The readings by country, then by Latin part.
+static READINGS: LazyLock<BTreeMap<&'static str, BTreeMap<&'static str, Reading>>> = LazyLock::new(|| {
+    let mut by_country: BTreeMap<&'static str, BTreeMap<&'static str, Reading>> = BTreeMap::new();
+    for ((country, latin), r) in reading_rows().filter_map(reading_row) {
+        by_country.entry(country).or_default().insert(latin, r);
+    }
+    by_country
+});
+
+/// The other forms of a part of a name in the pool of `country`, or None
+/// when `readings.tsv` has no row for it.
+pub fn reading(country: &str, latin: &str) -> Option<&'static Reading> {
+    READINGS.get(country)?.get(latin)
+}
+
+/// Whether a country's native name is written without a space between
+/// family and given name (Chinese characters and hangul).
+fn native_unspaced(country: &str) -> bool {
+    matches!(country, "JP" | "CN" | "KR")
+}
+
+/// The name in its own script and the katakana reading of a person of
+/// `country` whose name is made of the parts `family` and `given` of that
+/// country's pool: each only when every part has that form.
+pub fn native_and_kana(country: &str, family: &str, given: &str) -> (Option<String>, Option<String>) {
+    let Some(pool) = name_pool(country) else {
+        return (None, None);
+    };
+    let (Some(f), Some(g)) = (reading(country, family), reading(country, given)) else {
+        return (None, None);
+    };
+    let ordered = |family: &str, given: &str, sep: &str| {
+        if pool.family_first {
+            format!("{family}{sep}{given}")
+        } else {
+            format!("{given}{sep}{family}")
+        }
+    };
+    let native = match (f.native, g.native) {
+        (Some(f), Some(g)) => Some(ordered(f, g, if native_unspaced(country) { "" } else { " " })),
+        _ => None,
+    };
+    let kana = match (f.kana, g.kana) {
+        (Some(f), Some(g)) => Some(ordered(f, g, " ")),
+        _ => None,
+    };
+    (native, kana)
 }
 
 #[cfg(test)]
@@ -202,5 +301,195 @@ mod tests {
             assert!(codes.insert(code), "names.tsv line {}: {code} has a second row", n + 1);
         }
         assert_eq!(codes.len(), countries_with_pools().len());
+    }
+
+    /// The countries whose every name part must have a katakana reading,
+    /// and a native form in their script where one is given.
+    const READ: &[&str] = &["JP", "TH", "CN", "KR", "MN", "LA", "KH", "MM", "MY", "ID", "PH", "VN"];
+
+    /// Whether `c` belongs to the script of `country`'s native names, or
+    /// None when the demo gives that country none (Latin-script countries
+    /// and those whose script the demo leaves out).
+    fn in_script(country: &str, c: char) -> Option<bool> {
+        Some(match country {
+            "JP" => matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '々'),
+            "CN" => matches!(c, '\u{4E00}'..='\u{9FFF}'),
+            "KR" => matches!(c, '\u{AC00}'..='\u{D7A3}'),
+            "MN" => matches!(c, '\u{0400}'..='\u{04FF}' | '-'),
+            "TH" => matches!(c, '\u{0E00}'..='\u{0E7F}'),
+            "LA" => matches!(c, '\u{0E80}'..='\u{0EFF}'),
+            "KH" => matches!(c, '\u{1780}'..='\u{17FF}'),
+            "MM" => matches!(c, '\u{1000}'..='\u{109F}'),
+            _ => return None,
+        })
+    }
+
+    fn is_katakana(c: char) -> bool {
+        matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー' | '・')
+    }
+
+    /// Every row of `readings.tsv` as read.
+    fn all_readings() -> impl Iterator<Item = (&'static str, &'static str, &'static Reading)> {
+        READINGS
+            .iter()
+            .flat_map(|(code, parts)| parts.iter().map(move |(latin, r)| (*code, *latin, r)))
+    }
+
+    /// Every part of a pool, each once, in `names.tsv`'s order.
+    fn parts(pool: &NamePool) -> Vec<&'static str> {
+        let mut all: Vec<&'static str> = Vec::new();
+        for part in pool.given_female.iter().chain(pool.given_male).chain(pool.family) {
+            if !all.contains(part) {
+                all.push(part);
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_row_of_readings_tsv_is_well_formed_and_names_a_part() {
+        assert_eq!(READINGS_TSV.lines().next(), Some("country\tlatin\tnative\tkana"));
+        let mut seen = HashSet::new();
+        for (n, line) in READINGS_TSV.lines().enumerate().skip(1) {
+            let ((code, latin), r) =
+                reading_row(line).unwrap_or_else(|| panic!("readings.tsv line {} is malformed: {line}", n + 1));
+            assert!(
+                seen.insert((code, latin)),
+                "readings.tsv line {}: a second row for {code} {latin}",
+                n + 1
+            );
+            let pool = name_pool(code).unwrap_or_else(|| panic!("readings.tsv line {}: {code} has no pool", n + 1));
+            assert!(
+                parts(pool).contains(&latin),
+                "readings.tsv line {}: {latin:?} is no part of the {code} pool",
+                n + 1
+            );
+            for cell in [r.native, r.kana].into_iter().flatten() {
+                assert_eq!(cell.trim(), cell, "readings.tsv line {}: stray whitespace", n + 1);
+            }
+        }
+        assert_eq!(seen.len(), all_readings().count());
+    }
+
+    #[test]
+    fn every_part_of_every_pool_has_a_katakana_reading() {
+        for code in READ.iter().chain(countries_with_pools()) {
+            let pool = name_pool(code).unwrap_or_else(|| panic!("no pool for {code}"));
+            for part in parts(pool) {
+                let r = reading(code, part).unwrap_or_else(|| panic!("{code}: no row in readings.tsv for {part:?}"));
+                assert!(r.kana.is_some(), "{code}: {part:?} has no katakana reading");
+            }
+        }
+    }
+
+    #[test]
+    fn every_reading_is_katakana_with_a_dot_between_words() {
+        for (code, latin, r) in all_readings() {
+            let Some(kana) = r.kana else { continue };
+            assert!(
+                kana.chars().all(is_katakana),
+                "{code} {latin}: {kana:?} is not katakana only"
+            );
+            let words: Vec<&str> = kana.split('・').collect();
+            assert!(
+                words.iter().all(|w| !w.is_empty() && !w.starts_with('ー')),
+                "{code} {latin}: {kana:?} has an empty word or starts one with ー"
+            );
+            // As many words as the Latin part, counting hyphenated ones as one or several.
+            let spaced = latin.split(' ').count();
+            let hyphenated = latin.split([' ', '-']).count();
+            assert!(
+                (spaced..=hyphenated).contains(&words.len()),
+                "{code} {latin}: {kana:?} has {} words, the Latin part {spaced}",
+                words.len()
+            );
+        }
+    }
+
+    #[test]
+    fn every_native_form_is_in_its_countrys_script() {
+        for (code, latin, r) in all_readings() {
+            let Some(native) = r.native else { continue };
+            assert!(
+                in_script(code, 'a').is_some(),
+                "{code} {latin}: the demo gives {code} no native script, yet {native:?}"
+            );
+            for c in native.chars() {
+                assert_eq!(
+                    in_script(code, c),
+                    Some(true),
+                    "{code} {latin}: {native:?} has {c:?} (U+{:04X}), not in the {code} script",
+                    c as u32
+                );
+            }
+        }
+        // Each country with a script has its parts in it.
+        for code in READ {
+            if in_script(code, 'a').is_none() {
+                continue;
+            }
+            let with = parts(name_pool(code).unwrap())
+                .into_iter()
+                .filter(|p| reading(code, p).and_then(|r| r.native).is_some())
+                .count();
+            assert!(with > 0, "{code}: no part has a native form");
+        }
+    }
+
+    #[test]
+    fn known_parts_read_as_written_in_their_country() {
+        let r = |code, latin| {
+            let r = reading(code, latin).unwrap_or_else(|| panic!("{code} {latin}"));
+            (r.native, r.kana)
+        };
+        assert_eq!(r("TH", "Somchai"), (Some("สมชาย"), Some("ソムチャイ")));
+        assert_eq!(r("TH", "Siriporn"), (Some("ศิริพร"), Some("シリポーン")));
+        assert_eq!(r("KR", "Kim"), (Some("김"), Some("キム")));
+        assert_eq!(r("CN", "Wang"), (Some("王"), Some("ワン")));
+        assert_eq!(r("VN", "Nguyễn"), (None, Some("グエン")));
+        assert_eq!(r("JP", "Tanaka"), (Some("田中"), Some("タナカ")));
+        assert_eq!(r("KH", "Kim"), (Some("គីម"), Some("キム")));
+    }
+
+    #[test]
+    fn names_join_their_parts_in_the_customary_order() {
+        let both = |native: &str, kana: &str| (Some(native.to_owned()), Some(kana.to_owned()));
+        assert_eq!(
+            native_and_kana("JP", "Tanaka", "Hiroshi"),
+            both("田中博", "タナカ ヒロシ")
+        );
+        assert_eq!(
+            native_and_kana("CN", "Wang", "Xiaomei"),
+            both("王小美", "ワン シャオメイ")
+        );
+        assert_eq!(native_and_kana("KR", "Kim", "Min-ji"), both("김민지", "キム ミンジ"));
+        assert_eq!(
+            native_and_kana("MN", "Ganbat", "Batbayar"),
+            both("Ганбат Батбаяр", "ガンバト バトバヤル")
+        );
+        assert_eq!(
+            native_and_kana("TH", "Saetang", "Somchai"),
+            both("สมชาย แซ่ตั้ง", "ソムチャイ セータン")
+        );
+        assert_eq!(
+            native_and_kana("LA", "Vongsa", "Somphone"),
+            both("ສົມພອນ ວົງສາ", "ソムポーン ウォンサー")
+        );
+        assert_eq!(native_and_kana("KH", "Sok", "Sophea"), both("សុខ សុភា", "ソック ソピア"));
+        assert_eq!(
+            native_and_kana("MM", "Hlaing", "Su Su"),
+            both("စုစု လှိုင်", "スー・スー フライン")
+        );
+        assert_eq!(
+            native_and_kana("VN", "Nguyễn", "Thị Lan"),
+            (None, Some("グエン ティ・ラン".to_owned()))
+        );
+        assert_eq!(
+            native_and_kana("PH", "Dela Cruz", "Maria Cristina"),
+            (None, Some("マリア・クリスティーナ デラ・クルス".to_owned()))
+        );
+        // A part the pool lacks, or a country without one: neither form.
+        assert_eq!(native_and_kana("TH", "Smith", "Somchai"), (None, None));
+        assert_eq!(native_and_kana("XX", "Tanaka", "Hiroshi"), (None, None));
     }
 }

@@ -72,11 +72,14 @@ pub(super) fn weight(code: &str) -> usize {
     }
 }
 
-/// A fictional person of a country.
+/// A fictional person of a country, with their name in their own script
+/// and its katakana reading when the name's parts have them.
 pub(super) fn person(rng: &mut Rng, country: &str, org: Option<i64>, taken: &mut HashSet<String>) -> PersonInput {
-    let pool = names::name_pool(country)
-        .or_else(|| names::name_pool("JP"))
-        .expect("JP pool exists");
+    // The country whose pool the name comes from, for its readings.
+    let (named_as, pool) = match names::name_pool(country) {
+        Some(pool) => (country, pool),
+        None => ("JP", names::name_pool("JP").expect("JP pool exists")),
+    };
     let positions = [
         "Director",
         "Deputy Director",
@@ -100,11 +103,13 @@ pub(super) fn person(rng: &mut Rng, country: &str, org: Option<i64>, taken: &mut
             1 + rng.below(12) as u32,
             1 + rng.below(28) as u32,
         );
+        // Drawing nothing, so the demo's draws are the same with or without readings.
+        let (native, kana) = names::native_and_kana(named_as, family, given);
         let p = PersonInput {
             family_name: t(family),
             given_name: Some(t(given)),
-            name_native: None,
-            name_kana: None,
+            name_native: native.as_deref().map(t),
+            name_kana: kana.as_deref().map(t),
             gender,
             nationality: cc(country),
             birth_date: Some(birth),
