@@ -221,12 +221,10 @@ async fn course_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pairs: Vec<(Stri
                         .into_response(),
                     );
                 }
-                Err(AppError::Invalid(errs)) => errors.extend(errs),
-                Err(AppError::Conflict { current, .. }) => {
-                    f.set("version", current);
-                    errors.push(FieldError::new("version", "stale", "changed by someone else"));
-                }
-                Err(e) => return app_error(ctx, e),
+                Err(e) => match f.refused(e) {
+                    Ok(errs) => errors.extend(errs),
+                    Err(e) => return app_error(ctx, e),
+                },
             }
         }
     }

@@ -401,14 +401,10 @@ pub(crate) async fn edition_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pair
                 Ok(e) => {
                     return ctx.finish(Redirect::to(&format!("/console/editions/{}?saved=1", e.id)).into_response());
                 }
-                Err(AppError::Invalid(errs)) => errs,
-                Err(AppError::Conflict { current, .. }) => {
-                    // Show the colleague's version: the form keeps this
-                    // person's typing, and saving again overwrites knowingly.
-                    f.set("version", current);
-                    vec![FieldError::new("version", "stale", "changed by someone else")]
-                }
-                Err(e) => return app_error(ctx, e),
+                Err(e) => match f.refused(e) {
+                    Ok(errs) => errs,
+                    Err(e) => return app_error(ctx, e),
+                },
             }
         }
         Err(errs) => errs,

@@ -217,6 +217,21 @@ impl FormState {
         self.err(&format!("{name}_{lang}"))
     }
 
+    /// The errors a refused write shows in its form: a rule's, or the
+    /// stale version's. For a stale one the colleague's version is loaded
+    /// into the form, which keeps this person's typing: saving again
+    /// replaces theirs knowingly. Any other failure is returned.
+    pub(crate) fn refused(&mut self, e: AppError) -> Result<Vec<FieldError>, AppError> {
+        match e {
+            AppError::Invalid(errs) => Ok(errs),
+            AppError::Conflict { current, .. } => {
+                self.set("version", current);
+                Ok(vec![FieldError::new("version", "stale", "changed by someone else")])
+            }
+            other => Err(other),
+        }
+    }
+
     pub(crate) fn has_errors(&self) -> bool {
         !self.errors.is_empty()
     }

@@ -526,15 +526,10 @@ pub(crate) async fn person_update(
                 Ok(p) => {
                     return ctx.finish(Redirect::to(&format!("/console/people/{}?saved=1", p.id)).into_response());
                 }
-                Err(AppError::Invalid(errors)) => errors,
-                Err(AppError::Conflict { current, .. }) => {
-                    // The colleague's version is now the one saved; the
-                    // form keeps this person's typing, and saving again
-                    // replaces theirs knowingly.
-                    f.set("version", current);
-                    vec![FieldError::new("version", "stale", "changed by someone else")]
-                }
-                Err(e) => return app_error(&ctx, e),
+                Err(e) => match f.refused(e) {
+                    Ok(errors) => errors,
+                    Err(e) => return app_error(&ctx, e),
+                },
             }
         }
     };

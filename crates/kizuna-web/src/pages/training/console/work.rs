@@ -77,19 +77,6 @@ pub(crate) fn done_notice(ctx: &Ctx, done: Option<&str>) -> Option<String> {
         .map(|d| ctx.t(&format!("work-done-{d}")))
 }
 
-/// The errors a refused write shows in its form: a rule's, or the stale
-/// version's (the colleague's version is loaded into the form).
-fn form_errors(f: &mut FormState, e: AppError) -> Result<Vec<FieldError>, AppError> {
-    match e {
-        AppError::Invalid(errs) => Ok(errs),
-        AppError::Conflict { current, .. } => {
-            f.set("version", current);
-            Ok(vec![FieldError::new("version", "stale", "changed by someone else")])
-        }
-        other => Err(other),
-    }
-}
-
 fn form_version(f: &FormState) -> Result<i64, FieldError> {
     f.v("version")
         .trim()
@@ -498,7 +485,7 @@ pub(crate) async fn participation_update(
                         .into_response(),
                     );
                 }
-                Err(e) => match form_errors(&mut f, e) {
+                Err(e) => match f.refused(e) {
                     Ok(errs) => errs,
                     Err(e) => return app_error(&ctx, e),
                 },
@@ -700,7 +687,7 @@ async fn session_submit(
                         .into_response(),
                     );
                 }
-                Err(e) => match form_errors(&mut f, e) {
+                Err(e) => match f.refused(e) {
                     Ok(errs) => errs,
                     Err(e) => return app_error(ctx, e),
                 },
@@ -861,7 +848,7 @@ async fn award_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pairs: Vec<(Strin
                 Ok(_) => {
                     return ctx.finish(Redirect::to("/console/awards?done=award-saved").into_response());
                 }
-                Err(e) => match form_errors(&mut f, e) {
+                Err(e) => match f.refused(e) {
                     Ok(errs) => errs,
                     Err(e) => return app_error(ctx, e),
                 },
