@@ -28,6 +28,7 @@ pub mod demo;
 pub mod map;
 pub mod offices;
 pub mod partner;
+pub mod partnerships;
 pub mod people;
 pub mod privacy;
 pub mod records;

@@ -11,6 +11,13 @@ use kizuna_domain::common::organisation::{Organisation, OrganisationInput};
 use kizuna_domain::common::person::{Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
 use kizuna_domain::exchanges::award::{Award, AwardInput};
+use kizuna_domain::partnerships::activity::{Activity, ActivityInput};
+use kizuna_domain::partnerships::local_link::{LocalLink, LocalLinkInput};
+use kizuna_domain::partnerships::outcome::{Outcome, OutcomeInput, OutcomeLink, OutcomeLinkInput};
+use kizuna_domain::partnerships::partnership::{
+    Partnership, PartnershipInput, ProgrammeOrganisation, ProgrammeOrganisationInput,
+};
+use kizuna_domain::partnerships::profile::{OfferNeed, OfferNeedInput};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
 use kizuna_domain::training::participation::{Participation, ParticipationInput, ParticipationRole};
 use kizuna_domain::training::session::{Attendance, Session, SessionInput};
@@ -25,6 +32,8 @@ pub enum Ref {
     Person(Option<Id>),
     Programme(Option<Id>),
     Edition(Option<Id>),
+    Activity(Option<Id>),
+    Outcome(Option<Id>),
 }
 
 /// What the application knows about a record type beyond its table.
@@ -163,6 +172,147 @@ impl Entity for Award {
     }
 }
 
+impl Entity for Partnership {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("programme_id", Kind::Int),
+        ("japan_locality_id", Kind::Int),
+        ("status", Kind::Text),
+        ("proposer_id", Kind::Int),
+    ];
+    fn rules(i: &PartnershipInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate()
+    }
+    fn refs(i: &PartnershipInput) -> Vec<(&'static str, Ref)> {
+        let mut r = vec![
+            ("programme_id", Ref::Programme(Some(i.programme_id))),
+            ("proposer_id", Ref::Organisation(i.proposer_id)),
+            ("japan_locality_id", Ref::Locality(Some(i.japan_locality_id))),
+        ];
+        r.extend(
+            i.abroad_locality_ids
+                .iter()
+                .map(|id| ("abroad_locality_ids", Ref::Locality(Some(*id)))),
+        );
+        r
+    }
+}
+
+impl Entity for ProgrammeOrganisation {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("programme_id", Kind::Int),
+        ("organisation_id", Kind::Int),
+        ("role", Kind::Text),
+    ];
+    fn refs(i: &ProgrammeOrganisationInput) -> Vec<(&'static str, Ref)> {
+        vec![
+            ("programme_id", Ref::Programme(Some(i.programme_id))),
+            ("organisation_id", Ref::Organisation(Some(i.organisation_id))),
+        ]
+    }
+}
+
+impl Entity for Activity {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("programme_id", Kind::Int),
+        ("kind", Kind::Text),
+        ("locality_id", Kind::Int),
+    ];
+    fn rules(i: &ActivityInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate()
+    }
+    fn refs(i: &ActivityInput) -> Vec<(&'static str, Ref)> {
+        let mut r = vec![
+            ("programme_id", Ref::Programme(Some(i.programme_id))),
+            ("locality_id", Ref::Locality(i.locality_id)),
+            ("organisation_id", Ref::Organisation(i.organisation_id)),
+        ];
+        r.extend(i.person_ids.iter().map(|id| ("person_ids", Ref::Person(Some(*id)))));
+        r
+    }
+}
+
+impl Entity for Outcome {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("programme_id", Kind::Int),
+        ("kind", Kind::Text),
+        ("side", Kind::Text),
+        ("verdict", Kind::Text),
+        ("recorded_by", Kind::Text),
+    ];
+    fn rules(i: &OutcomeInput, today: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate(today)
+    }
+    fn refs(i: &OutcomeInput) -> Vec<(&'static str, Ref)> {
+        let mut r = vec![
+            ("programme_id", Ref::Programme(Some(i.programme_id))),
+            ("actor_organisation_id", Ref::Organisation(i.actor_organisation_id)),
+            ("actor_person_id", Ref::Person(i.actor_person_id)),
+            ("agent_organisation_id", Ref::Organisation(i.agent_organisation_id)),
+        ];
+        r.extend(
+            i.locality_ids
+                .iter()
+                .map(|id| ("locality_ids", Ref::Locality(Some(*id)))),
+        );
+        r
+    }
+}
+
+impl Entity for OutcomeLink {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("to_outcome_id", Kind::Int),
+        ("from_outcome_id", Kind::Int),
+        ("from_activity_id", Kind::Int),
+        ("from_programme_id", Kind::Int),
+    ];
+    fn rules(i: &OutcomeLinkInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate().map(|_| ())
+    }
+    fn refs(i: &OutcomeLinkInput) -> Vec<(&'static str, Ref)> {
+        vec![
+            ("from_programme_id", Ref::Programme(i.from_programme_id)),
+            ("from_activity_id", Ref::Activity(i.from_activity_id)),
+            ("from_outcome_id", Ref::Outcome(i.from_outcome_id)),
+            ("to_outcome_id", Ref::Outcome(Some(i.to_outcome_id))),
+        ]
+    }
+}
+
+impl Entity for LocalLink {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("japan_locality_id", Kind::Int),
+        ("abroad_locality_id", Kind::Int),
+        ("kind", Kind::Text),
+    ];
+    fn rules(i: &LocalLinkInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate()
+    }
+    fn refs(i: &LocalLinkInput) -> Vec<(&'static str, Ref)> {
+        vec![
+            ("japan_locality_id", Ref::Locality(Some(i.japan_locality_id))),
+            ("abroad_locality_id", Ref::Locality(Some(i.abroad_locality_id))),
+        ]
+    }
+}
+
+impl Entity for OfferNeed {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("organisation_id", Kind::Int),
+        ("locality_id", Kind::Int),
+        ("direction", Kind::Text),
+        ("theme", Kind::Text),
+    ];
+    fn rules(i: &OfferNeedInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
+        i.validate()
+    }
+    fn refs(i: &OfferNeedInput) -> Vec<(&'static str, Ref)> {
+        vec![
+            ("organisation_id", Ref::Organisation(i.organisation_id)),
+            ("locality_id", Ref::Locality(i.locality_id)),
+        ]
+    }
+}
+
 impl App {
     async fn check_refs<R: Entity>(&self, input: &R::Input) -> Result<Vec<FieldError>> {
         let mut errors = Vec::new();
@@ -173,6 +323,8 @@ impl App {
                 Ref::Person(Some(id)) => (id, "person", self.store.exists::<Person>(id).await?),
                 Ref::Programme(Some(id)) => (id, "programme", self.store.exists::<Programme>(id).await?),
                 Ref::Edition(Some(id)) => (id, "course edition", self.store.exists::<Edition>(id).await?),
+                Ref::Activity(Some(id)) => (id, "activity", self.store.exists::<Activity>(id).await?),
+                Ref::Outcome(Some(id)) => (id, "outcome", self.store.exists::<Outcome>(id).await?),
                 _ => continue,
             };
             if !exists {
@@ -189,12 +341,12 @@ impl App {
     /// Rules that need other records: an edition belongs to a training
     /// course; a trainee's nationality is among a country-specific
     /// edition's targets.
-    async fn check_context<R: Entity>(&self, input: &R::Input) -> Result<Vec<FieldError>>
+    async fn check_context<R: Entity>(&self, input: &R::Input, id: Option<Id>) -> Result<Vec<FieldError>>
     where
         R::Input: 'static,
     {
         let any: &(dyn std::any::Any + Send + Sync) = input;
-        let mut errors = Vec::new();
+        let mut errors = self.partnership_context(any, id).await?;
         if let Some(e) = any.downcast_ref::<EditionInput>()
             && let Ok(p) = self.store.get::<Programme>(e.programme_id).await
             && p.fields.kind != ProgrammeKind::TrainingCourse
@@ -233,14 +385,14 @@ impl App {
         Ok(errors)
     }
 
-    async fn checked<R: Entity>(&self, input: &R::Input) -> Result<()>
+    async fn checked<R: Entity>(&self, input: &R::Input, id: Option<Id>) -> Result<()>
     where
         R::Input: 'static,
     {
         let mut errors = R::rules(input, self.today()).err().unwrap_or_default();
         errors.extend(self.check_refs::<R>(input).await?);
         if errors.is_empty() {
-            errors.extend(self.check_context::<R>(input).await?);
+            errors.extend(self.check_context::<R>(input, id).await?);
         }
         if errors.is_empty() {
             Ok(())
@@ -254,7 +406,7 @@ impl App {
     where
         R::Input: 'static,
     {
-        self.checked::<R>(input).await?;
+        self.checked::<R>(input, None).await?;
         Ok(self.store.insert::<R>(self.office_id(), input).await?)
     }
 
@@ -266,7 +418,7 @@ impl App {
         R::Input: 'static,
     {
         self.store.get::<R>(id).await?;
-        self.checked::<R>(input).await?;
+        self.checked::<R>(input, Some(id)).await?;
         Ok(self.store.update::<R>(id, version, input).await?)
     }
 

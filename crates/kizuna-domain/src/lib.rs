@@ -13,10 +13,11 @@
 //!   editions, participations, curricula and statistics;
 //! - [`exchanges`]: delegations, dispatches, symposiums and awards
 //!   (awards so far);
-//! - [`map`]: the Muslim-friendly map (prayer times and qibla so far).
+//! - [`map`]: the Muslim-friendly map (prayer times and qibla so far);
+//! - [`partnerships`]: partnership programmes, their activities, the
+//!   ripple ledger of outcomes, local-to-local links, offers and needs.
 //!
-//! Partnerships and their ripples, the rest of the map, volunteers,
-//! tourism and the matchmaker arrive as modules of their own.
+//! Volunteers, tourism and the matchmaker arrive as modules of their own.
 
 extern crate self as kizuna_domain;
 
@@ -24,6 +25,8 @@ pub mod common;
 pub mod exchanges;
 pub mod fields;
 pub mod map;
+pub mod matchmaker;
+pub mod partnerships;
 pub mod system;
 pub mod training;
 

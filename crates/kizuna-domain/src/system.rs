@@ -15,5 +15,8 @@ string_enum! {
         Exchanges = "exchanges",
         /// Places of the Muslim-friendly map.
         Map = "map",
+        /// Partnership programmes, activities, outcomes and their links,
+        /// local-to-local links, offers and needs.
+        Partnerships = "partnerships",
     }
 }

@@ -121,6 +121,18 @@ impl Lang {
 
 /// The catalogue files, per language, as embedded text.
 pub const CATALOGUES: &[(&str, &str, &str)] = &[
+    ("en", "partnerships", include_str!("../locales/en/partnerships.ftl")),
+    ("ja", "partnerships", include_str!("../locales/ja/partnerships.ftl")),
+    ("th", "partnerships", include_str!("../locales/th/partnerships.ftl")),
+    ("ms", "partnerships", include_str!("../locales/ms/partnerships.ftl")),
+    ("en", "ripple", include_str!("../locales/en/ripple.ftl")),
+    ("ja", "ripple", include_str!("../locales/ja/ripple.ftl")),
+    ("th", "ripple", include_str!("../locales/th/ripple.ftl")),
+    ("ms", "ripple", include_str!("../locales/ms/ripple.ftl")),
+    ("en", "matchmaker", include_str!("../locales/en/matchmaker.ftl")),
+    ("ja", "matchmaker", include_str!("../locales/ja/matchmaker.ftl")),
+    ("th", "matchmaker", include_str!("../locales/th/matchmaker.ftl")),
+    ("ms", "matchmaker", include_str!("../locales/ms/matchmaker.ftl")),
     ("en", "common", include_str!("../locales/en/common.ftl")),
     ("ja", "common", include_str!("../locales/ja/common.ftl")),
     ("th", "common", include_str!("../locales/th/common.ftl")),

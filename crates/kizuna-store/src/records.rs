@@ -12,6 +12,13 @@ use kizuna_domain::common::person::{Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput};
 use kizuna_domain::exchanges::award::{Award, AwardInput};
 use kizuna_domain::map::place::{Place, PlaceFields, PlaceInput};
+use kizuna_domain::partnerships::activity::{Activity, ActivityInput};
+use kizuna_domain::partnerships::local_link::{LocalLink, LocalLinkInput};
+use kizuna_domain::partnerships::outcome::{Outcome, OutcomeInput, OutcomeLink, OutcomeLinkInput};
+use kizuna_domain::partnerships::partnership::{
+    Partnership, PartnershipInput, ProgrammeOrganisation, ProgrammeOrganisationInput,
+};
+use kizuna_domain::partnerships::profile::{OfferNeed, OfferNeedInput};
 use kizuna_domain::training::edition::{Edition, EditionInput};
 use kizuna_domain::training::participation::{Participation, ParticipationInput};
 use kizuna_domain::training::session::{Session, SessionInput};
@@ -155,6 +162,107 @@ plain_record!(
     }
 );
 
+/// The ids kept in a child table of one integer column.
+fn ids_of(children: Vec<Value>) -> Vec<i64> {
+    children
+        .into_iter()
+        .filter_map(|v| if let Value::Int(Some(i)) = v { Some(i) } else { None })
+        .collect()
+}
+
+plain_record!(
+    Partnership,
+    PartnershipInput,
+    "partnership",
+    "partnerships",
+    Partnerships,
+    unique = "programme_id",
+    order = "starts_on, id",
+    child = Child {
+        table: "partnership_localities",
+        parent_column: "partnership_id",
+        column: "locality_id",
+        kind: Kind::Int,
+    },
+    children = |i| i.abroad_locality_ids.iter().map(|id| Value::Int(Some(*id))).collect(),
+    assemble = |children| |f: &mut PartnershipInput| -> Result<(), String> {
+        f.abroad_locality_ids = ids_of(children);
+        Ok(())
+    }
+);
+plain_record!(
+    ProgrammeOrganisation,
+    ProgrammeOrganisationInput,
+    "programme_organisation",
+    "programme_organisations",
+    Partnerships,
+    unique = "role",
+    order = "programme_id, role, id"
+);
+plain_record!(
+    Activity,
+    ActivityInput,
+    "activity",
+    "activities",
+    Partnerships,
+    order = "starts_on, id",
+    child = Child {
+        table: "activity_people",
+        parent_column: "activity_id",
+        column: "person_id",
+        kind: Kind::Int,
+    },
+    children = |i| i.person_ids.iter().map(|id| Value::Int(Some(*id))).collect(),
+    assemble = |children| |f: &mut ActivityInput| -> Result<(), String> {
+        f.person_ids = ids_of(children);
+        Ok(())
+    }
+);
+plain_record!(
+    Outcome,
+    OutcomeInput,
+    "outcome",
+    "outcomes",
+    Partnerships,
+    order = "occurred_on, id",
+    child = Child {
+        table: "outcome_localities",
+        parent_column: "outcome_id",
+        column: "locality_id",
+        kind: Kind::Int,
+    },
+    children = |i| i.locality_ids.iter().map(|id| Value::Int(Some(*id))).collect(),
+    assemble = |children| |f: &mut OutcomeInput| -> Result<(), String> {
+        f.locality_ids = ids_of(children);
+        Ok(())
+    }
+);
+plain_record!(
+    OutcomeLink,
+    OutcomeLinkInput,
+    "outcome_link",
+    "outcome_links",
+    Partnerships,
+    order = "to_outcome_id, id"
+);
+plain_record!(
+    LocalLink,
+    LocalLinkInput,
+    "local_link",
+    "local_links",
+    Partnerships,
+    unique = "kind",
+    order = "since, id"
+);
+plain_record!(
+    OfferNeed,
+    OfferNeedInput,
+    "offer_need",
+    "offers_needs",
+    Partnerships,
+    order = "direction, theme, id"
+);
+
 impl Record for Person {
     const ENTITY: &'static str = "person";
     const TABLE: &'static str = "people";
@@ -224,6 +332,13 @@ pub fn tables() -> Vec<TableSpec> {
         TableSpec::of::<Session>(),
         TableSpec::of::<Award>(),
         TableSpec::of::<Place>(),
+        TableSpec::of::<Partnership>(),
+        TableSpec::of::<ProgrammeOrganisation>(),
+        TableSpec::of::<Activity>(),
+        TableSpec::of::<Outcome>(),
+        TableSpec::of::<OutcomeLink>(),
+        TableSpec::of::<LocalLink>(),
+        TableSpec::of::<OfferNeed>(),
     ]
 }
 

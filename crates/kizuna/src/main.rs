@@ -158,6 +158,14 @@ enum Command {
     /// Check the database's consistency (after a crash or a restore):
     /// prints "ok", or each problem and exits with 1.
     Check,
+    /// Partnership programmes' outcomes (the ripple ledger).
+    Outcomes {
+        #[command(subcommand)]
+        what: cli::partnerships::OutcomesCmd,
+    },
+    /// The matchmaker: ranked counterparts for a locality or an organisation,
+    /// and its leave-one-out evaluation.
+    Match(cli::matchmaker::MatchArgs),
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -219,6 +227,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Person { what } => cli::people::person(url, what).await,
         Command::Purge { dry_run } => cli::people::purge(url, dry_run).await,
         Command::Check => cli::check(url).await,
+        Command::Outcomes { what } => cli::partnerships::outcomes(url, what).await,
+        Command::Match(args) => cli::matchmaker::run(url, args).await,
     }
 }
 

@@ -12,6 +12,7 @@
 pub mod names;
 mod places;
 mod plan;
+mod story;
 mod texts;
 
 use std::collections::{HashMap, HashSet};
@@ -106,6 +107,8 @@ impl App {
                 places::load_demo_places(self).await?;
                 self.store.set_setting("demo_places", "1").await?;
             }
+            // And the partnership story once, when they were made before it.
+            self.load_story().await?;
             summary.already_loaded = true;
             return Ok(summary);
         }
@@ -828,6 +831,7 @@ impl App {
         let _ = by_edition;
         places::load_demo_places(self).await?;
         self.store.set_setting("demo_places", "1").await?;
+        self.load_story().await?;
         self.store.set_setting("demo_complete", "1").await?;
         Ok(summary)
     }

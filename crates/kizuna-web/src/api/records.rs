@@ -13,6 +13,13 @@ use kizuna_domain::common::organisation::{Organisation, OrganisationInput};
 use kizuna_domain::common::person::{Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput};
 use kizuna_domain::exchanges::award::{Award, AwardInput};
+use kizuna_domain::partnerships::activity::{Activity, ActivityInput};
+use kizuna_domain::partnerships::local_link::{LocalLink, LocalLinkInput};
+use kizuna_domain::partnerships::outcome::{Outcome, OutcomeInput, OutcomeLink, OutcomeLinkInput};
+use kizuna_domain::partnerships::partnership::{
+    Partnership, PartnershipInput, ProgrammeOrganisation, ProgrammeOrganisationInput,
+};
+use kizuna_domain::partnerships::profile::{OfferNeed, OfferNeedInput};
 use kizuna_domain::training::edition::{Edition, EditionInput};
 use kizuna_domain::training::participation::{Participation, ParticipationInput};
 use kizuna_domain::training::session::{Session, SessionInput};
@@ -240,6 +247,118 @@ collection!(
     ]
 );
 
+collection!(
+    partnerships,
+    Partnership,
+    PartnershipInput,
+    tag = "partnerships",
+    list = "/api/v1/partnerships",
+    one = "/api/v1/partnerships/{id}",
+    ids = [
+        "list_partnerships",
+        "create_partnership",
+        "get_partnership",
+        "update_partnership",
+        "delete_partnership"
+    ]
+);
+
+collection!(
+    programme_organisations,
+    ProgrammeOrganisation,
+    ProgrammeOrganisationInput,
+    tag = "partnerships",
+    list = "/api/v1/programme-organisations",
+    one = "/api/v1/programme-organisations/{id}",
+    ids = [
+        "list_programme_organisations",
+        "create_programme_organisation",
+        "get_programme_organisation",
+        "update_programme_organisation",
+        "delete_programme_organisation"
+    ]
+);
+
+collection!(
+    activities,
+    Activity,
+    ActivityInput,
+    tag = "partnerships",
+    list = "/api/v1/activities",
+    one = "/api/v1/activities/{id}",
+    ids = [
+        "list_activities",
+        "create_activity",
+        "get_activity",
+        "update_activity",
+        "delete_activity"
+    ]
+);
+
+collection!(
+    outcomes,
+    Outcome,
+    OutcomeInput,
+    tag = "outcomes",
+    list = "/api/v1/outcomes",
+    one = "/api/v1/outcomes/{id}",
+    ids = [
+        "list_outcomes",
+        "create_outcome",
+        "get_outcome",
+        "update_outcome",
+        "delete_outcome"
+    ]
+);
+
+collection!(
+    outcome_links,
+    OutcomeLink,
+    OutcomeLinkInput,
+    tag = "outcomes",
+    list = "/api/v1/outcome-links",
+    one = "/api/v1/outcome-links/{id}",
+    ids = [
+        "list_outcome_links",
+        "create_outcome_link",
+        "get_outcome_link",
+        "update_outcome_link",
+        "delete_outcome_link"
+    ]
+);
+
+collection!(
+    local_links,
+    LocalLink,
+    LocalLinkInput,
+    tag = "local links",
+    list = "/api/v1/local-links",
+    one = "/api/v1/local-links/{id}",
+    ids = [
+        "list_local_links",
+        "create_local_link",
+        "get_local_link",
+        "update_local_link",
+        "delete_local_link"
+    ]
+);
+
+collection!(
+    offers_needs,
+    OfferNeed,
+    OfferNeedInput,
+    tag = "offers and needs",
+    list = "/api/v1/offers-needs",
+    one = "/api/v1/offers-needs/{id}",
+    ids = [
+        "list_offers_needs",
+        "create_offer_need",
+        "get_offer_need",
+        "update_offer_need",
+        "delete_offer_need"
+    ]
+);
+
 pub fn routes() -> OpenApiRouter<WebState> {
     macro_rules! both {
         ($r:expr, $($m:ident),+) => {
@@ -255,7 +374,14 @@ pub fn routes() -> OpenApiRouter<WebState> {
         editions,
         participations,
         sessions,
-        awards
+        awards,
+        partnerships,
+        programme_organisations,
+        activities,
+        outcomes,
+        outcome_links,
+        local_links,
+        offers_needs
     )
 }
 
@@ -281,5 +407,12 @@ pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> 
         filters_of::<Participation>("/api/v1/participations"),
         filters_of::<Session>("/api/v1/sessions"),
         filters_of::<Award>("/api/v1/awards"),
+        filters_of::<Partnership>("/api/v1/partnerships"),
+        filters_of::<ProgrammeOrganisation>("/api/v1/programme-organisations"),
+        filters_of::<Activity>("/api/v1/activities"),
+        filters_of::<Outcome>("/api/v1/outcomes"),
+        filters_of::<OutcomeLink>("/api/v1/outcome-links"),
+        filters_of::<LocalLink>("/api/v1/local-links"),
+        filters_of::<OfferNeed>("/api/v1/offers-needs"),
     ]
 }

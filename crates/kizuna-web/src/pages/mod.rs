@@ -7,6 +7,7 @@ mod audit;
 pub mod map;
 mod nominations;
 mod partner;
+mod partnerships;
 mod public;
 mod training;
 mod upload;
@@ -74,6 +75,7 @@ pub fn routes() -> Routes {
         .merge(public::routes())
         .merge(partner::routes())
         .merge(nominations::routes())
+        .merge(partnerships::routes())
         .merge(training::routes())
         .merge(map::routes())
         .merge(audit::routes())

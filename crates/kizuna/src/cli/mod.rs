@@ -14,8 +14,11 @@ macro_rules! outln {
 pub mod accounts;
 pub mod audit;
 pub mod bench;
+pub mod iati;
 pub mod map;
+pub mod matchmaker;
 pub mod offices;
+pub mod partnerships;
 pub mod people;
 pub mod serve;
 pub mod training;

@@ -97,6 +97,8 @@ pub enum Export {
         #[command(subcommand)]
         what: Template,
     },
+    /// Course editions, programmes and partnerships as IATI Activity Standard 2.03 XML.
+    Iati(super::iati::IatiArgs),
 }
 
 /// The formats a template is written in: a spreadsheet to fill in.
@@ -277,6 +279,7 @@ pub async fn export(database_url: &str, what: Export) -> anyhow::Result<()> {
         } => {
             write_out(&trainee_template(format.into())?, output.as_ref())?;
         }
+        Export::Iati(args) => super::iati::export(database_url, args).await?,
     }
     Ok(())
 }
