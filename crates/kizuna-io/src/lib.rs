@@ -4,7 +4,8 @@
 //!   XLSX — with formula escaping on the way out and [`encoding`] detection
 //!   of CSV saved as Shift_JIS and other legacy encodings on the way in;
 //! - [`places`]: places of the map in GeoJSON (RFC 7946), CSV and
-//!   OpenStreetMap XML (`.osm`) and PBF (`.osm.pbf`).
+//!   OpenStreetMap XML (`.osm`) and PBF (`.osm.pbf`);
+//! - [`iati`]: activities as IATI Activity Standard 2.03 XML.
 //!
 //! Readers never stop at the first problem: they return what they could
 //! read and every [`RowError`] (row, column, value, reason), and the caller
@@ -12,6 +13,7 @@
 //! [`IoError::BadFile`] saying why.
 
 pub mod encoding;
+pub mod iati;
 pub mod ical;
 pub mod limits;
 pub mod places;
