@@ -2,7 +2,7 @@
 //! ([`stats`]) and the staff console of courses, editions, trainees and
 //! imports ([`console`]).
 
-mod console;
+pub(crate) mod console;
 mod stats;
 
 pub fn routes() -> crate::pages::Routes {
