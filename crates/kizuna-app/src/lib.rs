@@ -26,6 +26,7 @@ pub mod auth;
 pub mod clock;
 pub mod demo;
 pub mod map;
+pub mod matchmaker;
 pub mod offices;
 pub mod partner;
 pub mod partnerships;
