@@ -36,7 +36,7 @@ pub struct SideCounts {
 }
 
 impl SideCounts {
-    fn add(&mut self, side: Side) {
+    pub(crate) fn add(&mut self, side: Side) {
         match side {
             Side::Japan => self.japan += 1,
             Side::Abroad => self.abroad += 1,
@@ -168,7 +168,10 @@ pub fn impact_of(ripple: &Ripple, programme: Option<ProgrammeRef>, fiscal_year: 
         programme,
         fiscal_year,
         totals,
-        by_kind: kinds.into_iter().map(|(kind, counts)| KindRow { kind, counts }).collect(),
+        by_kind: kinds
+            .into_iter()
+            .map(|(kind, counts)| KindRow { kind, counts })
+            .collect(),
         by_year: years
             .into_iter()
             .map(|(fiscal_year, counts)| YearRow { fiscal_year, counts })

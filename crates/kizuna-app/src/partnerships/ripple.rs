@@ -56,6 +56,11 @@ pub struct RippleNode {
     pub record_id: Id,
     pub programme_id: Id,
     pub title: LocalText,
+    /// What changed (an outcome's description) or what was done (an
+    /// activity's summary, a programme's).
+    pub summary: Option<LocalText>,
+    /// An outcome's or activity's date; a programme's start (when it has
+    /// partnership details).
     pub date: Option<NaiveDate>,
     pub fiscal_year: Option<i32>,
     pub side: Option<Side>,
@@ -168,13 +173,15 @@ impl App {
 
         let mut nodes: Vec<RippleNode> = Vec::new();
         for p in &programmes {
+            let starts = self.partnership_of(p.id).await?.map(|d| d.fields.starts_on);
             nodes.push(RippleNode {
                 id: format!("p{}", p.id),
                 node: NodeKind::Programme,
                 record_id: p.id,
                 programme_id: p.id,
                 title: p.fields.title.clone(),
-                date: None,
+                summary: p.fields.summary.clone(),
+                date: starts,
                 fiscal_year: None,
                 side: None,
                 outcome_kind: None,
@@ -191,6 +198,7 @@ impl App {
                 record_id: a.id,
                 programme_id: a.fields.programme_id,
                 title: a.fields.title.clone(),
+                summary: a.fields.summary.clone(),
                 date: Some(a.fields.starts_on),
                 fiscal_year: Some(FiscalYear::containing(a.fields.starts_on).year()),
                 side: None,
@@ -208,6 +216,7 @@ impl App {
                 record_id: o.id,
                 programme_id: o.fields.programme_id,
                 title: o.fields.title.clone(),
+                summary: Some(o.fields.description.clone()),
                 date: Some(o.fields.occurred_on),
                 fiscal_year: Some(FiscalYear::containing(o.fields.occurred_on).year()),
                 side: Some(o.fields.side),
