@@ -228,3 +228,11 @@ code_list! {
         TrainingInDonorCountry = "E01",
     }
 }
+
+code_list! {
+    /// The vocabulary an indicator's reference code comes from.
+    IndicatorVocabulary ("IndicatorVocabulary") {
+        /// The reporting organisation's own indicator codes.
+        ReportingOrg = "99",
+    }
+}

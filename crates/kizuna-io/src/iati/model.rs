@@ -7,8 +7,8 @@ use kizuna_domain::common::CountryCode;
 
 use super::codes::{
     ActivityStatus, AidType, BudgetStatus, BudgetType, DateType, DescriptionType, FeatureDesignation,
-    GeographicVocabulary, IndicatorMeasure, LocationClass, LocationReach, OrgRole, OrgType, RegionVocabulary,
-    RelatedType, ResultType, SectorVocabulary,
+    GeographicVocabulary, IndicatorMeasure, IndicatorVocabulary, LocationClass, LocationReach, OrgRole, OrgType,
+    RegionVocabulary, RelatedType, ResultType, SectorVocabulary,
 };
 
 /// A text in one or more languages: `(BCP 47 language, text)` pairs, each
@@ -186,6 +186,10 @@ pub struct Indicator {
     pub ascending: Option<bool>,
     pub title: Narratives,
     pub description: Narratives,
+    /// A code naming the indicator in a vocabulary (e.g. Kizuna's own
+    /// `trainees-completed`), so that readers find the same indicator
+    /// across activities.
+    pub reference: Option<(IndicatorVocabulary, String)>,
     pub baseline: Option<Baseline>,
     pub periods: Vec<Period>,
 }

@@ -190,6 +190,7 @@ fn elements_come_in_the_schema_order() {
             ascending: Some(true),
             title: Narratives::one("en", "Trainees completed"),
             description: Narratives::default(),
+            reference: Some((IndicatorVocabulary::ReportingOrg, "trainees-completed".to_owned())),
             baseline: Some(Baseline {
                 year: 2007,
                 date: Some(day(2007, 4, 1)),
@@ -254,6 +255,7 @@ fn ripples_carry_sides_and_links() {
             ascending: None,
             title: Narratives::one("en", "Joint products"),
             description: Narratives::default(),
+            reference: None,
             baseline: None,
             periods: vec![Period {
                 start: day(2016, 4, 1),

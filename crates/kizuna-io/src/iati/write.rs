@@ -238,6 +238,12 @@ fn indicator<O: Write>(w: W<O>, i: &Indicator) -> io::Result<()> {
         if !i.description.is_empty() {
             titled(w, "description", &i.description)?;
         }
+        if let Some((vocabulary, code)) = &i.reference {
+            w.create_element("reference")
+                .with_attribute(("vocabulary", vocabulary.code()))
+                .with_attribute(("code", clean(code).as_str()))
+                .write_empty()?;
+        }
         if let Some(b) = &i.baseline {
             let year = b.year.to_string();
             let day = b.date.map(|d| d.to_string());
