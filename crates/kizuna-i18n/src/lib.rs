@@ -181,6 +181,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "partner", include_str!("../locales/ja/partner.ftl")),
     ("th", "partner", include_str!("../locales/th/partner.ftl")),
     ("ms", "partner", include_str!("../locales/ms/partner.ftl")),
+    ("en", "iati", include_str!("../locales/en/iati.ftl")),
+    ("ja", "iati", include_str!("../locales/ja/iati.ftl")),
+    ("th", "iati", include_str!("../locales/th/iati.ftl")),
+    ("ms", "iati", include_str!("../locales/ms/iati.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {
