@@ -24,10 +24,10 @@ use axum::routing::{get, post};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
 use kizuna_domain::FieldError;
+use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
-use kizuna_domain::common::Id;
 use kizuna_domain::partnerships::activity::Activity;
 use kizuna_domain::partnerships::outcome::{Outcome, OutcomeLink, OutcomeLinkInput, cycle_through};
 use kizuna_domain::partnerships::partnership::{
@@ -125,10 +125,7 @@ pub(super) fn rule_message(ctx: &Ctx, code: &str, value: &str) -> String {
 pub(super) fn add_errors(ctx: &Ctx, f: &mut FormState, errors: &[FieldError], rename: &[(&str, &str)]) {
     for e in errors {
         let base = e.field.split('[').next().unwrap_or(&e.field);
-        let field = rename
-            .iter()
-            .find(|(from, _)| *from == base)
-            .map_or(base, |(_, to)| to);
+        let field = rename.iter().find(|(from, _)| *from == base).map_or(base, |(_, to)| to);
         let value = f.v(field).to_owned();
         let msg = rule_message(ctx, &e.code, &value);
         if !f.errors.iter().any(|(fl, m)| fl == field && *m == msg) {
@@ -174,10 +171,7 @@ impl Names {
             .iter()
             .map(|o| (o.id, ctx.local(&o.fields.name)))
             .collect();
-        let loc = localities
-            .iter()
-            .map(|l| (l.id, ctx.local(&l.fields.name)))
-            .collect();
+        let loc = localities.iter().map(|l| (l.id, ctx.local(&l.fields.name))).collect();
         Ok(Names {
             organisations,
             localities,
@@ -729,8 +723,14 @@ async fn programme_view(s: &WebState, ctx: &Ctx, id: Id, notice: Option<String>,
     let facts = vec![
         (ctx.t("partnerships-key"), p.fields.key.to_string()),
         (ctx.t("partnerships-status"), pl(ctx, "status", d.status.as_str())),
-        (ctx.t("partnerships-period"), period(ctx, &d.starts_on, d.ends_on.as_ref())),
-        (ctx.t("partnerships-japan-locality"), names.loc(Some(d.japan_locality_id))),
+        (
+            ctx.t("partnerships-period"),
+            period(ctx, &d.starts_on, d.ends_on.as_ref()),
+        ),
+        (
+            ctx.t("partnerships-japan-locality"),
+            names.loc(Some(d.japan_locality_id)),
+        ),
         (
             ctx.t("partnerships-abroad-localities"),
             d.abroad_locality_ids
@@ -768,11 +768,7 @@ async fn programme_view(s: &WebState, ctx: &Ctx, id: Id, notice: Option<String>,
     let link_from = vec![
         OptGroup {
             label: ctx.t("partnerships-link-from-programme"),
-            options: vec![opt(
-                format!("p:{id}"),
-                ctx.local(&p.fields.title),
-                link_form.v("from"),
-            )],
+            options: vec![opt(format!("p:{id}"), ctx.local(&p.fields.title), link_form.v("from"))],
         },
         OptGroup {
             label: ctx.t("partnerships-activities"),
@@ -822,11 +818,14 @@ async fn programme_view(s: &WebState, ctx: &Ctx, id: Id, notice: Option<String>,
                 title: ctx.local(&a.fields.title),
                 kind: pl(ctx, "activity-kind", a.fields.kind.as_str()),
                 dates: period(ctx, &a.fields.starts_on, a.fields.ends_on.as_ref()),
-                place: [names.loc(a.fields.locality_id), a.fields.place.as_ref().map(ToString::to_string).unwrap_or_default()]
-                    .into_iter()
-                    .filter(|s| !s.is_empty())
-                    .collect::<Vec<_>>()
-                    .join(" · "),
+                place: [
+                    names.loc(a.fields.locality_id),
+                    a.fields.place.as_ref().map(ToString::to_string).unwrap_or_default(),
+                ]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect::<Vec<_>>()
+                .join(" · "),
             })
             .collect(),
         outcomes: outcomes.iter().map(|o| outcome_line(ctx, o)).collect(),
@@ -849,7 +848,13 @@ async fn programme_links(s: &WebState, outcomes: &[Outcome]) -> Result<Vec<Outco
     Ok(out)
 }
 
-fn cause_label(ctx: &Ctx, p: &Programme, activities: &[Activity], outcomes: &[Outcome], l: &OutcomeLinkInput) -> String {
+fn cause_label(
+    ctx: &Ctx,
+    p: &Programme,
+    activities: &[Activity],
+    outcomes: &[Outcome],
+    l: &OutcomeLinkInput,
+) -> String {
     if l.from_programme_id.is_some() {
         return ctx.local(&p.fields.title);
     }
@@ -868,7 +873,12 @@ fn cause_label(ctx: &Ctx, p: &Programme, activities: &[Activity], outcomes: &[Ou
         .unwrap_or_else(|| format!("#{o}"))
 }
 
-async fn programme_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>, Query(q): Query<DoneQuery>) -> Response {
+async fn programme_page(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
     guard!(ctx.require_staff());
     let Some(id) = parse_id(&id) else {
         return not_found(&ctx);
@@ -907,7 +917,12 @@ async fn role_add(
         },
         Err(e) => e,
     };
-    add_errors(&ctx, &mut f, &errors, &[("id", "organisation_id"), ("programme_id", "organisation_id")]);
+    add_errors(
+        &ctx,
+        &mut f,
+        &errors,
+        &[("id", "organisation_id"), ("programme_id", "organisation_id")],
+    );
     let refused = Refused {
         role: Some(f),
         link: None,
@@ -928,7 +943,12 @@ async fn role_remove(
     let f = FormState::from_pairs(&pairs);
     guard!(ctx.check_csrf(f.v("csrf")));
     let po = ok_or_page!(&ctx, s.app.get::<ProgrammeOrganisation>(id).await);
-    ok_or_page!(&ctx, crate::acting::for_ctx(&s, &ctx).delete::<ProgrammeOrganisation>(id).await);
+    ok_or_page!(
+        &ctx,
+        crate::acting::for_ctx(&s, &ctx)
+            .delete::<ProgrammeOrganisation>(id)
+            .await
+    );
     ctx.finish(
         Redirect::to(&format!(
             "/console/partnerships/{}?done=role-removed#organisations",
@@ -1000,14 +1020,17 @@ async fn link_add(
             };
             match crate::acting::for_ctx(&s, &ctx).create::<OutcomeLink>(&input).await {
                 Ok(_) => {
-                    return ctx
-                        .finish(Redirect::to(&format!("/console/partnerships/{id}?done=link-added#links")).into_response());
+                    return ctx.finish(
+                        Redirect::to(&format!("/console/partnerships/{id}?done=link-added#links")).into_response(),
+                    );
                 }
                 Err(AppError::Invalid(errs)) => {
                     if let (Some(from), true) = (o, errs.iter().any(|e| e.code == "cycle")) {
                         let msg = ok_or_page!(&ctx, cycle_message(&s, &ctx, from, to).await);
-                        f.errors
-                            .push(("from".to_owned(), msg.unwrap_or_else(|| rule_message(&ctx, "cycle", ""))));
+                        f.errors.push((
+                            "from".to_owned(),
+                            msg.unwrap_or_else(|| rule_message(&ctx, "cycle", "")),
+                        ));
                         Vec::new()
                     } else {
                         errs

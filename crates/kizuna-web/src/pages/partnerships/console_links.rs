@@ -63,7 +63,10 @@ fn register_text(ctx: &Ctx, l: &LocalLinkInput) -> (bool, String) {
         return (true, ctx.t("partnerships-register-counts"));
     }
     let why: Vec<String> = gaps.iter().map(|g| pl(ctx, "gap", g)).collect();
-    (false, ctx.t1("partnerships-register-not-counted", "reasons", why.join("; ")))
+    (
+        false,
+        ctx.t1("partnerships-register-not-counted", "reasons", why.join("; ")),
+    )
 }
 
 fn exchange_text(ctx: &Ctx, l: &LocalLinkInput) -> String {
@@ -123,7 +126,13 @@ struct LocalLinkForm<'a> {
     top_errors: Vec<String>,
 }
 
-async fn local_link_form(s: &WebState, ctx: &Ctx, id: Option<Id>, f: FormState, stored: Option<&LocalLink>) -> Response {
+async fn local_link_form(
+    s: &WebState,
+    ctx: &Ctx,
+    id: Option<Id>,
+    f: FormState,
+    stored: Option<&LocalLink>,
+) -> Response {
     let names = ok_or_page!(ctx, Names::load(s, ctx).await);
     let mut shown = FormState::shown::<LocalLinkInput>();
     shown.push("version");
@@ -179,7 +188,10 @@ async fn local_link_submit(s: &WebState, ctx: &Ctx, id: Option<Id>, pairs: Vec<(
     guard!(ctx.check_csrf(f.v("csrf")));
     // The checkboxes arrive joined by commas; the register keeps spaces.
     let fields = f.v("exchange_fields").replace(',', " ");
-    f.set("exchange_fields", fields.split_whitespace().collect::<Vec<_>>().join(" "));
+    f.set(
+        "exchange_fields",
+        fields.split_whitespace().collect::<Vec<_>>().join(" "),
+    );
     let errors = match f.read::<LocalLinkInput>() {
         Ok(input) => {
             let acting = crate::acting::for_ctx(s, ctx);
@@ -328,11 +340,7 @@ async fn profiles(State(s): State<WebState>, ctx: Ctx) -> Response {
     let names = ok_or_page!(&ctx, Names::load(&s, &ctx).await);
     let items = ok_or_page!(&ctx, s.app.list::<OfferNeed>(&BTreeMap::new(), ALL).await).0;
     let row = |party: Party, name: String, kind: String, has_locality: bool| {
-        let mine: Vec<&OfferNeedInput> = items
-            .iter()
-            .map(|i| &i.fields)
-            .filter(|i| party.owns(i))
-            .collect();
+        let mine: Vec<&OfferNeedInput> = items.iter().map(|i| &i.fields).filter(|i| party.owns(i)).collect();
         let (matchable, state) = completeness_text(&ctx, &completeness(has_locality, &mine));
         ProfileRow {
             href: party.path(),

@@ -17,7 +17,10 @@ pub(super) fn routes() -> crate::pages::Routes {
             "/console/partnerships/{id}/activities/new",
             get(activity_new).post(activity_create),
         )
-        .route("/console/activities/{id}/edit", get(activity_edit).post(activity_update))
+        .route(
+            "/console/activities/{id}/edit",
+            get(activity_edit).post(activity_update),
+        )
         .route(
             "/console/activities/{id}/delete",
             get(activity_delete_page).post(activity_delete),
@@ -184,10 +187,7 @@ async fn activity_target(s: &WebState, ctx: &Ctx, id: Id) -> Result<Target, AppE
         going_with: vec![("links", links)],
         action: format!("/console/activities/{id}/delete"),
         back: format!("/console/activities/{id}/edit"),
-        after: format!(
-            "/console/partnerships/{}?done=activity-deleted",
-            a.fields.programme_id
-        ),
+        after: format!("/console/partnerships/{}?done=activity-deleted", a.fields.programme_id),
     })
 }
 
@@ -238,10 +238,7 @@ struct OutcomeForm<'a> {
 
 /// The options of a kind of value, with its labels, the current one chosen.
 pub(super) fn enum_options(ctx: &Ctx, group: &str, values: &[&'static str], current: &str) -> Vec<Opt> {
-    values
-        .iter()
-        .map(|v| opt(v, pl(ctx, group, v), current))
-        .collect()
+    values.iter().map(|v| opt(v, pl(ctx, group, v), current)).collect()
 }
 
 pub(super) fn outcome_kinds(ctx: &Ctx, current: &str) -> Vec<Opt> {
@@ -327,7 +324,11 @@ pub(super) fn join_ids(ids: &[Id]) -> String {
 
 /// Read an outcome from its form: what the form does not show (who
 /// recorded it, its substantiation) is kept as stored.
-pub(super) fn read_outcome(f: &mut FormState, programme_id: Id, stored: Option<&Outcome>) -> Result<OutcomeInput, Vec<FieldError>> {
+pub(super) fn read_outcome(
+    f: &mut FormState,
+    programme_id: Id,
+    stored: Option<&Outcome>,
+) -> Result<OutcomeInput, Vec<FieldError>> {
     f.set("programme_id", programme_id);
     if f.v("public").is_empty() {
         f.set("public", "false");
@@ -633,7 +634,8 @@ async fn substantiate(
         {
             Ok(_) => {
                 return ctx.finish(
-                    Redirect::to(&format!("/console/outcomes/unsubstantiated?done=substantiated{back}")).into_response(),
+                    Redirect::to(&format!("/console/outcomes/unsubstantiated?done=substantiated{back}"))
+                        .into_response(),
                 );
             }
             Err(e) => match f.refused(e) {

@@ -113,7 +113,10 @@ async fn partner_propose(State(s): State<WebState>, ctx: Ctx, Form(pairs): Form<
     let described = ["en", "ja", "th", "ms"]
         .iter()
         .any(|l| !f.vl("actor_description", l).trim().is_empty());
-    f.set("actor_organisation_id", if described { String::new() } else { org.to_string() });
+    f.set(
+        "actor_organisation_id",
+        if described { String::new() } else { org.to_string() },
+    );
     f.set("actor_person_id", "");
     f.set("agent_organisation_id", "");
     f.set("locality_ids", join_ids(&[]));
@@ -121,7 +124,8 @@ async fn partner_propose(State(s): State<WebState>, ctx: Ctx, Form(pairs): Form<
     let errors = match read_outcome(&mut f, programme_id, None) {
         Ok(input) => match crate::acting::for_ctx(&s, &ctx).propose_outcome(org, input).await {
             Ok(o) => {
-                return ctx.finish(Redirect::to(&format!("/partner/outcomes?done=proposed#o-{}", o.id)).into_response());
+                return ctx
+                    .finish(Redirect::to(&format!("/partner/outcomes?done=proposed#o-{}", o.id)).into_response());
             }
             Err(AppError::Invalid(e)) => e,
             Err(e) => return app_error(&ctx, e),
