@@ -9,6 +9,7 @@
 //! records are found by key or identity before anything is created, so a
 //! second run adds nothing.
 
+mod matching;
 pub mod names;
 mod places;
 mod plan;
@@ -832,6 +833,7 @@ impl App {
         places::load_demo_places(self).await?;
         self.store.set_setting("demo_places", "1").await?;
         self.load_story().await?;
+        matching::load_matching(self).await?;
         self.store.set_setting("demo_complete", "1").await?;
         Ok(summary)
     }
