@@ -77,6 +77,16 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/css; charset=utf-8",
         include_bytes!(concat!(env!("OUT_DIR"), "/MarkerCluster.css")),
     ),
+    (
+        "ripple.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/ripple.js"),
+    ),
+    (
+        "links.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/links.js"),
+    ),
 ];
 
 /// An embedded file's bytes by the name it is served under (e.g. the

@@ -118,6 +118,21 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/partner/outcomes", Partner),
     ("GET", "/partner/outcomes/{id}", Partner),
     // Ripple graphs, story pages, the local-links map and impact reports (partnerships/ripple.rs).
+    ("GET", "/console/ripple", Staff),
+    ("GET", "/console/ripple.json", Staff),
+    ("GET", "/console/partnerships/{id}/ripple", Staff),
+    ("GET", "/console/partnerships/{id}/ripple.json", Staff),
+    ("GET", "/stories", Public),
+    ("GET", "/programmes/{key}/story", Public),
+    ("GET", "/links", Public),
+    ("GET", "/console/impact", Staff),
+    ("GET", "/console/impact.json", Staff),
+    ("GET", "/console/impact.csv", Staff),
+    ("GET", "/console/impact.xlsx", Staff),
+    ("GET", "/console/partnerships/{id}/impact", Staff),
+    ("GET", "/console/partnerships/{id}/impact.json", Staff),
+    ("GET", "/console/partnerships/{id}/impact.csv", Staff),
+    ("GET", "/console/partnerships/{id}/impact.xlsx", Staff),
     // The matchmaker's page.
     // The staff console.
     ("GET", "/console", Staff),

@@ -90,6 +90,17 @@ pub struct LocalityPair {
 }
 
 impl App {
+    /// The names of these localities, by id (unknown ids left out).
+    pub async fn locality_names(&self, ids: &[Id]) -> Result<BTreeMap<Id, LocalText>> {
+        Ok(self
+            .store
+            .get_many::<Locality>(ids)
+            .await?
+            .into_iter()
+            .map(|l| (l.id, l.fields.name))
+            .collect())
+    }
+
     /// Every linked pair of localities, Japanese locality first, in order
     /// of the date they were first linked. With `public_only`, programmes
     /// not marked public are left out (a pair linked only through them
@@ -244,7 +255,12 @@ mod tests {
         for (k, (lat, lon)) in CENTRES.iter() {
             assert!((-90.0..=90.0).contains(lat) && (-180.0..=180.0).contains(lon), "{k}");
         }
-        for key in ["jp/hokkaido/tokachi/obihiro", "th/bangkok", "my/selangor", "my/kuala-lumpur"] {
+        for key in [
+            "jp/hokkaido/tokachi/obihiro",
+            "th/bangkok",
+            "my/selangor",
+            "my/kuala-lumpur",
+        ] {
             assert!(locality_centre(key).is_some(), "{key}");
         }
         // Obihiro is east of Sapporo and north of Bangkok.

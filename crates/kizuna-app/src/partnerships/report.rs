@@ -330,3 +330,13 @@ pub fn impact_file(lang: Lang, impact: &Impact, today: NaiveDate) -> Report {
         ],
     }
 }
+
+/// The report as CSV (see [`kizuna_io::report::csv`]).
+pub fn impact_csv(lang: Lang, impact: &Impact, today: NaiveDate) -> Vec<u8> {
+    kizuna_io::report::csv(&impact_file(lang, impact, today))
+}
+
+/// The report as an XLSX workbook (see [`kizuna_io::report::xlsx`]).
+pub fn impact_xlsx(lang: Lang, impact: &Impact, today: NaiveDate) -> Result<Vec<u8>> {
+    Ok(kizuna_io::report::xlsx(&impact_file(lang, impact, today))?)
+}

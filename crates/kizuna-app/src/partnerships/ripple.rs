@@ -120,6 +120,47 @@ fn cause_node(c: Cause) -> String {
     }
 }
 
+/// Which outcomes of the ledger a list shows.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct LedgerFilter {
+    pub programme_id: Option<Id>,
+    pub side: Option<Side>,
+    pub kind: Option<OutcomeKind>,
+    /// Only those no verifier has confirmed or disputed yet.
+    pub unsubstantiated: bool,
+}
+
+impl App {
+    /// The outcomes of the ledger matching `filter`, oldest first (ties by
+    /// id).
+    pub async fn ledger(&self, filter: &LedgerFilter) -> Result<Vec<Outcome>> {
+        let by: Vec<(&str, Value)> = filter
+            .programme_id
+            .map(|p| vec![("programme_id", Value::Int(Some(p)))])
+            .unwrap_or_default();
+        let mut v: Vec<Outcome> = all::<Outcome>(self, &by)
+            .await?
+            .into_iter()
+            .filter(|o| {
+                filter.side.is_none_or(|s| o.fields.side == s)
+                    && filter.kind.is_none_or(|k| o.fields.kind == k)
+                    && (!filter.unsubstantiated || !o.fields.is_substantiated())
+            })
+            .collect();
+        v.sort_by_key(|o| (o.fields.occurred_on, o.id));
+        Ok(v)
+    }
+
+    /// The partnership programme with this key, if there is one.
+    pub async fn partnership_programme_by_key(&self, key: &str) -> Result<Option<Programme>> {
+        Ok(self
+            .partnership_programmes()
+            .await?
+            .into_iter()
+            .find(|p| p.fields.key.as_str() == key))
+    }
+}
+
 impl App {
     /// The ripple graph of one programme, or of every programme.
     pub async fn ripple(&self, programme_id: Option<Id>, filter: &RippleFilter) -> Result<Ripple> {

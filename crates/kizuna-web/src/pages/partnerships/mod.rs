@@ -5,6 +5,8 @@
 
 mod console;
 mod ripple;
+mod ripple_impact;
+mod ripple_links;
 
 pub fn routes() -> crate::pages::Routes {
     crate::pages::Routes::new()
