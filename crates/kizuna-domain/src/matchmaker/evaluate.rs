@@ -1,7 +1,8 @@
 //! Leave-one-out evaluation over the recorded links.
 //!
 //! Each link is hidden in turn: taken out of the graph with its themes and
-//! outcomes, as if never recorded. Its `from` party asks for suggestions;
+//! outcomes, as if never recorded, and with it every link that one of its
+//! records also records (the other pairs of the same programme). Its `from` party asks for suggestions;
 //! the candidates are that party's counterparts (same kind, other side when
 //! both sides are known) except itself and the partners it keeps; the
 //! hidden partner's rank is 1 + the number of other candidates that score
@@ -159,7 +160,7 @@ fn protocol(links: usize, level: Level) -> String {
     };
     format!(
         "leave-one-out over {links} recorded links: each link in turn is hidden (removed with its themes and \
-         outcomes) and asked for from its 'from' end; candidates are that party's counterparts (same kind, \
+         outcomes, and with the other links its records record) and asked for from its 'from' end; candidates are that party's counterparts (same kind, \
          other side when both sides are known) except itself and its other known partners; {what} is ranked \
          1 + the number of other candidates scoring at least as high (ties pessimistic); hit_at_5 = share \
          ranked 5 or better, mrr = mean of 1/rank, coverage_at_10 = share of parties that were candidates in \

@@ -8,7 +8,11 @@ use super::network::Network;
 
 /// A view of a network with one link (or none) taken out: the hidden link
 /// is gone from the adjacency and the degrees, and its themes and outcomes
-/// from the parties' interests, as if it had never been recorded.
+/// from the parties' interests, as if it had never been recorded. So is
+/// every other link recorded by one of the same records (a programme
+/// that joins several pairs, or both localities and organisations): hiding
+/// a programme's pair of towns also hides its pair of companies, whose
+/// themes and outcomes would otherwise tell the hidden link's story.
 pub struct Graph<'a> {
     pub net: &'a Network,
     /// Per party: (neighbour, link index), sorted by neighbour.
@@ -37,8 +41,9 @@ impl<'a> Graph<'a> {
                     .collect()
             })
             .collect();
+        let hidden_evidence = hidden.map_or(&[][..], |h| net.links[h].evidence.as_slice());
         for (i, l) in net.links.iter().enumerate() {
-            if Some(i) == hidden {
+            if Some(i) == hidden || l.evidence.iter().any(|e| hidden_evidence.contains(e)) {
                 continue;
             }
             adj[l.from].push((l.to, i));

@@ -363,3 +363,29 @@ fn a_bad_links_file_is_refused_row_by_row() {
         ]
     );
 }
+
+#[test]
+fn hiding_a_link_hides_the_other_links_of_its_records() {
+    // Programme 9 joins Obihiro–Penang and their two companies; link 101
+    // is Obihiro–Kedah on its own.
+    let mut parties = town_network().parties;
+    for (key, country) in [("obihiro_co", "JP"), ("penang_co", "MY")] {
+        let mut p = locality(key, country, vec![], vec![]);
+        p.kind = PartyKind::Organisation;
+        parties.push(p);
+    }
+    let programme = |from, to| LinkInput {
+        evidence: Ref::new(RefKind::Programme, 9),
+        ..link(0, from, to, &["halal"], &[900])
+    };
+    let net = Network::new(
+        parties,
+        vec![programme(0, 1), programme(6, 7), link(101, 0, 5, &[], &[])],
+    );
+    let g = Graph::new(&net, Some(0));
+    assert_eq!(g.degree(6), 0, "the companies' pair goes with the towns' pair");
+    assert_eq!(g.degree(0), 1, "Obihiro keeps Kedah");
+    assert!(!g.interests(7).contains("halal"));
+    let g = Graph::new(&net, Some(2));
+    assert_eq!((g.degree(6), g.degree(0)), (1, 1));
+}
