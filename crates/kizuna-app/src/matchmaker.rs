@@ -424,8 +424,13 @@ pub fn find_party(m: &MatchNetwork, asked: Asked<'_>) -> Result<usize> {
                 field,
                 "ambiguous_party",
                 format!(
-                    "\"{typed}\" names {} {field}s: {}; give more of the name or the key",
+                    "\"{typed}\" names {} {}: {}; give more of the name or the key",
                     many.len(),
+                    if field == "locality" {
+                        "localities"
+                    } else {
+                        "organisations"
+                    },
                     list(many)
                 ),
             )]))

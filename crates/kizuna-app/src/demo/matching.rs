@@ -603,6 +603,7 @@ pub(super) async fn load_matching(app: &App) -> Result<()> {
         };
         org_ids.push(org);
     }
+    story_profiles(app).await?;
     for (n, l) in plan.links.iter().enumerate() {
         let (j, a) = (&plan.towns[l.japan], &plan.towns[l.abroad]);
         let (jid, aid) = (town_ids[l.japan], town_ids[l.abroad]);
@@ -622,6 +623,39 @@ pub(super) async fn load_matching(app: &App) -> Result<()> {
         .await?;
         if l.kind == LinkKind::Partnership {
             add_programme(app, n, l, j, a, (jid, aid), (org_ids[l.japan], org_ids[l.abroad])).await?;
+        }
+    }
+    Ok(())
+}
+
+/// What the seed story's localities offer and seek, as the story tells it
+/// (Food Valley Tokachi: agriculture, food and nature; halal know-how and
+/// visitors from Malaysia), so that `kizuna match --locality Obihiro` has
+/// a profile to read. Added once, when they have none.
+async fn story_profiles(app: &App) -> Result<()> {
+    for (key, offers, needs) in [
+        (
+            "jp/hokkaido/tokachi/obihiro",
+            &["agriculture", "dairy", "food_processing", "nature_tourism"][..],
+            &["halal", "export", "tourism"][..],
+        ),
+        (
+            "my/selangor",
+            &["halal", "tourism"][..],
+            &["confectionery", "food_processing"][..],
+        ),
+        (
+            "th/bangkok",
+            &["tourism", "export"][..],
+            &["agriculture", "food_processing"][..],
+        ),
+    ] {
+        let Some(l) = app.find::<Locality>("key", key).await? else {
+            continue;
+        };
+        let filter = [("locality_id", kizuna_store::Value::Int(Some(l.id)))];
+        if crate::partnerships::all::<OfferNeed>(app, &filter).await?.is_empty() {
+            add_profile(app, None, Some(l.id), offers, needs).await?;
         }
     }
     Ok(())

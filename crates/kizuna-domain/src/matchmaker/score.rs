@@ -16,8 +16,9 @@
 //!   graph whose links all cross from Japan to abroad: a town abroad that
 //!   a peer of `q`'s partner is linked with;
 //! - **past outcomes**: the three recorded links with outcomes that most
-//!   resemble the pair, each worth the share of its themes the pair has in
-//!   common (complementary or shared) times ln(1 + its outcomes);
+//!   resemble the pair (no two recorded by the same programme), each worth
+//!   the share of its themes the pair has in common (complementary or
+//!   shared) times ln(1 + its outcomes);
 //! - **activity**: ln(1 + the candidate's partners), a small prior for
 //!   parties that already take part.
 //!
@@ -325,8 +326,19 @@ impl Graph<'_> {
                 ));
             }
         }
+        // The best first; a link recorded by a record already cited (the
+        // other pairs of one programme) is the same story, counted once.
         resembling.sort_by(|x, y| y.0.total_cmp(&x.0));
-        resembling.truncate(CITED);
+        let mut cited: Vec<(f64, Resemblance)> = Vec::new();
+        for r in resembling {
+            if cited.len() == CITED {
+                break;
+            }
+            if !cited.iter().any(|c| c.1.link.iter().any(|e| r.1.link.contains(e))) {
+                cited.push(r);
+            }
+        }
+        let resembling = cited;
         parts.past_outcomes = resembling.iter().map(|r| r.0).sum();
         ex.resembles = resembling.into_iter().map(|r| r.1).collect();
 
