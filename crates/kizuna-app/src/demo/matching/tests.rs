@@ -129,3 +129,23 @@ fn on_the_demo_the_matchmaker_beats_both_baselines() {
         assert!(e.figures.mrr > base.mrr, "{e:?}");
     }
 }
+
+#[test]
+fn other_seeds_give_the_same_order() {
+    // The same process drawn with twenty other seeds. Measured when this
+    // was written: the matchmaker's MRR is above popularity's for all 20
+    // (0.194-0.370 against 0.052-0.232), its hit@5 above for 19 and equal
+    // for one (seed 4: 0.465 both, a draw where one town abroad gathered
+    // many links).
+    let mut ahead = 0;
+    for seed in 1..=20u64 {
+        let e = evaluate(&network(&plan_from(seed)), Scorer::Matchmaker, Level::Party).unwrap();
+        let p = &e.baselines.popularity;
+        assert!(e.figures.mrr > p.mrr, "seed {seed}: {e:?}");
+        assert!(e.figures.hit_at_5 >= p.hit_at_5, "seed {seed}: {e:?}");
+        if e.figures.hit_at_5 > p.hit_at_5 {
+            ahead += 1;
+        }
+    }
+    assert!(ahead >= 18, "hit@5 ahead for {ahead} seeds of 20");
+}
