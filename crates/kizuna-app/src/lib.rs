@@ -18,13 +18,15 @@
 //! - [`audit`]: who acts ([`App::acting`]), the audit log and its check;
 //! - [`privacy`]: a person's data exported or erased, and the retention purge;
 //! - [`clock`]: the time, read from one injected [`Clock`];
-//! - [`demo`]: the deterministic demo dataset.
+//! - [`demo`]: the deterministic demo dataset;
+//! - [`iati`]: courses, editions and partnerships as IATI 2.03 activities.
 
 pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod clock;
 pub mod demo;
+pub mod iati;
 pub mod map;
 pub mod matchmaker;
 pub mod offices;

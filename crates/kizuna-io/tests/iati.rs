@@ -26,6 +26,7 @@ fn reporting() -> ReportingOrg {
         reference: "XX-KIZUNA-TEST".to_owned(),
         org_type: OrgType::Government,
         name: n("Test office", "テスト事務所"),
+        secondary_reporter: false,
     }
 }
 
@@ -195,7 +196,10 @@ fn sample() -> ActivitiesFile {
         hierarchy: Some(1),
         default_currency: Some("JPY".to_owned()),
         last_updated: None,
-        reporting_org: reporting(),
+        reporting_org: ReportingOrg {
+            secondary_reporter: true,
+            ..reporting()
+        },
         title: Narratives::one("en", "Food Valley Tokachi in Malaysia"),
         descriptions: vec![Description {
             kind: DescriptionType::Objectives,

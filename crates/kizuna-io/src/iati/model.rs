@@ -74,6 +74,8 @@ pub struct ReportingOrg {
     pub reference: String,
     pub org_type: OrgType,
     pub name: Narratives,
+    /// Whether it reports an activity it takes no part in (`secondary-reporter`).
+    pub secondary_reporter: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,6 +19,7 @@ fn activity(id: &str) -> Activity {
             reference: "XX-TEST".to_owned(),
             org_type: OrgType::Government,
             name: Narratives::one("en", "Test office"),
+            secondary_reporter: false,
         },
         title: Narratives(vec![
             ("en".to_owned(), "Dairy & <confectionery>".to_owned()),

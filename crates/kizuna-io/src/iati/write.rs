@@ -50,10 +50,14 @@ fn activity<O: Write>(w: W<O>, a: &Activity) -> io::Result<()> {
     }
     el.write_inner_content(|w| {
         text(w, "iati-identifier", &a.identifier)?;
-        w.create_element("reporting-org")
+        let mut reporting = w
+            .create_element("reporting-org")
             .with_attribute(("ref", clean(&a.reporting_org.reference).as_str()))
-            .with_attribute(("type", a.reporting_org.org_type.code()))
-            .write_inner_content(|w| narratives(w, &a.reporting_org.name))?;
+            .with_attribute(("type", a.reporting_org.org_type.code()));
+        if a.reporting_org.secondary_reporter {
+            reporting = reporting.with_attribute(("secondary-reporter", "1"));
+        }
+        reporting.write_inner_content(|w| narratives(w, &a.reporting_org.name))?;
         titled(w, "title", &a.title)?;
         for d in &a.descriptions {
             w.create_element("description")
@@ -347,7 +351,7 @@ fn foreign_texts<O: Write>(w: W<O>, name: &str, texts: &Narratives) -> io::Resul
     for (lang, t) in &texts.0 {
         w.create_element(name)
             .with_attribute(("xml:lang", clean(lang).as_str()))
-            .write_text_content(BytesText::new(&clean(t)))?;
+            .write_text_content(text_of(t))?;
     }
     Ok(())
 }
@@ -362,14 +366,13 @@ fn narratives<O: Write>(w: W<O>, texts: &Narratives) -> io::Result<()> {
     for (lang, t) in &texts.0 {
         w.create_element("narrative")
             .with_attribute(("xml:lang", clean(lang).as_str()))
-            .write_text_content(BytesText::new(&clean(t)))?;
+            .write_text_content(text_of(t))?;
     }
     Ok(())
 }
 
 fn text<O: Write>(w: W<O>, name: &str, value: &str) -> io::Result<()> {
-    w.create_element(name)
-        .write_text_content(BytesText::new(&clean(value)))?;
+    w.create_element(name).write_text_content(text_of(value))?;
     Ok(())
 }
 
@@ -378,6 +381,11 @@ fn date_el<O: Write>(w: W<O>, name: &str, d: chrono::NaiveDate) -> io::Result<()
         .with_attribute(("iso-date", d.to_string().as_str()))
         .write_empty()?;
     Ok(())
+}
+
+/// Text content, escaped as text needs (`<`, `>`, `&`; quotes left as they are).
+fn text_of(t: &str) -> BytesText<'static> {
+    BytesText::from_escaped(quick_xml::escape::partial_escape(clean(t)))
 }
 
 fn datetime(t: DateTime<Utc>) -> String {
