@@ -42,10 +42,10 @@ describe('the partnerships console', () => {
       await page.getByLabel('Key').fill('tokachi-sweets-selangor');
       await page.locator('#f-title_en').fill('Tokachi sweets with Selangor');
       await page.locator('#f-funding_scheme_en').fill('JICA Partnership Program');
-      await page.getByLabel('Locality in Japan').selectOption({ label: /Obihiro/ });
-      await page.getByLabel('Localities abroad').selectOption({ label: /Selangor/ });
-      await page.getByLabel('Confectionery').check();
-      await page.getByLabel('Halal', { exact: true }).check();
+      await page.getByLabel('Locality in Japan').selectOption(await optionValue(page, '#f-japan_locality_id', 'Obihiro'));
+      await page.getByLabel('Localities abroad').selectOption(await optionValue(page, '#f-abroad_locality_ids', 'Selangor'));
+      await page.getByLabel('Confectionery', { exact: true }).check();
+      await page.getByLabel('Halal certification', { exact: true }).check();
       await page.getByLabel('Starts on').fill('2015-07-01');
       await page.getByLabel('Status').selectOption('implementation');
       await page.getByRole('button', { name: 'Save' }).click();
@@ -72,7 +72,7 @@ describe('the partnerships console', () => {
         await page.getByLabel('Kind of outcome').selectOption(kind);
         await page.getByLabel('Where it landed').selectOption('both');
         await page.getByLabel('When it happened').fill(date);
-        await page.locator('#f-actor_organisation_id').selectOption({ label: /Tokachi Seika/ });
+        await page.locator('#f-actor_organisation_id').selectOption(await optionValue(page, '#f-actor_organisation_id', 'Tokachi Seika'));
         await page.getByRole('button', { name: 'Save' }).click();
         await page.waitForURL(/done=outcome-saved/);
       });

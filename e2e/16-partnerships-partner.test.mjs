@@ -66,7 +66,7 @@ describe("a partner's outcomes", () => {
       await partner.locator('#f-description_en').fill('A Kuala Lumpur hotel serves our halal daifuku at breakfast');
       await partner.getByLabel('Kind of outcome').selectOption('new_business');
       await partner.getByLabel('Where it landed').selectOption('abroad');
-      await partner.getByLabel('When it happened').fill('2026-01-15');
+      await partner.getByLabel('When it happened').fill('2024-06-15');
       await partner.getByLabel('Evidence (web address)').fill('not a link');
       await partner.getByRole('button', { name: 'Send the proposal' }).click();
       await partner.locator('#e-evidence_url').waitFor();
@@ -85,7 +85,7 @@ describe("a partner's outcomes", () => {
       const section = staff.locator('section.waiting', { hasText: 'Halal sweets for a Kuala Lumpur hotel' });
       assert.match(await section.textContent(), /Proposed by a partner/);
       await section.getByLabel('Confirmed by').fill('Office staff, after a visit');
-      await section.getByLabel('Confirmed on').fill('2026-02-01');
+      await section.getByLabel('Confirmed on').fill('2024-07-01');
       await section.getByLabel('Partly agree').check();
       await section.getByRole('button', { name: /Record the substantiation/ }).click();
       await staff.waitForURL(/done=substantiated/);
