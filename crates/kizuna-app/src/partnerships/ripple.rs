@@ -382,7 +382,7 @@ fn chains(nodes: &[RippleNode], edges: &[RippleEdge]) -> Vec<Vec<String>> {
                         }
                     }
                 }
-                _ => out.push(path.iter().map(|s| s.to_string()).collect()),
+                _ => out.push(path.iter().map(ToString::to_string).collect()),
             }
         }
     }

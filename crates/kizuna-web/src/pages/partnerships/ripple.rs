@@ -79,7 +79,7 @@ pub(super) fn filters(ctx: &Ctx, raw: Option<&str>) -> Filters {
                 ("value", FluentValue::from(value.to_owned())),
                 ("field", FluentValue::from(ctx.t(field_key))),
             ],
-        ))
+        ));
     };
     let mut filter = RippleFilter::default();
     if let Some(v) = q.get("side") {
@@ -548,9 +548,8 @@ async fn story_page(State(s): State<WebState>, ctx: Ctx, Path(key): Path<String>
     };
     let mut ids = vec![d.fields.japan_locality_id];
     ids.extend(&d.fields.abroad_locality_ids);
-    let names = match s.app.locality_names(&ids).await {
-        Ok(n) => n,
-        Err(_) => return unavailable(&ctx),
+    let Ok(names) = s.app.locality_names(&ids).await else {
+        return unavailable(&ctx);
     };
     let name = |id: &Id| names.get(id).map(|n| ctx.local(n)).unwrap_or_default();
     let abroad: Vec<String> = d.fields.abroad_locality_ids.iter().map(name).collect();
