@@ -508,9 +508,7 @@ fn read_programme(f: &mut FormState, programme_id: Id) -> Result<(ProgrammeInput
     match (programme, details) {
         (Some(p), Some(mut d)) if errors.is_empty() => {
             d.abroad_locality_ids = abroad;
-            if let Err(e) = d.validate() {
-                return Err(e);
-            }
+            d.validate()?;
             Ok((p, d))
         }
         _ => Err(errors),
