@@ -26,18 +26,22 @@
   const COLOURS = { japan: '#c0392b', both: '#6b5bb5', abroad: '#1a7f5a' };
   const byId = new Map(dated.map((n) => [n.id, n]));
 
-  // Nodes of one lane close in time are spread across the lane's height
-  // so that they do not cover one another.
+  // Nodes of one lane close in time take different heights within the
+  // lane, so that they do not cover one another: the first height no node
+  // of the lane within WINDOW before it took.
   const DAY = 86400000;
+  const WINDOW = 300 * DAY;
+  const SLOTS = [0, 0.3, -0.3, 0.15, -0.15, 0.42, -0.42];
   const sorted = dated.slice().sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   const placed = new Map();
   const recent = { japan: [], both: [], abroad: [] };
   for (const n of sorted) {
     const t = Date.parse(n.date);
-    const near = recent[n.lane].filter((r) => t - r < 240 * DAY).length;
-    recent[n.lane].push(t);
-    const offset = [0, 0.28, -0.28, 0.14, -0.14][near % 5];
-    placed.set(n.id, [t, LANES[n.lane] + offset]);
+    const near = recent[n.lane].filter((r) => t - r.t < WINDOW);
+    const taken = new Set(near.map((r) => r.slot));
+    const slot = SLOTS.find((s) => !taken.has(s)) ?? SLOTS[near.length % SLOTS.length];
+    recent[n.lane].push({ t, slot });
+    placed.set(n.id, [t, LANES[n.lane] + slot]);
   }
 
   function tip(n) {
