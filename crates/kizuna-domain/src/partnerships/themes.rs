@@ -125,7 +125,7 @@ crate::text_scalar!(Theme);
 /// as one text column of keys separated by spaces.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-#[serde(try_from = "Vec<Theme>", into = "Vec<Theme>")]
+#[serde(from = "Vec<Theme>", into = "Vec<Theme>")]
 #[cfg_attr(feature = "openapi", schema(value_type = Vec<Theme>))]
 pub struct Themes(Vec<Theme>);
 
@@ -149,10 +149,9 @@ impl Themes {
     }
 }
 
-impl TryFrom<Vec<Theme>> for Themes {
-    type Error = std::convert::Infallible;
-    fn try_from(v: Vec<Theme>) -> Result<Self, Self::Error> {
-        Ok(Themes::new(v))
+impl From<Vec<Theme>> for Themes {
+    fn from(v: Vec<Theme>) -> Self {
+        Themes::new(v)
     }
 }
 
