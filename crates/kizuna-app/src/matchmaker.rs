@@ -245,15 +245,38 @@ impl App {
     /// The `k` best counterparts of a party, with their explanations.
     pub async fn match_party(&self, asked: Asked<'_>, k: usize, scorer: Scorer, lang: Lang) -> Result<Suggestions> {
         let m = self.matchmaker_network(lang).await?;
-        let q = find_party(&m, asked)?;
-        mm::suggest(&m.net, q, scorer, k)
-            .map_err(|e| AppError::Invalid(vec![FieldError::new(asked.field(), "not_matchable", e.to_string())]))
+        suggestions_in(&m, asked, k, scorer)
     }
 
     /// The leave-one-out evaluation over the links recorded in the store.
     pub async fn evaluate_matchmaker(&self, scorer: Scorer, level: Level) -> Result<Evaluation> {
         let m = self.matchmaker_network(Lang::En).await?;
         evaluate(&m.net, scorer, level)
+    }
+}
+
+/// The `k` best counterparts of a party of a network already read (the
+/// console reads it once for its lists and its suggestions).
+pub fn suggestions_in(m: &MatchNetwork, asked: Asked<'_>, k: usize, scorer: Scorer) -> Result<Suggestions> {
+    let q = find_party(m, asked)?;
+    mm::suggest(&m.net, q, scorer, k)
+        .map_err(|e| AppError::Invalid(vec![FieldError::new(asked.field(), "not_matchable", e.to_string())]))
+}
+
+impl MatchNetwork {
+    /// The record id of a party (`locality:12` → 12).
+    pub fn record_id(&self, party: usize) -> Option<Id> {
+        self.net.parties.get(party)?.key.split_once(':')?.1.parse().ok()
+    }
+
+    /// The parties of a kind as (record id, name), by name in `lang`.
+    pub fn choices(&self, kind: PartyKind, lang: Lang) -> Vec<(Id, String)> {
+        let mut v: Vec<(Id, String)> = (0..self.net.parties.len())
+            .filter(|&p| self.net.parties[p].kind == kind)
+            .filter_map(|p| Some((self.record_id(p)?, self.net.parties[p].label.clone())))
+            .collect();
+        v.sort_by(|a, b| kizuna_i18n::compare(lang, &a.1, &b.1).then(a.0.cmp(&b.0)));
+        v
     }
 }
 

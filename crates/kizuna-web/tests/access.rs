@@ -54,6 +54,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/partner/nominations", Partner),
     ("POST", "/partner/nominations", Partner),
     ("GET", "/partner/nominations/{id}", Partner),
+    ("GET", "/console/match", Staff),
     ("GET", "/console/nominations", Staff),
     ("POST", "/console/nominations/{id}", Staff),
     ("GET", "/console/nominations/{id}/file", Staff),

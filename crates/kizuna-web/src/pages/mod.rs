@@ -5,6 +5,7 @@
 mod admin;
 mod audit;
 pub mod map;
+mod matchmaker;
 mod nominations;
 mod partner;
 mod partnerships;
@@ -76,6 +77,7 @@ pub fn routes() -> Routes {
         .merge(partner::routes())
         .merge(nominations::routes())
         .merge(partnerships::routes())
+        .merge(matchmaker::routes())
         .merge(training::routes())
         .merge(map::routes())
         .merge(audit::routes())
