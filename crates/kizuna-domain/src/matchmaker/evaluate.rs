@@ -163,8 +163,8 @@ fn protocol(links: usize, level: Level) -> String {
          outcomes, and with the other links its records record) and asked for from its 'from' end; candidates are that party's counterparts (same kind, \
          other side when both sides are known) except itself and its other known partners; {what} is ranked \
          1 + the number of other candidates scoring at least as high (ties pessimistic); hit_at_5 = share \
-         ranked 5 or better, mrr = mean of 1/rank, coverage_at_10 = share of parties that were candidates in \
-         some round and were in the top 10 of some round"
+         ranked 5 or better, mrr = mean of 1/rank, coverage_at_10 = share of the candidates of some round \
+         (parties, or countries at the country level) that were in the top 10 of some round"
     )
 }
 
