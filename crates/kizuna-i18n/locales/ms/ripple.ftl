@@ -28,7 +28,7 @@ ripple-activity-visit_to_japan = Lawatan ke Jepun
 ripple-activity-visit_abroad = Lawatan ke luar negara
 ripple-activity-joint_development = Pembangunan bersama
 ripple-activity-fair = Pameran
-ripple-activity-seminar = Seminar
+ripple-activity-seminar = Seminar dan bengkel
 ripple-activity-other = Aktiviti
 ripple-link-kind-sister_city = Bandar berkembar
 ripple-link-kind-friendship = Persahabatan
@@ -101,7 +101,7 @@ ripple-col-date = Tarikh
 ripple-col-outcome = Hasil
 ripple-col-side = Pihak
 ripple-col-verdict = Pengesah
-ripple-col-number = No.
+ripple-col-number = Bil.
 ripple-col-chain = Rantaian
 ripple-bad-year = Itu bukan tahun kewangan: tulis fy=2018, FY2018 atau 平成30年度.
 
