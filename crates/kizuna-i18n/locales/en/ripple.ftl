@@ -133,7 +133,10 @@ ripple-links-col-through = Through
 ripple-links-col-produced = Outcomes
 ripple-links-produced = Japan { $japan } · abroad { $abroad } · both { $both }
 ripple-links-programme = Programme
-ripple-links-not-drawn = Not drawn on the map (no position known yet): { $names }.
+ripple-links-not-drawn-count = { $count ->
+    [one] One locality is not drawn on the map: its position is not known yet.
+   *[other] { $formatted } localities are not drawn on the map: their positions are not known yet.
+}
 ripple-links-none = No link between localities is recorded yet.
 ripple-links-basemap = Land: Natural Earth (world-atlas)
 ripple-links-zoom-in = Zoom in

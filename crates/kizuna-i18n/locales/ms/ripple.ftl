@@ -134,7 +134,10 @@ ripple-links-col-through = Melalui
 ripple-links-col-produced = Hasil
 ripple-links-produced = Jepun { $japan } · luar negara { $abroad } · kedua-dua { $both }
 ripple-links-programme = Program
-ripple-links-not-drawn = Tidak dilukis pada peta (kedudukan belum diketahui): { $names }.
+ripple-links-not-drawn-count = { $count ->
+    [one] Satu kawasan tidak dilukis pada peta: kedudukannya belum diketahui.
+   *[other] { $formatted } kawasan tidak dilukis pada peta: kedudukannya belum diketahui.
+}
 ripple-links-none = Belum ada hubungan antara kawasan yang direkodkan.
 ripple-links-basemap = Daratan: Natural Earth (world-atlas)
 ripple-links-zoom-in = Zum masuk

@@ -38,7 +38,8 @@ struct LinkRow {
 struct LinksPage<'a> {
     ctx: &'a Ctx,
     rows: Vec<LinkRow>,
-    not_drawn: Option<String>,
+    /// How many localities are not drawn, and their names.
+    not_drawn: Option<(String, String)>,
     config_json: String,
 }
 
@@ -139,7 +140,12 @@ async fn links_page(State(s): State<WebState>, ctx: Ctx) -> Response {
             "through": ctx.t("ripple-links-col-through"),
         },
     });
-    let not_drawn = (!unplaced.is_empty()).then(|| ctx.t1("ripple-links-not-drawn", "names", unplaced.join(", ")));
+    let not_drawn = (!unplaced.is_empty()).then(|| {
+        (
+            ctx.tn("ripple-links-not-drawn-count", "count", unplaced.len() as i64),
+            unplaced.join(", "),
+        )
+    });
     render(
         &ctx,
         &LinksPage {
