@@ -555,6 +555,34 @@ fn four(texts: [String; 4]) -> LocalText {
     LocalText::parse(Some(&en), Some(&ja), Some(&th), Some(&ms)).unwrap_or_else(|_| LocalText::en(t(&en)))
 }
 
+/// A town's name in the four languages: its own script where the plan
+/// has one, else the Latin name with the language's own "town" and
+/// "(demo)" words, so that no page falls back to English for it.
+fn town_name(town: &Town) -> LocalText {
+    let bare = town.name_en.trim_end_matches(" (demo)");
+    let local = |lang: &str| {
+        town.name_local
+            .as_ref()
+            .filter(|(l, _)| *l == lang)
+            .map(|(_, n)| n.clone())
+    };
+    let (ja, th, ms) = if town.country == "JP" {
+        let short = bare.trim_end_matches(" Town");
+        (
+            local("ja").unwrap_or_else(|| format!("{short}町（デモ）")),
+            format!("เมือง{short} (ตัวอย่าง)"),
+            format!("Pekan {short} (demo)"),
+        )
+    } else {
+        (
+            format!("{bare}（デモ）"),
+            local("th").unwrap_or_else(|| format!("{bare} (ตัวอย่าง)")),
+            local("ms").unwrap_or_else(|| format!("{bare} (demo)")),
+        )
+    };
+    four([town.name_en.clone(), ja, th, ms])
+}
+
 /// Load the matchmaker's demo (idempotent: nothing when its first town is
 /// there already).
 pub(super) async fn load_matching(app: &App) -> Result<()> {
@@ -565,12 +593,7 @@ pub(super) async fn load_matching(app: &App) -> Result<()> {
     let mut town_ids = Vec::new();
     let mut org_ids = Vec::new();
     for town in &plan.towns {
-        let mut name = LocalText::en(t(&town.name_en));
-        if let Some((lang, n)) = &town.name_local {
-            name = name
-                .with(lang, Some(t(n)))
-                .unwrap_or_else(|_| LocalText::en(t(&town.name_en)));
-        }
+        let name = town_name(town);
         let id = app
             .create::<Locality>(&LocalityInput {
                 key: k(&town.key),

@@ -299,6 +299,13 @@ impl Party {
             Party::Locality(id) => format!("/console/profiles/locality/{id}"),
         }
     }
+    /// The matchmaker's suggestions for this party.
+    fn match_path(self) -> String {
+        match self {
+            Party::Organisation(id) => format!("/console/match?organisation={id}"),
+            Party::Locality(id) => format!("/console/match?locality={id}"),
+        }
+    }
     fn owns(self, i: &OfferNeedInput) -> bool {
         match self {
             Party::Organisation(id) => i.organisation_id == Some(id),
@@ -396,6 +403,7 @@ struct ProfilePage<'a> {
     name: String,
     kind: String,
     action: String,
+    match_href: String,
     matchable: bool,
     state: String,
     offers: Vec<ItemRow>,
@@ -454,6 +462,7 @@ async fn profile_view(s: &WebState, ctx: &Ctx, party: Party, notice: Option<Stri
         name,
         kind,
         action: party.path(),
+        match_href: party.match_path(),
         matchable,
         state,
         offers: rows(Direction::Offer),
