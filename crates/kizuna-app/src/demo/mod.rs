@@ -108,8 +108,10 @@ impl App {
                 places::load_demo_places(self).await?;
                 self.store.set_setting("demo_places", "1").await?;
             }
-            // And the partnership story once, when they were made before it.
+            // And the partnership story and the matchmaker's towns once,
+            // when they were made before them (each loader is idempotent).
             self.load_story().await?;
+            matching::load_matching(self).await?;
             summary.already_loaded = true;
             return Ok(summary);
         }
