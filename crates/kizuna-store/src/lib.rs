@@ -17,6 +17,7 @@ pub mod audit;
 pub mod changes;
 mod check;
 mod error;
+pub mod evidence;
 pub mod merge;
 pub mod nominations;
 pub mod places;
