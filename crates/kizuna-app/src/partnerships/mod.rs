@@ -5,6 +5,7 @@
 //! "mutual" summary, the ledger's open substantiations, and what partners
 //! may see and propose.
 
+pub mod evidence;
 pub mod links;
 pub mod report;
 pub mod ripple;
