@@ -87,6 +87,9 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/console/programme-organisations/{id}/delete", Staff),
     ("POST", "/console/partnerships/{id}/links", Staff),
     ("POST", "/console/outcome-links/{id}/delete", Staff),
+    ("POST", "/console/outcomes/{id}/evidence", Staff),
+    ("GET", "/console/evidence/{id}", Staff),
+    ("POST", "/console/evidence/{id}/delete", Staff),
     ("GET", "/console/partnerships/{id}/activities/new", Staff),
     ("POST", "/console/partnerships/{id}/activities/new", Staff),
     ("GET", "/console/activities/{id}/edit", Staff),
@@ -118,6 +121,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/partner/outcomes", Partner),
     ("POST", "/partner/outcomes", Partner),
     ("GET", "/partner/outcomes/{id}", Partner),
+    ("POST", "/partner/outcomes/{id}/evidence", Partner),
+    ("GET", "/partner/evidence/{id}", Partner),
     // Ripple graphs, story pages, the local-links map and impact reports (partnerships/ripple.rs).
     ("GET", "/console/ripple", Staff),
     ("GET", "/console/ripple.json", Staff),
