@@ -275,3 +275,26 @@ partnerships-error-same-locality = A link joins two different localities.
 partnerships-error-unknown-theme = Choose themes from the list.
 partnerships-error-several-parties = An offer or need belongs to an organisation or a locality, not both.
 partnerships-error-not-your-programme = Your organisation does not take part in this programme.
+
+## Evidence files of an outcome, and a causal link's note.
+partnerships-evidence-files = Evidence files
+partnerships-evidence-none = No evidence file yet.
+partnerships-evidence-file = Add a file
+partnerships-evidence-hint = A PDF, a PNG or JPEG image, an Excel workbook (.xlsx) or a CSV file, up to { $limit }.
+partnerships-evidence-add = Add the file
+partnerships-evidence-delete = Delete
+partnerships-evidence-kind-pdf = PDF
+partnerships-evidence-kind-png = PNG image
+partnerships-evidence-kind-jpeg = JPEG image
+partnerships-evidence-kind-xlsx = Excel workbook
+partnerships-evidence-kind-csv = CSV file
+partnerships-done-evidence-added = The file is added.
+partnerships-done-evidence-deleted = The file is deleted.
+partnerships-evidence-refused-empty = “{ $name }” is empty; nothing was added.
+partnerships-evidence-refused-type = “{ $name }” is not a PDF, PNG, JPEG, Excel workbook or CSV file (its contents were checked, not only its name); nothing was added.
+partnerships-evidence-refused-name = The contents of “{ $name }” are of another kind than its name says; rename it with the right ending and add it again.
+partnerships-evidence-refused-unreadable = “{ $name }” cannot be read as a workbook; save it again as .xlsx.
+partnerships-evidence-refused-too-large = “{ $name }” is larger than { $limit }; nothing was added.
+partnerships-evidence-too-large-title = The file is too large
+partnerships-evidence-too-large = Evidence files up to { $limit } are accepted; nothing was added.
+partnerships-link-note = How the one led to the other

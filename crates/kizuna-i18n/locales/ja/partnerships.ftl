@@ -270,3 +270,26 @@ partnerships-error-same-locality = 連携は異なる2つの地域を結びま�
 partnerships-error-unknown-theme = 一覧からテーマを選んでください。
 partnerships-error-several-parties = 提供・要望は団体か地域のどちらか一方に属します。
 partnerships-error-not-your-programme = 貴団体はこの事業に参加していません。
+
+## Evidence files of an outcome, and a causal link's note.
+partnerships-evidence-files = 根拠ファイル
+partnerships-evidence-none = 根拠ファイルはまだありません。
+partnerships-evidence-file = ファイルを追加
+partnerships-evidence-hint = PDF、PNG・JPEG画像、Excelブック（.xlsx）またはCSVファイル（{ $limit }まで）。
+partnerships-evidence-add = ファイルを追加
+partnerships-evidence-delete = 削除
+partnerships-evidence-kind-pdf = PDF
+partnerships-evidence-kind-png = PNG画像
+partnerships-evidence-kind-jpeg = JPEG画像
+partnerships-evidence-kind-xlsx = Excelブック
+partnerships-evidence-kind-csv = CSVファイル
+partnerships-done-evidence-added = ファイルを追加しました。
+partnerships-done-evidence-deleted = ファイルを削除しました。
+partnerships-evidence-refused-empty = 「{ $name }」は空です。追加していません。
+partnerships-evidence-refused-type = 「{ $name }」はPDF、PNG、JPEG、ExcelブックまたはCSVファイルではありません（名前だけでなく中身を確認しました）。追加していません。
+partnerships-evidence-refused-name = 「{ $name }」の中身は名前が示す種類と異なります。正しい拡張子に変えてから追加してください。
+partnerships-evidence-refused-unreadable = 「{ $name }」はブックとして読めません。.xlsxで保存し直してください。
+partnerships-evidence-refused-too-large = 「{ $name }」は{ $limit }を超えています。追加していません。
+partnerships-evidence-too-large-title = ファイルが大きすぎます
+partnerships-evidence-too-large = 根拠ファイルは{ $limit }まで受け付けます。追加していません。
+partnerships-link-note = どのようにつながったか

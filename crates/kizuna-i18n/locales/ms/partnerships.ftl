@@ -275,3 +275,26 @@ partnerships-error-same-locality = Pautan menghubungkan dua lokaliti yang berbez
 partnerships-error-unknown-theme = Pilih tema daripada senarai.
 partnerships-error-several-parties = Tawaran atau keperluan milik organisasi atau lokaliti, bukan kedua-duanya.
 partnerships-error-not-your-programme = Organisasi anda tidak menyertai program ini.
+
+## Evidence files of an outcome, and a causal link's note.
+partnerships-evidence-files = Fail bukti
+partnerships-evidence-none = Belum ada fail bukti.
+partnerships-evidence-file = Tambah fail
+partnerships-evidence-hint = Fail PDF, imej PNG atau JPEG, buku kerja Excel (.xlsx) atau fail CSV, sehingga { $limit }.
+partnerships-evidence-add = Tambah fail
+partnerships-evidence-delete = Padam
+partnerships-evidence-kind-pdf = PDF
+partnerships-evidence-kind-png = Imej PNG
+partnerships-evidence-kind-jpeg = Imej JPEG
+partnerships-evidence-kind-xlsx = Buku kerja Excel
+partnerships-evidence-kind-csv = Fail CSV
+partnerships-done-evidence-added = Fail telah ditambah.
+partnerships-done-evidence-deleted = Fail telah dipadam.
+partnerships-evidence-refused-empty = “{ $name }” kosong; tiada apa-apa ditambah.
+partnerships-evidence-refused-type = “{ $name }” bukan fail PDF, PNG, JPEG, buku kerja Excel atau CSV (kandungannya diperiksa, bukan namanya sahaja); tiada apa-apa ditambah.
+partnerships-evidence-refused-name = Kandungan “{ $name }” berlainan jenis daripada yang dinyatakan oleh namanya; namakan semula dengan sambungan yang betul dan tambah sekali lagi.
+partnerships-evidence-refused-unreadable = “{ $name }” tidak dapat dibaca sebagai buku kerja; simpan semula sebagai .xlsx.
+partnerships-evidence-refused-too-large = “{ $name }” lebih besar daripada { $limit }; tiada apa-apa ditambah.
+partnerships-evidence-too-large-title = Fail terlalu besar
+partnerships-evidence-too-large = Fail bukti sehingga { $limit } diterima; tiada apa-apa ditambah.
+partnerships-link-note = Bagaimana satu membawa kepada yang lain

@@ -270,3 +270,26 @@ partnerships-error-same-locality = ความเชื่อมโยงต้
 partnerships-error-unknown-theme = โปรดเลือกหัวข้อจากรายการ
 partnerships-error-several-parties = สิ่งที่เสนอหรือต้องการเป็นขององค์กรหรือท้องถิ่นอย่างใดอย่างหนึ่ง ไม่ใช่ทั้งสอง
 partnerships-error-not-your-programme = องค์กรของคุณไม่ได้เข้าร่วมโครงการนี้
+
+## Evidence files of an outcome, and a causal link's note.
+partnerships-evidence-files = ไฟล์หลักฐาน
+partnerships-evidence-none = ยังไม่มีไฟล์หลักฐาน
+partnerships-evidence-file = เพิ่มไฟล์
+partnerships-evidence-hint = ไฟล์ PDF รูปภาพ PNG หรือ JPEG สมุดงาน Excel (.xlsx) หรือไฟล์ CSV ขนาดไม่เกิน { $limit }
+partnerships-evidence-add = เพิ่มไฟล์
+partnerships-evidence-delete = ลบ
+partnerships-evidence-kind-pdf = PDF
+partnerships-evidence-kind-png = รูปภาพ PNG
+partnerships-evidence-kind-jpeg = รูปภาพ JPEG
+partnerships-evidence-kind-xlsx = สมุดงาน Excel
+partnerships-evidence-kind-csv = ไฟล์ CSV
+partnerships-done-evidence-added = เพิ่มไฟล์แล้ว
+partnerships-done-evidence-deleted = ลบไฟล์แล้ว
+partnerships-evidence-refused-empty = “{ $name }” ว่างเปล่า ไม่ได้เพิ่มสิ่งใด
+partnerships-evidence-refused-type = “{ $name }” ไม่ใช่ไฟล์ PDF, PNG, JPEG, สมุดงาน Excel หรือ CSV (ตรวจจากเนื้อหา ไม่ใช่จากชื่อเท่านั้น) ไม่ได้เพิ่มสิ่งใด
+partnerships-evidence-refused-name = เนื้อหาของ “{ $name }” เป็นคนละชนิดกับที่ชื่อบอก โปรดเปลี่ยนนามสกุลให้ถูกต้องแล้วเพิ่มอีกครั้ง
+partnerships-evidence-refused-unreadable = อ่าน “{ $name }” เป็นสมุดงานไม่ได้ โปรดบันทึกใหม่เป็น .xlsx
+partnerships-evidence-refused-too-large = “{ $name }” ใหญ่กว่า { $limit } ไม่ได้เพิ่มสิ่งใด
+partnerships-evidence-too-large-title = ไฟล์ใหญ่เกินไป
+partnerships-evidence-too-large = รับไฟล์หลักฐานขนาดไม่เกิน { $limit } ไม่ได้เพิ่มสิ่งใด
+partnerships-link-note = สิ่งหนึ่งนำไปสู่อีกสิ่งหนึ่งอย่างไร

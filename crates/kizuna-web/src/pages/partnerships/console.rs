@@ -653,6 +653,8 @@ struct LinkLine {
     id: Id,
     from: String,
     to: String,
+    /// How the one led to the other, in the reader's language (or empty).
+    note: String,
 }
 
 struct OptGroup {
@@ -765,7 +767,13 @@ async fn programme_view(s: &WebState, ctx: &Ctx, id: Id, notice: Option<String>,
             .find(|o| o.id == l.fields.to_outcome_id)
             .map(title_of)
             .unwrap_or_else(|| format!("#{}", l.fields.to_outcome_id));
-        link_lines.push(LinkLine { id: l.id, from, to });
+        let note = l.fields.note.as_ref().map(|n| ctx.local(n)).unwrap_or_default();
+        link_lines.push(LinkLine {
+            id: l.id,
+            from,
+            to,
+            note,
+        });
     }
     let link_form = refused.link.unwrap_or_default();
     let role_form = refused.role.unwrap_or_default();

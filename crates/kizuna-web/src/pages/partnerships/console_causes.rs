@@ -2,7 +2,10 @@
 //! between its programme, activities and outcomes, added and removed from
 //! the programme's page; a link that would close a cycle is refused beside
 //! its field, naming the cycle by the outcomes' titles in the reader's
-//! language, and nothing is written.
+//! language, and nothing is written. A link may carry a note in the four
+//! languages saying how the one led to the other.
+
+use kizuna_domain::common::LocalText;
 
 use super::*;
 
@@ -114,6 +117,21 @@ async fn cycle_message(s: &WebState, ctx: &Ctx, from: Id, to: Id) -> Result<Opti
     Ok(Some(ctx.t1("partnerships-error-cycle", "cycle", titles.join(" → "))))
 }
 
+/// The link's note as typed in its four language fields (`note_en`, …):
+/// none when all are blank.
+fn link_note(f: &FormState) -> Result<Option<LocalText>, FieldError> {
+    let typed: Vec<Option<&str>> = ["en", "ja", "th", "ms"]
+        .iter()
+        .map(|l| Some(f.vl("note", l)).filter(|t| !t.trim().is_empty()))
+        .collect();
+    if typed.iter().all(Option::is_none) {
+        return Ok(None);
+    }
+    LocalText::parse(typed[0], typed[1], typed[2], typed[3])
+        .map(Some)
+        .map_err(|e| e.at("note"))
+}
+
 pub(super) async fn link_add(
     State(s): State<WebState>,
     ctx: Ctx,
@@ -129,14 +147,15 @@ pub(super) async fn link_add(
     guard!(ctx.check_csrf(f.v("csrf")));
     let cause = cause_of(f.v("from"));
     let to = parse_id(f.v("to").trim());
-    let errors = match (cause, to) {
-        (Some((p, a, o)), Some(to)) => {
+    let note = link_note(&f);
+    let errors = match (cause, to, note) {
+        (Some((p, a, o)), Some(to), Ok(note)) => {
             let input = OutcomeLinkInput {
                 from_programme_id: p,
                 from_activity_id: a,
                 from_outcome_id: o,
                 to_outcome_id: to,
-                note: None,
+                note,
             };
             match crate::acting::for_ctx(&s, &ctx).create::<OutcomeLink>(&input).await {
                 Ok(_) => {
@@ -159,13 +178,16 @@ pub(super) async fn link_add(
                 Err(e) => return app_error(&ctx, e),
             }
         }
-        (c, t) => {
+        (c, t, n) => {
             let mut e = Vec::new();
             if c.is_none() {
                 e.push(FieldError::required("from"));
             }
             if t.is_none() {
                 e.push(FieldError::required("to"));
+            }
+            if let Err(n) = n {
+                e.push(n);
             }
             e
         }

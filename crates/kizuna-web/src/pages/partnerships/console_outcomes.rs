@@ -11,8 +11,12 @@ use kizuna_domain::partnerships::outcome::{OutcomeInput, OutcomeKind, ProposalSt
 
 use super::*;
 
+#[path = "console_evidence.rs"]
+pub(super) mod evidence;
+
 pub(super) fn routes() -> crate::pages::Routes {
     crate::pages::Routes::new()
+        .merge(evidence::routes())
         .route(
             "/console/partnerships/{id}/activities/new",
             get(activity_new).post(activity_create),
@@ -234,6 +238,8 @@ struct OutcomeForm<'a> {
     /// Who recorded it and whether a verifier has confirmed it, in words.
     recorded: Option<String>,
     top_errors: Vec<String>,
+    /// The outcome's evidence files (an outcome being edited).
+    ev: evidence::EvidenceBlock,
 }
 
 /// The options of a kind of value, with its labels, the current one chosen.
@@ -266,6 +272,24 @@ async fn outcome_form(
     f: FormState,
     stored: Option<&Outcome>,
 ) -> Response {
+    let ev = match id {
+        Some(id) => ok_or_page!(ctx, evidence::EvidenceBlock::staff(s, ctx, id, None, None).await),
+        None => evidence::EvidenceBlock::default(),
+    };
+    outcome_form_with(s, ctx, id, programme_id, f, stored, ev).await
+}
+
+/// The outcome's form with its evidence files as given (a notice, or a
+/// file refused beside the upload field).
+pub(super) async fn outcome_form_with(
+    s: &WebState,
+    ctx: &Ctx,
+    id: Option<Id>,
+    programme_id: Id,
+    f: FormState,
+    stored: Option<&Outcome>,
+    ev: evidence::EvidenceBlock,
+) -> Response {
     let (p, _) = ok_or_page!(ctx, programme_of(s, programme_id).await);
     let names = ok_or_page!(ctx, Names::load(s, ctx).await);
     let chosen = ids_of(f.v("locality_ids")).unwrap_or_default();
@@ -291,6 +315,7 @@ async fn outcome_form(
         recorded,
         top_errors,
         f,
+        ev,
     };
     unprocessable_if(render(ctx, &page), errors)
 }
@@ -305,17 +330,29 @@ async fn outcome_new(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>
     outcome_form(&s, &ctx, None, id, f, None).await
 }
 
-async fn outcome_edit(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+async fn outcome_edit(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
     guard!(ctx.require_staff());
     let Some(id) = parse_id(&id) else {
         return not_found(&ctx);
     };
-    let o = ok_or_page!(&ctx, s.app.get::<Outcome>(id).await);
+    let notice = evidence::done_notice(&ctx, q.done.as_deref());
+    let ev = ok_or_page!(&ctx, evidence::EvidenceBlock::staff(&s, &ctx, id, notice, None).await);
+    outcome_edit_with(&s, &ctx, id, ev).await
+}
+
+/// An outcome's edit page as stored, with its evidence files as given.
+pub(super) async fn outcome_edit_with(s: &WebState, ctx: &Ctx, id: Id, ev: evidence::EvidenceBlock) -> Response {
+    let o = ok_or_page!(ctx, s.app.get::<Outcome>(id).await);
     let mut f = FormState::default();
     f.fill(&o.fields);
     f.set("version", o.version);
     f.set("locality_ids", join_ids(&o.fields.locality_ids));
-    outcome_form(&s, &ctx, Some(id), o.fields.programme_id, f, Some(&o)).await
+    outcome_form_with(s, ctx, Some(id), o.fields.programme_id, f, Some(&o), ev).await
 }
 
 pub(super) fn join_ids(ids: &[Id]) -> String {

@@ -3,9 +3,12 @@
 //! propose an outcome, which is recorded as the partner's, not public and
 //! waiting for staff to substantiate it. Another programme's outcome is
 //! "not found", as a file of another organisation is on the partner pages.
+//! An outcome's page lists its evidence files and takes new ones
+//! (`console_evidence.rs`).
 
 use kizuna_domain::partnerships::outcome::OutcomeInput;
 
+use super::outcomes::evidence::{self, EvidenceBlock};
 use super::outcomes::{join_ids, outcome_kinds, proposal_options, read_outcome, sides};
 use super::*;
 use crate::pages::partner::{check_form, require_partner};
@@ -143,25 +146,40 @@ struct PartnerOutcomePage<'a> {
     programme: String,
     line: OutcomeLine,
     facts: Vec<(String, String)>,
+    /// Its evidence files and the form to add one.
+    ev: EvidenceBlock,
 }
 
-async fn partner_outcome(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+async fn partner_outcome(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
     let (_, org) = partner_guard!(require_partner(&ctx));
     let Some(id) = parse_id(&id) else {
         return not_found(&ctx);
     };
+    let notice = evidence::done_notice(&ctx, q.done.as_deref());
+    let ev = ok_or_page!(&ctx, EvidenceBlock::partner(&s, &ctx, id, org, notice, None).await);
+    partner_outcome_view(&s, &ctx, org, id, ev).await
+}
+
+/// A partner's page of one of its programmes' outcomes (any other is not
+/// found), with its evidence files as given.
+pub(super) async fn partner_outcome_view(s: &WebState, ctx: &Ctx, org: Id, id: Id, ev: EvidenceBlock) -> Response {
     let o = match s.app.get::<Outcome>(id).await {
         Ok(o) => o,
-        Err(AppError::NotFound { .. }) => return not_found(&ctx),
-        Err(e) => return app_error(&ctx, e),
+        Err(AppError::NotFound { .. }) => return not_found(ctx),
+        Err(e) => return app_error(ctx, e),
     };
-    let own = ok_or_page!(&ctx, s.app.partner_programme_ids(org).await);
+    let own = ok_or_page!(ctx, s.app.partner_programme_ids(org).await);
     if !own.contains(&o.fields.programme_id) {
         // Another organisation's programme: as if it did not exist.
-        return not_found(&ctx);
+        return not_found(ctx);
     }
-    let (p, _) = ok_or_page!(&ctx, programme_of(&s, o.fields.programme_id).await);
-    let names = ok_or_page!(&ctx, Names::load(&s, &ctx).await);
+    let (p, _) = ok_or_page!(ctx, programme_of(s, o.fields.programme_id).await);
+    let names = ok_or_page!(ctx, Names::load(s, ctx).await);
     let text = |t: &Option<kizuna_domain::common::LocalText>| t.as_ref().map(|t| ctx.local(t)).unwrap_or_default();
     let o_f = &o.fields;
     let facts = vec![
@@ -179,7 +197,7 @@ async fn partner_outcome(State(s): State<WebState>, ctx: Ctx, Path(id): Path<Str
         (ctx.t("partnerships-significance"), text(&o_f.significance)),
         (
             ctx.t("partnerships-recorded-by"),
-            pl(&ctx, "recorded-by", o_f.recorded_by.as_str()),
+            pl(ctx, "recorded-by", o_f.recorded_by.as_str()),
         ),
         (
             ctx.t("partnerships-evidence"),
@@ -187,10 +205,11 @@ async fn partner_outcome(State(s): State<WebState>, ctx: Ctx, Path(id): Path<Str
         ),
     ];
     let page = PartnerOutcomePage {
-        ctx: &ctx,
+        ctx,
         programme: ctx.local(&p.fields.title),
-        line: outcome_line(&ctx, &o),
+        line: outcome_line(ctx, &o),
         facts: facts.into_iter().filter(|(_, v)| !v.is_empty()).collect(),
+        ev,
     };
-    render(&ctx, &page)
+    render(ctx, &page)
 }
