@@ -90,7 +90,11 @@ fn is_plain_text(bytes: &[u8]) -> bool {
 /// the size limit.
 pub fn evidence_kind(name: &str, bytes: &[u8]) -> Result<EvidenceKind> {
     if bytes.is_empty() {
-        return Err(refused("evidence_empty", name, "the file is empty; choose a file to add".into()));
+        return Err(refused(
+            "evidence_empty",
+            name,
+            "the file is empty; choose a file to add".into(),
+        ));
     }
     if bytes.len() > MAX_EVIDENCE_BYTES {
         return Err(AppError::TooLarge(format!(
@@ -174,7 +178,11 @@ impl App {
     ) -> Result<Evidence> {
         self.evidence_outcome(outcome_id, partner).await?;
         let name = clean_file_name(file_name);
-        let shown = if name == "nomination" { "evidence".to_owned() } else { name };
+        let shown = if name == "nomination" {
+            "evidence".to_owned()
+        } else {
+            name
+        };
         let kind = evidence_kind(&shown, &bytes)?;
         let size = i64::try_from(bytes.len()).unwrap_or(i64::MAX);
         let (sha, encoded) = self
@@ -250,14 +258,23 @@ mod tests {
             evidence_kind("p.png", b"\x89PNG\r\n\x1a\n....").ok(),
             Some(EvidenceKind::Png)
         );
-        assert_eq!(evidence_kind("p.jpeg", b"\xFF\xD8\xFF\xE0").ok(), Some(EvidenceKind::Jpeg));
-        assert_eq!(evidence_kind("t.csv", "名前,国\n".as_bytes()).ok(), Some(EvidenceKind::Csv));
+        assert_eq!(
+            evidence_kind("p.jpeg", b"\xFF\xD8\xFF\xE0").ok(),
+            Some(EvidenceKind::Jpeg)
+        );
+        assert_eq!(
+            evidence_kind("t.csv", "名前,国\n".as_bytes()).ok(),
+            Some(EvidenceKind::Csv)
+        );
         // Disguised: an executable, a web page, a PNG named as a PDF.
         assert_eq!(code(evidence_kind("report.pdf", b"MZ\x90\x00")), "evidence_type");
         assert_eq!(code(evidence_kind("report.pdf", b"<html><script>")), "evidence_type");
         assert_eq!(code(evidence_kind("t.csv", b"  <!DOCTYPE html>")), "evidence_type");
         assert_eq!(code(evidence_kind("p.pdf", b"\x89PNG\r\n\x1a\n")), "evidence_name");
-        assert_eq!(code(evidence_kind("a.xlsx", b"PK\x03\x04broken")), "evidence_unreadable");
+        assert_eq!(
+            code(evidence_kind("a.xlsx", b"PK\x03\x04broken")),
+            "evidence_unreadable"
+        );
         assert_eq!(code(evidence_kind("a.pdf", b"")), "evidence_empty");
         let big = vec![b'a'; MAX_EVIDENCE_BYTES + 1];
         assert_eq!(code(evidence_kind("a.csv", &big)), "too_large");
