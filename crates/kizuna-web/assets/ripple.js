@@ -60,14 +60,7 @@
     animation: false,
     grid: { left: 8, right: 16, top: 16, bottom: 56, containLabel: true },
     tooltip: { trigger: 'item', confine: true, formatter: (p) => (p.dataType === 'node' ? tip(byId.get(p.data.id)) : '') },
-    // Room before the first node and after the last, whose label is
-    // written to its right.
-    xAxis: {
-      type: 'time',
-      min: Date.parse(sorted[0].date) - 120 * DAY,
-      max: Date.parse(sorted[sorted.length - 1].date) + 540 * DAY,
-      splitLine: { show: true, lineStyle: { color: '#eee' } },
-    },
+    xAxis: { type: 'time', splitLine: { show: true, lineStyle: { color: '#eee' } } },
     yAxis: {
       type: 'value',
       min: -0.5,
