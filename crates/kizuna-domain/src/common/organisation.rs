@@ -119,7 +119,9 @@ fn is_phone(s: &str) -> bool {
         && s.chars().filter(char::is_ascii_digit).count() >= 5
 }
 
-fn is_web_address(s: &str) -> bool {
+/// An `http://` or `https://` address with a dotted host and nothing a
+/// page could be tricked with (also an outcome's evidence link).
+pub(crate) fn is_web_address(s: &str) -> bool {
     let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
     match rest {
         Some(r) => {

@@ -10,6 +10,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::common::error::{Errors, FieldError};
+use crate::common::organisation::is_web_address;
 use crate::common::{Id, LocalText, Text};
 use crate::string_enum;
 
@@ -245,13 +246,6 @@ impl OutcomeInput {
     pub fn is_substantiated(&self) -> bool {
         self.verdict.is_some()
     }
-}
-
-fn is_web_address(s: &str) -> bool {
-    let rest = s.strip_prefix("https://").or_else(|| s.strip_prefix("http://"));
-    matches!(rest, Some(r) if r.split(['/', '?', '#']).next().is_some_and(|h| h.contains('.') && !h.starts_with('.')))
-        && !s.contains(char::is_whitespace)
-        && !s.contains(['<', '>', '"'])
 }
 
 /// A causal link: a programme, an activity or an outcome led to an outcome.
