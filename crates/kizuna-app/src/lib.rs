@@ -24,8 +24,10 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod calendar;
 pub mod clock;
 pub mod demo;
+pub mod exchanges;
 pub mod iati;
 pub mod map;
 pub mod matchmaker;
@@ -36,6 +38,7 @@ pub mod people;
 pub mod privacy;
 pub mod records;
 pub mod training;
+pub mod volunteers;
 
 use std::sync::Arc;
 

@@ -29,6 +29,7 @@ pub mod matchmaker;
 pub mod partnerships;
 pub mod system;
 pub mod training;
+pub mod volunteers;
 
 pub use common::error::{FieldError, Invalid};
 pub use system::System;

@@ -18,5 +18,7 @@ string_enum! {
         /// Partnership programmes, activities, outcomes and their links,
         /// local-to-local links, offers and needs.
         Partnerships = "partnerships",
+        /// Volunteer placements, their hours, reports and documents.
+        Volunteers = "volunteers",
     }
 }

@@ -121,6 +121,22 @@ impl Lang {
 
 /// The catalogue files, per language, as embedded text.
 pub const CATALOGUES: &[(&str, &str, &str)] = &[
+    ("en", "volunteers", include_str!("../locales/en/volunteers.ftl")),
+    ("ja", "volunteers", include_str!("../locales/ja/volunteers.ftl")),
+    ("th", "volunteers", include_str!("../locales/th/volunteers.ftl")),
+    ("ms", "volunteers", include_str!("../locales/ms/volunteers.ftl")),
+    ("en", "exchanges", include_str!("../locales/en/exchanges.ftl")),
+    ("ja", "exchanges", include_str!("../locales/ja/exchanges.ftl")),
+    ("th", "exchanges", include_str!("../locales/th/exchanges.ftl")),
+    ("ms", "exchanges", include_str!("../locales/ms/exchanges.ftl")),
+    ("en", "calendar", include_str!("../locales/en/calendar.ftl")),
+    ("ja", "calendar", include_str!("../locales/ja/calendar.ftl")),
+    ("th", "calendar", include_str!("../locales/th/calendar.ftl")),
+    ("ms", "calendar", include_str!("../locales/ms/calendar.ftl")),
+    ("en", "alumni", include_str!("../locales/en/alumni.ftl")),
+    ("ja", "alumni", include_str!("../locales/ja/alumni.ftl")),
+    ("th", "alumni", include_str!("../locales/th/alumni.ftl")),
+    ("ms", "alumni", include_str!("../locales/ms/alumni.ftl")),
     ("en", "partnerships", include_str!("../locales/en/partnerships.ftl")),
     ("ja", "partnerships", include_str!("../locales/ja/partnerships.ftl")),
     ("th", "partnerships", include_str!("../locales/th/partnerships.ftl")),

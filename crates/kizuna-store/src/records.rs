@@ -262,6 +262,11 @@ plain_record!(
     Partnerships,
     order = "direction, theme, id"
 );
+// #13 volunteers: placements and documents (helper V1).
+// #13 volunteers: hours and reports (helper V2).
+// #13 exchanges (helper X).
+// #13 calendar feeds (helper C).
+// #13 alumni (helper A).
 
 impl Record for Person {
     const ENTITY: &'static str = "person";

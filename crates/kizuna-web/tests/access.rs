@@ -140,6 +140,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/partnerships/{id}/impact.csv", Staff),
     ("GET", "/console/partnerships/{id}/impact.xlsx", Staff),
     // The matchmaker's page.
+    // #13 volunteers: placements, documents, dashboard (pages/volunteers/placements*).
+    // #13 volunteers: the volunteer's own hours and reports, staff review (pages/volunteers/hours*).
+    // #13 exchanges: delegations, dispatches, symposiums, courtesy calls, photos (pages/exchanges/).
+    // #13 calendar: the calendar page and feeds (pages/calendar.rs).
+    // #13 alumni: follow-ups, associations, a person's history (pages/alumni.rs).
     // The staff console.
     ("GET", "/console", Staff),
     ("GET", "/console/statistics", Staff),

@@ -166,6 +166,26 @@ enum Command {
     /// The matchmaker: ranked counterparts for a locality or an organisation,
     /// and its leave-one-out evaluation.
     Match(cli::matchmaker::MatchArgs),
+    /// Volunteer placements, their documents and what expires.
+    Volunteers {
+        #[command(subcommand)]
+        what: cli::volunteers::Cmd,
+    },
+    /// Exchanges: delegations, dispatches, symposiums, courtesy calls, awards.
+    Exchanges {
+        #[command(subcommand)]
+        what: cli::exchanges::Cmd,
+    },
+    /// The calendar of every dated activity, as iCalendar.
+    Calendar {
+        #[command(subcommand)]
+        what: cli::calendar::Cmd,
+    },
+    /// Alumni: follow-ups of former trainees and volunteers, associations.
+    Alumni {
+        #[command(subcommand)]
+        what: cli::alumni::Cmd,
+    },
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -229,6 +249,10 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Check => cli::check(url).await,
         Command::Outcomes { what } => cli::partnerships::outcomes(url, what).await,
         Command::Match(args) => cli::matchmaker::run(url, args).await,
+        Command::Volunteers { what } => cli::volunteers::run(url, what).await,
+        Command::Exchanges { what } => cli::exchanges::run(url, what).await,
+        Command::Calendar { what } => cli::calendar::run(url, what).await,
+        Command::Alumni { what } => cli::alumni::run(url, what).await,
     }
 }
 

@@ -9,12 +9,15 @@
 //! records are found by key or identity before anything is created, so a
 //! second run adds nothing.
 
+mod alumni;
+mod exchanges;
 mod matching;
 pub mod names;
 mod places;
 mod plan;
 mod story;
 mod texts;
+mod volunteers;
 
 use std::collections::{HashMap, HashSet};
 
@@ -112,6 +115,7 @@ impl App {
             // when they were made before them (each loader is idempotent).
             self.load_story().await?;
             matching::load_matching(self).await?;
+            self.load_exchange_and_volunteer_story().await?;
             summary.already_loaded = true;
             return Ok(summary);
         }
@@ -836,8 +840,18 @@ impl App {
         self.store.set_setting("demo_places", "1").await?;
         self.load_story().await?;
         matching::load_matching(self).await?;
+        self.load_exchange_and_volunteer_story().await?;
         self.store.set_setting("demo_complete", "1").await?;
         Ok(summary)
+    }
+
+    /// Issue 13's seed facts: exchanges, volunteers, alumni (each loader
+    /// is idempotent, so stores made before them get them once).
+    async fn load_exchange_and_volunteer_story(&self) -> Result<()> {
+        exchanges::load(self).await?;
+        volunteers::load(self).await?;
+        alumni::load(self).await?;
+        Ok(())
     }
 }
 

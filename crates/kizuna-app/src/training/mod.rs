@@ -3,6 +3,7 @@
 //! files in and out ([`transfer`]), and the staff console's lists
 //! ([`console`]).
 
+pub mod alumni;
 pub mod console;
 pub mod documents;
 pub mod reports;

@@ -1,4 +1,6 @@
-//! Exchanges: delegations received, staff dispatched, symposiums hosted and
-//! awards received. Awards are recorded so far.
+//! Exchanges: delegations received, staff dispatched, symposiums hosted,
+//! courtesy calls and awards received, and photos of any activity.
 
 pub mod award;
+pub mod delegation;
+pub mod photo;

@@ -7,6 +7,7 @@
 //! edition through a [`participation`] (trainee, instructor, coordinator),
 //! follow its curriculum of [`session`]s, and are counted by [`stats`].
 
+pub mod alumni;
 pub mod disclosure;
 pub mod edition;
 pub mod nomination;

@@ -358,6 +358,7 @@ collection!(
         "delete_offer_need"
     ]
 );
+// #13 collections: add yours below this line (V1 placements, V2 hours, X exchanges, A alumni).
 
 pub fn routes() -> OpenApiRouter<WebState> {
     macro_rules! both {
@@ -381,7 +382,7 @@ pub fn routes() -> OpenApiRouter<WebState> {
         outcomes,
         outcome_links,
         local_links,
-        offers_needs
+        offers_needs // #13: add collection modules after this
     )
 }
 
@@ -414,5 +415,6 @@ pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> 
         filters_of::<OutcomeLink>("/api/v1/outcome-links"),
         filters_of::<LocalLink>("/api/v1/local-links"),
         filters_of::<OfferNeed>("/api/v1/offers-needs"),
+        // #13: add filters_of lines below
     ]
 }

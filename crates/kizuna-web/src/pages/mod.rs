@@ -3,7 +3,10 @@
 //! person sees comes from the catalogues in `locales/`.
 
 mod admin;
+mod alumni;
 mod audit;
+mod calendar;
+mod exchanges;
 pub mod map;
 mod matchmaker;
 mod nominations;
@@ -12,6 +15,7 @@ mod partnerships;
 mod public;
 mod training;
 mod upload;
+mod volunteers;
 
 use askama::Template;
 use axum::Router;
@@ -82,6 +86,10 @@ pub fn routes() -> Routes {
         .merge(map::routes())
         .merge(audit::routes())
         .merge(admin::routes())
+        .merge(volunteers::routes())
+        .merge(exchanges::routes())
+        .merge(calendar::routes())
+        .merge(alumni::routes())
 }
 
 impl Ctx {

@@ -12,8 +12,11 @@ macro_rules! outln {
 }
 
 pub mod accounts;
+pub mod alumni;
 pub mod audit;
 pub mod bench;
+pub mod calendar;
+pub mod exchanges;
 pub mod iati;
 pub mod map;
 pub mod matchmaker;
@@ -22,6 +25,7 @@ pub mod partnerships;
 pub mod people;
 pub mod serve;
 pub mod training;
+pub mod volunteers;
 
 use std::io::Write;
 use std::path::PathBuf;

@@ -1,0 +1,1 @@
+//! One calendar of every dated activity of every system (issue 13).

@@ -1,0 +1,1 @@
+//! (issue 13: to be written)

@@ -1,0 +1,1 @@
+# alumni (issue 13)

@@ -1,0 +1,1 @@
+# exchanges (issue 13)
