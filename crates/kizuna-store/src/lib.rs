@@ -20,6 +20,7 @@ mod error;
 pub mod evidence;
 pub mod merge;
 pub mod nominations;
+pub mod photos;
 pub mod places;
 pub mod postgres;
 pub mod privacy;
@@ -29,6 +30,7 @@ pub mod schema;
 pub mod sign_in_limits;
 pub mod sqlite;
 pub mod training;
+mod volunteer_hours;
 
 use kizuna_domain::System;
 use sqlx::{PgPool, SqlitePool};

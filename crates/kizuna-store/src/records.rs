@@ -22,6 +22,8 @@ use kizuna_domain::partnerships::profile::{OfferNeed, OfferNeedInput};
 use kizuna_domain::training::edition::{Edition, EditionInput};
 use kizuna_domain::training::participation::{Participation, ParticipationInput};
 use kizuna_domain::training::session::{Session, SessionInput};
+use kizuna_domain::volunteers::document::{PlacementDocument, PlacementDocumentInput};
+use kizuna_domain::volunteers::placement::{Placement, PlacementInput};
 
 use crate::record::{Child, Kind, Meta, Record, Value};
 use crate::schema::TableSpec;
@@ -263,10 +265,157 @@ plain_record!(
     order = "direction, theme, id"
 );
 // #13 volunteers: placements and documents (helper V1).
+plain_record!(
+    Placement,
+    PlacementInput,
+    "placement",
+    "placements",
+    Volunteers,
+    order = "planned_starts_on, id"
+);
+plain_record!(
+    PlacementDocument,
+    PlacementDocumentInput,
+    "placement_document",
+    "placement_documents",
+    Volunteers,
+    order = "placement_id, expires_on, id"
+);
 // #13 volunteers: hours and reports (helper V2).
+use kizuna_domain::volunteers::hours::{VolunteerEntry, VolunteerEntryInput};
+plain_record!(
+    VolunteerEntry,
+    VolunteerEntryInput,
+    "volunteer_entry",
+    "volunteer_entries",
+    Volunteers,
+    unique = "id",
+    order = "worked_on, id"
+);
 // #13 exchanges (helper X).
+use kizuna_domain::exchanges::courtesy_call::{CourtesyCall, CourtesyCallInput};
+use kizuna_domain::exchanges::delegation::{
+    Delegation, DelegationInput, DelegationMember, DelegationMemberInput, DelegationVisit, DelegationVisitInput,
+};
+use kizuna_domain::exchanges::dispatch::{Dispatch, DispatchInput};
+use kizuna_domain::exchanges::symposium::{
+    Symposium, SymposiumInput, SymposiumRegion, SymposiumRegionInput, SymposiumSession, SymposiumSessionInput,
+    SymposiumSpeaker, SymposiumSpeakerInput,
+};
+plain_record!(
+    Delegation,
+    DelegationInput,
+    "delegation",
+    "delegations",
+    Exchanges,
+    order = "arrives_on, id"
+);
+plain_record!(
+    DelegationMember,
+    DelegationMemberInput,
+    "delegation_member",
+    "delegation_members",
+    Exchanges,
+    unique = "person_id",
+    order = "delegation_id, id"
+);
+plain_record!(
+    DelegationVisit,
+    DelegationVisitInput,
+    "delegation_visit",
+    "delegation_visits",
+    Exchanges,
+    order = "visit_on, starts_at, id"
+);
+plain_record!(
+    Dispatch,
+    DispatchInput,
+    "dispatch",
+    "dispatches",
+    Exchanges,
+    order = "departs_on, id",
+    child = Child {
+        table: "dispatch_people",
+        parent_column: "dispatch_id",
+        column: "person_id",
+        kind: Kind::Int,
+    },
+    children = |i| i.person_ids.iter().map(|id| Value::Int(Some(*id))).collect(),
+    assemble = |children| |f: &mut DispatchInput| -> Result<(), String> {
+        f.person_ids = ids_of(children);
+        Ok(())
+    }
+);
+plain_record!(
+    Symposium,
+    SymposiumInput,
+    "symposium",
+    "symposiums",
+    Exchanges,
+    order = "starts_on, id"
+);
+plain_record!(
+    SymposiumSession,
+    SymposiumSessionInput,
+    "symposium_session",
+    "symposium_sessions",
+    Exchanges,
+    order = "starts_at, id"
+);
+plain_record!(
+    SymposiumSpeaker,
+    SymposiumSpeakerInput,
+    "symposium_speaker",
+    "symposium_speakers",
+    Exchanges,
+    order = "session_id, id"
+);
+plain_record!(
+    SymposiumRegion,
+    SymposiumRegionInput,
+    "symposium_region",
+    "symposium_regions",
+    Exchanges,
+    order = "symposium_id, country, id"
+);
+plain_record!(
+    CourtesyCall,
+    CourtesyCallInput,
+    "courtesy_call",
+    "courtesy_calls",
+    Exchanges,
+    order = "called_on, id"
+);
 // #13 calendar feeds (helper C).
 // #13 alumni (helper A).
+use kizuna_domain::training::alumni::{
+    AlumniAssociation, AlumniAssociationInput, AlumniMember, AlumniMemberInput, FollowUp, FollowUpInput,
+};
+plain_record!(
+    FollowUp,
+    FollowUpInput,
+    "follow_up",
+    "follow_ups",
+    Training,
+    order = "due_on, id"
+);
+plain_record!(
+    AlumniAssociation,
+    AlumniAssociationInput,
+    "alumni_association",
+    "alumni_associations",
+    Training,
+    order = "country, coalesce(name_en, name_ja, name_ms, name_th), id"
+);
+plain_record!(
+    AlumniMember,
+    AlumniMemberInput,
+    "alumni_member",
+    "alumni_members",
+    Training,
+    unique = "person_id",
+    order = "association_id, role, id"
+);
 
 impl Record for Person {
     const ENTITY: &'static str = "person";
@@ -344,6 +493,21 @@ pub fn tables() -> Vec<TableSpec> {
         TableSpec::of::<OutcomeLink>(),
         TableSpec::of::<LocalLink>(),
         TableSpec::of::<OfferNeed>(),
+        TableSpec::of::<Delegation>(),
+        TableSpec::of::<DelegationMember>(),
+        TableSpec::of::<DelegationVisit>(),
+        TableSpec::of::<Dispatch>(),
+        TableSpec::of::<Symposium>(),
+        TableSpec::of::<SymposiumSession>(),
+        TableSpec::of::<SymposiumSpeaker>(),
+        TableSpec::of::<SymposiumRegion>(),
+        TableSpec::of::<CourtesyCall>(),
+        TableSpec::of::<FollowUp>(),
+        TableSpec::of::<AlumniAssociation>(),
+        TableSpec::of::<AlumniMember>(),
+        TableSpec::of::<Placement>(),
+        TableSpec::of::<PlacementDocument>(),
+        TableSpec::of::<VolunteerEntry>(),
     ]
 }
 
