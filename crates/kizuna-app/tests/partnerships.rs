@@ -115,6 +115,7 @@ async fn a_link_closing_a_cycle_is_refused_naming_it(backend: Backend) {
             from_programme_id: None,
             from_activity_id: None,
             from_outcome_id: Some(award.id),
+            from_placement_id: None,
             to_outcome_id: daifuku.id,
             note: None,
         })
@@ -142,6 +143,7 @@ async fn a_link_closing_a_cycle_is_refused_naming_it(backend: Backend) {
         from_programme_id: None,
         from_activity_id: None,
         from_outcome_id: Some(map.id),
+        from_placement_id: None,
         to_outcome_id: travel.id,
         note: None,
     };

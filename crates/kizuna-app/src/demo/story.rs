@@ -490,6 +490,7 @@ impl App {
                 from_programme_id: p,
                 from_activity_id: a,
                 from_outcome_id: oc,
+                from_placement_id: None,
                 to_outcome_id: outcomes[to],
                 note: None,
             })

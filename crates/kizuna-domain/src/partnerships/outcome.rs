@@ -248,7 +248,8 @@ impl OutcomeInput {
     }
 }
 
-/// A causal link: a programme, an activity or an outcome led to an outcome.
+/// A causal link: a programme, an activity, an outcome or a volunteer
+/// placement led to an outcome.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct OutcomeLink {
@@ -265,13 +266,17 @@ pub struct OutcomeLink {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OutcomeLinkInput {
-    /// The cause: exactly one of a programme, an activity or an outcome.
+    /// The cause: exactly one of a programme, an activity, an outcome or a
+    /// placement.
     #[serde(default)]
     pub from_programme_id: Option<Id>,
     #[serde(default)]
     pub from_activity_id: Option<Id>,
     #[serde(default)]
     pub from_outcome_id: Option<Id>,
+    /// A volunteer placement (an appointment or recognition it led to).
+    #[serde(default)]
+    pub from_placement_id: Option<Id>,
     /// The outcome it led to.
     pub to_outcome_id: Id,
     /// How the one led to the other.
@@ -286,6 +291,7 @@ pub enum Cause {
     Programme(Id),
     Activity(Id),
     Outcome(Id),
+    Placement(Id),
 }
 
 impl OutcomeLinkInput {
@@ -295,6 +301,7 @@ impl OutcomeLinkInput {
             self.from_programme_id.map(Cause::Programme),
             self.from_activity_id.map(Cause::Activity),
             self.from_outcome_id.map(Cause::Outcome),
+            self.from_placement_id.map(Cause::Placement),
         ]
         .into_iter()
         .flatten()
@@ -309,12 +316,12 @@ impl OutcomeLinkInput {
             [] => Err(vec![FieldError::new(
                 "from_outcome_id",
                 "required",
-                "a link starts at a programme, an activity or an outcome",
+                "a link starts at a programme, an activity, an outcome or a placement",
             )]),
             _ => Err(vec![FieldError::new(
                 "from_outcome_id",
                 "several_causes",
-                "a link starts at one of a programme, an activity or an outcome, not several",
+                "a link starts at one of a programme, an activity, an outcome or a placement, not several",
             )]),
         }
     }
@@ -482,6 +489,7 @@ mod tests {
             from_programme_id: p,
             from_activity_id: a,
             from_outcome_id: o,
+            from_placement_id: None,
             to_outcome_id: 9,
             note: None,
         };
@@ -492,5 +500,10 @@ mod tests {
             "several_causes"
         );
         assert_eq!(l(None, None, Some(9)).validate().unwrap_err()[0].code, "self_link");
+        let mut p = l(None, None, None);
+        p.from_placement_id = Some(4);
+        assert_eq!(p.validate().unwrap(), Cause::Placement(4));
+        p.from_outcome_id = Some(3);
+        assert_eq!(p.validate().unwrap_err()[0].code, "several_causes");
     }
 }

@@ -154,6 +154,7 @@ pub(super) async fn link_add(
                 from_programme_id: p,
                 from_activity_id: a,
                 from_outcome_id: o,
+                from_placement_id: None,
                 to_outcome_id: to,
                 note,
             };
