@@ -347,6 +347,7 @@ impl App {
     {
         let any: &(dyn std::any::Any + Send + Sync) = input;
         let mut errors = self.partnership_context(any, id).await?;
+        errors.extend(self.alumni_context(any, id).await?);
         if let Some(e) = any.downcast_ref::<EditionInput>()
             && let Ok(p) = self.store.get::<Programme>(e.programme_id).await
             && p.fields.kind != ProgrammeKind::TrainingCourse

@@ -1,1 +1,0 @@
-//! (issue 13: to be written)
