@@ -15,7 +15,9 @@
 pub mod encoding;
 pub mod iati;
 pub mod ical;
+pub mod ical_feed;
 pub mod limits;
+pub mod photo;
 pub mod places;
 pub mod report;
 pub mod samples;
