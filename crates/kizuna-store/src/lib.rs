@@ -14,6 +14,7 @@
 pub mod account_admin;
 mod accounts;
 pub mod audit;
+pub mod calendar;
 pub mod changes;
 mod check;
 mod error;
@@ -21,6 +22,7 @@ pub mod evidence;
 pub mod merge;
 pub mod nominations;
 pub mod photos;
+pub mod placement_files;
 pub mod places;
 pub mod postgres;
 pub mod privacy;
