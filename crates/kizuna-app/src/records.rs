@@ -264,6 +264,7 @@ impl Entity for OutcomeLink {
         ("from_outcome_id", Kind::Int),
         ("from_activity_id", Kind::Int),
         ("from_programme_id", Kind::Int),
+        ("from_placement_id", Kind::Int),
     ];
     fn rules(i: &OutcomeLinkInput, _: NaiveDate) -> Result<(), Vec<FieldError>> {
         i.validate().map(|_| ())
@@ -347,6 +348,8 @@ impl App {
     {
         let any: &(dyn std::any::Any + Send + Sync) = input;
         let mut errors = self.partnership_context(any, id).await?;
+        errors.extend(self.volunteers_context(any, id).await?);
+        errors.extend(self.exchanges_context(any).await?);
         errors.extend(self.alumni_context(any, id).await?);
         if let Some(e) = any.downcast_ref::<EditionInput>()
             && let Ok(p) = self.store.get::<Programme>(e.programme_id).await
