@@ -52,7 +52,7 @@
     return lines.join('<br>');
   }
 
-  const shape = { programme: 'roundRect', activity: 'diamond', outcome: 'circle' };
+  const shape = { programme: 'roundRect', activity: 'diamond', outcome: 'circle', placement: 'triangle' };
   const chart = echarts.init(node, null, { renderer: 'canvas' });
   const lanes = data.lanes;
   chart.setOption({

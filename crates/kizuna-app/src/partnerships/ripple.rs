@@ -9,7 +9,9 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 use kizuna_domain::common::fiscal_year::FiscalYear;
 use kizuna_domain::common::programme::Programme;
+use kizuna_domain::common::person::Person;
 use kizuna_domain::common::{Id, LocalText};
+use kizuna_domain::volunteers::placement::Placement;
 use kizuna_domain::partnerships::activity::{Activity, ActivityKind};
 use kizuna_domain::partnerships::outcome::{Cause, Outcome, OutcomeKind, OutcomeLink, Side, Verdict, causal_order};
 use kizuna_store::Value;
@@ -46,9 +48,11 @@ pub enum NodeKind {
     Programme,
     Activity,
     Outcome,
+    /// A volunteer placement that led to an outcome (an appointment, say).
+    Placement,
 }
 
-/// A node of the graph: `p12`, `a3` or `o7`.
+/// A node of the graph: `p12`, `a3`, `o7` or `v5` (a placement).
 #[derive(Debug, Clone, Serialize)]
 pub struct RippleNode {
     pub id: String,
@@ -117,6 +121,7 @@ fn cause_node(c: Cause) -> String {
         Cause::Programme(id) => format!("p{id}"),
         Cause::Activity(id) => format!("a{id}"),
         Cause::Outcome(id) => format!("o{id}"),
+        Cause::Placement(id) => format!("v{id}"),
     }
 }
 
@@ -268,6 +273,16 @@ impl App {
                 elsewhere: !home.contains(&o.id),
             });
         }
+        // Placements that led to an outcome shown (never on a public story:
+        // a placement names its volunteer).
+        if !filter.public_only {
+            let causes: Vec<(Id, Id)> = links
+                .iter()
+                .filter(|l| shown.contains(&l.fields.to_outcome_id))
+                .filter_map(|l| Some((l.fields.from_placement_id?, l.fields.to_outcome_id)))
+                .collect();
+            nodes.extend(self.placement_nodes(&causes, &outcomes).await?);
+        }
         let present: BTreeSet<String> = nodes.iter().map(|n| n.id.clone()).collect();
         let edges: Vec<RippleEdge> = links
             .iter()
@@ -299,6 +314,60 @@ impl App {
             chains,
             fiscal_years: all_years.into_iter().collect(),
         })
+    }
+}
+
+impl App {
+    /// A node for each placement of `causes` (placement, the outcome it led
+    /// to), titled by its volunteer's name and scheme.
+    async fn placement_nodes(&self, causes: &[(Id, Id)], outcomes: &[Outcome]) -> Result<Vec<RippleNode>> {
+        let ids: BTreeSet<Id> = causes.iter().map(|(p, _)| *p).collect();
+        let ids: Vec<Id> = ids.into_iter().collect();
+        let placements = self.store.get_many::<Placement>(&ids).await?;
+        let people: Vec<Id> = placements.iter().map(|p| p.fields.person_id).collect();
+        let people: BTreeMap<Id, Person> = self
+            .store
+            .get_many::<Person>(&people)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let programme_of = |placement: Id| {
+            causes
+                .iter()
+                .filter(|(p, _)| *p == placement)
+                .find_map(|(_, o)| outcomes.iter().find(|x| x.id == *o))
+                .map(|o| o.fields.programme_id)
+        };
+        Ok(placements
+            .iter()
+            .map(|p| {
+                let name = people
+                    .get(&p.fields.person_id)
+                    .map(crate::volunteers::placements::display_name)
+                    .unwrap_or_else(|| format!("#{}", p.fields.person_id));
+                let title = crate::volunteers::placements::same_in_every_language(&format!(
+                    "{name} · {}",
+                    p.fields.scheme.label()
+                ));
+                RippleNode {
+                    id: format!("v{}", p.id),
+                    node: NodeKind::Placement,
+                    record_id: p.id,
+                    programme_id: p.fields.programme_id.or_else(|| programme_of(p.id)).unwrap_or(0),
+                    title,
+                    summary: Some(p.fields.area.clone()),
+                    date: Some(p.fields.starts_on()),
+                    fiscal_year: Some(FiscalYear::containing(p.fields.starts_on()).year()),
+                    side: None,
+                    outcome_kind: None,
+                    activity_kind: None,
+                    verdict: None,
+                    public: false,
+                    elsewhere: false,
+                }
+            })
+            .collect())
     }
 }
 

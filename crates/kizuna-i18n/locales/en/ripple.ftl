@@ -143,3 +143,4 @@ ripple-links-zoom-in = Zoom in
 ripple-links-zoom-out = Zoom out
 ripple-links-tiles-offline = The map tiles could not be loaded; only the outline of the land is shown.
 ripple-bad-year = That is not a fiscal year: write fy=2018, FY2018 or 平成30年度.
+ripple-node-placement = Volunteer placement

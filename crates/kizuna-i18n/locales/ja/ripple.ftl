@@ -139,3 +139,4 @@ ripple-links-basemap = 陸地：Natural Earth（world-atlas）
 ripple-links-zoom-in = 拡大
 ripple-links-zoom-out = 縮小
 ripple-links-tiles-offline = 地図タイルを読み込めませんでした。陸地の輪郭のみ表示しています。
+ripple-node-placement = ボランティア派遣

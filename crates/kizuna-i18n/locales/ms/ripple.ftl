@@ -143,3 +143,4 @@ ripple-links-basemap = Daratan: Natural Earth (world-atlas)
 ripple-links-zoom-in = Zum masuk
 ripple-links-zoom-out = Zum keluar
 ripple-links-tiles-offline = Jubin peta tidak dapat dimuatkan; hanya garis daratan ditunjukkan.
+ripple-node-placement = Penempatan sukarelawan

@@ -139,3 +139,4 @@ ripple-links-basemap = แผ่นดิน: Natural Earth (world-atlas)
 ripple-links-zoom-in = ขยาย
 ripple-links-zoom-out = ย่อ
 ripple-links-tiles-offline = โหลดแผ่นแผนที่ไม่ได้ จึงแสดงเฉพาะโครงร่างแผ่นดิน
+ripple-node-placement = การปฏิบัติงานอาสาสมัคร

@@ -211,6 +211,7 @@ fn node_type(ctx: &Ctx, n: &kizuna_app::partnerships::ripple::RippleNode) -> Str
         (NodeKind::Outcome, Some(k), _) => kind_label(ctx.lang, k),
         (NodeKind::Activity, _, Some(a)) => ctx.t(&format!("ripple-activity-{a}")),
         (NodeKind::Programme, _, _) => ctx.t("ripple-node-programme"),
+        (NodeKind::Placement, _, _) => ctx.t("ripple-node-placement"),
         _ => ctx.t("ripple-node-activity"),
     }
 }
