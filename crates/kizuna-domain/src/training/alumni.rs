@@ -265,8 +265,13 @@ pub struct Due {
     pub follow_up_id: Option<Id>,
 }
 
+/// How long a follow-up not done stays on the list after its due date: a
+/// year later the next one is due, and older ones have lapsed.
+pub const LAPSES_AFTER_DAYS: i64 = 366;
+
 /// The 6- and 12-month follow-ups not yet done that fall due on or before
-/// `today + within_days`, most overdue first.
+/// `today + within_days` and have not lapsed ([`LAPSES_AFTER_DAYS`]), most
+/// overdue first.
 pub fn due_follow_ups(
     completions: &[Completion],
     existing: &[Recorded],
@@ -285,13 +290,14 @@ pub fn due_follow_ups(
         .filter(|(c, m)| !done.contains(&(c.about, *m)))
         .filter_map(|(c, m)| {
             let due_on = m.due_on(c.finished_on)?;
-            (due_on <= horizon).then(|| Due {
+            let overdue = (today - due_on).num_days();
+            (due_on <= horizon && overdue <= LAPSES_AFTER_DAYS).then(|| Due {
                 person_id: c.person_id,
                 about: c.about,
                 milestone: m,
                 finished_on: c.finished_on,
                 due_on,
-                days_overdue: (today - due_on).num_days(),
+                days_overdue: overdue,
                 follow_up_id: existing
                     .iter()
                     .find(|r| !r.done && r.about == c.about && r.milestone == m)

@@ -359,6 +359,48 @@ collection!(
     ]
 );
 // #13 collections: add yours below this line (V1 placements, V2 hours, X exchanges, A alumni).
+use kizuna_domain::training::alumni::{
+    AlumniAssociation, AlumniAssociationInput, AlumniMember, AlumniMemberInput, FollowUp, FollowUpInput,
+};
+collection!(
+    follow_ups,
+    FollowUp,
+    FollowUpInput,
+    tag = "alumni",
+    list = "/api/v1/follow-ups",
+    one = "/api/v1/follow-ups/{id}",
+    ids = ["list_follow_ups", "create_follow_up", "get_follow_up", "update_follow_up", "delete_follow_up"]
+);
+collection!(
+    alumni_associations,
+    AlumniAssociation,
+    AlumniAssociationInput,
+    tag = "alumni",
+    list = "/api/v1/alumni-associations",
+    one = "/api/v1/alumni-associations/{id}",
+    ids = [
+        "list_alumni_associations",
+        "create_alumni_association",
+        "get_alumni_association",
+        "update_alumni_association",
+        "delete_alumni_association"
+    ]
+);
+collection!(
+    alumni_members,
+    AlumniMember,
+    AlumniMemberInput,
+    tag = "alumni",
+    list = "/api/v1/alumni-members",
+    one = "/api/v1/alumni-members/{id}",
+    ids = [
+        "list_alumni_members",
+        "create_alumni_member",
+        "get_alumni_member",
+        "update_alumni_member",
+        "delete_alumni_member"
+    ]
+);
 
 pub fn routes() -> OpenApiRouter<WebState> {
     macro_rules! both {
@@ -382,7 +424,10 @@ pub fn routes() -> OpenApiRouter<WebState> {
         outcomes,
         outcome_links,
         local_links,
-        offers_needs // #13: add collection modules after this
+        offers_needs, // #13: add collection modules after this
+        follow_ups,
+        alumni_associations,
+        alumni_members
     )
 }
 
@@ -416,5 +461,8 @@ pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> 
         filters_of::<LocalLink>("/api/v1/local-links"),
         filters_of::<OfferNeed>("/api/v1/offers-needs"),
         // #13: add filters_of lines below
+        filters_of::<FollowUp>("/api/v1/follow-ups"),
+        filters_of::<AlumniAssociation>("/api/v1/alumni-associations"),
+        filters_of::<AlumniMember>("/api/v1/alumni-members"),
     ]
 }
