@@ -8,6 +8,7 @@ use argon2::Argon2;
 use argon2::password_hash::{PasswordHasher, PasswordVerifier};
 use chrono::Duration;
 use kizuna_domain::FieldError;
+use kizuna_domain::common::Id;
 use kizuna_domain::common::account::{Role, User, check_password, parse_login_email};
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::sign_in_limits::{POLICY, Scope, Verdict};
@@ -257,7 +258,38 @@ impl App {
         organisation_key: Option<&str>,
         password: Option<&str>,
     ) -> Result<(User, Option<String>)> {
+        self.add_account(email, role, organisation_key, None, password).await
+    }
+
+    /// Create an account as [`App::add_user`] does; a volunteer account
+    /// is a person (`person_id`, required for volunteers and only for them).
+    pub async fn add_account(
+        &self,
+        email: &str,
+        role: Role,
+        organisation_key: Option<&str>,
+        person_id: Option<Id>,
+        password: Option<&str>,
+    ) -> Result<(User, Option<String>)> {
         let mut errors = Vec::new();
+        match (role, person_id) {
+            (Role::Volunteer, None) => errors.push(FieldError::new(
+                "person",
+                "required",
+                "a volunteer account is a person: give the person's id",
+            )),
+            (Role::Volunteer, Some(id)) => {
+                if !self.store.exists::<kizuna_domain::common::person::Person>(id).await? {
+                    errors.push(FieldError::new("person", "not_found", format!("no person has the id {id}")));
+                }
+            }
+            (_, Some(_)) => errors.push(FieldError::new(
+                "person",
+                "not_a_volunteer",
+                "only a volunteer account is linked to a person",
+            )),
+            (_, None) => {}
+        }
         let email = parse_login_email(email).map_err(|e| errors.push(e.at("email"))).ok();
         let generated = password.is_none().then(random_password);
         let password = password
@@ -295,7 +327,7 @@ impl App {
         let hash = self.password_work(move || hash_password(&password)).await??;
         let user = self
             .store
-            .insert_user(&email, &hash, role, organisation_id, self.now())
+            .insert_user(&email, &hash, role, organisation_id, person_id, self.now())
             .await?;
         self.note_access(
             kizuna_store::Action::Create,

@@ -59,6 +59,7 @@ type AccountTuple = (
     String,
     String,
     Option<i64>,
+    Option<i64>,
     Option<String>,
     DateTime<Utc>,
     Option<DateTime<Utc>>,
@@ -107,20 +108,21 @@ pub const LAST_USED_STEP: chrono::TimeDelta = chrono::TimeDelta::minutes(5);
 impl Store {
     /// Every account with its organisation, state and open sessions, by e-mail.
     pub async fn account_rows(&self, now: DateTime<Utc>) -> Result<Vec<AccountRow>, StoreError> {
-        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, o.key, u.created_at, u.disabled_at, \
+        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id, o.key, u.created_at, u.disabled_at, \
                    (SELECT COUNT(*) FROM user_sessions s WHERE s.user_id = u.id AND s.expires_at > $1), \
                    (SELECT MAX(s.created_at) FROM user_sessions s WHERE s.user_id = u.id AND s.expires_at > $1) \
                    FROM users u LEFT JOIN organisations o ON o.id = u.organisation_id ORDER BY u.email";
         let rows: Vec<AccountTuple> = with_pool!(self, p => sqlx::query_as(sql).bind(now).fetch_all(p).await?);
         rows.into_iter()
             .map(
-                |(id, email, r, organisation_id, key, created_at, disabled_at, sessions, last)| {
+                |(id, email, r, organisation_id, person_id, key, created_at, disabled_at, sessions, last)| {
                     Ok(AccountRow {
                         user: User {
                             id,
                             email,
                             role: role(id, &r)?,
                             organisation_id,
+                            person_id,
                         },
                         organisation_key: key,
                         created_at,
@@ -135,16 +137,17 @@ impl Store {
 
     /// One account by id, and whether it is disabled.
     pub async fn user_by_id(&self, id: Id) -> Result<Option<(User, bool)>, StoreError> {
-        let sql = "SELECT id, email, role, organisation_id, disabled_at IS NOT NULL FROM users WHERE id = $1";
-        let row: Option<(i64, String, String, Option<i64>, bool)> =
+        let sql = "SELECT id, email, role, organisation_id, person_id, disabled_at IS NOT NULL FROM users WHERE id = $1";
+        let row: Option<(i64, String, String, Option<i64>, Option<i64>, bool)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(id).fetch_optional(p).await?);
-        row.map(|(id, email, r, organisation_id, disabled)| {
+        row.map(|(id, email, r, organisation_id, person_id, disabled)| {
             Ok((
                 User {
                     id,
                     email,
                     role: role(id, &r)?,
                     organisation_id,
+                    person_id,
                 },
                 disabled,
             ))
@@ -322,16 +325,17 @@ impl Store {
     /// The account a reset link is for, if it is unused, unexpired and the
     /// account not disabled.
     pub async fn password_reset_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StoreError> {
-        let sql = "SELECT u.id, u.email, u.role, u.organisation_id FROM password_resets r JOIN users u ON u.id = r.user_id \
+        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id FROM password_resets r JOIN users u ON u.id = r.user_id \
                    WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND u.disabled_at IS NULL";
-        let row: Option<(i64, String, String, Option<i64>)> =
+        let row: Option<(i64, String, String, Option<i64>, Option<i64>)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
-        row.map(|(id, email, r, organisation_id)| {
+        row.map(|(id, email, r, organisation_id, person_id)| {
             Ok(User {
                 id,
                 email,
                 role: role(id, &r)?,
                 organisation_id,
+                person_id,
             })
         })
         .transpose()

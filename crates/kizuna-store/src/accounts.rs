@@ -6,10 +6,10 @@ use kizuna_domain::common::account::{Role, User};
 
 use crate::{Store, StoreError, with_pool};
 
-type UserRow = (i64, String, String, Option<i64>);
+type UserRow = (i64, String, String, Option<i64>, Option<i64>);
 
 fn user(row: UserRow) -> Result<User, StoreError> {
-    let (id, email, role, organisation_id) = row;
+    let (id, email, role, organisation_id, person_id) = row;
     let role: Role = role
         .parse()
         .map_err(|e| StoreError::Corrupt(format!("user {id}: {e}")))?;
@@ -18,6 +18,7 @@ fn user(row: UserRow) -> Result<User, StoreError> {
         email,
         role,
         organisation_id,
+        person_id,
     })
 }
 
@@ -28,12 +29,13 @@ impl Store {
         password_hash: &str,
         role: Role,
         organisation_id: Option<i64>,
+        person_id: Option<i64>,
         now: DateTime<Utc>,
     ) -> Result<User, StoreError> {
-        let sql = "INSERT INTO users (email, password_hash, role, organisation_id, created_at) \
-                   VALUES ($1, $2, $3, $4, $5) RETURNING id";
+        let sql = "INSERT INTO users (email, password_hash, role, organisation_id, person_id, created_at) \
+                   VALUES ($1, $2, $3, $4, $5, $6) RETURNING id";
         let id: i64 = with_pool!(self, p => sqlx::query_scalar(sql)
-            .bind(email).bind(password_hash).bind(role.as_str()).bind(organisation_id).bind(now)
+            .bind(email).bind(password_hash).bind(role.as_str()).bind(organisation_id).bind(person_id).bind(now)
             .fetch_one(p).await)
         .map_err(|e| StoreError::from_write(e, "account", "email"))?;
         Ok(User {
@@ -41,6 +43,7 @@ impl Store {
             email: email.to_owned(),
             role,
             organisation_id,
+            person_id,
         })
     }
 
@@ -52,15 +55,15 @@ impl Store {
 
     /// An account and its password hash, by e-mail.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>, StoreError> {
-        let sql = "SELECT id, email, role, organisation_id, password_hash FROM users WHERE email = $1";
-        let row: Option<(i64, String, String, Option<i64>, String)> =
+        let sql = "SELECT id, email, role, organisation_id, person_id, password_hash FROM users WHERE email = $1";
+        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(email).fetch_optional(p).await?);
-        row.map(|(id, e, r, o, hash)| Ok((user((id, e, r, o))?, hash)))
+        row.map(|(id, e, r, o, pe, hash)| Ok((user((id, e, r, o, pe))?, hash)))
             .transpose()
     }
 
     pub async fn users(&self) -> Result<Vec<User>, StoreError> {
-        let sql = "SELECT id, email, role, organisation_id FROM users ORDER BY email";
+        let sql = "SELECT id, email, role, organisation_id, person_id FROM users ORDER BY email";
         let rows: Vec<UserRow> = with_pool!(self, p => sqlx::query_as(sql).fetch_all(p).await?);
         rows.into_iter().map(user).collect()
     }
@@ -82,12 +85,12 @@ impl Store {
     /// The account and CSRF token of a session that has not expired, of an
     /// account that is not disabled.
     pub async fn session(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<(User, String)>, StoreError> {
-        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, s.csrf_token FROM user_sessions s \
+        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id, s.csrf_token FROM user_sessions s \
                    JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
                    AND u.disabled_at IS NULL";
-        let row: Option<(i64, String, String, Option<i64>, String)> =
+        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
-        row.map(|(id, e, r, o, csrf)| Ok((user((id, e, r, o))?, csrf)))
+        row.map(|(id, e, r, o, pe, csrf)| Ok((user((id, e, r, o, pe))?, csrf)))
             .transpose()
     }
 
@@ -116,16 +119,16 @@ impl Store {
         token_hash: &str,
         now: DateTime<Utc>,
     ) -> Result<Option<(User, kizuna_domain::common::access::TokenScope)>, StoreError> {
-        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, t.scope FROM api_tokens t JOIN users u ON u.id = t.user_id \
+        let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id, t.scope FROM api_tokens t JOIN users u ON u.id = t.user_id \
                    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
                    AND u.disabled_at IS NULL";
-        let row: Option<(i64, String, String, Option<i64>, String)> =
+        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
-        row.map(|(id, e, r, o, scope)| {
+        row.map(|(id, e, r, o, pe, scope)| {
             let scope = scope
                 .parse()
                 .map_err(|e| StoreError::Corrupt(format!("token of user {id}: {e}")))?;
-            Ok((user((id, e, r, o))?, scope))
+            Ok((user((id, e, r, o, pe))?, scope))
         })
         .transpose()
     }

@@ -17,6 +17,9 @@ string_enum! {
         /// A partner organisation: only its own organisation's records,
         /// without other people's personal data.
         Partner = "partner",
+        /// A volunteer: only their own placements, hours and documents,
+        /// read and logged through their pages; never others' records.
+        Volunteer = "volunteer",
     }
 }
 
@@ -41,6 +44,10 @@ pub struct User {
     pub role: Role,
     /// For partners: the organisation whose records they see.
     pub organisation_id: Option<Id>,
+    /// For volunteers: the person the account is (whose placements,
+    /// hours and documents they see).
+    #[serde(default)]
+    pub person_id: Option<Id>,
 }
 
 /// An e-mail address used to sign in, folded to lower case.
@@ -83,6 +90,7 @@ mod tests {
     fn roles_and_logins() {
         assert!(Role::Staff.can_write() && !Role::Partner.can_write());
         assert!(!Role::Partner.sees_personal_data());
+        assert!(!Role::Volunteer.can_write() && !Role::Volunteer.sees_personal_data());
         assert_eq!(
             parse_login_email(" Admin@Kizuna.Example ").unwrap(),
             "admin@kizuna.example"
