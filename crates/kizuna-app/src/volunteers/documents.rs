@@ -100,7 +100,8 @@ impl App {
     }
 
     /// The documents that expire within `within_days` of today, and those
-    /// already expired, soonest first, with their volunteers' names.
+    /// already expired while their placement ran, soonest first, with their
+    /// volunteers' names.
     pub async fn expiring_documents(&self, within_days: i64) -> Result<Vec<ExpiringDocument>> {
         let docs: Vec<PlacementDocument> = all(self, &[]).await?;
         let found = expiring(&docs, self.today(), within_days);
@@ -113,6 +114,11 @@ impl App {
             .into_iter()
             .filter_map(|e| {
                 let row = rows.iter().find(|r| r.placement.id == e.placement_id)?;
+                // A document that expired after its placement ended no longer
+                // matters; one that expired while it ran (or runs) does.
+                if e.expired && row.placement.fields.ends_on() < e.expires_on {
+                    return None;
+                }
                 Some(ExpiringDocument {
                     document_id: e.document_id,
                     kind: e.kind,
