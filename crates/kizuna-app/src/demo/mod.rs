@@ -17,6 +17,7 @@ mod places;
 mod plan;
 mod story;
 mod texts;
+mod volunteer_hours;
 mod volunteers;
 
 use std::collections::{HashMap, HashSet};
