@@ -359,6 +359,185 @@ collection!(
     ]
 );
 // #13 collections: add yours below this line (V1 placements, V2 hours, X exchanges, A alumni).
+use kizuna_domain::exchanges::courtesy_call::{CourtesyCall, CourtesyCallInput};
+use kizuna_domain::exchanges::delegation::{
+    Delegation, DelegationInput, DelegationMember, DelegationMemberInput, DelegationVisit, DelegationVisitInput,
+};
+use kizuna_domain::exchanges::dispatch::{Dispatch, DispatchInput};
+use kizuna_domain::exchanges::symposium::{
+    Symposium, SymposiumInput, SymposiumRegion, SymposiumRegionInput, SymposiumSession, SymposiumSessionInput,
+    SymposiumSpeaker, SymposiumSpeakerInput,
+};
+
+collection!(
+    delegations,
+    Delegation,
+    DelegationInput,
+    tag = "delegations",
+    list = "/api/v1/delegations",
+    one = "/api/v1/delegations/{id}",
+    ids = [
+        "list_delegations",
+        "create_delegation",
+        "get_delegation",
+        "update_delegation",
+        "delete_delegation"
+    ]
+);
+
+collection!(
+    delegation_members,
+    DelegationMember,
+    DelegationMemberInput,
+    tag = "delegation members",
+    list = "/api/v1/delegation-members",
+    one = "/api/v1/delegation-members/{id}",
+    ids = [
+        "list_delegation_members",
+        "create_delegation_member",
+        "get_delegation_member",
+        "update_delegation_member",
+        "delete_delegation_member"
+    ]
+);
+
+collection!(
+    delegation_visits,
+    DelegationVisit,
+    DelegationVisitInput,
+    tag = "delegation visits",
+    list = "/api/v1/delegation-visits",
+    one = "/api/v1/delegation-visits/{id}",
+    ids = [
+        "list_delegation_visits",
+        "create_delegation_visit",
+        "get_delegation_visit",
+        "update_delegation_visit",
+        "delete_delegation_visit"
+    ]
+);
+
+collection!(
+    dispatches,
+    Dispatch,
+    DispatchInput,
+    tag = "dispatches",
+    list = "/api/v1/dispatches",
+    one = "/api/v1/dispatches/{id}",
+    ids = [
+        "list_dispatches",
+        "create_dispatch",
+        "get_dispatch",
+        "update_dispatch",
+        "delete_dispatch"
+    ]
+);
+
+collection!(
+    symposiums,
+    Symposium,
+    SymposiumInput,
+    tag = "symposiums",
+    list = "/api/v1/symposiums",
+    one = "/api/v1/symposiums/{id}",
+    ids = [
+        "list_symposiums",
+        "create_symposium",
+        "get_symposium",
+        "update_symposium",
+        "delete_symposium"
+    ]
+);
+
+collection!(
+    symposium_sessions,
+    SymposiumSession,
+    SymposiumSessionInput,
+    tag = "symposium sessions",
+    list = "/api/v1/symposium-sessions",
+    one = "/api/v1/symposium-sessions/{id}",
+    ids = [
+        "list_symposium_sessions",
+        "create_symposium_session",
+        "get_symposium_session",
+        "update_symposium_session",
+        "delete_symposium_session"
+    ]
+);
+
+collection!(
+    symposium_speakers,
+    SymposiumSpeaker,
+    SymposiumSpeakerInput,
+    tag = "symposium speakers",
+    list = "/api/v1/symposium-speakers",
+    one = "/api/v1/symposium-speakers/{id}",
+    ids = [
+        "list_symposium_speakers",
+        "create_symposium_speaker",
+        "get_symposium_speaker",
+        "update_symposium_speaker",
+        "delete_symposium_speaker"
+    ]
+);
+
+collection!(
+    symposium_regions,
+    SymposiumRegion,
+    SymposiumRegionInput,
+    tag = "symposium regions",
+    list = "/api/v1/symposium-regions",
+    one = "/api/v1/symposium-regions/{id}",
+    ids = [
+        "list_symposium_regions",
+        "create_symposium_region",
+        "get_symposium_region",
+        "update_symposium_region",
+        "delete_symposium_region"
+    ]
+);
+
+collection!(
+    courtesy_calls,
+    CourtesyCall,
+    CourtesyCallInput,
+    tag = "courtesy calls",
+    list = "/api/v1/courtesy-calls",
+    one = "/api/v1/courtesy-calls/{id}",
+    ids = [
+        "list_courtesy_calls",
+        "create_courtesy_call",
+        "get_courtesy_call",
+        "update_courtesy_call",
+        "delete_courtesy_call"
+    ]
+);
+use kizuna_domain::volunteers::document::{PlacementDocument, PlacementDocumentInput};
+use kizuna_domain::volunteers::placement::{Placement, PlacementInput};
+collection!(
+    placements,
+    Placement,
+    PlacementInput,
+    tag = "volunteers",
+    list = "/api/v1/placements",
+    one = "/api/v1/placements/{id}",
+    ids = ["list_placements", "create_placement", "get_placement", "update_placement", "delete_placement"]
+);
+collection!(
+    placement_documents,
+    PlacementDocument,
+    PlacementDocumentInput,
+    tag = "volunteers",
+    list = "/api/v1/placement-documents",
+    one = "/api/v1/placement-documents/{id}",
+    ids = [
+        "list_placement_documents",
+        "create_placement_document",
+        "get_placement_document",
+        "update_placement_document",
+        "delete_placement_document"
+    ]
+);
 use kizuna_domain::training::alumni::{
     AlumniAssociation, AlumniAssociationInput, AlumniMember, AlumniMemberInput, FollowUp, FollowUpInput,
 };
@@ -425,6 +604,17 @@ pub fn routes() -> OpenApiRouter<WebState> {
         outcome_links,
         local_links,
         offers_needs, // #13: add collection modules after this
+        delegations,
+        delegation_members,
+        delegation_visits,
+        dispatches,
+        symposiums,
+        symposium_sessions,
+        symposium_speakers,
+        symposium_regions,
+        courtesy_calls,
+        placements,
+        placement_documents,
         follow_ups,
         alumni_associations,
         alumni_members
@@ -461,6 +651,17 @@ pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> 
         filters_of::<LocalLink>("/api/v1/local-links"),
         filters_of::<OfferNeed>("/api/v1/offers-needs"),
         // #13: add filters_of lines below
+        filters_of::<Delegation>("/api/v1/delegations"),
+        filters_of::<DelegationMember>("/api/v1/delegation-members"),
+        filters_of::<DelegationVisit>("/api/v1/delegation-visits"),
+        filters_of::<Dispatch>("/api/v1/dispatches"),
+        filters_of::<Symposium>("/api/v1/symposiums"),
+        filters_of::<SymposiumSession>("/api/v1/symposium-sessions"),
+        filters_of::<SymposiumSpeaker>("/api/v1/symposium-speakers"),
+        filters_of::<SymposiumRegion>("/api/v1/symposium-regions"),
+        filters_of::<CourtesyCall>("/api/v1/courtesy-calls"),
+        filters_of::<Placement>("/api/v1/placements"),
+        filters_of::<PlacementDocument>("/api/v1/placement-documents"),
         filters_of::<FollowUp>("/api/v1/follow-ups"),
         filters_of::<AlumniAssociation>("/api/v1/alumni-associations"),
         filters_of::<AlumniMember>("/api/v1/alumni-members"),
