@@ -30,8 +30,10 @@ enum Rule {
     Staff,
     /// Administrators only.
     Admin,
+    /// Volunteer accounts, each for their own placements only.
+    Volunteer,
 }
-use Rule::{Admin, Partner, Public, SignedIn, Staff};
+use Rule::{Admin, Partner, Public, SignedIn, Staff, Volunteer};
 
 /// Every route's rule: (method, path as routed, rule). `HEAD` follows `GET`.
 const RULES: &[(&str, &str, Rule)] = &[
@@ -141,9 +143,41 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/partnerships/{id}/impact.xlsx", Staff),
     // The matchmaker's page.
     // #13 volunteers: placements, documents, dashboard (pages/volunteers/placements*).
+    ("GET", "/console/placements", Staff),
+    ("GET", "/console/placements/new", Staff),
+    ("POST", "/console/placements/new", Staff),
+    ("GET", "/console/placements/{id}", Staff),
+    ("GET", "/console/placements/{id}/edit", Staff),
+    ("POST", "/console/placements/{id}/edit", Staff),
+    ("GET", "/console/placements/{id}/delete", Staff),
+    ("POST", "/console/placements/{id}/delete", Staff),
+    ("POST", "/console/placements/{id}/documents", Staff),
+    ("POST", "/console/placements/{id}/appointments", Staff),
+    ("GET", "/console/placement-documents/{id}/file", Staff),
+    ("POST", "/console/placement-documents/{id}/file", Staff),
+    ("POST", "/console/placement-documents/{id}/delete", Staff),
     // #13 volunteers: the volunteer's own hours and reports, staff review (pages/volunteers/hours*).
+    ("GET", "/volunteer", Volunteer),
+    ("GET", "/volunteer/hours", Volunteer),
+    ("POST", "/volunteer/hours", Volunteer),
+    ("GET", "/volunteer/hours/{id}/edit", Volunteer),
+    ("POST", "/volunteer/hours/{id}/edit", Volunteer),
+    ("POST", "/volunteer/hours/{id}/delete", Volunteer),
+    ("GET", "/volunteer/reports", Volunteer),
+    ("GET", "/console/hours", Staff),
+    ("POST", "/console/hours", Staff),
+    ("POST", "/console/hours/{id}/review", Staff),
+    ("GET", "/console/hours/report", Staff),
+    ("GET", "/console/hours/report.csv", Staff),
     // #13 exchanges: delegations, dispatches, symposiums, courtesy calls, photos (pages/exchanges/).
     // #13 calendar: the calendar page and feeds (pages/calendar.rs).
+    ("GET", "/calendar", Public),
+    ("GET", "/calendar.ics", Public),
+    // A private feed's secret is its key, as a reset link's token is.
+    ("GET", "/calendar/private/{file}", Public),
+    ("GET", "/console/calendar/feeds", Staff),
+    ("POST", "/console/calendar/feeds", Staff),
+    ("POST", "/console/calendar/feeds/{id}/revoke", Staff),
     // #13 alumni: follow-ups, associations, a person's history (pages/alumni.rs).
     // The staff console.
     ("GET", "/console", Staff),
@@ -404,9 +438,11 @@ enum Caller {
     ExpiredToken,
     /// A token nobody was given.
     WrongToken,
+    /// The demo's Friends From Thailand volunteer, signed in.
+    Volunteer,
 }
 
-const CALLERS: [Caller; 10] = [
+const CALLERS: [Caller; 11] = [
     Caller::Anonymous,
     Caller::PartnerA,
     Caller::PartnerB,
@@ -417,6 +453,7 @@ const CALLERS: [Caller; 10] = [
     Caller::RevokedToken,
     Caller::ExpiredToken,
     Caller::WrongToken,
+    Caller::Volunteer,
 ];
 
 /// What a caller should get.
@@ -450,6 +487,7 @@ fn expected(rule: Rule, caller: Caller, method: &str) -> Outcome {
         Partner => partner,
         Staff => matches!(as_caller, S | A),
         Admin => as_caller == A,
+        Volunteer => as_caller == Caller::Volunteer,
     };
     if ok { Outcome::In } else { Outcome::Out }
 }
@@ -550,6 +588,46 @@ fn outcome(path: &str, a: &Answer) -> Outcome {
 }
 
 const PARTNER_B: &str = "partner-b@example.org";
+/// The demo's first volunteer's account.
+const VOLUNTEER: &str = "volunteer@example.org";
+
+/// An account for the person of the demo's first placement, and an
+/// entry of theirs, pending (the id of the volunteer's hours routes).
+async fn demo_volunteer(t: &TestApp) -> i64 {
+    use kizuna_app::volunteers::hours::{HoursActor, NewHours};
+    use kizuna_domain::volunteers::placement::Placement;
+    let placement = t
+        .app
+        .store
+        .select::<Placement>(&[], kizuna_store::Page::ALL)
+        .await
+        .expect("placements")
+        .into_iter()
+        .next()
+        .expect("the demo has a placement");
+    let (user, _) = t
+        .app
+        .add_account(VOLUNTEER, Role::Volunteer, None, Some(placement.fields.person_id), Some(PASSWORD))
+        .await
+        .expect("a volunteer account");
+    let entry = t
+        .app
+        .log_hours(
+            HoursActor::of(&user).expect("a volunteer acts on hours"),
+            NewHours {
+                placement_id: placement.id,
+                worked_on: t.app.today(),
+                hours: kizuna_domain::volunteers::hours::Hours::parse("2").expect("2 hours"),
+                activity: "Visitor desk".parse().expect("an activity"),
+                report: None,
+                check_in: false,
+            },
+        )
+        .await
+        .expect("logged")
+        .expect("their own placement");
+    entry.id
+}
 /// An account and a token the administrators' routes act on.
 const VICTIM: &str = "victim@example.org";
 
@@ -599,6 +677,7 @@ async fn browser_for(t: &TestApp, tokens: &Tokens, caller: Caller) -> Browser {
         Caller::RevokedToken => t.browser().with_token(&tokens.revoked),
         Caller::ExpiredToken => t.browser().with_token(&tokens.expired),
         Caller::WrongToken => t.browser().with_token(&"7".repeat(64)),
+        Caller::Volunteer => signed_in(t, VOLUNTEER).await,
     }
 }
 
@@ -651,8 +730,10 @@ async fn every_route_answers_every_caller_as_its_rule_says(backend: Backend) {
         .await
         .expect("an account to act on");
     let tokens = Tokens::make(&t).await;
+    let entry = demo_volunteer(&t).await;
     let ids = Ids::of_demo(&t)
         .await
+        .with("hours", entry)
         .with("accounts", victim.id)
         .with("tokens", tokens.victim_id);
     let mut callers = Vec::new();

@@ -95,7 +95,7 @@ fn days(first: NaiveDate, last: NaiveDate) -> When {
 pub(super) async fn read_all(
     app: &App,
     localities: &HashMap<Id, Locality>,
-    wanted: &dyn Fn(ItemKind) -> bool,
+    wanted: &(dyn Fn(ItemKind) -> bool + Sync),
 ) -> Result<Vec<Item>> {
     let offices = app
         .store
@@ -142,7 +142,12 @@ pub(super) async fn read_all(
 }
 
 /// Sessions (timed, in Japan) and editions (their course period).
-async fn training(app: &App, cx: &Ctx<'_>, wanted: &dyn Fn(ItemKind) -> bool, out: &mut Vec<Item>) -> Result<()> {
+async fn training(
+    app: &App,
+    cx: &Ctx<'_>,
+    wanted: &(dyn Fn(ItemKind) -> bool + Sync),
+    out: &mut Vec<Item>,
+) -> Result<()> {
     let editions = app.store.select::<Edition>(&[], ALL).await?;
     let courses: HashMap<Id, Programme> = app
         .store
@@ -199,7 +204,12 @@ async fn training(app: &App, cx: &Ctx<'_>, wanted: &dyn Fn(ItemKind) -> bool, ou
 
 /// Partnership activities: fairs, visits, the rest; public when their
 /// partnership is.
-async fn activities(app: &App, cx: &Ctx<'_>, wanted: &dyn Fn(ItemKind) -> bool, out: &mut Vec<Item>) -> Result<()> {
+async fn activities(
+    app: &App,
+    cx: &Ctx<'_>,
+    wanted: &(dyn Fn(ItemKind) -> bool + Sync),
+    out: &mut Vec<Item>,
+) -> Result<()> {
     let partnerships: HashMap<Id, Partnership> = app
         .store
         .select::<Partnership>(&[], ALL)
@@ -289,7 +299,12 @@ async fn placements(app: &App, cx: &Ctx<'_>, out: &mut Vec<Item>) -> Result<()> 
 
 /// Delegations received and their visits, dispatches, symposiums and
 /// courtesy calls; public when marked so.
-async fn exchanges(app: &App, cx: &Ctx<'_>, wanted: &dyn Fn(ItemKind) -> bool, out: &mut Vec<Item>) -> Result<()> {
+async fn exchanges(
+    app: &App,
+    cx: &Ctx<'_>,
+    wanted: &(dyn Fn(ItemKind) -> bool + Sync),
+    out: &mut Vec<Item>,
+) -> Result<()> {
     if wanted(ItemKind::Delegation) || wanted(ItemKind::Visit) {
         let delegations = app.store.select::<Delegation>(&[], ALL).await?;
         let by_id: HashMap<Id, &Delegation> = delegations.iter().map(|d| (d.id, d)).collect();
