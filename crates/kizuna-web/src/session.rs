@@ -133,6 +133,10 @@ impl Ctx {
         self.user.as_ref().is_some_and(|u| u.role == Role::Partner)
     }
 
+    pub fn is_volunteer(&self) -> bool {
+        self.user.as_ref().is_some_and(|u| u.role == Role::Volunteer)
+    }
+
     pub fn is_admin(&self) -> bool {
         self.user.as_ref().is_some_and(|u| u.role == Role::Admin)
     }

@@ -214,13 +214,14 @@ async fn sign_in(
                 .push(ctx.cookie(SESSION_COOKIE, &session.token, max_age, true));
             ctx.set_cookies
                 .push(ctx.cookie(CSRF_COOKIE, &session.csrf, max_age, true));
-            // Partners have their own page instead of the staff console.
-            let dest =
-                if session.user.role == kizuna_domain::common::account::Role::Partner && next.starts_with("/console") {
-                    "/partner".to_owned()
-                } else {
-                    next.clone()
-                };
+            // Partners and volunteers have their own pages instead of the staff console.
+            let dest = match session.user.role {
+                kizuna_domain::common::account::Role::Partner if next.starts_with("/console") => "/partner".to_owned(),
+                kizuna_domain::common::account::Role::Volunteer if !next.starts_with("/volunteer") => {
+                    "/volunteer".to_owned()
+                }
+                _ => next.clone(),
+            };
             ctx.finish(Redirect::to(&dest).into_response())
         }
         Ok(SignInOutcome::Refused) => again(&ctx, StatusCode::UNAUTHORIZED, ctx.t("sign-in-failed")),

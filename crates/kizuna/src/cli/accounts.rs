@@ -11,12 +11,15 @@ pub enum UserCmd {
     /// Create an account. Without --password-stdin a random password is made and printed once.
     Add {
         email: String,
-        /// admin, staff or partner.
+        /// admin, staff, partner or volunteer.
         #[arg(long)]
         role: String,
         /// For partners: the key of their organisation.
         #[arg(long)]
         organisation: Option<String>,
+        /// For volunteers: the id of the person the account is.
+        #[arg(long)]
+        person: Option<i64>,
         /// Read the password from standard input (at least 12 characters, not easily guessed).
         #[arg(long)]
         password_stdin: bool,
@@ -82,6 +85,7 @@ pub async fn user(database_url: &str, what: UserCmd) -> anyhow::Result<()> {
         email,
         role,
         organisation,
+        person,
         password_stdin,
     } = what
     {
@@ -95,7 +99,7 @@ pub async fn user(database_url: &str, what: UserCmd) -> anyhow::Result<()> {
         };
         let app = open(database_url).await?;
         let result = app
-            .add_user(&email, role, organisation.as_deref(), password.as_deref())
+            .add_account(&email, role, organisation.as_deref(), person, password.as_deref())
             .await;
         app.store.close().await;
         let (user, generated) = result?;

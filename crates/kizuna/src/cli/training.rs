@@ -45,6 +45,20 @@ pub enum Report {
         #[arg(long)]
         people: bool,
     },
+    /// Volunteers' approved hours of a fiscal year (pending and rejected not counted).
+    Hours {
+        /// The fiscal year (2022, FY2022 or 令和4年度: April 2022 to March 2023).
+        #[arg(long)]
+        fy: String,
+        /// Group by any of programme, locality, scheme, person (comma-separated, in order).
+        #[arg(long, default_value = "")]
+        by: String,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+        format: ReportFormat,
+        /// The language of names: en, ja, th or ms.
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -138,7 +152,10 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
         gender,
         office,
         ..
-    } = r;
+    } = r
+    else {
+        anyhow::bail!("not a trainee report");
+    };
     let bad = |what: &str, e: kizuna_domain::Invalid| anyhow::anyhow!("--{what}: {e}");
     Ok(TraineeFilter {
         as_of: *as_of,
@@ -185,9 +202,14 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
 
 /// `kizuna report …`.
 pub async fn report(database_url: &str, report: Report) -> anyhow::Result<()> {
+    if let Report::Hours { fy, by, format, lang } = &report {
+        return super::hours::report(database_url, fy, by, *format, lang).await;
+    }
     let app = open(database_url).await?;
     let filter = trainee_filter(&app, &report).await?;
-    let Report::Trainees { format, people, .. } = report;
+    let Report::Trainees { format, people, .. } = report else {
+        unreachable!("hours reports are handled above")
+    };
     let out = if people {
         let (people, total) = app
             .trainee_drilldown(

@@ -50,6 +50,8 @@ struct AccountsPage<'a> {
     email: String,
     role: String,
     organisation: String,
+    /// The person id typed for a volunteer account.
+    person: String,
 }
 
 impl AccountsPage<'_> {
@@ -66,6 +68,7 @@ struct Shown {
     email: String,
     role: String,
     organisation: String,
+    person: String,
 }
 
 async fn page(s: &WebState, ctx: &Ctx, status: StatusCode, shown: Shown) -> Response {
@@ -138,6 +141,7 @@ async fn page(s: &WebState, ctx: &Ctx, status: StatusCode, shown: Shown) -> Resp
                 shown.role
             },
             organisation: shown.organisation,
+            person: shown.person,
         },
     );
     *r.status_mut() = status;
@@ -171,6 +175,8 @@ pub(crate) struct AddForm {
     role: String,
     #[serde(default)]
     organisation: String,
+    #[serde(default)]
+    person: String,
 }
 
 pub(crate) async fn add(
@@ -187,6 +193,7 @@ pub(crate) async fn add(
         email: f.email.clone(),
         role: f.role.clone(),
         organisation: f.organisation.clone(),
+        person: f.person.clone(),
         ..Shown::default()
     };
     let Ok(role) = f.role.parse::<Role>() else {
@@ -194,7 +201,18 @@ pub(crate) async fn add(
         return page(&s, &ctx, StatusCode::UNPROCESSABLE_ENTITY, again(p)).await;
     };
     let organisation = Some(f.organisation.trim()).filter(|o| !o.is_empty() && role == Role::Partner);
-    let user = match app.add_user(&f.email, role, organisation, None).await {
+    let person = match f.person.trim() {
+        "" => None,
+        t => match t.parse::<i64>() {
+            Ok(id) if id > 0 => Some(id),
+            _ => {
+                let p = vec![("person".to_owned(), super::problem(&ctx, "person", "not_found"))];
+                return page(&s, &ctx, StatusCode::UNPROCESSABLE_ENTITY, again(p)).await;
+            }
+        },
+    };
+    let person = person.filter(|_| role == Role::Volunteer);
+    let user = match app.add_account(&f.email, role, organisation, person, None).await {
         Ok((user, _)) => user,
         Err(e) => {
             let p = guard!(problems(&ctx, e));
