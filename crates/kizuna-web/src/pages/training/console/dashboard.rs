@@ -15,6 +15,8 @@ pub(crate) struct Dashboard<'a> {
     pub(crate) editions: String,
     pub(crate) editions_label: String,
     pub(crate) since: String,
+    /// Volunteers' documents expiring soon (issue 13).
+    pub(crate) expiring: Vec<crate::pages::volunteers::ExpiringLine>,
 }
 
 pub(crate) async fn dashboard(State(s): State<WebState>, ctx: Ctx) -> Response {
@@ -31,8 +33,10 @@ pub(crate) async fn dashboard(State(s): State<WebState>, ctx: Ctx) -> Response {
     );
     let trainees = i64::try_from(report.trainees).unwrap_or(i64::MAX);
     let countries = i64::try_from(report.countries).unwrap_or(i64::MAX);
+    let expiring = crate::pages::volunteers::expiring_lines(&s, &ctx).await;
     let page = Dashboard {
         ctx: &ctx,
+        expiring,
         today: ctx.date(&today),
         this_year: ctx.fy(&fy.year()),
         trainees: ctx.num(trainees),
