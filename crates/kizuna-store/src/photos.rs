@@ -248,12 +248,12 @@ impl Store {
                 .bind(subject_id)
                 .fetch_all(&mut *tx)
                 .await?;
-            if !ids.is_empty() {
+            if ids.is_empty() {
+                tx.rollback().await?;
+            } else {
                 let changes: Vec<(&str, i64, Option<i64>, Op)> = ids.iter().map(|i| (ENTITY, *i, None, Op::Delete)).collect();
                 log_change!(tx, System::Exchanges, &changes);
                 tx.commit().await?;
-            } else {
-                tx.rollback().await?;
             }
             ids.len() as u64
         });
