@@ -170,6 +170,56 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/hours/report", Staff),
     ("GET", "/console/hours/report.csv", Staff),
     // #13 exchanges: delegations, dispatches, symposiums, courtesy calls, photos (pages/exchanges/).
+    ("GET", "/console/exchanges", Staff),
+    ("GET", "/console/delegations", Staff),
+    ("GET", "/console/delegations/new", Staff),
+    ("POST", "/console/delegations/new", Staff),
+    ("GET", "/console/delegations/{id}", Staff),
+    ("GET", "/console/delegations/{id}/edit", Staff),
+    ("POST", "/console/delegations/{id}/edit", Staff),
+    ("GET", "/console/delegations/{id}/delete", Staff),
+    ("POST", "/console/delegations/{id}/delete", Staff),
+    ("POST", "/console/delegations/{id}/photos", Staff),
+    ("GET", "/console/dispatches", Staff),
+    ("GET", "/console/dispatches/new", Staff),
+    ("POST", "/console/dispatches/new", Staff),
+    ("GET", "/console/dispatches/{id}", Staff),
+    ("GET", "/console/dispatches/{id}/edit", Staff),
+    ("POST", "/console/dispatches/{id}/edit", Staff),
+    ("GET", "/console/dispatches/{id}/delete", Staff),
+    ("POST", "/console/dispatches/{id}/delete", Staff),
+    ("POST", "/console/dispatches/{id}/photos", Staff),
+    ("GET", "/console/symposiums", Staff),
+    ("GET", "/console/symposiums/new", Staff),
+    ("POST", "/console/symposiums/new", Staff),
+    ("GET", "/console/symposiums/{id}", Staff),
+    ("GET", "/console/symposiums/{id}/edit", Staff),
+    ("POST", "/console/symposiums/{id}/edit", Staff),
+    ("GET", "/console/symposiums/{id}/delete", Staff),
+    ("POST", "/console/symposiums/{id}/delete", Staff),
+    ("POST", "/console/symposiums/{id}/photos", Staff),
+    ("GET", "/console/courtesy-calls", Staff),
+    ("GET", "/console/courtesy-calls/new", Staff),
+    ("POST", "/console/courtesy-calls/new", Staff),
+    ("GET", "/console/courtesy-calls/{id}", Staff),
+    ("GET", "/console/courtesy-calls/{id}/edit", Staff),
+    ("POST", "/console/courtesy-calls/{id}/edit", Staff),
+    ("GET", "/console/courtesy-calls/{id}/delete", Staff),
+    ("POST", "/console/courtesy-calls/{id}/delete", Staff),
+    ("POST", "/console/courtesy-calls/{id}/photos", Staff),
+    ("POST", "/console/delegations/{id}/members", Staff),
+    ("POST", "/console/delegations/{id}/visits", Staff),
+    ("POST", "/console/symposiums/{id}/sessions", Staff),
+    ("POST", "/console/symposiums/{id}/speakers", Staff),
+    ("POST", "/console/symposiums/{id}/regions", Staff),
+    ("POST", "/console/delegation-members/{id}/delete", Staff),
+    ("POST", "/console/delegation-visits/{id}/delete", Staff),
+    ("POST", "/console/symposium-sessions/{id}/delete", Staff),
+    ("POST", "/console/symposium-speakers/{id}/delete", Staff),
+    ("POST", "/console/symposium-regions/{id}/delete", Staff),
+    ("POST", "/console/photos/{id}/delete", Staff),
+    // A public photo of a public record to anyone; any other "not found" but to staff.
+    ("GET", "/photos/{id}", Public),
     // #13 calendar: the calendar page and feeds (pages/calendar.rs).
     ("GET", "/calendar", Public),
     ("GET", "/calendar.ics", Public),
@@ -179,6 +229,12 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/console/calendar/feeds", Staff),
     ("POST", "/console/calendar/feeds/{id}/revoke", Staff),
     // #13 alumni: follow-ups, associations, a person's history (pages/alumni.rs).
+    ("GET", "/console/alumni/due", Staff),
+    ("GET", "/console/follow-ups/new", Staff),
+    ("POST", "/console/follow-ups/new", Staff),
+    ("GET", "/console/people/{id}/history", Staff),
+    ("GET", "/console/alumni/associations", Staff),
+    ("GET", "/console/alumni/associations/{id}", Staff),
     // The staff console.
     ("GET", "/console", Staff),
     ("GET", "/console/statistics", Staff),
@@ -607,7 +663,13 @@ async fn demo_volunteer(t: &TestApp) -> i64 {
         .expect("the demo has a placement");
     let (user, _) = t
         .app
-        .add_account(VOLUNTEER, Role::Volunteer, None, Some(placement.fields.person_id), Some(PASSWORD))
+        .add_account(
+            VOLUNTEER,
+            Role::Volunteer,
+            None,
+            Some(placement.fields.person_id),
+            Some(PASSWORD),
+        )
         .await
         .expect("a volunteer account");
     let entry = t
