@@ -147,10 +147,13 @@ pub fn local(t: DateTime<Utc>, zone: Tz) -> String {
     t.with_timezone(&zone).format("%Y%m%dT%H%M%S").to_string()
 }
 
+/// The first and last instant of something.
+type Span = (DateTime<Utc>, DateTime<Utc>);
+
 /// Each zone the timed events use, with the first and last instant they
 /// cover.
-fn zone_spans(events: &[FeedEvent]) -> Vec<(Tz, (DateTime<Utc>, DateTime<Utc>))> {
-    let mut spans: BTreeMap<&'static str, (Tz, (DateTime<Utc>, DateTime<Utc>))> = BTreeMap::new();
+fn zone_spans(events: &[FeedEvent]) -> Vec<(Tz, Span)> {
+    let mut spans: BTreeMap<&'static str, (Tz, Span)> = BTreeMap::new();
     for e in events {
         if let When::Timed { starts, ends, zone } = e.when {
             let (_, span) = spans.entry(zone.name()).or_insert((zone, (starts, ends)));
