@@ -54,6 +54,11 @@ impl TokenRow {
     }
 }
 
+/// An account's id, e-mail, role, organisation and person.
+type UserRow = (i64, String, String, Option<i64>, Option<i64>);
+/// An account's columns and one more.
+type UserRowWith<T> = (i64, String, String, Option<i64>, Option<i64>, T);
+
 type AccountTuple = (
     i64,
     String,
@@ -138,7 +143,7 @@ impl Store {
     /// One account by id, and whether it is disabled.
     pub async fn user_by_id(&self, id: Id) -> Result<Option<(User, bool)>, StoreError> {
         let sql = "SELECT id, email, role, organisation_id, person_id, disabled_at IS NOT NULL FROM users WHERE id = $1";
-        let row: Option<(i64, String, String, Option<i64>, Option<i64>, bool)> =
+        let row: Option<UserRowWith<bool>> =
             with_pool!(self, p => sqlx::query_as(sql).bind(id).fetch_optional(p).await?);
         row.map(|(id, email, r, organisation_id, person_id, disabled)| {
             Ok((
@@ -327,7 +332,7 @@ impl Store {
     pub async fn password_reset_user(&self, token_hash: &str, now: DateTime<Utc>) -> Result<Option<User>, StoreError> {
         let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id FROM password_resets r JOIN users u ON u.id = r.user_id \
                    WHERE r.token_hash = $1 AND r.used_at IS NULL AND r.expires_at > $2 AND u.disabled_at IS NULL";
-        let row: Option<(i64, String, String, Option<i64>, Option<i64>)> =
+        let row: Option<UserRow> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
         row.map(|(id, email, r, organisation_id, person_id)| {
             Ok(User {

@@ -7,6 +7,8 @@ use kizuna_domain::common::account::{Role, User};
 use crate::{Store, StoreError, with_pool};
 
 type UserRow = (i64, String, String, Option<i64>, Option<i64>);
+/// A user's columns and one more (a password hash, a CSRF token, a scope).
+type UserRowWith<T> = (i64, String, String, Option<i64>, Option<i64>, T);
 
 fn user(row: UserRow) -> Result<User, StoreError> {
     let (id, email, role, organisation_id, person_id) = row;
@@ -56,7 +58,7 @@ impl Store {
     /// An account and its password hash, by e-mail.
     pub async fn user_by_email(&self, email: &str) -> Result<Option<(User, String)>, StoreError> {
         let sql = "SELECT id, email, role, organisation_id, person_id, password_hash FROM users WHERE email = $1";
-        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> =
+        let row: Option<UserRowWith<String>> =
             with_pool!(self, p => sqlx::query_as(sql).bind(email).fetch_optional(p).await?);
         row.map(|(id, e, r, o, pe, hash)| Ok((user((id, e, r, o, pe))?, hash)))
             .transpose()
@@ -88,7 +90,7 @@ impl Store {
         let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id, s.csrf_token FROM user_sessions s \
                    JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 \
                    AND u.disabled_at IS NULL";
-        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> =
+        let row: Option<UserRowWith<String>> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
         row.map(|(id, e, r, o, pe, csrf)| Ok((user((id, e, r, o, pe))?, csrf)))
             .transpose()
@@ -122,7 +124,7 @@ impl Store {
         let sql = "SELECT u.id, u.email, u.role, u.organisation_id, u.person_id, t.scope FROM api_tokens t JOIN users u ON u.id = t.user_id \
                    WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) \
                    AND u.disabled_at IS NULL";
-        let row: Option<(i64, String, String, Option<i64>, Option<i64>, String)> =
+        let row: Option<UserRowWith<String>> =
             with_pool!(self, p => sqlx::query_as(sql).bind(token_hash).bind(now).fetch_optional(p).await?);
         row.map(|(id, e, r, o, pe, scope)| {
             let scope = scope
