@@ -23,6 +23,7 @@ pub mod merge;
 pub mod nominations;
 pub mod photos;
 pub mod placement_files;
+mod placements;
 pub mod places;
 pub mod postgres;
 pub mod privacy;

@@ -2,4 +2,5 @@
 
 pub mod documents;
 pub mod hours;
+pub mod import;
 pub mod placements;

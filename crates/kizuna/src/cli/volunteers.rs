@@ -3,7 +3,11 @@
 //! them. Listing placements and documents shows people: the reads are
 //! logged in the audit log as the console's are.
 
+use std::path::PathBuf;
+
+use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
+use kizuna_app::training::transfer::FileFormat;
 use kizuna_app::volunteers::placements::{PlacementFilter, PlacementRow};
 use kizuna_domain::volunteers::placement::{Direction, Scheme};
 use serde_json::json;
@@ -33,6 +37,17 @@ pub enum Cmd {
         fy: Option<i32>,
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+    },
+    /// Placements from a CSV or XLSX file (columns: person, scheme,
+    /// direction, host_locality_key, host_organisation_key, programme_key,
+    /// planned_starts_on, planned_ends_on, actual_starts_on, actual_ends_on,
+    /// area_en … area_ms, goals_en … goals_ms): every row, or nothing,
+    /// each rejected value named by row, column and reason.
+    Import {
+        file: PathBuf,
+        /// Check the file and report problems without writing anything.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Documents (passports, visas, residence cards, insurance) that
     /// expire within the window, and those expired while their placement
@@ -191,6 +206,24 @@ pub async fn run(url: &str, what: Cmd) -> anyhow::Result<()> {
                     }
                     eprintln!("{} placement(s)", rows.len());
                 }
+            }
+            Ok(())
+        }
+        Cmd::Import { file, dry_run } => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let format = FileFormat::detect(&file.to_string_lossy(), &bytes);
+            let app = open(url).await?;
+            let result = app.import_placements(&bytes, format, dry_run).await;
+            app.store.close().await;
+            let r = result?;
+            if dry_run {
+                eprintln!(
+                    "{}: {} rows checked, no problems; nothing was written (dry run)",
+                    file.display(),
+                    r.rows
+                );
+            } else {
+                eprintln!("{}: imported {} placements", file.display(), r.imported);
             }
             Ok(())
         }
