@@ -119,7 +119,7 @@ impl App {
                 placement: placement.clone(),
             }));
         }
-        out.sort_by(|a, b| (b.entry.fields.worked_on, b.entry.id).cmp(&(a.entry.fields.worked_on, a.entry.id)));
+        out.sort_by_key(|e| std::cmp::Reverse((e.entry.fields.worked_on, e.entry.id)));
         Ok(out)
     }
 
