@@ -402,3 +402,38 @@ pub(crate) fn not_found(entity: &'static str, id: Id) -> AppError {
         id: id.to_string(),
     }
 }
+
+/// The columns of an exchanges' export.
+pub const EXPORT_COLUMNS: [&str; 8] = [
+    "kind",
+    "id",
+    "fiscal_year",
+    "title",
+    "starts_on",
+    "ends_on",
+    "country",
+    "public",
+];
+
+/// Exchanges as a file: CSV (formula-like cells escaped), JSON or XLSX,
+/// titles in English when given, else the first language they have.
+pub fn export_exchanges(rows: &[ExchangeRow], format: kizuna_io::table::FileFormat) -> Result<Vec<u8>> {
+    use kizuna_io::table::{Column, write_table};
+    let columns: Vec<Column<'_>> = EXPORT_COLUMNS.iter().map(|c| Column::named(c)).collect();
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.kind.as_str().replace('_', "-"),
+                r.id.to_string(),
+                r.fiscal_year().to_string(),
+                r.title.best("en").to_owned(),
+                r.starts_on.to_string(),
+                r.ends_on.to_string(),
+                r.country.clone().unwrap_or_default(),
+                r.public.to_string(),
+            ]
+        })
+        .collect();
+    Ok(write_table("exchanges", &columns, &cells, format)?)
+}
