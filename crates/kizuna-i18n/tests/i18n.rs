@@ -11,6 +11,8 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("th", "site-name"),
     ("ms", "site-name"),
     ("ms", "nav-import"),
+    // Malay writes "visa" as English does.
+    ("ms", "volunteers-doc-visa"),
     ("ms", "map-category-hotel"),
     ("ms", "map-prayer-maghrib"),
     ("ms", "map-method-kuwait"),
