@@ -227,6 +227,21 @@ async fn report_of(s: &WebState, ctx: &Ctx, raw: &[(String, String)]) -> Result<
         .map_err(|e| failed(ctx, e))
 }
 
+/// A row's labels as a reader sees them: schemes named in their language.
+fn shown_labels(ctx: &Ctx, by: &[ReportBy], labels: &[String]) -> Vec<String> {
+    labels
+        .iter()
+        .zip(by)
+        .map(|(l, b)| {
+            if *b == ReportBy::Scheme {
+                ctx.t(&format!("hours-scheme-{l}"))
+            } else {
+                l.clone()
+            }
+        })
+        .collect()
+}
+
 fn dim_label(ctx: &Ctx, b: ReportBy) -> String {
     ctx.t(&format!("hours-by-{b}"))
 }
@@ -260,18 +275,7 @@ async fn report_page(State(s): State<WebState>, ctx: Ctx, Query(raw): Query<Vec<
                 .rows
                 .iter()
                 .map(|row| ReportLine {
-                    labels: row
-                        .labels
-                        .iter()
-                        .zip(&r.by)
-                        .map(|(l, b)| {
-                            if *b == ReportBy::Scheme {
-                                ctx.t(&format!("hours-scheme-{l}"))
-                            } else {
-                                l.clone()
-                            }
-                        })
-                        .collect(),
+                    labels: shown_labels(&ctx, &r.by, &row.labels),
                     hours: format_minutes(row.minutes),
                     entries: ctx.num(row.entries as i64),
                 })
@@ -292,7 +296,10 @@ async fn report_csv(State(s): State<WebState>, ctx: Ctx, Query(raw): Query<Vec<(
         .rows
         .iter()
         .map(|row| {
-            let mut cells: Vec<Cell> = row.labels.iter().map(Cell::text).collect();
+            let mut cells: Vec<Cell> = shown_labels(&ctx, &r.by, &row.labels)
+                .into_iter()
+                .map(Cell::text)
+                .collect();
             cells.push(Cell::text(format_minutes(row.minutes)));
             cells.push(Cell::Number(row.entries as u64));
             cells
