@@ -20,8 +20,9 @@ use kizuna_domain::volunteers::hours::{
     check_day_total, decide, initial_status, may_change,
 };
 use kizuna_domain::volunteers::placement::{Placement, Scheme};
-use kizuna_store::{Action, NewEntry, Page, Value};
+use kizuna_store::{Action, Kind, NewEntry, Page, Value};
 
+use crate::records::Entity;
 use crate::{App, AppError, Result};
 
 /// The audit detail of an entry approved on creation by its scheme's
@@ -404,13 +405,25 @@ impl App {
         })
     }
 
-    /// The rules that need other records: the day's total over the
-    /// placement's entries (rejected ones not counted) stays within 24 hours.
-    async fn check_entry(&self, input: &VolunteerEntryInput, id: Option<Id>) -> Result<()> {
-        let mut errors = match input.validate(self.today()) {
-            Ok(()) => Vec::new(),
-            Err(e) => e,
+    /// The rules that need other records, for entries written here and
+    /// through the API's collection: the placement exists and the day's
+    /// total over its entries (rejected ones not counted) stays within 24
+    /// hours.
+    pub(crate) async fn hours_context(
+        &self,
+        any: &(dyn std::any::Any + Send + Sync),
+        id: Option<Id>,
+    ) -> Result<Vec<FieldError>> {
+        let Some(input) = any.downcast_ref::<VolunteerEntryInput>() else {
+            return Ok(Vec::new());
         };
+        if !self.store.exists::<Placement>(input.placement_id).await? {
+            return Ok(vec![FieldError::new(
+                "placement_id",
+                "not_found",
+                format!("no placement has the id {}", input.placement_id),
+            )]);
+        }
         let same_day = self
             .store
             .select::<VolunteerEntry>(
@@ -426,13 +439,39 @@ impl App {
             .filter(|e| Some(e.id) != id && e.fields.status != EntryStatus::Rejected)
             .map(|e| i64::from(e.fields.hours.minutes()))
             .sum();
-        if let Err(e) = check_day_total(input.worked_on, others, input.hours) {
-            errors.push(e);
-        }
+        Ok(if input.status == EntryStatus::Rejected {
+            Vec::new()
+        } else {
+            check_day_total(input.worked_on, others, input.hours)
+                .err()
+                .into_iter()
+                .collect()
+        })
+    }
+
+    async fn check_entry(&self, input: &VolunteerEntryInput, id: Option<Id>) -> Result<()> {
+        let mut errors = match input.validate(self.today()) {
+            Ok(()) => Vec::new(),
+            Err(e) => e,
+        };
+        errors.extend(self.hours_context(input, id).await?);
         if errors.is_empty() {
             Ok(())
         } else {
             Err(AppError::Invalid(errors))
         }
+    }
+}
+
+/// Entries through the API's collection (staff tokens): the domain's rules
+/// and [`App::hours_context`]; lists filter by placement, status, source.
+impl Entity for VolunteerEntry {
+    const FILTERS: &'static [(&'static str, Kind)] = &[
+        ("placement_id", Kind::Int),
+        ("status", Kind::Text),
+        ("source", Kind::Text),
+    ];
+    fn rules(i: &VolunteerEntryInput, today: NaiveDate) -> std::result::Result<(), Vec<FieldError>> {
+        i.validate(today)
     }
 }

@@ -359,6 +359,23 @@ collection!(
     ]
 );
 // #13 collections: add yours below this line (V1 placements, V2 hours, X exchanges, A alumni).
+use kizuna_domain::volunteers::hours::{VolunteerEntry, VolunteerEntryInput};
+
+collection!(
+    volunteer_entries,
+    VolunteerEntry,
+    VolunteerEntryInput,
+    tag = "volunteer entries",
+    list = "/api/v1/volunteer-entries",
+    one = "/api/v1/volunteer-entries/{id}",
+    ids = [
+        "list_volunteer_entries",
+        "create_volunteer_entry",
+        "get_volunteer_entry",
+        "update_volunteer_entry",
+        "delete_volunteer_entry"
+    ]
+);
 use kizuna_domain::exchanges::courtesy_call::{CourtesyCall, CourtesyCallInput};
 use kizuna_domain::exchanges::delegation::{
     Delegation, DelegationInput, DelegationMember, DelegationMemberInput, DelegationVisit, DelegationVisitInput,
@@ -604,6 +621,7 @@ pub fn routes() -> OpenApiRouter<WebState> {
         outcome_links,
         local_links,
         offers_needs, // #13: add collection modules after this
+        volunteer_entries,
         delegations,
         delegation_members,
         delegation_visits,
@@ -651,6 +669,7 @@ pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> 
         filters_of::<LocalLink>("/api/v1/local-links"),
         filters_of::<OfferNeed>("/api/v1/offers-needs"),
         // #13: add filters_of lines below
+        filters_of::<VolunteerEntry>("/api/v1/volunteer-entries"),
         filters_of::<Delegation>("/api/v1/delegations"),
         filters_of::<DelegationMember>("/api/v1/delegation-members"),
         filters_of::<DelegationVisit>("/api/v1/delegation-visits"),
