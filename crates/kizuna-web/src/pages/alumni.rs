@@ -8,7 +8,6 @@ use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use kizuna_app::AppError;
 use kizuna_app::training::alumni::person_name;
 use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
@@ -182,7 +181,7 @@ async fn follow_up_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
         (_, Ok(p)) => s.app.about_title(About::Placement(p)).await,
         _ => return not_found(ctx),
     };
-    let about = ok_or_page!(ctx, about.map_err(AppError::from));
+    let about = ok_or_page!(ctx, about);
     let errors = f.has_errors();
     let page = FollowUpForm {
         ctx,

@@ -346,7 +346,7 @@ impl App {
             .into_iter()
             .filter_map(|m| people.get(&m.fields.person_id).cloned().map(|p| (m, p)))
             .collect();
-        out.sort_by(|a, b| (a.0.fields.role, person_name(&a.1)).cmp(&(b.0.fields.role, person_name(&b.1))));
+        out.sort_by_key(|a| (a.0.fields.role, person_name(&a.1)));
         if !ids.is_empty() {
             self.note_viewed(&ids, "alumni association").await?;
         }
