@@ -149,7 +149,12 @@ fn le32(b: &[u8], at: usize) -> Option<u32> {
 
 /// A JPEG's segments before the scan: (marker, whole segment incl. marker),
 /// and the offset where the scan (SOS) starts.
-fn jpeg_segments(b: &[u8]) -> Result<(Vec<(u8, &[u8])>, usize), PhotoError> {
+/// A JPEG's segments (marker, body) and where the scan data starts.
+type Segments<'a> = (Vec<(u8, &'a [u8])>, usize);
+/// Chunks as (type, body).
+type Chunks<'a> = Vec<(&'a [u8], &'a [u8])>;
+
+fn jpeg_segments(b: &[u8]) -> Result<Segments<'_>, PhotoError> {
     let mut out = Vec::new();
     let mut i = 2;
     loop {
@@ -294,7 +299,7 @@ fn clean_jpeg(b: &[u8]) -> Result<(Vec<u8>, Vec<String>), PhotoError> {
     Ok((out, removed))
 }
 
-fn png_chunks(b: &[u8]) -> Result<Vec<(&[u8], &[u8])>, PhotoError> {
+fn png_chunks(b: &[u8]) -> Result<Chunks<'_>, PhotoError> {
     let mut out = Vec::new();
     let mut i = 8;
     while i < b.len() {
@@ -346,7 +351,7 @@ fn clean_png(b: &[u8]) -> Result<(Vec<u8>, Vec<String>), PhotoError> {
     Ok((out, removed))
 }
 
-fn webp_chunks(b: &[u8]) -> Result<Vec<(&[u8], &[u8])>, PhotoError> {
+fn webp_chunks(b: &[u8]) -> Result<Chunks<'_>, PhotoError> {
     let riff = usize::try_from(le32(b, 4).ok_or_else(|| broken("a short RIFF header"))?)
         .map_err(|_| broken("a RIFF size too large"))?;
     let end = riff
@@ -450,7 +455,8 @@ pub fn tiny_png(width: u32, height: u32, rgb: [u8; 3], extra: &[Vec<u8>]) -> Vec
     use std::io::Write;
     let mut raw = Vec::new();
     for _ in 0..height {
-        raw.push(0u8);
+        // Each row: filter type 0, then its pixels.
+        raw.extend_from_slice(&[0u8]);
         for _ in 0..width {
             raw.extend_from_slice(&rgb);
         }
