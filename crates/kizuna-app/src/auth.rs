@@ -280,7 +280,11 @@ impl App {
             )),
             (Role::Volunteer, Some(id)) => {
                 if !self.store.exists::<kizuna_domain::common::person::Person>(id).await? {
-                    errors.push(FieldError::new("person", "not_found", format!("no person has the id {id}")));
+                    errors.push(FieldError::new(
+                        "person",
+                        "not_found",
+                        format!("no person has the id {id}"),
+                    ));
                 }
             }
             (_, Some(_)) => errors.push(FieldError::new(

@@ -16,8 +16,8 @@ use fluent_bundle::{FluentArgs, FluentResource};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::LocalText;
 
-pub mod collate;
 pub mod calendar_format;
+pub mod collate;
 pub mod format;
 
 pub use collate::{collator, compare, sort_by_name, sort_key};

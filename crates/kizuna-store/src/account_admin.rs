@@ -142,7 +142,8 @@ impl Store {
 
     /// One account by id, and whether it is disabled.
     pub async fn user_by_id(&self, id: Id) -> Result<Option<(User, bool)>, StoreError> {
-        let sql = "SELECT id, email, role, organisation_id, person_id, disabled_at IS NOT NULL FROM users WHERE id = $1";
+        let sql =
+            "SELECT id, email, role, organisation_id, person_id, disabled_at IS NOT NULL FROM users WHERE id = $1";
         let row: Option<UserRowWith<bool>> =
             with_pool!(self, p => sqlx::query_as(sql).bind(id).fetch_optional(p).await?);
         row.map(|(id, email, r, organisation_id, person_id, disabled)| {

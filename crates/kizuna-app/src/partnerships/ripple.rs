@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use chrono::NaiveDate;
 use kizuna_domain::common::fiscal_year::FiscalYear;
-use kizuna_domain::common::programme::Programme;
 use kizuna_domain::common::person::Person;
+use kizuna_domain::common::programme::Programme;
 use kizuna_domain::common::{Id, LocalText};
-use kizuna_domain::volunteers::placement::Placement;
 use kizuna_domain::partnerships::activity::{Activity, ActivityKind};
 use kizuna_domain::partnerships::outcome::{Cause, Outcome, OutcomeKind, OutcomeLink, Side, Verdict, causal_order};
+use kizuna_domain::volunteers::placement::Placement;
 use kizuna_store::Value;
 use serde::Serialize;
 

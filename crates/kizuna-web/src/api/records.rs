@@ -538,7 +538,13 @@ collection!(
     tag = "volunteers",
     list = "/api/v1/placements",
     one = "/api/v1/placements/{id}",
-    ids = ["list_placements", "create_placement", "get_placement", "update_placement", "delete_placement"]
+    ids = [
+        "list_placements",
+        "create_placement",
+        "get_placement",
+        "update_placement",
+        "delete_placement"
+    ]
 );
 collection!(
     placement_documents,
@@ -565,7 +571,13 @@ collection!(
     tag = "alumni",
     list = "/api/v1/follow-ups",
     one = "/api/v1/follow-ups/{id}",
-    ids = ["list_follow_ups", "create_follow_up", "get_follow_up", "update_follow_up", "delete_follow_up"]
+    ids = [
+        "list_follow_ups",
+        "create_follow_up",
+        "get_follow_up",
+        "update_follow_up",
+        "delete_follow_up"
+    ]
 );
 collection!(
     alumni_associations,
