@@ -17,6 +17,7 @@ use kizuna_testkit::TestApp;
 kizuna_testkit::on_both!(
     staff_record_a_due_follow_up_and_it_leaves_the_list,
     associations_and_their_members,
+    history_spans_placements_hours_and_dispatches,
 );
 
 async fn follow_ups(t: &TestApp) -> i64 {
@@ -104,4 +105,51 @@ async fn associations_and_their_members(backend: Backend) {
     let mut p = t.partner().await;
     let r = p.get("/console/alumni/due").await;
     assert_ne!(r.status, StatusCode::OK);
+}
+
+/// The demo's FFT volunteer's history shows the placement and its hours;
+/// someone dispatched abroad has the dispatch in theirs.
+async fn history_spans_placements_hours_and_dispatches(backend: Backend) {
+    use kizuna_domain::exchanges::dispatch::Dispatch;
+    use kizuna_domain::volunteers::placement::{Placement, Scheme};
+    let t = TestApp::demo(backend).await;
+    let all = |_: ()| Paging { limit: 500, offset: 0 };
+    let fft = t
+        .app
+        .store
+        .select::<Placement>(&[], all(()))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|p| p.fields.scheme == Scheme::Fft)
+        .expect("the demo's FFT placement");
+    let mut b = t.staff().await;
+    let page = b
+        .page(&format!("/console/people/{}/history", fft.fields.person_id))
+        .await;
+    let cells = page.texts("#history td");
+    assert!(cells.iter().any(|c| c == "Placement began"), "{cells:?}");
+    assert!(page.has(&format!("#history a[href=\"/console/placements/{}\"]", fft.id)));
+    let h = t.app.person_history(fft.fields.person_id).await.unwrap();
+    let line = h.hours.first().expect("the demo volunteer's hours");
+    assert!(page.has("#hours"), "hours shown: {}", page.text());
+    assert!(line.approved_minutes > 0);
+    let dispatched = t
+        .app
+        .store
+        .select::<Dispatch>(&[], all(()))
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|d| !d.fields.person_ids.is_empty());
+    if let Some(d) = dispatched {
+        let page = b
+            .page(&format!("/console/people/{}/history", d.fields.person_ids[0]))
+            .await;
+        assert!(
+            page.has(&format!("#history a[href=\"/console/dispatches/{}\"]", d.id)),
+            "{}",
+            page.text()
+        );
+    }
 }

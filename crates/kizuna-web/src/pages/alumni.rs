@@ -315,6 +315,7 @@ struct HistoryPage<'a> {
     lines: Vec<HistoryLine>,
     attendance: Vec<AttendanceRow>,
     planned: Vec<(String, String)>,
+    hours: Vec<(String, String, String)>,
 }
 
 async fn history_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>) -> Response {
@@ -336,6 +337,8 @@ async fn history_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String
                 K::Placement => ("placement", "alumni-placement"),
                 K::FollowUp => ("follow-up", "alumni-milestone"),
                 K::Membership => ("membership", "alumni-role"),
+                K::Delegation => ("delegation", "alumni-delegation"),
+                K::Dispatch => ("dispatch", "exchanges-dispatch"),
             };
             HistoryLine {
                 date: ctx.date(&e.on),
@@ -374,8 +377,25 @@ async fn history_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String
                 )
             })
             .collect(),
+        hours: h
+            .hours
+            .iter()
+            .map(|l| {
+                (
+                    ctx.local(&l.area),
+                    hours_text(l.approved_minutes),
+                    hours_text(l.pending_minutes),
+                )
+            })
+            .collect(),
     };
     render(&ctx, &page)
+}
+
+/// Minutes as decimal hours, at most two decimals ("3.5").
+fn hours_text(minutes: u64) -> String {
+    let h = format!("{:.2}", minutes as f64 / 60.0);
+    h.trim_end_matches('0').trim_end_matches('.').to_owned()
 }
 
 // -------------------------------------------------------- associations

@@ -1,7 +1,8 @@
 //! A person's whole history across systems, in date order: the steps of
 //! their course participations and their attendance, the activities they
 //! took part in, outcomes they are the actor of, their volunteer
-//! placements, follow-ups and association memberships. Staff read it;
+//! placements and hours, delegations they came with and dispatches they
+//! went on, follow-ups and association memberships. Staff read it;
 //! each read is logged in the audit log as a person's page is.
 
 use std::collections::BTreeMap;
@@ -9,11 +10,14 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::{Id, LocalText, Text};
+use kizuna_domain::exchanges::delegation::{Delegation, DelegationMember};
+use kizuna_domain::exchanges::dispatch::Dispatch;
 use kizuna_domain::partnerships::activity::Activity;
 use kizuna_domain::partnerships::outcome::Outcome;
 use kizuna_domain::training::alumni::{AlumniAssociation, AlumniMember, FollowUp};
 use kizuna_domain::training::participation::{Participation, ParticipationStatus};
 use kizuna_domain::training::session::{AttendanceStatus, Session};
+use kizuna_domain::volunteers::hours::{EntryStatus, VolunteerEntry};
 use kizuna_domain::volunteers::placement::Placement;
 use kizuna_store::Value;
 
@@ -37,6 +41,10 @@ pub enum EntryKind {
     FollowUp,
     /// Joined an alumni association (`label`: the role).
     Membership,
+    /// A member of a delegation received (`label`: `member`).
+    Delegation,
+    /// Dispatched abroad by the office (`label`: the dispatch's kind).
+    Dispatch,
 }
 
 #[derive(Debug, Clone, serde::Serialize)]
@@ -64,6 +72,15 @@ pub struct AttendanceLine {
     pub excused: usize,
 }
 
+/// Hours logged on one volunteer placement, in minutes by status.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct HoursLine {
+    pub placement_id: Id,
+    pub area: LocalText,
+    pub approved_minutes: u64,
+    pub pending_minutes: u64,
+}
+
 #[derive(Debug, Clone, serde::Serialize)]
 pub struct PersonHistory {
     pub person: Person,
@@ -71,6 +88,8 @@ pub struct PersonHistory {
     pub attendance: Vec<AttendanceLine>,
     /// Follow-ups not yet done.
     pub planned: Vec<FollowUp>,
+    /// Volunteer hours by placement.
+    pub hours: Vec<HoursLine>,
 }
 
 fn text(s: &str) -> LocalText {
@@ -149,9 +168,10 @@ impl App {
                 note: None,
             });
         }
+        let mut hours = Vec::new();
         for p in all::<Placement>(self, &me).await? {
             let started = p.fields.actual_starts_on.unwrap_or(p.fields.planned_starts_on);
-            let link = Some(format!("/console/volunteers/placements/{}", p.id));
+            let link = Some(format!("/console/placements/{}", p.id));
             entries.push(Entry {
                 on: started,
                 kind: EntryKind::Placement,
@@ -170,9 +190,48 @@ impl App {
                     note: None,
                 });
             }
+            let mut line = HoursLine {
+                placement_id: p.id,
+                area: p.fields.area.clone(),
+                approved_minutes: 0,
+                pending_minutes: 0,
+            };
+            for e in all::<VolunteerEntry>(self, &[("placement_id", Value::Int(Some(p.id)))]).await? {
+                let m = u64::from(e.fields.hours.minutes());
+                match e.fields.status {
+                    EntryStatus::Approved => line.approved_minutes += m,
+                    EntryStatus::Pending => line.pending_minutes += m,
+                    EntryStatus::Rejected => {}
+                }
+            }
+            if line.approved_minutes + line.pending_minutes > 0 {
+                hours.push(line);
+            }
         }
-        // #13: volunteer hours totals (helper V2) and delegations or
-        // dispatches (helper X) join here once their records land.
+        for m in all::<DelegationMember>(self, &me).await? {
+            if let Ok(d) = self.store.get::<Delegation>(m.fields.delegation_id).await {
+                entries.push(Entry {
+                    on: d.fields.arrives_on,
+                    kind: EntryKind::Delegation,
+                    label: "member".into(),
+                    title: d.fields.purpose.clone(),
+                    link: Some(format!("/console/delegations/{}", d.id)),
+                    note: m.fields.title.clone(),
+                });
+            }
+        }
+        for d in all::<Dispatch>(self, &[]).await? {
+            if d.fields.person_ids.contains(&person_id) {
+                entries.push(Entry {
+                    on: d.fields.departs_on,
+                    kind: EntryKind::Dispatch,
+                    label: d.fields.kind.to_string(),
+                    title: d.fields.title.clone(),
+                    link: Some(format!("/console/dispatches/{}", d.id)),
+                    note: None,
+                });
+            }
+        }
         let mut planned = Vec::new();
         for f in all::<FollowUp>(self, &me).await? {
             let Some(on) = f.fields.done_on else {
@@ -216,6 +275,7 @@ impl App {
             entries,
             attendance,
             planned,
+            hours,
         })
     }
 }
