@@ -317,7 +317,7 @@ impl App {
             }
         }
         rows.retain(|r| fy.is_none_or(|y| y.contains(r.starts_on)));
-        rows.sort_by(|a, b| (a.starts_on, a.kind, a.id).cmp(&(b.starts_on, b.kind, b.id)));
+        rows.sort_by_key(|r| (r.starts_on, r.kind, r.id));
         Ok(rows)
     }
 

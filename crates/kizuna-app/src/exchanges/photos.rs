@@ -125,7 +125,8 @@ impl App {
     /// photo of a public record (others are "not found").
     pub async fn photo(&self, id: Id, staff: bool) -> Result<Photo> {
         let p = self.store.photo(id).await?;
-        if !staff && !(p.fields.public && self.subject_is_public(p.fields.subject, p.fields.subject_id).await?) {
+        let shown = staff || (p.fields.public && self.subject_is_public(p.fields.subject, p.fields.subject_id).await?);
+        if !shown {
             return Err(not_found("photo", id));
         }
         Ok(p)

@@ -126,7 +126,7 @@ impl Choices {
         )
     }
 
-    fn name_of<'a, T>(items: &'a [T], id: Option<Id>, key: impl Fn(&T) -> Id) -> Option<&'a T> {
+    fn name_of<T>(items: &[T], id: Option<Id>, key: impl Fn(&T) -> Id) -> Option<&T> {
         id.and_then(|id| items.iter().find(|x| key(x) == id))
     }
 
