@@ -13,6 +13,8 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("ms", "nav-import"),
     // Malay writes "visa" as English does.
     ("ms", "volunteers-doc-visa"),
+    // And "seminar".
+    ("ms", "exchanges-dispatch-seminar"),
     ("ms", "map-category-hotel"),
     ("ms", "map-prayer-maghrib"),
     ("ms", "map-method-kuwait"),

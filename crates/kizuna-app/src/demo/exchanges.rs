@@ -54,15 +54,17 @@ fn jst(y: i32, m: u32, d: u32, h: u32, min: u32) -> Result<chrono::DateTime<Utc>
         .ok_or_else(|| bad("time"))
 }
 
-async fn staff(app: &App, family: &str, given: &str, country: &str, position: &str) -> Result<i64> {
+/// A fictional staff member: names in Latin letters, kanji and katakana
+/// (`native` and `kana` are family then given name, space between).
+async fn staff(app: &App, (family, given): (&str, &str), native: &str, kana: &str, position: &str) -> Result<i64> {
     let p = app
         .create::<Person>(&PersonInput {
             family_name: t(family)?,
             given_name: Some(t(given)?),
-            name_native: None,
-            name_kana: None,
+            name_native: Some(t(native)?),
+            name_kana: Some(t(kana)?),
             gender: Gender::Unspecified,
-            nationality: cc(country)?,
+            nationality: cc("JP")?,
             birth_date: None,
             email: None,
             organisation_id: None,
@@ -97,14 +99,28 @@ pub(super) async fn load(app: &App) -> Result<()> {
     }
     let officer = staff(
         app,
-        "Hanamura",
-        "Sota",
-        "JP",
+        ("Hanamura", "Sota"),
+        "花村 颯太",
+        "ハナムラ ソウタ",
         "International Cooperation Officer (demo)",
     )
     .await?;
-    let planner = staff(app, "Kitagawa", "Yui", "JP", "Regional Planner (demo)").await?;
-    let kushiro = staff(app, "Tsurumi", "Daichi", "JP", "Kushiro City tourism section (demo)").await?;
+    let planner = staff(
+        app,
+        ("Kitagawa", "Yui"),
+        "北川 結衣",
+        "キタガワ ユイ",
+        "Regional Planner (demo)",
+    )
+    .await?;
+    let kushiro = staff(
+        app,
+        ("Tsurumi", "Daichi"),
+        "鶴見 大地",
+        "ツルミ ダイチ",
+        "Kushiro City tourism section (demo)",
+    )
+    .await?;
 
     // A delegation from an overseas government institution.
     let d = app
