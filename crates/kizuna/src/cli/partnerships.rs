@@ -131,8 +131,11 @@ pub async fn outcomes(url: &str, what: OutcomesCmd) -> anyhow::Result<()> {
                 unsubstantiated,
             };
             let list = app.ledger(&filter).await?;
+            // Every programme's key: an outcome may belong to a programme of
+            // another kind (a volunteer programme's appointment).
             let keys: BTreeMap<Id, String> = app
-                .partnership_programmes()
+                .store
+                .select::<kizuna_domain::common::programme::Programme>(&[], kizuna_store::Page::ALL)
                 .await?
                 .into_iter()
                 .map(|p| (p.id, p.fields.key.to_string()))
