@@ -55,7 +55,7 @@ fn jst(y: i32, m: u32, d: u32, h: u32, min: u32) -> Result<chrono::DateTime<Utc>
 }
 
 /// A fictional staff member: names in Latin letters, kanji and katakana
-/// (`native` and `kana` are family then given name, space between).
+/// (family name first; the kana with a space between the two).
 async fn staff(app: &App, (family, given): (&str, &str), native: &str, kana: &str, position: &str) -> Result<i64> {
     let p = app
         .create::<Person>(&PersonInput {
@@ -100,7 +100,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
     let officer = staff(
         app,
         ("Hanamura", "Sota"),
-        "花村 颯太",
+        "花村颯太",
         "ハナムラ ソウタ",
         "International Cooperation Officer (demo)",
     )
@@ -108,7 +108,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
     let planner = staff(
         app,
         ("Kitagawa", "Yui"),
-        "北川 結衣",
+        "北川結衣",
         "キタガワ ユイ",
         "Regional Planner (demo)",
     )
@@ -116,7 +116,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
     let kushiro = staff(
         app,
         ("Tsurumi", "Daichi"),
-        "鶴見 大地",
+        "鶴見大地",
         "ツルミ ダイチ",
         "Kushiro City tourism section (demo)",
     )

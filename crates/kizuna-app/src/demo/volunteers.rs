@@ -299,7 +299,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
         &Volunteer {
             family: "Moriyama",
             given: "Haruka",
-            native: Some("森山 遥"),
+            native: Some("森山遥"),
             kana: "モリヤマ ハルカ",
             gender: Gender::Female,
             nationality: "JP",
