@@ -17,7 +17,7 @@ use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::partnerships::outcome::{Outcome, OutcomeKind, OutcomeLink};
 use kizuna_domain::volunteers::document::DocumentKind;
-use kizuna_domain::volunteers::placement::{Direction, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{PlacementDirection, Placement, PlacementInput, Scheme};
 use kizuna_store::{Backend, Page};
 use kizuna_testkit::fresh_store;
 
@@ -134,7 +134,7 @@ async fn the_seed_placements_are_paired_and_led_to_an_appointment(backend: Backe
         .await
         .unwrap();
     assert_eq!(jocv.len(), 1);
-    assert_eq!(jocv[0].placement.fields.direction, Direction::Outbound);
+    assert_eq!(jocv[0].placement.fields.direction, PlacementDirection::Outbound);
 }
 
 async fn rules_needing_other_records_are_refused_and_nothing_written(backend: Backend) {

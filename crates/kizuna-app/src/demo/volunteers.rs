@@ -21,7 +21,7 @@ use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind}
 use kizuna_domain::common::{CountryCode, Id, Key, LocalText, Text};
 use kizuna_domain::partnerships::outcome::{OutcomeInput, OutcomeKind, RecordedBy, Side};
 use kizuna_domain::volunteers::document::{DocumentKind, PlacementDocument, PlacementDocumentInput};
-use kizuna_domain::volunteers::placement::{Direction, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{PlacementDirection, Placement, PlacementInput, Scheme};
 use kizuna_store::{Page, Value};
 
 use crate::{App, AppError, Result};
@@ -207,7 +207,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
         PlacementInput {
             person_id: first,
             scheme: Scheme::Fft,
-            direction: Direction::Inbound,
+            direction: PlacementDirection::Inbound,
             host_organisation_id: Some(kushiro_city),
             host_locality_id: Some(akan),
             programme_id: Some(programme),
@@ -325,7 +325,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
         PlacementInput {
             person_id: candidate,
             scheme: Scheme::Glocal,
-            direction: Direction::LocalPreDispatch,
+            direction: PlacementDirection::LocalPreDispatch,
             host_organisation_id: Some(kushiro_city),
             host_locality_id: Some(kushiro),
             programme_id: Some(programme),
@@ -349,7 +349,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
         PlacementInput {
             person_id: second,
             scheme: Scheme::Fft,
-            direction: Direction::Inbound,
+            direction: PlacementDirection::Inbound,
             host_organisation_id: Some(kushiro_city),
             host_locality_id: Some(kushiro),
             programme_id: Some(programme),
@@ -375,7 +375,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
         PlacementInput {
             person_id: candidate,
             scheme: Scheme::Jocv,
-            direction: Direction::Outbound,
+            direction: PlacementDirection::Outbound,
             host_organisation_id: None,
             host_locality_id: None,
             programme_id: Some(programme),

@@ -11,7 +11,7 @@ use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::common::{Id, LocalText, Text};
-use kizuna_domain::volunteers::placement::{Direction, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{PlacementDirection, Placement, PlacementInput, Scheme};
 use kizuna_io::RowError;
 use kizuna_io::table::{FileFormat, parse_date, read_table_noted};
 use serde::Serialize;
@@ -265,7 +265,7 @@ impl App {
             let direction = take!(
                 "direction",
                 need("direction").and_then(|v| v
-                    .parse::<Direction>()
+                    .parse::<PlacementDirection>()
                     .map(Some)
                     .map_err(|e: kizuna_domain::Invalid| (e.code, e.message))),
             );

@@ -16,7 +16,7 @@ use kizuna_domain::common::programme::Programme;
 use kizuna_domain::common::{Id, LocalText, Text};
 use kizuna_domain::partnerships::outcome::{Outcome, OutcomeInput, OutcomeLink, OutcomeLinkInput};
 use kizuna_domain::volunteers::document::{PlacementDocument, PlacementDocumentInput};
-use kizuna_domain::volunteers::placement::{Direction, Phase, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{PlacementDirection, Phase, Placement, PlacementInput, Scheme};
 use kizuna_store::{Kind, Value};
 use serde::Serialize;
 
@@ -72,7 +72,7 @@ pub fn same_in_every_language(s: &str) -> LocalText {
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PlacementFilter {
     pub scheme: Option<Scheme>,
-    pub direction: Option<Direction>,
+    pub direction: Option<PlacementDirection>,
     /// A Japanese fiscal year (April to March) the placement overlaps.
     pub fiscal_year: Option<i32>,
     pub person_id: Option<Id>,
@@ -152,7 +152,7 @@ impl App {
                             p.direction, l.fields.key, l.fields.country
                         ),
                     ));
-                } else if p.direction == Direction::Outbound && japan {
+                } else if p.direction == PlacementDirection::Outbound && japan {
                     errors.push(FieldError::new(
                         "host_locality_id",
                         "not_abroad",

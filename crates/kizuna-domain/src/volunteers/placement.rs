@@ -32,7 +32,7 @@ string_enum! {
 
 string_enum! {
     /// Which way the volunteer goes.
-    Direction {
+    PlacementDirection {
         /// From Japan abroad.
         Outbound = "outbound",
         /// From abroad to Japan.
@@ -44,20 +44,20 @@ string_enum! {
 
 impl Scheme {
     /// The one direction a scheme's placements take, if it fixes one.
-    pub fn direction(self) -> Option<Direction> {
+    pub fn direction(self) -> Option<PlacementDirection> {
         match self {
-            Scheme::Jocv => Some(Direction::Outbound),
-            Scheme::Fft => Some(Direction::Inbound),
-            Scheme::Glocal => Some(Direction::LocalPreDispatch),
+            Scheme::Jocv => Some(PlacementDirection::Outbound),
+            Scheme::Fft => Some(PlacementDirection::Inbound),
+            Scheme::Glocal => Some(PlacementDirection::LocalPreDispatch),
             Scheme::Other => None,
         }
     }
 }
 
-impl Direction {
+impl PlacementDirection {
     /// Whether the host locality is in Japan.
     pub fn hosted_in_japan(self) -> bool {
-        matches!(self, Direction::Inbound | Direction::LocalPreDispatch)
+        matches!(self, PlacementDirection::Inbound | PlacementDirection::LocalPreDispatch)
     }
 }
 
@@ -83,7 +83,7 @@ pub struct PlacementInput {
     /// The volunteer.
     pub person_id: Id,
     pub scheme: Scheme,
-    pub direction: Direction,
+    pub direction: PlacementDirection,
     /// The organisation that hosts the volunteer.
     #[serde(default)]
     pub host_organisation_id: Option<Id>,
@@ -257,7 +257,7 @@ mod tests {
         PlacementInput {
             person_id: 1,
             scheme: Scheme::Fft,
-            direction: Direction::Inbound,
+            direction: PlacementDirection::Inbound,
             host_organisation_id: None,
             host_locality_id: Some(7),
             programme_id: None,
@@ -274,7 +274,7 @@ mod tests {
     fn glocal() -> PlacementInput {
         PlacementInput {
             scheme: Scheme::Glocal,
-            direction: Direction::LocalPreDispatch,
+            direction: PlacementDirection::LocalPreDispatch,
             planned_starts_on: d(2024, 1, 9),
             planned_ends_on: d(2024, 4, 5),
             actual_starts_on: None,
@@ -329,18 +329,18 @@ mod tests {
     #[test]
     fn each_scheme_goes_its_own_way() {
         let mut p = akan();
-        p.direction = Direction::Outbound;
+        p.direction = PlacementDirection::Outbound;
         assert_eq!(codes(&p, None), one("direction", "wrong_direction"));
         let mut p = glocal();
-        p.direction = Direction::Inbound;
+        p.direction = PlacementDirection::Inbound;
         assert_eq!(codes(&p, None), one("direction", "wrong_direction"));
         let mut p = glocal();
         p.scheme = Scheme::Jocv;
         p.planned_ends_on = d(2026, 1, 8);
         assert_eq!(codes(&p, None), one("direction", "wrong_direction"));
-        p.direction = Direction::Outbound;
+        p.direction = PlacementDirection::Outbound;
         assert!(p.validate(None).is_ok(), "two years abroad");
-        for dir in Direction::ALL {
+        for dir in PlacementDirection::ALL {
             let mut p = glocal();
             p.scheme = Scheme::Other;
             p.direction = *dir;

@@ -9,7 +9,7 @@ use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use kizuna_app::training::transfer::FileFormat;
 use kizuna_app::volunteers::placements::{PlacementFilter, PlacementRow};
-use kizuna_domain::volunteers::placement::{Direction, Scheme};
+use kizuna_domain::volunteers::placement::{PlacementDirection, Scheme};
 use serde_json::json;
 
 use super::{SimpleFormat, open};
@@ -30,7 +30,7 @@ pub enum Cmd {
         scheme: Option<Scheme>,
         /// outbound, inbound or local_pre_dispatch.
         #[arg(long, value_parser = parse_direction)]
-        direction: Option<Direction>,
+        direction: Option<PlacementDirection>,
         /// Only those overlapping this fiscal year (April to March): 2022,
         /// FY2022 or 令和4年度.
         #[arg(long, value_parser = parse_fy)]
@@ -66,7 +66,7 @@ fn parse_scheme(s: &str) -> Result<Scheme, String> {
         .map_err(|_| format!("\"{s}\" is not a scheme: write jocv, fft, glocal or other"))
 }
 
-fn parse_direction(s: &str) -> Result<Direction, String> {
+fn parse_direction(s: &str) -> Result<PlacementDirection, String> {
     s.parse()
         .map_err(|_| format!("\"{s}\" is not a direction: write outbound, inbound or local_pre_dispatch"))
 }

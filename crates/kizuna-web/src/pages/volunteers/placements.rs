@@ -23,7 +23,7 @@ use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::Programme;
-use kizuna_domain::volunteers::placement::{Direction, Phase, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{PlacementDirection, Phase, Placement, PlacementInput, Scheme};
 use kizuna_i18n as i18n;
 
 use crate::pages::render;
@@ -202,7 +202,7 @@ async fn list(State(s): State<WebState>, ctx: Ctx, Query(q): Query<ListQuery>) -
     };
     let filter = PlacementFilter {
         scheme: scheme_raw.parse::<Scheme>().ok(),
-        direction: direction_raw.parse::<Direction>().ok(),
+        direction: direction_raw.parse::<PlacementDirection>().ok(),
         fiscal_year,
         person_id: None,
     };
@@ -215,7 +215,7 @@ async fn list(State(s): State<WebState>, ctx: Ctx, Query(q): Query<ListQuery>) -
     );
     let mut directions = vec![opt("", ctx.t("volunteers-any"), &direction_raw)];
     directions.extend(
-        Direction::ALL
+        PlacementDirection::ALL
             .iter()
             .map(|x| opt(x.as_str(), vl(&ctx, "direction", x.as_str()), &direction_raw)),
     );
@@ -290,7 +290,7 @@ async fn form_page(s: &WebState, ctx: &Ctx, id: Option<Id>, f: FormState) -> Res
             .iter()
             .map(|x| opt(x.as_str(), vl(ctx, "scheme", x.as_str()), f.v("scheme")))
             .collect(),
-        directions: Direction::ALL
+        directions: PlacementDirection::ALL
             .iter()
             .map(|x| opt(x.as_str(), vl(ctx, "direction", x.as_str()), f.v("direction")))
             .collect(),
@@ -328,7 +328,7 @@ async fn new(State(s): State<WebState>, ctx: Ctx) -> Response {
     guard!(ctx.require_staff());
     let mut f = FormState::default();
     f.set("scheme", Scheme::Fft.as_str());
-    f.set("direction", Direction::Inbound.as_str());
+    f.set("direction", PlacementDirection::Inbound.as_str());
     form_page(&s, &ctx, None, f).await
 }
 
