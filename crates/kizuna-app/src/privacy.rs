@@ -4,9 +4,12 @@
 //! is due. Each is logged in the audit log.
 
 use kizuna_domain::common::person::{Person, PersonInput};
-use kizuna_domain::common::retention::{Keep, RULES, RecordKind, Rule, rule};
+use kizuna_domain::common::retention::{rule, Keep, RecordKind, Rule, RULES};
 use kizuna_domain::common::{Id, Text};
 use kizuna_domain::training::participation::Participation;
+use kizuna_domain::volunteers::document::PlacementDocument;
+use kizuna_domain::volunteers::hours::VolunteerEntry;
+use kizuna_domain::volunteers::placement::Placement;
 use kizuna_store::privacy::{AttendanceHeld, Cutoffs, LinkedAccount, Purged};
 use kizuna_store::{AuditEntry, AuditFilter, Page, RoleHeld, Value};
 use serde::Serialize;
@@ -24,10 +27,31 @@ pub struct PersonExport {
     pub roles: Vec<RoleHeld>,
     pub participations: Vec<Participation>,
     pub attendance: Vec<AttendanceHeld>,
+    /// Their volunteer placements.
+    pub placements: Vec<Placement>,
+    /// The documents of those placements, with their numbers and expiry.
+    pub placement_documents: Vec<PlacementDocument>,
+    /// The scans of those documents, with their bytes.
+    pub placement_document_files: Vec<ExportedFile>,
+    /// The hours and reports logged on those placements.
+    pub volunteer_entries: Vec<VolunteerEntry>,
     /// Accounts under the person's e-mail address, if any (no secrets).
     pub accounts: Vec<LinkedAccount>,
     /// Every audit-log entry about the person, oldest first.
     pub audit: Vec<AuditEntry>,
+}
+
+/// A document's scan in a person's export.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportedFile {
+    pub document_id: Id,
+    pub file_name: String,
+    pub media_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub uploaded_at: chrono::DateTime<chrono::Utc>,
+    /// The file's bytes, base64 (standard alphabet, padded).
+    pub content_base64: String,
 }
 
 /// The name an erased person keeps: a placeholder with their id.
@@ -50,6 +74,30 @@ impl App {
             .select::<Participation>(&[("person_id", Value::Int(Some(id)))], Page::ALL)
             .await?;
         let attendance = self.store.attendance_of(id).await?;
+        let placements = self
+            .store
+            .select::<Placement>(&[("person_id", Value::Int(Some(id)))], Page::ALL)
+            .await?;
+        let (mut placement_documents, mut volunteer_entries) = (Vec::new(), Vec::new());
+        for p in &placements {
+            let by_placement = [("placement_id", Value::Int(Some(p.id)))];
+            placement_documents.extend(self.store.select::<PlacementDocument>(&by_placement, Page::ALL).await?);
+            volunteer_entries.extend(self.store.select::<VolunteerEntry>(&by_placement, Page::ALL).await?);
+        }
+        let doc_ids: Vec<Id> = placement_documents.iter().map(|d| d.id).collect();
+        let mut placement_document_files = Vec::new();
+        for f in self.store.document_files(&doc_ids).await? {
+            let (f, content_base64) = self.store.document_file_content(f.document_id).await?;
+            placement_document_files.push(ExportedFile {
+                document_id: f.document_id,
+                file_name: f.file_name,
+                media_type: f.media_type,
+                size_bytes: f.size_bytes,
+                sha256: f.sha256,
+                uploaded_at: f.uploaded_at,
+                content_base64,
+            });
+        }
         let accounts = match &person.fields.email {
             Some(e) => self.store.accounts_with_email(e.as_str()).await?,
             None => Vec::new(),
@@ -78,14 +126,20 @@ impl App {
             roles,
             participations,
             attendance,
+            placements,
+            placement_documents,
+            placement_document_files,
+            volunteer_entries,
             accounts,
             audit,
         })
     }
 
     /// Anonymise a person: every form of their name, contacts, birth date,
-    /// organisation and position are replaced or removed, and their
-    /// attendance notes cleared; nationality, gender and participations
+    /// organisation and position are replaced or removed, their attendance
+    /// notes cleared, their placements' documents (numbers, expiry, scans)
+    /// deleted and their hours entries' reports and review notes cleared
+    /// (the hours stay in the hours report); nationality, gender and participations
     /// stay, so past statistics do not move. Logged as an erasure (the
     /// entry names the record, not the person).
     pub async fn erase_person(&self, id: Id) -> Result<Person> {

@@ -4,16 +4,16 @@
 //! Every write here is in the change feed and the audit log like any other.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kizuna_domain::System;
-use kizuna_domain::common::Id;
 use kizuna_domain::common::person::PersonInput;
+use kizuna_domain::common::Id;
 use kizuna_domain::fields::Fields;
+use kizuna_domain::System;
 use sqlx::AssertSqlSafe;
 
-use crate::audit::{Action, NewEntry, audit_append};
-use crate::changes::{Op, log_change};
+use crate::audit::{audit_append, Action, NewEntry};
+use crate::changes::{log_change, Op};
 use crate::record::bind_all;
-use crate::{Store, StoreError, Value, with_pool};
+use crate::{with_pool, Store, StoreError, Value};
 
 /// A person's attendance at one curriculum session.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -98,9 +98,11 @@ impl Store {
     }
 
     /// Replace a person's fields with `anonymous` (the same nationality,
-    /// gender and organisation-free placeholder) and clear the notes of
-    /// their attendance, whatever version the record is at, in one
-    /// transaction logged as an erasure.
+    /// gender and organisation-free placeholder), clear the notes of their
+    /// attendance, delete their placements' documents with their scans and
+    /// clear the reports and review notes of their hours entries (the
+    /// hours, days and statuses stay for the hours report), whatever
+    /// version the records are at, in one transaction logged as an erasure.
     pub async fn erase_person(&self, id: Id, anonymous: &PersonInput) -> Result<(), StoreError> {
         let mut cols: Vec<&str> = PersonInput::columns().iter().map(|c| c.name.as_str()).collect();
         let mut values = anonymous.write();
@@ -116,7 +118,7 @@ impl Store {
             sets.join(", "),
             values.len() + 1
         );
-        with_pool!(self, p => {
+        let touched_volunteers = with_pool!(self, p => {
             let mut tx = p.begin().await?;
             let office: Option<i64> = bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values)
                 .bind(id)
@@ -130,11 +132,75 @@ impl Store {
                 .bind(id)
                 .execute(&mut *tx)
                 .await?;
+            // Their placements' documents (numbers, notes, scans) go whole;
+            // their hours stay for the hours report, without the reports
+            // and review notes written about them.
+            let docs: Vec<(i64, i64)> = sqlx::query_as(
+                "SELECT d.id, d.office_id FROM placement_documents d JOIN placements p ON p.id = d.placement_id \
+                 WHERE p.person_id = $1 ORDER BY d.id",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let files: Vec<(i64, i64)> = sqlx::query_as(
+                "SELECT f.id, d.office_id FROM placement_document_files f JOIN placement_documents d ON d.id = f.document_id \
+                 JOIN placements p ON p.id = d.placement_id WHERE p.person_id = $1 ORDER BY f.id",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            let entries: Vec<(i64, i64)> = sqlx::query_as(
+                "SELECT e.id, e.office_id FROM volunteer_entries e JOIN placements p ON p.id = e.placement_id \
+                 WHERE p.person_id = $1 ORDER BY e.id",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            sqlx::query(
+                "DELETE FROM placement_document_files WHERE document_id IN (SELECT d.id FROM placement_documents d \
+                 JOIN placements p ON p.id = d.placement_id WHERE p.person_id = $1)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("DELETE FROM placement_documents WHERE placement_id IN (SELECT id FROM placements WHERE person_id = $1)")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+            sqlx::query(
+                "UPDATE volunteer_entries SET report_en = NULL, report_ja = NULL, report_th = NULL, report_ms = NULL, \
+                 review_note = NULL, version = version + 1 WHERE placement_id IN (SELECT id FROM placements WHERE person_id = $1)",
+            )
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
             log_change!(tx, System::Common, &[("person", id, Some(office), Op::Upsert)]);
-            audit_append!(tx, self, &[NewEntry::new(Action::Erase, "person", Some(id)).office(Some(office))]);
+            let volunteered: Vec<(&str, i64, Option<i64>, Op)> = files
+                .iter()
+                .map(|&(f, o)| ("placement_document_file", f, Some(o), Op::Delete))
+                .chain(docs.iter().map(|&(d, o)| ("placement_document", d, Some(o), Op::Delete)))
+                .chain(entries.iter().map(|&(e, o)| ("volunteer_entry", e, Some(o), Op::Upsert)))
+                .collect();
+            if !volunteered.is_empty() {
+                log_change!(tx, System::Volunteers, &volunteered);
+            }
+            let mut erased = NewEntry::new(Action::Erase, "person", Some(id)).office(Some(office));
+            if !volunteered.is_empty() {
+                erased = erased.detail(format!(
+                    "{} placement documents deleted, {} hours entries kept without their reports",
+                    docs.len(),
+                    entries.len()
+                ));
+            }
+            let audited = [erased];
+            audit_append!(tx, self, &audited);
             tx.commit().await?;
+            !volunteered.is_empty()
         });
         self.note_write(System::Common);
+        if touched_volunteers {
+            self.note_write(System::Volunteers);
+        }
         Ok(())
     }
 
