@@ -10,7 +10,7 @@
 //! brought up to date from just the changed places; a full build happens at
 //! start and when over a tenth of the places changed.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -27,7 +27,7 @@ use serde::Serialize;
 use crate::records::{Entity, Ref};
 use crate::{App, AppError, Result};
 use kizuna_io::RowError;
-pub use kizuna_io::places::{FileRead, FileRecord, PlaceFileFormat, file_columns};
+pub use kizuna_io::places::{FileRead, FileRecord, ObjectNote, PlaceFileFormat, file_columns};
 
 pub mod booklet;
 pub mod prayer;
@@ -141,6 +141,43 @@ pub struct PlaceImportReport {
     pub updated: usize,
     /// True when the file was only checked.
     pub dry_run: bool,
+    /// OpenStreetMap objects that are places of the map but could not
+    /// become one, each with its tag and reason (an import that is not
+    /// strict; a strict one refuses the file instead). Counted in `features`.
+    pub left_out: Vec<PlaceImportNote>,
+    /// How many objects were left out for each reason (its code).
+    pub left_out_by_reason: BTreeMap<String, usize>,
+    /// What was changed to make places of objects (a name taken from
+    /// `brand`, `https://` added, opening hours kept unread…).
+    pub warnings: Vec<PlaceImportNote>,
+}
+
+/// An OpenStreetMap object an import left out, or a place it changed, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PlaceImportNote {
+    /// `node/123`, `way/…` or `relation/…`.
+    pub object: String,
+    /// The tag concerned.
+    pub tag: String,
+    /// Its value in the file.
+    pub value: String,
+    /// A stable code: `no_name`, `no_position`, `name_from_brand`,
+    /// `website_https_added`, `opening_hours_unknown`…
+    pub code: String,
+    pub reason: String,
+}
+
+impl From<ObjectNote> for PlaceImportNote {
+    fn from(n: ObjectNote) -> Self {
+        PlaceImportNote {
+            object: n.object,
+            tag: n.tag,
+            value: n.value,
+            code: n.code,
+            reason: n.reason,
+        }
+    }
 }
 
 /// Places staff should look at.
@@ -427,8 +464,12 @@ impl App {
     /// (from 1) as the row.
     pub async fn upsert_places(&self, places: &[PlaceInput]) -> Result<UpsertCounts> {
         let mut errors = Vec::new();
-        self.check_places(places.iter().enumerate().map(|(i, p)| (i + 1, p, None)), &mut errors)
-            .await?;
+        self.check_places(
+            places.iter().enumerate().map(|(i, p)| (i + 1, p, None)),
+            true,
+            &mut errors,
+        )
+        .await?;
         if !errors.is_empty() {
             return Err(AppError::ImportRejected(errors));
         }
@@ -441,13 +482,15 @@ impl App {
     async fn check_places<'a>(
         &self,
         places: impl Iterator<Item = (usize, &'a PlaceInput, Option<String>)>,
+        check_hours: bool,
         errors: &mut Vec<RowError>,
     ) -> Result<()> {
         let mut seen: HashMap<(SourceKind, String), usize> = HashMap::new();
         let mut localities: HashMap<Id, bool> = HashMap::new();
         for (row, p, label) in places {
             let tag = label.map(|l| format!(" [{l}]")).unwrap_or_default();
-            if let Some(h) = &p.opening_hours
+            if check_hours
+                && let Some(h) = &p.opening_hours
                 && let Err(m) = check_opening_hours(h.as_str())
             {
                 let e = hours_error(&m);
@@ -508,13 +551,50 @@ impl App {
     /// Import a file of places in any of [`PlaceFileFormat`]s: every record
     /// checked first, then all written in one transaction, or none. A place
     /// already recorded under the same source and source id is updated.
+    /// OpenStreetMap objects that cannot become places are left out and
+    /// reported, and what can be mended is (see
+    /// [`import_places_with`](Self::import_places_with)).
     pub async fn import_places(
         &self,
         format: PlaceFileFormat,
         bytes: &[u8],
         dry_run: bool,
     ) -> Result<PlaceImportReport> {
-        let file = kizuna_io::places::read(format, bytes)?;
+        self.import_places_with(format, bytes, dry_run, false).await
+    }
+
+    /// [`import_places`](Self::import_places), or with `strict` any
+    /// problem in any object refuses the whole file, nothing mended. Not
+    /// strict, an OpenStreetMap file's objects that cannot become places
+    /// are left out (`left_out`, by reason), a missing name is taken from
+    /// `brand`, `operator` or category and street, `https://` is added to a
+    /// website without a scheme, and opening hours that cannot be read are
+    /// kept as text (open "unknown"), each with a warning. The file is read
+    /// on the blocking pool.
+    pub async fn import_places_with(
+        &self,
+        format: PlaceFileFormat,
+        bytes: &[u8],
+        dry_run: bool,
+        strict: bool,
+    ) -> Result<PlaceImportReport> {
+        let owned = bytes.to_vec();
+        let read = tokio::task::spawn_blocking(move || {
+            if strict {
+                kizuna_io::places::read(format, &owned)
+            } else {
+                kizuna_io::places::read_lenient(format, &owned)
+            }
+        })
+        .await;
+        let file = match read {
+            Ok(file) => file?,
+            // Cancelled only when the runtime is shutting down.
+            Err(e) => match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(e) => panic!("reading a places file was cancelled: {e}"),
+            },
+        };
         self.finish_place_import(file, dry_run).await
     }
 
@@ -536,7 +616,35 @@ impl App {
             mut errors,
             read,
             skipped,
+            left_out,
+            warnings,
+            lenient,
         } = file;
+        let mut warnings: Vec<PlaceImportNote> = warnings.into_iter().map(Into::into).collect();
+        if lenient {
+            // Opening hours that cannot be read are kept, open "unknown".
+            for r in &records {
+                if let Some(h) = &r.input.opening_hours
+                    && let Err(m) = check_opening_hours(h.as_str())
+                {
+                    warnings.push(PlaceImportNote {
+                        object: r.label.clone().unwrap_or_else(|| r.row.to_string()),
+                        tag: "opening_hours".into(),
+                        value: h.to_string(),
+                        code: "opening_hours_unknown".into(),
+                        reason: format!(
+                            "opening hours kept as text, open or closed unknown: {}",
+                            hours_error(&m).message
+                        ),
+                    });
+                }
+            }
+        }
+        let mut left_out_by_reason: BTreeMap<String, usize> = BTreeMap::new();
+        for n in &left_out {
+            *left_out_by_reason.entry(n.code.clone()).or_default() += 1;
+        }
+        let left_out: Vec<PlaceImportNote> = left_out.into_iter().map(Into::into).collect();
         let mut by_key: Option<HashMap<String, Id>> = None;
         for r in &mut records {
             let Some(key) = r.locality.take() else { continue };
@@ -565,8 +673,12 @@ impl App {
                 )),
             }
         }
-        self.check_places(records.iter().map(|r| (r.row, &r.input, r.label.clone())), &mut errors)
-            .await?;
+        self.check_places(
+            records.iter().map(|r| (r.row, &r.input, r.label.clone())),
+            !lenient,
+            &mut errors,
+        )
+        .await?;
         if !errors.is_empty() {
             errors.sort_by_key(|e| e.row);
             return Err(AppError::ImportRejected(errors));
@@ -597,6 +709,9 @@ impl App {
             inserted,
             updated,
             dry_run,
+            left_out,
+            left_out_by_reason,
+            warnings,
         })
     }
 

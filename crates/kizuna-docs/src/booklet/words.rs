@@ -32,6 +32,7 @@ pub enum K {
     CatRestaurant,
     CatCafe,
     CatGrocery,
+    CatHalalShop,
     CatHotel,
     CatMosque,
     CatPrayerRoom,
@@ -117,6 +118,7 @@ pub(crate) fn category_key(c: PlaceCategory) -> K {
         PlaceCategory::Restaurant => K::CatRestaurant,
         PlaceCategory::Cafe => K::CatCafe,
         PlaceCategory::Grocery => K::CatGrocery,
+        PlaceCategory::HalalShop => K::CatHalalShop,
         PlaceCategory::Hotel => K::CatHotel,
         PlaceCategory::Mosque => K::CatMosque,
         PlaceCategory::PrayerRoom => K::CatPrayerRoom,
@@ -132,7 +134,8 @@ pub(crate) fn category_rank(c: PlaceCategory) -> u8 {
         PlaceCategory::Restaurant => 2,
         PlaceCategory::Cafe => 3,
         PlaceCategory::Grocery => 4,
-        PlaceCategory::Hotel => 5,
-        PlaceCategory::Other => 6,
+        PlaceCategory::HalalShop => 5,
+        PlaceCategory::Hotel => 6,
+        PlaceCategory::Other => 7,
     }
 }

@@ -28,6 +28,7 @@ booklet-note-lapsed = The place was certified, but its certificate has ended or 
 booklet-cat-restaurant = Restaurant
 booklet-cat-cafe = Café
 booklet-cat-grocery = Grocery
+booklet-cat-halal-shop = Halal shop
 booklet-cat-hotel = Hotel
 booklet-cat-mosque = Mosque
 booklet-cat-prayer-room = Prayer room

@@ -29,6 +29,7 @@ map-legend = Map colours
 map-category-restaurant = Restaurant
 map-category-cafe = Café
 map-category-grocery = Grocery
+map-category-halal-shop = Halal shop
 map-category-hotel = Hotel
 map-category-mosque = Mosque
 map-category-prayer-room = Prayer room

@@ -22,6 +22,7 @@ booklet-note-lapsed = 認証を受けていましたが、認証の期限が切�
 booklet-cat-restaurant = レストラン
 booklet-cat-cafe = カフェ
 booklet-cat-grocery = 食料品店
+booklet-cat-halal-shop = ハラール食品店
 booklet-cat-hotel = ホテル
 booklet-cat-mosque = モスク
 booklet-cat-prayer-room = 礼拝室

@@ -29,6 +29,7 @@ map-legend = 地図の色
 map-category-restaurant = レストラン
 map-category-cafe = カフェ
 map-category-grocery = 食料品店
+map-category-halal-shop = ハラール食品店
 map-category-hotel = ホテル
 map-category-mosque = モスク
 map-category-prayer-room = 礼拝室

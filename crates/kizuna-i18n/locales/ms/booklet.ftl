@@ -22,6 +22,7 @@ booklet-note-lapsed = Premis ini pernah diperakui, tetapi sijilnya telah tamat a
 booklet-cat-restaurant = Restoran
 booklet-cat-cafe = Kafe
 booklet-cat-grocery = Kedai runcit
+booklet-cat-halal-shop = Kedai halal
 booklet-cat-hotel = Hotel
 booklet-cat-mosque = Masjid
 booklet-cat-prayer-room = Bilik solat

@@ -29,6 +29,7 @@ map-legend = Warna peta
 map-category-restaurant = Restoran
 map-category-cafe = Kafe
 map-category-grocery = Kedai runcit
+map-category-halal-shop = Kedai halal
 map-category-hotel = Hotel
 map-category-mosque = Masjid
 map-category-prayer-room = Surau

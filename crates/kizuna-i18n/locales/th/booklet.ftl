@@ -22,6 +22,7 @@ booklet-note-lapsed = สถานที่นี้เคยได้รับ�
 booklet-cat-restaurant = ร้านอาหาร
 booklet-cat-cafe = คาเฟ่
 booklet-cat-grocery = ร้านขายของชำ
+booklet-cat-halal-shop = ร้านขายของฮาลาล
 booklet-cat-hotel = โรงแรม
 booklet-cat-mosque = มัสยิด
 booklet-cat-prayer-room = ห้องละหมาด

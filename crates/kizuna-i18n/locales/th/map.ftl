@@ -29,6 +29,7 @@ map-legend = สีบนแผนที่
 map-category-restaurant = ร้านอาหาร
 map-category-cafe = คาเฟ่
 map-category-grocery = ร้านขายของชำ
+map-category-halal-shop = ร้านขายของฮาลาล
 map-category-hotel = โรงแรม
 map-category-mosque = มัสยิด
 map-category-prayer-room = ห้องละหมาด

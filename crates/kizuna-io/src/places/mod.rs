@@ -39,6 +39,30 @@ pub struct FileRead {
     pub read: usize,
     /// Objects that are not places of the map.
     pub skipped: usize,
+    /// Read leniently ([`read_lenient`]): OpenStreetMap objects that match
+    /// but cannot become places, one note each (its first problem, the
+    /// others in the reason), instead of in `errors`.
+    pub left_out: Vec<ObjectNote>,
+    /// What a lenient read changed or dropped to make a place of an object.
+    pub warnings: Vec<ObjectNote>,
+    /// Whether the file was read leniently (the caller then also keeps
+    /// opening hours it cannot read, with a warning).
+    pub lenient: bool,
+}
+
+/// An OpenStreetMap object left out of an import, or changed by it, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectNote {
+    /// The object's number in the file (from 1).
+    pub row: usize,
+    /// `node/123`, `way/…`, `relation/…`.
+    pub object: String,
+    /// The tag concerned (`name`, `website`, `opening_hours`…).
+    pub tag: String,
+    pub value: String,
+    /// A stable code (`no_name`, `no_position`, `website_https_added`…).
+    pub code: String,
+    pub reason: String,
 }
 
 /// The kinds of file places are imported from.
@@ -201,13 +225,25 @@ pub(crate) fn show(v: &Json) -> String {
     }
 }
 
-/// Read a file of places in a format.
+/// Read a file of places in a format; every problem is in `errors`.
 pub fn read(format: PlaceFileFormat, bytes: &[u8]) -> Result<FileRead> {
     match format {
         PlaceFileFormat::Geojson => geojson::read(bytes),
         PlaceFileFormat::Csv => csv::read(bytes),
-        PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml),
-        PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf),
+        PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml, false),
+        PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf, false),
+    }
+}
+
+/// Read a file of places as real OpenStreetMap data needs: an object that
+/// cannot become a place is left out with its reason (`left_out`), and
+/// what can be mended is, with a warning (see `osm`'s module
+/// documentation). GeoJSON and CSV are read as by [`read`].
+pub fn read_lenient(format: PlaceFileFormat, bytes: &[u8]) -> Result<FileRead> {
+    match format {
+        PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml, true),
+        PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf, true),
+        _ => read(format, bytes),
     }
 }
 

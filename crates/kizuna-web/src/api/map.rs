@@ -39,7 +39,7 @@ const FILTER_PARAMS: &str = "category, assurance, prayer_space, open_now, at";
 #[into_params(parameter_in = Query)]
 #[allow(dead_code)]
 struct FilterParams {
-    /// Any of these categories, comma-separated: restaurant, cafe, grocery, hotel, mosque, prayer_room, other.
+    /// Any of these categories, comma-separated: restaurant, cafe, grocery, halal_shop, hotel, mosque, prayer_room, other.
     category: Option<String>,
     /// Any of these halal assurance levels, comma-separated: certified (with a certificate valid today),
     /// self_declared, pork_free, vegetarian_options, unknown.

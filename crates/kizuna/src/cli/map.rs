@@ -57,6 +57,17 @@ pub enum PlacesCmd {
         /// Check only; write nothing.
         #[arg(long)]
         dry_run: bool,
+        /// Refuse the whole file over any object that cannot become a place,
+        /// as other imports do. Without it, such OpenStreetMap objects are
+        /// left out and listed, a missing name is taken from brand, operator
+        /// or category and street, https:// is added to a website without a
+        /// scheme, and unreadable opening hours are kept as text (open "unknown").
+        #[arg(long)]
+        strict: bool,
+        /// How the report is printed on standard output: counts, then each
+        /// object left out and each warning (text), or the whole report (json).
+        #[arg(long, value_enum, default_value_t = ImportReportFormat::Text)]
+        report: ImportReportFormat,
     },
     /// Export every place as GeoJSON (RFC 7946) or CSV.
     Export {
@@ -83,7 +94,7 @@ pub enum PlacesCmd {
 
 #[derive(clap::Args)]
 pub struct FilterArgs {
-    /// Only these categories, comma-separated (restaurant, cafe, grocery, hotel, mosque, prayer_room, other).
+    /// Only these categories, comma-separated (restaurant, cafe, grocery, halal_shop, hotel, mosque, prayer_room, other).
     #[arg(long)]
     category: Option<String>,
     /// Only these assurance levels, comma-separated (certified, self_declared, pork_free, vegetarian_options, unknown).
@@ -117,6 +128,12 @@ impl FilterArgs {
 pub enum Format {
     Json,
     Table,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum ImportReportFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -275,7 +292,13 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
         PlacesCmd::Review => {
             outln!("{}", serde_json::to_string_pretty(&app.places_for_review().await?)?);
         }
-        PlacesCmd::Import { file, format, dry_run } => {
+        PlacesCmd::Import {
+            file,
+            format,
+            dry_run,
+            strict,
+            report,
+        } => {
             let format = match format {
                 Some(f) => PlaceFileFormat::from(f),
                 None => PlaceFileFormat::from_file_name(&file.to_string_lossy()).ok_or_else(|| {
@@ -286,12 +309,19 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
                 })?,
             };
             let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let r = app.import_places(format, &bytes, dry_run).await?;
-            let skipped = if r.skipped > 0 {
+            let r = app.import_places_with(format, &bytes, dry_run, strict).await?;
+            let mut skipped = if r.skipped > 0 {
                 format!(" ({} other OpenStreetMap objects skipped)", r.skipped)
             } else {
                 String::new()
             };
+            if !r.left_out.is_empty() {
+                skipped.push_str(&format!("; {} left out (listed on standard output)", r.left_out.len()));
+            }
+            match report {
+                ImportReportFormat::Json => outln!("{}", serde_json::to_string_pretty(&r)?),
+                ImportReportFormat::Text => outln!("{}", import_report_text(&r)),
+            }
             if dry_run {
                 eprintln!(
                     "{} ({}): {} places checked, no problems{skipped}; {} would be added and {} updated; nothing was written (dry run)",
@@ -327,6 +357,37 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
         PlacesCmd::Booklet { lang, out, fonts } => booklet(app, &lang, &out, &fonts).await?,
     }
     Ok(())
+}
+
+/// An import's report as text: the counts, then each object left out and each warning.
+fn import_report_text(r: &kizuna_app::map::PlaceImportReport) -> String {
+    let mut out = vec![
+        format!(
+            "imported: {}{} ({} added, {} updated)",
+            r.inserted + r.updated,
+            if r.dry_run { " (dry run: nothing written)" } else { "" },
+            r.inserted,
+            r.updated
+        ),
+        format!("left out: {}", r.left_out.len()),
+    ];
+    for (code, n) in &r.left_out_by_reason {
+        out.push(format!("  {code}: {n}"));
+    }
+    out.push(format!("warnings: {}", r.warnings.len()));
+    out.push(format!("not places of the map (other objects): {}", r.skipped));
+    let line = |n: &kizuna_app::map::PlaceImportNote| {
+        format!("  {}\t{}={}\t{}: {}", n.object, n.tag, n.value, n.code, n.reason)
+    };
+    if !r.left_out.is_empty() {
+        out.push("left out:".into());
+        out.extend(r.left_out.iter().map(line));
+    }
+    if !r.warnings.is_empty() {
+        out.push("warnings:".into());
+        out.extend(r.warnings.iter().map(line));
+    }
+    out.join("\n")
 }
 
 /// `kizuna places booklet`: the PDF booklet, drawn with fonts found on this

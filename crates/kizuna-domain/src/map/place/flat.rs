@@ -25,7 +25,7 @@ pub struct PlaceFields {
     pub name_ms: Option<String>,
     pub name_ar: Option<String>,
     pub name_id: Option<String>,
-    /// restaurant, cafe, grocery, hotel, mosque, prayer_room or other.
+    /// restaurant, cafe, grocery, halal_shop, hotel, mosque, prayer_room or other.
     pub category: Option<String>,
     /// The chain a branch belongs to, in English.
     pub chain_en: Option<String>,

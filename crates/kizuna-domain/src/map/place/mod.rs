@@ -59,6 +59,8 @@ string_enum! {
         Restaurant = "restaurant",
         Cafe = "cafe",
         Grocery = "grocery",
+        /// A shop selling halal food (a halal butcher, a halal grocery).
+        HalalShop = "halal_shop",
         Hotel = "hotel",
         Mosque = "mosque",
         PrayerRoom = "prayer_room",

@@ -10,7 +10,8 @@
 //!   faith), `room=prayer` with `religion=muslim|multifaith`,
 //!   `room=multi_faith` (unless another faith), or
 //!   `amenity=place_of_worship` with `religion=multifaith`, or
-//! - `prayer_room=yes` (a restaurant, station or shop with a prayer room).
+//! - `prayer_room=yes` (a restaurant, station or shop with a prayer room), or
+//! - `butcher=halal` (a halal butcher, whatever its `diet:halal`).
 //!
 //! Everything else — including `diet:halal=no` and `diet:vegetarian` alone —
 //! is skipped and counted in the report's `skipped`. Objects marked deleted
@@ -21,12 +22,12 @@
 //! | place field | OpenStreetMap tags |
 //! | --- | --- |
 //! | `name_ja` … `name_id` | `name:ja`, `name:en`, `name:th`, `name:ms`, `name:ar`, `name:id`; plain `name` fills the language its script shows (kana/kanji → ja, Thai → th, Arabic → ar, else en) when that one is not given |
-//! | `category` | mosque and prayer room as above; `amenity=restaurant\|fast_food\|food_court` → restaurant; `amenity=cafe` → cafe; `shop=supermarket\|convenience\|halal\|grocery\|butcher\|greengrocer\|deli` → grocery; `tourism=hotel\|guest_house\|hostel\|motel` → hotel; else other |
+//! | `category` | mosque and prayer room as above; `amenity=restaurant\|fast_food\|food_court` → restaurant; `amenity=cafe` → cafe; `butcher=halal`, `shop=halal`, or any `shop=*` with `diet:halal=yes\|only` → halal_shop; `shop=supermarket\|convenience\|halal\|grocery\|butcher\|greengrocer\|deli` → grocery; `tourism=hotel\|guest_house\|hostel\|motel` → hotel; else other |
 //! | `assurance` | `diet:halal=only` with certifier (`diet:halal:certification`, `halal:certification`, or `…:certifier`), number (`…:certification:ref`) and validity (`…:certification:start_date`, `…:certification:end_date`, YYYY-MM-DD) → certified; `diet:halal=only` without all four, `yes` or `limited` → self_declared; otherwise `diet:vegetarian=yes\|only\|limited` → vegetarian_options; else unknown |
 //! | `chain_en` … `chain_ms`, `branch_en` … `branch_ms` | `brand:en`, `brand:ja`, `brand:th`, `brand:ms` and `branch:en` … `branch:ms`; plain `brand` and `branch` fill the language their script shows when that one is not given (`guess_language`: Thai → th, kana, kanji or full-width forms → ja, else en; OpenStreetMap's plain tags in Japan are in Japanese) |
 //! | `address` | `addr:full`, else `addr:postcode`, `addr:province`, `addr:state`, `addr:city`, `addr:suburb`, `addr:quarter`, `addr:neighbourhood`, `addr:street`, `addr:place`, `addr:block_number`, `addr:housenumber`, largest first, as Japanese addresses are written |
 //! | `phone`, `website` | `phone` or `contact:phone`; `website` or `contact:website` (the first of `;`-separated values) |
-//! | `opening_hours` | `opening_hours`, whose syntax is checked: a bad one rejects the file |
+//! | `opening_hours` | `opening_hours`, whose syntax is checked (see Problems) |
 //! | `alcohol_served` | `drink:alcohol` or `alcohol`: `yes\|only\|served\|limited` → true, `no` → false |
 //! | `prayer_space`, `wudu` | true for mosques, prayer rooms and `prayer_room=yes`; `wudu=yes` |
 //! | `last_verified` | the later of `check_date` and `survey:date` (YYYY-MM-DD or YYYY-MM) |
@@ -47,18 +48,34 @@
 //! # Problems
 //!
 //! Every problem names the object's number in the file (from 1) as its row,
-//! the tag as its column, and the object (`[node/123]`) in its reason; as
-//! with every import, one problem refuses the whole file. A file that cannot
-//! be read as OpenStreetMap XML or PBF at all is a bad file.
+//! the tag as its column, and the object (`[node/123]`) in its reason. A
+//! file that cannot be read as OpenStreetMap XML or PBF at all is a bad file.
+//!
+//! Read strictly ([`super::read`], `kizuna map import --strict`), one
+//! problem refuses the whole file, as with every other import. Read
+//! leniently ([`super::read_lenient`], the default for these files, since
+//! real extracts hold such objects by the hundred), the import stays one
+//! transaction but:
+//! - an object without any name is named from `brand`, else `operator`,
+//!   else its category and `addr:street` ("Restaurant, Bulevardi";
+//!   "レストラン（北一条通）" when the street is written in Japanese),
+//!   with a warning; with none of them it is left out (`no_name`);
+//! - a website without a scheme (`example.org`) gets `https://`, with a
+//!   warning; a website or phone that is still not one is dropped, with a
+//!   warning, and the place kept;
+//! - opening hours the parser cannot read are kept as text (open or closed
+//!   then "unknown") with a warning (checked by the application);
+//! - any other problem (no position, a name too long…) leaves the object
+//!   out, reported with its tag and reason; nothing is lost silently.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use kizuna_domain::common::guess_language;
 use kizuna_domain::common::local_text::LANGUAGES;
-use kizuna_domain::map::place::{OSM_ATTRIBUTION, PlaceFields, SourceKind};
+use kizuna_domain::map::place::{OSM_ATTRIBUTION, Phone, PlaceFields, SourceKind, Website};
 
-use super::{FileRead, FileRecord, row_error};
+use super::{FileRead, FileRecord, ObjectNote, row_error};
 use crate::{IoError, Result, RowError};
 
 mod scan;
@@ -179,7 +196,19 @@ fn has_prayer_room(t: &Tags) -> bool {
 
 /// Whether an object is a place of the map (see the module documentation).
 fn is_place(t: &Tags) -> bool {
-    claims_halal(t) || is_mosque(t) || is_prayer_room(t) || has_prayer_room(t)
+    claims_halal(t) || is_mosque(t) || is_prayer_room(t) || has_prayer_room(t) || is_halal_butcher(t)
+}
+
+fn is_halal_butcher(t: &Tags) -> bool {
+    t.has("butcher", &["halal"])
+}
+
+/// A shop selling halal food: a halal butcher, `shop=halal`, or any shop
+/// whose `diet:halal` is `yes` or `only`.
+fn is_halal_shop(t: &Tags) -> bool {
+    is_halal_butcher(t)
+        || t.has("shop", &["halal"])
+        || (t.get("shop").is_some() && t.has("diet:halal", &["yes", "only"]))
 }
 
 fn category(t: &Tags) -> &'static str {
@@ -191,6 +220,8 @@ fn category(t: &Tags) -> &'static str {
         "restaurant"
     } else if t.has("amenity", &["cafe"]) {
         "cafe"
+    } else if is_halal_shop(t) {
+        "halal_shop"
     } else if t.has(
         "shop",
         &[
@@ -444,7 +475,7 @@ fn centroid(points: impl Iterator<Item = (f64, f64)>) -> Option<(f64, f64)> {
 /// Read an OpenStreetMap file's places. The file is read once for its
 /// tagged objects, and again (only as needed) for the nodes of the ways and
 /// relations among them.
-pub(super) fn read(bytes: &[u8], format: Encoding) -> Result<FileRead> {
+pub(super) fn read(bytes: &[u8], format: Encoding, lenient: bool) -> Result<FileRead> {
     let mut seen = 0usize;
     let mut kept: Vec<(usize, Element)> = Vec::new();
     scan(bytes, format, true, &mut |e| {
@@ -503,6 +534,7 @@ pub(super) fn read(bytes: &[u8], format: Encoding) -> Result<FileRead> {
     let mut file = FileRead {
         read: kept.len(),
         skipped: seen - kept.len(),
+        lenient,
         ..FileRead::default()
     };
     for (row, e) in &kept {
@@ -526,20 +558,159 @@ pub(super) fn read(bytes: &[u8], format: Encoding) -> Result<FileRead> {
                 centroid(ids.iter().filter_map(|n| positions.get(n).copied()))
             }
         };
-        match place(*row, e, position) {
+        match place(*row, e, position, lenient.then_some(&mut file.warnings)) {
             Ok(r) => file.records.push(r),
+            Err(errs) if lenient => file.left_out.push(left_out(e, errs)),
             Err(errs) => file.errors.extend(errs),
         }
     }
     Ok(file)
 }
 
-/// One kept object as a place, or every reason it is not one.
-fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRecord, Vec<RowError>> {
+/// One note for an object left out: its first problem, the others added
+/// to the reason.
+fn left_out(e: &Element, errs: Vec<RowError>) -> ObjectNote {
+    let object = e.osm_id();
+    let tag = format!(" [{object}]");
+    let mut reasons = errs
+        .iter()
+        .map(|r| r.reason.strip_suffix(&tag).unwrap_or(&r.reason).to_owned());
+    let first = errs.first();
+    let mut reason = reasons.next().unwrap_or_default();
+    for more in reasons {
+        reason.push_str("; ");
+        reason.push_str(&more);
+    }
+    ObjectNote {
+        row: first.map_or(0, |r| r.row),
+        object,
+        tag: first.map(|r| r.column.clone()).unwrap_or_default(),
+        value: first.map(|r| r.value.clone()).unwrap_or_default(),
+        code: first.map(|r| r.code.clone()).unwrap_or_default(),
+        reason,
+    }
+}
+
+/// English and Japanese words for a category, to name a place that has no name.
+fn category_words(category: &str) -> (&'static str, &'static str) {
+    match category {
+        "mosque" => ("Mosque", "モスク"),
+        "prayer_room" => ("Prayer room", "礼拝室"),
+        "restaurant" => ("Restaurant", "レストラン"),
+        "cafe" => ("Café", "カフェ"),
+        "halal_shop" => ("Halal shop", "ハラール食品店"),
+        "grocery" => ("Grocery", "食料品店"),
+        "hotel" => ("Hotel", "ホテル"),
+        _ => ("Place", "施設"),
+    }
+}
+
+/// Mend what a lenient read mends (see the module documentation), noting each change.
+fn mend(row: usize, object: &str, t: &Tags, f: &mut PlaceFields, notes: &mut Vec<ObjectNote>) {
+    let mut note = |tag: &str, value: &str, code: &str, reason: String| {
+        notes.push(ObjectNote {
+            row,
+            object: object.to_owned(),
+            tag: tag.to_owned(),
+            value: value.to_owned(),
+            code: code.to_owned(),
+            reason,
+        });
+    };
+    let named = [&f.name_ja, &f.name_en, &f.name_th, &f.name_ms, &f.name_ar, &f.name_id]
+        .iter()
+        .any(|n| n.is_some());
+    if !named {
+        let by = t
+            .first(&["brand", "brand:en", "brand:ja", "brand:ms", "brand:th"])
+            .map(|(k, v)| (k, v.to_owned(), "name_from_brand"))
+            .or_else(|| {
+                t.get("operator")
+                    .map(|v| ("operator", v.to_owned(), "name_from_operator"))
+            })
+            .or_else(|| {
+                t.get("addr:street").map(|street| {
+                    let (en, ja) = category_words(f.category.as_deref().unwrap_or("other"));
+                    let name = if script_language(street) == "ja" {
+                        format!("{ja}（{street}）")
+                    } else {
+                        format!("{en}, {street}")
+                    };
+                    ("addr:street", name, "name_from_street")
+                })
+            });
+        if let Some((key, name, code)) = by {
+            let slot = match script_language(&name) {
+                "ja" => &mut f.name_ja,
+                "th" => &mut f.name_th,
+                "ar" => &mut f.name_ar,
+                _ => &mut f.name_en,
+            };
+            *slot = Some(name.clone());
+            note(key, &name, code, format!("no name: named \"{name}\" from {key}"));
+        }
+    }
+    if let Some(w) = f.website.clone() {
+        let mut w2 = w.clone();
+        if !w.contains("://") {
+            w2 = format!("https://{w}");
+            if Website::parse(&w2).is_ok() {
+                note(
+                    "website",
+                    &w,
+                    "website_https_added",
+                    format!("website without a scheme: kept as {w2}"),
+                );
+            }
+        }
+        if Website::parse(&w2).is_ok() {
+            f.website = Some(w2);
+        } else {
+            f.website = None;
+            note(
+                "website",
+                &w,
+                "website_dropped",
+                format!("\"{w}\" is not a web address: place kept without it"),
+            );
+        }
+    }
+    if let Some(p) = f.phone.clone()
+        && Phone::parse(&p).is_err()
+    {
+        f.phone = None;
+        note(
+            "phone",
+            &p,
+            "phone_dropped",
+            format!("\"{p}\" is not a telephone number: place kept without it"),
+        );
+    }
+}
+
+/// One kept object as a place, or every reason it is not one. With
+/// `mended` (a lenient read), what can be mended is, noted there.
+fn place(
+    row: usize,
+    e: &Element,
+    position: Option<(f64, f64)>,
+    mended: Option<&mut Vec<ObjectNote>>,
+) -> Result<FileRecord, Vec<RowError>> {
     let osm_id = e.osm_id();
     let tag = format!(" [{osm_id}]");
     let mut errors = Vec::new();
-    let (mut f, from) = fields(&Tags(&e.tags));
+    let (mut f, mut from) = fields(&Tags(&e.tags));
+    // Notes on an object that is then left out are not kept: its reason says enough.
+    let mut notes = Vec::new();
+    let lenient = mended.is_some();
+    if lenient {
+        mend(row, &osm_id, &Tags(&e.tags), &mut f, &mut notes);
+        from.remove("website");
+        from.remove("phone");
+        if let Some(w) = &f.website {
+            from.insert("website", ("website".to_owned(), w.clone()));
+        }
+    }
     f.source_id = Some(osm_id.clone());
     match position {
         Some((lat, lon)) => {
@@ -570,12 +741,17 @@ fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRe
         }
     }
     match f.validate() {
-        Ok(input) if errors.is_empty() => Ok(FileRecord {
-            row,
-            input,
-            label: Some(osm_id),
-            locality: None,
-        }),
+        Ok(input) if errors.is_empty() => {
+            if let Some(m) = mended {
+                m.extend(notes);
+            }
+            Ok(FileRecord {
+                row,
+                input,
+                label: Some(osm_id),
+                locality: None,
+            })
+        }
         Ok(_) => Err(errors),
         Err(errs) => {
             for err in errs {
@@ -587,12 +763,20 @@ fn place(row: usize, e: &Element, position: Option<(f64, f64)>) -> Result<FileRe
                     ("lon", None) => ("lon".to_owned(), f.lon.map(|v| v.to_string()).unwrap_or_default()),
                     (field, None) => (field.to_owned(), String::new()),
                 };
-                let reason = if err.field == "name_en" && !from.contains_key("name_en") {
+                let no_name = err.field == "name_en" && !from.contains_key("name_en") && f.name_en.is_none();
+                let code = if no_name && lenient {
+                    "no_name".to_owned()
+                } else {
+                    err.code
+                };
+                let reason = if no_name && lenient {
+                    "no name, brand, operator or addr:street to name it by: give it name, or name:ja, name:en, name:th, name:ms, name:ar or name:id".to_owned()
+                } else if no_name {
                     "no name: give it name, or name:ja, name:en, name:th, name:ms, name:ar or name:id".to_owned()
                 } else {
                     err.message
                 };
-                errors.push(row_error(row, &column, &value, &err.code, format!("{reason}{tag}")));
+                errors.push(row_error(row, &column, &value, &code, format!("{reason}{tag}")));
             }
             Err(errors)
         }
