@@ -349,7 +349,7 @@ impl App {
         let any: &(dyn std::any::Any + Send + Sync) = input;
         let mut errors = self.partnership_context(any, id).await?;
         errors.extend(self.volunteers_context(any, id).await?);
-        errors.extend(self.exchanges_context(any).await?);
+        errors.extend(self.exchanges_context(any, id).await?);
         errors.extend(self.alumni_context(any, id).await?);
         errors.extend(self.hours_context(any, id).await?);
         if let Some(e) = any.downcast_ref::<EditionInput>()

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod calendar;
 pub mod changes;
 mod check;
+mod delegations;
 mod error;
 pub mod evidence;
 pub mod merge;

@@ -5,6 +5,7 @@
 //! its symposium's days, a call's delegation exists; the overview of one
 //! fiscal year by kind.
 
+pub mod import;
 pub mod photos;
 
 use std::any::Any;
@@ -204,8 +205,37 @@ impl ExchangeRow {
 impl App {
     /// The exchanges rules that need other records; called for every
     /// create and update.
-    pub(crate) async fn exchanges_context(&self, any: &(dyn Any + Send + Sync)) -> Result<Vec<FieldError>> {
+    pub(crate) async fn exchanges_context(
+        &self,
+        any: &(dyn Any + Send + Sync),
+        id: Option<Id>,
+    ) -> Result<Vec<FieldError>> {
         let mut errors = Vec::new();
+        // New dates must still hold the delegation's programme of visits.
+        if let Some(d) = any.downcast_ref::<DelegationInput>()
+            && let Some(id) = id
+        {
+            let visits: Vec<DelegationVisit> = all(self, &[("delegation_id", Value::Int(Some(id)))]).await?;
+            for v in visits.iter().filter(|v| v.fields.within(d).is_err()) {
+                let field = if v.fields.visit_on < d.arrives_on {
+                    "arrives_on"
+                } else {
+                    "leaves_on"
+                };
+                errors.push(FieldError::new(
+                    field,
+                    "visit_outside_stay",
+                    format!(
+                        "the visit of {} ({}, visit {}) would fall outside the stay ({} to {}): move or delete it first",
+                        v.fields.visit_on,
+                        v.fields.what.best("en"),
+                        v.id,
+                        d.arrives_on,
+                        d.leaves_on
+                    ),
+                ));
+            }
+        }
         if let Some(m) = any.downcast_ref::<DelegationMemberInput>()
             && !self.store.exists::<Delegation>(m.delegation_id).await?
         {
