@@ -185,3 +185,67 @@ fn matches_every_adhan_reference_file() {
         failures.join("\n")
     );
 }
+
+/// The acronyms visitors know the Singaporean and Turkish authorities by
+/// name the methods the Adhan files check: MUIS is Adhan's "Singapore",
+/// Diyanet its "Turkey", and both reproduce those files' rows.
+#[test]
+fn muis_and_diyanet_are_the_adhan_singapore_and_turkey_methods() {
+    assert_eq!("MUIS".parse::<Method>().unwrap(), Method::Singapore);
+    assert_eq!("muis".parse::<Method>().unwrap(), Method::Singapore);
+    assert_eq!("Diyanet".parse::<Method>().unwrap(), Method::Turkey);
+    let dir = Path::new(VECTOR_DIR);
+    let mut failures = Vec::new();
+    for file in ["Singapore-Singapore.json", "Ankara-Turkey.json"] {
+        let report = check_file(&dir.join(file), &mut failures);
+        assert!(report.rows >= 20, "{file}: only {} rows", report.rows);
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// JAKIM (Malaysia) and KEMENAG (Indonesia) publish the same angles as MUIS
+/// (Fajr 20°, Isha 18°) and no Adhan file covers them, so every day of two
+/// years in Kuala Lumpur, Jakarta and Sapporo is held to the Singapore
+/// method's computation: the same instants, which Singapore rounds up to the
+/// minute and these two to the nearest minute, so each time equals
+/// Singapore's or is one minute earlier; and Fajr/Isha differ from the
+/// Muslim World League's (18°/17°) in the expected direction.
+#[test]
+fn jakim_and_kemenag_are_the_twenty_eighteen_degree_computation() {
+    assert_eq!("JAKIM".parse::<Method>().unwrap(), Method::Jakim);
+    assert_eq!("KEMENAG".parse::<Method>().unwrap(), Method::Kemenag);
+    for m in [Method::Jakim, Method::Kemenag] {
+        assert_eq!(m.fajr_angle(), 20.0);
+        assert_eq!(m.isha(), kizuna_geo::prayer::Isha::Angle(18.0));
+    }
+    let places = [
+        ("Kuala Lumpur", 3.1390, 101.6869),
+        ("Jakarta", -6.2088, 106.8456),
+        ("Sapporo", 43.0621, 141.3544),
+    ];
+    let start = NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let mut checked = 0;
+    let mut rounded_down = 0;
+    for (city, lat, lon) in places {
+        for date in start.iter_days().take(730) {
+            let sg = prayer_times(lat, lon, date, &Params::new(Method::Singapore)).unwrap();
+            let mwl = prayer_times(lat, lon, date, &Params::new(Method::MuslimWorldLeague)).unwrap();
+            for m in [Method::Jakim, Method::Kemenag] {
+                let t = prayer_times(lat, lon, date, &Params::new(m)).unwrap();
+                for ((prayer, got), (_, reference)) in t.named().into_iter().zip(sg.named()) {
+                    let diff = (reference - got).num_seconds();
+                    assert!(
+                        diff == 0 || diff == 60,
+                        "{m} {city} {date} {prayer}: {got} against the 20°/18° computation {reference}"
+                    );
+                    checked += 1;
+                    rounded_down += usize::from(diff == 60);
+                }
+                assert!(t.fajr < mwl.fajr, "{m} {city} {date}: Fajr at 20° must come before 18°");
+                assert!(t.isha > mwl.isha, "{m} {city} {date}: Isha at 18° must come after 17°");
+            }
+        }
+    }
+    println!("{checked} times checked against the 20°/18° computation, {rounded_down} a minute earlier by rounding");
+    assert!(rounded_down > 0 && rounded_down < checked);
+}

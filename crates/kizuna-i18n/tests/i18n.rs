@@ -19,6 +19,9 @@ const SAME_AS_ENGLISH: &[(&str, &str)] = &[
     ("ms", "map-prayer-maghrib"),
     ("ms", "map-method-kuwait"),
     ("ms", "map-method-qatar"),
+    // Country names and the authorities' own acronyms, written alike in Malay.
+    ("ms", "map-method-jakim"),
+    ("ms", "map-method-kemenag"),
     // Only placeables in parentheses: the same punctuation in these languages.
     ("th", "map-hours-to-confirm-why"),
     ("ms", "map-hours-to-confirm-why"),

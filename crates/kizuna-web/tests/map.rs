@@ -527,6 +527,30 @@ async fn a_place_shows_todays_prayer_times_qibla_certificate_and_directions(back
             .any(|n| n.contains("left out: method=Sunny"))
     );
     assert_eq!(time_of(&odd, "fajr"), mwl[0].1);
+    // A reader of Malay gets Malaysia's method (JAKIM, Fajr 20°, Isha 18°)
+    // until choosing another; the choice is shown and can be changed.
+    let mut malay = t.browser();
+    let ms = malay.page(&format!("{path}?lang=ms")).await;
+    let jakim = expected_times("Jakim", today());
+    assert_ne!(mwl[0].1, jakim[0].1, "JAKIM's Fajr is earlier than the League's");
+    for (prayer, time) in &jakim {
+        assert_eq!(&time_of(&ms, prayer), time, "JAKIM {prayer}");
+    }
+    assert!(ms.one("#prayer-method").text.contains("Malaysia (JAKIM)"));
+    assert_eq!(
+        ms.one("select[name=method] option[selected]").attr("value"),
+        Some("Jakim")
+    );
+    let ms_mwl = malay.page(&format!("{path}?lang=ms&method=MuslimWorldLeague")).await;
+    assert_eq!(time_of(&ms_mwl, "fajr"), mwl[0].1);
+    let values: Vec<String> = ms
+        .select("select[name=method] option")
+        .iter()
+        .filter_map(|o| o.attr("value").map(str::to_owned))
+        .collect();
+    for m in ["Jakim", "Kemenag", "Singapore", "Turkey", "MuslimWorldLeague"] {
+        assert!(values.iter().any(|v| v == m), "{m} offered: {values:?}");
+    }
     // Qibla from Sapporo: about 293°, west-north-west, with its arrow.
     let bearing = page.one("#qibla-bearing");
     assert_eq!((bearing.name.as_str(), bearing.text.as_str()), ("strong", "293.4°"));
@@ -839,6 +863,8 @@ async fn four_languages_with_no_english_left(backend: Backend) {
                 "map-prayer-maghrib",
                 "map-method-kuwait",
                 "map-method-qatar",
+                "map-method-jakim",
+                "map-method-kemenag",
             ]
             .contains(&id.as_str())
         })

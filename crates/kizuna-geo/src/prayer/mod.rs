@@ -142,13 +142,20 @@ pub enum Method {
     Kuwait,
     /// Qatar: Fajr 18°, Isha 90 minutes after Maghrib.
     Qatar,
-    /// Majlis Ugama Islam Singapura: Fajr 20°, Isha 18°, rounded up.
+    /// Majlis Ugama Islam Singapura (MUIS): Fajr 20°, Isha 18°, rounded up.
+    /// Also accepted as `MUIS`.
     Singapore,
     /// Institute of Geophysics, University of Tehran: Fajr 17.7°, Maghrib
     /// 4.5°, Isha 14°.
     Tehran,
     /// Diyanet İşleri Başkanlığı (Turkey): Fajr 18°, Isha 17°, with offsets.
+    /// Also accepted as `Diyanet`.
     Turkey,
+    /// Jabatan Kemajuan Islam Malaysia (JAKIM, Malaysia): Fajr 20°, Isha 18°.
+    Jakim,
+    /// Kementerian Agama Republik Indonesia (KEMENAG, Indonesia): Fajr 20°,
+    /// Isha 18°.
+    Kemenag,
     /// No preset: both angles are 0° (Fajr and Isha fall near sunrise and
     /// sunset) and only the high-latitude rule and caller's adjustments apply.
     Other,
@@ -185,12 +192,18 @@ const METHOD_NAMES: &[&str] = &[
     "Singapore",
     "Tehran",
     "Turkey",
+    "Jakim",
+    "Kemenag",
     "Other",
 ];
 
+/// Other names accepted for a method: the authorities' own acronyms for the
+/// methods the Adhan libraries name by country.
+const METHOD_ALIASES: &[(&str, Method)] = &[("MUIS", Method::Singapore), ("Diyanet", Method::Turkey)];
+
 impl Method {
     /// Every method, in declaration order.
-    pub const ALL: [Method; 13] = [
+    pub const ALL: [Method; 15] = [
         Method::MuslimWorldLeague,
         Method::Egyptian,
         Method::Karachi,
@@ -203,6 +216,8 @@ impl Method {
         Method::Singapore,
         Method::Tehran,
         Method::Turkey,
+        Method::Jakim,
+        Method::Kemenag,
         Method::Other,
     ];
 
@@ -226,7 +241,7 @@ impl Method {
             Method::UmmAlQura => 18.5,
             Method::Dubai => 18.2,
             Method::NorthAmerica => 15.0,
-            Method::Singapore => 20.0,
+            Method::Singapore | Method::Jakim | Method::Kemenag => 20.0,
             Method::Tehran => 17.7,
             Method::Other => 0.0,
         }
@@ -237,7 +252,9 @@ impl Method {
         match self {
             Method::MuslimWorldLeague | Method::Turkey => Isha::Angle(17.0),
             Method::Egyptian | Method::Kuwait => Isha::Angle(17.5),
-            Method::Karachi | Method::MoonsightingCommittee | Method::Singapore => Isha::Angle(18.0),
+            Method::Karachi | Method::MoonsightingCommittee | Method::Singapore | Method::Jakim | Method::Kemenag => {
+                Isha::Angle(18.0)
+            }
             Method::Dubai => Isha::Angle(18.2),
             Method::NorthAmerica => Isha::Angle(15.0),
             Method::Tehran => Isha::Angle(14.0),
@@ -264,7 +281,9 @@ impl Method {
             | Method::Egyptian
             | Method::Karachi
             | Method::NorthAmerica
-            | Method::Singapore => Adjustments { dhuhr: 1, ..none },
+            | Method::Singapore
+            | Method::Jakim
+            | Method::Kemenag => Adjustments { dhuhr: 1, ..none },
             Method::Dubai => Adjustments {
                 sunrise: -3,
                 dhuhr: 3,
@@ -307,8 +326,13 @@ impl FromStr for Method {
     type Err = ParseNameError;
 
     /// Accepts the canonical names case-insensitively, ignoring `_`, `-` and
-    /// spaces (`"ummalqura"`, `"Umm-Al-Qura"`).
+    /// spaces (`"ummalqura"`, `"Umm-Al-Qura"`, `"JAKIM"`), and the acronyms
+    /// `MUIS` (Singapore) and `Diyanet` (Turkey).
     fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let folded = fold_name(s);
+        if let Some((_, m)) = METHOD_ALIASES.iter().find(|(alias, _)| fold_name(alias) == folded) {
+            return Ok(*m);
+        }
         parse_named(s, "calculation method", &Method::ALL, METHOD_NAMES)
     }
 }

@@ -118,6 +118,16 @@ pub(crate) fn madhab_key(m: Madhab) -> String {
     format!("map-madhab-{}", m.name().to_ascii_lowercase())
 }
 
+/// The calculation method shown when the visitor chose none: the Malaysian
+/// authority's (JAKIM) for a reader of Malay, the Muslim World League's
+/// otherwise.
+pub(crate) fn default_method(lang: Lang) -> Method {
+    match lang {
+        Lang::Ms => Method::Jakim,
+        _ => Method::MuslimWorldLeague,
+    }
+}
+
 /// The prayer-time form's choices: the method, school and rule asked for,
 /// or the defaults with a message for each value not understood.
 pub(crate) struct PrayerChoice {
@@ -131,7 +141,7 @@ pub(crate) struct PrayerChoice {
 pub(crate) fn prayer_choice(ctx: &Ctx, raw: Option<&str>, today: NaiveDate) -> PrayerChoice {
     let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or("")).unwrap_or_default();
     let mut c = PrayerChoice {
-        method: Method::MuslimWorldLeague,
+        method: default_method(ctx.lang),
         madhab: Madhab::Shafi,
         rule: None,
         date: today,
