@@ -40,6 +40,7 @@ use kizuna_store::{NewTrainee, Page, Value};
 use crate::{App, AppError, Result};
 use plan::{COUNTRY_COURSES, GENERAL, Rng, Slot, cc, date, fy, k, person, t, weight};
 pub use plan::{EARLY_COUNTRIES, EARLY_PER_YEAR, LATER_COUNTRIES, LATER_PER_YEAR};
+pub use volunteer_hours::DEMO_VOLUNTEER;
 
 /// What loading the demo did.
 #[derive(Debug, Default, Clone, PartialEq, Eq, serde::Serialize)]

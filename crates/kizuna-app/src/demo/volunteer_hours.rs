@@ -1,10 +1,12 @@
 //! The demo's volunteer hours: the Friends From Thailand volunteer's days
 //! in Akan (Kushiro), September to December 2022, most approved, two still
 //! waiting for review. Idempotent: nothing is added to a placement that
-//! already has entries. A volunteer account is not made here; an
-//! administrator makes one with `kizuna user add --role volunteer --person ID`.
+//! already has entries. Her sign-in, [`DEMO_VOLUNTEER`], is made beside
+//! the demo's administrator ([`App::ensure_demo_volunteer`]), its password
+//! shown once.
 
 use chrono::NaiveDate;
+use kizuna_domain::common::account::Role;
 use kizuna_domain::common::{LocalText, Text};
 use kizuna_domain::volunteers::hours::{EntrySource, EntryStatus, Hours, VolunteerEntry, VolunteerEntryInput};
 use kizuna_domain::volunteers::placement::{Placement, Scheme};
@@ -47,11 +49,12 @@ const DAYS: &[(&str, &str, &str, Option<&str>, bool)] = &[
     ),
 ];
 
-fn bad(e: impl std::fmt::Display) -> AppError {
-    AppError::BadFile(format!("demo volunteer hours: {e}"))
-}
+/// The demo volunteer's sign-in: the Friends From Thailand volunteer of
+/// Akan, 2022 (a fictional person, as every one in the demo).
+pub const DEMO_VOLUNTEER: &str = "fft.volunteer@kizuna.example";
 
-pub(super) async fn load(app: &App) -> Result<()> {
+/// The demo's first FFT placement (Akan, autumn 2022), if loaded.
+async fn first_fft(app: &App) -> Result<Option<Placement>> {
     let placements = app
         .store
         .select::<Placement>(
@@ -59,7 +62,33 @@ pub(super) async fn load(app: &App) -> Result<()> {
             Page::ALL,
         )
         .await?;
-    let Some(fft) = placements.into_iter().min_by_key(|p| p.fields.planned_starts_on) else {
+    Ok(placements.into_iter().min_by_key(|p| p.fields.planned_starts_on))
+}
+
+impl App {
+    /// Make sure the loaded demo has a volunteer account, linked to its
+    /// FFT volunteer; returns its e-mail and new password the first time
+    /// only (nothing before the demo is loaded).
+    pub async fn ensure_demo_volunteer(&self) -> Result<Option<(String, String)>> {
+        if self.store.user_by_email(DEMO_VOLUNTEER).await?.is_some() {
+            return Ok(None);
+        }
+        let Some(fft) = first_fft(self).await? else {
+            return Ok(None);
+        };
+        let (_, password) = self
+            .add_account(DEMO_VOLUNTEER, Role::Volunteer, None, Some(fft.fields.person_id), None)
+            .await?;
+        Ok(password.map(|p| (DEMO_VOLUNTEER.to_owned(), p)))
+    }
+}
+
+fn bad(e: impl std::fmt::Display) -> AppError {
+    AppError::BadFile(format!("demo volunteer hours: {e}"))
+}
+
+pub(super) async fn load(app: &App) -> Result<()> {
+    let Some(fft) = first_fft(app).await? else {
         return Ok(());
     };
     let existing = app

@@ -10,12 +10,12 @@
 //! `ConnectInfo`, as `into_make_service_with_connect_info` would give it.
 
 use std::net::SocketAddr;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::ConnectInfo;
-use axum::http::{StatusCode, header};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use kizuna_app::App;
@@ -100,6 +100,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
     if demo {
         announce_demo_admin(&app).await?;
         let s = app.load_demo().await?;
+        announce_demo_volunteer(&app).await?;
         if !s.already_loaded {
             tracing::info!(
                 people = s.people_created,
@@ -265,6 +266,7 @@ pub async fn demo(database_url: &str) -> anyhow::Result<()> {
     let app = open(database_url).await?;
     announce_demo_admin(&app).await?;
     let s = app.load_demo().await?;
+    announce_demo_volunteer(&app).await?;
     if s.already_loaded {
         eprintln!("the demo data is already loaded; nothing was added");
     } else {
@@ -275,6 +277,15 @@ pub async fn demo(database_url: &str) -> anyhow::Result<()> {
     }
     app.store.close().await;
 
+    Ok(())
+}
+
+/// Create the demo volunteer's account (the FFT volunteer of Akan) the
+/// first time, and print its password once.
+async fn announce_demo_volunteer(app: &App) -> anyhow::Result<()> {
+    if let Some((email, password)) = app.ensure_demo_volunteer().await? {
+        eprintln!("demo volunteer: {email}  password: {password}  (shown only this once)");
+    }
     Ok(())
 }
 
