@@ -110,21 +110,21 @@ fn garbage_is_a_bad_file_in_both_encodings() {
         b"{\"type\": \"FeatureCollection\"}",
     ] {
         assert!(
-            matches!(read(bytes, Encoding::Xml), Err(IoError::BadFile(_))),
+            matches!(read(bytes, Encoding::Xml, false), Err(IoError::BadFile(_))),
             "{bytes:?}"
         );
         assert!(
-            matches!(read(bytes, Encoding::Pbf), Err(IoError::BadFile(_))),
+            matches!(read(bytes, Encoding::Pbf, false), Err(IoError::BadFile(_))),
             "{bytes:?}"
         );
     }
     // Cut short after a whole object: refused, not half imported.
     let cut = b"<osm version=\"0.6\"><node id=\"1\" lat=\"43\" lon=\"141\"><tag k=\"diet:halal\" v=\"yes\"/></node>";
-    assert!(matches!(read(cut, Encoding::Xml), Err(IoError::BadFile(m)) if m.contains("cut short")));
-    assert!(read(b"<osm version=\"0.6\"/>", Encoding::Xml).is_ok_and(|f| f.read == 0));
+    assert!(matches!(read(cut, Encoding::Xml, false), Err(IoError::BadFile(m)) if m.contains("cut short")));
+    assert!(read(b"<osm version=\"0.6\"/>", Encoding::Xml, false).is_ok_and(|f| f.read == 0));
     // A blob header length far beyond what PBF allows.
     assert!(matches!(
-        read(b"\x7f\xff\xff\xffjunk", Encoding::Pbf),
+        read(b"\x7f\xff\xff\xffjunk", Encoding::Pbf, false),
         Err(IoError::BadFile(_))
     ));
 }
@@ -182,4 +182,100 @@ fn brand_and_branch_go_to_their_language() {
     assert_eq!(from["chain_ja"].0, "brand:ja");
     assert_eq!(from["branch_en"].0, "branch");
     assert_eq!(from["branch_th"].0, "branch:th");
+}
+
+#[test]
+fn halal_shops_and_butchers() {
+    let cat = |t: &[(&str, &str)]| category(&Tags(&tags(t)));
+    assert_eq!(cat(&[("shop", "butcher"), ("butcher", "halal")]), "halal_shop");
+    assert_eq!(cat(&[("shop", "supermarket"), ("diet:halal", "only")]), "halal_shop");
+    assert_eq!(cat(&[("shop", "clothes"), ("diet:halal", "yes")]), "halal_shop");
+    assert_eq!(cat(&[("shop", "halal")]), "halal_shop");
+    // Some halal food among the rest is still a grocery.
+    assert_eq!(cat(&[("shop", "supermarket"), ("diet:halal", "limited")]), "grocery");
+    assert_eq!(cat(&[("amenity", "restaurant"), ("diet:halal", "only")]), "restaurant");
+    // A halal butcher is a place whatever its diet:halal says.
+    assert!(is_place(&Tags(&tags(&[("shop", "butcher"), ("butcher", "halal")]))));
+    assert!(!is_place(&Tags(&tags(&[("shop", "butcher")]))));
+}
+
+/// One node as an OpenStreetMap XML file.
+fn node_file(nodes: &[(i64, &[(&str, &str)])]) -> Vec<u8> {
+    let mut s = String::from("<osm version=\"0.6\">");
+    for (id, t) in nodes {
+        s.push_str(&format!("<node id=\"{id}\" lat=\"60.17\" lon=\"24.94\">"));
+        for (k, v) in *t {
+            s.push_str(&format!("<tag k=\"{k}\" v=\"{v}\"/>"));
+        }
+        s.push_str("</node>");
+    }
+    s.push_str("</osm>");
+    s.into_bytes()
+}
+
+#[test]
+fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
+    let halal = ("diet:halal", "yes");
+    let file = node_file(&[
+        (1, &[halal, ("amenity", "restaurant"), ("brand", "Hesburger")]),
+        (2, &[halal, ("amenity", "fast_food"), ("operator", "Kotipizza Oyj")]),
+        (3, &[halal, ("amenity", "cafe"), ("addr:street", "Bulevardi")]),
+        (4, &[halal, ("amenity", "restaurant"), ("addr:street", "北一条通")]),
+        (5, &[halal, ("amenity", "restaurant")]),
+        (6, &[halal, ("name", "Teemaa"), ("website", "www.teemaa.com"), ("phone", "call us")]),
+        (7, &[halal, ("name", "Long"), ("name:en", &"x".repeat(501))]),
+        (8, &[("amenity", "bench")]),
+    ]);
+    let f = read(&file, Encoding::Xml, true).unwrap();
+    assert!(f.errors.is_empty(), "{:?}", f.errors);
+    assert!(f.lenient);
+    assert_eq!((f.read, f.skipped, f.records.len(), f.left_out.len()), (7, 1, 5, 2));
+    let names: Vec<String> = f
+        .records
+        .iter()
+        .map(|r| r.input.names.best(&["en", "ja"]).to_string())
+        .collect();
+    assert_eq!(
+        names,
+        ["Hesburger", "Kotipizza Oyj", "Café, Bulevardi", "レストラン（北一条通）", "Teemaa"]
+    );
+    let website = f.records[4].input.website.as_ref().map(|w| w.to_string());
+    assert_eq!(website.as_deref(), Some("https://www.teemaa.com"));
+    assert!(f.records[4].input.phone.is_none());
+    let codes: Vec<(&str, &str, &str)> = f
+        .warnings
+        .iter()
+        .map(|w| (w.object.as_str(), w.tag.as_str(), w.code.as_str()))
+        .collect();
+    assert_eq!(
+        codes,
+        [
+            ("node/1", "brand", "name_from_brand"),
+            ("node/2", "operator", "name_from_operator"),
+            ("node/3", "addr:street", "name_from_street"),
+            ("node/4", "addr:street", "name_from_street"),
+            ("node/6", "website", "website_https_added"),
+            ("node/6", "phone", "phone_dropped"),
+        ]
+    );
+    let out: Vec<(&str, &str, &str)> = f
+        .left_out
+        .iter()
+        .map(|w| (w.object.as_str(), w.tag.as_str(), w.code.as_str()))
+        .collect();
+    assert_eq!(out, [("node/5", "name", "no_name"), ("node/7", "name:en", "too_long")]);
+    assert!(f.left_out[0].reason.contains("brand, operator or addr:street"), "{}", f.left_out[0].reason);
+
+    // Read strictly, the same file refuses: every problem an error, nothing mended.
+    let f = read(&file, Encoding::Xml, false).unwrap();
+    assert!(f.left_out.is_empty() && f.warnings.is_empty() && !f.lenient);
+    let objects: Vec<&str> = f
+        .errors
+        .iter()
+        .map(|e| e.reason.rsplit('[').next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        objects,
+        ["node/1]", "node/2]", "node/3]", "node/4]", "node/5]", "node/6]", "node/6]", "node/7]"]
+    );
 }
