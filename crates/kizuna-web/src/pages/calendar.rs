@@ -1,6 +1,8 @@
 //! The calendar: `/calendar` (a month grid, a day list at phone width, or
 //! `?view=list`), filtered by kind, programme and locality; `/calendar.ics`
-//! and a feed URL per filter (public items only); private feeds at
+//! and a feed URL per filter (public items only, every month; `month`
+//! narrows it to one, as a download, never in the subscribe link, so a
+//! subscription does not go stale); private feeds at
 //! `/calendar/private/<secret>.ics` that staff create and revoke at
 //! `/console/calendar/feeds` (`calendar/feeds.rs`).
 
@@ -318,7 +320,9 @@ pub(crate) fn ics_response(ctx: &Ctx, body: String, file: &str) -> Response {
     )
 }
 
-/// `/calendar.ics`: the public items for the query's filters, every month.
+/// `/calendar.ics`: the public items for the query's filters, every month
+/// (what the page's subscribe link gives, without `month`), or one month's
+/// when `month` is given (a download of the month the page shows).
 async fn public_feed(
     State(s): State<WebState>,
     ctx: Ctx,
@@ -329,7 +333,11 @@ async fn public_feed(
         Ok(a) => a,
         Err(e) => return bad_filter(&ctx, &e),
     };
-    let Ok(cal) = s.app.calendar(&asked.filter(Audience::Public)).await else {
+    let mut filter = asked.filter(Audience::Public);
+    if let Some((year, month)) = asked.month {
+        filter = filter.month(year, month);
+    }
+    let Ok(cal) = s.app.calendar(&filter).await else {
         return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database");
     };
     let origin = crate::pages::admin::origin(&headers, s.secure_cookies);
