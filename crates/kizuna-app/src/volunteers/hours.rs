@@ -29,6 +29,9 @@ use crate::{App, AppError, Result};
 /// self-attestation setting.
 pub const SELF_ATTESTED: &str = "approved-by-self-attestation";
 
+/// The audit log's detail for an entry staff reopened (back to pending).
+pub const REOPENED: &str = "reopened";
+
 /// Who is logging or changing hours: the account, and whether staff or
 /// which volunteer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -233,6 +236,7 @@ impl App {
         }
         let current = self.store.get::<VolunteerEntry>(id).await?;
         let status = decide(current.fields.status, &decision).map_err(|e| AppError::Invalid(vec![e.at("status")]))?;
+        let reopened = matches!(decision, Decision::Reopen(_)).then_some(current.fields.status);
         let mut input = current.fields;
         input.status = status;
         input.reviewed_by = Some(actor.account_id);
@@ -241,7 +245,35 @@ impl App {
             Decision::Approve => None,
             Decision::Reject(why) | Decision::Reopen(why) => Some(why),
         };
-        Ok(Ok(self.store.update::<VolunteerEntry>(id, version, &input).await?))
+        let entry = self.store.update::<VolunteerEntry>(id, version, &input).await?;
+        if let Some(was) = reopened {
+            self.store
+                .audit_append(&[NewEntry::new(Action::Update, "volunteer_entry", Some(id))
+                    .office(Some(entry.office_id))
+                    .detail(format!("{REOPENED} (was {was})"))])
+                .await?;
+        }
+        Ok(Ok(entry))
+    }
+
+    /// Approved and rejected entries, the latest reviewed first, at most
+    /// `limit`: what staff may reopen.
+    pub async fn hours_reviewed(&self, limit: usize) -> Result<Vec<EntryView>> {
+        let mut entries = Vec::new();
+        for status in [EntryStatus::Approved, EntryStatus::Rejected] {
+            let by = [("status", Value::Text(Some(status.as_str().to_owned())))];
+            entries.extend(self.store.select::<VolunteerEntry>(&by, Page::ALL).await?);
+        }
+        entries.sort_by_key(|e| std::cmp::Reverse((e.fields.reviewed_at, e.id)));
+        entries.truncate(limit);
+        let placements = self.placements_by_id(&entries).await?;
+        Ok(entries
+            .into_iter()
+            .filter_map(|entry| {
+                let placement = placements.get(&entry.fields.placement_id)?.clone();
+                Some(EntryView { entry, placement })
+            })
+            .collect())
     }
 
     /// Pending entries, oldest day first, optionally of one scheme or

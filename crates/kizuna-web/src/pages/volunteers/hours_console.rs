@@ -1,7 +1,8 @@
 //! The staff's side of volunteers' hours: `/console/hours`, the review
 //! queue (pending entries, oldest first; approve, reject with a reason,
-//! approve the selected at once; which schemes approve volunteers' own
-//! entries on creation), and `/console/hours/report` (approved hours of a
+//! approve the selected at once; entries staff log from a check-in, approved
+//! as logged; the latest reviewed entries, each reopened with a reason;
+//! which schemes approve volunteers' own entries on creation), and `/console/hours/report` (approved hours of a
 //! fiscal year by programme, locality, scheme or person, with its CSV).
 
 use askama::Template;
@@ -11,12 +12,13 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use kizuna_app::volunteers::hours::{HoursActor, HoursReport};
+use kizuna_app::volunteers::placements::PlacementFilter;
 use kizuna_domain::common::{FiscalYear, Id, Text};
 use kizuna_domain::volunteers::hours::{Decision, ReportBy, format_minutes};
 use kizuna_domain::volunteers::placement::Scheme;
 use kizuna_io::report::{Cell, Report, Table};
 
-use super::hours::{Line, failed, guard, line};
+use super::hours::{Line, failed, guard, line, read_form};
 use crate::acting::Acting;
 use crate::pages::training::console::FormState;
 use crate::pages::{message, render};
@@ -40,10 +42,19 @@ fn require_staff(ctx: &Ctx) -> Result<HoursActor, Response> {
 struct QueuePage<'a> {
     ctx: &'a Ctx,
     lines: Vec<Line>,
+    /// The latest approved or rejected entries, to reopen.
+    reviewed: Vec<Line>,
+    /// Every placement, for a check-in entry: (id, volunteer · scheme · area).
+    placements: Vec<(Id, String)>,
+    /// The check-in form as typed, with its errors.
+    form: FormState,
     schemes: Vec<(&'static str, String, bool)>,
     notice: Option<String>,
     alert: Option<String>,
 }
+
+/// How many reviewed entries the queue offers to reopen.
+const REVIEWED_SHOWN: usize = 30;
 
 #[derive(serde::Deserialize)]
 struct QueueQuery {
@@ -57,10 +68,18 @@ async fn queue_page(
     scheme: Option<Scheme>,
     notice: Option<String>,
     alert: Option<String>,
+    form: FormState,
 ) -> Response {
     let list = guard!(s.app.hours_queue(scheme, None).await.map_err(|e| failed(ctx, e)));
+    let reviewed = guard!(s.app.hours_reviewed(REVIEWED_SHOWN).await.map_err(|e| failed(ctx, e)));
+    let rows = guard!(
+        s.app
+            .placement_rows(&PlacementFilter::default())
+            .await
+            .map_err(|e| failed(ctx, e))
+    );
     let settings = guard!(s.app.self_attestations().await.map_err(|e| failed(ctx, e)));
-    let status = if alert.is_some() {
+    let status = if alert.is_some() || form.has_errors() {
         StatusCode::UNPROCESSABLE_ENTITY
     } else {
         StatusCode::OK
@@ -70,6 +89,21 @@ async fn queue_page(
         &QueuePage {
             ctx,
             lines: list.iter().map(|v| line(ctx, v)).collect(),
+            reviewed: reviewed.iter().map(|v| line(ctx, v)).collect(),
+            placements: rows
+                .iter()
+                .map(|r| {
+                    let p = &r.placement;
+                    let label = format!(
+                        "{} · {} · {}",
+                        r.person_name,
+                        ctx.t(&format!("hours-scheme-{}", p.fields.scheme)),
+                        ctx.local(&p.fields.area)
+                    );
+                    (p.id, label)
+                })
+                .collect(),
+            form,
             schemes: settings
                 .into_iter()
                 .map(|(s, on)| (s.as_str(), ctx.t(&format!("hours-scheme-{s}")), on))
@@ -86,14 +120,15 @@ async fn queue(State(s): State<WebState>, ctx: Ctx, Query(q): Query<QueueQuery>)
     guard!(require_staff(&ctx));
     let notice = q
         .done
-        .filter(|d| ["approved", "rejected", "reopened", "settings"].contains(&d.as_str()))
+        .filter(|d| ["approved", "rejected", "reopened", "settings", "checked-in"].contains(&d.as_str()))
         .map(|d| ctx.t(&format!("hours-done-{d}")));
     let scheme = q.scheme.and_then(|s| s.parse().ok());
-    queue_page(&s, &ctx, scheme, notice, None).await
+    queue_page(&s, &ctx, scheme, notice, None, FormState::default()).await
 }
 
-/// Approve the selected entries (`id` = "ID:VERSION", repeated), or save
-/// the schemes' self-attestation settings (`action=settings`).
+/// Approve the selected entries (`id` = "ID:VERSION", repeated), save
+/// the schemes' self-attestation settings (`action=settings`), or log a
+/// volunteer's hours from a check-in (`action=check_in`).
 async fn bulk(
     State(s): State<WebState>,
     ctx: Ctx,
@@ -114,6 +149,28 @@ async fn bulk(
         }
         return ctx.finish(Redirect::to("/console/hours?done=settings").into_response());
     }
+    if form.v("action") == "check_in" {
+        let mut form = form;
+        let new = match read_form(&form) {
+            Ok(n) => n,
+            Err(errs) => {
+                errs.iter().for_each(|e| form.add(&ctx, e));
+                return queue_page(&s, &ctx, None, None, None, form).await;
+            }
+        };
+        let new = kizuna_app::volunteers::hours::NewHours { check_in: true, ..new };
+        return match app.log_hours(actor, new).await {
+            Ok(Ok(_)) => ctx.finish(Redirect::to("/console/hours?done=checked-in").into_response()),
+            Ok(Err(_)) => message(&ctx, StatusCode::FORBIDDEN, "forbidden-title", "hours-staff-only"),
+            Err(e) => match form.refused(e) {
+                Ok(errs) => {
+                    errs.iter().for_each(|e| form.add(&ctx, e));
+                    queue_page(&s, &ctx, None, None, None, form).await
+                }
+                Err(e) => failed(&ctx, e),
+            },
+        };
+    }
     let chosen: Vec<(Id, i64)> = pairs
         .iter()
         .filter(|(k, _)| k == "id")
@@ -121,13 +178,29 @@ async fn bulk(
         .filter_map(|(i, v)| Some((i.parse().ok()?, v.parse().ok()?)))
         .collect();
     if chosen.is_empty() {
-        return queue_page(&s, &ctx, None, None, Some(ctx.t("hours-none-chosen"))).await;
+        return queue_page(
+            &s,
+            &ctx,
+            None,
+            None,
+            Some(ctx.t("hours-none-chosen")),
+            FormState::default(),
+        )
+        .await;
     }
     for (id, version) in chosen {
         match app.review_hours(actor, id, version, Decision::Approve).await {
             Ok(_) => {}
             Err(kizuna_app::AppError::Invalid(_) | kizuna_app::AppError::Conflict { .. }) => {
-                return queue_page(&s, &ctx, None, None, Some(ctx.t("hours-changed-meanwhile"))).await;
+                return queue_page(
+                    &s,
+                    &ctx,
+                    None,
+                    None,
+                    Some(ctx.t("hours-changed-meanwhile")),
+                    FormState::default(),
+                )
+                .await;
             }
             Err(e) => return failed(&ctx, e),
         }
@@ -155,15 +228,41 @@ async fn review(
         ("reject", Some(r)) => (Decision::Reject(r), "rejected"),
         ("reopen", Some(r)) => (Decision::Reopen(r), "reopened"),
         ("reject" | "reopen", None) => {
-            return queue_page(&s, &ctx, None, None, Some(ctx.t("hours-reason-required"))).await;
+            return queue_page(
+                &s,
+                &ctx,
+                None,
+                None,
+                Some(ctx.t("hours-reason-required")),
+                FormState::default(),
+            )
+            .await;
         }
-        _ => return queue_page(&s, &ctx, None, None, Some(ctx.t("hours-decision-unknown"))).await,
+        _ => {
+            return queue_page(
+                &s,
+                &ctx,
+                None,
+                None,
+                Some(ctx.t("hours-decision-unknown")),
+                FormState::default(),
+            )
+            .await;
+        }
     };
     match app.review_hours(actor, id, version, decision).await {
         Ok(Ok(_)) => ctx.finish(Redirect::to(&format!("/console/hours?done={done}")).into_response()),
         Ok(Err(_)) => message(&ctx, StatusCode::FORBIDDEN, "forbidden-title", "hours-staff-only"),
         Err(kizuna_app::AppError::Invalid(_) | kizuna_app::AppError::Conflict { .. }) => {
-            queue_page(&s, &ctx, None, None, Some(ctx.t("hours-changed-meanwhile"))).await
+            queue_page(
+                &s,
+                &ctx,
+                None,
+                None,
+                Some(ctx.t("hours-changed-meanwhile")),
+                FormState::default(),
+            )
+            .await
         }
         Err(e) => failed(&ctx, e),
     }
