@@ -303,3 +303,27 @@ places-field-description-en = Description in English
 places-field-description-ja = Description in Japanese
 places-field-description-th = Description in Thai
 places-field-description-ms = Description in Malay
+
+# Lenient OpenStreetMap imports: objects left out and values changed.
+places-import-left-out = { $count ->
+    [one] One object is a place of the map but cannot be imported: it is left out, listed below with the reason.
+   *[other] { $formatted } objects are places of the map but cannot be imported: they are left out, listed below with their reasons.
+}
+places-import-left-out-title = Objects left out
+places-import-warnings-title = Changed to import them
+places-import-warnings = { $count ->
+    [one] One value was changed or left out so that its place could be imported.
+   *[other] { $formatted } values were changed or left out so that their places could be imported.
+}
+places-import-done-left-out = { $count ->
+    [one] One object was left out.
+   *[other] { $formatted } objects were left out.
+}
+places-error-no-name = It has no name, and no brand, operator or street to name it by.
+places-error-name-from-brand = It has no name: named “{ $value }” after its brand.
+places-error-name-from-operator = It has no name: named “{ $value }” after its operator.
+places-error-name-from-street = It has no name: named “{ $value }” after its kind and street.
+places-error-website-https-added = The website “{ $value }” had no https://: added.
+places-error-website-dropped = “{ $value }” is not a web address: the place is imported without it.
+places-error-phone-dropped = “{ $value }” is not a telephone number: the place is imported without it.
+places-error-opening-hours-unknown = The opening hours “{ $value }” cannot be read: kept as written, and whether the place is open is shown as unknown.

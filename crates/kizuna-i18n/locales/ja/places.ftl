@@ -276,3 +276,24 @@ places-field-description-en = 英語の説明
 places-field-description-ja = 日本語の説明
 places-field-description-th = タイ語の説明
 places-field-description-ms = マレー語の説明
+
+# OpenStreetMap の取り込み: 除外したオブジェクトと変更した値
+places-import-left-out = { $count ->
+   *[other] 地図の施設ですが取り込めないオブジェクトが{ $formatted }件あり、除外しました。理由は下の表のとおりです。
+}
+places-import-left-out-title = 除外したオブジェクト
+places-import-warnings-title = 取り込むために変更した値
+places-import-warnings = { $count ->
+   *[other] 施設を取り込むために{ $formatted }件の値を変更または省略しました。
+}
+places-import-done-left-out = { $count ->
+   *[other] { $formatted }件のオブジェクトを除外しました。
+}
+places-error-no-name = 名前がなく、名前の代わりになるブランド・運営者・通りもありません。
+places-error-name-from-brand = 名前がないため、ブランドから「{ $value }」と名付けました。
+places-error-name-from-operator = 名前がないため、運営者から「{ $value }」と名付けました。
+places-error-name-from-street = 名前がないため、種類と通りから「{ $value }」と名付けました。
+places-error-website-https-added = ウェブサイト「{ $value }」に https:// がなかったため、付け加えました。
+places-error-website-dropped = 「{ $value }」はウェブアドレスではないため、これを除いて取り込みます。
+places-error-phone-dropped = 「{ $value }」は電話番号ではないため、これを除いて取り込みます。
+places-error-opening-hours-unknown = 営業時間「{ $value }」を読み取れません。書かれたとおりに保存し、営業中かどうかは「不明」と表示します。

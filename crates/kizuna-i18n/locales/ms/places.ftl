@@ -291,3 +291,27 @@ places-field-description-en = Keterangan dalam bahasa Inggeris
 places-field-description-ja = Keterangan dalam bahasa Jepun
 places-field-description-th = Keterangan dalam bahasa Thai
 places-field-description-ms = Keterangan dalam bahasa Melayu
+
+# Import OpenStreetMap: objek yang ditinggalkan dan nilai yang diubah
+places-import-left-out = { $count ->
+    [one] Satu objek ialah tempat peta ini tetapi tidak dapat diimport: ia ditinggalkan dan disenaraikan di bawah dengan sebabnya.
+   *[other] { $formatted } objek ialah tempat peta ini tetapi tidak dapat diimport: ia ditinggalkan dan disenaraikan di bawah dengan sebabnya.
+}
+places-import-left-out-title = Objek yang ditinggalkan
+places-import-warnings-title = Diubah supaya dapat diimport
+places-import-warnings = { $count ->
+    [one] Satu nilai diubah atau ditinggalkan supaya tempatnya dapat diimport.
+   *[other] { $formatted } nilai diubah atau ditinggalkan supaya tempatnya dapat diimport.
+}
+places-import-done-left-out = { $count ->
+    [one] Satu objek ditinggalkan.
+   *[other] { $formatted } objek ditinggalkan.
+}
+places-error-no-name = Tiada nama, dan tiada jenama, pengendali atau jalan untuk menamakannya.
+places-error-name-from-brand = Tiada nama: dinamakan “{ $value }” mengikut jenamanya.
+places-error-name-from-operator = Tiada nama: dinamakan “{ $value }” mengikut pengendalinya.
+places-error-name-from-street = Tiada nama: dinamakan “{ $value }” mengikut jenis dan jalannya.
+places-error-website-https-added = Laman web “{ $value }” tiada https://: ditambah.
+places-error-website-dropped = “{ $value }” bukan alamat web: tempat ini diimport tanpanya.
+places-error-phone-dropped = “{ $value }” bukan nombor telefon: tempat ini diimport tanpanya.
+places-error-opening-hours-unknown = Waktu buka “{ $value }” tidak dapat dibaca: disimpan seperti ditulis, dan sama ada tempat ini dibuka ditunjukkan sebagai tidak diketahui.

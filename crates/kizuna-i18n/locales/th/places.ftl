@@ -276,3 +276,24 @@ places-field-description-en = คำอธิบายภาษาอังก�
 places-field-description-ja = คำอธิบายภาษาญี่ปุ่น
 places-field-description-th = คำอธิบายภาษาไทย
 places-field-description-ms = คำอธิบายภาษามลายู
+
+# การนำเข้า OpenStreetMap: วัตถุที่ไม่ได้นำเข้าและค่าที่เปลี่ยน
+places-import-left-out = { $count ->
+   *[other] มีวัตถุ { $formatted } รายการที่เป็นสถานที่ของแผนที่แต่นำเข้าไม่ได้ จึงไม่นำเข้า ดูเหตุผลในตารางด้านล่าง
+}
+places-import-left-out-title = วัตถุที่ไม่ได้นำเข้า
+places-import-warnings-title = ค่าที่เปลี่ยนเพื่อให้นำเข้าได้
+places-import-warnings = { $count ->
+   *[other] เปลี่ยนหรือตัดค่า { $formatted } รายการเพื่อให้นำเข้าสถานที่ได้
+}
+places-import-done-left-out = { $count ->
+   *[other] ไม่ได้นำเข้าวัตถุ { $formatted } รายการ
+}
+places-error-no-name = ไม่มีชื่อ และไม่มีแบรนด์ ผู้ดำเนินการ หรือถนนที่จะใช้ตั้งชื่อได้
+places-error-name-from-brand = ไม่มีชื่อ จึงตั้งชื่อว่า “{ $value }” ตามแบรนด์
+places-error-name-from-operator = ไม่มีชื่อ จึงตั้งชื่อว่า “{ $value }” ตามผู้ดำเนินการ
+places-error-name-from-street = ไม่มีชื่อ จึงตั้งชื่อว่า “{ $value }” ตามประเภทและถนน
+places-error-website-https-added = เว็บไซต์ “{ $value }” ไม่มี https:// จึงเติมให้
+places-error-website-dropped = “{ $value }” ไม่ใช่ที่อยู่เว็บ จึงนำเข้าสถานที่โดยไม่มีค่านี้
+places-error-phone-dropped = “{ $value }” ไม่ใช่หมายเลขโทรศัพท์ จึงนำเข้าสถานที่โดยไม่มีค่านี้
+places-error-opening-hours-unknown = อ่านเวลาทำการ “{ $value }” ไม่ได้ จึงเก็บไว้ตามที่เขียน และแสดงว่าไม่ทราบว่าเปิดอยู่หรือไม่

@@ -1,4 +1,5 @@
 use super::*;
+use kizuna_app::map::PlaceImportNote;
 
 pub(crate) struct Rejection {
     pub(crate) row: usize,
@@ -20,6 +21,11 @@ pub(crate) struct ImportPage<'a> {
     pub(crate) rejected_summary: String,
     /// What the file would do, when it is clean.
     pub(crate) preview: Vec<String>,
+    /// OpenStreetMap objects the import leaves out, and values it changed, with why.
+    pub(crate) left_out: Vec<Rejection>,
+    pub(crate) left_out_summary: String,
+    pub(crate) warnings: Vec<Rejection>,
+    pub(crate) warnings_summary: String,
     pub(crate) file_name: String,
     pub(crate) format: String,
     pub(crate) data: String,
@@ -38,6 +44,10 @@ impl<'a> ImportPage<'a> {
             rejected: Vec::new(),
             rejected_summary: String::new(),
             preview: Vec::new(),
+            left_out: Vec::new(),
+            left_out_summary: String::new(),
+            warnings: Vec::new(),
+            warnings_summary: String::new(),
             file_name: String::new(),
             format: String::new(),
             data: String::new(),
@@ -66,6 +76,9 @@ pub(crate) async fn import_page(ctx: Ctx, Query(q): Query<BTreeMap<String, Strin
             ctx.tn("places-import-added", "count", added),
             ctx.tn("places-import-updated", "count", updated),
         ];
+        if let Some(left_out) = n("left_out").filter(|n| *n > 0) {
+            page.done.push(ctx.tn("places-import-done-left-out", "count", left_out));
+        }
     }
     render(&ctx, &page)
 }
@@ -99,6 +112,20 @@ pub(crate) fn rejections(ctx: &Ctx, errors: &[RowError]) -> Vec<Rejection> {
             column: e.column.clone(),
             value: e.value.clone(),
             reason: reason(ctx, &e.column, &e.code, &e.value, &e.reason),
+        })
+        .collect()
+}
+
+/// An import's notes on objects (left out, or changed) as table rows.
+fn notes(ctx: &Ctx, notes: &[PlaceImportNote]) -> Vec<Rejection> {
+    notes
+        .iter()
+        .map(|n| Rejection {
+            row: 0,
+            record: n.object.clone(),
+            column: n.tag.clone(),
+            value: n.value.clone(),
+            reason: reason(ctx, &n.tag, &n.code, &n.value, &n.reason),
         })
         .collect()
 }
@@ -156,8 +183,10 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
     {
         Ok(report) if confirm => ctx.finish(
             Redirect::to(&format!(
-                "/console/places/import?added={}&updated={}",
-                report.inserted, report.updated
+                "/console/places/import?added={}&updated={}&left_out={}",
+                report.inserted,
+                report.updated,
+                report.left_out.len()
             ))
             .into_response(),
         ),
@@ -171,6 +200,14 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
             if report.skipped > 0 {
                 page.preview
                     .push(ctx.tn("places-import-skipped", "count", n(report.skipped)));
+            }
+            if !report.left_out.is_empty() {
+                page.left_out_summary = ctx.tn("places-import-left-out", "count", n(report.left_out.len()));
+                page.left_out = notes(&ctx, &report.left_out);
+            }
+            if !report.warnings.is_empty() {
+                page.warnings_summary = ctx.tn("places-import-warnings", "count", n(report.warnings.len()));
+                page.warnings = notes(&ctx, &report.warnings);
             }
             page.file_name = name;
             page.format = format_key(fmt).to_owned();
