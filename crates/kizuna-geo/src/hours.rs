@@ -1,19 +1,21 @@
 //! Opening hours: OpenStreetMap `opening_hours` expressions, evaluated with
 //! the `opening-hours` crate in the places' time zone — Asia/Tokyo, as
 //! every place the office maps is in Japan — with Japan's public holidays
-//! (`PH`) and sunrise/sunset at the place's coordinates. Places without
+//! (`PH`, from [`crate::holidays`]) and sunrise/sunset at the place's coordinates. Places without
 //! opening hours are never "open now": nobody knows. An expression is parsed
 //! once and shared, with its open state, by every place that has it, unless
 //! it has sun events, which depend on the place's position.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, LazyLock, Mutex};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use chrono_tz::Tz;
+use compact_calendar::CompactCalendar;
 use kizuna_domain::FieldError;
+use opening_hours::ContextHolidays;
 use opening_hours::OpeningHours;
-use opening_hours::localization::{Coordinates, Country, TzLocation};
+use opening_hours::localization::{Coordinates, TzLocation};
 use serde::Serialize;
 
 /// The time zone places' opening hours are read in.
@@ -95,6 +97,16 @@ impl HoursBook {
     }
 }
 
+/// Japan's public holidays ([`crate::holidays`], every year it computes) as
+/// the calendar `PH` reads; no school holidays (`SH` never matches).
+static JAPAN_HOLIDAYS: LazyLock<ContextHolidays> = LazyLock::new(|| {
+    let mut public = CompactCalendar::default();
+    for h in crate::holidays::holidays_between(crate::holidays::FIRST_YEAR, crate::holidays::LAST_YEAR) {
+        public.insert(h.date);
+    }
+    ContextHolidays::new(Arc::new(public), Arc::new(CompactCalendar::default()))
+});
+
 /// Parse an `opening_hours` expression for evaluation at a position.
 pub(crate) fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, String> {
     let oh: OpeningHours = text.parse().map_err(|e| format!("{e}"))?;
@@ -103,7 +115,7 @@ pub(crate) fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, Str
         locale = locale.with_coords(c);
     }
     let ctx = opening_hours::Context::default()
-        .with_holidays(Country::JP.holidays())
+        .with_holidays(JAPAN_HOLIDAYS.clone())
         .with_locale(locale);
     Ok(oh.with_context(ctx))
 }

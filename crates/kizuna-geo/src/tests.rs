@@ -149,6 +149,28 @@ fn opening_hours_are_checked_and_evaluated_in_japan_time() {
 }
 
 #[test]
+fn public_holidays_are_japans_with_substitute_and_citizens_holidays() {
+    let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&PLACE_TIME_ZONE);
+    let ph = parse_hours("Mo-Fr 11:00-14:00; PH off", 43.06, 141.35).unwrap();
+    // The days opening-hours' own calendar for Japan missed: the citizens'
+    // holiday (Tuesday 2026-09-22) and two substitute holidays (Mondays).
+    for day in ["2026-09-22", "2024-09-23", "2027-03-22", "2026-05-06"] {
+        assert!(!ph.is_open(at(&format!("{day}T12:00:00+09:00"))), "{day} is a holiday");
+    }
+    assert!(ph.is_open(at("2026-09-24T12:00:00+09:00")), "an ordinary Thursday");
+    let days = hours_by_day(
+        "Mo-Fr 11:00-14:00; PH off",
+        43.06,
+        141.35,
+        NaiveDate::from_ymd_opt(2026, 9, 21).unwrap(),
+        4,
+    )
+    .unwrap();
+    let open: Vec<bool> = days.iter().map(|d| !d.spans.is_empty()).collect();
+    assert_eq!(open, [false, false, false, true], "21–23 September 2026 are holidays");
+}
+
+#[test]
 fn hours_marked_unknown_are_not_known_rather_than_closed() {
     let rule = "Mo-Sa 11:00-21:00; Su 12:00-16:00 unknown \"call first\"";
     let fields = PlaceFields {
