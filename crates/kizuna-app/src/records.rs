@@ -390,7 +390,7 @@ impl App {
         Ok(errors)
     }
 
-    async fn checked<R: Entity>(&self, input: &R::Input, id: Option<Id>) -> Result<()>
+    pub(crate) async fn checked<R: Entity>(&self, input: &R::Input, id: Option<Id>) -> Result<()>
     where
         R::Input: 'static,
     {

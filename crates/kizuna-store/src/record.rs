@@ -259,25 +259,99 @@ fn placeholders(from: usize, n: usize) -> String {
     (from..from + n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
 }
 
+/// The statement inserting a record kept by `office_id`, and its values.
+fn insert_statement<R: Record>(office_id: Id, input: &R::Input) -> (String, Vec<Value>) {
+    let mut cols = field_columns::<R>();
+    let mut values = R::Stored::write(&R::stored(input));
+    for (c, v) in R::computed(input) {
+        cols.push(c);
+        values.push(v);
+    }
+    if R::OWNED {
+        cols.push("office_id");
+        values.push(Value::Int(Some(office_id)));
+    }
+    let sql = format!(
+        "INSERT INTO {} ({}) VALUES ({}) RETURNING id",
+        R::TABLE,
+        cols.join(", "),
+        placeholders(1, cols.len())
+    );
+    (sql, values)
+}
+
+/// Insert a record inside the transaction `$tx` (its children too); its id.
+macro_rules! insert_in {
+    ($tx:ident, $r:ty, $office:expr, $input:expr) => {{
+        let (sql, values) = insert_statement::<$r>($office, $input);
+        let children = <$r>::child_values($input);
+        let id: i64 = bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values)
+            .fetch_one(&mut *$tx)
+            .await
+            .map_err(|e| StoreError::from_write(e, <$r>::ENTITY, <$r>::UNIQUE))?;
+        write_children!($tx, $r, id, children);
+        id
+    }};
+}
+
 impl Store {
+    /// Insert records kept by `office_id` in one transaction: every one or,
+    /// should any write fail, none. Their ids, in order.
+    pub async fn insert_all<R: Record>(&self, office_id: Id, inputs: &[R::Input]) -> Result<Vec<Id>, StoreError> {
+        if inputs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let ids: Vec<Id> = with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let mut ids = Vec::with_capacity(inputs.len());
+            for input in inputs {
+                ids.push(insert_in!(tx, R, office_id, input));
+            }
+            let items: Vec<(&str, i64, Option<i64>, Op)> =
+                ids.iter().map(|id| (R::ENTITY, *id, Some(office_id), Op::Upsert)).collect();
+            log_change!(tx, R::SYSTEM, &items);
+            let entries: Vec<NewEntry> = ids
+                .iter()
+                .map(|id| NewEntry::new(Action::Create, R::ENTITY, Some(*id)).office(R::OWNED.then_some(office_id)))
+                .collect();
+            audit_append!(tx, self, &entries);
+            tx.commit().await?;
+            ids
+        });
+        self.note_write(R::SYSTEM);
+        Ok(ids)
+    }
+
+    /// Insert a record and a second one made from the first's id (a link
+    /// to it, say) in one transaction: both, or neither if either fails.
+    pub async fn insert_linked<A: Record, B: Record>(
+        &self,
+        office_id: Id,
+        first: &A::Input,
+        second: impl Fn(Id) -> B::Input,
+    ) -> Result<(A, B), StoreError> {
+        let (a, b): (Id, Id) = with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            let a = insert_in!(tx, A, office_id, first);
+            let second_input = second(a);
+            let b = insert_in!(tx, B, office_id, &second_input);
+            log_change!(tx, A::SYSTEM, &[(A::ENTITY, a, Some(office_id), Op::Upsert)]);
+            log_change!(tx, B::SYSTEM, &[(B::ENTITY, b, Some(office_id), Op::Upsert)]);
+            audit_append!(tx, self, &[
+                NewEntry::new(Action::Create, A::ENTITY, Some(a)).office(A::OWNED.then_some(office_id)),
+                NewEntry::new(Action::Create, B::ENTITY, Some(b)).office(B::OWNED.then_some(office_id)),
+            ]);
+            tx.commit().await?;
+            (a, b)
+        });
+        self.note_write(A::SYSTEM);
+        self.note_write(B::SYSTEM);
+        Ok((self.get::<A>(a).await?, self.get::<B>(b).await?))
+    }
+
     /// Insert a record kept by `office_id` and return it as stored.
     pub async fn insert<R: Record>(&self, office_id: Id, input: &R::Input) -> Result<R, StoreError> {
-        let mut cols = field_columns::<R>();
-        let mut values = R::Stored::write(&R::stored(input));
-        for (c, v) in R::computed(input) {
-            cols.push(c);
-            values.push(v);
-        }
-        if R::OWNED {
-            cols.push("office_id");
-            values.push(Value::Int(Some(office_id)));
-        }
-        let sql = format!(
-            "INSERT INTO {} ({}) VALUES ({}) RETURNING id",
-            R::TABLE,
-            cols.join(", "),
-            placeholders(1, cols.len())
-        );
+        let (sql, values) = insert_statement::<R>(office_id, input);
         let children = R::child_values(input);
         let id: i64 = with_pool!(self, p => {
             let mut tx = p.begin().await?;

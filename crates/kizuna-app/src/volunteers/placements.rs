@@ -16,7 +16,7 @@ use kizuna_domain::common::programme::Programme;
 use kizuna_domain::common::{Id, LocalText, Text};
 use kizuna_domain::partnerships::outcome::{Outcome, OutcomeInput, OutcomeLink, OutcomeLinkInput};
 use kizuna_domain::volunteers::document::{PlacementDocument, PlacementDocumentInput};
-use kizuna_domain::volunteers::placement::{PlacementDirection, Phase, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{Phase, Placement, PlacementDirection, PlacementInput, Scheme};
 use kizuna_store::{Kind, Value};
 use serde::Serialize;
 
@@ -293,9 +293,8 @@ impl App {
 
     /// Record an appointment or recognition (a city's tourism ambassador,
     /// say) as an outcome that the placement led to: the outcome and its
-    /// link are both written or neither. Everything is checked before the
-    /// first write; should the link still fail (the placement deleted
-    /// meanwhile), the outcome just written is deleted again.
+    /// link are checked first, then written in one transaction, both or
+    /// neither (the placement deleted meanwhile leaves nothing written).
     pub async fn record_appointment(&self, placement_id: Id, input: &OutcomeInput) -> Result<(Outcome, OutcomeLink)> {
         if !self.store.exists::<Placement>(placement_id).await? {
             return Err(AppError::NotFound {
@@ -303,21 +302,19 @@ impl App {
                 id: placement_id.to_string(),
             });
         }
-        let outcome = self.create::<Outcome>(input).await?;
-        let link = OutcomeLinkInput {
+        self.checked::<Outcome>(input, None).await?;
+        let link = |to_outcome_id: Id| OutcomeLinkInput {
             from_programme_id: None,
             from_activity_id: None,
             from_outcome_id: None,
             from_placement_id: Some(placement_id),
-            to_outcome_id: outcome.id,
+            to_outcome_id,
             note: None,
         };
-        match self.create::<OutcomeLink>(&link).await {
-            Ok(l) => Ok((outcome, l)),
-            Err(e) => {
-                self.store.delete::<Outcome>(outcome.id).await?;
-                Err(e)
-            }
-        }
+        OutcomeLink::rules(&link(0), self.today()).map_err(AppError::Invalid)?;
+        Ok(self
+            .store
+            .insert_linked::<Outcome, OutcomeLink>(self.office_id(), input, link)
+            .await?)
     }
 }

@@ -263,9 +263,9 @@ impl App {
     }
 
     /// Import a follow-up file (or, `dry_run`, only check it). A file
-    /// with any refusal writes nothing; should a write fail part-way
-    /// (someone recorded the same follow-up meanwhile), the rows already
-    /// written are removed again.
+    /// with any refusal writes nothing; the rows are written in one
+    /// transaction, so a write failing part-way (the person deleted
+    /// meanwhile, say) leaves nothing written either.
     pub async fn import_follow_ups(&self, bytes: &[u8], format: FileFormat, dry_run: bool) -> Result<ImportReport> {
         let inputs = self.check_follow_up_file(bytes, format).await?;
         let rows = inputs.len();
@@ -276,20 +276,8 @@ impl App {
                 dry_run,
             });
         }
-        let mut written: Vec<Id> = Vec::with_capacity(rows);
-        for input in &inputs {
-            match self.create::<FollowUp>(input).await {
-                Ok(f) => {
-                    written.push(f.id);
-                }
-                Err(e) => {
-                    for id in written {
-                        self.store.delete::<FollowUp>(id).await?;
-                    }
-                    return Err(e);
-                }
-            }
-        }
+        // Every row was checked above; written in one transaction, all or none.
+        let written = self.store.insert_all::<FollowUp>(self.office_id(), &inputs).await?;
         Ok(ImportReport {
             rows,
             imported: written.len(),
