@@ -33,7 +33,8 @@ pub(crate) struct Hours {
 
 impl Hours {
     /// Open (`Some(true)`), closed (`Some(false)`) or, in a span the hours
-    /// mark `unknown` ("call first"), not known (`None`) at `at`.
+    /// mark `unknown` ("call first") or written open-ended (`10:00+`, the
+    /// closing time not known), not known (`None`) at `at`.
     pub(crate) fn open_at(&self, at: DateTime<Utc>) -> Option<bool> {
         let t = at.timestamp();
         let mut state = self.state.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -107,9 +108,75 @@ static JAPAN_HOLIDAYS: LazyLock<ContextHolidays> = LazyLock::new(|| {
     ContextHolidays::new(Arc::new(public), Arc::new(CompactCalendar::default()))
 });
 
+/// The comment that marks a span written open-ended (`10:00+`): open from
+/// its start, closing time not known. The `opening-hours` crate reads such a
+/// span as open until midnight; [`open_ended_as_unknown`] rewrites it as
+/// "unknown" with this comment, so that nobody is told a place is open at
+/// 23:00 because it opened at 10:00.
+pub const OPEN_END: &str = "kizuna: open end";
+
+/// The expression with each open-ended span that runs to midnight (`10:00+`)
+/// made an "unknown" span marked [`OPEN_END`]: in a rule of its own, added
+/// to the rule it came from (`,`), when that rule has other spans. `None`
+/// when there is no such span or the rewritten expression cannot be read.
+fn open_ended_as_unknown(oh: &OpeningHours) -> Option<OpeningHours> {
+    use opening_hours::RuleKind;
+    use opening_hours_syntax::ExtendedTime;
+    use opening_hours_syntax::rules::RuleOperator;
+    use opening_hours_syntax::rules::time::Time;
+    let expr = oh.get_expression();
+    let to_midnight = |sp: &opening_hours_syntax::rules::time::TimeSpan| {
+        sp.open_end && sp.range.end == Time::Fixed(ExtendedTime::MIDNIGHT_24)
+    };
+    let any = expr
+        .rules
+        .iter()
+        .any(|r| r.kind == RuleKind::Open && r.time_selector.spans.iter().any(to_midnight));
+    if !any {
+        return None;
+    }
+    let mut rules = Vec::new();
+    for rule in &expr.rules {
+        let (open_ended, closed): (Vec<_>, Vec<_>) = rule
+            .time_selector
+            .spans
+            .iter()
+            .cloned()
+            .partition(|sp| rule.kind == RuleKind::Open && to_midnight(sp));
+        if open_ended.is_empty() {
+            rules.push(rule.clone());
+            continue;
+        }
+        let mut unknown = rule.clone();
+        unknown.kind = RuleKind::Unknown;
+        unknown.comment = OPEN_END.into();
+        unknown.time_selector.spans = open_ended
+            .into_iter()
+            .map(|mut sp| {
+                sp.open_end = false;
+                sp
+            })
+            .collect();
+        if !closed.is_empty() {
+            let mut known = rule.clone();
+            known.time_selector.spans = closed;
+            rules.push(known);
+            unknown.operator = RuleOperator::Additional;
+        }
+        rules.push(unknown);
+    }
+    let text = opening_hours_syntax::rules::OpeningHoursExpression { rules }.to_string();
+    text.parse().ok()
+}
+
 /// Parse an `opening_hours` expression for evaluation at a position.
 pub(crate) fn parse_hours(text: &str, lat: f64, lon: f64) -> Result<Located, String> {
-    let oh: OpeningHours = text.parse().map_err(|e| format!("{e}"))?;
+    let mut oh: OpeningHours = text.parse().map_err(|e| format!("{e}"))?;
+    if text.contains('+')
+        && let Some(rewritten) = open_ended_as_unknown(&oh)
+    {
+        oh = rewritten;
+    }
     let mut locale = TzLocation::new(PLACE_TIME_ZONE);
     if let Some(c) = Coordinates::new(lat, lon) {
         locale = locale.with_coords(c);
@@ -143,7 +210,8 @@ pub fn check_opening_hours(text: &str) -> Result<(), String> {
 pub struct DayHours {
     pub date: NaiveDate,
     /// Open, or "unknown" (e.g. `open "by appointment"`), from one time of
-    /// the day to another ("HH:MM", the end "24:00" when it runs to midnight).
+    /// the day to another ("HH:MM", the end "24:00" when it runs to midnight),
+    /// or open from a time with the closing time not known (`10:00+`).
     pub spans: Vec<HoursSpan>,
 }
 
@@ -155,6 +223,9 @@ pub struct HoursSpan {
     pub unknown: bool,
     /// The rule's comment, if it has one (e.g. "by appointment").
     pub comment: Option<String>,
+    /// Written open-ended (`10:00+`): open from `from`, the closing time not
+    /// known (`until` is then the end of the day, and `unknown` false).
+    pub open_end: bool,
 }
 
 impl DayHours {
@@ -188,11 +259,15 @@ pub fn hours_by_day(text: &str, lat: f64, lon: f64, from: NaiveDate, days: u32) 
         let spans = located
             .iter_range(start, end)
             .filter(|iv| iv.kind != opening_hours::RuleKind::Closed && iv.range.start < iv.range.end)
-            .map(|iv| HoursSpan {
-                from: clock(iv.range.start),
-                until: clock(iv.range.end),
-                unknown: iv.kind == opening_hours::RuleKind::Unknown,
-                comment: Some(iv.comment.trim().to_owned()).filter(|c| !c.is_empty()),
+            .map(|iv| {
+                let open_end = iv.kind == opening_hours::RuleKind::Unknown && &*iv.comment == OPEN_END;
+                HoursSpan {
+                    from: clock(iv.range.start),
+                    until: clock(iv.range.end),
+                    unknown: iv.kind == opening_hours::RuleKind::Unknown && !open_end,
+                    comment: Some(iv.comment.trim().to_owned()).filter(|c| !c.is_empty() && !open_end),
+                    open_end,
+                }
             })
             .collect();
         out.push(DayHours { date, spans });

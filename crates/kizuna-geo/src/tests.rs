@@ -171,6 +171,43 @@ fn public_holidays_are_japans_with_substitute_and_citizens_holidays() {
 }
 
 #[test]
+fn open_ended_hours_are_open_with_the_closing_time_not_known() {
+    let utc = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
+    let book = HoursBook::default();
+    let h = book.hours("Mo-Su 10:00+", 43.06, 141.35).unwrap();
+    assert_eq!(
+        h.open_at(utc("2026-11-24T09:00:00+09:00")),
+        Some(false),
+        "before it opens"
+    );
+    assert_eq!(
+        h.open_at(utc("2026-11-24T23:00:00+09:00")),
+        None,
+        "not open until midnight: not known"
+    );
+    let mixed = book
+        .hours("Mo-Fr 11:00-14:00,17:00+; Sa,Su off", 43.06, 141.35)
+        .unwrap();
+    assert_eq!(mixed.open_at(utc("2026-11-24T12:00:00+09:00")), Some(true));
+    assert_eq!(mixed.open_at(utc("2026-11-24T15:00:00+09:00")), Some(false));
+    assert_eq!(mixed.open_at(utc("2026-11-24T20:00:00+09:00")), None);
+    assert_eq!(
+        mixed.open_at(utc("2026-11-28T20:00:00+09:00")),
+        Some(false),
+        "Saturday off"
+    );
+    let day = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+    let days = hours_by_day("Mo-Fr 11:00-14:00,17:00+; Sa,Su off", 43.06, 141.35, day, 1).unwrap();
+    let spans: Vec<(&str, bool, bool, Option<&str>)> = days[0]
+        .spans
+        .iter()
+        .map(|s| (s.from.as_str(), s.open_end, s.unknown, s.comment.as_deref()))
+        .collect();
+    assert_eq!(spans, [("11:00", false, false, None), ("17:00", true, false, None)]);
+    assert!(check_opening_hours("10:00+").is_ok());
+}
+
+#[test]
 fn hours_marked_unknown_are_not_known_rather_than_closed() {
     let rule = "Mo-Sa 11:00-21:00; Su 12:00-16:00 unknown \"call first\"";
     let fields = PlaceFields {
