@@ -697,6 +697,27 @@ async fn opening_hours_read_as_a_week_in_the_readers_language(backend: Backend) 
     let page = b.page(&format!("/map/places/{odd}?lang=en")).await;
     assert!(!page.has("#place-week"));
     assert!(page.text().contains("Opening hours not known"));
+    // Open-ended hours (10:00+): open from ten, the closing time not known,
+    // never "until midnight"; and not called open in the evening.
+    let open_end = place(
+        "Late Stall Test|屋台（テスト）|แผงลอย (ทดสอบ)|Gerai Lewat (ujian)",
+        "restaurant",
+        43.071,
+        141.361,
+        "unknown",
+        None,
+        Some("Tu-Su 10:00+"),
+        None,
+    );
+    let late = t.app.create_place(open_end).await.expect("a place").id;
+    let en = week(&b.page(&format!("/map/places/{late}?lang=en")).await);
+    assert_eq!(en[2], "Tuesday from 10:00, closing time not known", "{en:?}");
+    let ja = week(&b.page(&format!("/map/places/{late}?lang=ja")).await);
+    assert_eq!(ja[2], "火曜日 10:00から（閉店時刻は不明）", "{ja:?}");
+    let th = week(&b.page(&format!("/map/places/{late}?lang=th")).await);
+    assert!(th[2].ends_with("ตั้งแต่ 10:00 (ไม่ทราบเวลาปิด)"), "{th:?}");
+    let ms = week(&b.page(&format!("/map/places/{late}?lang=ms")).await);
+    assert!(ms[2].ends_with("dari 10:00, waktu tutup tidak diketahui"), "{ms:?}");
 }
 
 async fn open_now_and_todays_prayer_times_follow_the_clock(backend: Backend) {

@@ -99,6 +99,7 @@ map-hours-closed = Closed
 map-hours-all-day = Open 24 hours
 map-hours-to-confirm = { $span } (to be confirmed)
 map-hours-to-confirm-why = { $span } ({ $comment })
+map-hours-open-end = from { $from }, closing time not known
 map-hours-written = As written (OpenStreetMap opening_hours):
 map-hours-unreadable = These hours could not be read; they are shown as written.
 map-day-1 = Monday

@@ -99,6 +99,7 @@ map-hours-closed = 休業
 map-hours-all-day = 24時間営業
 map-hours-to-confirm = { $span }（要確認）
 map-hours-to-confirm-why = { $span }（{ $comment }）
+map-hours-open-end = { $from }から（閉店時刻は不明）
 map-hours-written = 登録された表記（OpenStreetMap の opening_hours）：
 map-hours-unreadable = この営業時間は読み取れなかったため、登録された表記のまま表示しています。
 map-day-1 = 月曜日

@@ -98,6 +98,7 @@ map-hours-closed = Tutup
 map-hours-all-day = Buka 24 jam
 map-hours-to-confirm = { $span } (belum disahkan)
 map-hours-to-confirm-why = { $span } ({ $comment })
+map-hours-open-end = dari { $from }, waktu tutup tidak diketahui
 map-hours-written = Seperti yang ditulis (opening_hours OpenStreetMap):
 map-hours-unreadable = Waktu buka ini tidak dapat dibaca, jadi ia ditunjukkan seperti yang ditulis.
 map-day-1 = Isnin

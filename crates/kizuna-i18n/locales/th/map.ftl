@@ -99,6 +99,7 @@ map-hours-closed = ปิด
 map-hours-all-day = เปิด 24 ชั่วโมง
 map-hours-to-confirm = { $span } (รอยืนยัน)
 map-hours-to-confirm-why = { $span } ({ $comment })
+map-hours-open-end = ตั้งแต่ { $from } (ไม่ทราบเวลาปิด)
 map-hours-written = ตามที่บันทึกไว้ (opening_hours ของ OpenStreetMap):
 map-hours-unreadable = อ่านเวลาเปิดนี้ไม่ได้ จึงแสดงตามที่บันทึกไว้
 map-day-1 = วันจันทร์

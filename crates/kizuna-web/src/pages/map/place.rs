@@ -255,6 +255,9 @@ pub(crate) fn week_rows(ctx: &Ctx, days: &[DayHours], today: NaiveDate) -> Vec<W
                 d.spans
                     .iter()
                     .map(|sp| {
+                        if sp.open_end {
+                            return tr(ctx, "map-hours-open-end", &[("from", sp.from.clone())]);
+                        }
                         let span = format!("{}–{}", sp.from, sp.until);
                         match (sp.unknown, &sp.comment) {
                             (false, _) => span,
