@@ -6,7 +6,7 @@
 // the photo's bytes as served have no Exif and no GPS block; anyone else
 // gets "not found" for the photo of a record that is not public. Then the
 // exchanges pages at 390 px in four languages: nothing wider than the
-// screen, axe-core, no script errors.
+// screen, each id once, axe-core, no script errors.
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -68,7 +68,7 @@ describe('exchanges in the console', () => {
     let record;
     await k.step(page, 'a delegation refused, then saved', async () => {
       await page.goto('/console');
-      await page.getByRole('link', { name: 'Exchanges', exact: true }).click();
+      await page.getByRole('navigation', { name: 'Main menu' }).getByRole('link', { name: 'Exchanges', exact: true }).click();
       await page.getByRole('link', { name: 'Delegations', exact: true }).first().click();
       await page.getByRole('link', { name: 'New', exact: true }).click();
       await page.locator('#f-country').selectOption('TH');
@@ -90,14 +90,14 @@ describe('exchanges in the console', () => {
       await page.getByRole('heading', { level: 1, name: 'Study of land-use planning in southern Hokkaido' }).waitFor();
     });
     await k.step(page, 'a member and a visit', async () => {
-      await page.locator('#members-form #f-name').fill('Somchai Phanit');
-      await page.locator('#members-form #f-title_en').fill('Head of delegation');
+      await page.locator('#members-f-name').fill('Somchai Phanit');
+      await page.locator('#members-f-title_en').fill('Head of delegation');
       await page.getByRole('button', { name: 'Add a member' }).click();
       await page.waitForURL(/done=part-added/);
       assert.match(await page.locator('#members-list').innerText(), /Somchai Phanit · Head of delegation/);
-      await page.locator('#f-visit_on').fill('2019-10-11');
-      await page.locator('#f-place').fill('Hakodate City Hall');
-      await page.locator('#f-what_en').fill('Courtesy call and briefing on city planning');
+      await page.locator('#visits-f-visit_on').fill('2019-10-11');
+      await page.locator('#visits-f-place').fill('Hakodate City Hall');
+      await page.locator('#visits-f-what_en').fill('Courtesy call and briefing on city planning');
       await page.getByRole('button', { name: 'Add a visit' }).click();
       await page.waitForURL(/done=part-added/);
       assert.match(await page.locator('#visits-list').innerText(), /Hakodate City Hall · Courtesy call and briefing/);
@@ -148,6 +148,10 @@ describe('exchanges in the console', () => {
       const delegation = await page.locator('#exchanges a[href^="/console/delegations/"]').first().getAttribute('href');
       await page.goto('/console/dispatches');
       const dispatch = await page.locator('#exchanges a[href^="/console/dispatches/"]').first().getAttribute('href');
+      await page.goto('/console/symposiums');
+      const symposium = await page.locator('#exchanges a[href^="/console/symposiums/"]').first().getAttribute('href');
+      await page.goto('/console/courtesy-calls');
+      const call = await page.locator('#exchanges a[href^="/console/courtesy-calls/"]').first().getAttribute('href');
       const paths = [
         '/console/exchanges',
         '/console/delegations',
@@ -159,8 +163,11 @@ describe('exchanges in the console', () => {
         dispatch,
         '/console/dispatches/new',
         '/console/symposiums',
+        symposium,
+        `${symposium}/edit`,
         '/console/courtesy-calls',
         '/console/courtesy-calls/new',
+        call,
       ];
       for (const path of paths) {
         await k.step(page, `${lang} ${path}`, async () => {
@@ -168,6 +175,12 @@ describe('exchanges in the console', () => {
           assert.equal(r.status(), 200, `${path}: ${r.status()}`);
           assert.equal(await page.getAttribute('html', 'lang'), lang);
           assert.equal(await overflow(page), 0, `${path} in ${lang} is wider than a phone`);
+          const twice = await page.evaluate(() => {
+            const seen = new Map();
+            for (const el of document.querySelectorAll('[id]')) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+            return [...seen].filter(([, n]) => n > 1).map(([id]) => id);
+          });
+          assert.deepEqual(twice, [], `ids used more than once on ${path}`);
           const vs = await axeViolations(page);
           assert.equal(vs.length, 0, `axe on ${path} in ${lang}:\n${describeViolations(vs)}`);
           assert.deepEqual(k.errorsOf(page), []);

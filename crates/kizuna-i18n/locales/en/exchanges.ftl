@@ -71,6 +71,7 @@ exchanges-field-called-on = Day
 exchanges-field-starts-at = Starts (Japan time)
 exchanges-field-ends-at = Ends (Japan time)
 exchanges-field-delegation-id = Delegation
+exchanges-field-edition-id = Course edition (its participants called)
 exchanges-field-person-id = Person on record
 exchanges-field-name = Name
 exchanges-field-visit-on = Day

@@ -71,6 +71,7 @@ exchanges-field-called-on = 日付
 exchanges-field-starts-at = 開始（日本時間）
 exchanges-field-ends-at = 終了（日本時間）
 exchanges-field-delegation-id = 代表団
+exchanges-field-edition-id = コース実施回（その研修員による表敬）
 exchanges-field-person-id = 登録済みの人
 exchanges-field-name = 氏名
 exchanges-field-visit-on = 日付

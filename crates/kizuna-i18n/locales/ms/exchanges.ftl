@@ -71,6 +71,7 @@ exchanges-field-called-on = Tarikh
 exchanges-field-starts-at = Mula (waktu Jepun)
 exchanges-field-ends-at = Tamat (waktu Jepun)
 exchanges-field-delegation-id = Delegasi
+exchanges-field-edition-id = Edisi kursus (pesertanya yang berkunjung)
 exchanges-field-person-id = Orang dalam rekod
 exchanges-field-name = Nama
 exchanges-field-visit-on = Tarikh

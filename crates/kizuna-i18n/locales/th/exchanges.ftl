@@ -71,6 +71,7 @@ exchanges-field-called-on = วันที่
 exchanges-field-starts-at = เริ่ม (เวลาญี่ปุ่น)
 exchanges-field-ends-at = สิ้นสุด (เวลาญี่ปุ่น)
 exchanges-field-delegation-id = คณะผู้แทน
+exchanges-field-edition-id = รุ่นของหลักสูตร (ผู้เข้าอบรมของรุ่นนี้เป็นผู้เยี่ยมคารวะ)
 exchanges-field-person-id = บุคคลในระบบ
 exchanges-field-name = ชื่อ
 exchanges-field-visit-on = วันที่

@@ -22,6 +22,7 @@ use kizuna_domain::exchanges::delegation::Delegation;
 use kizuna_domain::exchanges::dispatch::{Dispatch, DispatchKind};
 use kizuna_domain::exchanges::symposium::Symposium;
 use kizuna_domain::fields::Fields;
+use kizuna_domain::training::edition::Edition;
 use kizuna_store::Record;
 
 use super::parts::{Section, sections};
@@ -63,6 +64,7 @@ pub(super) struct Choices {
     pub(super) localities: Vec<Locality>,
     pub(super) programmes: Vec<Programme>,
     pub(super) delegations: Vec<Delegation>,
+    pub(super) editions: Vec<Edition>,
 }
 
 impl Choices {
@@ -74,6 +76,7 @@ impl Choices {
             localities: s.app.list::<Locality>(&none, ALL).await?.0,
             programmes: s.app.list::<Programme>(&none, ALL).await?.0,
             delegations: s.app.list::<Delegation>(&none, ALL).await?.0,
+            editions: s.app.list::<Edition>(&none, ALL).await?.0,
         })
     }
 
@@ -122,6 +125,27 @@ impl Choices {
                     format!("{} · {}", ctx.local(&d.fields.purpose), ctx.date(&d.fields.arrives_on)),
                 )
             }),
+            current,
+        )
+    }
+
+    /// An edition by its title (else its course's), its key and its first day.
+    fn edition_label(&self, ctx: &Ctx, e: &Edition) -> String {
+        let title = e.fields.title.as_ref().map(|t| ctx.local(t)).or_else(|| {
+            Self::name_of(&self.programmes, Some(e.fields.programme_id), |p| p.id).map(|p| ctx.local(&p.fields.title))
+        });
+        match title {
+            Some(t) => format!("{t} ({}) · {}", e.fields.key, ctx.date(&e.fields.starts_on)),
+            None => format!("{} · {}", e.fields.key, ctx.date(&e.fields.starts_on)),
+        }
+    }
+
+    fn editions(&self, ctx: &Ctx, current: &str) -> Vec<Opt> {
+        let mut editions: Vec<&Edition> = self.editions.iter().collect();
+        editions.sort_by_key(|e| std::cmp::Reverse((e.fields.starts_on, e.id)));
+        Self::with_none(
+            ctx,
+            editions.into_iter().map(|e| (e.id, self.edition_label(ctx, e))),
             current,
         )
     }
@@ -405,6 +429,10 @@ impl Exchange for CourtesyCall {
                 .and_then(|d| c.delegations.iter().find(|x| x.id == d))
                 .map(|d| (xt(ctx, "field-delegation-id"), ctx.local(&d.fields.purpose))),
         );
+        v.extend(
+            Choices::name_of(&c.editions, f.edition_id, |e| e.id)
+                .map(|e| (xt(ctx, "field-edition-id"), c.edition_label(ctx, e))),
+        );
         v.extend(f.purpose.as_ref().map(|t| (xt(ctx, "field-purpose"), ctx.local(t))));
         v.push((xt(ctx, "field-public"), yes_no(ctx, f.public)));
         v
@@ -423,6 +451,7 @@ impl Exchange for CourtesyCall {
             FieldRow::new(ctx, "starts_at", "datetime-local", false),
             FieldRow::select(ctx, "locality_id", false, c.localities(ctx, f.v("locality_id"))),
             FieldRow::select(ctx, "delegation_id", false, c.delegations(ctx, f.v("delegation_id"))),
+            FieldRow::select(ctx, "edition_id", false, c.editions(ctx, f.v("edition_id"))),
             FieldRow::new(ctx, "purpose", "local-multi", false),
             public_row(ctx),
         ]
