@@ -20,7 +20,7 @@ kizuna_testkit::on_both!(
     osm_pbf_gives_the_same_places_as_xml,
     osm_reimport_updates_rather_than_duplicates,
     osm_import_round_trips_through_geojson,
-    a_bad_osm_object_refuses_the_file_naming_it,
+    a_bad_osm_object_refuses_a_strict_import_and_is_left_out_of_others,
     garbage_in_any_format_is_a_bad_file,
 );
 
@@ -515,7 +515,7 @@ fn osm(body: &str) -> Vec<u8> {
     format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<osm version=\"0.6\">\n{body}\n</osm>\n").into_bytes()
 }
 
-async fn a_bad_osm_object_refuses_the_file_naming_it(backend: Backend) {
+async fn a_bad_osm_object_refuses_a_strict_import_and_is_left_out_of_others(backend: Backend) {
     let app = app(backend).await;
     let file = osm(r#"
   <node id="1" lat="43.06" lon="141.35"><tag k="amenity" v="cafe"/><tag k="name" v="Fine"/><tag k="diet:halal" v="yes"/></node>
@@ -526,7 +526,10 @@ async fn a_bad_osm_object_refuses_the_file_naming_it(backend: Backend) {
   <node id="-6" lat="43.1" lon="141.39"><tag k="amenity" v="place_of_worship"/><tag k="religion" v="muslim"/><tag k="name" v="New"/></node>
   <node id="7" lat="95.0" lon="141.4"><tag k="diet:halal" v="yes"/><tag k="name" v="North"/></node>
 "#);
-    let rows = rejected(app.import_places(PlaceFileFormat::OsmXml, &file, false).await);
+    let rows = rejected(
+        app.import_places_with(PlaceFileFormat::OsmXml, &file, false, true)
+            .await,
+    );
     let seen: Vec<(usize, &str, &str)> = rows
         .iter()
         .map(|r| (r.row, r.column.as_str(), r.value.as_str()))
@@ -551,12 +554,72 @@ async fn a_bad_osm_object_refuses_the_file_naming_it(backend: Backend) {
     assert!(message.contains("node/2"), "{message}");
     assert!(app.store.all_places().await.unwrap().is_empty(), "all or nothing");
 
+    // Not strict (the default): the same file imports what can be places,
+    // each object left out named with its tag and reason, each value
+    // changed with a warning; the unreadable opening hours kept as text.
+    let r = app.import_places(PlaceFileFormat::OsmXml, &file, false).await.unwrap();
+    assert_eq!((r.features, r.inserted, r.updated), (7, 3, 0));
+    let out: Vec<(&str, &str, &str)> = r
+        .left_out
+        .iter()
+        .map(|n| (n.object.as_str(), n.tag.as_str(), n.code.as_str()))
+        .collect();
+    assert_eq!(
+        out,
+        [
+            ("node/3", "name", "no_name"),
+            ("way/5", "nd", "no_position"),
+            ("node/-6", "id", "invalid_osm_id"),
+            ("node/7", "lat", "out_of_range"),
+        ]
+    );
+    assert_eq!(r.left_out_by_reason.values().sum::<usize>(), 4);
+    let warned: Vec<(&str, &str, &str)> = r
+        .warnings
+        .iter()
+        .map(|n| (n.object.as_str(), n.tag.as_str(), n.code.as_str()))
+        .collect();
+    assert!(
+        warned.contains(&("node/2", "opening_hours", "opening_hours_unknown")),
+        "{warned:?}"
+    );
+    assert!(warned.contains(&("node/4", "phone", "phone_dropped")), "{warned:?}");
+    let whenever = app
+        .store
+        .place_by_source("openstreetmap", "node/2")
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        whenever
+            .fields
+            .opening_hours
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("when the owner feels like it")
+    );
+    let hit = app.place(whenever.id).await.unwrap();
+    assert_eq!(hit.open_now, None, "open or closed unknown");
+    let call = app
+        .store
+        .place_by_source("openstreetmap", "node/4")
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(call.fields.phone.is_none());
+    assert_eq!(app.store.all_places().await.unwrap().len(), 3);
+    let app = self::app(backend).await;
+
     // Only the opening hours wrong: refused just the same, naming node/2.
     let file = osm(r#"
   <node id="1" lat="43.06" lon="141.35"><tag k="amenity" v="cafe"/><tag k="name" v="Fine"/><tag k="diet:halal" v="yes"/></node>
   <node id="2" lat="43.07" lon="141.36"><tag k="name" v="Whenever"/><tag k="diet:halal" v="yes"/><tag k="opening_hours" v="closed on rainy days"/></node>
 "#);
-    let rows = rejected(app.import_places(PlaceFileFormat::OsmXml, &file, false).await);
+    let rows = rejected(
+        app.import_places_with(PlaceFileFormat::OsmXml, &file, false, true)
+            .await,
+    );
     assert_eq!(rows.len(), 1, "{rows:?}");
     assert_eq!((rows[0].row, rows[0].column.as_str()), (2, "opening_hours"));
     assert!(rows[0].reason.ends_with("[node/2]"), "{}", rows[0].reason);

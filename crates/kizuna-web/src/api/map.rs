@@ -408,13 +408,18 @@ const IMPORT_FORMATS: [(&str, PlaceFileFormat, &[&str]); 4] = [
 /// recorded under the same source and source id is updated. From
 /// OpenStreetMap only places of the map are taken (diet:halal, mosques,
 /// prayer rooms), with their node/way/relation id and ODbL's attribution;
-/// problems name the object.
+/// problems name the object. An OpenStreetMap object that cannot become a
+/// place is left out and reported (`left_out`, by reason), a missing name
+/// is taken from brand, operator or category and street, `https://` is added
+/// to a website without one, and unreadable opening hours are kept as text
+/// (each in `warnings`); with `strict=true` any such problem refuses the file.
 ///
 /// Limit: a body of at most 20 MB (413 past it, nothing written).
 #[utoipa::path(post, path = "/api/v1/imports/places", tag = "imports", operation_id = "import_places",
     security(("bearerAuth" = [])),
     params(("dry_run" = Option<bool>, Query, description = "Check only, write nothing"),
-           ("format" = Option<String>, Query, description = "geojson, csv, osm or pbf; overrides the Content-Type", pattern = "^(geojson|csv|osm|pbf)$")),
+           ("format" = Option<String>, Query, description = "geojson, csv, osm or pbf; overrides the Content-Type", pattern = "^(geojson|csv|osm|pbf)$"),
+           ("strict" = Option<bool>, Query, description = "Refuse the whole file over any OpenStreetMap object that cannot become a place, rather than leave it out")),
     request_body(content(
         (Object = "application/geo+json"),
         (Object = "application/json"),
@@ -435,7 +440,17 @@ async fn import(
     let body = super::training::upload(body)?;
     let dry_run = take_dry_run(&mut q)?;
     let named = q.remove("format");
-    no_leftovers(&q, "dry_run, format")?;
+    let strict = match q.remove("strict").as_deref() {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(ApiError::bad_request(
+                "strict",
+                format!("\"{other}\" is not true or false"),
+            ));
+        }
+    };
+    no_leftovers(&q, "dry_run, format, strict")?;
     let format = match named {
         Some(name) => match IMPORT_FORMATS
             .iter()
@@ -471,7 +486,7 @@ async fn import(
             }
         }
     };
-    Ok(Json(app.import_places(format, &body, dry_run).await?).into_response())
+    Ok(Json(app.import_places_with(format, &body, dry_run, strict).await?).into_response())
 }
 
 static BOOKLET_FONTS: std::sync::Mutex<Option<Arc<BookletFonts>>> = std::sync::Mutex::new(None);

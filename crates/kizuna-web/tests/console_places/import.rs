@@ -49,8 +49,9 @@ pub(crate) async fn an_import_is_previewed_with_its_rejected_records_then_confir
     let category = rows.iter().find(|r| r[2] == "category").expect("the category row");
     assert_eq!(category[3], "bar", "{category:?}");
     assert!(
-        category[4]
-            .contains("“bar” is not a category: write restaurant, cafe, grocery, hotel, mosque, prayer_room or other."),
+        category[4].contains(
+            "“bar” is not a category: write restaurant, cafe, grocery, halal_shop, hotel, mosque, prayer_room or other."
+        ),
         "{category:?}"
     );
     assert_eq!(rows[0][..2], ["2", "shop-2"], "record 2, id shop-2: {:?}", rows[0]);
@@ -195,4 +196,87 @@ pub(crate) async fn an_openstreetmap_preview_says_how_many_objects_are_left_out(
         .ok_page();
     assert!(page.has("#preview"));
     assert!(!page.text().contains("OpenStreetMap objects in the file"));
+}
+
+/// The cells of a notes table (`#left-out`, `#import-warnings`), row by row: object, tag, value, reason.
+fn notes(page: &Page, table: &str) -> Vec<Vec<String>> {
+    let rows = page.count(&format!("table#{table} tbody tr"));
+    (1..=rows)
+        .map(|n| page.texts(&format!("table#{table} tbody tr:nth-child({n}) > *")))
+        .collect()
+}
+
+pub(crate) async fn an_openstreetmap_preview_lists_the_objects_left_out_and_the_values_changed(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut b = t.staff().await;
+    let before = places_total(&t.app).await;
+    let osm = br#"<osm version="0.6">
+  <node id="901" lat="43.06" lon="141.35"><tag k="amenity" v="cafe"/><tag k="diet:halal" v="yes"/></node>
+  <node id="902" lat="43.07" lon="141.36"><tag k="shop" v="butcher"/><tag k="butcher" v="halal"/><tag k="brand" v="Hilal Meat (demo)"/><tag k="website" v="hilal-meat.example.jp"/></node>
+  <node id="903" lat="43.08" lon="141.37"><tag k="amenity" v="restaurant"/><tag k="diet:halal" v="only"/><tag k="name" v="Whenever (demo)"/><tag k="opening_hours" v="ask the owner"/></node>
+</osm>"#;
+    let page = b
+        .submit_multipart(IMPORT, &[], Some(("extract.osm", osm)))
+        .await
+        .ok_page();
+    assert!(page.has("#preview"), "a file with objects left out is still imported");
+    let text = page.text();
+    assert!(
+        text.contains("One object is a place of the map but cannot be imported"),
+        "{text}"
+    );
+    let left_out = notes(&page, "left-out");
+    assert_eq!(left_out.len(), 1, "{left_out:?}");
+    assert_eq!(left_out[0][..2], ["node/901", "name"]);
+    assert!(
+        left_out[0][3].contains("no name, and no brand, operator or street"),
+        "{left_out:?}"
+    );
+    let warnings = notes(&page, "import-warnings");
+    let seen: Vec<(&str, &str)> = warnings.iter().map(|r| (r[0].as_str(), r[1].as_str())).collect();
+    assert_eq!(
+        seen,
+        [
+            ("node/902", "brand"),
+            ("node/902", "website"),
+            ("node/903", "opening_hours")
+        ],
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[0][3].contains("named “Hilal Meat (demo)” after its brand"),
+        "{warnings:?}"
+    );
+    assert!(
+        warnings[2][3].contains("whether the place is open is shown as unknown"),
+        "{warnings:?}"
+    );
+
+    // In Thai the reasons are Thai.
+    b.page(&format!("{IMPORT}?lang=th")).await;
+    let th = b
+        .submit_multipart(IMPORT, &[], Some(("extract.osm", osm)))
+        .await
+        .ok_page();
+    let th_notes = notes(&th, "left-out");
+    assert!(th_notes[0][3].contains("ไม่มีชื่อ"), "{th_notes:?}");
+    b.page(&format!("{IMPORT}?lang=en")).await;
+
+    // Confirmed: two places written, the butcher a halal shop with https://.
+    let confirm = page.form(CONFIRM);
+    let confirm: Vec<(&str, &str)> = confirm.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let done = b
+        .submit_multipart(IMPORT, &confirm, None)
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    assert_eq!(done.location(), "/console/places/import?added=2&updated=0&left_out=1");
+    let told = b.page(done.location()).await.one("#imported").text;
+    assert!(told.contains("One object was left out."), "{told}");
+    assert_eq!(places_total(&t.app).await, before + 2);
+    let butcher = place_by_source_id(&t.app, "node/902").await;
+    assert_eq!(butcher.fields.category.as_str(), "halal_shop");
+    assert_eq!(
+        butcher.fields.website.as_ref().map(ToString::to_string).as_deref(),
+        Some("https://hilal-meat.example.jp")
+    );
 }

@@ -24,6 +24,7 @@ use form::{
 };
 use import::{
     an_import_is_previewed_with_its_rejected_records_then_confirmed,
+    an_openstreetmap_preview_lists_the_objects_left_out_and_the_values_changed,
     an_openstreetmap_preview_says_how_many_objects_are_left_out,
 };
 use languages::other_languages_show_no_english_strings;
@@ -44,6 +45,7 @@ kizuna_testkit::on_both!(
     the_review_lists_ending_and_ended_certificates_and_stale_places,
     an_import_is_previewed_with_its_rejected_records_then_confirmed,
     an_openstreetmap_preview_says_how_many_objects_are_left_out,
+    an_openstreetmap_preview_lists_the_objects_left_out_and_the_values_changed,
     other_languages_show_no_english_strings,
 );
 

@@ -183,10 +183,13 @@ pub(crate) async fn import_post(State(s): State<WebState>, ctx: Ctx, form: Multi
     {
         Ok(report) if confirm => ctx.finish(
             Redirect::to(&format!(
-                "/console/places/import?added={}&updated={}&left_out={}",
+                "/console/places/import?added={}&updated={}{}",
                 report.inserted,
                 report.updated,
-                report.left_out.len()
+                match report.left_out.len() {
+                    0 => String::new(),
+                    n => format!("&left_out={n}"),
+                }
             ))
             .into_response(),
         ),
