@@ -93,7 +93,8 @@ enum Command {
         #[arg(long, default_value = "Asia/Tokyo")]
         tz: String,
         /// MuslimWorldLeague, Egyptian, Karachi, UmmAlQura, Dubai, MoonsightingCommittee,
-        /// NorthAmerica, Kuwait, Qatar, Singapore, Tehran, Turkey (any case).
+        /// NorthAmerica, Kuwait, Qatar, Singapore (or MUIS), Tehran, Turkey (or Diyanet),
+        /// Jakim, Kemenag (any case).
         #[arg(long, default_value = "MuslimWorldLeague")]
         method: String,
         /// Shafi or Hanafi (for asr).
@@ -104,6 +105,18 @@ enum Command {
         high_latitude_rule: String,
         #[arg(long, value_enum, default_value_t = cli::SimpleFormat::Json)]
         format: cli::SimpleFormat,
+    },
+    /// Japan's public holidays (substitute and citizens' holidays included),
+    /// as the map's opening hours read `PH`.
+    Holidays {
+        /// The first year (January).
+        #[arg(long)]
+        from: i32,
+        /// The last year (December).
+        #[arg(long)]
+        to: i32,
+        #[arg(long, value_enum, default_value_t = cli::holidays::HolidaysFormat::Json)]
+        format: cli::holidays::HolidaysFormat,
     },
     /// The qibla from a place: degrees clockwise from true north.
     Qibla {
@@ -238,6 +251,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             cli::map::prayer_times(&r, format)
         }
         Command::Qibla { lat, lon, format } => cli::map::qibla(&lat, &lon, format),
+        Command::Holidays { from, to, format } => cli::holidays::run(from, to, format),
         Command::Places { what } => cli::map::run(what, url).await,
         Command::Bench { what } => cli::bench::run(what).await,
         Command::User { what } => cli::accounts::user(url, what).await,

@@ -17,6 +17,7 @@ pub mod audit;
 pub mod bench;
 pub mod calendar;
 pub mod exchanges;
+pub mod holidays;
 pub mod hours;
 pub mod iati;
 pub mod map;
