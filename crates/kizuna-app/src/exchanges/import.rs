@@ -248,6 +248,27 @@ impl App {
             let country = r.take("country", c);
             let organisation_id = r.key("organisation_key", &orgs, "organisation");
             let organisation_name = r.local("organisation_name");
+            let had_key = r.opt("organisation_key").is_some();
+            if had_key && organisation_name.is_some() {
+                r.refuse(
+                    "organisation_key",
+                    "both",
+                    "the sending organisation is either a record (organisation_key) or a name \
+                     (organisation_name_en … organisation_name_ms), not both"
+                        .into(),
+                );
+            } else if !had_key
+                && organisation_name.is_none()
+                && !r.errors.iter().any(|e| e.column.starts_with("organisation_name_"))
+            {
+                r.refuse(
+                    "organisation_name_en",
+                    "required",
+                    "name the sending organisation: its key in organisation_key, or its name in \
+                     organisation_name_en … organisation_name_ms"
+                        .into(),
+                );
+            }
             let arrives_on = r.date("arrives_on");
             let leaves_on = r.date("leaves_on");
             let purpose = r.local("purpose");
@@ -264,7 +285,6 @@ impl App {
             let names = r.take("members", m);
             let p = yes_no(r.opt("public"));
             let public = r.take("public", p);
-            let had_key = r.opt("organisation_key").is_some();
             let row = r.row;
             let (Some(country), Some(arrives_on), Some(leaves_on), Some(purpose), Some(names), Some(public)) =
                 (country, arrives_on, leaves_on, purpose, names, public)
@@ -272,7 +292,7 @@ impl App {
                 errors.append(&mut r.errors);
                 continue;
             };
-            if had_key && organisation_id.is_none() {
+            if !r.errors.is_empty() {
                 errors.append(&mut r.errors);
                 continue;
             }
@@ -287,22 +307,14 @@ impl App {
                 public,
             };
             if let Err(errs) = input.validate() {
-                for e in errs {
-                    let column = match (e.field.as_str(), e.code.as_str()) {
-                        ("organisation_name", "both") => "organisation_key",
-                        ("organisation_name", _) => "organisation_name_en",
-                        (other, _) => DELEGATION_COLUMNS
-                            .iter()
-                            .map(|(c, _)| *c)
-                            .find(|c| *c == other)
-                            .unwrap_or("country"),
-                    };
-                    let reason = if e.code == "required" && e.field == "organisation_name" {
-                        "name the sending organisation: its key in organisation_key, or its name in organisation_name_en … organisation_name_ms".to_owned()
-                    } else {
-                        e.message
-                    };
-                    r.refuse(column, &e.code, reason);
+                // The organisation's rules were checked above, by column.
+                for e in errs.into_iter().filter(|e| e.field != "organisation_name") {
+                    let column = DELEGATION_COLUMNS
+                        .iter()
+                        .map(|(c, _)| *c)
+                        .find(|c| *c == e.field)
+                        .unwrap_or("country");
+                    r.refuse(column, &e.code, e.message);
                 }
             }
             let identity = (country, arrives_on, leaves_on, input.purpose.clone());

@@ -1,10 +1,12 @@
 //! `kizuna exchanges`: the exchanges (delegations received, staff
 //! dispatched, symposiums hosted, courtesy calls, awards) of a fiscal year
 //! or of all years, listed as a table, JSON or CSV, or exported as CSV,
-//! XLSX or JSON. The same rows as the console's overview.
+//! XLSX or JSON. The same rows as the console's overview. Delegations
+//! imported from a CSV or XLSX file, all or nothing.
 
 use std::path::PathBuf;
 
+use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
 use kizuna_app::exchanges::{ExchangeKind, ExchangeRow, export_exchanges};
 use kizuna_app::training::transfer::FileFormat;
@@ -50,6 +52,24 @@ pub enum Cmd {
         /// The file to write (needed for XLSX).
         #[arg(long)]
         out: Option<PathBuf>,
+    },
+    /// Records from a CSV or XLSX file: every row, or nothing, each
+    /// rejected value named by row, column and reason.
+    #[command(subcommand)]
+    Import(ImportCmd),
+}
+
+#[derive(Subcommand)]
+pub enum ImportCmd {
+    /// Delegations received, one row each (columns: country, as a code or
+    /// a name; organisation_key, or organisation_name_en … _ms; arrives_on;
+    /// leaves_on; purpose_en … purpose_ms; programme_key; members, names
+    /// separated by ';'; public, yes or no).
+    Delegations {
+        file: PathBuf,
+        /// Check the file and report problems without writing anything.
+        #[arg(long)]
+        dry_run: bool,
     },
 }
 
@@ -116,6 +136,29 @@ pub async fn run(url: &str, what: Cmd) -> anyhow::Result<()> {
                     use std::io::Write as _;
                     std::io::stdout().lock().write_all(&bytes)?;
                 }
+            }
+        }
+        Cmd::Import(ImportCmd::Delegations { file, dry_run }) => {
+            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
+            let format = FileFormat::detect(&file.to_string_lossy(), &bytes);
+            let app = open(url).await?;
+            let result = app.import_delegations(&bytes, format, dry_run).await;
+            app.store.close().await;
+            let r = result?;
+            if dry_run {
+                eprintln!(
+                    "{}: {} rows checked ({} members), no problems; nothing was written (dry run)",
+                    file.display(),
+                    r.rows,
+                    r.members
+                );
+            } else {
+                eprintln!(
+                    "{}: imported {} delegations with {} members",
+                    file.display(),
+                    r.imported,
+                    r.members
+                );
             }
         }
     }
