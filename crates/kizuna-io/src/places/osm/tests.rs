@@ -239,7 +239,7 @@ fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
         names,
         ["Hesburger", "Kotipizza Oyj", "Café, Bulevardi", "レストラン（北一条通）", "Teemaa"]
     );
-    let website = f.records[4].input.website.as_ref().map(|w| w.to_string());
+    let website = f.records[4].input.website.as_ref().map(ToString::to_string);
     assert_eq!(website.as_deref(), Some("https://www.teemaa.com"));
     assert!(f.records[4].input.phone.is_none());
     let codes: Vec<(&str, &str, &str)> = f
