@@ -4,6 +4,8 @@
 //! agree, and its Japanese name (jpholiday calls a substitute holiday
 //! "<holiday> 振替休日", read here as 振替休日).
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::Command;
