@@ -60,6 +60,8 @@ pub struct App {
     office_id: Id,
     pub(crate) report_cache: Arc<training::reports::ReportCache>,
     pub(crate) place_index: Arc<map::PlaceIndexCache>,
+    /// The booklets made, by language and the versions they show.
+    pub(crate) booklets: Arc<map::booklet::BookletCache>,
     /// Permits for password hashing and checks on the blocking pool: one
     /// per core, shared by every caller (see [`auth`]).
     pub(crate) password_permits: Arc<tokio::sync::Semaphore>,
@@ -73,6 +75,7 @@ impl App {
             office_id: DEFAULT_OFFICE,
             report_cache: Default::default(),
             place_index: Default::default(),
+            booklets: Default::default(),
             password_permits: Arc::new(tokio::sync::Semaphore::new(auth::password_workers())),
         }
     }

@@ -4,9 +4,11 @@
 //! once, certificates spelled out; and clear errors for a bad language and
 //! for missing fonts.
 //!
-//! Needs Debian's poppler-utils (pdftotext, pdffonts), fonts-ipafont-gothic
-//! and fonts-thai-tlwg (scripts/test installs them), and world-atlas from
-//! npm (crates/kizuna-web's build installs it).
+//! The fonts are the ones embedded in the binary (Noto Sans JP and Thai from
+//! npm): no font is read from this machine's font folders.
+//!
+//! Needs Debian's poppler-utils (pdftotext, pdffonts; scripts/test installs
+//! them), and world-atlas from npm (crates/kizuna-web's build installs it).
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
@@ -15,7 +17,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use kizuna_app::App;
-use kizuna_docs::booklet::{BookletData, BookletError, BookletFonts, DEFAULT_FONT_PATHS, K, Land, local_date, render};
+use kizuna_docs::booklet::{BookletData, BookletError, BookletFonts, K, Land, local_date, render};
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{CertificateStatus, OSM_ATTRIBUTION, Place};
 use kizuna_i18n::Lang;
@@ -38,8 +40,15 @@ fn land() -> Land {
     Land::from_topojson(&bytes).expect("world-atlas land shapes")
 }
 
+/// The fonts with no override: the embedded ones alone, nothing read from disk.
 fn fonts() -> BookletFonts {
-    BookletFonts::discover_from(None).expect("the default fonts")
+    let fonts = BookletFonts::discover_from(Some("  ")).expect("the default fonts");
+    assert!(
+        fonts.sources().iter().all(|s| s.starts_with("Noto Sans")),
+        "{:?}",
+        fonts.sources()
+    );
+    fonts
 }
 
 fn tool(name: &str, args: &[&std::ffi::OsStr]) -> String {
@@ -415,13 +424,17 @@ fn font_error(r: Result<impl Sized, BookletError>) -> String {
     }
 }
 
-fn default_path(name: &str) -> PathBuf {
-    PathBuf::from(DEFAULT_FONT_PATHS.iter().find(|p| p.ends_with(name)).unwrap())
+fn node_font(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../node_modules/@expo-google-fonts")
+        .join(file)
 }
 
+/// Font files named to override the embedded ones: a missing or bad file is
+/// named (for the command line and the server's log); a good one comes
+/// first, the embedded fonts after it.
 #[test]
-fn missing_fonts_are_named_with_their_package() {
-    // A path that does not exist, given or in the environment variable's form.
+fn named_fonts_come_before_the_embedded_ones() {
     let m = font_error(BookletFonts::load(&[PathBuf::from("/nonexistent/fonts/x.ttf")]));
     assert!(
         m.starts_with("cannot read the font file /nonexistent/fonts/x.ttf:"),
@@ -431,50 +444,131 @@ fn missing_fonts_are_named_with_their_package() {
         "/nonexistent/a.ttf:/nonexistent/b.ttf",
     )));
     assert!(m.contains("/nonexistent/a.ttf"), "{m}");
-    // Not a font.
     let m = font_error(BookletFonts::load(&[
         PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml")
     ]));
     assert!(m.contains("Cargo.toml is not a usable font"), "{m}");
 
-    let data = |lang| {
-        BookletData::new(
-            lang,
-            today(),
-            vec![place(
-                1,
-                json!({"name_en": "Soup Curry", "name_ja": "スープカレー"}),
-                43.06,
-                141.35,
-                json!({}),
-            )],
-            &[],
-        )
-    };
-    // A Japanese font but no Thai one: the Thai booklet names Thai and its package.
-    let ja_only = BookletFonts::load(&[default_path("ipagp.ttf")]).unwrap();
-    let m = font_error(render(&data(Lang::Th), &ja_only, None));
-    assert!(
-        m.contains("no font has Thai letters") && m.contains("fonts-thai-tlwg"),
-        "{m}"
+    let thai = node_font("noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf");
+    let fonts = BookletFonts::load(std::slice::from_ref(&thai)).unwrap();
+    let sources = fonts.sources();
+    assert_eq!(sources.len(), 3, "{sources:?}");
+    assert_eq!(sources[0], thai.display().to_string());
+    assert!(sources[1].starts_with("Noto Sans JP (npm @expo-google-fonts/noto-sans-jp 0.4.3)"));
+    assert!(sources[2].starts_with("Noto Sans Thai (npm @expo-google-fonts/noto-sans-thai 0.4.2)"));
+    // A Thai-only override still makes a Japanese booklet: the embedded font draws the kanji.
+    let data = BookletData::new(
+        Lang::Ja,
+        today(),
+        vec![place(
+            1,
+            json!({"name_en": "Soup Curry", "name_ja": "スープカレー"}),
+            43.06,
+            141.35,
+            json!({}),
+        )],
+        &[],
     );
-    assert!(m.contains("ipagp.ttf"), "says which fonts it had: {m}");
-    // ...while English and Japanese are fine with it.
-    render(&data(Lang::Ja), &ja_only, None).unwrap();
-    // A Thai font only: the Japanese booklet names Japanese and its package.
-    let th_only = BookletFonts::load(&[default_path("Loma.ttf")]).unwrap();
-    let m = font_error(render(&data(Lang::Ja), &th_only, None));
-    assert!(
-        m.contains("no font has Japanese letters") && m.contains("fonts-ipafont-gothic"),
-        "{m}"
+    let text = pages_of(&render(&data, &fonts, None).unwrap(), "ja-override").join("\n");
+    assert!(text.contains("スープカレー"), "{text}");
+}
+
+/// Thai words written without spaces, as Thai is.
+const THAI_WORDS: &[&str] = &[
+    "ร้าน",
+    "อาหาร",
+    "ฮาลาล",
+    "แห่ง",
+    "นี้",
+    "เปิด",
+    "ทุก",
+    "วัน",
+    "ตั้งแต่",
+    "เช้า",
+    "จนถึง",
+    "เย็น",
+    "มี",
+    "ห้อง",
+    "ละหมาด",
+    "สำหรับ",
+    "ผู้",
+    "ชาย",
+    "และ",
+    "ผู้",
+    "หญิง",
+    "อยู่",
+    "ใกล้",
+    "สถานี",
+    "รถไฟ",
+    "เดิน",
+    "ไป",
+    "ได้",
+    "ภายใน",
+    "ห้า",
+    "นาที",
+    "พนักงาน",
+    "พูด",
+    "ภาษา",
+    "อังกฤษ",
+    "ญี่ปุ่น",
+    "และ",
+    "ไทย",
+    "ราคา",
+    "ไม่",
+    "แพง",
+];
+
+/// A long Thai text (a place's address, which wraps over several lines)
+/// comes back from pdftotext with every Thai word whole: each line ends
+/// where a word ends, and the lines together are the text as written.
+#[test]
+fn thai_words_are_never_cut_across_lines() {
+    let long = THAI_WORDS.concat();
+    let data = BookletData::new(
+        Lang::Th,
+        today(),
+        vec![place(
+            1,
+            json!({"name_en": "Long Address", "name_th": "ร้านทดสอบ"}),
+            43.06,
+            141.35,
+            json!({"address": long}),
+        )],
+        &[],
     );
-    // No font at all.
-    let none = BookletFonts::load(&[]).unwrap();
-    let m = font_error(render(&data(Lang::En), &none, None));
-    assert!(
-        m.contains("no font has Latin letters") && m.contains("fonts-ipafont-gothic"),
-        "{m}"
-    );
+    let text = pages_of(&render(&data, &fonts(), None).unwrap(), "th-words").join("\n");
+    let lines: Vec<&str> = text.lines().map(str::trim).collect();
+    let first = lines
+        .iter()
+        .position(|l| l.contains(THAI_WORDS[0]) && l.contains(THAI_WORDS[2]))
+        .unwrap_or_else(|| panic!("the address is not in:\n{text}"));
+    let start = lines[first].find(THAI_WORDS[0]).unwrap();
+    let mut got = vec![&lines[first][start..]];
+    let mut joined: String = got[0].to_owned();
+    for l in &lines[first + 1..] {
+        if joined.len() >= long.len() {
+            break;
+        }
+        got.push(l);
+        joined.push_str(l);
+    }
+    assert!(got.len() >= 2, "the address should wrap: {got:?}");
+    assert_eq!(joined, long, "the address as written: {got:?}");
+    let ends: Vec<usize> = THAI_WORDS
+        .iter()
+        .scan(0, |n, w| {
+            *n += w.len();
+            Some(*n)
+        })
+        .collect();
+    let mut at = 0;
+    for line in &got[..got.len() - 1] {
+        at += line.len();
+        assert!(
+            ends.contains(&at),
+            "a line ends inside a word: {line:?} (lines {got:?})"
+        );
+    }
 }
 
 #[test]
@@ -488,4 +582,31 @@ fn world_atlas_land_is_decoded() {
     assert!(land.covers(140.70, 41.90));
     assert!(!land.covers(139.8, 43.5));
     assert!(!land.covers(144.4, 42.5));
+}
+
+/// A booklet is made once per language and places version: asked again it
+/// comes from memory, the same bytes; a place written or another language
+/// makes a new one.
+#[tokio::test]
+async fn booklets_are_kept_until_the_places_change() {
+    let app = App::new(fresh_store(Backend::Sqlite).await.expect("a SQLite store")).with_today(today());
+    let fonts = std::sync::Arc::new(fonts());
+    let first = app.booklet_pdf(Lang::Th, fonts.clone(), None).await.unwrap();
+    let again = app.booklet_pdf(Lang::Th, fonts.clone(), None).await.unwrap();
+    assert!(std::sync::Arc::ptr_eq(&first, &again), "the same booklet, kept");
+    assert_eq!(app.booklets_made(), 1);
+    app.booklet_pdf(Lang::Ja, fonts.clone(), None).await.unwrap();
+    assert_eq!(app.booklets_made(), 2, "another language is another booklet");
+    let p = place(
+        1,
+        json!({"name_en": "Soup Curry", "name_th": "ซุปแกงกะหรี่"}),
+        43.06,
+        141.35,
+        json!({}),
+    );
+    app.create_place(p.fields.into()).await.unwrap();
+    let after = app.booklet_pdf(Lang::Th, fonts.clone(), None).await.unwrap();
+    assert_eq!(app.booklets_made(), 3, "a place written makes it anew");
+    assert!(pages_of(&after, "th-after").join("\n").contains("ซุปแกงกะหรี่"));
+    assert!(!pages_of(&first, "th-before").join("\n").contains("ซุปแกงกะหรี่"));
 }

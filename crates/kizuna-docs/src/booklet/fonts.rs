@@ -1,24 +1,22 @@
-//! Fonts: TrueType files on this machine, the first that has a character draws it.
+//! Fonts: the TrueType files embedded in the binary (Noto Sans JP and Noto
+//! Sans Thai, from npm packages pinned by package-lock.json), after any
+//! files named to override them; the first font that has a character draws it.
+
+use std::borrow::Cow;
 
 use super::*;
 
-/// Paths of font files to use instead of the defaults, separated by `:`.
+/// Paths of font files to prefer to the embedded ones, separated by `:`.
 pub const FONTS_ENV: &str = "KIZUNA_PDF_FONTS";
 
-/// Where Debian's packages put the fonts the booklet uses, in order of preference.
-pub const DEFAULT_FONT_PATHS: &[&str] = &[
-    "/usr/share/fonts/opentype/ipafont-gothic/ipagp.ttf",
-    "/usr/share/fonts/opentype/ipafont-gothic/ipag.ttf",
-    "/usr/share/fonts/truetype/fonts-japanese-gothic.ttf",
-    "/usr/share/fonts/truetype/tlwg/Loma.ttf",
-    "/usr/share/fonts/truetype/tlwg/Garuda.ttf",
-    "/usr/share/fonts/truetype/tlwg/Norasi.ttf",
-    "/usr/share/fonts/truetype/tlwg/Kinnari.ttf",
-];
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/fonts.rs"));
+}
 
 pub(crate) struct FontFile {
-    pub(crate) path: PathBuf,
-    pub(crate) data: Vec<u8>,
+    /// Where the font comes from: a path, or the embedded font's name and package.
+    pub(crate) source: String,
+    pub(crate) data: Cow<'static, [u8]>,
     /// The PostScript-safe family name (ASCII letters and digits).
     pub(crate) name: String,
 }
@@ -26,57 +24,59 @@ pub(crate) struct FontFile {
 /// The TrueType fonts a booklet may draw with, in order of preference.
 pub struct BookletFonts {
     pub(crate) files: Vec<FontFile>,
-    /// Where fonts were looked for (for error messages).
-    pub(crate) looked_in: Vec<PathBuf>,
 }
 
 impl BookletFonts {
-    /// Exactly these font files; each must be a readable TrueType font.
+    /// The fonts embedded in the binary alone.
+    pub fn embedded() -> Self {
+        let files = embedded::EMBEDDED
+            .iter()
+            .map(|(label, bytes)| {
+                read_font((*label).to_owned(), Cow::Borrowed(*bytes)).expect("the embedded fonts are checked by a test")
+            })
+            .collect();
+        BookletFonts { files }
+    }
+
+    /// Fonts from files, each given as its path and bytes (the caller reads
+    /// them), preferred to the embedded fonts, which still draw what these
+    /// lack. Each must be a TrueType font.
+    pub fn with_files(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Self, BookletError> {
+        let mut out = Vec::new();
+        for (path, data) in files {
+            out.push(read_font(path.display().to_string(), Cow::Owned(data))?);
+        }
+        out.extend(Self::embedded().files);
+        Ok(BookletFonts { files: out })
+    }
+
+    /// Exactly these font files (read here: for the CLI and the server at
+    /// start, never while a booklet is laid out), then the embedded fonts.
     pub fn load(paths: &[PathBuf]) -> Result<Self, BookletError> {
         let mut files = Vec::new();
         for p in paths {
             let data = std::fs::read(p)
                 .map_err(|e| BookletError::Fonts(format!("cannot read the font file {}: {e}", p.display())))?;
-            files.push(read_font(p, data)?);
+            files.push((p.clone(), data));
         }
-        Ok(BookletFonts {
-            files,
-            looked_in: paths.to_vec(),
-        })
+        Self::with_files(files)
     }
 
     /// The fonts named by `env` (the value of [`FONTS_ENV`], paths separated
-    /// by `:`) when set and not blank, else those of [`DEFAULT_FONT_PATHS`]
-    /// that exist here.
+    /// by `:`) when set and not blank, then the embedded fonts.
     pub fn discover_from(env: Option<&str>) -> Result<Self, BookletError> {
-        if let Some(list) = env.map(str::trim).filter(|s| !s.is_empty()) {
-            let paths: Vec<PathBuf> = list
-                .split(':')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(PathBuf::from)
-                .collect();
-            return Self::load(&paths);
-        }
-        let mut files = Vec::new();
-        let mut seen = Vec::new();
-        for p in DEFAULT_FONT_PATHS.iter().map(Path::new) {
-            // The same file under two names (Debian's alternatives) is loaded once.
-            let Ok(real) = std::fs::canonicalize(p) else { continue };
-            if seen.contains(&real) {
-                continue;
+        match env.map(str::trim).filter(|s| !s.is_empty()) {
+            Some(list) => {
+                let paths: Vec<PathBuf> = list
+                    .split(':')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(PathBuf::from)
+                    .collect();
+                Self::load(&paths)
             }
-            seen.push(real);
-            if let Ok(data) = std::fs::read(p)
-                && let Ok(f) = read_font(p, data)
-            {
-                files.push(f);
-            }
+            None => Ok(Self::embedded()),
         }
-        Ok(BookletFonts {
-            files,
-            looked_in: DEFAULT_FONT_PATHS.iter().map(PathBuf::from).collect(),
-        })
     }
 
     /// [`BookletFonts::discover_from`] with the environment's [`FONTS_ENV`].
@@ -84,36 +84,19 @@ impl BookletFonts {
         Self::discover_from(std::env::var(FONTS_ENV).ok().as_deref())
     }
 
-    /// The files in use.
-    pub fn paths(&self) -> Vec<&Path> {
-        self.files.iter().map(|f| f.path.as_path()).collect()
+    /// Where the fonts in use come from, in order: paths, or the embedded
+    /// fonts' names and packages.
+    pub fn sources(&self) -> Vec<&str> {
+        self.files.iter().map(|f| f.source.as_str()).collect()
     }
 
     pub(crate) fn describe(&self) -> String {
-        if self.files.is_empty() {
-            format!(
-                "no font file was found (looked for {})",
-                self.looked_in
-                    .iter()
-                    .map(|p| p.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        } else {
-            format!(
-                "fonts in use: {}",
-                self.files
-                    .iter()
-                    .map(|f| f.path.display().to_string())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        }
+        format!("fonts in use: {}", self.sources().join(", "))
     }
 }
 
-pub(crate) fn read_font(path: &Path, data: Vec<u8>) -> Result<FontFile, BookletError> {
-    let bad = |why: String| BookletError::Fonts(format!("{} is not a usable font: {why}", path.display()));
+pub(crate) fn read_font(source: String, data: Cow<'static, [u8]>) -> Result<FontFile, BookletError> {
+    let bad = |why: String| BookletError::Fonts(format!("{source} is not a usable font: {why}"));
     let face = ttf_parser::Face::parse(&data, 0).map_err(|e| bad(format!("{e}")))?;
     if face.tables().glyf.is_none() {
         return Err(bad(
@@ -125,51 +108,36 @@ pub(crate) fn read_font(path: &Path, data: Vec<u8>) -> Result<FontFile, BookletE
         .into_iter()
         .filter(|n| n.name_id == ttf_parser::name_id::POST_SCRIPT_NAME || n.name_id == ttf_parser::name_id::FAMILY)
         .find_map(|n| n.to_string())
-        .unwrap_or_else(|| {
-            path.file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        });
+        .unwrap_or_default();
     let mut name: String = family.chars().filter(char::is_ascii_alphanumeric).take(40).collect();
     if name.is_empty() {
         name = "Font".into();
     }
-    Ok(FontFile {
-        path: path.to_owned(),
-        data,
-        name,
-    })
+    Ok(FontFile { source, data, name })
 }
 
-/// A script the booklet can need, and the Debian package with a font for it.
-pub(crate) fn script_of(c: char) -> Option<(&'static str, &'static str)> {
+/// A script the booklet can need (one the embedded fonts draw).
+pub(crate) fn script_of(c: char) -> Option<&'static str> {
     match c {
-        '\u{0E00}'..='\u{0E7F}' => Some(("Thai", "fonts-thai-tlwg")),
+        '\u{0E00}'..='\u{0E7F}' => Some("Thai"),
         '\u{3000}'..='\u{30FF}'
         | '\u{31F0}'..='\u{31FF}'
         | '\u{3400}'..='\u{4DBF}'
         | '\u{4E00}'..='\u{9FFF}'
         | '\u{F900}'..='\u{FAFF}'
-        | '\u{FF00}'..='\u{FFEF}' => Some(("Japanese", "fonts-ipafont-gothic")),
-        ' '..='~' | '\u{00A0}'..='\u{024F}' | '\u{2010}'..='\u{2027}' => Some(("Latin", "fonts-ipafont-gothic")),
+        | '\u{FF00}'..='\u{FFEF}' => Some("Japanese"),
+        ' '..='~' | '\u{00A0}'..='\u{024F}' | '\u{2010}'..='\u{2027}' => Some("Latin"),
         _ => None,
     }
 }
 
+#[cfg(test)]
 pub(crate) fn is_cjk(c: char) -> bool {
-    matches!(script_of(c), Some(("Japanese", _)))
+    script_of(c) == Some("Japanese")
 }
 
 pub(crate) fn is_thai_mark(c: char) -> bool {
     matches!(c, '\u{0E31}' | '\u{0E34}'..='\u{0E3A}' | '\u{0E47}'..='\u{0E4E}')
-}
-
-pub(crate) fn no_break_before(c: char) -> bool {
-    "、。，．・：；？！ー）」』】〕〉》ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ々),.:;!?]".contains(c)
-}
-
-pub(crate) fn no_break_after(c: char) -> bool {
-    "（「『【〔〈《([".contains(c)
 }
 
 /// A font being used: its glyphs so far, renumbered for the subset.
@@ -188,7 +156,7 @@ pub(crate) struct FaceUse<'a> {
 impl<'a> FaceUse<'a> {
     pub(crate) fn new(file: &'a FontFile) -> Result<Self, BookletError> {
         let face = ttf_parser::Face::parse(&file.data, 0)
-            .map_err(|e| BookletError::Fonts(format!("{} is not a usable font: {e}", file.path.display())))?;
+            .map_err(|e| BookletError::Fonts(format!("{} is not a usable font: {e}", file.source)))?;
         let upem = f32::from(face.units_per_em().max(1));
         Ok(FaceUse {
             file,

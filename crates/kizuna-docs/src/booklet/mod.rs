@@ -39,18 +39,28 @@
 //!
 //! # Fonts
 //!
-//! Nothing is downloaded: fonts are TrueType files on this machine, from the
-//! paths given (`kizuna places booklet --font`, or the environment variable
-//! [`FONTS_ENV`], paths separated by `:`), else from Debian's usual places
-//! ([`DEFAULT_FONT_PATHS`]: IPA P Gothic / IPA Gothic from
-//! `fonts-ipafont-gothic` for Latin and Japanese, Loma, Garuda, Norasi and
-//! Kinnari from `fonts-thai-tlwg` for Thai). Each character is drawn with
-//! the first font that has it (a space or digit stays in the font of the
-//! text around it). When no font has the letters of a script the booklet
-//! needs, making it fails with a message naming the script and the Debian
-//! package that provides a font for it. Characters of other scripts that no
-//! font has (in a place's data) are drawn as `?`; a place's name is taken
-//! in a language the fonts can draw when it has one.
+//! Nothing is read from the machine by default: the binary carries Noto
+//! Sans JP (Latin and Japanese) and Noto Sans Thai, regular weight, under
+//! the SIL Open Font License, from the npm packages
+//! `@expo-google-fonts/noto-sans-jp` and `@expo-google-fonts/noto-sans-thai`
+//! at the versions package-lock.json pins (`build.rs` embeds them). TrueType
+//! files may be named to be preferred to them (`kizuna places booklet
+//! --font`, or the environment variable [`FONTS_ENV`], paths separated by
+//! `:`, read by the caller before laying out); the embedded fonts then draw
+//! what those lack. Each character is drawn with the first font that has it
+//! (a space or digit stays in the font of the text around it). Characters
+//! of other scripts that no font has (in a place's data) are drawn as `?`;
+//! a place's name is taken in a language the fonts can draw when it has one.
+//! Bold is drawn by stroking the regular outlines.
+//!
+//! # Lines
+//!
+//! Lines break where Unicode's line breaking algorithm allows (ICU4X's
+//! `icu_segmenter` with its built-in data): at spaces, between Japanese
+//! characters except before small kana, the long-vowel mark and closing
+//! punctuation, and in Thai, which has no spaces between words, between
+//! words found by the segmenter's dictionary, so a Thai word is never cut.
+//! Only a word wider than a whole line is cut, never before a mark.
 //!
 //! Fonts are embedded as subsets (only the glyphs used, by the `subsetter`
 //! crate) in CID-keyed Type 0 fonts with a ToUnicode map, so the text can be
@@ -59,16 +69,16 @@
 //! # Limits
 //!
 //! There is no text shaping: each character is one glyph from the font's
-//! character map. That suits Latin, Japanese (horizontal) and Thai, whose
-//! vowel and tone marks are drawn in the font's default mark positions over
-//! the preceding letter (TLWG fonts place them high, so stacked marks stay
-//! apart, but marks over tall letters such as ป are not moved left as a
-//! shaping engine would). Arabic, which needs joining and right-to-left
+//! character map. That suits Latin, Japanese (horizontal) and Thai letters
+//! with one mark; Thai vowel and tone marks are drawn in the font's default
+//! positions over the preceding letter, so a tone mark over an upper vowel
+//! (ที่) or a mark over a tall letter (ป) is not moved as a shaping engine
+//! would move it. Arabic, which needs joining and right-to-left
 //! ordering, is not drawn; a place with only an Arabic name has it shown as
 //! question marks. Fonts with CFF outlines (`.otf`) are not embedded.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
@@ -97,7 +107,7 @@ mod tests;
 use cover::*;
 pub use data::{BookletArea, BookletData, JOIN_AREA_WITHIN_M};
 use fonts::*;
-pub use fonts::{BookletFonts, DEFAULT_FONT_PATHS, FONTS_ENV};
+pub use fonts::{BookletFonts, FONTS_ENV};
 pub use layout::render;
 use layout::*;
 pub use map::Land;

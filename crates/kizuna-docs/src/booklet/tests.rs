@@ -25,12 +25,7 @@ fn every_word_is_in_the_catalogues_in_four_languages() {
             assert!(!text.trim().is_empty(), "{id} {lang}");
         }
         assert!(k.get(Lang::Ja).chars().any(is_cjk), "{id} ja");
-        assert!(
-            k.get(Lang::Th)
-                .chars()
-                .any(|c| matches!(script_of(c), Some(("Thai", _)))),
-            "{id} th"
-        );
+        assert!(k.get(Lang::Th).chars().any(|c| script_of(c) == Some("Thai")), "{id} th");
     }
     assert_eq!(K::CatPrayerRoom.id(), "booklet-cat-prayer-room");
 }
@@ -133,7 +128,7 @@ fn g(adv: f32, space: bool, break_before: bool, mark: bool) -> Glyph {
 }
 
 #[test]
-fn lines_break_at_spaces_then_anywhere_but_before_marks() {
+fn lines_break_at_spaces_and_drop_them() {
     // "aaa bbb": breaks at the space, which is dropped.
     let text: Vec<Glyph> = [false, false, false, true, false, false, false]
         .iter()
@@ -142,19 +137,123 @@ fn lines_break_at_spaces_then_anywhere_but_before_marks() {
         .collect();
     let lines = wrap(&text, 22.0);
     assert_eq!(lines.iter().map(Vec::len).collect::<Vec<_>>(), vec![3, 3]);
-    // One long word with a mark where it would be cut: the mark stays with its letter.
-    let word = vec![
-        g(5.0, false, false, false),
-        g(5.0, false, false, false),
-        g(5.0, false, false, false),
-        g(0.1, false, false, true),
-        g(5.0, false, false, false),
-    ];
-    let lines = wrap(&word, 10.0);
-    assert!(
-        lines.iter().all(|l| !l.first().unwrap().mark),
-        "{:?}",
-        lines.iter().map(Vec::len).collect::<Vec<_>>()
-    );
-    assert_eq!(lines.iter().map(Vec::len).sum::<usize>(), 5);
+}
+
+/// Thai words (written without spaces between them) of a long text.
+pub(crate) const THAI_WORDS: &[&str] = &[
+    "ร้าน",
+    "อาหาร",
+    "ฮาลาล",
+    "แห่ง",
+    "นี้",
+    "เปิด",
+    "ทุก",
+    "วัน",
+    "ตั้งแต่",
+    "เช้า",
+    "จนถึง",
+    "เย็น",
+    "มี",
+    "ห้อง",
+    "ละหมาด",
+    "สำหรับ",
+    "ผู้",
+    "ชาย",
+    "และ",
+    "ผู้",
+    "หญิง",
+    "อยู่",
+    "ใกล้",
+    "สถานี",
+    "รถไฟ",
+    "เดิน",
+    "ไป",
+    "ได้",
+    "ภายใน",
+    "ห้า",
+    "นาที",
+    "พนักงาน",
+    "พูด",
+    "ภาษา",
+    "อังกฤษ",
+    "ญี่ปุ่น",
+    "และ",
+    "ไทย",
+    "ราคา",
+    "ไม่",
+    "แพง",
+    "อร่อย",
+    "มาก",
+];
+
+/// Where the words of [`THAI_WORDS`] end, in characters of their concatenation.
+pub(crate) fn thai_word_ends() -> Vec<usize> {
+    THAI_WORDS
+        .iter()
+        .scan(0, |n, w| {
+            *n += w.chars().count();
+            Some(*n)
+        })
+        .collect()
+}
+
+/// A long Thai text in a narrow column: every line ends where a word ends
+/// (no word is cut, and no line starts with a vowel or tone mark).
+#[test]
+fn thai_lines_break_between_words_only() {
+    let fonts = BookletFonts::embedded();
+    let mut shaper = Shaper::new(&fonts).expect("the embedded fonts");
+    let text = THAI_WORDS.concat();
+    let glyphs = shaper.spans(&[(&text, style(9.0, false, BLACK))]).expect("drawn");
+    assert_eq!(glyphs.len(), text.chars().count(), "one glyph per character");
+    for max in [40.0, 55.0, 70.0, 120.0] {
+        let lines = wrap(&glyphs, max);
+        assert!(lines.len() > 2, "{max}: {} lines", lines.len());
+        let ends = thai_word_ends();
+        let mut n = 0;
+        for line in &lines[..lines.len() - 1] {
+            n += line.len();
+            assert!(
+                ends.contains(&n),
+                "width {max}: a line ends inside a word, after character {n}"
+            );
+            assert!(!line[0].mark);
+        }
+    }
+}
+
+/// Japanese keeps its line-start rules: no small kana, long-vowel mark or
+/// closing punctuation begins a line.
+#[test]
+fn japanese_lines_keep_their_start_rules() {
+    let fonts = BookletFonts::embedded();
+    let mut shaper = Shaper::new(&fonts).expect("the embedded fonts");
+    let text = "ハラールのラーメン、ちょっとしたカフェ。「ショップ」もあります。";
+    let glyphs = shaper.spans(&[(text, style(9.0, false, BLACK))]).expect("drawn");
+    let chars: Vec<char> = text.chars().collect();
+    for (i, g) in glyphs.iter().enumerate() {
+        if g.break_before {
+            assert!(
+                !"ーっょ、。」ャッ".contains(chars[i]),
+                "a line may start with {} at {i}",
+                chars[i]
+            );
+        }
+    }
+    assert!(glyphs.iter().filter(|g| g.break_before).count() > 10);
+}
+
+#[test]
+fn the_embedded_fonts_draw_every_script_of_the_booklet() {
+    let fonts = BookletFonts::embedded();
+    assert_eq!(fonts.sources().len(), 2, "{:?}", fonts.sources());
+    assert!(fonts.sources()[0].starts_with("Noto Sans JP (npm @expo-google-fonts/noto-sans-jp "));
+    let shaper = Shaper::new(&fonts).expect("the embedded fonts");
+    for text in [
+        "Kedai Makan Émile, 12:30–14:00",
+        "ร้านอาหารฮาลาล ๑๒",
+        "札幌駅のハラールラーメン（ｗ）",
+    ] {
+        assert!(shaper.can_draw(text), "{text}");
+    }
 }

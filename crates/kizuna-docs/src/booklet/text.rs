@@ -1,4 +1,5 @@
-//! Text as glyphs: styles, one glyph per character from the font's map, line breaks.
+//! Text as glyphs: styles, one glyph per character from the font's map, line
+//! breaks where Unicode's rules (ICU4X's segmenter) allow them.
 
 use super::*;
 
@@ -63,82 +64,174 @@ impl<'a> Shaper<'a> {
         self.faces.iter().position(|f| f.has(c))
     }
 
-    /// Glyphs for a text in a style, appended to `out`.
-    pub(crate) fn shape(&mut self, text: &str, st: Style, out: &mut Vec<Glyph>) -> Result<(), BookletError> {
-        let mut prev_char = out.last().map(|_| ' ');
-        let mut prev_font = out.last().map(|g| g.font);
-        if out.last().is_some_and(|g| !g.space) {
-            prev_char = Some('x');
-        }
-        for raw in text.chars() {
-            let c = if raw.is_whitespace() || raw.is_control() {
-                ' '
-            } else {
-                raw
-            };
-            let (font, c) = match self.font_for(c, prev_font) {
-                Some(f) => (f, c),
-                None => match script_of(c) {
-                    Some((script, package)) => {
-                        return Err(BookletError::Fonts(format!(
-                            "no font has {script} letters (needed for \"{text}\"): install Debian's {package}, or name a TrueType font file with --font or {FONTS_ENV}; {}",
-                            self.fonts.describe()
-                        )));
-                    }
-                    None => match self.font_for('?', prev_font) {
-                        Some(f) => (f, '?'),
-                        None => {
-                            return Err(BookletError::Fonts(format!(
-                                "no font has Latin letters: install Debian's fonts-ipafont-gothic, or name a TrueType font file with --font or {FONTS_ENV}; {}",
-                                self.fonts.describe()
-                            )));
-                        }
-                    },
-                },
-            };
-            let Some((cid, milli)) = self.faces[font].glyph(c) else {
-                continue;
-            };
-            let space = c == ' ';
-            let mark = is_thai_mark(c);
-            let break_before = match prev_char {
-                None => false,
-                Some(p) => {
-                    !mark
-                        && !space
-                        && (p == ' ' || ((is_cjk(c) || is_cjk(p)) && !no_break_before(c) && !no_break_after(p)))
-                }
-            };
-            out.push(Glyph {
-                font,
-                cid,
-                adv: milli * st.size / 1000.0,
-                style: st,
-                space,
-                break_before,
-                mark,
-            });
-            prev_char = Some(c);
-            prev_font = Some(font);
-        }
-        Ok(())
-    }
-
+    /// Glyphs for texts in their styles, one run of text: a line may break
+    /// only where Unicode's line breaking rules allow (ICU4X's segmenter,
+    /// with its dictionary for Thai, which is written without spaces between
+    /// words, and strict Japanese rules: no small kana or closing mark starts
+    /// a line).
     pub(crate) fn spans(&mut self, spans: &[(&str, Style)]) -> Result<Vec<Glyph>, BookletError> {
+        // Whitespace and control characters are drawn as spaces.
+        let plain: Vec<String> = spans
+            .iter()
+            .map(|(t, _)| {
+                t.chars()
+                    .map(|c| if c.is_whitespace() || c.is_control() { ' ' } else { c })
+                    .collect()
+            })
+            .collect();
+        let whole: String = plain.concat();
+        let breaks: std::collections::HashSet<usize> = line_breaks(&whole);
         let mut out = Vec::new();
-        for (text, st) in spans {
-            self.shape(text, *st, &mut out)?;
+        let mut at = 0;
+        let mut prev_font = None;
+        // A break before a character that draws nothing moves to the next.
+        let mut pending_break = false;
+        for (text, (raw, st)) in plain.iter().zip(spans) {
+            for (i, c) in text.char_indices() {
+                let offset = at + i;
+                pending_break |= offset > 0 && breaks.contains(&offset);
+                let (font, c) = self.font_for_or_fail(c, prev_font, raw)?;
+                let Some((cid, milli)) = self.faces[font].glyph(c) else {
+                    continue;
+                };
+                let space = c == ' ';
+                let mark = is_thai_mark(c);
+                out.push(Glyph {
+                    font,
+                    cid,
+                    adv: milli * st.size / 1000.0,
+                    style: *st,
+                    space,
+                    break_before: pending_break && !space && !mark,
+                    mark,
+                });
+                if !space && !mark {
+                    pending_break = false;
+                }
+                prev_font = Some(font);
+            }
+            at += text.len();
         }
         Ok(out)
     }
+
+    /// The font that draws `c` (or a `?` in its place when no font has
+    /// that script), or why there is none.
+    fn font_for_or_fail(&self, c: char, prev: Option<usize>, text: &str) -> Result<(usize, char), BookletError> {
+        if let Some(f) = self.font_for(c, prev) {
+            return Ok((f, c));
+        }
+        if let Some(script) = script_of(c) {
+            return Err(BookletError::Fonts(format!(
+                "no font has {script} letters (needed for \"{text}\"); {}",
+                self.fonts.describe()
+            )));
+        }
+        match self.font_for('?', prev) {
+            Some(f) => Ok((f, '?')),
+            None => Err(BookletError::Fonts(format!(
+                "no font has Latin letters; {}",
+                self.fonts.describe()
+            ))),
+        }
+    }
+}
+
+/// Thai words the segmenter's dictionary lacks (loanwords and names the
+/// booklet uses), which it would otherwise cut: kept whole, and the text
+/// on either side segmented on its own.
+pub(crate) const THAI_WORDS_TO_KEEP: &[&str] = &[
+    "ฮาลาล",
+    "ซัปโปโร",
+    "ฮอกไกโด",
+    "มัสยิด",
+    "มุสลิม",
+    "ละหมาด",
+    "วุฎู",
+    "วุดู",
+    "ราเมน",
+    "ซูชิ",
+    "คาเฟ่",
+    "โอตารุ",
+    "ฮาโกดาเตะ",
+    "อาซาฮิกาวะ",
+    "นิเซโกะ",
+];
+
+/// The byte offsets in `text` where a line may break (before the character
+/// at that offset), by Unicode's line breaking algorithm with ICU4X's
+/// built-in data and its dictionaries for Thai (and Lao, Khmer, Burmese);
+/// the words of [`THAI_WORDS_TO_KEEP`] are kept whole, and no line starts
+/// after a Thai leading vowel (เ แ โ ใ ไ), which always opens a syllable.
+pub(crate) fn line_breaks(text: &str) -> std::collections::HashSet<usize> {
+    use icu_segmenter::LineSegmenter;
+    use icu_segmenter::options::LineBreakOptions;
+    static SEGMENTER: std::sync::OnceLock<icu_segmenter::LineSegmenterBorrowed<'static>> = std::sync::OnceLock::new();
+    let seg = SEGMENTER.get_or_init(|| LineSegmenter::new_dictionary(LineBreakOptions::default()));
+    let whole: std::collections::HashSet<usize> = seg.segment_str(text).collect();
+    // The words to keep, leftmost and longest first, not overlapping.
+    let mut kept: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < text.len() {
+        let rest = &text[i..];
+        match THAI_WORDS_TO_KEEP
+            .iter()
+            .filter(|w| rest.starts_with(**w))
+            .max_by_key(|w| w.len())
+        {
+            Some(w) => {
+                kept.push((i, i + w.len()));
+                i += w.len();
+            }
+            None => i += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    if kept.is_empty() {
+        return drop_after_leading_vowels(text, whole);
+    }
+    let thai = |c: Option<char>| c.is_some_and(|c| ('\u{0E01}'..='\u{0E4E}').contains(&c));
+    let mut out = std::collections::HashSet::new();
+    let mut from = 0;
+    for &(start, end) in kept.iter().chain(std::iter::once(&(text.len(), text.len()))) {
+        // The text before this word, segmented on its own (its ends are decided below).
+        let piece = &text[from..start];
+        out.extend(
+            seg.segment_str(piece)
+                .filter(|&b| b > 0 && b < piece.len())
+                .map(|b| from + b),
+        );
+        for edge in [from, start] {
+            let between_thai = thai(text[..edge].chars().next_back()) && thai(text[edge..].chars().next());
+            if between_thai || whole.contains(&edge) {
+                out.insert(edge);
+            }
+        }
+        from = end;
+    }
+    out.remove(&text.len());
+    drop_after_leading_vowels(text, out)
+}
+
+fn drop_after_leading_vowels(
+    text: &str,
+    mut breaks: std::collections::HashSet<usize>,
+) -> std::collections::HashSet<usize> {
+    breaks.retain(|&b| {
+        !text[..b]
+            .chars()
+            .next_back()
+            .is_some_and(|c| ('\u{0E40}'..='\u{0E44}').contains(&c))
+    });
+    breaks
 }
 
 pub(crate) fn width(glyphs: &[Glyph]) -> f32 {
     glyphs.iter().map(|g| g.adv).sum()
 }
 
-/// Break glyphs into lines no wider than `max` (a word wider than a line is
-/// broken between characters, never before a combining mark).
+/// Break glyphs into lines no wider than `max` at the glyphs' break
+/// opportunities (a word wider than a whole line is broken between
+/// characters, never before a combining mark).
 pub(crate) fn wrap(glyphs: &[Glyph], max: f32) -> Vec<Vec<Glyph>> {
     let mut lines = Vec::new();
     let mut start = 0;

@@ -96,7 +96,7 @@ pub(crate) fn write_pdf(shaper: Shaper, pages: Vec<Page>, lang: Lang) -> Result<
     for (i, [type0, cid, descriptor, file, cmap]) in &fonts {
         let face = &shaper.faces[*i];
         let subset = subsetter::subset(&face.file.data, 0, &face.remap)
-            .map_err(|e| BookletError::Fonts(format!("cannot embed {} in the PDF: {e}", face.file.path.display())))?;
+            .map_err(|e| BookletError::Fonts(format!("cannot embed {} in the PDF: {e}", face.file.source)))?;
         let base = format!("{}+{}", subset_tag(*i, &face.used), face.file.name);
         let base = Name(base.as_bytes());
         pdf.type0_font(*type0)

@@ -67,3 +67,4 @@ booklet-check-note = Assurance levels and hours are as recorded; certificates ar
 booklet-map-caption = The numbers on the map are those of the list.
 booklet-no-places = No places are recorded yet.
 booklet-list-separator = { ", " }
+booklet-unavailable = The booklet cannot be made just now. Please try again later, or ask the office for a printed copy.

@@ -59,3 +59,4 @@ booklet-check-note = 区分と営業時間は記録どおりで、認証の有�
 booklet-map-caption = 地図の番号は一覧の番号です。
 booklet-no-places = まだ場所が登録されていません。
 booklet-list-separator = 、
+booklet-unavailable = 現在、冊子を作成できません。しばらくしてからもう一度お試しいただくか、印刷したものを事務所にお問い合わせください。

@@ -58,3 +58,4 @@ booklet-check-note = Tahap jaminan dan waktu buka adalah seperti yang direkodkan
 booklet-map-caption = Nombor pada peta ialah nombor dalam senarai.
 booklet-no-places = Belum ada tempat yang direkodkan.
 booklet-list-separator = { ", " }
+booklet-unavailable = Buku kecil ini tidak dapat disediakan sekarang. Sila cuba lagi kemudian, atau minta salinan bercetak daripada pejabat.

@@ -59,3 +59,4 @@ booklet-check-note = ระดับฮาลาลและเวลาเป�
 booklet-map-caption = ตัวเลขบนแผนที่ตรงกับหมายเลขในรายการ
 booklet-no-places = ยังไม่มีสถานที่ที่บันทึกไว้
 booklet-list-separator = { ", " }
+booklet-unavailable = ขณะนี้ไม่สามารถจัดทำคู่มือได้ โปรดลองใหม่อีกครั้งภายหลัง หรือขอฉบับพิมพ์จากสำนักงาน

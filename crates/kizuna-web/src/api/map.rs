@@ -10,10 +10,11 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Json, Response};
 use kizuna_app::App;
+use kizuna_app::map::booklet::BookletFailure;
 use kizuna_app::map::prayer::LocalPrayerTimes;
 use kizuna_app::map::{Area, BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_app::map::{PlaceImportReport, PlaceReview};
-use kizuna_docs::booklet::{BookletError, BookletFonts, Land, render};
+use kizuna_docs::booklet::{BookletFonts, Land};
 use kizuna_domain::FieldError;
 use kizuna_domain::map::place::LatLon;
 use kizuna_domain::map::place::PlaceFields;
@@ -489,23 +490,22 @@ async fn import(
     Ok(Json(app.import_places_with(format, &body, dry_run, strict).await?).into_response())
 }
 
-static BOOKLET_FONTS: std::sync::Mutex<Option<Arc<BookletFonts>>> = std::sync::Mutex::new(None);
+/// The booklet's fonts: the embedded ones, after any named by
+/// `KIZUNA_PDF_FONTS`, read once; a problem with a named file is only logged
+/// (it names the server's paths) and the embedded fonts are used alone.
+static BOOKLET_FONTS: std::sync::OnceLock<Arc<BookletFonts>> = std::sync::OnceLock::new();
 /// The land shapes of the booklet's maps, decoded once.
 static BOOKLET_LAND: std::sync::OnceLock<Option<Land>> = std::sync::OnceLock::new();
-/// One booklet made at a time: it takes a core for a moment.
-static BOOKLET_TURN: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(1);
 
-pub fn booklet_fonts() -> Result<Arc<BookletFonts>, BookletError> {
-    let mut slot = BOOKLET_FONTS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some(f) = slot.as_ref() {
-        return Ok(f.clone());
-    }
-    let fonts = Arc::new(BookletFonts::discover()?);
-    // Remember only a find: fonts installed later are then picked up.
-    if !fonts.paths().is_empty() {
-        *slot = Some(fonts.clone());
-    }
-    Ok(fonts)
+pub fn booklet_fonts() -> Arc<BookletFonts> {
+    BOOKLET_FONTS
+        .get_or_init(|| {
+            Arc::new(BookletFonts::discover().unwrap_or_else(|e| {
+                tracing::error!("the booklet's fonts named by KIZUNA_PDF_FONTS are left out: {e}");
+                BookletFonts::embedded()
+            }))
+        })
+        .clone()
 }
 
 pub fn booklet_land() -> Option<&'static Land> {
@@ -524,32 +524,21 @@ pub fn booklet_land() -> Option<&'static Land> {
 #[utoipa::path(get, path = "/api/v1/places/booklet.pdf", tag = "map", operation_id = "places_booklet",
     params(("lang" = Option<String>, Query, description = "en (default), ja, th or ms", pattern = "^(en|ja|th|ms)$")),
     responses((status = 200, description = "The booklet", content_type = "application/pdf", body = Vec<u8>),
-              (status = 503, description = "The server has no font for the language's script", body = ErrorBody)))]
+              (status = 503, description = "The booklet cannot be made now (the reason is in the server's log)", body = ErrorBody)))]
 async fn booklet(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Response> {
     let raw = q.remove("lang").unwrap_or_else(|| "en".to_owned());
     no_leftovers(&q, "lang")?;
     let lang = Lang::parse(&raw).map_err(|e| ApiError::invalid(vec![e]))?;
-    let data = app.booklet_data(lang).await?;
-    let _turn = BOOKLET_TURN
-        .acquire()
-        .await
-        .map_err(|_| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "unavailable", "the server is stopping"))?;
-    let made = tokio::task::spawn_blocking(move || render(&data, &*booklet_fonts()?, booklet_land()))
-        .await
-        .map_err(|e| {
-            ApiError::new(
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "internal",
-                format!("making the booklet failed: {e}"),
-            )
-        })?;
-    let pdf = match made {
+    let pdf = match app.booklet_pdf(lang, booklet_fonts(), booklet_land()).await {
         Ok(pdf) => pdf,
-        Err(BookletError::Fonts(m)) => {
+        Err(BookletFailure::App(e)) => return Err(e.into()),
+        Err(e) => {
+            // The reason may name the server's files: for its log only.
+            tracing::error!("the booklet in {lang} could not be made: {e}");
             return Err(ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                "booklet_fonts_missing",
-                m,
+                "booklet_unavailable",
+                kizuna_i18n::message(lang, "booklet-unavailable", &[]),
             ));
         }
     };
@@ -562,7 +551,7 @@ async fn booklet(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<R
             ),
             (header::CACHE_CONTROL, "public, max-age=300".to_owned()),
         ],
-        pdf,
+        pdf.to_vec(),
     )
         .into_response())
 }

@@ -85,8 +85,8 @@ pub enum PlacesCmd {
         /// Write the PDF to this file.
         #[arg(long)]
         out: PathBuf,
-        /// A TrueType font file to draw with, in order of preference (repeatable;
-        /// default: the files in $KIZUNA_PDF_FONTS, else Debian's IPA Gothic and TLWG Thai fonts).
+        /// A TrueType font file to prefer to the embedded Noto Sans JP and Thai
+        /// (repeatable; default: the files in $KIZUNA_PDF_FONTS, if any).
         #[arg(long = "font")]
         fonts: Vec<PathBuf>,
     },
@@ -390,23 +390,20 @@ fn import_report_text(r: &kizuna_app::map::PlaceImportReport) -> String {
     out.join("\n")
 }
 
-/// `kizuna places booklet`: the PDF booklet, drawn with fonts found on this
-/// machine and the land shapes embedded in the binary.
+/// `kizuna places booklet`: the PDF booklet, drawn with the fonts embedded
+/// in kizuna (after any named) and the land shapes embedded in it.
 async fn booklet(app: &App, lang: &str, out: &std::path::Path, fonts: &[PathBuf]) -> anyhow::Result<()> {
-    use kizuna_docs::booklet::{BookletFonts, Land, render};
+    use kizuna_docs::booklet::BookletFonts;
     let lang = kizuna_i18n::Lang::parse(lang).map_err(|e| anyhow::anyhow!("--lang: {}", e.message))?;
     let fonts = if fonts.is_empty() {
         BookletFonts::discover()?
     } else {
         BookletFonts::load(fonts)?
     };
-    let land = kizuna_web::assets::embedded("land-10m.json")
-        .map(Land::from_topojson)
-        .transpose()
-        .map_err(|e| anyhow::anyhow!("the land shapes embedded in kizuna: {e}"))?;
-    let data = app.booklet_data(lang).await?;
-    let pdf = render(&data, &fonts, land.as_ref())?;
-    std::fs::write(out, &pdf).with_context(|| format!("cannot write {}", out.display()))?;
+    let pdf = app
+        .booklet_pdf(lang, std::sync::Arc::new(fonts), kizuna_web::api::booklet_land())
+        .await?;
+    std::fs::write(out, &*pdf).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("wrote {} ({} bytes, in {lang})", out.display(), pdf.len());
     Ok(())
 }
