@@ -6,11 +6,11 @@ use axum::Router;
 use chrono::NaiveDate;
 use kizuna_app::{App, ManualClock};
 use kizuna_domain::common::account::Role;
-use kizuna_store::Backend;
+use kizuna_store::{Backend, Store, StoreError};
 use kizuna_web::WebOptions;
 
 use crate::browser::Browser;
-use crate::store::fresh_store;
+use crate::store::{fresh_store, from_template};
 
 /// The staff account every [`TestApp`] has.
 pub const STAFF: &str = "staff@example.org";
@@ -28,6 +28,27 @@ pub const TODAY: (i32, u32, u32) = (2026, 11, 23);
 /// [`TODAY`] as a date.
 pub fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(TODAY.0, TODAY.1, TODAY.2).expect("TODAY is a date")
+}
+
+/// Why a test cannot start: no database.
+fn no_database<T>(e: StoreError) -> T {
+    panic!("a fresh database (is PostgreSQL on 127.0.0.1:5432?): {e}")
+}
+
+/// The demo (when asked) and the test accounts, written through `app`.
+async fn fill(app: &App, demo: bool) {
+    if demo {
+        app.load_demo().await.expect("the demo loads");
+        app.add_user(PARTNER, Role::Partner, Some(PARTNER_ORGANISATION), Some(PASSWORD))
+            .await
+            .expect("a partner account");
+    }
+    app.add_user(STAFF, Role::Staff, None, Some(PASSWORD))
+        .await
+        .expect("a staff account");
+    app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD))
+        .await
+        .expect("an administrator account");
 }
 
 /// The application on a fresh database, its web router, and the clock it
@@ -56,23 +77,30 @@ impl TestApp {
     }
 
     async fn build(backend: Backend, demo: bool, options: WebOptions) -> Self {
-        let store = fresh_store(backend)
-            .await
-            .unwrap_or_else(|e| panic!("a fresh {backend:?} database (is PostgreSQL on 127.0.0.1:5432?): {e}"));
         let clock = ManualClock::on(today());
-        let app = App::new(store).with_clock(clock.clone());
-        if demo {
-            app.load_demo().await.expect("the demo loads");
-            app.add_user(PARTNER, Role::Partner, Some(PARTNER_ORGANISATION), Some(PASSWORD))
-                .await
-                .expect("a partner account");
-        }
-        app.add_user(STAFF, Role::Staff, None, Some(PASSWORD))
+        // The demo and its accounts are the same for every test of a run:
+        // made once, copied for each (see `from_template`).
+        let copied = if demo {
+            from_template(backend, "demo", |url| async move {
+                let store = Store::open(&url).await.unwrap_or_else(no_database);
+                let app = App::new(store).with_clock(ManualClock::on(today()));
+                fill(&app, true).await;
+                app.store.close().await;
+            })
             .await
-            .expect("a staff account");
-        app.add_user(ADMIN, Role::Admin, None, Some(PASSWORD))
-            .await
-            .expect("an administrator account");
+            .unwrap_or_else(no_database)
+        } else {
+            None
+        };
+        let app = match copied {
+            Some(url) => App::new(Store::open(&url).await.unwrap_or_else(no_database)).with_clock(clock.clone()),
+            None => {
+                let store = fresh_store(backend).await.unwrap_or_else(no_database);
+                let app = App::new(store).with_clock(clock.clone());
+                fill(&app, demo).await;
+                app
+            }
+        };
         let app = Arc::new(app);
         let router = kizuna_web::router_with_options(app.clone(), options);
         TestApp {
