@@ -11,8 +11,9 @@ use axum::routing::get;
 use kizuna_app::training::alumni::person_name;
 use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
+use kizuna_domain::common::person::Person;
 use kizuna_domain::training::alumni::{
-    About, AlumniAssociation, Channel, FollowUp, FollowUpInput, Milestone, Progress,
+    About, AlumniAssociation, Channel, FollowUp, FollowUpInput, MemberRole, Milestone, Progress,
 };
 use kizuna_i18n as i18n;
 
@@ -27,7 +28,11 @@ pub fn routes() -> crate::pages::Routes {
         .route("/console/people/{id}/history", get(history_page))
         .route("/console/alumni/associations", get(associations_page))
         .route("/console/alumni/associations/{id}", get(association_page))
+        .merge(edit::routes())
 }
+
+#[path = "alumni_edit.rs"]
+mod edit;
 
 macro_rules! staff {
     ($ctx:expr) => {
@@ -145,6 +150,10 @@ async fn due_page(State(s): State<WebState>, ctx: Ctx, Query(q): Query<DueQuery>
 #[template(path = "alumni/follow_up_form.html")]
 struct FollowUpForm<'a> {
     ctx: &'a Ctx,
+    /// The follow-up changed, or none for a new one.
+    id: Option<Id>,
+    heading: String,
+    action: String,
     person: String,
     about: String,
     f: FormState,
@@ -168,7 +177,7 @@ const SHOWN: &[&str] = &[
     "notes_ms",
 ];
 
-async fn follow_up_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
+async fn follow_up_form(s: &WebState, ctx: &Ctx, id: Option<Id>, f: FormState) -> Response {
     let person = match f.v("person_id").parse::<Id>() {
         Ok(id) => match s.app.store.get::<kizuna_domain::common::person::Person>(id).await {
             Ok(p) => person_name(&p),
@@ -183,8 +192,19 @@ async fn follow_up_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
     };
     let about = ok_or_page!(ctx, about);
     let errors = f.has_errors();
+    let stale = f.errors.iter().any(|(field, _)| field == "version");
     let page = FollowUpForm {
         ctx,
+        id,
+        heading: ctx.t(if id.is_some() {
+            "alumni-follow-up-edit"
+        } else {
+            "alumni-follow-up-new"
+        }),
+        action: id.map_or_else(
+            || "/console/follow-ups/new".to_owned(),
+            |id| format!("/console/follow-ups/{id}"),
+        ),
         person,
         about: ctx.local(&about),
         milestones: Milestone::ALL
@@ -206,7 +226,9 @@ async fn follow_up_form(s: &WebState, ctx: &Ctx, f: FormState) -> Response {
         f,
     };
     let mut r = render(ctx, &page);
-    if errors {
+    if stale {
+        *r.status_mut() = axum::http::StatusCode::CONFLICT;
+    } else if errors {
         *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
     }
     r
@@ -254,7 +276,7 @@ async fn follow_up_new(State(s): State<WebState>, ctx: Ctx, Query(q): Query<NewQ
     }
     f.set("done_on", s.app.today());
     f.set("progress", Progress::NotStarted);
-    follow_up_form(&s, &ctx, f).await
+    follow_up_form(&s, &ctx, None, f).await
 }
 
 async fn follow_up_create(State(s): State<WebState>, ctx: Ctx, Form(pairs): Form<Vec<(String, String)>>) -> Response {
@@ -283,7 +305,7 @@ async fn follow_up_create(State(s): State<WebState>, ctx: Ctx, Form(pairs): Form
         let msg = rule_message(&ctx, &e.code, &value);
         f.errors.push((e.field.clone(), msg));
     }
-    follow_up_form(&s, &ctx, f).await
+    follow_up_form(&s, &ctx, None, f).await
 }
 
 // ------------------------------------------------------------- history
@@ -435,6 +457,7 @@ async fn associations_page(State(s): State<WebState>, ctx: Ctx) -> Response {
 }
 
 struct MemberLine {
+    id: Id,
     person_id: Id,
     name: String,
     role: String,
@@ -445,34 +468,104 @@ struct MemberLine {
 #[template(path = "alumni/association.html")]
 struct AssociationPage<'a> {
     ctx: &'a Ctx,
+    id: Id,
     name: String,
     country: String,
     founded: String,
+    notice: Option<String>,
     members: Vec<MemberLine>,
+    /// The add-a-member form: the alumni of the country not yet members.
+    f: FormState,
+    people: Vec<Opt>,
+    roles: Vec<Opt>,
+    top_errors: Vec<String>,
 }
 
-async fn association_page(State(s): State<WebState>, ctx: Ctx, Path(id): Path<String>) -> Response {
+#[derive(serde::Deserialize)]
+struct DoneQuery {
+    done: Option<String>,
+}
+
+async fn association_page(
+    State(s): State<WebState>,
+    ctx: Ctx,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
     staff!(ctx);
     let Some(id) = parse_id(&id) else {
         return not_found(&ctx);
     };
-    let a = ok_or_page!(&ctx, s.app.get::<AlumniAssociation>(id).await);
-    let acting = crate::acting::for_ctx(&s, &ctx);
-    let members = ok_or_page!(&ctx, acting.association_members(id).await);
+    let mut f = FormState::default();
+    f.set("role", MemberRole::Member);
+    let notice = q
+        .done
+        .as_deref()
+        .filter(|d| matches!(*d, "member-added" | "member-removed"))
+        .map(|d| ctx.t(&format!("alumni-{d}")));
+    association_render(&s, &ctx, id, f, notice).await
+}
+
+/// An association, its members and the form adding one (with `f`'s
+/// values and refusals; 422 when it has any).
+async fn association_render(s: &WebState, ctx: &Ctx, id: Id, f: FormState, notice: Option<String>) -> Response {
+    let a = ok_or_page!(ctx, s.app.get::<AlumniAssociation>(id).await);
+    let acting = crate::acting::for_ctx(s, ctx);
+    let members = ok_or_page!(ctx, acting.association_members(id).await);
+    // Who can join: people of the association's country who completed a
+    // course or a placement, not yet members.
+    let mut alumni: Vec<Id> = ok_or_page!(ctx, s.app.completions_of(None).await)
+        .iter()
+        .map(|c| c.person_id)
+        .filter(|p| !members.iter().any(|(_, m)| m.id == *p))
+        .collect();
+    alumni.sort_unstable();
+    alumni.dedup();
+    let mut candidates: Vec<(String, Id)> = ok_or_page!(
+        ctx,
+        s.app
+            .store
+            .get_many::<Person>(&alumni)
+            .await
+            .map_err(kizuna_app::AppError::from)
+    )
+    .iter()
+    .filter(|p| p.fields.nationality == a.fields.country)
+    .map(|p| (person_name(p), p.id))
+    .collect();
+    candidates.sort();
+    let chosen = f.v("person_id").to_owned();
+    let errors = f.has_errors();
     let page = AssociationPage {
-        ctx: &ctx,
+        ctx,
+        id,
         name: ctx.local(&a.fields.name),
-        country: country(&ctx, &a),
+        country: country(ctx, &a),
         founded: a.fields.founded_on.map(|d| ctx.date(&d)).unwrap_or_else(|| "—".into()),
+        notice,
         members: members
             .iter()
             .map(|(m, p)| MemberLine {
+                id: m.id,
                 person_id: p.id,
                 name: person_name(p),
-                role: label(&ctx, "role", m.fields.role.as_str()),
+                role: label(ctx, "role", m.fields.role.as_str()),
                 joined: m.fields.joined_on.map(|d| ctx.date(&d)).unwrap_or_else(|| "—".into()),
             })
             .collect(),
+        people: std::iter::once(opt("", ctx.t("alumni-choose-person"), &chosen))
+            .chain(candidates.iter().map(|(n, p)| opt(p, n, &chosen)))
+            .collect(),
+        roles: MemberRole::ALL
+            .iter()
+            .map(|r| opt(r.as_str(), label(ctx, "role", r.as_str()), f.v("role")))
+            .collect(),
+        top_errors: f.other_errors(&["person_id", "role", "joined_on"]),
+        f,
     };
-    render(&ctx, &page)
+    let mut r = render(ctx, &page);
+    if errors {
+        *r.status_mut() = axum::http::StatusCode::UNPROCESSABLE_ENTITY;
+    }
+    r
 }
