@@ -330,7 +330,7 @@ async fn delegations_import_from_a_workbook_with_their_members(backend: Backend)
     let names: Vec<&str> = members
         .iter()
         .filter_map(|m| m.fields.name.as_ref())
-        .map(|n| n.as_str())
+        .map(Text::as_str)
         .collect();
     assert_eq!(names, ["Somchai P.", "Malee K."]);
     // The same file again: every row already recorded, nothing added.
