@@ -38,6 +38,12 @@ fn main() {
     let packages = packages();
     let locked = locked_versions(&lockfile, &packages);
 
+    // kizuna-docs's build script installs from the same lockfile (the
+    // booklet's fonts): one `npm ci` at a time.
+    let guard = std::fs::File::open(&lockfile).unwrap_or_else(|e| panic!("cannot open {}: {e}", lockfile.display()));
+    guard
+        .lock()
+        .unwrap_or_else(|e| panic!("cannot lock {}: {e}", lockfile.display()));
     let wrong = problems(&modules, &packages, &locked);
     if !wrong.is_empty() {
         let why = wrong.join("; ");
@@ -64,6 +70,8 @@ fn main() {
             left.join("; ")
         );
     }
+
+    drop(guard);
 
     for package in &packages {
         println!(
