@@ -16,7 +16,8 @@
 //! it, for showing to people in Japan), category, assurance level (for
 //! certified places the certifier, certificate number and validity; a lapsed
 //! certificate is said to be lapsed), alcohol, prayer facilities, address,
-//! telephone, opening hours and when the place was last checked. Every page
+//! telephone, opening hours (read into days and times in the booklet's
+//! language, `hours.rs`) and when the place was last checked. Every page
 //! has its number.
 //!
 //! # Areas
@@ -94,6 +95,7 @@ use crate::topojson;
 mod cover;
 mod data;
 mod fonts;
+mod hours;
 mod layout;
 mod map;
 mod sections;
@@ -108,6 +110,7 @@ use cover::*;
 pub use data::{BookletArea, BookletData, JOIN_AREA_WITHIN_M};
 use fonts::*;
 pub use fonts::{BookletFonts, FONTS_ENV};
+use hours::*;
 pub use layout::render;
 use layout::*;
 pub use map::Land;

@@ -310,7 +310,10 @@ pub(crate) fn entry(l: &mut Layout, data: &BookletData, p: &Place, n: usize, hea
         b.add(&g, ENTRY_X, w, LEADING);
     }
 
-    let hours = f.opening_hours.as_ref().map(|h| h.as_str().to_owned());
+    let hours = f.opening_hours.as_ref().map(|h| {
+        readable_hours(h.as_str(), f.position.lat(), f.position.lon(), data.today, lang)
+            .unwrap_or_else(|| h.as_str().to_owned())
+    });
     let verified = f
         .last_verified
         .map(|d| K::Verified.with(lang, &[("date", &local_date(lang, d))]));

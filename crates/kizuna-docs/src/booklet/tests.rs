@@ -257,3 +257,34 @@ fn the_embedded_fonts_draw_every_script_of_the_booklet() {
         assert!(shaper.can_draw(text), "{text}");
     }
 }
+
+/// Opening hours print as days and times in the booklet's language, days
+/// with the same hours together, not as OpenStreetMap's syntax.
+#[test]
+fn opening_hours_read_as_days_and_times() {
+    // A Monday in a week without a public holiday.
+    let today = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+    let read = |text: &str, lang| readable_hours(text, 43.06, 141.35, today, lang).unwrap();
+    assert_eq!(
+        read("Mo-Fr 11:00-21:00; Sa 11:00-15:00; Su off", Lang::En),
+        "Mon–Fri 11:00–21:00; Sat 11:00–15:00; Sun closed"
+    );
+    assert_eq!(
+        read("Mo-Fr 11:00-21:00; Sa 11:00-15:00; Su off", Lang::Ja),
+        "月–金 11:00–21:00; 土 11:00–15:00; 日 休み"
+    );
+    assert_eq!(
+        read("Mo-Fr 11:00-21:00; Sa 11:00-15:00; Su off", Lang::Th),
+        "จ.–ศ. 11:00–21:00; ส. 11:00–15:00; อา. ปิด"
+    );
+    assert_eq!(read("24/7", Lang::Ms), "Setiap hari dibuka 24 jam");
+    assert_eq!(
+        read("Tu,We 10:00+", Lang::En),
+        "Mon closed; Tue, Wed from 10:00; Thu–Sun closed"
+    );
+    assert_eq!(
+        read("Mo-Su 11:00-14:00,17:00-22:00", Lang::En),
+        "Daily 11:00–14:00, 17:00–22:00"
+    );
+    assert!(readable_hours("not hours", 43.06, 141.35, today, Lang::En).is_none());
+}

@@ -68,6 +68,18 @@ pub enum K {
     MapCaption,
     NoPlaces,
     ListSeparator,
+    DayMo,
+    DayTu,
+    DayWe,
+    DayTh,
+    DayFr,
+    DaySa,
+    DaySu,
+    EveryDay,
+    HoursClosed,
+    HoursAllDay,
+    HoursFrom,
+    HoursAsk,
 }
 
 impl K {
