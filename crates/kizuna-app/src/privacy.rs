@@ -4,7 +4,7 @@
 //! is due. Each is logged in the audit log.
 
 use kizuna_domain::common::person::{Person, PersonInput};
-use kizuna_domain::common::retention::{rule, Keep, RecordKind, Rule, RULES};
+use kizuna_domain::common::retention::{Keep, RULES, RecordKind, Rule, rule};
 use kizuna_domain::common::{Id, Text};
 use kizuna_domain::training::participation::Participation;
 use kizuna_domain::volunteers::document::PlacementDocument;

@@ -17,7 +17,7 @@ use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::partnerships::outcome::{Outcome, OutcomeKind, OutcomeLink};
 use kizuna_domain::volunteers::document::DocumentKind;
-use kizuna_domain::volunteers::placement::{PlacementDirection, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{Placement, PlacementDirection, PlacementInput, Scheme};
 use kizuna_store::{Backend, Page};
 use kizuna_testkit::fresh_store;
 

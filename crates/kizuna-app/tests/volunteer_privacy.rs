@@ -117,18 +117,21 @@ async fn a_volunteer_is_exported_whole_and_erased_without_moving_the_hours(backe
         let found = app.store.tables_containing(w).await.unwrap();
         assert!(found.is_empty(), "{w} is still in {found:?}");
     }
-    assert!(app
-        .store
-        .select::<PlacementDocument>(&by, Page::ALL)
-        .await
-        .unwrap()
-        .is_empty());
+    assert!(
+        app.store
+            .select::<PlacementDocument>(&by, Page::ALL)
+            .await
+            .unwrap()
+            .is_empty()
+    );
     assert!(app.store.document_files(&[visa.id]).await.unwrap().is_empty());
     let after = app.store.select::<VolunteerEntry>(&by, Page::ALL).await.unwrap();
     assert_eq!(after.len(), entries.len(), "the hours stay");
-    assert!(after
-        .iter()
-        .all(|e| e.fields.report.is_none() && e.fields.review_note.is_none()));
+    assert!(
+        after
+            .iter()
+            .all(|e| e.fields.report.is_none() && e.fields.review_note.is_none())
+    );
     assert_eq!(
         app.hours_report(fy2022, &[], "en").await.unwrap(),
         hours_before,

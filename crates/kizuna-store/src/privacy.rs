@@ -4,16 +4,16 @@
 //! Every write here is in the change feed and the audit log like any other.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kizuna_domain::common::person::PersonInput;
-use kizuna_domain::common::Id;
-use kizuna_domain::fields::Fields;
 use kizuna_domain::System;
+use kizuna_domain::common::Id;
+use kizuna_domain::common::person::PersonInput;
+use kizuna_domain::fields::Fields;
 use sqlx::AssertSqlSafe;
 
-use crate::audit::{audit_append, Action, NewEntry};
-use crate::changes::{log_change, Op};
+use crate::audit::{Action, NewEntry, audit_append};
+use crate::changes::{Op, log_change};
 use crate::record::bind_all;
-use crate::{with_pool, Store, StoreError, Value};
+use crate::{Store, StoreError, Value, with_pool};
 
 /// A person's attendance at one curriculum session.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]

@@ -42,7 +42,10 @@ fn holidays_2000_to_2030_as_json_csv_and_table() {
 
     let o = kizuna(&["holidays", "--from", "2024", "--to", "2024", "--format", "table"]);
     let table = String::from_utf8(o.stdout).unwrap();
-    assert!(table.contains("2024-09-23  Mon  振替休日  Substitute Holiday"), "{table}");
+    assert!(
+        table.contains("2024-09-23  Mon  振替休日  Substitute Holiday"),
+        "{table}"
+    );
 }
 
 #[test]

@@ -21,7 +21,7 @@ use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind}
 use kizuna_domain::common::{CountryCode, Id, Key, LocalText, Text};
 use kizuna_domain::partnerships::outcome::{OutcomeInput, OutcomeKind, RecordedBy, Side};
 use kizuna_domain::volunteers::document::{DocumentKind, PlacementDocument, PlacementDocumentInput};
-use kizuna_domain::volunteers::placement::{PlacementDirection, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{Placement, PlacementDirection, PlacementInput, Scheme};
 use kizuna_store::{Page, Value};
 
 use crate::{App, AppError, Result};

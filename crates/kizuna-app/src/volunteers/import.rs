@@ -11,7 +11,7 @@ use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::Programme;
 use kizuna_domain::common::{Id, LocalText, Text};
-use kizuna_domain::volunteers::placement::{PlacementDirection, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{Placement, PlacementDirection, PlacementInput, Scheme};
 use kizuna_io::RowError;
 use kizuna_io::table::{FileFormat, parse_date, read_table_noted};
 use serde::Serialize;

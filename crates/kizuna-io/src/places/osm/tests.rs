@@ -222,7 +222,15 @@ fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
         (3, &[halal, ("amenity", "cafe"), ("addr:street", "Bulevardi")]),
         (4, &[halal, ("amenity", "restaurant"), ("addr:street", "北一条通")]),
         (5, &[halal, ("amenity", "restaurant")]),
-        (6, &[halal, ("name", "Teemaa"), ("website", "www.teemaa.com"), ("phone", "call us")]),
+        (
+            6,
+            &[
+                halal,
+                ("name", "Teemaa"),
+                ("website", "www.teemaa.com"),
+                ("phone", "call us"),
+            ],
+        ),
         (7, &[halal, ("name", "Long"), ("name:en", &"x".repeat(501))]),
         (8, &[("amenity", "bench")]),
     ]);
@@ -237,7 +245,13 @@ fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
         .collect();
     assert_eq!(
         names,
-        ["Hesburger", "Kotipizza Oyj", "Café, Bulevardi", "レストラン（北一条通）", "Teemaa"]
+        [
+            "Hesburger",
+            "Kotipizza Oyj",
+            "Café, Bulevardi",
+            "レストラン（北一条通）",
+            "Teemaa"
+        ]
     );
     let website = f.records[4].input.website.as_ref().map(ToString::to_string);
     assert_eq!(website.as_deref(), Some("https://www.teemaa.com"));
@@ -264,7 +278,11 @@ fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
         .map(|w| (w.object.as_str(), w.tag.as_str(), w.code.as_str()))
         .collect();
     assert_eq!(out, [("node/5", "name", "no_name"), ("node/7", "name:en", "too_long")]);
-    assert!(f.left_out[0].reason.contains("brand, operator or addr:street"), "{}", f.left_out[0].reason);
+    assert!(
+        f.left_out[0].reason.contains("brand, operator or addr:street"),
+        "{}",
+        f.left_out[0].reason
+    );
 
     // Read strictly, the same file refuses: every problem an error, nothing mended.
     let f = read(&file, Encoding::Xml, false).unwrap();
@@ -276,6 +294,8 @@ fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
         .collect();
     assert_eq!(
         objects,
-        ["node/1]", "node/2]", "node/3]", "node/4]", "node/5]", "node/6]", "node/6]", "node/7]"]
+        [
+            "node/1]", "node/2]", "node/3]", "node/4]", "node/5]", "node/6]", "node/6]", "node/7]"
+        ]
     );
 }

@@ -23,7 +23,7 @@ use kizuna_domain::common::locality::Locality;
 use kizuna_domain::common::organisation::Organisation;
 use kizuna_domain::common::person::Person;
 use kizuna_domain::common::programme::Programme;
-use kizuna_domain::volunteers::placement::{PlacementDirection, Phase, Placement, PlacementInput, Scheme};
+use kizuna_domain::volunteers::placement::{Phase, Placement, PlacementDirection, PlacementInput, Scheme};
 use kizuna_i18n as i18n;
 
 use crate::pages::render;
