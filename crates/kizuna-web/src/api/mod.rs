@@ -24,6 +24,7 @@ use crate::session::WebState;
 
 mod map;
 mod openapi;
+mod photos;
 mod records;
 mod system;
 mod training;
@@ -49,6 +50,7 @@ pub fn routes() -> OpenApiRouter<WebState> {
         .merge(records::routes())
         .merge(training::routes())
         .merge(map::routes())
+        .merge(photos::routes())
 }
 
 /// A page of records with the total.
