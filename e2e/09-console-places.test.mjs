@@ -195,7 +195,7 @@ describe('staff pages of the map', () => {
       assert.equal(id, 'e2e-bar');
       assert.equal(field, 'category');
       assert.equal(value, 'bar');
-      assert.equal(reason, '“bar” is not a category: write restaurant, cafe, grocery, hotel, mosque, prayer_room or other.');
+      assert.equal(reason, '“bar” is not a category: write restaurant, cafe, grocery, halal_shop, hotel, mosque, prayer_room or other.');
       assert.equal(await page.getByRole('button', { name: 'Import these places' }).count(), 0, 'nothing to confirm');
       await noAxeViolations(page, 'the import with a rejected record');
     });

@@ -73,6 +73,7 @@ async fn nearest_after_demo(backend: Backend) {
                 "restaurant",
                 "cafe",
                 "grocery",
+                "halal_shop",
                 "hotel",
                 "mosque",
                 "prayer_room",

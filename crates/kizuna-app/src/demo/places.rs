@@ -245,7 +245,7 @@ const PLACES: [P; 60] = [
         .alcohol(false).hours("Mo-Sa 11:00-21:00; Su off").verified(Some("2026-02-14")),
     p("chitose-08", Chitose, 42.8189, 141.6531, "Hotel Chitose Sky (demo)", "ホテル千歳スカイ（デモ）", "hotel", SD)
         .alcohol(true).prayer(PRAYER | QIBLA | MATS).hours("24/7").verified(Some("2026-06-06")),
-    p("chitose-09", Chitose, 42.8231, 141.6488, "Chitose Halal Grocery (demo)", "千歳ハラールグロサリー（デモ）", "grocery", Cert(2, "NICC-G-0045", "2026-01-10", "2028-01-09"))
+    p("chitose-09", Chitose, 42.8231, 141.6488, "Chitose Halal Grocery (demo)", "千歳ハラールグロサリー（デモ）", "halal_shop", Cert(2, "NICC-G-0045", "2026-01-10", "2028-01-09"))
         .alcohol(false).hours("10:00-19:00").verified(Some("2026-09-25")),
     p("chitose-10", Chitose, 42.8170, 141.6560, "Izakaya Chitose Minato (demo)", "居酒屋 千歳みなと（デモ）", "restaurant", UNK)
         .alcohol(true).hours("17:00-24:00").verified(Some("2024-12-12")),
@@ -263,7 +263,7 @@ const PLACES: [P; 60] = [
         .prayer(PRAYER | QIBLA | MATS).hours("06:00-22:00").verified(Some("2026-05-05")),
     p("obihiro-05", Obihiro, 42.9150, 143.2101, "Hotel Tokachi Plains (demo)", "ホテル十勝プレーンズ（デモ）", "hotel", SD)
         .alcohol(true).prayer(PRAYER | QIBLA | MATS).hours("24/7").verified(Some("2026-07-01")),
-    p("obihiro-06", Obihiro, 42.9210, 143.2060, "Barakah Mart, Obihiro (demo)", "バラカマート 帯広店（デモ）", "grocery", SD)
+    p("obihiro-06", Obihiro, 42.9210, 143.2060, "Barakah Mart, Obihiro (demo)", "バラカマート 帯広店（デモ）", "halal_shop", SD)
         .alcohol(false).hours("10:00-19:00").verified(Some("2025-08-15")).chain(MART, "Obihiro"),
     p("obihiro-07", Obihiro, 42.9135, 143.2030, "Obihiro Yatai Village Stall 3 (demo)", "帯広屋台村 3番（デモ）", "restaurant", PF)
         .alcohol(true).hours("18:00-24:00").verified(Some("2026-06-16")),
@@ -272,7 +272,7 @@ const PLACES: [P; 60] = [
     p("tokachi-02", Tokachi, 42.9940, 143.1990, "Otofuke Onsen Hotel (demo)", "音更温泉ホテル（デモ）", "hotel", SD)
         .more(&[("ms", "Hotel Onsen Otofuke (demo)")])
         .alcohol(true).prayer(PRAYER | WUDU | QIBLA | MATS).hours("24/7").verified(Some("2026-03-28")),
-    p("tokachi-03", Tokachi, 42.8093, 143.1596, "Tokachi Halal Dairy Shop (demo)", "十勝ハラール乳製品ショップ（デモ）", "grocery", Cert(2, "NICC-G-0012", "2024-12-24", "2026-12-23"))
+    p("tokachi-03", Tokachi, 42.8093, 143.1596, "Tokachi Halal Dairy Shop (demo)", "十勝ハラール乳製品ショップ（デモ）", "halal_shop", Cert(2, "NICC-G-0012", "2024-12-24", "2026-12-23"))
         .alcohol(false).hours("09:00-17:00").verified(Some("2026-11-02")),
     // ---- Kushiro and Akan (9)
     p("kushiro-01", Kushiro, 42.9903, 144.3818, "Kushiro Robata Halal Grill (demo)", "釧路炉端 ハラールグリル（デモ）", "restaurant", Cert(1, "JHSA-2025-0199", "2025-04-01", "2027-03-31"))
