@@ -3,6 +3,9 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod run;
+use run::kizuna;
+
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -11,16 +14,6 @@ use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
 
 mod common;
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
-}
 
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()

@@ -8,8 +8,11 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod run;
+use run::kizuna;
+
 use std::io::{Read, Write};
-use std::process::{Child, Command, Output};
+use std::process::Child;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -18,16 +21,6 @@ use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
 
 mod common;
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
-}
 
 /// `kizuna serve` on a port the system picks, and where it listens.
 fn serve(url: &str) -> (Child, String) {

@@ -5,7 +5,10 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
-use std::process::{Command, Output};
+mod run;
+use run::kizuna;
+
+use std::process::Output;
 
 use kizuna_app::App;
 use kizuna_app::volunteers::hours::HoursActor;
@@ -15,16 +18,6 @@ use kizuna_domain::volunteers::hours::{Decision, EntryStatus, VolunteerEntry};
 use kizuna_store::{Backend, Page, Store};
 use kizuna_testkit::fresh_url;
 use serde_json::Value;
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -9,10 +9,12 @@
 
 #[path = "../../kizuna-io/tests/iati_support/mod.rs"]
 mod iati_support;
+mod run;
+use run::kizuna;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use kizuna_domain::common::programme::{Programme, ProgrammeKind};
 use kizuna_domain::partnerships::outcome::{Outcome, Verdict};
@@ -21,16 +23,6 @@ use kizuna_testkit::fresh_url;
 use quick_xml::events::{BytesStart, Event};
 
 use iati_support::{CodeLists, EXPECTED_LISTS, unchecked, xmllint};
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

@@ -6,9 +6,12 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod run;
+use run::kizuna;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
@@ -16,16 +19,6 @@ use serde_json::Value;
 
 fn extract() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/osm/helsinki-halal.osm.pbf")
-}
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
 }
 
 fn text(b: &[u8]) -> String {

@@ -5,23 +5,16 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
-use std::process::{Command, Output};
+mod run;
+use run::kizuna;
+
+use std::process::Output;
 
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
 use serde_json::Value;
 
 const MY: &str = "food-valley-tokachi-malaysia";
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
-}
 
 fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()

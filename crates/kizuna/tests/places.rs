@@ -2,23 +2,16 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
+mod run;
+use run::kizuna;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use kizuna_domain::map::place::haversine_m;
 use kizuna_store::Backend;
 use kizuna_testkit::fresh_url;
 use serde_json::Value;
-
-fn kizuna(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kizuna"))
-        .arg("--database-url")
-        .arg(db)
-        .args(args)
-        .env_remove("KIZUNA_DATABASE_URL")
-        .output()
-        .expect("kizuna runs")
-}
 
 fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
