@@ -17,6 +17,7 @@ pub mod iati;
 pub mod ical;
 pub mod ical_feed;
 pub mod limits;
+pub mod osm_complete;
 pub mod photo;
 pub mod places;
 pub mod report;
