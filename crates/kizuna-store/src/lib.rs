@@ -25,6 +25,7 @@ pub mod nominations;
 pub mod photos;
 pub mod placement_files;
 mod placements;
+pub mod place_reports;
 pub mod places;
 pub mod postgres;
 pub mod privacy;

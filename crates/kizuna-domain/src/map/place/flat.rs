@@ -65,6 +65,20 @@ pub struct PlaceFields {
     pub women_space: Option<bool>,
     pub qibla_marked: Option<bool>,
     pub prayer_mats: Option<bool>,
+    /// When the Friday prayer (jumu'ah) starts, HH:MM local time; mosques
+    /// and prayer rooms only.
+    pub jumuah_time: Option<String>,
+    /// A second Friday congregation, HH:MM, after the first.
+    pub jumuah_second_time: Option<String>,
+    /// About the Friday prayer (the sermon's language...), in English.
+    pub jumuah_note_en: Option<String>,
+    pub jumuah_note_ja: Option<String>,
+    pub jumuah_note_th: Option<String>,
+    pub jumuah_note_ms: Option<String>,
+    /// The ways to pay, separated by `;`: cash, credit_card, ic_card, qr_code. Empty or null when not known.
+    pub payment: Option<String>,
+    /// How dear the place is, 1 (cheap) to 4 (very dear); null when not known.
+    pub price_range: Option<i64>,
     /// OpenStreetMap `opening_hours` syntax.
     pub opening_hours: Option<String>,
     /// staff, import, openstreetmap or demo.
@@ -127,6 +141,18 @@ impl From<&PlaceInput> for PlaceFields {
             women_space: Some(p.prayer.women_space),
             qibla_marked: Some(p.prayer.qibla_marked),
             prayer_mats: Some(p.prayer.mats),
+            jumuah_time: p.jumuah.as_ref().map(|j| j.time.format("%H:%M").to_string()),
+            jumuah_second_time: p
+                .jumuah
+                .as_ref()
+                .and_then(|j| j.second)
+                .map(|t| t.format("%H:%M").to_string()),
+            jumuah_note_en: jumuah_note(p, "en"),
+            jumuah_note_ja: jumuah_note(p, "ja"),
+            jumuah_note_th: jumuah_note(p, "th"),
+            jumuah_note_ms: jumuah_note(p, "ms"),
+            payment: (!p.payment.is_empty()).then(|| p.payment.to_string()),
+            price_range: p.price_range.map(|r| i64::from(r.level())),
             opening_hours: p.opening_hours.as_ref().map(ToString::to_string),
             source: Some(p.source.kind.to_string()),
             source_id: Some(p.source.id.to_string()),
@@ -138,6 +164,14 @@ impl From<&PlaceInput> for PlaceFields {
             description_ms: local(&p.description, "ms"),
         }
     }
+}
+
+fn jumuah_note(p: &PlaceInput, lang: &str) -> Option<String> {
+    p.jumuah
+        .as_ref()
+        .and_then(|j| j.note.as_ref())
+        .and_then(|n| n.get(lang))
+        .map(ToString::to_string)
 }
 
 /// The reasons a place was refused, one line.
@@ -215,6 +249,19 @@ impl PlaceInput {
         map.serialize_entry("women_space", &self.prayer.women_space)?;
         map.serialize_entry("qibla_marked", &self.prayer.qibla_marked)?;
         map.serialize_entry("prayer_mats", &self.prayer.mats)?;
+        let jumuah = self.jumuah.as_ref();
+        map.serialize_entry("jumuah_time", &Shown(jumuah.map(|j| j.time.format("%H:%M")).as_ref()))?;
+        map.serialize_entry(
+            "jumuah_second_time",
+            &Shown(jumuah.and_then(|j| j.second).map(|t| t.format("%H:%M")).as_ref()),
+        )?;
+        local_entries(
+            map,
+            jumuah.and_then(|j| j.note.as_ref()),
+            ["jumuah_note_en", "jumuah_note_ja", "jumuah_note_th", "jumuah_note_ms"],
+        )?;
+        map.serialize_entry("payment", &Shown((!self.payment.is_empty()).then_some(&self.payment)))?;
+        map.serialize_entry("price_range", &self.price_range.map(|r| r.level()))?;
         map.serialize_entry("opening_hours", &Shown(self.opening_hours.as_ref()))?;
         map.serialize_entry("source", &Shown(Some(&self.source.kind)))?;
         map.serialize_entry("source_id", &Shown(Some(&self.source.id)))?;

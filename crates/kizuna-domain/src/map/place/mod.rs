@@ -28,6 +28,7 @@ mod position; // `LatLon` and great-circle distances
 mod record; // `Place` and `PlaceInput`: rules over time, serialization
 mod source; // where a record came from: `SourceKind`, `PlaceSource`
 mod validate; // `PlaceFields::validate`: every field and the rules across them
+mod visitor; // the Friday prayer, ways to pay, price range
 
 #[cfg(test)]
 mod tests;
@@ -41,6 +42,7 @@ pub use position::{LatLon, haversine_m};
 pub use record::PlaceSchema;
 pub use record::{Place, PlaceInput};
 pub use source::{PlaceSource, SourceKind};
+pub use visitor::{JUMUAH_EARLIEST, JUMUAH_LATEST, Jumuah, PaymentMethod, Payments, PriceRange, jumuah_time};
 
 /// The Earth's mean radius R₁ = (2a + b) / 3 of WGS 84, in metres.
 pub const EARTH_MEAN_RADIUS_M: f64 = 6_371_008.8;

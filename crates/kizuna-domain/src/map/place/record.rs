@@ -9,8 +9,8 @@ use crate::common::{Id, LocalText, Text};
 use crate::fields::Fields;
 
 use super::{
-    CertificateStatus, Halal, LatLon, OpeningHoursText, Phone, PlaceCategory, PlaceFields, PlaceNames, PlaceSource,
-    PrayerFacilities, STALE_AFTER_MONTHS, Website,
+    CertificateStatus, Halal, Jumuah, LatLon, OpeningHoursText, Payments, Phone, PlaceCategory, PlaceFields,
+    PlaceNames, PlaceSource, PrayerFacilities, PriceRange, STALE_AFTER_MONTHS, Website,
 };
 
 /// A stored place. It serializes as its id followed by the flat fields.
@@ -98,6 +98,12 @@ pub struct PlaceInput {
     /// Whether alcohol is served; `None` when not known.
     pub alcohol_served: Option<bool>,
     pub prayer: PrayerFacilities,
+    /// The Friday prayer, at mosques and prayer rooms where it is known.
+    pub jumuah: Option<Jumuah>,
+    /// The ways to pay the place is known to take (empty: not known).
+    pub payment: Payments,
+    /// How dear the place is; `None` when not known.
+    pub price_range: Option<PriceRange>,
     pub opening_hours: Option<OpeningHoursText>,
     pub source: PlaceSource,
     /// Licence attribution; OpenStreetMap data always carries ODbL's.

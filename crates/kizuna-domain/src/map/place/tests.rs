@@ -252,3 +252,95 @@ fn unknown_fields_are_refused() {
     let r: Result<PlaceFields, _> = serde_json::from_str(r#"{"name_en": "x", "halal": true}"#);
     assert!(r.unwrap_err().to_string().contains("halal"));
 }
+
+fn mosque() -> PlaceFields {
+    PlaceFields {
+        category: Some("mosque".into()),
+        assurance: Some("unknown".into()),
+        certifier: None,
+        certificate_number: None,
+        certificate_valid_from: None,
+        certificate_valid_until: None,
+        ..fields()
+    }
+}
+
+#[test]
+fn visitor_details_round_trip_through_the_flat_form() {
+    let mut f = mosque();
+    f.jumuah_time = Some("12:15".into());
+    f.jumuah_second_time = Some(" 13:30 ".into());
+    f.jumuah_note_en = Some("Sermon in Arabic and English".into());
+    f.jumuah_note_ms = Some("Khutbah dalam bahasa Arab dan Inggeris".into());
+    f.payment = Some("qr_code; cash".into());
+    f.price_range = Some(2);
+    let p = f.validate().unwrap();
+    let j = p.jumuah.clone().expect("a Friday prayer");
+    assert_eq!(j.time.format("%H:%M").to_string(), "12:15");
+    assert_eq!(
+        j.second.map(|t| t.format("%H:%M").to_string()).as_deref(),
+        Some("13:30")
+    );
+    assert!(p.payment.contains(PaymentMethod::Cash) && p.payment.contains(PaymentMethod::QrCode));
+    assert!(!p.payment.contains(PaymentMethod::CreditCard));
+    assert_eq!(p.price_range.map(PriceRange::level), Some(2));
+    let flat = PlaceFields::from(&p);
+    assert_eq!(flat.payment.as_deref(), Some("cash;qr_code"));
+    assert_eq!(flat.jumuah_second_time.as_deref(), Some("13:30"));
+    assert_eq!(flat.validate().unwrap(), p);
+    let json = serde_json::to_value(&p).unwrap();
+    assert_eq!(json["jumuah_time"], "12:15");
+    assert_eq!(json["jumuah_note_th"], serde_json::Value::Null);
+    assert_eq!(json["payment"], "cash;qr_code");
+    assert_eq!(json["price_range"], 2);
+    assert_eq!(serde_json::to_value(&flat).unwrap(), json);
+
+    // Nothing known: no Friday prayer, no ways to pay, no price range,
+    // and the flat form says null rather than an empty list.
+    let bare = fields().validate().unwrap();
+    assert!(bare.jumuah.is_none() && bare.payment.is_empty() && bare.price_range.is_none());
+    let json = serde_json::to_value(&bare).unwrap();
+    assert_eq!(json["payment"], serde_json::Value::Null);
+    assert_eq!(json["price_range"], serde_json::Value::Null);
+}
+
+#[test]
+fn visitor_details_are_refused_with_a_reason_per_field() {
+    let mut f = mosque();
+    f.jumuah_time = Some("13:00".into());
+    f.jumuah_second_time = Some("12:30".into());
+    f.payment = Some("cash;cheque".into());
+    f.price_range = Some(5);
+    let errs = f.validate().unwrap_err();
+    assert_eq!(fields_of(&errs), ["jumuah_second_time", "payment", "price_range"]);
+    assert_eq!(errs[0].code, "before_first");
+    assert!(errs[1].message.contains("\"cheque\""), "{}", errs[1].message);
+    assert!(errs[2].message.contains("1 (cheap) to 4"), "{}", errs[2].message);
+
+    // A restaurant has no Friday prayer; a note needs a time; times are
+    // midday clock times.
+    let mut r = fields();
+    r.jumuah_time = Some("12:30".into());
+    let errs = r.validate().unwrap_err();
+    assert_eq!(
+        (errs[0].field.as_str(), errs[0].code.as_str()),
+        ("jumuah_time", "not_a_mosque")
+    );
+    let mut n = mosque();
+    n.jumuah_note_ja = Some("説教は日本語".into());
+    let errs = n.validate().unwrap_err();
+    assert_eq!(
+        (errs[0].field.as_str(), errs[0].code.as_str()),
+        ("jumuah_time", "required")
+    );
+    for (raw, code) in [("7:00", "out_of_range"), ("half past twelve", "invalid_time")] {
+        let mut t = mosque();
+        t.jumuah_time = Some(raw.into());
+        let errs = t.validate().unwrap_err();
+        assert_eq!(
+            (errs[0].field.as_str(), errs[0].code.as_str()),
+            ("jumuah_time", code),
+            "{raw}"
+        );
+    }
+}

@@ -7,8 +7,9 @@ use crate::common::error::{Errors, FieldError, Invalid};
 use crate::common::{LocalText, Text};
 
 use super::{
-    Assurance, Certificate, Halal, LatLon, OSM_ATTRIBUTION, OpeningHoursText, Phone, PlaceCategory, PlaceFields,
-    PlaceInput, PlaceNames, PlaceSource, PrayerFacilities, SourceId, SourceKind, Website,
+    Assurance, Certificate, Halal, Jumuah, LatLon, OSM_ATTRIBUTION, OpeningHoursText, Payments, Phone, PlaceCategory,
+    PlaceFields, PlaceInput, PlaceNames, PlaceSource, PrayerFacilities, PriceRange, SourceId, SourceKind, Website,
+    jumuah_time,
 };
 
 fn date(raw: &str) -> Result<NaiveDate, Invalid> {
@@ -106,6 +107,20 @@ impl PlaceFields {
             }
         };
         let halal = self.halal(&mut e);
+        let jumuah_note = local(
+            &mut e,
+            [
+                ("jumuah_note_en", &self.jumuah_note_en),
+                ("jumuah_note_ja", &self.jumuah_note_ja),
+                ("jumuah_note_th", &self.jumuah_note_th),
+                ("jumuah_note_ms", &self.jumuah_note_ms),
+            ],
+        );
+        let jumuah = self.jumuah(&mut e, category, jumuah_note);
+        let payment = e
+            .take("payment", Payments::parse(self.payment.as_deref().unwrap_or("")))
+            .unwrap_or_default();
+        let price_range = self.price_range.and_then(|r| e.take("price_range", PriceRange::new(r)));
         let opening_hours = opt(
             &mut e,
             "opening_hours",
@@ -180,12 +195,75 @@ impl PlaceFields {
                 qibla_marked: self.qibla_marked.unwrap_or(false),
                 mats: self.prayer_mats.unwrap_or(false),
             },
+            jumuah,
+            payment,
+            price_range,
             opening_hours,
             source,
             attribution,
             last_verified,
             description,
         })
+    }
+
+    /// The Friday prayer: a first time when any of it is given, a second
+    /// one after it, only at mosques and prayer rooms.
+    fn jumuah(&self, e: &mut Errors, category: Option<PlaceCategory>, note: Option<LocalText>) -> Option<Jumuah> {
+        let given = |v: &Option<String>| v.as_deref().is_some_and(|s| !s.trim().is_empty());
+        let note_given = [
+            &self.jumuah_note_en,
+            &self.jumuah_note_ja,
+            &self.jumuah_note_th,
+            &self.jumuah_note_ms,
+        ]
+        .into_iter()
+        .any(given);
+        let second_given = given(&self.jumuah_second_time);
+        if !given(&self.jumuah_time) {
+            if second_given || note_given {
+                e.push(FieldError::new(
+                    "jumuah_time",
+                    "required",
+                    "a second Friday prayer or a note about it needs the time of the first (jumuah_time, HH:MM)",
+                ));
+            }
+            return None;
+        }
+        if let Some(c) = category
+            && !matches!(c, PlaceCategory::Mosque | PlaceCategory::PrayerRoom)
+        {
+            e.push(FieldError::new(
+                "jumuah_time",
+                "not_a_mosque",
+                format!("the Friday prayer time is only for mosques and prayer rooms; this place is a {c}"),
+            ));
+            return None;
+        }
+        let time = e.take("jumuah_time", jumuah_time(self.jumuah_time.as_deref().unwrap_or("")));
+        let second = if second_given {
+            e.take(
+                "jumuah_second_time",
+                jumuah_time(self.jumuah_second_time.as_deref().unwrap_or("")),
+            )
+        } else {
+            None
+        };
+        let time = time?;
+        if let Some(s) = second
+            && s <= time
+        {
+            e.push(FieldError::new(
+                "jumuah_second_time",
+                "before_first",
+                format!(
+                    "the second Friday prayer ({}) must start after the first ({})",
+                    s.format("%H:%M"),
+                    time.format("%H:%M")
+                ),
+            ));
+            return None;
+        }
+        Some(Jumuah { time, second, note })
     }
 
     fn halal(&self, e: &mut Errors) -> Option<Halal> {
