@@ -51,12 +51,12 @@ function freePort() {
  * Start `kizuna serve --demo` on a fresh database and a free port; resolves
  * when /healthz answers, with the URL and the demo administrator's password.
  */
-export async function startServer(logPath) {
+export async function startServer(logPath, extraArgs = []) {
   ensureBinary();
   const dir = mkdtempSync(join(tmpdir(), 'kizuna-e2e-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const args = ['--database-url', `sqlite://${join(dir, 'kizuna.sqlite3')}`, 'serve', '--demo', '--addr', `127.0.0.1:${port}`];
+  const args = ['--database-url', `sqlite://${join(dir, 'kizuna.sqlite3')}`, 'serve', '--demo', '--addr', `127.0.0.1:${port}`, ...extraArgs];
   const proc = spawn(BIN, args, { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
   const log = logPath ? createWriteStream(logPath) : null;
   let stderr = '';
@@ -130,9 +130,10 @@ const slug = (s) =>
 
 /**
  * A server and a browser for one test file, started before its tests and
- * stopped after them. Call inside describe().
+ * stopped after them. Call inside describe(). `options.serveArgs`: more
+ * arguments for `kizuna serve` (e.g. `['--tile-url', '']`).
  */
-export function useKizuna(name) {
+export function useKizuna(name, options = {}) {
   const dir = join(ARTIFACTS, slug(name));
   const k = {
     name,
@@ -233,7 +234,7 @@ export function useKizuna(name) {
     async () => {
       rmSync(dir, { recursive: true, force: true });
       mkdirSync(dir, { recursive: true });
-      k.server = await startServer(join(dir, 'server.log'));
+      k.server = await startServer(join(dir, 'server.log'), options.serveArgs ?? []);
       k.browser = await launchBrowser();
     },
     { timeout: 600_000 },

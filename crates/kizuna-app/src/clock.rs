@@ -23,6 +23,24 @@ impl Clock for SystemClock {
     }
 }
 
+/// The machine's clock set to another time: it runs from the instant it
+/// was started at, as the machine's does (browser tests of "open now").
+#[derive(Debug, Clone, Copy)]
+pub struct ShiftedClock(Duration);
+
+impl ShiftedClock {
+    /// A clock reading `at` now, running on from there.
+    pub fn starting_at(at: DateTime<Utc>) -> Self {
+        ShiftedClock(at - Utc::now())
+    }
+}
+
+impl Clock for ShiftedClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now() + self.0
+    }
+}
+
 /// A clock that stands still until it is moved: shared by clones, so a
 /// test keeps one and the application reads the other.
 #[derive(Debug, Clone)]

@@ -43,7 +43,7 @@ pub mod volunteers;
 use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
-pub use clock::{Clock, ManualClock, SystemClock};
+pub use clock::{Clock, ManualClock, ShiftedClock, SystemClock};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::{DEFAULT_OFFICE, Id};
 use kizuna_store::StoreError;

@@ -6,9 +6,11 @@
 // the world-atlas land shapes embedded in the binary, 1:50m at first and
 // 1:10m when zoomed in. So the map works when no tile server answers.
 //
-// "Near me": the browser's position goes only to this server's
-// /api/v1/places/nearest (rounded to 1e-5°), never anywhere else, and is
-// not put in the address bar or kept.
+// "Near me": the browser's position goes only to this server, as /map's
+// lat and lon (rounded to 1e-5°) in a request the script makes, never
+// anywhere else, and is not put in the address bar or kept. The server
+// answers the list sorted by distance (the stronger halal assurance first
+// among places as far away), with each place's distance.
 //
 // Markers of the list page: #map[data-markers] is their number once drawn;
 // #map[data-basemap="drawn"] once the land is drawn; #map[data-tiles] is
@@ -230,6 +232,8 @@
 
   function listPage(node) {
     document.getElementById('map-pane').hidden = false;
+    const jump = document.getElementById('map-jump');
+    if (jump) jump.hidden = false;
     document.getElementById('map-layout').classList.add('with-map');
     const map = newMap(node, {});
     map.setView([43.2, 142.8], 6);
@@ -280,55 +284,18 @@
       }
     }
 
-    const distance = (m) => {
-      const km = m >= 1000;
-      const n = km ? m / 1000 : Math.round(m / 10) * 10;
-      try {
-        return new Intl.NumberFormat(cfg.lang, {
-          style: 'unit',
-          unit: km ? 'kilometer' : 'meter',
-          maximumFractionDigits: km && m < 10000 ? 1 : 0,
-        }).format(n);
-      } catch {
-        return `${n.toFixed(km && m < 10000 ? 1 : 0)} ${km ? 'km' : 'm'}`;
+    // The filters as the form has them, with the position when "near me"
+    // gave one: this server sorts the list by distance from it.
+    const withNear = (params) => {
+      const p = new URLSearchParams(params);
+      if (near) {
+        p.set('lat', near.lat.toFixed(5));
+        p.set('lon', near.lon.toFixed(5));
       }
+      return p;
     };
 
-    // Sort the list by distance from `near`, as this server's API answers.
-    async function sortByDistance(fit) {
-      const results = document.getElementById('map-results');
-      const list = document.getElementById('place-list');
-      const items = [...list.querySelectorAll(':scope > li[data-id]')];
-      if (!items.length) {
-        say(T.sorted);
-        return;
-      }
-      const q = new URLSearchParams(results.dataset.apiQuery || '');
-      q.set('lat', near.lat.toFixed(5));
-      q.set('lon', near.lon.toFixed(5));
-      q.set('k', String(Math.min(items.length, 1000)));
-      let answer;
-      try {
-        const r = await fetch(`/api/v1/places/nearest?${q}`, { headers: { Accept: 'application/json' } });
-        if (!r.ok) throw new Error(String(r.status));
-        answer = await r.json();
-      } catch {
-        say(T.failed);
-        return;
-      }
-      if (document.getElementById('place-list') !== list) return; // the list changed meanwhile
-      const byId = new Map(items.map((li) => [li.dataset.id, li]));
-      for (const it of answer.items) {
-        const li = byId.get(String(it.id));
-        if (!li) continue;
-        byId.delete(String(it.id));
-        const d = li.querySelector('.distance');
-        d.textContent = fill(T.distance, { distance: distance(it.distance_m) });
-        d.hidden = false;
-        list.append(li);
-      }
-      for (const li of byId.values()) list.append(li);
-      list.dataset.sorted = 'distance';
+    function showYou(fit) {
       if (you) you.setLatLng([near.lat, near.lon]);
       else {
         you = L.circleMarker([near.lat, near.lon], {
@@ -341,22 +308,24 @@
         }).addTo(map);
         you.bindTooltip(T.you_are_here, { permanent: false });
       }
-      if (fit && answer.items.length) {
+      const source = document.getElementById('map-places');
+      const places = source ? JSON.parse(source.textContent) : [];
+      if (fit && places.length) {
         // The view takes in the nearest places (not the position itself).
-        const pts = answer.items.slice(0, 3).map((it) => [it.lat, it.lon]);
+        const pts = places.slice(0, 3).map((p) => [p.lat, p.lon]);
         map.fitBounds(L.latLngBounds(pts).pad(0.3), { maxZoom: 15 });
       }
-      say(T.sorted);
     }
 
     let seq = 0;
     async function update(params, push) {
       const mine = ++seq;
       const url = `/map${params.toString() ? `?${params}` : ''}`;
+      const asked = withNear(params);
       say(T.updating);
       let doc;
       try {
-        const r = await fetch(url, { headers: { Accept: 'text/html' } });
+        const r = await fetch(`/map?${asked}`, { headers: { Accept: 'text/html' } });
         if (!r.ok) throw new Error(String(r.status));
         doc = new DOMParser().parseFromString(await r.text(), 'text/html');
       } catch {
@@ -374,12 +343,18 @@
       const here = document.querySelector('nav.langs');
       if (langs && here) here.replaceWith(document.importNode(langs, true));
       if (push) history.pushState({ map: true }, '', url);
-      draw(true);
+      draw(!near);
       enhanceList();
-      const heading = document.getElementById('results-h');
-      say(heading ? heading.textContent : '');
-      if (near) await sortByDistance(false);
+      if (near) {
+        showYou(fitNear);
+        fitNear = false;
+        say(T.sorted);
+      } else {
+        const heading = document.getElementById('results-h');
+        say(heading ? heading.textContent : '');
+      }
     }
+    let fitNear = false;
 
     const form = document.getElementById('map-filters');
     const params = () => {
@@ -410,7 +385,8 @@
         navigator.geolocation.getCurrentPosition(
           (pos) => {
             near = { lat: pos.coords.latitude, lon: pos.coords.longitude };
-            sortByDistance(true);
+            fitNear = true;
+            update(params(), false);
           },
           (err) => say(err.code === err.PERMISSION_DENIED ? T.denied : T.unavailable),
           { enableHighAccuracy: false, timeout: 15000, maximumAge: 300000 },

@@ -32,6 +32,7 @@ pub use kizuna_io::places::{FileRead, FileRecord, ObjectNote, PlaceFileFormat, f
 pub mod booklet;
 pub mod prayer;
 pub mod staff;
+pub mod visit;
 
 pub use kizuna_geo::geometry::{BBox, MAX_RADIUS_M};
 pub use kizuna_geo::hours::{DayHours, HoursSpan, PLACE_TIME_ZONE, check_opening_hours, hours_by_day};

@@ -55,6 +55,7 @@ map-js-close = Close
 map-js-cluster = { $count } places here: zoom in
 map-js-basemap-attribution = Land: Natural Earth
 map-js-tiles-offline = The map tiles could not be loaded, so the built-in offline map is shown.
+map-js-no-street-map = No street map is installed on this server, so only the coastline is shown. Use the list and each place’s address and directions.
 map-js-locating = Asking your browser for your position…
 map-js-denied = Your position was not shared, so the list keeps its order.
 map-js-unavailable = Your browser could not tell your position.
@@ -197,3 +198,23 @@ map-source-openstreetmap = From OpenStreetMap
 map-source-demo = Demonstration data (fictional)
 map-view-on-osm = View on OpenStreetMap
 map-booklet = Printable booklet of all places (PDF, A4)
+# The phone-first map: main chips, cards, open status, a place's first screen.
+map-chip-muslim-friendly = Muslim-friendly
+map-more-filters = More filters
+map-filter-not-halal = Not halal, but
+map-show-map = Map
+map-lead-prayer = Prayer place
+map-prayer-badge-women = Men and women
+map-prayer-badge-wudu = Wudu
+map-open-closes = Open · closes { $time }
+map-open-closing-unknown = Open, closing time unknown
+map-closed-opens = Closed · opens { $time }
+map-place-summary = At a glance
+map-place-today = Today: { $hours }
+map-next-prayer = Next prayer: { $prayer } at { $time }
+map-next-prayer-in = { $hours ->
+    [0] in { $minutes } min
+   *[other] in { $hours } h { $minutes } min
+}
+map-next-prayer-tomorrow = tomorrow
+map-all-prayer-times = All prayer times and the qibla

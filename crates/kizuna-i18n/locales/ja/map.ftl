@@ -55,6 +55,7 @@ map-js-close = 閉じる
 map-js-cluster = この付近に{ $count }件: 拡大してください
 map-js-basemap-attribution = 陸地: Natural Earth
 map-js-tiles-offline = 地図タイルを読み込めなかったため、内蔵のオフライン地図を表示しています。
+map-js-no-street-map = このサーバーには道路地図が入っていないため、海岸線だけを表示しています。一覧と各場所の住所・道案内をご利用ください。
 map-js-locating = ブラウザーに現在地を問い合わせています…
 map-js-denied = 位置情報が共有されなかったため、一覧の順序は変わりません。
 map-js-unavailable = ブラウザーが現在地を取得できませんでした。
@@ -197,3 +198,23 @@ map-source-openstreetmap = OpenStreetMap から取得
 map-source-demo = デモデータ（架空）
 map-view-on-osm = OpenStreetMap で見る
 map-booklet = 全施設の印刷用冊子（PDF・A4）
+# The phone-first map: main chips, cards, open status, a place's first screen.
+map-chip-muslim-friendly = ムスリムフレンドリー
+map-more-filters = その他の絞り込み
+map-filter-not-halal = ハラールではないが
+map-show-map = 地図を見る
+map-lead-prayer = 礼拝できる場所
+map-prayer-badge-women = 男女とも可
+map-prayer-badge-wudu = ウドゥ可
+map-open-closes = 営業中・{ $time }まで
+map-open-closing-unknown = 営業中（閉店時刻は不明）
+map-closed-opens = 営業時間外・{ $time }から
+map-place-summary = 概要
+map-place-today = 今日：{ $hours }
+map-next-prayer = 次の礼拝：{ $prayer } { $time }
+map-next-prayer-in = { $hours ->
+    [0] あと{ $minutes }分
+   *[other] あと{ $hours }時間{ $minutes }分
+}
+map-next-prayer-tomorrow = 明日
+map-all-prayer-times = 礼拝時刻の一覧とキブラ

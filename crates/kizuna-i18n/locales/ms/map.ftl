@@ -55,6 +55,7 @@ map-js-close = Tutup
 map-js-cluster = { $count } tempat di sini: zum masuk
 map-js-basemap-attribution = Daratan: Natural Earth
 map-js-tiles-offline = Jubin peta tidak dapat dimuatkan, jadi peta luar talian terbina dalam ditunjukkan.
+map-js-no-street-map = Tiada peta jalan dipasang pada pelayan ini, jadi hanya garis pantai ditunjukkan. Gunakan senarai serta alamat dan arah setiap tempat.
 map-js-locating = Meminta kedudukan anda daripada pelayar…
 map-js-denied = Kedudukan anda tidak dikongsi, jadi susunan senarai kekal.
 map-js-unavailable = Pelayar anda tidak dapat menentukan kedudukan anda.
@@ -196,3 +197,23 @@ map-source-openstreetmap = Daripada OpenStreetMap
 map-source-demo = Data demonstrasi (rekaan)
 map-view-on-osm = Lihat di OpenStreetMap
 map-booklet = Buku kecil semua tempat untuk dicetak (PDF, A4)
+# The phone-first map: main chips, cards, open status, a place's first screen.
+map-chip-muslim-friendly = Mesra Muslim
+map-more-filters = Penapis lain
+map-filter-not-halal = Bukan halal, tetapi
+map-show-map = Lihat peta
+map-lead-prayer = Tempat solat
+map-prayer-badge-women = Lelaki dan wanita
+map-prayer-badge-wudu = Tempat wuduk
+map-open-closes = Dibuka · tutup { $time }
+map-open-closing-unknown = Dibuka, waktu tutup tidak diketahui
+map-closed-opens = Ditutup · buka { $time }
+map-place-summary = Ringkasan
+map-place-today = Hari ini: { $hours }
+map-next-prayer = Solat seterusnya: { $prayer } pada { $time }
+map-next-prayer-in = { $hours ->
+    [0] dalam { $minutes } minit
+   *[other] dalam { $hours } jam { $minutes } minit
+}
+map-next-prayer-tomorrow = esok
+map-all-prayer-times = Semua waktu solat dan kiblat

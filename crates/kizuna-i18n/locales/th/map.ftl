@@ -55,6 +55,7 @@ map-js-close = ปิด
 map-js-cluster = มี { $count } แห่งตรงนี้ โปรดขยาย
 map-js-basemap-attribution = แผ่นดิน: Natural Earth
 map-js-tiles-offline = โหลดแผ่นภาพแผนที่ไม่ได้ จึงแสดงแผนที่ออฟไลน์ในตัวแทน
+map-js-no-street-map = เซิร์ฟเวอร์นี้ไม่ได้ติดตั้งแผนที่ถนน จึงแสดงเฉพาะแนวชายฝั่ง โปรดใช้รายการ ที่อยู่ และเส้นทางของแต่ละสถานที่
 map-js-locating = กำลังขอตำแหน่งของคุณจากเบราว์เซอร์…
 map-js-denied = ไม่ได้แชร์ตำแหน่งของคุณ รายการจึงยังเรียงตามเดิม
 map-js-unavailable = เบราว์เซอร์ระบุตำแหน่งของคุณไม่ได้
@@ -197,3 +198,23 @@ map-source-openstreetmap = จาก OpenStreetMap
 map-source-demo = ข้อมูลสาธิต (สมมติ)
 map-view-on-osm = ดูบน OpenStreetMap
 map-booklet = สมุดรายชื่อสถานที่ทั้งหมดสำหรับพิมพ์ (PDF, A4)
+# The phone-first map: main chips, cards, open status, a place's first screen.
+map-chip-muslim-friendly = เป็นมิตรกับมุสลิม
+map-more-filters = ตัวกรองเพิ่มเติม
+map-filter-not-halal = ไม่ใช่ฮาลาล แต่
+map-show-map = ดูแผนที่
+map-lead-prayer = สถานที่ละหมาด
+map-prayer-badge-women = ชายและหญิง
+map-prayer-badge-wudu = มีที่อาบน้ำละหมาด
+map-open-closes = เปิดอยู่ · ปิด { $time }
+map-open-closing-unknown = เปิดอยู่ ไม่ทราบเวลาปิด
+map-closed-opens = ปิดอยู่ · เปิด { $time }
+map-place-summary = ภาพรวม
+map-place-today = วันนี้: { $hours }
+map-next-prayer = ละหมาดถัดไป: { $prayer } เวลา { $time }
+map-next-prayer-in = { $hours ->
+    [0] อีก { $minutes } นาที
+   *[other] อีก { $hours } ชม. { $minutes } นาที
+}
+map-next-prayer-tomorrow = พรุ่งนี้
+map-all-prayer-times = เวลาละหมาดทั้งหมดและกิบลัต

@@ -14,6 +14,7 @@ macro_rules! outln {
 pub mod accounts;
 pub mod alumni;
 pub mod audit;
+pub mod basemap;
 pub mod bench;
 pub mod calendar;
 pub mod exchanges;
@@ -82,7 +83,19 @@ pub async fn open(url: &str) -> anyhow::Result<App> {
         .await
         .with_context(|| format!("cannot open the database {}", redact(url)))?;
     // What the command line writes, views and exports is logged as "cli".
-    let app = App::new(store).acting(Actor::cli());
+    let mut app = App::new(store);
+    // KIZUNA_CLOCK_START (RFC 3339): the application's clock starts at that
+    // instant and runs on (browser tests of "open now" at a set time).
+    if let Some(start) = std::env::var("KIZUNA_CLOCK_START")
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+    {
+        let at = chrono::DateTime::parse_from_rfc3339(start.trim()).map_err(|_| {
+            anyhow::anyhow!("KIZUNA_CLOCK_START: \"{start}\" is not an RFC 3339 time such as 2026-11-23T12:30:00+09:00")
+        })?;
+        app = app.with_clock(kizuna_app::ShiftedClock::starting_at(at.with_timezone(&chrono::Utc)));
+    }
+    let app = app.acting(Actor::cli());
     match OFFICE.get().and_then(Option::as_deref) {
         None => Ok(app),
         Some(key) => {

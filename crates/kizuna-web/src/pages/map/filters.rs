@@ -8,6 +8,9 @@ pub(crate) struct MapQuery {
     pub(crate) assurances: Vec<Assurance>,
     pub(crate) open_now: bool,
     pub(crate) prayer_space: bool,
+    /// The visitor's position (`lat`, `lon`), when "near me" sent it: the
+    /// list is then sorted by distance from it.
+    pub(crate) near: Option<(f64, f64)>,
     /// `name=value` of every value not understood (left out of the filter).
     pub(crate) ignored: Vec<String>,
 }
@@ -24,6 +27,7 @@ impl MapQuery {
     pub(crate) fn parse(raw: Option<&str>) -> Self {
         let pairs: Vec<(String, String)> = serde_urlencoded::from_str(raw.unwrap_or("")).unwrap_or_default();
         let mut q = MapQuery::default();
+        let (mut lat, mut lon) = (None, None);
         for (k, v) in pairs {
             match k.as_str() {
                 "category" | "assurance" => {
@@ -43,9 +47,23 @@ impl MapQuery {
                     Some(b) => q.prayer_space |= b,
                     None => q.ignored.push(format!("{k}={v}")),
                 },
+                "lat" | "lon" => match v.trim().parse::<f64>() {
+                    Ok(n) if n.is_finite() && k == "lat" => lat = Some(n),
+                    Ok(n) if n.is_finite() => lon = Some(n),
+                    _ => q.ignored.push(format!("{k}={v}")),
+                },
                 // The language, and anything else, is not a filter.
                 _ => {}
             }
+        }
+        match (lat, lon) {
+            (Some(lat), Some(lon)) if LatLon::new(lat, lon).is_ok() => q.near = Some((lat, lon)),
+            (None, None) => {}
+            _ => q.ignored.push(format!(
+                "lat={}&lon={}",
+                lat.map(|n| n.to_string()).unwrap_or_default(),
+                lon.map(|n| n.to_string()).unwrap_or_default()
+            )),
         }
         q.categories.sort_by_key(|c| c.as_str());
         q.categories.dedup();

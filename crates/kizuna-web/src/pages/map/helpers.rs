@@ -89,17 +89,57 @@ pub(crate) fn certificate_note(ctx: &Ctx, h: &PlaceHit) -> Option<String> {
     Some(tr(ctx, key, &[("certifier", certifier), ("date", ctx.date(&date))]))
 }
 
-pub(crate) fn open_badge(ctx: &Ctx, open: Option<bool>) -> Badge {
-    match open {
-        Some(true) => Badge {
+/// The first badge of a place's card: its halal assurance as a reader
+/// should take it today, or "prayer place" for a place of prayer whose food
+/// nobody described (never "halal status not known" on a mosque).
+pub(crate) fn lead_badge(ctx: &Ctx, h: &PlaceHit) -> Badge {
+    if Lead::of(h) == Lead::Prayer {
+        return Badge {
+            text: ctx.t("map-lead-prayer"),
+            class: "prayer",
+        };
+    }
+    assurance_badge(ctx, h)
+}
+
+/// What a place of prayer offers, as short badges: men and women (a
+/// women's area), wudu.
+pub(crate) fn prayer_badges(ctx: &Ctx, h: &PlaceHit) -> Vec<String> {
+    let p = h.place.fields.prayer;
+    let mut out = Vec::new();
+    if p.women_space {
+        out.push(ctx.t("map-prayer-badge-women"));
+    }
+    if p.wudu {
+        out.push(ctx.t("map-prayer-badge-wudu"));
+    }
+    out
+}
+
+/// Open now and until when, or closed and when it opens, as a badge.
+pub(crate) fn open_badge(ctx: &Ctx, status: &OpenStatus) -> Badge {
+    match status {
+        OpenStatus::Open { closes: Some(t) } => Badge {
+            text: tr(ctx, "map-open-closes", &[("time", t.clone())]),
+            class: "open",
+        },
+        OpenStatus::Open { closes: None } => Badge {
             text: ctx.t("map-open-now"),
             class: "open",
         },
-        Some(false) => Badge {
+        OpenStatus::OpenClosingUnknown { .. } => Badge {
+            text: ctx.t("map-open-closing-unknown"),
+            class: "open-end",
+        },
+        OpenStatus::Closed { opens: Some(t) } => Badge {
+            text: tr(ctx, "map-closed-opens", &[("time", t.clone())]),
+            class: "closed",
+        },
+        OpenStatus::Closed { opens: None } => Badge {
             text: ctx.t("map-closed-now"),
             class: "closed",
         },
-        None => Badge {
+        OpenStatus::Unknown => Badge {
             text: ctx.t("map-hours-unknown"),
             class: "unknown",
         },

@@ -13,9 +13,15 @@ pub struct ListItem {
     pub name: String,
     pub name_lang: &'static str,
     pub category: String,
-    pub assurance: Badge,
+    /// The first thing the card says: the halal assurance, or "prayer place".
+    pub lead: Badge,
+    /// The certifier and until when (certified places).
     pub certificate: Option<String>,
+    /// Prayer badges (men and women, wudu) of a place of prayer.
+    pub prayer_badges: Vec<String>,
+    pub distance: Option<String>,
     pub open: Badge,
+    /// A place with food that also has a prayer space.
     pub prayer_space: bool,
     pub stale: bool,
     pub address: Option<String>,
@@ -25,19 +31,40 @@ pub struct ListItem {
 #[template(path = "map.html")]
 pub(crate) struct MapPage<'a> {
     pub(crate) ctx: &'a Ctx,
+    /// The chips in the one row under the title.
+    pub(crate) main: Vec<Chip>,
+    /// The rest, behind "more filters".
     pub(crate) categories: Vec<Chip>,
     pub(crate) assurances: Vec<Chip>,
-    pub(crate) others: Vec<Chip>,
+    /// Some filter behind "more filters" is on: it opens.
+    pub(crate) more_open: bool,
     pub(crate) legend: Vec<Badge>,
     pub(crate) ignored: Vec<String>,
     pub(crate) items: Vec<ListItem>,
     pub(crate) heading: String,
     pub(crate) truncated: Option<String>,
+    pub(crate) sorted_by_distance: bool,
     pub(crate) demo: bool,
     pub(crate) osm: bool,
     pub(crate) api_query: String,
     pub(crate) places_json: String,
     pub(crate) config_json: String,
+}
+
+/// A distance as the list shows it: metres to 10 m under a kilometre, then
+/// kilometres to one decimal (whole ones from 10 km).
+pub(crate) fn distance_text(ctx: &Ctx, metres: f64) -> String {
+    let band = kizuna_app::map::visit::distance_band(metres);
+    let shown = if band < 1000 {
+        format!("{} m", ctx.num(i64::try_from(band).unwrap_or(i64::MAX)))
+    } else if band < 10_000 {
+        // Tenths of a kilometre, written with the language's decimal sign
+        // (a point in each of the four).
+        format!("{}.{} km", band / 1000, (band % 1000) / 100)
+    } else {
+        format!("{} km", ctx.num(i64::try_from(band / 1000).unwrap_or(i64::MAX)))
+    };
+    tr(ctx, "map-distance-away", &[("distance", shown)])
 }
 
 pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Response {
@@ -46,22 +73,26 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
         (Ok(h), Ok(ix)) => (h, ix.len()),
         _ => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
     };
+    let now = s.app.now();
     let matched = hits.len();
-    // By name, as a reader of the page's language orders names (ICU
-    // collation: Thai, Japanese kana and kanji, accents); only the first
-    // MAX_RESULTS are put in order.
-    /// (collation key and id, name shown, its language, the place)
-    type Keyed = ((Vec<u8>, i64), String, &'static str, PlaceHit);
-    let mut keyed: Vec<Keyed> = hits
+    // By distance when the visitor's position is known, the stronger
+    // assurance first among places as far away, then by name as a reader
+    // of the page's language orders names (ICU collation); only the first
+    // MAX_RESULTS are shown.
+    let mut keyed: Vec<((Vec<u8>, String, &'static str), PlaceHit)> = hits
         .into_iter()
-        .map(|h| {
+        .map(|mut h| {
+            if let Some((lat, lon)) = q.near {
+                let p = h.place.fields.position;
+                h.distance_m = Some((haversine_m(lat, lon, p.lat(), p.lon()) * 10.0).round() / 10.0);
+            }
             let (name, lang) = best_name(&h.place, ctx.lang);
-            ((kizuna_i18n::sort_key(ctx.lang, &name), h.place.id), name, lang, h)
+            ((kizuna_i18n::sort_key(ctx.lang, &name), name, lang), h)
         })
         .collect();
-    order_first(&mut keyed, MAX_RESULTS, |a, b| a.0.cmp(&b.0));
+    visitor_order(&mut keyed);
     keyed.truncate(MAX_RESULTS);
-    let shown: Vec<(String, &'static str, PlaceHit)> = keyed.into_iter().map(|(_, n, l, h)| (n, l, h)).collect();
+    let shown: Vec<(String, &'static str, PlaceHit)> = keyed.into_iter().map(|((_, n, l), h)| (n, l, h)).collect();
     let demo = shown
         .iter()
         .any(|(_, _, h)| h.place.fields.source.kind() == SourceKind::Demo);
@@ -73,7 +104,7 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
         .into_iter()
         .map(|(name, name_lang, h)| {
             let category = category_label(&ctx, h.place.fields.category);
-            let assurance = assurance_badge(&ctx, &h);
+            let lead = lead_badge(&ctx, &h);
             let pos = h.place.fields.position;
             markers.push(json!({
                 "id": h.place.id,
@@ -82,10 +113,11 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
                 "name": name,
                 "lang": name_lang,
                 "kind": h.place.fields.category.as_str(),
-                "level": assurance.class,
-                "label": format!("{category} · {}", assurance.text),
+                "level": lead.class,
+                "label": format!("{category} · {}", lead.text),
                 "href": place_href(h.place.id),
             }));
+            let is_prayer = Lead::of(&h) == Lead::Prayer;
             ListItem {
                 id: h.place.id,
                 href: place_href(h.place.id),
@@ -93,9 +125,11 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
                 name_lang,
                 category,
                 certificate: certificate_note(&ctx, &h),
-                assurance,
-                open: open_badge(&ctx, h.open_now),
-                prayer_space: h.place.fields.prayer.prayer_space,
+                prayer_badges: if is_prayer { prayer_badges(&ctx, &h) } else { Vec::new() },
+                lead,
+                distance: h.distance_m.map(|m| distance_text(&ctx, m)),
+                open: open_badge(&ctx, &open_status(&h, now)),
+                prayer_space: !is_prayer && h.place.fields.prayer.prayer_space,
                 stale: h.stale,
                 address: h.place.fields.address.as_ref().map(|a| a.as_str().to_owned()),
             }
@@ -107,8 +141,31 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
         label,
         on,
     };
-    let categories = PlaceCategory::ALL
+    let main = vec![
+        chip(
+            "assurance",
+            Assurance::Certified.as_str(),
+            ctx.t("map-assurance-certified"),
+            q.assurances.contains(&Assurance::Certified),
+        ),
+        chip(
+            "assurance",
+            Assurance::SelfDeclared.as_str(),
+            ctx.t("map-chip-muslim-friendly"),
+            q.assurances.contains(&Assurance::SelfDeclared),
+        ),
+        chip("open_now", "true", ctx.t("map-filter-open-now"), q.open_now),
+        chip(
+            "category",
+            PlaceCategory::Restaurant.as_str(),
+            category_label(&ctx, PlaceCategory::Restaurant),
+            q.categories.contains(&PlaceCategory::Restaurant),
+        ),
+        chip("prayer_space", "true", ctx.t("map-filter-prayer-space"), q.prayer_space),
+    ];
+    let categories: Vec<Chip> = PlaceCategory::ALL
         .iter()
+        .filter(|c| **c != PlaceCategory::Restaurant)
         .map(|c| {
             chip(
                 "category",
@@ -118,8 +175,11 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
             )
         })
         .collect();
-    let assurances = Assurance::ALL
+    // Pork-free and vegetarian are not halal: chips of their own. "Not
+    // known" is no assurance to ask for; offered only to be turned off.
+    let assurances: Vec<Chip> = [Assurance::PorkFree, Assurance::VegetarianOptions, Assurance::Unknown]
         .iter()
+        .filter(|a| **a != Assurance::Unknown || q.assurances.contains(a))
         .map(|a| {
             chip(
                 "assurance",
@@ -129,15 +189,13 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
             )
         })
         .collect();
-    let others = vec![
-        chip("open_now", "true", ctx.t("map-filter-open-now"), q.open_now),
-        chip("prayer_space", "true", ctx.t("map-filter-prayer-space"), q.prayer_space),
-    ];
+    let more_open = categories.iter().chain(&assurances).any(|c| c.on);
     let legend = [
         ("map-assurance-certified", "certified"),
         ("map-assurance-self-declared", "self-declared"),
         ("map-assurance-pork-free", "pork-free"),
         ("map-assurance-vegetarian-options", "vegetarian"),
+        ("map-lead-prayer", "prayer"),
         ("map-assurance-unknown", "unknown"),
         ("map-certificate-expired", "expired"),
     ]
@@ -160,14 +218,16 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
         &ctx,
         &MapPage {
             ctx: &ctx,
+            main,
             categories,
             assurances,
-            others,
+            more_open,
             legend,
             ignored,
             items,
             heading,
             truncated,
+            sorted_by_distance: q.near.is_some(),
             demo,
             osm,
             api_query: q.api_query(),

@@ -8,7 +8,9 @@
 //! beneath them `map.js` always draws an offline basemap from the embedded
 //! world-atlas land shapes, so the map works with no internet at all.
 //! "Near me" asks the browser for its position and sends it only to this
-//! server (`/api/v1/places/nearest`); the page itself never sees it.
+//! server (`/map?lat=…&lon=…`, fetched by the script, never put in the
+//! address bar), which answers the list sorted by distance, the stronger
+//! halal assurance first among places as far away.
 
 use askama::Template;
 use axum::extract::{Path, RawQuery, State};
@@ -19,8 +21,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
 use kizuna_app::map::prayer::{LocalPrayerTimes, PrayerRequest};
-use kizuna_app::map::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day, order_first};
-use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, SourceKind};
+use kizuna_app::map::visit::{Lead, OpenStatus, open_status, visitor_order};
+use kizuna_app::map::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day};
+use kizuna_domain::map::place::{Assurance, CertificateStatus, LatLon, Place, PlaceCategory, SourceKind, haversine_m};
 use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
 

@@ -33,6 +33,61 @@ pub struct Qibla {
     pub label: String,
 }
 
+/// The next prayer from now, for the first screen of a place's page.
+pub struct NextPrayer {
+    /// "Next prayer: Asr at 14:52" (with "tomorrow" after isha).
+    pub text: String,
+    /// "in 1 h 20 min".
+    pub remaining: String,
+}
+
+/// The next prayer after `now` at the place of `req` (whose date is
+/// ignored): today's, or after isha tomorrow's fajr.
+pub(crate) fn next_prayer(ctx: &Ctx, req: &PrayerRequest, now: DateTime<Utc>, today: NaiveDate) -> Option<NextPrayer> {
+    let upcoming = |date: NaiveDate| {
+        let mut r = req.clone();
+        r.date = date.to_string();
+        let t = kizuna_app::map::prayer::prayer_times(&r).ok()?;
+        [
+            ("fajr", t.fajr),
+            ("dhuhr", t.dhuhr),
+            ("asr", t.asr),
+            ("maghrib", t.maghrib),
+            ("isha", t.isha),
+        ]
+        .into_iter()
+        .filter_map(|(k, raw)| DateTime::parse_from_rfc3339(&raw).ok().map(|a| (k, a)))
+        .find(|(_, a)| a.with_timezone(&Utc) > now)
+    };
+    let (key, at, tomorrow) = match upcoming(today) {
+        Some((k, a)) => (k, a, false),
+        None => {
+            let (k, a) = upcoming(today.succ_opt()?)?;
+            (k, a, true)
+        }
+    };
+    let minutes = ((at.with_timezone(&Utc) - now).num_seconds() + 59) / 60;
+    let mut time = at.format("%H:%M").to_string();
+    if tomorrow {
+        time = format!("{time} ({})", ctx.t("map-next-prayer-tomorrow"));
+    }
+    Some(NextPrayer {
+        text: tr(
+            ctx,
+            "map-next-prayer",
+            &[("prayer", ctx.t(&format!("map-prayer-{key}"))), ("time", time)],
+        ),
+        remaining: i18n::message(
+            ctx.lang,
+            "map-next-prayer-in",
+            &[
+                ("hours", FluentValue::from(minutes / 60)),
+                ("minutes", FluentValue::from(minutes % 60)),
+            ],
+        ),
+    })
+}
+
 pub struct Choice {
     pub value: String,
     pub label: String,
@@ -53,6 +108,12 @@ pub(crate) struct PlacePage<'a> {
     pub(crate) category: String,
     pub(crate) chain: Option<String>,
     pub(crate) assurance: Badge,
+    /// The certifier and until when, on the first screen.
+    pub(crate) certificate_note: Option<String>,
+    pub(crate) prayer_badges: Vec<String>,
+    /// Today's hours, on the first screen ("Today: 11:00–22:00").
+    pub(crate) today_hours: Option<String>,
+    pub(crate) next_prayer: Option<NextPrayer>,
     pub(crate) certificate: Option<Certificate>,
     pub(crate) explain: String,
     pub(crate) alcohol: String,
@@ -434,7 +495,19 @@ pub(crate) async fn place_page(
         label: ctx.t(&rule_key(*r)),
         selected: choice.rule == Some(*r),
     }));
-    let assurance = assurance_badge(&ctx, &h);
+    let assurance = lead_badge(&ctx, &h);
+    let now = s.app.now();
+    let week = f
+        .opening_hours
+        .as_ref()
+        .and_then(|o| hours_by_day(o.as_str(), pos.lat(), pos.lon(), today, 7))
+        .map(|days| week_rows(&ctx, &days, today))
+        .unwrap_or_default();
+    let today_hours = week
+        .iter()
+        .find(|r| r.today)
+        .map(|r| tr(&ctx, "map-place-today", &[("hours", r.hours.clone())]));
+    let next_prayer = next_prayer(&ctx, &req, now, today);
     let place_json = script_json(&json!({
         "id": h.place.id, "lat": pos.lat(), "lon": pos.lon(), "name": name, "lang": name_lang,
         "kind": f.category.as_str(), "level": assurance.class,
@@ -453,14 +526,17 @@ pub(crate) async fn place_page(
             certificate,
             explain: ctx.t(&format!("map-explain-{}", kebab(f.halal.level().as_str()))),
             alcohol,
-            open: open_badge(&ctx, h.open_now),
+            open: open_badge(&ctx, &open_status(&h, now)),
             hours: f.opening_hours.as_ref().map(|o| o.as_str().to_owned()),
-            week: f
-                .opening_hours
-                .as_ref()
-                .and_then(|o| hours_by_day(o.as_str(), pos.lat(), pos.lon(), today, 7))
-                .map(|days| week_rows(&ctx, &days, today))
-                .unwrap_or_default(),
+            week,
+            certificate_note: certificate_note(&ctx, &h),
+            prayer_badges: if Lead::of(&h) == Lead::Prayer {
+                prayer_badges(&ctx, &h)
+            } else {
+                Vec::new()
+            },
+            today_hours,
+            next_prayer,
             stale: h.stale,
             last_verified: match f.last_verified {
                 Some(d) => tr(&ctx, "map-last-verified", &[("date", ctx.date(&d))]),
