@@ -28,6 +28,7 @@ pub mod map;
 pub mod matchmaker;
 pub mod partnerships;
 pub mod system;
+pub mod tourism;
 pub mod training;
 pub mod volunteers;
 

@@ -20,5 +20,8 @@ string_enum! {
         Partnerships = "partnerships",
         /// Volunteer placements, their hours, reports and documents.
         Volunteers = "volunteers",
+        /// Travel fairs, their leads, campaigns, tourism trainings' links
+        /// and visitor flows.
+        Tourism = "tourism",
     }
 }

@@ -417,6 +417,57 @@ plain_record!(
     order = "association_id, role, id"
 );
 
+// #15 tourism: fairs with the people who went, leads, campaigns, the
+// training editions that were tourism trainings (the flows are in
+// tourism.rs).
+use kizuna_domain::tourism::campaign::{Campaign, CampaignInput};
+use kizuna_domain::tourism::fair::{TourismLead, TourismLeadInput, TravelFair, TravelFairInput};
+use kizuna_domain::tourism::training::{TourismTraining, TourismTrainingInput};
+plain_record!(
+    TravelFair,
+    TravelFairInput,
+    "travel_fair",
+    "travel_fairs",
+    Tourism,
+    order = "starts_on DESC, id",
+    child = Child {
+        table: "travel_fair_people",
+        parent_column: "fair_id",
+        column: "person_id",
+        kind: Kind::Int,
+    },
+    children = |i| i.person_ids.iter().map(|id| Value::Int(Some(*id))).collect(),
+    assemble = |children| |f: &mut TravelFairInput| -> Result<(), String> {
+        f.person_ids = ids_of(children);
+        Ok(())
+    }
+);
+plain_record!(
+    Campaign,
+    CampaignInput,
+    "tourism_campaign",
+    "tourism_campaigns",
+    Tourism,
+    order = "starts_on DESC, id"
+);
+plain_record!(
+    TourismLead,
+    TourismLeadInput,
+    "tourism_lead",
+    "tourism_leads",
+    Tourism,
+    order = "coalesce(next_on, followed_up_on), id"
+);
+plain_record!(
+    TourismTraining,
+    TourismTrainingInput,
+    "tourism_training",
+    "tourism_trainings",
+    Tourism,
+    unique = "edition_id",
+    order = "id"
+);
+
 impl Record for Person {
     const ENTITY: &'static str = "person";
     const TABLE: &'static str = "people";
@@ -508,6 +559,10 @@ pub fn tables() -> Vec<TableSpec> {
         TableSpec::of::<Placement>(),
         TableSpec::of::<PlacementDocument>(),
         TableSpec::of::<VolunteerEntry>(),
+        TableSpec::of::<TravelFair>(),
+        TableSpec::of::<Campaign>(),
+        TableSpec::of::<TourismLead>(),
+        TableSpec::of::<TourismTraining>(),
     ]
 }
 
