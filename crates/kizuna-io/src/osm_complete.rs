@@ -156,6 +156,9 @@ struct Writer {
     index: std::collections::HashMap<String, u32>,
     group: Group,
     items: Vec<Vec<u8>>,
+    /// Nodes of the block, written as DenseNodes (all tilemaker 2.2 reads):
+    /// id, latitude and longitude in 100 nanodegrees, and string ids of tags.
+    dense: Vec<(i64, i64, i64, Vec<u64>)>,
     error: Option<String>,
 }
 
@@ -202,6 +205,7 @@ impl Writer {
             index: std::collections::HashMap::new(),
             group: Group::None,
             items: Vec::new(),
+            dense: Vec::new(),
             error: None,
         }
     }
@@ -217,7 +221,7 @@ impl Writer {
     }
 
     fn start(&mut self, g: Group) {
-        if self.group != g || self.items.len() >= BLOCK {
+        if self.group != g || self.items.len() + self.dense.len() >= BLOCK {
             self.flush();
             self.group = g;
         }
@@ -237,14 +241,13 @@ impl Writer {
 
     fn node<'a>(&mut self, id: i64, nano_lat: i64, nano_lon: i64, tags: impl Iterator<Item = (&'a str, &'a str)>) {
         self.start(Group::Nodes);
-        let mut m = Vec::new();
-        key(&mut m, 1, 0);
-        varint(&mut m, zigzag(id));
-        self.tags(&mut m, tags);
+        let mut kv = Vec::new();
+        for (k, v) in tags {
+            kv.push(self.sid(k));
+            kv.push(self.sid(v));
+        }
         // Granularity 100 nanodegrees (the default): 7 decimals, as OSM keeps.
-        int_field(&mut m, 8, zigzag(nano_lat / 100));
-        int_field(&mut m, 9, zigzag(nano_lon / 100));
-        self.items.push(m);
+        self.dense.push((id, nano_lat / 100, nano_lon / 100, kv));
     }
 
     fn way<'a>(&mut self, id: i64, tags: impl Iterator<Item = (&'a str, &'a str)>, refs: &[i64]) {
@@ -292,18 +295,45 @@ impl Writer {
     }
 
     fn flush(&mut self) {
-        if self.items.is_empty() {
+        if self.items.is_empty() && self.dense.is_empty() {
             return;
         }
-        let field = match self.group {
-            Group::Nodes => 1,
-            Group::Ways => 3,
-            Group::Relations => 4,
-            Group::None => return,
-        };
         let mut group = Vec::new();
-        for item in self.items.drain(..) {
-            bytes_field(&mut group, field, &item);
+        if self.group == Group::Nodes {
+            let delta = |f: fn(&(i64, i64, i64, Vec<u64>)) -> i64, nodes: &[(i64, i64, i64, Vec<u64>)]| {
+                let mut last = 0;
+                nodes
+                    .iter()
+                    .map(|n| {
+                        let v = f(n);
+                        let d = v - last;
+                        last = v;
+                        zigzag(d)
+                    })
+                    .collect::<Vec<u64>>()
+            };
+            let mut d = Vec::new();
+            packed(&mut d, 1, delta(|n| n.0, &self.dense).into_iter());
+            packed(&mut d, 8, delta(|n| n.1, &self.dense).into_iter());
+            packed(&mut d, 9, delta(|n| n.2, &self.dense).into_iter());
+            if self.dense.iter().any(|n| !n.3.is_empty()) {
+                let kv = self
+                    .dense
+                    .iter()
+                    .flat_map(|n| n.3.iter().copied().chain(std::iter::once(0)));
+                packed(&mut d, 10, kv);
+            }
+            bytes_field(&mut group, 2, &d);
+            self.dense.clear();
+        } else {
+            let field = match self.group {
+                Group::Ways => 3,
+                Group::Relations => 4,
+                Group::Nodes | Group::None => return,
+            };
+            for item in self.items.drain(..) {
+                bytes_field(&mut group, field, &item);
+            }
         }
         let mut table = Vec::new();
         for s in &self.strings {
@@ -354,6 +384,7 @@ impl Writer {
             bytes_field(&mut head, 1, &b);
         }
         bytes_field(&mut head, 4, b"OsmSchema-V0.6");
+        bytes_field(&mut head, 4, b"DenseNodes");
         bytes_field(&mut head, 16, b"kizuna");
         self.blob("OSMHeader", &head);
         self.out.extend_from_slice(&body);
@@ -406,7 +437,7 @@ mod tests {
                     refs = w.refs().collect();
                     names.extend(w.tags().map(|(k, v)| format!("{k}={v}")));
                 }
-                Element::Node(n) => names.extend(n.tags().map(|(k, v)| format!("{k}={v}"))),
+                Element::DenseNode(n) => names.extend(n.tags().map(|(k, v)| format!("{k}={v}"))),
                 _ => {}
             })
             .unwrap();

@@ -20,6 +20,7 @@ mod check;
 mod delegations;
 mod error;
 pub mod evidence;
+pub mod mbtiles;
 pub mod merge;
 pub mod nominations;
 pub mod photos;

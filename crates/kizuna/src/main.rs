@@ -48,9 +48,14 @@ enum Command {
         /// Load the demo dataset first (idempotent).
         #[arg(long)]
         demo: bool,
-        /// The map's tile server: a URL with {z}, {x}, {y} (and {s} for subdomains).
-        /// Empty: no tiles, only the built-in offline map. Browsers load tiles from it directly.
-        #[arg(long, env = "KIZUNA_TILE_URL", default_value = kizuna_web::TileServer::OPENSTREETMAP)]
+        /// The map's street basemap: an MBTiles file made by `kizuna basemap build`,
+        /// served by Kizuna itself (checked at start).
+        #[arg(long, env = "KIZUNA_BASEMAP")]
+        basemap: Option<std::path::PathBuf>,
+        /// An outside tile server, only if staff want one: a URL with {z}, {x}, {y}
+        /// (and {s} for subdomains), e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png.
+        /// Empty (the default): browsers ask no other server. Browsers load tiles from it directly.
+        #[arg(long, env = "KIZUNA_TILE_URL", default_value = "")]
         tile_url: String,
         /// The credit the tile server requires (default: © OpenStreetMap contributors).
         #[arg(long, env = "KIZUNA_TILE_ATTRIBUTION")]
@@ -126,6 +131,11 @@ enum Command {
         lon: String,
         #[arg(long, value_enum, default_value_t = cli::SimpleFormat::Json)]
         format: cli::SimpleFormat,
+    },
+    /// The map's street basemap: make it from an OpenStreetMap extract, or inspect one.
+    Basemap {
+        #[command(subcommand)]
+        what: cli::basemap::Cmd,
     },
     /// Places of the Muslim-friendly map: search, import, export.
     Places {
@@ -209,6 +219,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             addr,
             demo,
             secure_cookies,
+            basemap,
             tile_url,
             tile_attribution,
             trusted_proxy,
@@ -218,6 +229,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 addr,
                 demo,
                 secure_cookies,
+                basemap,
                 tile_url,
                 tile_attribution,
                 trusted_proxies: trusted_proxy,
@@ -252,6 +264,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Qibla { lat, lon, format } => cli::map::qibla(&lat, &lon, format),
         Command::Holidays { from, to, format } => cli::holidays::run(from, to, format),
+        Command::Basemap { what } => cli::basemap::run(what).await,
         Command::Places { what } => cli::map::run(what, url).await,
         Command::Bench { what } => cli::bench::run(what).await,
         Command::User { what } => cli::accounts::user(url, what).await,

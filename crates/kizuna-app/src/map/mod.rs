@@ -29,6 +29,7 @@ use crate::{App, AppError, Result};
 use kizuna_io::RowError;
 pub use kizuna_io::places::{FileRead, FileRecord, ObjectNote, PlaceFileFormat, file_columns};
 
+pub mod basemap;
 pub mod booklet;
 pub mod prayer;
 pub mod staff;

@@ -27,6 +27,8 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     pub demo: bool,
     pub secure_cookies: bool,
+    /// The street basemap file (`--basemap`).
+    pub basemap: Option<std::path::PathBuf>,
     pub tile_url: String,
     pub tile_attribution: Option<String>,
     /// Reverse proxies whose X-Forwarded-For is believed.
@@ -72,6 +74,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         addr,
         demo,
         secure_cookies,
+        basemap,
         tile_url,
         tile_attribution,
         trusted_proxies,
@@ -79,6 +82,14 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
     } = o;
     let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
         .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
+    let basemap = match basemap {
+        Some(path) => Some(Arc::new(
+            kizuna_app::map::basemap::Basemap::open(&path)
+                .await
+                .map_err(|e| anyhow::anyhow!("--basemap: {e}"))?,
+        )),
+        None => None,
+    };
     // The address first: a busy port is told before any store is made.
     let listener = tokio::net::TcpListener::bind(addr).await.map_err(|e| {
         let why = match e.kind() {
@@ -117,6 +128,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
     let web = kizuna_web::WebOptions {
         secure_cookies,
         tiles,
+        basemap,
         trusted_proxies,
     };
     let router = kizuna_web::router_with_options(app.clone(), web);
