@@ -22,6 +22,17 @@ const ASSETS: &[(&str, &str)] = &[
         "leaflet.markercluster.js",
     ),
     ("leaflet.markercluster/dist/MarkerCluster.css", "MarkerCluster.css"),
+    // MapLibre GL's build for a strict CSP: its worker is a file of its own.
+    ("maplibre-gl/dist/maplibre-gl-csp.js", "maplibre-gl-csp.js"),
+    (
+        "maplibre-gl/dist/maplibre-gl-csp-worker.js",
+        "maplibre-gl-csp-worker.js",
+    ),
+    ("maplibre-gl/dist/maplibre-gl.css", "maplibre-gl.css"),
+    (
+        "@maplibre/maplibre-gl-leaflet/leaflet-maplibre-gl.js",
+        "leaflet-maplibre-gl.js",
+    ),
 ];
 
 fn main() {

@@ -217,7 +217,11 @@
     const credits = L.control.attribution({ prefix: '<a href="https://leafletjs.com">Leaflet</a>' }).addTo(map);
     credits.addAttribution(esc(T.basemap));
     basemap(map, node);
-    if (cfg.tiles) tiles(map, node);
+    // Streets: the server's own basemap (basemap.js), else a tile server
+    // staff configured, else the land alone and a note saying so.
+    if (cfg.basemap.style && window.KizunaBasemap) window.KizunaBasemap.draw(map, node, cfg);
+    else if (cfg.tiles) tiles(map, node);
+    else if (window.KizunaBasemap) window.KizunaBasemap.none(node, T.no_streets);
     map.on('popupopen', (e) => {
       const close = e.popup.getElement() && e.popup.getElement().querySelector('.leaflet-popup-close-button');
       if (close) {

@@ -1,6 +1,7 @@
 //! Static files embedded in the binary: Kizuna's own CSS and scripts, and
 //! the npm packages `build.rs` copied (ECharts, topojson-client, world-atlas
-//! countries and land shapes, Leaflet and its marker clusters).
+//! countries and land shapes, Leaflet and its marker clusters, MapLibre GL
+//! and its Leaflet layer for the street basemap).
 
 use axum::extract::Path;
 use axum::http::{StatusCode, header};
@@ -76,6 +77,31 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "MarkerCluster.css",
         "text/css; charset=utf-8",
         include_bytes!(concat!(env!("OUT_DIR"), "/MarkerCluster.css")),
+    ),
+    (
+        "basemap.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/basemap.js"),
+    ),
+    (
+        "maplibre-gl-csp.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/maplibre-gl-csp.js")),
+    ),
+    (
+        "maplibre-gl-csp-worker.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/maplibre-gl-csp-worker.js")),
+    ),
+    (
+        "maplibre-gl.css",
+        "text/css; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/maplibre-gl.css")),
+    ),
+    (
+        "leaflet-maplibre-gl.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!(concat!(env!("OUT_DIR"), "/leaflet-maplibre-gl.js")),
     ),
     (
         "ripple.js",

@@ -23,8 +23,11 @@ pub use pages::map::TileServer;
 pub struct WebOptions {
     /// Mark cookies `Secure`, for when Kizuna is reached over TLS.
     pub secure_cookies: bool,
-    /// The map's tile server; `None` draws the offline basemap only.
+    /// An outside tile server, only when staff configure one; `None` (the
+    /// default): browsers ask no other server for the map.
     pub tiles: Option<TileServer>,
+    /// The street basemap file Kizuna serves itself (`--basemap`).
+    pub basemap: Option<Arc<kizuna_app::map::basemap::Basemap>>,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`kizuna serve
     /// --trusted-proxy`): from one of these peers, the client is the address
     /// the proxies added last; from any other peer the header is ignored,
@@ -33,11 +36,12 @@ pub struct WebOptions {
 }
 
 impl Default for WebOptions {
-    /// Plain HTTP; OpenStreetMap's standard tiles.
+    /// Plain HTTP; no outside tile server, no street basemap.
     fn default() -> Self {
         WebOptions {
             secure_cookies: false,
-            tiles: Some(TileServer::openstreetmap()),
+            tiles: None,
+            basemap: None,
             trusted_proxies: Vec::new(),
         }
     }
@@ -63,6 +67,7 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
         secure_cookies: options.secure_cookies,
         csp: session::content_security_policy(options.tiles.as_ref().map(TileServer::origin)),
         tiles: options.tiles.map(Arc::new),
+        basemap: options.basemap,
         api: Arc::new(doc),
         trusted_proxies: options.trusted_proxies.into(),
     };

@@ -29,6 +29,8 @@ pub struct WebState {
     pub secure_cookies: bool,
     /// The map's tile server (`None`: the offline basemap only).
     pub tiles: Option<Arc<crate::pages::map::TileServer>>,
+    /// The street basemap Kizuna serves itself (`kizuna serve --basemap`).
+    pub basemap: Option<Arc<kizuna_app::map::basemap::Basemap>>,
     /// The Content-Security-Policy every response carries.
     pub csp: HeaderValue,
     /// The API's OpenAPI document and the access each operation declares.

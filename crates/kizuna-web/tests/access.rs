@@ -45,6 +45,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/statistics", Public),
     ("GET", "/map", Public),
     ("GET", "/map/places/{id}", Public),
+    ("GET", "/basemap/style.json", Public),
+    ("GET", "/basemap/tiles/{z}/{x}/{y}", Public),
     ("GET", "/assets/{name}", Public),
     // Setting a new password from a reset link (the link is the key).
     ("GET", "/reset-password/{token}", Public),

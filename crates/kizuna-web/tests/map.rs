@@ -380,16 +380,12 @@ async fn the_list_reads_without_javascript_and_tells_assurance_honestly(backend:
     );
     // OpenStreetMap data is credited.
     assert!(page.text().contains("Some places come from OpenStreetMap (ODbL)"));
-    // The tile server's origin is the only other place images may come from.
-    assert!(
-        csp.contains("img-src 'self' data: https://tile.openstreetmap.org;"),
-        "{csp}"
-    );
+    // By default no other server is asked for anything: no tile server,
+    // no other image origin, and no street basemap installed.
+    assert!(csp.contains("img-src 'self' data:;"), "{csp}");
     assert!(csp.contains("script-src 'self';") && csp.contains("connect-src 'self';"));
-    assert_eq!(
-        page.json_block("map-config")["tiles"]["url"],
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-    );
+    assert_eq!(page.json_block("map-config")["tiles"], Value::Null);
+    assert_eq!(page.json_block("map-config")["basemap"]["style"], Value::Null);
     // The map's markers: one per listed place, with the marker's colour class.
     let markers = page.json_block("map-places");
     let markers = markers.as_array().expect("a list of markers");

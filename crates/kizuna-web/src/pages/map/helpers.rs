@@ -160,7 +160,11 @@ pub(crate) fn degrees(v: f64) -> String {
 }
 
 /// The map's settings for `map.js`: tiles, basemap files and its words.
-pub(crate) fn map_config(ctx: &Ctx, tiles: Option<&TileServer>) -> Value {
+pub(crate) fn map_config(
+    ctx: &Ctx,
+    tiles: Option<&TileServer>,
+    streets: Option<&kizuna_app::map::basemap::Basemap>,
+) -> Value {
     let tiles = tiles.map(|t| {
         let (text, link) = match &t.attribution {
             Some(a) => (a.clone(), None),
@@ -175,7 +179,14 @@ pub(crate) fn map_config(ctx: &Ctx, tiles: Option<&TileServer>) -> Value {
     json!({
         "lang": ctx.lang.code(),
         "tiles": tiles,
-        "basemap": {"low": "/assets/land-50m.json", "high": "/assets/land-10m.json"},
+        // `style`: the street basemap's MapLibre style (null: none installed).
+        "basemap": {
+            "low": "/assets/land-50m.json",
+            "high": "/assets/land-10m.json",
+            "style": streets.map(|_| format!("/basemap/style.json?lang={}", ctx.lang.code())),
+            "bounds": streets.map(|b| b.info().bounds),
+            "maxzoom": streets.map(|b| b.info().maxzoom),
+        },
         "text": {
             "zoom_in": t("map-js-zoom-in"),
             "zoom_out": t("map-js-zoom-out"),
@@ -183,6 +194,7 @@ pub(crate) fn map_config(ctx: &Ctx, tiles: Option<&TileServer>) -> Value {
             "cluster": tr(ctx, "map-js-cluster", &[("count", "{count}".into())]),
             "basemap": t("map-js-basemap-attribution"),
             "tiles_offline": t("map-js-tiles-offline"),
+            "no_streets": t("map-js-no-street-map"),
             "locating": t("map-js-locating"),
             "denied": t("map-js-denied"),
             "unavailable": t("map-js-unavailable"),

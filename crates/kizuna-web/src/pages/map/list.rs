@@ -232,7 +232,7 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
             osm,
             api_query: q.api_query(),
             places_json: script_json(&Value::Array(markers)),
-            config_json: script_json(&map_config(&ctx, s.tiles.as_deref())),
+            config_json: script_json(&map_config(&ctx, s.tiles.as_deref(), s.basemap.as_deref())),
         },
     )
 }

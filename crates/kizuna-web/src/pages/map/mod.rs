@@ -4,9 +4,11 @@
 //! honestly, prayer facilities, today's prayer times and the qibla,
 //! directions).
 //!
-//! The map's tiles come from a configurable tile server ([`TileServer`]);
-//! beneath them `map.js` always draws an offline basemap from the embedded
-//! world-atlas land shapes, so the map works with no internet at all.
+//! The map's streets come from the office's own basemap file, served by
+//! Kizuna (`basemap.rs`, drawn by MapLibre GL from `assets/basemap.js`),
+//! or from a tile server only if staff configure one ([`TileServer`]);
+//! beneath them `map.js` always draws the embedded world-atlas land
+//! shapes, so the map works with no internet at all.
 //! "Near me" asks the browser for its position and sends it only to this
 //! server (`/map?lat=…&lon=…`, fetched by the script, never put in the
 //! address bar), which answers the list sorted by distance, the stronger
@@ -36,8 +38,10 @@ pub fn routes() -> crate::pages::Routes {
         .route("/map", get(map_page))
         .route("/map/places/{id}", get(place_page))
         .merge(console::routes())
+        .merge(basemap::routes())
 }
 
+mod basemap;
 mod console;
 mod filters;
 mod helpers;

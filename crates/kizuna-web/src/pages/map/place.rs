@@ -559,7 +559,7 @@ pub(crate) async fn place_page(
             osm_link,
             source: ctx.t(&format!("map-source-{}", kind.as_str())),
             attribution: f.attribution.as_ref().map(|a| a.as_str().to_owned()),
-            config_json: script_json(&map_config(&ctx, s.tiles.as_deref())),
+            config_json: script_json(&map_config(&ctx, s.tiles.as_deref(), s.basemap.as_deref())),
             place_json,
             name,
             name_lang,

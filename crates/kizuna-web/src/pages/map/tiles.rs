@@ -10,18 +10,6 @@ pub struct TileServer {
 }
 
 impl TileServer {
-    /// OpenStreetMap's standard tiles (the default).
-    pub const OPENSTREETMAP: &'static str = "https://tile.openstreetmap.org/{z}/{x}/{y}.png";
-
-    /// OpenStreetMap's standard tiles, credited to OpenStreetMap's contributors.
-    pub fn openstreetmap() -> Self {
-        TileServer {
-            url: Self::OPENSTREETMAP.to_owned(),
-            attribution: None,
-            origin: "https://tile.openstreetmap.org".to_owned(),
-        }
-    }
-
     /// A tile server from its URL template; an empty URL means none (the
     /// offline basemap only). Without an attribution the tiles are credited
     /// to OpenStreetMap's contributors, whose data nearly every tile server
