@@ -398,7 +398,47 @@ fn fields(d: &P) -> PlaceFields {
         }
         H::Level(l) => f.assurance = Some(l.into()),
     }
+    visitor_details(&mut f, d.key);
     f
+}
+
+/// The Friday prayer's note at the Sapporo mosque, in en, ja, th, ms.
+const SAPPORO_JUMUAH_NOTE: [&str; 4] = [
+    "Sermon in Arabic, summarised in English and Japanese.",
+    "説教はアラビア語で、英語と日本語の要約があります。",
+    "คุตบะฮ์เป็นภาษาอาหรับ พร้อมสรุปเป็นภาษาอังกฤษและภาษาญี่ปุ่น",
+    "Khutbah dalam bahasa Arab, dengan ringkasan dalam bahasa Inggeris dan Jepun.",
+];
+
+/// Some Sapporo places' Friday prayer (first, second congregation), ways
+/// to pay and price range, as a visitor's guide would list them.
+const VISITOR: &[(&str, Option<(&str, Option<&str>)>, &str, Option<i64>)] = &[
+    ("sapporo-01", None, "cash;credit_card;ic_card;qr_code", Some(1)),
+    ("sapporo-03", None, "cash;credit_card;qr_code", Some(2)),
+    ("sapporo-05", Some(("12:00", Some("13:00"))), "", None),
+    ("sapporo-06", None, "cash;credit_card", Some(3)),
+    ("sapporo-07", None, "cash;ic_card;qr_code", Some(1)),
+    ("sapporo-10", None, "cash;credit_card;ic_card;qr_code", None),
+    ("sapporo-11", None, "cash;credit_card", Some(4)),
+    ("sapporo-13", None, "cash", Some(1)),
+    ("sapporo-14", None, "cash;credit_card", Some(4)),
+    ("sapporo-16", Some(("12:30", None)), "", None),
+];
+
+fn visitor_details(f: &mut PlaceFields, key: &str) {
+    let Some((_, jumuah, payment, price)) = VISITOR.iter().find(|v| v.0 == key) else {
+        return;
+    };
+    if let Some((first, second)) = jumuah {
+        f.jumuah_time = Some((*first).into());
+        f.jumuah_second_time = second.map(Into::into);
+        if key == "sapporo-05" {
+            let [en, ja, th, ms] = SAPPORO_JUMUAH_NOTE.map(|t| Some(t.to_owned()));
+            (f.jumuah_note_en, f.jumuah_note_ja, f.jumuah_note_th, f.jumuah_note_ms) = (en, ja, th, ms);
+        }
+    }
+    f.payment = (!payment.is_empty()).then(|| (*payment).to_owned());
+    f.price_range = *price;
 }
 
 /// Every demo place, checked.

@@ -32,6 +32,7 @@ pub use kizuna_io::places::{FileRead, FileRecord, ObjectNote, PlaceFileFormat, f
 pub mod basemap;
 pub mod booklet;
 pub mod prayer;
+pub mod reports;
 pub mod staff;
 pub mod visit;
 

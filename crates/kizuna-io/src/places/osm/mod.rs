@@ -30,6 +30,7 @@
 //! | `opening_hours` | `opening_hours`, whose syntax is checked (see Problems) |
 //! | `alcohol_served` | `drink:alcohol` or `alcohol`: `yes\|only\|served\|limited` → true, `no` → false |
 //! | `prayer_space`, `wudu` | true for mosques, prayer rooms and `prayer_room=yes`; `wudu=yes` |
+//! | `payment` | `payment:*=yes\|only` by kind: `cash`, `coins`, `notes` → cash; `credit_cards`, `debit_cards`, `cards`, `contactless` (bank cards tapped), `visa`, `mastercard`, `jcb`, `american_express`, `unionpay` → credit_card; `ic_cards`, `electronic_purses`, `suica`, `kitaca`, `pasmo`, `icoca`, `sapica`, `waon`, `nanaco`, `rakuten_edy`, `edy`, `id`, `quicpay` → ic_card; `qr_code`, `paypay`, `alipay`, `wechat`, `line_pay`, `rakuten_pay`, `d_barai`, `au_pay`, `merpay` → qr_code; `=no` or none: not known to be taken. No price range (OpenStreetMap has no established key) and no Friday prayer (`service_times` is too seldom reliable for it) |
 //! | `last_verified` | the later of `check_date` and `survey:date` (YYYY-MM-DD or YYYY-MM) |
 //! | `source`, `source_id`, `attribution` | `openstreetmap`, `node/123` (`way/…`, `relation/…`), ODbL's attribution |
 //!
@@ -435,6 +436,7 @@ fn fields(t: &Tags) -> (PlaceFields, HashMap<&'static str, (String, String)>) {
     }
     f.prayer_space = Some(is_mosque(t) || is_prayer_room(t) || has_prayer_room(t));
     f.wudu = Some(t.has("wudu", &["yes"]));
+    f.payment = payment(t);
     f.last_verified = ["check_date", "survey:date"]
         .iter()
         .filter_map(|k| t.get(k).and_then(osm_date))
@@ -443,6 +445,68 @@ fn fields(t: &Tags) -> (PlaceFields, HashMap<&'static str, (String, String)>) {
     f.source = Some(SourceKind::Openstreetmap.to_string());
     f.attribution = Some(OSM_ATTRIBUTION.to_owned());
     (f, from)
+}
+
+/// The `payment:*` keys read, by the way to pay they say is taken.
+const PAYMENT_KEYS: [(&str, &[&str]); 4] = [
+    ("cash", &["cash", "coins", "notes"]),
+    (
+        "credit_card",
+        &[
+            "credit_cards",
+            "debit_cards",
+            "cards",
+            "contactless",
+            "visa",
+            "mastercard",
+            "jcb",
+            "american_express",
+            "unionpay",
+        ],
+    ),
+    (
+        "ic_card",
+        &[
+            "ic_cards",
+            "electronic_purses",
+            "suica",
+            "kitaca",
+            "pasmo",
+            "icoca",
+            "sapica",
+            "waon",
+            "nanaco",
+            "rakuten_edy",
+            "edy",
+            "id",
+            "quicpay",
+        ],
+    ),
+    (
+        "qr_code",
+        &[
+            "qr_code",
+            "paypay",
+            "alipay",
+            "wechat",
+            "line_pay",
+            "rakuten_pay",
+            "d_barai",
+            "au_pay",
+            "merpay",
+        ],
+    ),
+];
+
+/// The ways to pay an object's `payment:*` tags say are taken (`yes` or
+/// `only`), as the flat form writes them; `None` when none is.
+fn payment(t: &Tags) -> Option<String> {
+    let taken: Vec<&str> = PAYMENT_KEYS
+        .iter()
+        .filter(|(_, keys)| keys.iter().any(|k| t.has(&format!("payment:{k}"), &["yes", "only"])))
+        .map(|(method, _)| *method)
+        .collect();
+    (!taken.is_empty()).then(|| taken.join(";"))
 }
 
 // ---------------------------------------------------------------------------

@@ -299,3 +299,43 @@ fn read_leniently_objects_are_mended_or_left_out_with_their_reason() {
         ]
     );
 }
+
+#[test]
+fn payment_tags_say_how_one_can_pay() {
+    let pay = |pairs: &[(&str, &str)]| {
+        let mut all = vec![("amenity", "restaurant"), ("diet:halal", "yes"), ("name", "X")];
+        all.extend_from_slice(pairs);
+        fields(&Tags(&tags(&all))).0.payment
+    };
+    assert_eq!(
+        pay(&[
+            ("payment:cash", "yes"),
+            ("payment:credit_cards", "yes"),
+            ("payment:kitaca", "yes"),
+            ("payment:paypay", "yes"),
+        ])
+        .as_deref(),
+        Some("cash;credit_card;ic_card;qr_code")
+    );
+    // Brands and kinds of one way count once; "no" is not taken.
+    assert_eq!(
+        pay(&[
+            ("payment:visa", "yes"),
+            ("payment:jcb", "Yes"),
+            ("payment:cash", "no"),
+            ("payment:electronic_purses", "yes"),
+        ])
+        .as_deref(),
+        Some("credit_card;ic_card")
+    );
+    assert_eq!(pay(&[("payment:coins", "only")]).as_deref(), Some("cash"));
+    assert_eq!(pay(&[("payment:contactless", "yes")]).as_deref(), Some("credit_card"));
+    assert_eq!(pay(&[("payment:cash", "no"), ("payment:bitcoin", "yes")]), None);
+    assert_eq!(pay(&[]), None, "no tag: not known");
+    // What the mapping writes, the place's rules read.
+    let all = pay(&[("payment:ic_cards", "yes"), ("payment:alipay", "yes")]).unwrap();
+    assert_eq!(
+        kizuna_domain::map::place::Payments::parse(&all).unwrap().to_string(),
+        "ic_card;qr_code"
+    );
+}
