@@ -352,6 +352,7 @@ impl App {
         errors.extend(self.exchanges_context(any, id).await?);
         errors.extend(self.alumni_context(any, id).await?);
         errors.extend(self.hours_context(any, id).await?);
+        errors.extend(self.tourism_context(any, id).await?);
         if let Some(e) = any.downcast_ref::<EditionInput>()
             && let Ok(p) = self.store.get::<Programme>(e.programme_id).await
             && p.fields.kind != ProgrammeKind::TrainingCourse

@@ -17,6 +17,7 @@ mod places;
 mod plan;
 mod story;
 mod texts;
+mod tourism;
 mod volunteer_hours;
 mod volunteers;
 
@@ -853,6 +854,7 @@ impl App {
         exchanges::load(self).await?;
         volunteers::load(self).await?;
         alumni::load(self).await?;
+        tourism::load(self).await?;
         Ok(())
     }
 }

@@ -135,7 +135,7 @@ impl RowReader<'_> {
 }
 
 /// A country from its ISO code or its name in one of Kizuna's languages.
-fn country(v: &str) -> std::result::Result<CountryCode, Problem> {
+pub(crate) fn country(v: &str) -> std::result::Result<CountryCode, Problem> {
     if let Ok(c) = CountryCode::parse(v) {
         return Ok(c);
     }
