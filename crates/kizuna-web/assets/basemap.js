@@ -61,7 +61,8 @@
     }
     // MapLibre wants whole URLs for tiles: this server's own.
     for (const source of Object.values(style.sources)) {
-      if (source.tiles) source.tiles = source.tiles.map((t) => new URL(t, window.location.origin).href);
+      // (Not through URL(), which would escape the {z}/{x}/{y} placeholders.)
+      if (source.tiles) source.tiles = source.tiles.map((t) => (t.startsWith('/') ? window.location.origin + t : t));
     }
     const layer = L.maplibreGL({
       style,
