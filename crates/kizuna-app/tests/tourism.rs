@@ -12,7 +12,7 @@ use kizuna_app::{App, AppError};
 use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
 use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::{CountryCode, Key, LocalText, Text};
-use kizuna_domain::tourism::campaign::{Campaign, CampaignInput, Channel};
+use kizuna_domain::tourism::campaign::{Campaign, CampaignInput, CampaignChannel};
 use kizuna_domain::tourism::fair::{FairRole, LeadStatus, TourismLead, TourismLeadInput, TravelFair, TravelFairInput};
 use kizuna_domain::tourism::flows::{Area, Stage};
 use kizuna_io::table::FileFormat;
@@ -121,7 +121,7 @@ async fn a_fair_its_leads_and_a_campaign_round_trip(backend: Backend) {
             starts_on: d("2023-03-01"),
             ends_on: d("2023-12-31"),
             market: cc("TH"),
-            channel: Channel::TourProposal,
+            channel: CampaignChannel::TourProposal,
             note: None,
         })
         .await

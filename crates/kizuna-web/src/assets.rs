@@ -24,6 +24,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/stats.js"),
     ),
     (
+        "tourism.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/tourism.js"),
+    ),
+    (
         "echarts.min.js",
         "text/javascript; charset=utf-8",
         include_bytes!(concat!(env!("OUT_DIR"), "/echarts.min.js")),

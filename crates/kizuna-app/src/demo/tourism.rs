@@ -12,7 +12,7 @@ use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
 use kizuna_domain::common::{Id, LocalText};
 use kizuna_domain::exchanges::dispatch::Dispatch;
-use kizuna_domain::tourism::campaign::{Campaign, CampaignInput, Channel};
+use kizuna_domain::tourism::campaign::{Campaign, CampaignInput, CampaignChannel};
 use kizuna_domain::tourism::fair::{FairRole, LeadStatus, TourismLead, TourismLeadInput, TravelFair, TravelFairInput};
 use kizuna_domain::tourism::training::{TourismTraining, TourismTrainingInput};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
@@ -146,7 +146,7 @@ pub(super) async fn load(app: &App) -> Result<()> {
             starts_on: date(2023, 3, 1),
             ends_on: date(2024, 3, 31),
             market: cc("TH"),
-            channel: Channel::TourProposal,
+            channel: CampaignChannel::TourProposal,
             note: Some(four(
                 "Lake Akan's nature and Ainu culture, presented in Thai; the itinerary is to be planned.",
                 "阿寒湖の自然とアイヌ文化をタイ語で紹介。行程はこれから作る。",

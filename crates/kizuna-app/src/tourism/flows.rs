@@ -35,6 +35,7 @@ use crate::{App, AppError, Result};
 /// A figure of the file that was not applied because the one on record
 /// is at a later stage.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct KeptCell {
     pub row: usize,
     pub column: String,
@@ -46,6 +47,7 @@ pub struct KeptCell {
 
 /// What an import did (or, for a dry run, would do).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FlowImport {
     /// Data rows read.
     pub rows: usize,
@@ -243,6 +245,22 @@ fn header(cells: &[String]) -> std::result::Result<Header, Vec<RowError>> {
     })
 }
 
+/// A figure as files and the API write it: areas by country code or
+/// locality key.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct TourismFlow {
+    /// A country code (TH) or a locality's key (jp/hokkaido).
+    pub origin: String,
+    pub destination: String,
+    /// YYYY-MM.
+    pub month: String,
+    pub stage: Stage,
+    pub visitors: u64,
+    /// The import that wrote the figure.
+    pub import_id: Id,
+}
+
 /// Two areas' flows both ways by month.
 #[derive(Debug, Clone, Serialize)]
 pub struct TwoWay {
@@ -434,6 +452,36 @@ impl App {
     /// Every figure on record.
     pub async fn flows(&self) -> Result<Vec<FlowRow>> {
         Ok(self.store.tourism_flows().await?)
+    }
+
+    /// Every figure, its areas written as in files; only those from
+    /// `origin` or to `destination` when given (a country code or a key).
+    pub async fn flow_list(&self, origin: Option<&str>, destination: Option<&str>) -> Result<Vec<TourismFlow>> {
+        let places = Places::load(self).await?;
+        let side = |name: &str, v: Option<&str>| -> Result<Option<Area>> {
+            v.map(|v| {
+                places
+                    .parse(v)
+                    .map_err(|(code, m)| AppError::Invalid(vec![kizuna_domain::FieldError::new(name, code, m)]))
+            })
+            .transpose()
+        };
+        let (o, d) = (side("origin", origin)?, side("destination", destination)?);
+        Ok(self
+            .store
+            .tourism_flows()
+            .await?
+            .into_iter()
+            .filter(|r| o.is_none_or(|o| r.key.origin == o) && d.is_none_or(|d| r.key.destination == d))
+            .map(|r| TourismFlow {
+                origin: places.spec(r.key.origin),
+                destination: places.spec(r.key.destination),
+                month: r.key.month.to_string(),
+                stage: r.figure.stage,
+                visitors: r.figure.visitors,
+                import_id: r.import_id,
+            })
+            .collect())
     }
 
     /// The pairs of areas with figures (either way), each pair once.

@@ -10,7 +10,7 @@ use crate::string_enum;
 
 string_enum! {
     /// How a campaign reaches its market.
-    Channel {
+    CampaignChannel {
         TravelFair = "travel_fair",
         TravelAgency = "travel_agency",
         SocialMedia = "social_media",
@@ -44,7 +44,7 @@ pub struct CampaignInput {
     pub ends_on: NaiveDate,
     /// The market it targets (ISO 3166-1 alpha-2), e.g. TH.
     pub market: CountryCode,
-    pub channel: Channel,
+    pub channel: CampaignChannel,
     #[serde(default)]
     pub note: Option<LocalText>,
 }
@@ -75,7 +75,7 @@ mod tests {
             starts_on: "2023-03-01".parse().unwrap(),
             ends_on: "2023-03-01".parse().unwrap(),
             market: CountryCode::parse("TH").unwrap(),
-            channel: Channel::TourProposal,
+            channel: CampaignChannel::TourProposal,
             note: None,
         };
         assert!(c.validate().is_ok());

@@ -27,6 +27,7 @@ mod openapi;
 mod photos;
 mod records;
 mod system;
+mod tourism;
 mod training;
 
 pub use map::{booklet_fonts, booklet_land};
@@ -51,6 +52,7 @@ pub fn routes() -> OpenApiRouter<WebState> {
         .merge(training::routes())
         .merge(map::routes())
         .merge(photos::routes())
+        .merge(tourism::routes())
 }
 
 /// A page of records with the total.

@@ -610,6 +610,47 @@ collection!(
     ]
 );
 
+// #15 tourism: fairs, leads, campaigns, trainings' links (flows: api/tourism.rs).
+use kizuna_domain::tourism::campaign::{Campaign, CampaignInput};
+use kizuna_domain::tourism::fair::{TourismLead, TourismLeadInput, TravelFair, TravelFairInput};
+use kizuna_domain::tourism::training::{TourismTraining, TourismTrainingInput};
+collection!(
+    tourism_fairs,
+    TravelFair,
+    TravelFairInput,
+    tag = "tourism",
+    list = "/api/v1/tourism/fairs",
+    one = "/api/v1/tourism/fairs/{id}",
+    ids = ["list_travel_fairs", "create_travel_fair", "get_travel_fair", "update_travel_fair", "delete_travel_fair"]
+);
+collection!(
+    tourism_leads,
+    TourismLead,
+    TourismLeadInput,
+    tag = "tourism",
+    list = "/api/v1/tourism/leads",
+    one = "/api/v1/tourism/leads/{id}",
+    ids = ["list_tourism_leads", "create_tourism_lead", "get_tourism_lead", "update_tourism_lead", "delete_tourism_lead"]
+);
+collection!(
+    tourism_campaigns,
+    Campaign,
+    CampaignInput,
+    tag = "tourism",
+    list = "/api/v1/tourism/campaigns",
+    one = "/api/v1/tourism/campaigns/{id}",
+    ids = ["list_tourism_campaigns", "create_tourism_campaign", "get_tourism_campaign", "update_tourism_campaign", "delete_tourism_campaign"]
+);
+collection!(
+    tourism_trainings,
+    TourismTraining,
+    TourismTrainingInput,
+    tag = "tourism",
+    list = "/api/v1/tourism/trainings",
+    one = "/api/v1/tourism/trainings/{id}",
+    ids = ["list_tourism_trainings", "create_tourism_training", "get_tourism_training", "update_tourism_training", "delete_tourism_training"]
+);
+
 pub fn routes() -> OpenApiRouter<WebState> {
     macro_rules! both {
         ($r:expr, $($m:ident),+) => {
@@ -647,7 +688,11 @@ pub fn routes() -> OpenApiRouter<WebState> {
         placement_documents,
         follow_ups,
         alumni_associations,
-        alumni_members
+        alumni_members,
+        tourism_fairs,
+        tourism_leads,
+        tourism_campaigns,
+        tourism_trainings
     )
 }
 
@@ -696,5 +741,9 @@ pub fn list_filters() -> Vec<(&'static str, Vec<(&'static str, &'static str)>)> 
         filters_of::<FollowUp>("/api/v1/follow-ups"),
         filters_of::<AlumniAssociation>("/api/v1/alumni-associations"),
         filters_of::<AlumniMember>("/api/v1/alumni-members"),
+        filters_of::<TravelFair>("/api/v1/tourism/fairs"),
+        filters_of::<TourismLead>("/api/v1/tourism/leads"),
+        filters_of::<Campaign>("/api/v1/tourism/campaigns"),
+        filters_of::<TourismTraining>("/api/v1/tourism/trainings"),
     ]
 }

@@ -13,6 +13,7 @@ mod nominations;
 mod partner;
 mod partnerships;
 mod public;
+mod tourism;
 mod training;
 mod upload;
 mod volunteers;
@@ -90,6 +91,7 @@ pub fn routes() -> Routes {
         .merge(exchanges::routes())
         .merge(calendar::routes())
         .merge(alumni::routes())
+        .merge(tourism::routes())
 }
 
 impl Ctx {
