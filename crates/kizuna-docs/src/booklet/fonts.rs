@@ -143,28 +143,31 @@ pub(crate) fn is_thai_mark(c: char) -> bool {
 /// A font being used: its glyphs so far, renumbered for the subset.
 pub(crate) struct FaceUse<'a> {
     pub(crate) file: &'a FontFile,
-    pub(crate) face: ttf_parser::Face<'a>,
+    /// The font's tables, for the shaper (and, through it, ttf-parser's).
+    pub(crate) face: rustybuzz::Face<'a>,
     /// 1000 / units per em.
     pub(crate) to_milli: f32,
     pub(crate) remap: subsetter::GlyphRemapper,
-    /// New glyph id → (the text it stands for, advance in 1/1000 em).
-    pub(crate) used: BTreeMap<u16, (char, f32)>,
-    /// Cache: character → (new glyph id, advance).
-    pub(crate) chars: HashMap<char, Option<(u16, f32)>>,
+    /// New glyph id → (the text it stands for in the ToUnicode map, its
+    /// width in 1/1000 em as the PDF's widths give it).
+    pub(crate) used: BTreeMap<u16, (String, f32)>,
+    /// The character each glyph draws by the font's character map (made
+    /// the first time a glyph is not found among its cluster's characters).
+    reverse: Option<HashMap<u16, char>>,
 }
 
 impl<'a> FaceUse<'a> {
     pub(crate) fn new(file: &'a FontFile) -> Result<Self, BookletError> {
-        let face = ttf_parser::Face::parse(&file.data, 0)
-            .map_err(|e| BookletError::Fonts(format!("{} is not a usable font: {e}", file.source)))?;
-        let upem = f32::from(face.units_per_em().max(1));
+        let face = rustybuzz::Face::from_slice(&file.data, 0)
+            .ok_or_else(|| BookletError::Fonts(format!("{} is not a usable font", file.source)))?;
+        let upem = f32::from(ttf_parser::Face::units_per_em(&face).max(1));
         Ok(FaceUse {
             file,
             face,
             to_milli: 1000.0 / upem,
             remap: subsetter::GlyphRemapper::new(),
             used: BTreeMap::new(),
-            chars: HashMap::new(),
+            reverse: None,
         })
     }
 
@@ -172,18 +175,67 @@ impl<'a> FaceUse<'a> {
         self.face.glyph_index(c).is_some_and(|g| g.0 != 0)
     }
 
-    /// The glyph for a character, added to the subset.
-    pub(crate) fn glyph(&mut self, c: char) -> Option<(u16, f32)> {
-        if let Some(g) = self.chars.get(&c) {
-            return *g;
+    /// A glyph of the font (its id in the font) added to the subset: its
+    /// new id and its width (1/1000 em, as written in the PDF). The first
+    /// time, the text it stands for in the ToUnicode map is decided from
+    /// the cluster it comes from (`text`, drawn by the glyphs `gids`, of
+    /// which it is the `k`-th): a glyph the character map gives for one of
+    /// the cluster's characters stands for that character; a cluster's only
+    /// glyph (a ligature) for the cluster's text; another glyph of the
+    /// character map for its character (as the parts of a split vowel); an
+    /// alternate form (a glyph of no character) for the cluster's first
+    /// character whose own glyph is not drawn, in order.
+    pub(crate) fn use_glyph(&mut self, text: &str, gids: &[u16], k: usize) -> (u16, f32) {
+        let gid = gids[k];
+        let cid = self.remap.remap(gid);
+        if let Some((_, w)) = self.used.get(&cid) {
+            return (cid, *w);
         }
-        let found = self.face.glyph_index(c).filter(|g| g.0 != 0).map(|g| {
-            let adv = f32::from(self.face.glyph_hor_advance(g).unwrap_or(0)) * self.to_milli;
-            let cid = self.remap.remap(g.0);
-            self.used.entry(cid).or_insert((c, adv));
-            (cid, adv)
+        let own = |face: &rustybuzz::Face, g: u16| {
+            text.chars()
+                .find(|&c| face.glyph_index(c) == Some(ttf_parser::GlyphId(g)))
+        };
+        let standing = if let Some(c) = own(&self.face, gid) {
+            c.to_string()
+        } else if gids.len() == 1 {
+            text.to_owned()
+        } else if let Some(c) = self.mapped_char(gid) {
+            c.to_string()
+        } else {
+            let drawn: Vec<Option<char>> = gids.iter().map(|&g| own(&self.face, g)).collect();
+            let missing: Vec<char> = text.chars().filter(|c| !drawn.contains(&Some(*c))).collect();
+            let alternates = gids[..k]
+                .iter()
+                .filter(|&&g| own(&self.face, g).is_none() && self.mapped_char(g).is_none())
+                .count();
+            missing.get(alternates).map_or_else(|| text.to_owned(), char::to_string)
+        };
+        let id = ttf_parser::GlyphId(gid);
+        let w = (f32::from(self.face.glyph_hor_advance(id).unwrap_or(0)) * self.to_milli).round();
+        self.used.insert(cid, (standing, w));
+        (cid, w)
+    }
+
+    /// The character whose glyph this is by the font's Unicode character map.
+    fn mapped_char(&mut self, gid: u16) -> Option<char> {
+        let face = &self.face;
+        let map = self.reverse.get_or_insert_with(|| {
+            let mut m = HashMap::new();
+            if let Some(cmap) = face.tables().cmap {
+                for sub in cmap
+                    .subtables
+                    .into_iter()
+                    .filter(ttf_parser::cmap::Subtable::is_unicode)
+                {
+                    sub.codepoints(|cp| {
+                        if let (Some(c), Some(g)) = (char::from_u32(cp), sub.glyph_index(cp)) {
+                            m.entry(g.0).or_insert(c);
+                        }
+                    });
+                }
+            }
+            m
         });
-        self.chars.insert(c, found);
-        found
+        map.get(&gid).copied()
     }
 }

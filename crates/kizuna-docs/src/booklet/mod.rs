@@ -54,6 +54,16 @@
 //! a place's name is taken in a language the fonts can draw when it has one.
 //! Bold is drawn by stroking the regular outlines.
 //!
+//! # Shaping
+//!
+//! Text is shaped (`shape.rs`) by `rustybuzz`, HarfBuzz's shaping in Rust,
+//! in runs of one font, one script and one style: the font's GSUB and GPOS
+//! tables choose and place the glyphs (ligatures and kerning in Latin,
+//! Thai vowel and tone marks placed on their letter and on each other, a
+//! tone mark moved off a tall letter's stem, sara am split around a tone
+//! mark). Each glyph is drawn where the shaper put it (moves in `TJ`
+//! arrays, a mark's height by the text rise).
+//!
 //! # Lines
 //!
 //! Lines break where Unicode's line breaking algorithm allows (ICU4X's
@@ -61,22 +71,26 @@
 //! characters except before small kana, the long-vowel mark and closing
 //! punctuation, and in Thai, which has no spaces between words, between
 //! words found by the segmenter's dictionary, so a Thai word is never cut.
-//! Only a word wider than a whole line is cut, never before a mark.
+//! A break is taken only where a cluster (the shaper's unit: a letter
+//! with its marks, a ligature) starts, so no line starts with a mark. Only
+//! a word wider than a whole line is cut, between clusters.
+//!
+//! # Text in the PDF
 //!
 //! Fonts are embedded as subsets (only the glyphs used, by the `subsetter`
 //! crate) in CID-keyed Type 0 fonts with a ToUnicode map, so the text can be
-//! searched and extracted (`pdftotext`) as written.
+//! searched and extracted (`pdftotext`) as written: a glyph stands for the
+//! character it is drawn for, a ligature for its letters. A cluster whose
+//! glyphs would not read back as its text (sara am's parts around a tone
+//! mark) or whose marks are moved off the pen (which extractors, placing
+//! each glyph where it starts, would read out of order) is drawn in a
+//! marked-content span with its text as `/ActualText`.
 //!
 //! # Limits
 //!
-//! There is no text shaping: each character is one glyph from the font's
-//! character map. That suits Latin, Japanese (horizontal) and Thai letters
-//! with one mark; Thai vowel and tone marks are drawn in the font's default
-//! positions over the preceding letter, so a tone mark over an upper vowel
-//! (ที่) or a mark over a tall letter (ป) is not moved as a shaping engine
-//! would move it. Arabic, which needs joining and right-to-left
-//! ordering, is not drawn; a place with only an Arabic name has it shown as
-//! question marks. Fonts with CFF outlines (`.otf`) are not embedded.
+//! Arabic, which needs right-to-left ordering, is not drawn; a place with
+//! only an Arabic name has it shown as question marks. Fonts with CFF
+//! outlines (`.otf`) are not embedded.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::PathBuf;
@@ -99,6 +113,7 @@ mod hours;
 mod layout;
 mod map;
 mod sections;
+mod shape;
 mod text;
 mod words;
 mod write;
@@ -116,6 +131,7 @@ use layout::*;
 pub use map::Land;
 use map::*;
 use sections::*;
+use shape::*;
 use text::*;
 use words::*;
 pub use words::{K, local_date};

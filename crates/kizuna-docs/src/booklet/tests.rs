@@ -115,15 +115,23 @@ fn rings_are_clipped_to_the_box() {
     assert!(clip_ring(&[[20.0, 20.0], [30.0, 20.0], [30.0, 30.0]], &b).is_empty());
 }
 
-fn g(adv: f32, space: bool, break_before: bool, mark: bool) -> Glyph {
+fn g(adv: f32, space: bool, break_before: bool, cont: bool) -> Glyph {
     Glyph {
         font: 0,
         cid: 1,
         adv,
+        dx: 0.0,
+        dy: 0.0,
+        width: adv,
         style: style(10.0, false, BLACK),
         space,
         break_before,
-        mark,
+        cluster: (!cont).then(|| {
+            std::sync::Arc::new(Cluster {
+                text: if space { " " } else { "a" }.into(),
+                actual_text: false,
+            })
+        }),
     }
 }
 
@@ -140,7 +148,7 @@ fn lines_break_at_spaces_and_drop_them() {
 }
 
 /// Thai words (written without spaces between them) of a long text.
-pub(crate) const THAI_WORDS: &[&str] = &[
+const THAI_WORDS: &[&str] = &[
     "ร้าน",
     "อาหาร",
     "ฮาลาล",
@@ -186,39 +194,42 @@ pub(crate) const THAI_WORDS: &[&str] = &[
     "มาก",
 ];
 
-/// Where the words of [`THAI_WORDS`] end, in characters of their concatenation.
-pub(crate) fn thai_word_ends() -> Vec<usize> {
-    THAI_WORDS
-        .iter()
-        .scan(0, |n, w| {
-            *n += w.chars().count();
-            Some(*n)
-        })
-        .collect()
-}
-
 /// A long Thai text in a narrow column: every line ends where a word ends
-/// (no word is cut, and no line starts with a vowel or tone mark).
+/// (no word is cut, and no line starts with a vowel or tone mark), and the
+/// lines' clusters together are the text.
 #[test]
 fn thai_lines_break_between_words_only() {
     let fonts = BookletFonts::embedded();
     let mut shaper = Shaper::new(&fonts).expect("the embedded fonts");
     let text = THAI_WORDS.concat();
     let glyphs = shaper.spans(&[(&text, style(9.0, false, BLACK))]).expect("drawn");
-    assert_eq!(glyphs.len(), text.chars().count(), "one glyph per character");
+    assert_eq!(text_of(&glyphs), text);
+    let ends: Vec<usize> = THAI_WORDS
+        .iter()
+        .scan(0, |n, w| {
+            *n += w.len();
+            Some(*n)
+        })
+        .collect();
     for max in [40.0, 55.0, 70.0, 120.0] {
         let lines = wrap(&glyphs, max);
         assert!(lines.len() > 2, "{max}: {} lines", lines.len());
-        let ends = thai_word_ends();
         let mut n = 0;
-        for line in &lines[..lines.len() - 1] {
-            n += line.len();
+        for line in &lines {
+            assert!(!line[0].continues(), "width {max}: a line starts inside a cluster");
+            let first = line[0].cluster.as_ref().map(|c| c.text.chars().next());
             assert!(
-                ends.contains(&n),
-                "width {max}: a line ends inside a word, after character {n}"
+                !first.flatten().is_some_and(is_thai_mark),
+                "width {max}: a line starts with a mark"
             );
-            assert!(!line[0].mark);
+            n += text_of(line).len();
+            assert!(
+                n == text.len() || ends.contains(&n),
+                "width {max}: a line ends inside a word, after byte {n}: {}",
+                text_of(line)
+            );
         }
+        assert_eq!(n, text.len());
     }
 }
 
@@ -230,15 +241,14 @@ fn japanese_lines_keep_their_start_rules() {
     let mut shaper = Shaper::new(&fonts).expect("the embedded fonts");
     let text = "ハラールのラーメン、ちょっとしたカフェ。「ショップ」もあります。";
     let glyphs = shaper.spans(&[(text, style(9.0, false, BLACK))]).expect("drawn");
-    let chars: Vec<char> = text.chars().collect();
-    for (i, g) in glyphs.iter().enumerate() {
-        if g.break_before {
-            assert!(
-                !"ーっょ、。」ャッ".contains(chars[i]),
-                "a line may start with {} at {i}",
-                chars[i]
-            );
-        }
+    assert_eq!(text_of(&glyphs), text);
+    for g in glyphs.iter().filter(|g| g.break_before) {
+        let first = g
+            .cluster
+            .as_ref()
+            .and_then(|c| c.text.chars().next())
+            .expect("a cluster starts");
+        assert!(!"ーっょ、。」ャッ".contains(first), "a line may start with {first}");
     }
     assert!(glyphs.iter().filter(|g| g.break_before).count() > 10);
 }
@@ -287,4 +297,106 @@ fn opening_hours_read_as_days_and_times() {
         "Daily 11:00–14:00, 17:00–22:00"
     );
     assert!(readable_hours("not hours", 43.06, 141.35, today, Lang::En).is_none());
+}
+
+/// Thai words with marks on marks, as the shaper gives them in Noto Sans
+/// Thai: the marks (by the font's GDEF classes) take no room, and the
+/// font's GPOS tables move them (ปั้น's tone mark left of ป's tall stem and
+/// down onto the upper vowel; the same glyph sits elsewhere in น้ำ); sara
+/// am is split into nikhahit and sara aa around the tone mark.
+#[test]
+fn thai_marks_sit_where_the_font_puts_them() {
+    let fonts = BookletFonts::embedded();
+    let mut shaper = Shaper::new(&fonts).expect("the embedded fonts");
+    let thai = shaper.font_for('ก', None).expect("a Thai font");
+    let mut tone_over = Vec::new();
+    for word in ["น้ำ", "ที่", "กี่", "ปั้น"] {
+        let glyphs = shaper.shape(thai, word);
+        let face = &shaper.faces[thai].face;
+        let gdef = face.tables().gdef.expect("Noto Sans Thai classes its glyphs");
+        let is_mark =
+            |g: &Shaped| gdef.glyph_class(ttf_parser::GlyphId(g.gid)) == Some(ttf_parser::gdef::GlyphClass::Mark);
+        let marks: Vec<&Shaped> = glyphs.iter().filter(|g| is_mark(g)).collect();
+        assert!(marks.len() >= 2, "{word}: {glyphs:?}");
+        for m in &marks {
+            assert_eq!(m.x_advance, 0, "{word}: a mark takes no room: {glyphs:?}");
+        }
+        assert!(
+            marks.iter().any(|m| m.x_offset != 0 || m.y_offset != 0),
+            "{word}: the marks are placed: {glyphs:?}"
+        );
+        for base in glyphs.iter().filter(|g| !is_mark(g)) {
+            assert!(base.x_advance > 0, "{word}: {glyphs:?}");
+        }
+        assert!(
+            marks.iter().all(|g| g.cluster == 0),
+            "{word}: marks go with their letter"
+        );
+        tone_over.push(**marks.last().expect("a mark"));
+    }
+    let (nam, pan) = (tone_over[0], tone_over[3]);
+    assert_eq!(nam.gid, pan.gid, "น้ำ and ปั้น draw the tone mark with one glyph");
+    assert!(pan.x_offset < nam.x_offset - 100 && pan.y_offset < 0, "{nam:?} {pan:?}");
+    assert_eq!(shaper.shape(thai, "น้ำ").len(), 4, "น, nikhahit, tone mark, sara aa");
+}
+
+/// The shaper's glyphs and places are HarfBuzz's own (its `hb-shape`, from
+/// Debian's libharfbuzz-bin, when installed; else the test says so).
+#[test]
+fn shaping_agrees_with_harfbuzz() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../node_modules/@expo-google-fonts/noto-sans-thai/400Regular/NotoSansThai_400Regular.ttf");
+    let fonts =
+        BookletFonts::with_files(vec![(path.clone(), std::fs::read(&path).expect("the npm font"))]).expect("a font");
+    let mut shaper = Shaper::new(&fonts).expect("the fonts");
+    for word in ["น้ำ", "ที่", "กี่", "ปั้น", "ญี่ปุ่น", "ผู้หญิง", "ตั้งแต่"]
+    {
+        let Ok(out) = std::process::Command::new("hb-shape")
+            .args([
+                "--no-glyph-names".as_ref(),
+                "--utf8-clusters".as_ref(),
+                path.as_os_str(),
+                word.as_ref(),
+            ])
+            .output()
+        else {
+            eprintln!("skipped: hb-shape (Debian's libharfbuzz-bin) is not installed");
+            return;
+        };
+        let theirs = String::from_utf8(out.stdout).expect("UTF-8");
+        let ours: Vec<String> = shaper
+            .shape(0, word)
+            .iter()
+            .map(|g| {
+                let at = if (g.x_offset, g.y_offset) == (0, 0) {
+                    String::new()
+                } else {
+                    format!("@{},{}", g.x_offset, g.y_offset)
+                };
+                format!("{}={}{at}+{}", g.gid, g.cluster, g.x_advance)
+            })
+            .collect();
+        assert_eq!(format!("[{}]", ours.join("|")), theirs.trim(), "{word}");
+    }
+}
+
+/// No line starts with a mark or inside a cluster, whatever the width:
+/// Thai with marks on most letters, cut as narrow as a single word.
+#[test]
+fn no_line_starts_with_a_mark() {
+    let fonts = BookletFonts::embedded();
+    let mut shaper = Shaper::new(&fonts).expect("the embedded fonts");
+    let text = "น้ำที่กี่ปั้นญี่ปุ่นผู้หญิงตั้งแต่ชั่วโมงพื้นที่ร้านน้ำชา ที่นี่ปั้นหม้อ";
+    let glyphs = shaper.spans(&[(text, style(11.0, true, BLACK))]).expect("drawn");
+    for max in [1.0, 5.0, 12.0, 20.0, 33.0, 50.0, 80.0] {
+        let lines = wrap(&glyphs, max);
+        let mut read = String::new();
+        for line in &lines {
+            assert!(!line[0].continues(), "width {max}");
+            let first = text_of(line).chars().next().expect("a line has text");
+            assert!(!is_thai_mark(first), "width {max}: {}", text_of(line));
+            read.push_str(&text_of(line));
+        }
+        assert_eq!(read.replace(' ', ""), text.replace(' ', ""), "width {max}");
+    }
 }

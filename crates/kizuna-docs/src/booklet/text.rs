@@ -1,5 +1,6 @@
-//! Text as glyphs: styles, one glyph per character from the font's map, line
-//! breaks where Unicode's rules (ICU4X's segmenter) allow them.
+//! Text as glyphs: styles, the glyphs shaped (`shape.rs`) broken into
+//! lines where Unicode's rules (ICU4X's segmenter) allow it, lines drawn
+//! with each glyph where the shaper put it.
 
 use super::*;
 
@@ -21,120 +22,58 @@ pub(crate) const fn style(size: f32, bold: bool, color: Rgb) -> Style {
     Style { size, bold, color }
 }
 
-/// One glyph placed in a line.
-#[derive(Debug, Clone, Copy)]
+/// One glyph placed in a line, as the shaper placed it.
+#[derive(Debug, Clone)]
 pub(crate) struct Glyph {
     pub(crate) font: usize,
     pub(crate) cid: u16,
-    /// Advance in points.
+    /// How far the pen moves after this glyph, in points (zero for a mark).
     pub(crate) adv: f32,
+    /// Where the glyph is drawn from the pen, in points (a mark's place on
+    /// its letter: right and up).
+    pub(crate) dx: f32,
+    pub(crate) dy: f32,
+    /// The glyph's own width in the font (what a PDF reader moves by after
+    /// drawing it), in points.
+    pub(crate) width: f32,
     pub(crate) style: Style,
     pub(crate) space: bool,
-    /// A line may break before this glyph.
+    /// A line may break before this glyph (only ever a cluster's first).
     pub(crate) break_before: bool,
-    /// A combining mark (never starts a line).
-    pub(crate) mark: bool,
+    /// On a cluster's first glyph: the cluster. The glyphs after it up to
+    /// the next cluster belong to it (marks, parts of a split vowel), and a
+    /// line never starts with one of them.
+    pub(crate) cluster: Option<std::sync::Arc<Cluster>>,
 }
 
-pub(crate) struct Shaper<'a> {
-    pub(crate) faces: Vec<FaceUse<'a>>,
-    pub(crate) fonts: &'a BookletFonts,
+/// A cluster: text the shaper drew as one unit (a letter with its marks, a
+/// ligature), never cut across lines.
+#[derive(Debug)]
+pub(crate) struct Cluster {
+    /// The text it stands for.
+    pub(crate) text: String,
+    /// Its glyphs' ToUnicode texts in order are not its text (glyphs
+    /// reordered or shared, as Thai sara am split around a tone mark), or
+    /// a glyph is moved off the pen (a mark): drawn in a span with the text
+    /// as `/ActualText`, so that text extraction reads the text as written.
+    pub(crate) actual_text: bool,
 }
 
-impl<'a> Shaper<'a> {
-    pub(crate) fn new(fonts: &'a BookletFonts) -> Result<Self, BookletError> {
-        let faces = fonts.files.iter().map(FaceUse::new).collect::<Result<_, _>>()?;
-        Ok(Shaper { faces, fonts })
+impl Glyph {
+    /// Whether this glyph continues the cluster before it.
+    pub(crate) fn continues(&self) -> bool {
+        self.cluster.is_none()
     }
+}
 
-    /// Whether every character of `s` has a font.
-    pub(crate) fn can_draw(&self, s: &str) -> bool {
-        s.chars()
-            .all(|c| c.is_whitespace() || self.faces.iter().any(|f| f.has(c)))
-    }
-
-    pub(crate) fn font_for(&self, c: char, prev: Option<usize>) -> Option<usize> {
-        let common = !c.is_alphabetic() || is_thai_mark(c);
-        if let Some(p) = prev
-            && common
-            && self.faces[p].has(c)
-        {
-            return Some(p);
-        }
-        self.faces.iter().position(|f| f.has(c))
-    }
-
-    /// Glyphs for texts in their styles, one run of text: a line may break
-    /// only where Unicode's line breaking rules allow (ICU4X's segmenter,
-    /// with its dictionary for Thai, which is written without spaces between
-    /// words, and strict Japanese rules: no small kana or closing mark starts
-    /// a line).
-    pub(crate) fn spans(&mut self, spans: &[(&str, Style)]) -> Result<Vec<Glyph>, BookletError> {
-        // Whitespace and control characters are drawn as spaces.
-        let plain: Vec<String> = spans
-            .iter()
-            .map(|(t, _)| {
-                t.chars()
-                    .map(|c| if c.is_whitespace() || c.is_control() { ' ' } else { c })
-                    .collect()
-            })
-            .collect();
-        let whole: String = plain.concat();
-        let breaks: std::collections::HashSet<usize> = line_breaks(&whole);
-        let mut out = Vec::new();
-        let mut at = 0;
-        let mut prev_font = None;
-        // A break before a character that draws nothing moves to the next.
-        let mut pending_break = false;
-        for (text, (raw, st)) in plain.iter().zip(spans) {
-            for (i, c) in text.char_indices() {
-                let offset = at + i;
-                pending_break |= offset > 0 && breaks.contains(&offset);
-                let (font, c) = self.font_for_or_fail(c, prev_font, raw)?;
-                let Some((cid, milli)) = self.faces[font].glyph(c) else {
-                    continue;
-                };
-                let space = c == ' ';
-                let mark = is_thai_mark(c);
-                out.push(Glyph {
-                    font,
-                    cid,
-                    adv: milli * st.size / 1000.0,
-                    style: *st,
-                    space,
-                    break_before: pending_break && !space && !mark,
-                    mark,
-                });
-                if !space && !mark {
-                    pending_break = false;
-                }
-                prev_font = Some(font);
-            }
-            at += text.len();
-        }
-        Ok(out)
-    }
-
-    /// The font that draws `c` (or a `?` in its place when no font has
-    /// that script), or why there is none.
-    fn font_for_or_fail(&self, c: char, prev: Option<usize>, text: &str) -> Result<(usize, char), BookletError> {
-        if let Some(f) = self.font_for(c, prev) {
-            return Ok((f, c));
-        }
-        if let Some(script) = script_of(c) {
-            return Err(BookletError::Fonts(format!(
-                "no font has {script} letters (needed for \"{text}\"); {}",
-                self.fonts.describe()
-            )));
-        }
-        match self.font_for('?', prev) {
-            Some(f) => Ok((f, '?')),
-            None => Err(BookletError::Fonts(format!(
-                "no font has Latin letters; {}",
-                self.fonts.describe()
-            ))),
-        }
-    }
+/// The text glyphs stand for, cluster by cluster.
+#[cfg(test)]
+pub(crate) fn text_of(glyphs: &[Glyph]) -> String {
+    glyphs
+        .iter()
+        .filter_map(|g| g.cluster.as_ref())
+        .map(|c| c.text.as_str())
+        .collect()
 }
 
 /// Thai words the segmenter's dictionary lacks (loanwords and names the
@@ -231,7 +170,7 @@ pub(crate) fn width(glyphs: &[Glyph]) -> f32 {
 
 /// Break glyphs into lines no wider than `max` at the glyphs' break
 /// opportunities (a word wider than a whole line is broken between
-/// characters, never before a combining mark).
+/// clusters, never inside one: no line starts with a mark).
 pub(crate) fn wrap(glyphs: &[Glyph], max: f32) -> Vec<Vec<Glyph>> {
     let mut lines = Vec::new();
     let mut start = 0;
@@ -256,8 +195,15 @@ pub(crate) fn wrap(glyphs: &[Glyph], max: f32) -> Vec<Vec<Glyph>> {
                     Some(b) if b > start => b,
                     _ => {
                         let mut j = i;
-                        while j > start + 1 && glyphs[j].mark {
+                        while j > start && glyphs[j].continues() {
                             j -= 1;
+                        }
+                        if j == start {
+                            // One cluster wider than the line: it stays whole.
+                            j = i + 1;
+                            while j < glyphs.len() && glyphs[j].continues() {
+                                j += 1;
+                            }
                         }
                         j
                     }
@@ -275,34 +221,132 @@ pub(crate) fn wrap(glyphs: &[Glyph], max: f32) -> Vec<Vec<Glyph>> {
     lines
 }
 
-/// Draw one line of glyphs with its baseline at `y`.
+/// A `TJ` operand: glyphs, or a move (thousandths of the font size, to the left).
+enum Shown {
+    Glyphs(Vec<u8>),
+    Move(f32),
+}
+
+fn show(c: &mut Content, items: &mut Vec<Shown>) {
+    if items.is_empty() {
+        return;
+    }
+    let mut op = c.show_positioned();
+    let mut list = op.items();
+    for item in items.drain(..) {
+        match item {
+            Shown::Glyphs(bytes) => list.show(Str(&bytes)),
+            Shown::Move(m) => list.adjust(m),
+        };
+    }
+}
+
+/// The `/ActualText` spans of a line: (first glyph, glyph after the last,
+/// text). A span opens at a cluster that needs one and closes after the
+/// first cluster whose last glyph ends where the pen does, taking in the
+/// clusters between: a text extractor gives a span's text the box from its
+/// first glyph's start to its last glyph's end, which then meets the next
+/// glyph as drawn (no gap read as a space, as a mark moved left would
+/// leave).
+fn actual_text_spans(glyphs: &[Glyph]) -> Vec<(usize, usize, String)> {
+    let mut spans = Vec::new();
+    let mut pen = 0.0_f32;
+    let mut i = 0;
+    while i < glyphs.len() {
+        if !glyphs[i].cluster.as_ref().is_some_and(|k| k.actual_text) {
+            pen += glyphs[i].adv;
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut text = String::new();
+        while i < glyphs.len() {
+            if let Some(k) = &glyphs[i].cluster {
+                text.push_str(&k.text);
+            }
+            // Where the cluster's last glyph ends.
+            let end = loop {
+                let g = &glyphs[i];
+                let end = pen + g.dx + g.width;
+                pen += g.adv;
+                i += 1;
+                if i == glyphs.len() || !glyphs[i].continues() {
+                    break end;
+                }
+            };
+            if (end - pen).abs() < 0.01 {
+                break;
+            }
+        }
+        spans.push((start, i, text));
+    }
+    spans
+}
+
+/// Draw one line of glyphs with its baseline at `y`: each glyph where the
+/// shaper put it (moves between glyphs in `TJ` arrays, a mark's height by
+/// the text rise), clusters whose glyphs do not read as their text in
+/// `/ActualText` spans.
 pub(crate) fn draw_line(c: &mut Content, glyphs: &[Glyph], x: f32, y: f32) {
     if glyphs.is_empty() {
         return;
     }
     c.begin_text();
     c.next_line(x, y);
-    let mut i = 0;
-    while i < glyphs.len() {
-        let g = glyphs[i];
-        let mut j = i;
-        let mut bytes = Vec::new();
-        while j < glyphs.len() && glyphs[j].font == g.font && glyphs[j].style == g.style {
-            bytes.extend_from_slice(&glyphs[j].cid.to_be_bytes());
-            j += 1;
+    let mut current: Option<(usize, Style)> = None;
+    let mut rise = 0.0;
+    // Where the shaper's pen is, and where the PDF's text position is.
+    let (mut pen, mut at) = (0.0_f32, 0.0_f32);
+    let mut items: Vec<Shown> = Vec::new();
+    let mut spans = actual_text_spans(glyphs).into_iter().peekable();
+    let mut span_end = None;
+    for (i, g) in glyphs.iter().enumerate() {
+        let opens = spans.peek().is_some_and(|s| s.0 == i);
+        if current != Some((g.font, g.style)) || g.dy != rise || opens {
+            show(c, &mut items);
         }
-        let [r, gr, b] = g.style.color;
-        c.set_fill_rgb(r, gr, b);
-        if g.style.bold {
-            c.set_stroke_rgb(r, gr, b);
-            c.set_line_width(g.style.size * 0.035);
-            c.set_text_rendering_mode(TextRenderingMode::FillStroke);
-        } else {
-            c.set_text_rendering_mode(TextRenderingMode::Fill);
+        if let Some((_, end, text)) = spans.next_if(|s| s.0 == i) {
+            c.begin_marked_content_with_properties(Name(b"Span"))
+                .properties()
+                .actual_text(TextStr(&text));
+            span_end = Some(end);
         }
-        c.set_font(font_name(g.font).as_name(), g.style.size);
-        c.show(Str(&bytes));
-        i = j;
+        if current != Some((g.font, g.style)) {
+            let [r, gr, b] = g.style.color;
+            c.set_fill_rgb(r, gr, b);
+            if g.style.bold {
+                c.set_stroke_rgb(r, gr, b);
+                c.set_line_width(g.style.size * 0.035);
+                c.set_text_rendering_mode(TextRenderingMode::FillStroke);
+            } else {
+                c.set_text_rendering_mode(TextRenderingMode::Fill);
+            }
+            c.set_font(font_name(g.font).as_name(), g.style.size);
+            current = Some((g.font, g.style));
+        }
+        if g.dy != rise {
+            c.set_rise(g.dy);
+            rise = g.dy;
+        }
+        let target = pen + g.dx;
+        if (target - at).abs() > 0.001 {
+            items.push(Shown::Move((at - target) * 1000.0 / g.style.size));
+        }
+        match items.last_mut() {
+            Some(Shown::Glyphs(bytes)) => bytes.extend_from_slice(&g.cid.to_be_bytes()),
+            _ => items.push(Shown::Glyphs(g.cid.to_be_bytes().to_vec())),
+        }
+        at = target + g.width;
+        pen += g.adv;
+        if span_end == Some(i + 1) {
+            show(c, &mut items);
+            c.end_marked_content();
+            span_end = None;
+        }
+    }
+    show(c, &mut items);
+    if rise != 0.0 {
+        c.set_rise(0.0);
     }
     c.end_text();
 }

@@ -26,14 +26,10 @@ pub(crate) fn deflate(data: &[u8]) -> Vec<u8> {
 }
 
 /// A six-letter subset tag, as PDF asks of embedded subsets.
-pub(crate) fn subset_tag(font: usize, used: &BTreeMap<u16, (char, f32)>) -> String {
+pub(crate) fn subset_tag(font: usize, used: &BTreeMap<u16, (String, f32)>) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325 ^ font as u64;
-    for (cid, (ch, _)) in used {
-        for b in u32::from(*cid)
-            .to_le_bytes()
-            .into_iter()
-            .chain(u32::from(*ch).to_le_bytes())
-        {
+    for (cid, (text, _)) in used {
+        for b in u32::from(*cid).to_le_bytes().into_iter().chain(text.bytes()) {
             h ^= u64::from(b);
             h = h.wrapping_mul(0x100_0000_01b3);
         }
@@ -114,7 +110,7 @@ pub(crate) fn write_pdf(shaper: Shaper, pages: Vec<Page>, lang: Lang) -> Result<
         {
             let mut w = c.widths();
             for (g, (_, adv)) in &face.used {
-                w.consecutive(*g, [adv.round()]);
+                w.consecutive(*g, [*adv]);
             }
         }
         c.finish();
@@ -137,8 +133,8 @@ pub(crate) fn write_pdf(shaper: Shaper, pages: Vec<Page>, lang: Lang) -> Result<
             .stem_v(80.0)
             .font_file2(*file);
         let mut map = UnicodeCmap::new(Name(b"Custom"), system);
-        for (g, (ch, _)) in &face.used {
-            map.pair(*g, *ch);
+        for (g, (text, _)) in &face.used {
+            map.pair_with_multiple(*g, text.chars());
         }
         let map = map.finish();
         pdf.stream(*cmap, map.as_slice());
