@@ -45,6 +45,9 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/statistics", Public),
     ("GET", "/map", Public),
     ("GET", "/map/places/{id}", Public),
+    // "Report a problem": anyone, without an account.
+    ("GET", "/map/places/{id}/report", Public),
+    ("POST", "/map/places/{id}/report", Public),
     ("GET", "/basemap/style.json", Public),
     ("GET", "/basemap/tiles/{z}/{x}/{y}", Public),
     ("GET", "/assets/{name}", Public),
@@ -358,6 +361,8 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("POST", "/console/places/{id}/verify", Staff),
     ("GET", "/console/places/{id}/delete", Staff),
     ("POST", "/console/places/{id}/delete", Staff),
+    ("GET", "/console/places/reports", Staff),
+    ("POST", "/console/places/reports/{id}", Staff),
     // People made, changed, merged and deleted in the console (console/people.rs).
     ("GET", "/console/people", Staff),
     ("GET", "/console/people/new", Staff),

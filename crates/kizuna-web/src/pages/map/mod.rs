@@ -37,6 +37,7 @@ pub fn routes() -> crate::pages::Routes {
     crate::pages::Routes::new()
         .route("/map", get(map_page))
         .route("/map/places/{id}", get(place_page))
+        .route("/map/places/{id}/report", get(report::form).post(report::send))
         .merge(console::routes())
         .merge(basemap::routes())
 }
@@ -47,6 +48,8 @@ mod filters;
 mod helpers;
 mod list;
 mod place;
+mod report;
+mod visitor;
 mod tiles;
 
 use filters::*;

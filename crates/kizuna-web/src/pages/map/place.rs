@@ -128,6 +128,8 @@ pub(crate) struct PlacePage<'a> {
     pub(crate) phone: Option<(String, String)>,
     pub(crate) website: Option<String>,
     pub(crate) facilities: Vec<(String, bool)>,
+    /// What a visitor checks before going, and the report link (`visitor.rs`).
+    pub(crate) visitor: super::visitor::VisitorDetails,
     pub(crate) prayer: Option<Prayer>,
     pub(crate) prayer_error: Option<String>,
     pub(crate) qibla: Qibla,
@@ -546,6 +548,7 @@ pub(crate) async fn place_page(
             phone,
             website: f.website.as_ref().map(|w| w.as_str().to_owned()),
             facilities,
+            visitor: super::visitor::visitor_details(&ctx, id, f, today),
             prayer,
             prayer_error,
             qibla,

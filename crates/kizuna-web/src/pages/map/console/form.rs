@@ -1,4 +1,5 @@
 use kizuna_domain::fields::{Fields, Kind};
+use kizuna_domain::map::place::PaymentMethod;
 
 use super::*;
 
@@ -11,8 +12,16 @@ pub(crate) struct PlaceForm {
 
 impl PlaceForm {
     pub(crate) fn from_pairs(pairs: &[(String, String)]) -> Self {
+        let mut values: HashMap<String, String> = pairs.iter().cloned().collect();
+        // The ways to pay are ticked boxes of one name: the set as the flat form writes it.
+        let payment: Vec<&str> = pairs
+            .iter()
+            .filter(|(k, _)| k == "payment")
+            .map(|(_, v)| v.as_str())
+            .collect();
+        values.insert("payment".into(), payment.join(";"));
         PlaceForm {
-            values: pairs.iter().cloned().collect(),
+            values,
             errors: Vec::new(),
         }
     }
@@ -172,6 +181,12 @@ pub(crate) struct FormPage<'a> {
     pub(crate) alcohol: Vec<Opt>,
     pub(crate) alcohol_error: Option<String>,
     pub(crate) facilities: Vec<Check>,
+    /// The Friday prayer's times and notes.
+    pub(crate) jumuah: Vec<Input>,
+    pub(crate) payments: Vec<Check>,
+    pub(crate) payment_error: Option<String>,
+    pub(crate) prices: Vec<Opt>,
+    pub(crate) price_error: Option<String>,
     /// The source can be chosen (new places and staff entries).
     pub(crate) source_editable: bool,
     pub(crate) sources: Vec<Opt>,
@@ -363,6 +378,30 @@ pub(crate) async fn form_page(
                 checked: f.v(n) == "true",
             })
             .collect(),
+        jumuah: {
+            let mut j = vec![
+                input("jumuah_time", "time").hint(ctx.t("places-field-jumuah-time-hint")),
+                input("jumuah_second_time", "time"),
+            ];
+            j.extend(local(
+                ["jumuah_note_en", "jumuah_note_ja", "jumuah_note_th", "jumuah_note_ms"],
+                "text",
+            ));
+            j
+        },
+        payments: PaymentMethod::ALL
+            .iter()
+            .map(|m| Check {
+                name: m.as_str(),
+                label: ctx.t(&format!("visitor-payment-{}", m.as_str().replace('_', "-"))),
+                checked: f.v("payment").split(';').any(|v| v == m.as_str()),
+            })
+            .collect(),
+        payment_error: f.err("payment"),
+        prices: std::iter::once(opt("", ctx.t("places-price-unknown"), f.v("price_range")))
+            .chain((1..=4).map(|l| opt(l, ctx.t(&format!("visitor-price-{l}")), f.v("price_range"))))
+            .collect(),
+        price_error: f.err("price_range"),
         source_editable: editable,
         sources,
         source_error: f.err("source"),
@@ -444,7 +483,7 @@ pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (Pla
         let name = c.name.as_str();
         if matches!(
             name,
-            "lat_e7" | "lon_e7" | "locality_id" | "alcohol_served" | "source" | "source_id"
+            "lat_e7" | "lon_e7" | "locality_id" | "alcohol_served" | "source" | "source_id" | "price_range"
         ) {
             continue;
         }
@@ -459,7 +498,18 @@ pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (Pla
             }
         }
     }
-    let typed: [(&str, serde_json::Value); 6] = [
+    let price_range = match f.v("price_range").trim() {
+        "" => None,
+        raw => match raw.parse::<i64>() {
+            Ok(n) => Some(n),
+            Err(_) => {
+                errors.push(FieldError::new("price_range", "out_of_range", format!("\"{raw}\" is not 1 to 4")));
+                None
+            }
+        },
+    };
+    let typed: [(&str, serde_json::Value); 7] = [
+        ("price_range", price_range.into()),
         ("lat", lat.into()),
         ("lon", lon.into()),
         ("locality_id", locality_id.into()),

@@ -53,6 +53,7 @@ pub fn routes() -> crate::pages::Routes {
         .route("/console/places/{id}/edit", get(edit_form).post(update))
         .route("/console/places/{id}/verify", post(verify))
         .route("/console/places/{id}/delete", get(delete_page).post(delete))
+        .merge(reports::routes())
 }
 
 // ------------------------------------------------------------------ helpers
@@ -247,6 +248,7 @@ pub(crate) fn safe_back(raw: &str, default: String) -> String {
 mod form;
 mod import;
 mod list;
+mod reports;
 mod review;
 mod verify;
 

@@ -1,0 +1,100 @@
+## What a visitor checks before going (the place page's visitor details),
+## "report a problem" and the staff's queue of reports.
+
+visitor-heading = Before you go
+visitor-certified = Halal certified by { $certifier }, valid until { $until }.
+visitor-certificate-ended = The halal certificate from { $certifier } ended on { $until }.
+visitor-certificate-not-yet = The halal certificate from { $certifier } starts on { $from }.
+visitor-alcohol-yes = Alcohol is served here.
+visitor-alcohol-no = No alcohol is served here.
+visitor-prayer = Prayer
+visitor-prayer-space = A place to pray
+visitor-prayer-wudu = Wudu (ablution) facilities
+visitor-prayer-women = A separate area for women
+visitor-jumuah = Friday prayer (jumu'ah)
+visitor-jumuah-first = Starts at { $time }
+visitor-jumuah-second = Second congregation at { $time }
+visitor-payment = Ways to pay
+visitor-payment-cash = Cash
+visitor-payment-credit-card = Credit cards
+visitor-payment-ic-card = IC cards (Kitaca, Suica…)
+visitor-payment-qr-code = QR code payments
+visitor-price = Price range
+visitor-price-1 = ¥ · inexpensive
+visitor-price-2 = ¥¥ · moderate
+visitor-price-3 = ¥¥¥ · expensive
+visitor-price-4 = ¥¥¥¥ · very expensive
+visitor-not-known = Not known yet: { $list }.
+visitor-unknown-alcohol = whether alcohol is served
+visitor-unknown-payment = ways to pay
+visitor-unknown-price = price range
+visitor-unknown-jumuah = Friday prayer time
+visitor-list-separator = {", "}
+visitor-report-link = Report a problem with this place
+
+report-title = Report a problem: { $name }
+report-intro = Tell the office what is wrong with this place. You need no account, and nothing about you is asked.
+report-kind = What is wrong?
+report-kind-closed-permanently = It has closed for good
+report-kind-wrong-hours = The opening hours are wrong
+report-kind-halal-status-wrong = The halal information is wrong
+report-kind-wrong-location = It is in the wrong place on the map
+report-kind-other = Something else
+report-text = Details
+report-text-hint = Up to 1,000 characters. Needed for “Something else”.
+report-contact = Your e-mail or phone (optional)
+report-contact-hint = Only if you would like a reply. Only the office's staff see it, and it is deleted when your report is closed.
+report-honeypot = Leave this empty
+report-send = Send the report
+report-thanks-title = Thank you
+report-thanks-body = Your report has reached the office's staff, who will check the place.
+report-back = Back to { $name }
+report-too-many-title = Too many reports
+report-too-many-body = Too many reports were sent from here in the last hour. Please try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.
+report-error-kind-required = Choose what is wrong.
+report-error-kind-unknown-value = Choose one of the problems listed.
+report-error-text-required = Say what is wrong: details are needed for “Something else”.
+report-error-text-too-long = The details can be at most 1,000 characters.
+report-error-contact-too-long = The contact can be at most 200 characters.
+report-error-control-character = Remove the invisible control characters.
+report-error-fix = Please correct the form.
+
+reports-title = Problem reports
+reports-none = No open reports.
+reports-received = Received
+reports-kind = Problem
+reports-text = Details
+reports-contact = Contact
+reports-no-contact = none given
+reports-note = Note (what was done)
+reports-resolve = Resolved
+reports-dismiss = Dismiss
+reports-edit-place = Edit the place
+reports-public-page = Public page
+reports-closed-resolved = The report was marked resolved.
+reports-closed-dismissed = The report was dismissed.
+reports-gone = This report was already closed.
+reports-error-note-required = Write a note saying what was done.
+reports-error-note-too-long = The note can be at most 1,000 characters.
+
+places-visitor = For visitors
+places-field-jumuah-time = Friday prayer (jumu'ah) starts at
+places-field-jumuah-time-hint = For mosques and prayer rooms where it is held; HH:MM. Leave empty when not known.
+places-field-jumuah-second-time = Second congregation at
+places-field-jumuah-note-en = About the Friday prayer, in English
+places-field-jumuah-note-ja = About the Friday prayer, in Japanese
+places-field-jumuah-note-th = About the Friday prayer, in Thai
+places-field-jumuah-note-ms = About the Friday prayer, in Malay
+places-field-payment = Ways to pay
+places-field-price-range = Price range
+places-price-unknown = Not known
+places-error-invalid-time = “{ $value }” is not a time; write HH:MM, e.g. 12:30.
+places-error-jumuah-time-out-of-range = The Friday prayer is held at midday: give a time between 10:00 and 16:00.
+places-error-jumuah-second-time-out-of-range = The Friday prayer is held at midday: give a time between 10:00 and 16:00.
+places-error-jumuah-time-required = Give the time of the first Friday prayer too.
+places-error-jumuah-time-not-a-mosque = Only mosques and prayer rooms have a Friday prayer time.
+places-error-before-first = The second congregation must start after the first.
+places-error-price-range-out-of-range = Choose a price range from 1 to 4.
