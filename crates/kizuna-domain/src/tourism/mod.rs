@@ -7,4 +7,5 @@
 pub mod campaign;
 pub mod fair;
 pub mod flows;
+pub mod itinerary;
 pub mod training;
