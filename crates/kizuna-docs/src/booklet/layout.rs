@@ -199,9 +199,11 @@ pub fn render(data: &BookletData, fonts: &BookletFonts, land: Option<&Land>) -> 
     // areas are laid out first, numbered after the cover; if the cover then
     // takes another number of pages than guessed, lay out again.
     let mut cover_pages = 1;
+    // Runs shaped in one try are not shaped again in the next.
+    let mut shaped = ShapeCache::new();
     for _ in 0..4 {
         let mut l = Layout {
-            shaper: Shaper::new(fonts)?,
+            shaper: Shaper::new(fonts)?.with_cache(std::mem::take(&mut shaped)),
             land,
             pages: Vec::new(),
             y: TOP,
@@ -223,6 +225,7 @@ pub fn render(data: &BookletData, fonts: &BookletFonts, land: Option<&Land>) -> 
             return write_pdf(l.shaper, pages, data.lang);
         }
         cover_pages = l.pages.len();
+        shaped = l.shaper.into_cache();
     }
     Err(BookletError::Fonts(
         "the booklet's cover did not settle on a number of pages".into(),

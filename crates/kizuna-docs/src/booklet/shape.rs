@@ -22,11 +22,13 @@ pub(crate) struct Shaped {
     pub(crate) y_offset: i32,
 }
 
+/// Runs already shaped, by font and text (a booklet repeats its words).
+pub(crate) type ShapeCache = HashMap<(usize, String), Rc<[Shaped]>>;
+
 pub(crate) struct Shaper<'a> {
     pub(crate) faces: Vec<FaceUse<'a>>,
     pub(crate) fonts: &'a BookletFonts,
-    /// Runs already shaped, by font and text (a booklet repeats its words).
-    cache: HashMap<(usize, String), Rc<[Shaped]>>,
+    cache: ShapeCache,
 }
 
 /// The scripts a run is cut by (letters; digits, spaces and punctuation go
@@ -43,6 +45,16 @@ impl<'a> Shaper<'a> {
             fonts,
             cache: HashMap::new(),
         })
+    }
+
+    /// The shaper with runs shaped before with the same fonts.
+    pub(crate) fn with_cache(mut self, cache: ShapeCache) -> Self {
+        self.cache = cache;
+        self
+    }
+
+    pub(crate) fn into_cache(self) -> ShapeCache {
+        self.cache
     }
 
     /// Whether every character of `s` has a font.
