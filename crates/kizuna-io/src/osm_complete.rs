@@ -150,6 +150,9 @@ enum Group {
     Relations,
 }
 
+/// id, latitude, longitude (100 nanodegrees), tag string ids.
+type DenseNode = (i64, i64, i64, Vec<u64>);
+
 struct Writer {
     out: Vec<u8>,
     strings: Vec<String>,
@@ -158,7 +161,7 @@ struct Writer {
     items: Vec<Vec<u8>>,
     /// Nodes of the block, written as DenseNodes (all tilemaker 2.2 reads):
     /// id, latitude and longitude in 100 nanodegrees, and string ids of tags.
-    dense: Vec<(i64, i64, i64, Vec<u64>)>,
+    dense: Vec<DenseNode>,
     error: Option<String>,
 }
 
@@ -300,7 +303,7 @@ impl Writer {
         }
         let mut group = Vec::new();
         if self.group == Group::Nodes {
-            let delta = |f: fn(&(i64, i64, i64, Vec<u64>)) -> i64, nodes: &[(i64, i64, i64, Vec<u64>)]| {
+            let delta = |f: fn(&DenseNode) -> i64, nodes: &[DenseNode]| {
                 let mut last = 0;
                 nodes
                     .iter()

@@ -105,7 +105,10 @@ fn fields(b: &[u8]) -> Vec<(u64, Result<u64, &[u8]>)> {
 }
 
 /// A vector tile's layers: name → (feature count, its string values by key).
-fn layers(tile: &[u8]) -> Vec<(String, usize, Vec<(String, String)>)> {
+/// A layer of a tile: name, features, (key, string value) of every feature.
+type Layer = (String, usize, Vec<(String, String)>);
+
+fn layers(tile: &[u8]) -> Vec<Layer> {
     let mut out = Vec::new();
     for (f, v) in fields(tile) {
         let (3, Err(layer)) = (f, v) else { continue };
