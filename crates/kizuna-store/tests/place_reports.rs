@@ -54,11 +54,19 @@ async fn visitor_details_round_trip(backend: Backend) {
     let j = back.fields.jumuah.as_ref().unwrap();
     assert_eq!(j.time.format("%H:%M").to_string(), "12:20");
     assert_eq!(
-        j.note.as_ref().and_then(|n| n.get("ja")).map(|t| t.as_str()),
+        j.note
+            .as_ref()
+            .and_then(|n| n.get("ja"))
+            .map(kizuna_domain::common::Text::as_str),
         Some("説教はアラビア語と日本語")
     );
     assert!(back.fields.payment.contains(PaymentMethod::IcCard));
-    assert_eq!(back.fields.price_range.map(|r| r.level()), Some(1));
+    assert_eq!(
+        back.fields
+            .price_range
+            .map(kizuna_domain::map::place::PriceRange::level),
+        Some(1)
+    );
 
     // A place with none of them reads back with none.
     let mut bare = mosque();

@@ -412,7 +412,10 @@ const SAPPORO_JUMUAH_NOTE: [&str; 4] = [
 
 /// Some Sapporo places' Friday prayer (first, second congregation), ways
 /// to pay and price range, as a visitor's guide would list them.
-const VISITOR: &[(&str, Option<(&str, Option<&str>)>, &str, Option<i64>)] = &[
+/// A Friday prayer's first and second congregation.
+type Friday = Option<(&'static str, Option<&'static str>)>;
+
+const VISITOR: &[(&str, Friday, &str, Option<i64>)] = &[
     ("sapporo-01", None, "cash;credit_card;ic_card;qr_code", Some(1)),
     ("sapporo-03", None, "cash;credit_card;qr_code", Some(2)),
     ("sapporo-05", Some(("12:00", Some("13:00"))), "", None),

@@ -261,7 +261,7 @@ impl PlaceInput {
             ["jumuah_note_en", "jumuah_note_ja", "jumuah_note_th", "jumuah_note_ms"],
         )?;
         map.serialize_entry("payment", &Shown((!self.payment.is_empty()).then_some(&self.payment)))?;
-        map.serialize_entry("price_range", &self.price_range.map(|r| r.level()))?;
+        map.serialize_entry("price_range", &self.price_range.map(super::PriceRange::level))?;
         map.serialize_entry("opening_hours", &Shown(self.opening_hours.as_ref()))?;
         map.serialize_entry("source", &Shown(Some(&self.source.kind)))?;
         map.serialize_entry("source_id", &Shown(Some(&self.source.id)))?;
