@@ -9,7 +9,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useKizuna, axeViolations, describeViolations, visibleText } from './harness.mjs';
+import { useKizuna, axeViolations, describeViolations, visibleText, waitForChart } from './harness.mjs';
 
 process.env.KIZUNA_CLOCK_START = '2026-11-24T12:30:00+09:00';
 
@@ -144,6 +144,11 @@ describe('the map on a phone', () => {
         await k.step(page, `${lang} ${path}`, async () => {
           const sep = path.includes('?') ? '&' : '?';
           await page.goto(`${path}${sep}lang=${lang}`);
+          // The statistics' charts drawn first: they must fit too.
+          if (path.startsWith('/statistics') && (await page.locator('#stats-charts').count())) {
+            await waitForChart(page, '#chart-years');
+            await waitForChart(page, '#chart-map');
+          }
           await fits(page, `${path} in ${lang}`);
         });
       }

@@ -58,9 +58,16 @@ impl Lead {
 }
 
 /// A distance as a list shows it, in metres: to 10 m under a kilometre, to
-/// 100 m beyond. Places at the same shown distance are "as far".
+/// 100 m under 10 km, to the kilometre beyond. Places at the same shown
+/// distance are "as far".
 pub fn distance_band(metres: f64) -> u64 {
-    let step = if metres < 1000.0 { 10.0 } else { 100.0 };
+    let step = if metres < 1000.0 {
+        10.0
+    } else if metres < 10_000.0 {
+        100.0
+    } else {
+        1000.0
+    };
     // Finite and non-negative for any distance on Earth.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
     let band = ((metres.max(0.0) / step).round() * step) as u64;
@@ -141,5 +148,21 @@ pub fn open_status(h: &PlaceHit, now: DateTime<Utc>) -> OpenStatus {
             Some(s) if s.open_end => OpenStatus::OpenClosingUnknown { since: s.from.clone() },
             _ => OpenStatus::Unknown,
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distance_band;
+
+    #[test]
+    fn distances_are_as_far_as_each_other_as_the_list_shows_them() {
+        assert_eq!(distance_band(114.9), 110);
+        assert_eq!(distance_band(115.0), 120);
+        assert_eq!(distance_band(996.0), 1000);
+        assert_eq!(distance_band(1_449.0), 1_400);
+        assert_eq!(distance_band(12_477.0), 12_000);
+        assert_eq!(distance_band(12_542.5), 13_000);
+        assert!(distance_band(12_499.0) < distance_band(12_501.0));
     }
 }

@@ -79,7 +79,9 @@ pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw):
     // assurance first among places as far away, then by name as a reader
     // of the page's language orders names (ICU collation); only the first
     // MAX_RESULTS are shown.
-    let mut keyed: Vec<((Vec<u8>, String, &'static str), PlaceHit)> = hits
+    /// (collation key, name shown, its language) and the place.
+    type Keyed = ((Vec<u8>, String, &'static str), PlaceHit);
+    let mut keyed: Vec<Keyed> = hits
         .into_iter()
         .map(|mut h| {
             if let Some((lat, lon)) = q.near {
