@@ -20,6 +20,7 @@ pub mod calendar;
 pub mod exchanges;
 pub mod holidays;
 pub mod hours;
+pub mod itinerary;
 pub mod iati;
 pub mod map;
 pub mod matchmaker;
@@ -27,6 +28,7 @@ pub mod offices;
 pub mod partnerships;
 pub mod people;
 pub mod serve;
+pub mod tourism;
 pub mod training;
 pub mod volunteers;
 
