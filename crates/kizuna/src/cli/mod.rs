@@ -20,7 +20,6 @@ pub mod calendar;
 pub mod exchanges;
 pub mod holidays;
 pub mod hours;
-pub mod itinerary;
 pub mod iati;
 pub mod map;
 pub mod matchmaker;
