@@ -2,8 +2,11 @@
 //! (no store, no HTTP) and written as PDF with its fonts embedded as
 //! subsets, so that its text can be searched and copied.
 //!
+//! - [`engine`]: what they share: fonts, shaping, line breaks, a tagged flow
+//!   layout and the PDF writer;
 //! - [`booklet`]: the Muslim-friendly map's A4 booklet, by area, in four languages;
 //! - [`topojson`]: the land shapes its maps are drawn from (world-atlas).
 
 pub mod booklet;
+pub mod engine;
 pub mod topojson;

@@ -15,10 +15,6 @@ pub(crate) const ENTRY_X: f32 = LEFT + 26.0;
 pub(crate) const SEA: Rgb = [0.84, 0.91, 0.97];
 pub(crate) const GROUND: Rgb = [0.96, 0.94, 0.87];
 
-pub(crate) struct Page {
-    pub(crate) content: Content,
-}
-
 pub(crate) struct Layout<'a> {
     pub(crate) shaper: Shaper<'a>,
     pub(crate) land: Option<&'a Land>,
@@ -75,9 +71,7 @@ impl<'a> Layout<'a> {
     }
 
     pub(crate) fn new_page(&mut self) {
-        self.pages.push(Page {
-            content: Content::new(),
-        });
+        self.pages.push(Page::new());
         self.y = TOP;
     }
 
@@ -222,7 +216,7 @@ pub fn render(data: &BookletData, fonts: &BookletFonts, land: Option<&Land>) -> 
             let mut pages = std::mem::take(&mut l.pages);
             pages.extend(areas);
             footers(&mut l.shaper, &mut pages, data.lang)?;
-            return write_pdf(l.shaper, pages, data.lang);
+            return write_booklet(l.shaper, pages, data.lang);
         }
         cover_pages = l.pages.len();
         shaped = l.shaper.into_cache();

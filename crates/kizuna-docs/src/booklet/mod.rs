@@ -93,7 +93,6 @@
 //! outlines (`.otf`) are not embedded.
 
 use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use fluent_bundle::FluentValue;
@@ -101,46 +100,32 @@ use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{Assurance, CertificateStatus, OSM_ATTRIBUTION, Place, PlaceCategory, SourceKind};
 use kizuna_i18n::{self as i18n, Lang};
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TextRenderingMode, UnicodeCmap};
-use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::Content;
 
+use crate::engine::*;
 use crate::topojson;
 
 mod cover;
 mod data;
-mod fonts;
 mod hours;
 mod layout;
 mod map;
 mod sections;
-mod shape;
-mod text;
 mod words;
 mod write;
 
 #[cfg(test)]
 mod tests;
 
+pub use crate::engine::{DocError as BookletError, FONTS_ENV, Fonts as BookletFonts};
 use cover::*;
 pub use data::{BookletArea, BookletData, JOIN_AREA_WITHIN_M};
-use fonts::*;
-pub use fonts::{BookletFonts, FONTS_ENV};
 use hours::*;
 pub use layout::render;
 use layout::*;
 pub use map::Land;
 use map::*;
 use sections::*;
-use shape::*;
-use text::*;
 use words::*;
 pub use words::{K, local_date};
 use write::*;
-
-/// Why a booklet could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum BookletError {
-    /// A font file is missing or unusable, or no font has a script's letters.
-    #[error("{0}")]
-    Fonts(String),
-}

@@ -22,11 +22,11 @@ pub(crate) struct FontFile {
 }
 
 /// The TrueType fonts a booklet may draw with, in order of preference.
-pub struct BookletFonts {
+pub struct Fonts {
     pub(crate) files: Vec<FontFile>,
 }
 
-impl BookletFonts {
+impl Fonts {
     /// The fonts embedded in the binary alone.
     pub fn embedded() -> Self {
         let files = embedded::EMBEDDED
@@ -35,28 +35,28 @@ impl BookletFonts {
                 read_font((*label).to_owned(), Cow::Borrowed(*bytes)).expect("the embedded fonts are checked by a test")
             })
             .collect();
-        BookletFonts { files }
+        Fonts { files }
     }
 
     /// Fonts from files, each given as its path and bytes (the caller reads
     /// them), preferred to the embedded fonts, which still draw what these
     /// lack. Each must be a TrueType font.
-    pub fn with_files(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Self, BookletError> {
+    pub fn with_files(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Self, DocError> {
         let mut out = Vec::new();
         for (path, data) in files {
             out.push(read_font(path.display().to_string(), Cow::Owned(data))?);
         }
         out.extend(Self::embedded().files);
-        Ok(BookletFonts { files: out })
+        Ok(Fonts { files: out })
     }
 
     /// Exactly these font files (read here: for the CLI and the server at
     /// start, never while a booklet is laid out), then the embedded fonts.
-    pub fn load(paths: &[PathBuf]) -> Result<Self, BookletError> {
+    pub fn load(paths: &[PathBuf]) -> Result<Self, DocError> {
         let mut files = Vec::new();
         for p in paths {
             let data = std::fs::read(p)
-                .map_err(|e| BookletError::Fonts(format!("cannot read the font file {}: {e}", p.display())))?;
+                .map_err(|e| DocError::Fonts(format!("cannot read the font file {}: {e}", p.display())))?;
             files.push((p.clone(), data));
         }
         Self::with_files(files)
@@ -64,7 +64,7 @@ impl BookletFonts {
 
     /// The fonts named by `env` (the value of [`FONTS_ENV`], paths separated
     /// by `:`) when set and not blank, then the embedded fonts.
-    pub fn discover_from(env: Option<&str>) -> Result<Self, BookletError> {
+    pub fn discover_from(env: Option<&str>) -> Result<Self, DocError> {
         match env.map(str::trim).filter(|s| !s.is_empty()) {
             Some(list) => {
                 let paths: Vec<PathBuf> = list
@@ -79,8 +79,8 @@ impl BookletFonts {
         }
     }
 
-    /// [`BookletFonts::discover_from`] with the environment's [`FONTS_ENV`].
-    pub fn discover() -> Result<Self, BookletError> {
+    /// [`Fonts::discover_from`] with the environment's [`FONTS_ENV`].
+    pub fn discover() -> Result<Self, DocError> {
         Self::discover_from(std::env::var(FONTS_ENV).ok().as_deref())
     }
 
@@ -95,8 +95,8 @@ impl BookletFonts {
     }
 }
 
-pub(crate) fn read_font(source: String, data: Cow<'static, [u8]>) -> Result<FontFile, BookletError> {
-    let bad = |why: String| BookletError::Fonts(format!("{source} is not a usable font: {why}"));
+pub(crate) fn read_font(source: String, data: Cow<'static, [u8]>) -> Result<FontFile, DocError> {
+    let bad = |why: String| DocError::Fonts(format!("{source} is not a usable font: {why}"));
     let face = ttf_parser::Face::parse(&data, 0).map_err(|e| bad(format!("{e}")))?;
     if face.tables().glyf.is_none() {
         return Err(bad(
@@ -157,9 +157,9 @@ pub(crate) struct FaceUse<'a> {
 }
 
 impl<'a> FaceUse<'a> {
-    pub(crate) fn new(file: &'a FontFile) -> Result<Self, BookletError> {
+    pub(crate) fn new(file: &'a FontFile) -> Result<Self, DocError> {
         let face = rustybuzz::Face::from_slice(&file.data, 0)
-            .ok_or_else(|| BookletError::Fonts(format!("{} is not a usable font", file.source)))?;
+            .ok_or_else(|| DocError::Fonts(format!("{} is not a usable font", file.source)))?;
         let upem = f32::from(ttf_parser::Face::units_per_em(&face).max(1));
         Ok(FaceUse {
             file,

@@ -27,7 +27,7 @@ pub(crate) type ShapeCache = HashMap<(usize, String), Rc<[Shaped]>>;
 
 pub(crate) struct Shaper<'a> {
     pub(crate) faces: Vec<FaceUse<'a>>,
-    pub(crate) fonts: &'a BookletFonts,
+    pub(crate) fonts: &'a Fonts,
     cache: ShapeCache,
 }
 
@@ -38,7 +38,7 @@ fn letter_script(c: char) -> Option<&'static str> {
 }
 
 impl<'a> Shaper<'a> {
-    pub(crate) fn new(fonts: &'a BookletFonts) -> Result<Self, BookletError> {
+    pub(crate) fn new(fonts: &'a Fonts) -> Result<Self, DocError> {
         let faces = fonts.files.iter().map(FaceUse::new).collect::<Result<_, _>>()?;
         Ok(Shaper {
             faces,
@@ -82,7 +82,7 @@ impl<'a> Shaper<'a> {
     /// segmenter, with its dictionary for Thai, which is written without
     /// spaces between words, and strict Japanese rules: no small kana or
     /// closing mark starts a line), and never inside a cluster.
-    pub(crate) fn spans(&mut self, spans: &[(&str, Style)]) -> Result<Vec<Glyph>, BookletError> {
+    pub(crate) fn spans(&mut self, spans: &[(&str, Style)]) -> Result<Vec<Glyph>, DocError> {
         // The text drawn (whitespace and control characters as spaces,
         // characters of no known script that no font has as `?`), with
         // each character's byte offset, font and span.
@@ -231,19 +231,19 @@ impl<'a> Shaper<'a> {
 
     /// The font that draws `c` (or a `?` in its place when no font has
     /// that script), or why there is none.
-    fn font_for_or_fail(&self, c: char, prev: Option<usize>, text: &str) -> Result<(usize, char), BookletError> {
+    fn font_for_or_fail(&self, c: char, prev: Option<usize>, text: &str) -> Result<(usize, char), DocError> {
         if let Some(f) = self.font_for(c, prev) {
             return Ok((f, c));
         }
         if let Some(script) = script_of(c) {
-            return Err(BookletError::Fonts(format!(
+            return Err(DocError::Fonts(format!(
                 "no font has {script} letters (needed for \"{text}\"); {}",
                 self.fonts.describe()
             )));
         }
         match self.font_for('?', prev) {
             Some(f) => Ok((f, '?')),
-            None => Err(BookletError::Fonts(format!(
+            None => Err(DocError::Fonts(format!(
                 "no font has Latin letters; {}",
                 self.fonts.describe()
             ))),
