@@ -109,6 +109,13 @@ describe('the street basemap served by Kizuna', { skip: !hasTilemaker && 'tilema
       assert.ok(drawn.colours > 5, `streets, buildings and parks in several colours: ${JSON.stringify(drawn)}`);
       assert.equal(await page.locator('.no-streets').count(), 0, 'no "no street map" note');
       assert.equal(await page.locator('#place-map .leaflet-marker-icon').count(), 1, 'the marker above the streets');
+      assert.equal(await page.locator('.outside-streets').count(), 0, 'no "outside the street map" note');
+    });
+    await k.step(page, 'a place in Sapporo, outside the Helsinki street map, says so', async () => {
+      await page.goto('/map/places/1');
+      await page.locator('#place-map[data-streets-outside="yes"]').waitFor({ timeout: 30_000 });
+      assert.match(await page.locator('.outside-streets').innerText(), /does not cover this area/);
+      assert.equal(await page.locator('.no-streets').count(), 0, 'a street map is installed');
     });
     await k.step(page, 'the list page asks no other server either', async () => {
       await page.goto('/map');

@@ -87,6 +87,32 @@
       for (const c of credit) map.attributionControl.addAttribution(c.replace(/[&<>"']/g, ''));
     }
     node.classList.add('with-streets');
+    outside(map, node, cfg);
+  }
+
+  // Where the view has nothing of the file's area, say so (the land outline
+  // is all there is to see), and take the note away when it does again.
+  function outside(map, node, cfg) {
+    const b = cfg.basemap.bounds;
+    if (!b || !cfg.text || !cfg.text.outside_streets) return;
+    const area = L.latLngBounds([b[1], b[0]], [b[3], b[2]]);
+    let p = null;
+    const check = () => {
+      const out = !map.getBounds().intersects(area);
+      node.dataset.streetsOutside = out ? 'yes' : 'no';
+      if (out && !p) {
+        p = document.createElement('p');
+        p.className = 'map-note outside-streets';
+        p.setAttribute('role', 'note');
+        p.textContent = cfg.text.outside_streets;
+        node.after(p);
+      } else if (!out && p) {
+        p.remove();
+        p = null;
+      }
+    };
+    map.on('moveend', check);
+    check();
   }
 
   function none(node, text) {

@@ -56,6 +56,7 @@ map-js-cluster = { $count } places here: zoom in
 map-js-basemap-attribution = Land: Natural Earth
 map-js-tiles-offline = The map tiles could not be loaded, so the built-in offline map is shown.
 map-js-no-street-map = No street map is installed on this server, so only the coastline is shown. Use the list and each place’s address and directions.
+map-js-outside-streets = The street map installed here does not cover this area, so only the coastline is shown. Use the list and each place’s address and directions.
 map-js-locating = Asking your browser for your position…
 map-js-denied = Your position was not shared, so the list keeps its order.
 map-js-unavailable = Your browser could not tell your position.

@@ -56,6 +56,7 @@ map-js-cluster = この付近に{ $count }件: 拡大してください
 map-js-basemap-attribution = 陸地: Natural Earth
 map-js-tiles-offline = 地図タイルを読み込めなかったため、内蔵のオフライン地図を表示しています。
 map-js-no-street-map = このサーバーには道路地図が入っていないため、海岸線だけを表示しています。一覧と各場所の住所・道案内をご利用ください。
+map-js-outside-streets = このサーバーの道路地図はこの地域を含んでいないため、海岸線だけを表示しています。一覧と各場所の住所・道案内をご利用ください。
 map-js-locating = ブラウザーに現在地を問い合わせています…
 map-js-denied = 位置情報が共有されなかったため、一覧の順序は変わりません。
 map-js-unavailable = ブラウザーが現在地を取得できませんでした。

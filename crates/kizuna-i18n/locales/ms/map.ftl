@@ -56,6 +56,7 @@ map-js-cluster = { $count } tempat di sini: zum masuk
 map-js-basemap-attribution = Daratan: Natural Earth
 map-js-tiles-offline = Jubin peta tidak dapat dimuatkan, jadi peta luar talian terbina dalam ditunjukkan.
 map-js-no-street-map = Tiada peta jalan dipasang pada pelayan ini, jadi hanya garis pantai ditunjukkan. Gunakan senarai serta alamat dan arah setiap tempat.
+map-js-outside-streets = Peta jalan yang dipasang di sini tidak meliputi kawasan ini, jadi hanya garis pantai ditunjukkan. Gunakan senarai serta alamat dan arah setiap tempat.
 map-js-locating = Meminta kedudukan anda daripada pelayar…
 map-js-denied = Kedudukan anda tidak dikongsi, jadi susunan senarai kekal.
 map-js-unavailable = Pelayar anda tidak dapat menentukan kedudukan anda.

@@ -195,6 +195,7 @@ pub(crate) fn map_config(
             "basemap": t("map-js-basemap-attribution"),
             "tiles_offline": t("map-js-tiles-offline"),
             "no_streets": t("map-js-no-street-map"),
+            "outside_streets": t("map-js-outside-streets"),
             "locating": t("map-js-locating"),
             "denied": t("map-js-denied"),
             "unavailable": t("map-js-unavailable"),
