@@ -3,7 +3,9 @@
 //! index on disk.
 
 pub mod analyze;
+pub mod index;
 pub mod query;
 
 pub use analyze::{Script, analyze};
-pub use query::{Gazetteer, Query, parse};
+pub use index::{Filter, Found, IndexError, Positions, SearchDoc, SearchIndex};
+pub use query::{Gazetteer, Query, highlights, parse};

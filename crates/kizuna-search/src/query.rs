@@ -186,6 +186,50 @@ pub fn parse(text: &str, gazetteer: &Gazetteer) -> Option<Query> {
     })
 }
 
+fn collect_terms<'a>(q: &'a Query, words: &mut Vec<(&'a str, bool)>, grams: &mut Vec<&'a str>) {
+    match q {
+        Query::All(qs) | Query::Any(qs) => qs.iter().for_each(|q| collect_terms(q, words, grams)),
+        Query::Word { text, prefix, .. } => words.push((text, *prefix)),
+        Query::Gram(g) => grams.push(g),
+    }
+}
+
+/// The byte ranges of `text` that `q` matches (words, word prefixes, and
+/// Japanese and Thai grams), sorted and merged: what a result highlights.
+pub fn highlights(q: &Query, text: &str) -> Vec<(usize, usize)> {
+    let (mut words, mut grams) = (Vec::new(), Vec::new());
+    collect_terms(q, &mut words, &mut grams);
+    let mut ranges = Vec::new();
+    for run in analyze(text) {
+        for t in &run.words {
+            if words
+                .iter()
+                .any(|(w, prefix)| t.text == *w || (*prefix && t.text.starts_with(w)))
+            {
+                ranges.push((t.start, t.end));
+            }
+        }
+        for t in run
+            .bigrams
+            .iter()
+            .chain(if run.bigrams.is_empty() { &run.unigrams[..] } else { &[] })
+        {
+            if grams.contains(&t.text.as_str()) {
+                ranges.push((t.start, t.end));
+            }
+        }
+    }
+    ranges.sort_unstable();
+    let mut merged: Vec<(usize, usize)> = Vec::new();
+    for (s, e) in ranges {
+        match merged.last_mut() {
+            Some(last) if s <= last.1 => last.1 = last.1.max(e),
+            _ => merged.push((s, e)),
+        }
+    }
+    merged
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -251,6 +295,15 @@ mod tests {
         g.add(["Kushiro", "Kushiro-shi Test"]);
         assert!(g.others(&key("kushiro")).contains(&"Kushiro-shi Test"));
         assert!(Gazetteer::built_in().others(&key("halal")).is_empty());
+    }
+
+    #[test]
+    fn highlights_cover_what_matched_in_the_original_text() {
+        let g = Gazetteer::default();
+        let text = "Halal ﾗｰﾒﾝ in 釧路空港";
+        let q = parse("hala ラーメン 空港", &g).unwrap();
+        let marked: Vec<&str> = highlights(&q, text).iter().map(|&(s, e)| &text[s..e]).collect();
+        assert_eq!(marked, vec!["Halal", "ﾗｰﾒﾝ", "空港"]);
     }
 
     #[test]

@@ -1,0 +1,343 @@
+//! The tantivy index: one document per record (kind, id, titles, body, who
+//! may find it), the analysis of `analyze` stored as whitespace-separated
+//! terms, and in each commit's payload the change-feed versions it has
+//! applied (so an index can be brought up to date after a crash).
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query as TQuery, TermQuery};
+use tantivy::schema::{
+    Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing, TextOptions, Value,
+};
+use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term, doc};
+
+use crate::analyze::index_terms;
+use crate::query::Query;
+
+/// An error of the index (its files, its lock, a broken payload).
+#[derive(Debug, thiserror::Error)]
+pub enum IndexError {
+    #[error("search index: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+    #[error("search index directory: {0}")]
+    Dir(#[from] tantivy::directory::error::OpenDirectoryError),
+    #[error("search index: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// One record as the index knows it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchDoc {
+    /// The record's kind (`person`, `place`, …).
+    pub kind: String,
+    pub id: i64,
+    /// Its title in each language it has (`en`, `ja`, `th`, `ms`).
+    pub titles: BTreeMap<String, String>,
+    /// Descriptions and stories, searched with less weight.
+    pub body: String,
+    /// Who may find it: `public`, `staff`, `partner:<organisation id>`.
+    pub audience: Vec<String>,
+}
+
+/// What a search may return.
+#[derive(Debug, Clone, Default)]
+pub struct Filter {
+    /// Only these kinds (all when empty).
+    pub kinds: Vec<String>,
+    /// Only documents with one of these audiences.
+    pub audiences: Vec<String>,
+}
+
+/// A found document with its score.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Found {
+    pub doc: SearchDoc,
+    pub score: f32,
+}
+
+#[derive(Clone, Copy)]
+struct Fields {
+    key: Field,
+    kind: Field,
+    audience: Field,
+    title_words: Field,
+    title_grams: Field,
+    body_words: Field,
+    body_grams: Field,
+    stored: Field,
+}
+
+const TOKENIZER: &str = "kizuna_terms";
+/// Bumped when the schema or the analysis changes: an index of another
+/// version is rebuilt.
+pub const FORMAT: u32 = 1;
+
+fn schema() -> (Schema, Fields) {
+    let mut b = Schema::builder();
+    let text = TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer(TOKENIZER)
+            .set_index_option(IndexRecordOption::WithFreqs),
+    );
+    let fields = Fields {
+        key: b.add_text_field("key", STRING),
+        kind: b.add_text_field("kind", STRING),
+        audience: b.add_text_field("audience", STRING),
+        title_words: b.add_text_field("title_words", text.clone()),
+        title_grams: b.add_text_field("title_grams", text.clone()),
+        body_words: b.add_text_field("body_words", text.clone()),
+        body_grams: b.add_text_field("body_grams", text),
+        stored: b.add_text_field("stored", STORED),
+    };
+    (b.build(), fields)
+}
+
+/// The change-feed versions an index has applied, by system name, kept in
+/// its last commit's payload with the format.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Positions {
+    pub format: u32,
+    pub versions: BTreeMap<String, i64>,
+}
+
+/// The search index.
+pub struct SearchIndex {
+    index: Index,
+    reader: IndexReader,
+    writer: Mutex<IndexWriter>,
+    fields: Fields,
+}
+
+fn key(kind: &str, id: i64) -> String {
+    format!("{kind}:{id}")
+}
+
+impl SearchIndex {
+    fn from_index(index: Index, fields: Fields) -> Result<Self, IndexError> {
+        index
+            .tokenizers()
+            .register(TOKENIZER, TextAnalyzer::builder(WhitespaceTokenizer::default()).build());
+        let writer = index.writer_with_num_threads(1, 32_000_000)?;
+        let reader = index.reader_builder().reload_policy(ReloadPolicy::Manual).try_into()?;
+        Ok(Self {
+            index,
+            reader,
+            writer: Mutex::new(writer),
+            fields,
+        })
+    }
+
+    /// The index kept in `dir` (created when missing; emptied when it was
+    /// written by another format).
+    pub fn open(dir: &Path) -> Result<Self, IndexError> {
+        std::fs::create_dir_all(dir)?;
+        let (schema, fields) = schema();
+        let mmap = tantivy::directory::MmapDirectory::open(dir)?;
+        let index = match Index::open_or_create(mmap, schema.clone()) {
+            Ok(index) => index,
+            Err(_) => {
+                // Another schema: start afresh.
+                for entry in std::fs::read_dir(dir)? {
+                    let path = entry?.path();
+                    if path.is_file() {
+                        std::fs::remove_file(path)?;
+                    }
+                }
+                Index::create_in_dir(dir, schema)?
+            }
+        };
+        let ix = Self::from_index(index, fields)?;
+        if ix.positions()?.format != FORMAT {
+            ix.replace_all(
+                Vec::new(),
+                Positions {
+                    format: FORMAT,
+                    versions: BTreeMap::new(),
+                },
+                |_| {},
+            )?;
+        }
+        Ok(ix)
+    }
+
+    /// An index in memory (tests).
+    pub fn in_memory() -> Result<Self, IndexError> {
+        let (schema, fields) = schema();
+        Self::from_index(Index::create_in_ram(schema), fields)
+    }
+
+    /// The feed versions the last commit applied.
+    pub fn positions(&self) -> Result<Positions, IndexError> {
+        let metas = self.index.load_metas()?;
+        Ok(metas
+            .payload
+            .as_deref()
+            .and_then(|p| serde_json::from_str(p).ok())
+            .unwrap_or_default())
+    }
+
+    /// The number of documents searchable.
+    pub fn len(&self) -> u64 {
+        self.reader.searcher().num_docs()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    fn to_tantivy(&self, d: &SearchDoc) -> TantivyDocument {
+        let f = self.fields;
+        let titles: Vec<&str> = d.titles.values().map(String::as_str).collect();
+        let (tw, tg) = index_terms(&titles.join("\n"));
+        let (bw, bg) = index_terms(&d.body);
+        let mut t = doc!(
+            f.key => key(&d.kind, d.id),
+            f.kind => d.kind.clone(),
+            f.title_words => tw.join(" "),
+            f.title_grams => tg.join(" "),
+            f.body_words => bw.join(" "),
+            f.body_grams => bg.join(" "),
+            f.stored => serde_json::to_string(d).unwrap_or_default(),
+        );
+        for a in &d.audience {
+            t.add_text(f.audience, a);
+        }
+        t
+    }
+
+    fn commit(&self, writer: &mut IndexWriter, positions: &Positions) -> Result<(), IndexError> {
+        let mut prepared = writer.prepare_commit()?;
+        prepared.set_payload(&serde_json::to_string(positions).unwrap_or_default());
+        prepared.commit()?;
+        self.reader.reload()?;
+        Ok(())
+    }
+
+    /// Writes `upserts` (each replacing its record's document), removes
+    /// `deletes` (kind, id), and commits with `positions`: all or nothing.
+    pub fn apply(
+        &self,
+        upserts: &[SearchDoc],
+        deletes: &[(String, i64)],
+        positions: &Positions,
+    ) -> Result<(), IndexError> {
+        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for (kind, id) in deletes {
+            w.delete_term(Term::from_field_text(self.fields.key, &key(kind, *id)));
+        }
+        for d in upserts {
+            w.delete_term(Term::from_field_text(self.fields.key, &key(&d.kind, d.id)));
+            w.add_document(self.to_tantivy(d))?;
+        }
+        self.commit(&mut w, positions)
+    }
+
+    /// Replaces every document by `docs`, calling `progress` with the
+    /// count written so far; one commit at the end.
+    pub fn replace_all(
+        &self,
+        docs: impl IntoIterator<Item = SearchDoc>,
+        positions: Positions,
+        mut progress: impl FnMut(usize),
+    ) -> Result<usize, IndexError> {
+        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        w.delete_all_documents()?;
+        let mut n = 0;
+        for d in docs {
+            w.add_document(self.to_tantivy(&d))?;
+            n += 1;
+            if n % 500 == 0 {
+                progress(n);
+            }
+        }
+        progress(n);
+        self.commit(&mut w, &positions)?;
+        Ok(n)
+    }
+
+    fn term_query(&self, q: &Query, words: Field, grams: Field) -> Box<dyn TQuery> {
+        match q {
+            Query::All(qs) => Box::new(BooleanQuery::new(
+                qs.iter()
+                    .map(|q| (Occur::Must, self.term_query(q, words, grams)))
+                    .collect(),
+            )),
+            Query::Any(qs) => Box::new(BooleanQuery::new(
+                qs.iter()
+                    .map(|q| (Occur::Should, self.term_query(q, words, grams)))
+                    .collect(),
+            )),
+            Query::Word { text, prefix, typos } => {
+                let term = Term::from_field_text(words, text);
+                let exact: Box<dyn TQuery> = Box::new(BoostQuery::new(
+                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+                    2.0,
+                ));
+                if !prefix && *typos == 0 {
+                    return exact;
+                }
+                let loose: Box<dyn TQuery> = if *prefix {
+                    Box::new(FuzzyTermQuery::new_prefix(term, *typos, true))
+                } else {
+                    Box::new(FuzzyTermQuery::new(term, *typos, true))
+                };
+                Box::new(BooleanQuery::new(vec![(Occur::Should, exact), (Occur::Should, loose)]))
+            }
+            Query::Gram(g) => Box::new(TermQuery::new(
+                Term::from_field_text(grams, g),
+                IndexRecordOption::WithFreqs,
+            )),
+        }
+    }
+
+    fn filter_clause(field: Field, values: &[String]) -> Box<dyn TQuery> {
+        Box::new(BooleanQuery::new(
+            values
+                .iter()
+                .map(|v| {
+                    let q: Box<dyn TQuery> = Box::new(TermQuery::new(
+                        Term::from_field_text(field, v),
+                        IndexRecordOption::Basic,
+                    ));
+                    (Occur::Should, q)
+                })
+                .collect(),
+        ))
+    }
+
+    /// The best `limit` documents for `q` that `filter` lets through.
+    pub fn search(&self, q: &Query, filter: &Filter, limit: usize) -> Result<Vec<Found>, IndexError> {
+        let f = self.fields;
+        let title: Box<dyn TQuery> = Box::new(BoostQuery::new(self.term_query(q, f.title_words, f.title_grams), 3.0));
+        let body = self.term_query(q, f.body_words, f.body_grams);
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(
+            Occur::Must,
+            Box::new(BooleanQuery::new(vec![(Occur::Should, title), (Occur::Should, body)])),
+        )];
+        if !filter.kinds.is_empty() {
+            clauses.push((Occur::Must, Self::filter_clause(f.kind, &filter.kinds)));
+        }
+        clauses.push((Occur::Must, Self::filter_clause(f.audience, &filter.audiences)));
+        let searcher = self.reader.searcher();
+        let top = searcher.search(
+            &BooleanQuery::new(clauses),
+            &TopDocs::with_limit(limit.max(1)).order_by_score(),
+        )?;
+        let mut out = Vec::with_capacity(top.len());
+        for (score, address) in top {
+            let d: TantivyDocument = searcher.doc(address)?;
+            let Some(json) = d.get_first(f.stored).and_then(|v| v.as_str()) else {
+                continue;
+            };
+            if let Ok(doc) = serde_json::from_str(json) {
+                out.push(Found { doc, score });
+            }
+        }
+        Ok(out)
+    }
+}
