@@ -50,7 +50,7 @@ fn ids(ix: &SearchIndex, q: &str, audiences: &[&str]) -> Vec<i64> {
         audiences: audiences.iter().map(ToString::to_string).collect(),
     };
     ix.search(&q, &filter, 10)
-        .unwrap()
+        .expect("search")
         .into_iter()
         .map(|f| f.doc.id)
         .collect()
