@@ -13,7 +13,7 @@
 //!   day after its last day (the end is exclusive, §3.6.1);
 //! - `DTSTAMP` and `LAST-MODIFIED` are UTC with `Z`;
 //! - every event has `UID`, `DTSTAMP`, `SEQUENCE` and `SUMMARY`, and may
-//!   have `URL`, `CATEGORIES`, `LOCATION`, `DESCRIPTION` and `CLASS`;
+//!   have `URL`, `CATEGORIES`, `LOCATION`, `GEO`, `DESCRIPTION` and `CLASS`;
 //! - lines end in CRLF and are folded at 75 octets between characters,
 //!   TEXT values escaped ([`crate::ical::fold`], [`crate::ical::escape_text`]).
 
@@ -38,13 +38,15 @@ pub enum When {
 }
 
 /// One event of a feed.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FeedEvent {
     /// Stable across regenerations, e.g. `session-12@kizuna.example`.
     pub uid: String,
     pub when: When,
     pub summary: String,
     pub location: Option<String>,
+    /// `GEO`: the location's latitude and longitude (§3.8.1.6).
+    pub geo: Option<(f64, f64)>,
     pub description: Option<String>,
     /// `CATEGORIES`, e.g. the kind of item.
     pub categories: Vec<String>,
@@ -58,7 +60,7 @@ pub struct FeedEvent {
 }
 
 /// A feed to publish.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Feed {
     /// `PRODID`, e.g. `-//Kizuna//Calendar//EN`.
     pub prodid: String,
@@ -112,6 +114,9 @@ pub fn write(feed: &Feed) -> String {
         line("SUMMARY", &escape_text(&e.summary));
         if let Some(l) = e.location.as_deref().filter(|l| !l.is_empty()) {
             line("LOCATION", &escape_text(l));
+        }
+        if let Some((lat, lon)) = e.geo.filter(|(a, b)| a.is_finite() && b.is_finite()) {
+            line("GEO", &format!("{lat:.6};{lon:.6}"));
         }
         if let Some(d) = e.description.as_deref().filter(|d| !d.is_empty()) {
             line("DESCRIPTION", &escape_text(d));

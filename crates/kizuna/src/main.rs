@@ -205,6 +205,11 @@ enum Command {
         #[command(subcommand)]
         what: cli::tourism::Cmd,
     },
+    /// Halal-aware itineraries that respect prayer (tour proposals).
+    Itinerary {
+        #[command(subcommand)]
+        what: cli::itinerary::Cmd,
+    },
     /// The calendar of every dated activity, as iCalendar.
     Calendar {
         #[command(subcommand)]
@@ -285,6 +290,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Volunteers { what } => cli::volunteers::run(url, what).await,
         Command::Exchanges { what } => cli::exchanges::run(url, what).await,
         Command::Tourism { what } => cli::tourism::run(url, what).await,
+        Command::Itinerary { what } => cli::itinerary::run(url, what).await,
         Command::Calendar { what } => cli::calendar::run(url, what).await,
         Command::Alumni { what } => cli::alumni::run(url, what).await,
     }

@@ -61,6 +61,7 @@ impl App {
                     when: i.when,
                     summary: local_text(lang, &i.title),
                     location: cal.location(lang, i),
+                    geo: None,
                     description: Some(description.join("\n")),
                     categories: vec![kind],
                     url: path.filter(|_| !base.is_empty()).map(|p| format!("{base}{p}")),

@@ -5,6 +5,7 @@
 //! series and its stages).
 
 pub mod flows;
+pub mod itinerary;
 
 use std::any::Any;
 use std::collections::HashMap;

@@ -17,6 +17,7 @@ fn event(uid: &str, summary: &str, when: When) -> FeedEvent {
         when,
         summary: summary.into(),
         location: Some("Kushiro, Akan; hall 2".into()),
+        geo: None,
         description: Some("line one\nline two".into()),
         categories: vec!["symposium".into(), "exchanges".into()],
         url: Some("https://kizuna.example/calendar?month=2022-09".into()),
@@ -240,4 +241,23 @@ fn offsets_are_written_with_seconds_only_when_needed() {
     assert_eq!(offset(9 * 3600), "+0900");
     assert_eq!(offset(-(5 * 3600 + 30 * 60)), "-0530");
     assert_eq!(offset(19800 + 30), "+053030");
+}
+
+#[test]
+fn an_event_may_say_where_it_is_as_geo() {
+    let tokyo: Tz = "Asia/Tokyo".parse().expect("a zone");
+    let starts = Utc.with_ymd_and_hms(2027, 4, 13, 3, 0, 0).single().expect("a time");
+    let mut e = event("prayer-1@kizuna.example", "Dhuhr", When::Timed {
+        starts,
+        ends: starts + chrono::Duration::minutes(10),
+        zone: tokyo,
+    });
+    e.geo = Some((42.985, 144.38));
+    let text = write(&Feed {
+        prodid: "-//Kizuna//Itinerary//EN".into(),
+        name: "Tour".into(),
+        stamp: starts,
+        events: vec![e],
+    });
+    assert!(text.contains("\r\nGEO:42.985000;144.380000\r\n"), "{text}");
 }

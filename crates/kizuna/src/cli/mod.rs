@@ -21,6 +21,7 @@ pub mod exchanges;
 pub mod holidays;
 pub mod hours;
 pub mod iati;
+pub mod itinerary;
 pub mod map;
 pub mod matchmaker;
 pub mod offices;

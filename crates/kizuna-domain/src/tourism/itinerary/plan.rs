@@ -502,27 +502,32 @@ fn warning(date: NaiveDate, code: &'static str, f: impl FnOnce(&mut Warning)) ->
     w
 }
 
-/// The ordered sights cut into days by the time a day leaves for them
-/// (its length less about an hour per meal and half an hour per prayer).
+/// The ordered sights cut into days of about equal time (travel and
+/// visits), none over what a day leaves for sights (its length less about
+/// an hour per meal and half an hour per prayer).
 fn split_days<'a>(p: &Planner<'a>, start: &Spot, ordered: &[&'a Place]) -> Vec<Vec<&'a Place>> {
     let o = p.o;
     let n = o.days as usize;
     let budget = (o.day_end - o.day_start) - 2 * 75 - 4 * 30;
-    let mut out = vec![Vec::new(); n];
-    let mut day = 0;
-    let mut used = 0;
+    let mut costs = Vec::with_capacity(ordered.len());
     let mut at = start.clone();
     for s in ordered {
         let spot = Spot::of(s, &p.langs);
         let (_, arrive) = p.leg(&State { t: 0, at: at.clone() }, &spot);
-        let cost = arrive + o.visit_minutes;
-        if used > 0 && used + cost > budget && day + 1 < n {
+        costs.push(arrive + o.visit_minutes);
+        at = spot;
+    }
+    let total: i32 = costs.iter().sum();
+    let target = (total / n as i32).min(budget) * 23 / 20;
+    let mut out = vec![Vec::new(); n];
+    let (mut day, mut used) = (0, 0);
+    for (s, cost) in ordered.iter().zip(costs) {
+        if used > 0 && used + cost > target && day + 1 < n {
             day += 1;
             used = 0;
         }
         used += cost;
         out[day].push(*s);
-        at = spot;
     }
     out
 }
@@ -610,8 +615,13 @@ fn plan_day<'a>(
         if !queue.is_empty() {
             let base = p.feasible(date, &s, &tasks);
             let mut chosen = None;
-            for (k, v) in queue.iter().enumerate() {
-                let Some(done) = p.try_sight(date, &s, v, 30) else {
+            // A sight open within half an hour first, else one that opens
+            // later (waiting rather than leaving it for another day).
+            for (k, v, wait) in [30, 24 * 60]
+                .into_iter()
+                .flat_map(|w| queue.iter().enumerate().map(move |(k, v)| (k, v, w)))
+            {
+                let Some(done) = p.try_sight(date, &s, v, wait) else {
                     continue;
                 };
                 if done.state.t > o.day_end {

@@ -1,0 +1,434 @@
+//! Halal-aware itineraries (#15 item 3): the places from the map's index,
+//! prayer times from kizuna-geo's prayer module and opening hours from its
+//! hours (Japan's holidays included), the domain's planner run on the
+//! blocking pool; the plan as JSON, iCalendar (the calendar's strict
+//! writer, `GEO` on every event with a place) and text.
+//!
+//! TODO(#15 item 4): the printable PDF, once the one document engine has
+//! replaced the booklet's; until then the page prints with the browser.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+use chrono::{DateTime, Duration, NaiveDate, TimeZone, Timelike, Utc};
+use chrono_tz::Tz;
+use kizuna_domain::FieldError;
+use kizuna_domain::map::place::Place;
+use kizuna_domain::tourism::itinerary::{
+    DayPlan, Item, ItemKind, OptionError, Options, Oracle, Places, Plan, PrayerDay, Warning, plan,
+};
+use kizuna_geo::hours::{PLACE_TIME_ZONE, hours_by_day};
+use kizuna_geo::prayer::{Method, Params, prayer_times};
+use kizuna_i18n::{FluentValue, Lang, message};
+use kizuna_io::ical_feed::{Feed, FeedEvent, When, write};
+use serde::Serialize;
+
+use crate::{App, AppError, Result};
+
+/// Prayer times and opening hours from kizuna-geo, remembered per
+/// expression and day (most places share a few expressions).
+pub struct GeoOracle {
+    params: Params,
+    hours: RefCell<HashMap<(String, NaiveDate), Option<Vec<(i32, i32)>>>>,
+}
+
+impl GeoOracle {
+    pub fn new(method: Method) -> Self {
+        GeoOracle {
+            params: Params::new(method),
+            hours: RefCell::default(),
+        }
+    }
+}
+
+fn minutes_of(date: NaiveDate, t: DateTime<Utc>) -> i32 {
+    let local = t.with_timezone(&PLACE_TIME_ZONE);
+    let days = (local.date_naive() - date).num_days() as i32;
+    days * 1440 + (local.hour() * 60 + local.minute()) as i32
+}
+
+fn clock_minutes(s: &str) -> Option<i32> {
+    let (h, m) = s.split_once(':')?;
+    Some(h.parse::<i32>().ok()? * 60 + m.parse::<i32>().ok()?)
+}
+
+fn has_sun_event(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    ["sunrise", "sunset", "dawn", "dusk"].iter().any(|w| t.contains(w))
+}
+
+impl Oracle for GeoOracle {
+    fn prayer_day(&self, lat: f64, lon: f64, date: NaiveDate) -> Option<PrayerDay> {
+        let t = prayer_times(lat, lon, date, &self.params).ok()?;
+        Some(PrayerDay {
+            fajr: minutes_of(date, t.fajr),
+            sunrise: minutes_of(date, t.sunrise),
+            dhuhr: minutes_of(date, t.dhuhr),
+            asr: minutes_of(date, t.asr),
+            maghrib: minutes_of(date, t.maghrib),
+            isha: minutes_of(date, t.isha),
+        })
+    }
+
+    fn open_spans(&self, place: &Place, date: NaiveDate) -> Option<Vec<(i32, i32)>> {
+        let text = place.fields.opening_hours.as_ref()?.as_str();
+        let (lat, lon) = (place.fields.position.lat(), place.fields.position.lon());
+        let key = if has_sun_event(text) {
+            (format!("{text}@{lat},{lon}"), date)
+        } else {
+            (text.to_owned(), date)
+        };
+        if let Some(v) = self.hours.borrow().get(&key) {
+            return v.clone();
+        }
+        // Open spans only: "unknown" spans and open-ended ones (closing time
+        // not known) are not counted on.
+        let spans = hours_by_day(text, lat, lon, date, 1).map(|days| {
+            days.iter()
+                .flat_map(|d| d.spans.iter())
+                .filter(|s| !s.unknown && !s.open_end)
+                .filter_map(|s| Some((clock_minutes(&s.from)?, clock_minutes(&s.until)?)))
+                .collect()
+        });
+        self.hours.borrow_mut().insert(key, spans.clone());
+        spans
+    }
+}
+
+/// A drafted itinerary and what it was drafted with.
+#[derive(Debug, Clone)]
+pub struct Itinerary {
+    pub plan: Plan,
+    pub options: Options,
+    pub method: Method,
+}
+
+fn field_errors(errors: Vec<OptionError>) -> AppError {
+    AppError::Invalid(
+        errors
+            .into_iter()
+            .map(|e| FieldError::new(e.field, e.code, e.message))
+            .collect(),
+    )
+}
+
+/// Plan over places already in memory (the benchmark, tests).
+pub fn plan_over(places: &[&Place], options: &Options, method: Method) -> Result<Plan> {
+    let ps = Places::new(places);
+    plan(&ps, options, &GeoOracle::new(method)).map_err(field_errors)
+}
+
+impl App {
+    /// Draft an itinerary over every place on the map.
+    pub async fn plan_itinerary(&self, options: Options, method: Method) -> Result<Itinerary> {
+        let ix = self.place_index().await?;
+        let opts = options.clone();
+        let planned = tokio::task::spawn_blocking(move || {
+            let places: Vec<&Place> = ix.live().map(|e| &**e.place()).collect();
+            plan_over(&places, &opts, method)
+        })
+        .await;
+        let plan = match planned {
+            Ok(p) => p?,
+            Err(e) => match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(e) => panic!("the itinerary planning was cancelled: {e}"),
+            },
+        };
+        Ok(Itinerary { plan, options, method })
+    }
+}
+
+/// An instant of a day's plan.
+pub fn instant(date: NaiveDate, minutes: i32) -> DateTime<Utc> {
+    let midnight = PLACE_TIME_ZONE
+        .from_local_datetime(&date.and_time(chrono::NaiveTime::MIN))
+        .earliest()
+        .map(|t| t.with_timezone(&Utc))
+        .unwrap_or_else(|| date.and_time(chrono::NaiveTime::MIN).and_utc());
+    midnight + Duration::minutes(i64::from(minutes))
+}
+
+/// `HH:MM` of a day's minutes (past midnight shown as 24:00 and on).
+pub fn hhmm(minutes: i32) -> String {
+    let m = minutes.max(0);
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// A kind's name (`itinerary-kind-…`).
+pub fn kind_label(lang: Lang, kind: ItemKind) -> String {
+    message(lang, &format!("itinerary-kind-{}", kind.as_str()), &[])
+}
+
+/// What an item is called in a calendar or a list.
+pub fn item_title(lang: Lang, item: &Item) -> String {
+    match (item.kind, item.prayer) {
+        (ItemKind::Prayer, Some(p)) => message(lang, &format!("itinerary-prayer-{}", p.as_str()), &[]),
+        (ItemKind::Travel, _) => message(
+            lang,
+            &format!("itinerary-travel-{}", item.mode.map_or("bus", |m| m.as_str())),
+            &[
+                ("place", FluentValue::from(item.name.clone())),
+                ("km", FluentValue::from(format!("{:.1}", item.km.unwrap_or(0.0)))),
+            ],
+        ),
+        (k, _) => kind_label(lang, k),
+    }
+}
+
+/// A warning in words.
+pub fn warning_text(lang: Lang, w: &Warning) -> String {
+    let args = [
+        ("km", FluentValue::from(format!("{:.0}", w.km.unwrap_or(0.0)))),
+        (
+            "prayer",
+            FluentValue::from(
+                w.prayer
+                    .map(|p| message(lang, &format!("itinerary-prayer-{}", p.as_str()), &[]))
+                    .unwrap_or_default(),
+            ),
+        ),
+        (
+            "meal",
+            FluentValue::from(w.meal.map(|m| kind_label(lang, m)).unwrap_or_default()),
+        ),
+        ("name", FluentValue::from(w.name.clone().unwrap_or_default())),
+    ];
+    message(lang, &format!("itinerary-warning-{}", w.code.replace('_', "-")), &args)
+}
+
+/// One item as JSON has it: times as RFC 3339 in Japan's zone.
+#[derive(Serialize)]
+pub struct ItemView {
+    pub kind: ItemKind,
+    pub prayer: Option<&'static str>,
+    pub title: String,
+    pub place_id: Option<i64>,
+    pub name: String,
+    pub lat: f64,
+    pub lon: f64,
+    pub start: String,
+    pub end: String,
+    /// When the block could start instead.
+    pub window: Option<(String, String)>,
+    pub mode: Option<&'static str>,
+    pub km: Option<f64>,
+    pub from: Option<String>,
+    pub assurance: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct DayView {
+    pub date: NaiveDate,
+    pub friday: bool,
+    pub ramadan: bool,
+    /// The day's prayer times where it starts, `HH:MM`.
+    pub prayer_times: Option<HashMap<&'static str, String>>,
+    /// Prayers prayed where the group stays (before or after the day).
+    pub at_lodging: Vec<&'static str>,
+    pub items: Vec<ItemView>,
+}
+
+#[derive(Serialize)]
+pub struct WarningView {
+    pub date: NaiveDate,
+    pub code: &'static str,
+    pub text: String,
+    pub place_id: Option<i64>,
+}
+
+#[derive(Serialize)]
+pub struct ItineraryView {
+    pub from: NaiveDate,
+    pub days: Vec<DayView>,
+    pub method: String,
+    pub meal_level: &'static str,
+    pub mode: &'static str,
+    pub warnings: Vec<WarningView>,
+}
+
+fn rfc3339(date: NaiveDate, minutes: i32) -> String {
+    instant(date, minutes)
+        .with_timezone(&PLACE_TIME_ZONE)
+        .to_rfc3339_opts(chrono::SecondsFormat::Secs, false)
+}
+
+fn day_view(lang: Lang, d: &DayPlan) -> DayView {
+    DayView {
+        date: d.date,
+        friday: d.friday,
+        ramadan: d.ramadan,
+        prayer_times: d.times.map(|t| {
+            [
+                ("fajr", t.fajr),
+                ("sunrise", t.sunrise),
+                ("dhuhr", t.dhuhr),
+                ("asr", t.asr),
+                ("maghrib", t.maghrib),
+                ("isha", t.isha),
+            ]
+            .into_iter()
+            .map(|(k, v)| (k, hhmm(v)))
+            .collect()
+        }),
+        at_lodging: d.lodging.iter().map(|p| p.as_str()).collect(),
+        items: d
+            .items
+            .iter()
+            .map(|i| ItemView {
+                kind: i.kind,
+                prayer: i.prayer.map(|p| p.as_str()),
+                title: item_title(lang, i),
+                place_id: i.place_id,
+                name: i.name.clone(),
+                lat: i.lat,
+                lon: i.lon,
+                start: rfc3339(d.date, i.start),
+                end: rfc3339(d.date, i.end),
+                window: i.window.map(|(a, b)| (rfc3339(d.date, a), rfc3339(d.date, b))),
+                mode: i.mode.map(|m| m.as_str()),
+                km: i.km,
+                from: i.from_name.clone(),
+                assurance: i.assurance.map(|a| a.as_str()),
+            })
+            .collect(),
+    }
+}
+
+impl Itinerary {
+    pub fn view(&self, lang: Lang) -> ItineraryView {
+        ItineraryView {
+            from: self.options.from,
+            days: self.plan.days.iter().map(|d| day_view(lang, d)).collect(),
+            method: self.method.to_string(),
+            meal_level: self.options.meal_level.as_str(),
+            mode: self.options.mode.as_str(),
+            warnings: self
+                .plan
+                .warnings
+                .iter()
+                .map(|w| WarningView {
+                    date: w.date,
+                    code: w.code,
+                    text: warning_text(lang, w),
+                    place_id: w.place_id,
+                })
+                .collect(),
+        }
+    }
+
+    /// A key that stays the same for the same request (the events' UIDs).
+    fn key(&self) -> String {
+        let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+        for b in format!("{:?}{}", self.options, self.method).bytes() {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        format!("{h:016x}")
+    }
+
+    /// The plan as an iCalendar file: every stop, block and leg a timed
+    /// event in Asia/Tokyo with its place's `GEO`, categories
+    /// `itinerary` and its kind (and the prayer, for a prayer block), each
+    /// warning an all-day event with categories `warning` and its code.
+    pub fn ics(&self, lang: Lang, stamp: DateTime<Utc>) -> String {
+        let zone: Tz = PLACE_TIME_ZONE;
+        let key = self.key();
+        let mut events = Vec::new();
+        for d in &self.plan.days {
+            for (n, i) in d.items.iter().enumerate() {
+                let mut categories = vec!["itinerary".to_owned(), i.kind.as_str().to_owned()];
+                if let Some(p) = i.prayer {
+                    categories.push(p.as_str().to_owned());
+                }
+                let mut description = Vec::new();
+                if let Some((a, b)) = i.window {
+                    description.push(message(
+                        lang,
+                        "itinerary-window",
+                        &[
+                            ("from", FluentValue::from(hhmm(a))),
+                            ("until", FluentValue::from(hhmm(b))),
+                        ],
+                    ));
+                }
+                if let Some(from) = &i.from_name {
+                    description.push(message(
+                        lang,
+                        "itinerary-from",
+                        &[("place", FluentValue::from(from.clone()))],
+                    ));
+                }
+                events.push(FeedEvent {
+                    uid: format!("itinerary-{key}-{}-{n}@kizuna", d.date.format("%Y%m%d")),
+                    when: When::Timed {
+                        starts: instant(d.date, i.start),
+                        ends: instant(d.date, i.end),
+                        zone,
+                    },
+                    summary: if i.kind == ItemKind::Travel {
+                        item_title(lang, i)
+                    } else {
+                        format!("{}: {}", item_title(lang, i), i.name)
+                    },
+                    location: Some(i.name.clone()),
+                    geo: Some((i.lat, i.lon)),
+                    description: (!description.is_empty()).then(|| description.join("\n")),
+                    categories,
+                    url: None,
+                    sequence: 0,
+                    last_modified: None,
+                    private: false,
+                });
+            }
+        }
+        for (n, w) in self.plan.warnings.iter().enumerate() {
+            events.push(FeedEvent {
+                uid: format!("itinerary-{key}-warning-{n}@kizuna"),
+                when: When::AllDay {
+                    first: w.date,
+                    last: w.date,
+                },
+                summary: warning_text(lang, w),
+                location: None,
+                geo: None,
+                description: None,
+                categories: vec!["warning".into(), w.code.into()],
+                url: None,
+                sequence: 0,
+                last_modified: None,
+                private: false,
+            });
+        }
+        write(&Feed {
+            prodid: "-//Kizuna//Itinerary//EN".into(),
+            name: message(lang, "itinerary-title", &[]),
+            stamp,
+            events,
+        })
+    }
+
+    /// The plan as lines of text, a day at a time.
+    pub fn text(&self, lang: Lang) -> String {
+        let mut out = String::new();
+        for d in &self.plan.days {
+            let _ = writeln!(out, "{}", d.date.format("%Y-%m-%d (%a)"));
+            for i in &d.items {
+                let window = i
+                    .window
+                    .map(|(a, b)| format!("  [{}–{}]", hhmm(a), hhmm(b)))
+                    .unwrap_or_default();
+                let what = if i.kind == ItemKind::Travel {
+                    item_title(lang, i)
+                } else {
+                    format!("{}: {}", item_title(lang, i), i.name)
+                };
+                let _ = writeln!(out, "  {}–{}  {what}{window}", hhmm(i.start), hhmm(i.end));
+            }
+        }
+        for w in &self.plan.warnings {
+            let _ = writeln!(out, "! {} {}", w.date, warning_text(lang, w));
+        }
+        out
+    }
+}
