@@ -191,6 +191,19 @@ fn read_row(
                 locality = Some(value.to_owned());
                 continue;
             }
+            "price_range" => match value.trim().parse::<i64>() {
+                Ok(n) => Json::from(n),
+                Err(_) => {
+                    errors.push(row_error(
+                        line,
+                        column,
+                        value,
+                        "not_a_number",
+                        "price_range must be a whole number from 1 to 4".into(),
+                    ));
+                    continue;
+                }
+            },
             "lat" | "lon" => match value.parse::<f64>().ok().and_then(Number::from_f64) {
                 Some(n) => Json::Number(n),
                 None => {

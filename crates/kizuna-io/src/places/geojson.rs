@@ -164,6 +164,19 @@ fn read_feature(row: usize, f: &Json) -> Result<(PlaceInput, Option<String>, Opt
         let value = match (k.as_str(), v) {
             (_, Json::Null) => continue,
             ("locality_id", Json::Number(_)) => v.clone(),
+            ("price_range", Json::Number(n)) if n.is_i64() => v.clone(),
+            ("price_range", Json::String(t)) if t.trim().parse::<i64>().is_ok() => {
+                Json::from(t.trim().parse::<i64>().unwrap_or_default())
+            }
+            ("price_range", _) => {
+                err(
+                    k,
+                    show(v),
+                    "not_a_number",
+                    "price_range must be a whole number from 1 to 4".into(),
+                );
+                continue;
+            }
             (c, Json::Bool(_)) if super::is_flag(c) => v.clone(),
             ("locality_id", _) => {
                 err(k, show(v), "not_a_number", "locality_id must be a whole number".into());
