@@ -12,7 +12,7 @@ use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
 use kizuna_domain::common::{Id, LocalText};
 use kizuna_domain::exchanges::dispatch::Dispatch;
-use kizuna_domain::tourism::campaign::{Campaign, CampaignInput, CampaignChannel};
+use kizuna_domain::tourism::campaign::{Campaign, CampaignChannel, CampaignInput};
 use kizuna_domain::tourism::fair::{FairRole, LeadStatus, TourismLead, TourismLeadInput, TravelFair, TravelFairInput};
 use kizuna_domain::tourism::training::{TourismTraining, TourismTrainingInput};
 use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
@@ -53,7 +53,7 @@ pub fn fictional_flows_csv() -> String {
     let stages = [("definitive", 0..12), ("provisional", 12..15), ("preliminary", 15..18)];
     let head: Vec<String> = ["origin", "destination", "stage"]
         .iter()
-        .map(|s| s.to_string())
+        .map(ToString::to_string)
         .chain(months.iter().cloned())
         .collect();
     out.push_str(&head.join(","));

@@ -110,7 +110,10 @@ pub async fn run(url: &str, what: Cmd) -> anyhow::Result<()> {
                                 "  lead    {:>4}  {:<10} next {}  {}",
                                 l.id,
                                 l.fields.status.as_str(),
-                                l.fields.next_on.map(|d| d.to_string()).unwrap_or("-".into()),
+                                l.fields
+                                    .next_on
+                                    .as_ref()
+                                    .map_or_else(|| "-".to_owned(), ToString::to_string),
                                 l.fields.subject
                             );
                         }
@@ -131,7 +134,10 @@ pub async fn run(url: &str, what: Cmd) -> anyhow::Result<()> {
                                 "  lead    {:>4}  {:<10} next {}  {}",
                                 l.id,
                                 l.fields.status.as_str(),
-                                l.fields.next_on.map(|d| d.to_string()).unwrap_or("-".into()),
+                                l.fields
+                                    .next_on
+                                    .as_ref()
+                                    .map_or_else(|| "-".to_owned(), ToString::to_string),
                                 l.fields.subject
                             );
                         }

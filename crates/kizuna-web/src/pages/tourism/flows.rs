@@ -126,6 +126,8 @@ struct FlowsPage<'a> {
     b_spec: String,
     ab_label: String,
     ba_label: String,
+    /// "A ⇄ B", the chart's heading.
+    pair_label: String,
     months: Vec<MonthLine>,
     footnote: Vec<String>,
     data: String,
@@ -175,6 +177,7 @@ async fn build<'a>(s: &WebState, ctx: &'a Ctx, q: &PairQuery) -> Result<FlowsPag
         b_spec: String::new(),
         ab_label: String::new(),
         ba_label: String::new(),
+        pair_label: String::new(),
         months: Vec::new(),
         footnote: Vec::new(),
         data: "null".into(),
@@ -191,6 +194,7 @@ async fn build<'a>(s: &WebState, ctx: &'a Ctx, q: &PairQuery) -> Result<FlowsPag
         let (an, bn) = (area_name(ctx, &places, a), area_name(ctx, &places, b));
         page.ab_label = format!("{an} → {bn}");
         page.ba_label = format!("{bn} → {an}");
+        page.pair_label = format!("{an} ⇄ {bn}");
         page.a_spec = places.spec(a);
         page.b_spec = places.spec(b);
         page.months = two
