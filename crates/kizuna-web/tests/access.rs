@@ -516,6 +516,9 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("DELETE", "/api/v1/sessions/{id}", Staff),
     // #15 tourism: fairs, campaigns, leads, trainings' links, visitor flows (pages/tourism/, api/tourism.rs).
     ("GET", "/console/tourism", Staff),
+    ("GET", "/console/tourism/itinerary", Staff),
+    ("GET", "/console/tourism/itinerary.ics", Staff),
+    ("GET", "/console/tourism/itinerary.json", Staff),
     ("GET", "/console/tourism/fairs/new", Staff),
     ("POST", "/console/tourism/fairs/new", Staff),
     ("GET", "/console/tourism/fairs/{id}", Staff),

@@ -6,6 +6,7 @@
 //! and downloads are in `flows.rs`.
 
 mod flows;
+mod itinerary;
 mod records;
 
 use askama::Template;
@@ -28,6 +29,7 @@ pub fn routes() -> crate::pages::Routes {
         .route("/console/tourism", get(overview))
         .merge(records::routes())
         .merge(flows::routes())
+        .merge(itinerary::routes())
 }
 
 /// Answer with the response a guard refused with.
