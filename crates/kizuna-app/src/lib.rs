@@ -37,6 +37,7 @@ pub mod partnerships;
 pub mod people;
 pub mod privacy;
 pub mod records;
+pub mod search;
 pub mod tourism;
 pub mod training;
 pub mod volunteers;

@@ -220,6 +220,13 @@ enum Command {
         #[command(subcommand)]
         what: cli::alumni::Cmd,
     },
+    /// Rebuild the search index from the store (progress on stderr).
+    Reindex {
+        #[command(flatten)]
+        dir: cli::search::IndexDir,
+    },
+    /// Search every system's records by any name, in any script, as staff.
+    Search(cli::search::SearchArgs),
 }
 
 async fn run(cli: Cli) -> anyhow::Result<()> {
@@ -293,6 +300,8 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Itinerary { what } => cli::itinerary::run(url, what).await,
         Command::Calendar { what } => cli::calendar::run(url, what).await,
         Command::Alumni { what } => cli::alumni::run(url, what).await,
+        Command::Reindex { dir } => cli::search::reindex(url, dir).await,
+        Command::Search(args) => cli::search::search(url, args).await,
     }
 }
 

@@ -28,6 +28,7 @@ pub mod offices;
 pub mod partnerships;
 pub mod people;
 pub mod serve;
+pub mod search;
 pub mod tourism;
 pub mod training;
 pub mod volunteers;
