@@ -199,19 +199,19 @@ pub(super) async fn load(app: &App) -> Result<()> {
         })
         .await?;
     let trainees = [
-        ("Srisawat", "Kanya", "กัญญา ศรีสวัสดิ์"),
-        ("Boonmee", "Anan", "อนันต์ บุญมี"),
-        ("Chaiyaporn", "Pimchanok", "พิมพ์ชนก ชัยพร"),
-        ("Thongdee", "Wirat", "วิรัตน์ ทองดี"),
+        ("Srisawat", "Kanya", "กัญญา ศรีสวัสดิ์", "カンヤー シーサワット"),
+        ("Boonmee", "Anan", "อนันต์ บุญมี", "アナン ブンミー"),
+        ("Chaiyaporn", "Pimchanok", "พิมพ์ชนก ชัยพร", "ピムチャノック チャイヤポーン"),
+        ("Thongdee", "Wirat", "วิรัตน์ ทองดี", "ウィラット トンディー"),
     ];
     let today = app.today();
-    for (family, given, native) in trainees {
+    for (family, given, native, kana) in trainees {
         let p = app
             .create::<Person>(&PersonInput {
                 family_name: t(family),
                 given_name: Some(t(given)),
                 name_native: Some(t(native)),
-                name_kana: None,
+                name_kana: Some(t(kana)),
                 gender: Gender::Unspecified,
                 nationality: cc("TH"),
                 birth_date: None,
