@@ -25,6 +25,7 @@ pub mod accounts;
 pub mod audit;
 pub mod auth;
 pub mod calendar;
+pub mod certificates;
 pub mod clock;
 pub mod demo;
 pub mod exchanges;

@@ -4,9 +4,11 @@
 //!
 //! - [`engine`]: what they share: fonts, shaping, line breaks, a tagged flow
 //!   layout and the PDF writer;
+//! - [`certificate`]: a bilingual completion certificate with its QR code;
 //! - [`booklet`]: the Muslim-friendly map's A4 booklet, by area, in four languages;
 //! - [`topojson`]: the land shapes its maps are drawn from (world-atlas).
 
 pub mod booklet;
+pub mod certificate;
 pub mod engine;
 pub mod topojson;

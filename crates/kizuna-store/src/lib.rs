@@ -15,6 +15,7 @@ pub mod account_admin;
 mod accounts;
 pub mod audit;
 pub mod calendar;
+pub mod certificates;
 pub mod changes;
 mod check;
 mod delegations;
