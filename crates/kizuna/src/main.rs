@@ -210,6 +210,11 @@ enum Command {
         #[command(subcommand)]
         what: cli::itinerary::Cmd,
     },
+    /// Completion certificates: issue, list, download, revoke.
+    Certificates {
+        #[command(subcommand)]
+        what: cli::certificates::Cmd,
+    },
     /// The calendar of every dated activity, as iCalendar.
     Calendar {
         #[command(subcommand)]
@@ -299,6 +304,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Tourism { what } => cli::tourism::run(url, what).await,
         Command::Itinerary { what } => cli::itinerary::run(url, what).await,
         Command::Calendar { what } => cli::calendar::run(url, what).await,
+        Command::Certificates { what } => cli::certificates::run(url, what).await,
         Command::Alumni { what } => cli::alumni::run(url, what).await,
         Command::Reindex { dir } => cli::search::reindex(url, dir).await,
         Command::Search(args) => cli::search::search(url, args).await,

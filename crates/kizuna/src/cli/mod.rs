@@ -17,6 +17,7 @@ pub mod audit;
 pub mod basemap;
 pub mod bench;
 pub mod calendar;
+pub mod certificates;
 pub mod exchanges;
 pub mod holidays;
 pub mod hours;
