@@ -12,7 +12,7 @@ use kizuna_app::{App, AppError};
 use kizuna_domain::common::locality::{Locality, LocalityInput, LocalityLevel};
 use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::{CountryCode, Key, LocalText, Text};
-use kizuna_domain::tourism::campaign::{Campaign, CampaignInput, CampaignChannel};
+use kizuna_domain::tourism::campaign::{Campaign, CampaignChannel, CampaignInput};
 use kizuna_domain::tourism::fair::{FairRole, LeadStatus, TourismLead, TourismLeadInput, TravelFair, TravelFairInput};
 use kizuna_domain::tourism::flows::{Area, Stage};
 use kizuna_io::table::FileFormat;

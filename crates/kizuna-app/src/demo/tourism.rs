@@ -201,7 +201,12 @@ pub(super) async fn load(app: &App) -> Result<()> {
     let trainees = [
         ("Srisawat", "Kanya", "กัญญา ศรีสวัสดิ์", "カンヤー シーサワット"),
         ("Boonmee", "Anan", "อนันต์ บุญมี", "アナン ブンミー"),
-        ("Chaiyaporn", "Pimchanok", "พิมพ์ชนก ชัยพร", "ピムチャノック チャイヤポーン"),
+        (
+            "Chaiyaporn",
+            "Pimchanok",
+            "พิมพ์ชนก ชัยพร",
+            "ピムチャノック チャイヤポーン",
+        ),
         ("Thongdee", "Wirat", "วิรัตน์ ทองดี", "ウィラット トンディー"),
     ];
     let today = app.today();

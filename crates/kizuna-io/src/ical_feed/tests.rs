@@ -247,11 +247,15 @@ fn offsets_are_written_with_seconds_only_when_needed() {
 fn an_event_may_say_where_it_is_as_geo() {
     let tokyo: Tz = "Asia/Tokyo".parse().expect("a zone");
     let starts = Utc.with_ymd_and_hms(2027, 4, 13, 3, 0, 0).single().expect("a time");
-    let mut e = event("prayer-1@kizuna.example", "Dhuhr", When::Timed {
-        starts,
-        ends: starts + chrono::Duration::minutes(10),
-        zone: tokyo,
-    });
+    let mut e = event(
+        "prayer-1@kizuna.example",
+        "Dhuhr",
+        When::Timed {
+            starts,
+            ends: starts + chrono::Duration::minutes(10),
+            zone: tokyo,
+        },
+    );
     e.geo = Some((42.985, 144.38));
     let text = write(&Feed {
         prodid: "-//Kizuna//Itinerary//EN".into(),

@@ -621,7 +621,13 @@ collection!(
     tag = "tourism",
     list = "/api/v1/tourism/fairs",
     one = "/api/v1/tourism/fairs/{id}",
-    ids = ["list_travel_fairs", "create_travel_fair", "get_travel_fair", "update_travel_fair", "delete_travel_fair"]
+    ids = [
+        "list_travel_fairs",
+        "create_travel_fair",
+        "get_travel_fair",
+        "update_travel_fair",
+        "delete_travel_fair"
+    ]
 );
 collection!(
     tourism_leads,
@@ -630,7 +636,13 @@ collection!(
     tag = "tourism",
     list = "/api/v1/tourism/leads",
     one = "/api/v1/tourism/leads/{id}",
-    ids = ["list_tourism_leads", "create_tourism_lead", "get_tourism_lead", "update_tourism_lead", "delete_tourism_lead"]
+    ids = [
+        "list_tourism_leads",
+        "create_tourism_lead",
+        "get_tourism_lead",
+        "update_tourism_lead",
+        "delete_tourism_lead"
+    ]
 );
 collection!(
     tourism_campaigns,
@@ -639,7 +651,13 @@ collection!(
     tag = "tourism",
     list = "/api/v1/tourism/campaigns",
     one = "/api/v1/tourism/campaigns/{id}",
-    ids = ["list_tourism_campaigns", "create_tourism_campaign", "get_tourism_campaign", "update_tourism_campaign", "delete_tourism_campaign"]
+    ids = [
+        "list_tourism_campaigns",
+        "create_tourism_campaign",
+        "get_tourism_campaign",
+        "update_tourism_campaign",
+        "delete_tourism_campaign"
+    ]
 );
 collection!(
     tourism_trainings,
@@ -648,7 +666,13 @@ collection!(
     tag = "tourism",
     list = "/api/v1/tourism/trainings",
     one = "/api/v1/tourism/trainings/{id}",
-    ids = ["list_tourism_trainings", "create_tourism_training", "get_tourism_training", "update_tourism_training", "delete_tourism_training"]
+    ids = [
+        "list_tourism_trainings",
+        "create_tourism_training",
+        "get_tourism_training",
+        "update_tourism_training",
+        "delete_tourism_training"
+    ]
 );
 
 pub fn routes() -> OpenApiRouter<WebState> {

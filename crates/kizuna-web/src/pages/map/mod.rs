@@ -49,8 +49,8 @@ mod helpers;
 mod list;
 mod place;
 mod report;
-mod visitor;
 mod tiles;
+mod visitor;
 
 use filters::*;
 use helpers::*;

@@ -503,7 +503,11 @@ pub(crate) fn read_form(pairs: &[(String, String)], old: Option<&Place>) -> (Pla
         raw => match raw.parse::<i64>() {
             Ok(n) => Some(n),
             Err(_) => {
-                errors.push(FieldError::new("price_range", "out_of_range", format!("\"{raw}\" is not 1 to 4")));
+                errors.push(FieldError::new(
+                    "price_range",
+                    "out_of_range",
+                    format!("\"{raw}\" is not 1 to 4"),
+                ));
                 None
             }
         },
