@@ -16,5 +16,6 @@ pub mod data;
 pub mod flood;
 pub mod geo;
 pub mod import_memory;
+pub mod itinerary;
 pub mod pages;
 pub mod places;

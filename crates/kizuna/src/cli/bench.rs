@@ -70,6 +70,22 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 1024)]
         bomb_mb: u64,
     },
+    /// Drafting a halal-aware itinerary over many synthetic places (held in
+    /// memory, as the map's index holds them). Prints a Markdown table.
+    Itinerary {
+        /// Synthetic places.
+        #[arg(long, default_value_t = 10_000)]
+        places: usize,
+        /// Days of the tour.
+        #[arg(long, default_value_t = 3)]
+        days: u32,
+        /// Places to include.
+        #[arg(long, default_value_t = 12)]
+        sights: usize,
+        /// Timed plans (after one warm-up).
+        #[arg(long, default_value_t = 30)]
+        runs: usize,
+    },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
     ImportMemoryChild {
@@ -89,6 +105,12 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
         BenchCmd::ImportMemoryChild { database_url, file } => {
             kizuna_bench::import_memory::child(&database_url, &file).await
         }
+        BenchCmd::Itinerary {
+            places,
+            days,
+            sights,
+            runs,
+        } => kizuna_bench::itinerary::itinerary(places, days, sights, runs),
         BenchCmd::Pages {
             trainees,
             runs,
