@@ -14,9 +14,9 @@ use std::fmt::Write as _;
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
 use kizuna_domain::FieldError;
-use kizuna_domain::map::place::Place;
+use kizuna_domain::map::place::{Assurance, Place};
 use kizuna_domain::tourism::itinerary::{
-    DayPlan, Item, ItemKind, OptionError, Options, Oracle, Places, Plan, PrayerDay, Warning, plan,
+    DayPlan, Item, ItemKind, Mode, OptionError, Options, Oracle, Places, Plan, Prayer, PrayerDay, Warning, plan,
 };
 use kizuna_geo::hours::{PLACE_TIME_ZONE, hours_by_day};
 use kizuna_geo::prayer::{Method, Params, prayer_times};
@@ -26,11 +26,14 @@ use serde::Serialize;
 
 use crate::{App, AppError, Result};
 
+/// A day's open spans (minutes), `None` when not known.
+type Spans = Option<Vec<(i32, i32)>>;
+
 /// Prayer times and opening hours from kizuna-geo, remembered per
 /// expression and day (most places share a few expressions).
 pub struct GeoOracle {
     params: Params,
-    hours: RefCell<HashMap<(String, NaiveDate), Option<Vec<(i32, i32)>>>>,
+    hours: RefCell<HashMap<(String, NaiveDate), Spans>>,
 }
 
 impl GeoOracle {
@@ -278,7 +281,7 @@ fn day_view(lang: Lang, d: &DayPlan) -> DayView {
             .iter()
             .map(|i| ItemView {
                 kind: i.kind,
-                prayer: i.prayer.map(|p| p.as_str()),
+                prayer: i.prayer.map(Prayer::as_str),
                 title: item_title(lang, i),
                 place_id: i.place_id,
                 name: i.name.clone(),
@@ -287,10 +290,10 @@ fn day_view(lang: Lang, d: &DayPlan) -> DayView {
                 start: rfc3339(d.date, i.start),
                 end: rfc3339(d.date, i.end),
                 window: i.window.map(|(a, b)| (rfc3339(d.date, a), rfc3339(d.date, b))),
-                mode: i.mode.map(|m| m.as_str()),
+                mode: i.mode.map(Mode::as_str),
                 km: i.km,
                 from: i.from_name.clone(),
-                assurance: i.assurance.map(|a| a.as_str()),
+                assurance: i.assurance.map(Assurance::as_str),
             })
             .collect(),
     }
