@@ -264,13 +264,13 @@ fn place_fields(n: usize) -> impl Strategy<Value = PlaceFields> {
                     prayer_mats,
                     // Visitor details: a Friday prayer at mosques, ways to pay and a price range by turns.
                     jumuah_time: (category.to_string() == "mosque").then(|| "12:15".into()),
-                    jumuah_second_time: (category.to_string() == "mosque" && n % 2 == 0).then(|| "13:30".into()),
+                    jumuah_second_time: (category.to_string() == "mosque" && n.is_multiple_of(2)).then(|| "13:30".into()),
                     jumuah_note_en: None,
-                    jumuah_note_ja: (category.to_string() == "mosque" && n % 3 == 0).then(|| "説教は日本語".into()),
+                    jumuah_note_ja: (category.to_string() == "mosque" && n.is_multiple_of(3)).then(|| "説教は日本語".into()),
                     jumuah_note_th: None,
                     jumuah_note_ms: None,
                     payment: [None, Some("cash"), Some("cash;credit_card;ic_card;qr_code")][n % 3].map(Into::into),
-                    price_range: (n % 5 != 0).then(|| i64::try_from(n % 4 + 1).unwrap()),
+                    price_range: (!n.is_multiple_of(5)).then(|| i64::try_from(n % 4 + 1).unwrap()),
                     opening_hours: hours.map(Into::into),
                     source: Some(source.into()),
                     source_id: Some(if osm {

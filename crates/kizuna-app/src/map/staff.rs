@@ -303,11 +303,11 @@ mod tests {
 
     #[tokio::test]
     async fn staff_list_and_verify_on_sqlite() {
-        staff_list_and_verify(Backend::Sqlite).await;
+        Box::pin(staff_list_and_verify(Backend::Sqlite)).await;
     }
 
     #[tokio::test]
     async fn staff_list_and_verify_on_postgres() {
-        staff_list_and_verify(Backend::Postgres).await;
+        Box::pin(staff_list_and_verify(Backend::Postgres)).await;
     }
 }
