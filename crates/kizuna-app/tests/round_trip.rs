@@ -264,9 +264,11 @@ fn place_fields(n: usize) -> impl Strategy<Value = PlaceFields> {
                     prayer_mats,
                     // Visitor details: a Friday prayer at mosques, ways to pay and a price range by turns.
                     jumuah_time: (category.to_string() == "mosque").then(|| "12:15".into()),
-                    jumuah_second_time: (category.to_string() == "mosque" && n.is_multiple_of(2)).then(|| "13:30".into()),
+                    jumuah_second_time: (category.to_string() == "mosque" && n.is_multiple_of(2))
+                        .then(|| "13:30".into()),
                     jumuah_note_en: None,
-                    jumuah_note_ja: (category.to_string() == "mosque" && n.is_multiple_of(3)).then(|| "説教は日本語".into()),
+                    jumuah_note_ja: (category.to_string() == "mosque" && n.is_multiple_of(3))
+                        .then(|| "説教は日本語".into()),
                     jumuah_note_th: None,
                     jumuah_note_ms: None,
                     payment: [None, Some("cash"), Some("cash;credit_card;ic_card;qr_code")][n % 3].map(Into::into),
