@@ -225,7 +225,7 @@ impl Indexed for Place {
             .iter()
             .map(|(l, s)| (l.to_string(), s.as_str().to_string()))
             .collect();
-        let mut body = texts(&[f.chain.as_ref(), f.branch.as_ref()]);
+        let mut body = texts(&[f.chain.as_ref(), f.branch.as_ref(), f.description.as_ref()]);
         if let Some(a) = &f.address {
             body.push('\n');
             body.push_str(a.as_str());

@@ -12,13 +12,19 @@ use std::path::Path;
 use std::sync::Arc;
 
 use kizuna_domain::common::Id;
-use kizuna_search::{Filter, Gazetteer, Positions, Query, SearchIndex, highlights};
+use kizuna_search::{Filter, Gazetteer, Positions, Query, SearchDoc, SearchIndex, highlights};
 use kizuna_store::StoreError;
 use serde::Serialize;
 
 use crate::{App, AppError};
 
 pub use docs::{KINDS, SYSTEMS};
+
+/// Every record's search document as the index would hold it (the corpus
+/// the recall test and the benchmarks read).
+pub async fn documents(app: &App) -> SearchResult<Vec<SearchDoc>> {
+    docs::all(app).await
+}
 
 /// An error of a search: the store's, or the index's files.
 #[derive(Debug, thiserror::Error)]
