@@ -38,6 +38,7 @@ pub mod partnerships;
 pub mod people;
 pub mod privacy;
 pub mod records;
+pub mod report;
 pub mod search;
 pub mod tourism;
 pub mod training;

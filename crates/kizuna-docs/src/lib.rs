@@ -4,10 +4,12 @@
 //!
 //! - [`engine`]: what they share: fonts, shaping, line breaks, a tagged flow
 //!   layout and the PDF writer;
+//! - [`annual`]: the annual report of a fiscal year, with its bar charts;
 //! - [`certificate`]: a bilingual completion certificate with its QR code;
 //! - [`booklet`]: the Muslim-friendly map's A4 booklet, by area, in four languages;
 //! - [`topojson`]: the land shapes its maps are drawn from (world-atlas).
 
+pub mod annual;
 pub mod booklet;
 pub mod certificate;
 pub mod engine;

@@ -222,6 +222,10 @@ pub const CATALOGUES: &[(&str, &str, &str)] = &[
     ("ja", "iati", include_str!("../locales/ja/iati.ftl")),
     ("th", "iati", include_str!("../locales/th/iati.ftl")),
     ("ms", "iati", include_str!("../locales/ms/iati.ftl")),
+    ("en", "annual", include_str!("../locales/en/annual.ftl")),
+    ("ja", "annual", include_str!("../locales/ja/annual.ftl")),
+    ("th", "annual", include_str!("../locales/th/annual.ftl")),
+    ("ms", "annual", include_str!("../locales/ms/annual.ftl")),
 ];
 
 static BUNDLES: LazyLock<HashMap<Lang, FluentBundle<FluentResource>>> = LazyLock::new(|| {

@@ -55,6 +55,15 @@ pub enum Item {
         side: f32,
         align: Align,
     },
+    /// A horizontal bar chart drawn as vector rectangles: one row per bar
+    /// (its label, its value as a number, and the value as printed beside
+    /// the bar), tagged as a `Figure` with its alternative text.
+    Bars {
+        alt: String,
+        lang: String,
+        bars: Vec<(String, f64, String)>,
+        size: f32,
+    },
     /// Vertical space, in points.
     Space(f32),
 }
@@ -264,6 +273,7 @@ impl Flow<'_> {
                     s.y = top - side - 4.0;
                     tags.push(tag);
                 }
+                Item::Bars { alt, lang, bars, size } => tags.push(bar_chart(&mut s, alt, lang, bars, *size)?),
             }
         }
         write_pdf(s.shaper, s.pages, &self.meta, Some(tags))
@@ -319,4 +329,40 @@ fn table(s: &mut State, header: &[String], rows: &[Vec<String>], lang: &str, siz
         table.kids.push(tr);
     }
     Ok(table)
+}
+
+/// A horizontal bar chart: labels right-aligned in the left third (their
+/// first line), bars scaled to the largest value, each value printed at
+/// its bar's end; rows are not split across pages.
+fn bar_chart(s: &mut State, alt: &str, lang: &str, bars: &[(String, f64, String)], size: f32) -> Result<Tag, DocError> {
+    let mut tag = Tag::new(Role::Figure, Some(lang));
+    tag.alt = Some(alt.to_owned());
+    let row = size * 1.9;
+    let max = bars.iter().map(|b| b.1).fold(0.0_f64, f64::max);
+    let label_w = s.width() * 0.34;
+    let bar_max = s.width() - label_w - 64.0;
+    for (label, value, shown) in bars {
+        s.room(row);
+        s.open(Role::Figure, &mut tag);
+        let g = s.shaper.spans(&[(label, style(size, false, INK))])?;
+        let line = wrap(&g, label_w - 8.0).into_iter().next().unwrap_or_default();
+        let v = s.shaper.spans(&[(shown, style(size, true, INK))])?;
+        let (left, top) = (s.left(), s.y);
+        let baseline = top - row * 0.5 - size * 0.35;
+        let w = if max > 0.0 {
+            (f64::from(bar_max) * (value / max)).max(0.0) as f32
+        } else {
+            0.0
+        };
+        let c = &mut s.last().1.content;
+        draw_line(c, &line, left + (label_w - 8.0 - width(&line)).max(0.0), baseline);
+        c.set_fill_rgb(0.12, 0.31, 0.47);
+        c.rect(left + label_w, top - row * 0.82, w.max(0.5), row * 0.64);
+        c.fill_nonzero();
+        draw_line(c, &v, left + label_w + w + 4.0, baseline);
+        s.close();
+        s.y = top - row;
+    }
+    s.y -= 4.0;
+    Ok(tag)
 }

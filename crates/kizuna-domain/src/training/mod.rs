@@ -8,6 +8,7 @@
 //! follow its curriculum of [`session`]s, and are counted by [`stats`].
 
 pub mod alumni;
+pub mod annual;
 pub mod certificate;
 pub mod disclosure;
 pub mod edition;
