@@ -4,7 +4,9 @@
 //! and English for a Kenyan one; the PDF passes `qpdf --check` and reads
 //! back in both its languages with the number; the credential names no
 //! one, verifies with Kizuna's check and with Digital Bazaar's npm
-//! verifier, and a one-character change fails both; the public look-up
+//! verifier, and a one-character change fails both; a revoked one is
+//! reported revoked by the npm status list checker reading the status list
+//! credential Kizuna serves (and the other still verified); the public look-up
 //! shows the course, year, date and status, "revoked" once staff revoke
 //! it, answers an unknown or malformed number as not found, and stops a
 //! client past its limit.
@@ -182,9 +184,29 @@ async fn certificates_are_issued_once_to_those_who_completed(backend: Backend) {
         files.push((good, true));
         files.push((bad, false));
     }
+    // Revoke the first; each certificate's status list as Kizuna serves it.
+    let revoked = listed[0].row.number.clone();
+    app.revoke_certificate(&revoked, "issued by mistake").await.unwrap();
+    let mut lists = Vec::new();
+    for c in &listed {
+        let list = app.certificate_status_list(&c.row.number).await.unwrap().unwrap();
+        assert!(
+            credential::verify(&list, &key),
+            "the status list is signed by the same key"
+        );
+        let path = dir.join(format!("{}-status.json", c.row.number));
+        std::fs::write(&path, list.to_string()).unwrap();
+        lists.push(path);
+    }
+    assert_eq!(app.certificate_status_list("KZC-0000-0000-0000").await.unwrap(), None);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/credential/verify.mjs");
     let out = Command::new("node")
         .arg(script)
+        .args(
+            lists
+                .iter()
+                .flat_map(|l| [std::path::Path::new("--status"), l.as_path()]),
+        )
         .args(files.iter().map(|f| &f.0))
         .output()
         .unwrap();
@@ -195,7 +217,12 @@ async fn certificates_are_issued_once_to_those_who_completed(backend: Backend) {
             .lines()
             .find(|l| l.starts_with(&file.display().to_string()))
             .unwrap();
-        assert_eq!(line.ends_with(" verified"), *ok, "{line}");
+        let want = match (*ok, file.display().to_string().contains(&revoked)) {
+            (false, _) => " failed",
+            (true, true) => " revoked",
+            (true, false) => " verified",
+        };
+        assert!(line.contains(want), "{line}: want{want}");
     }
 }
 
@@ -224,12 +251,46 @@ async fn the_verify_look_up_shows_only_the_certificate_and_its_status(backend: B
         app.revoke_certificate(&number, "  ").await.is_err(),
         "a reason is needed"
     );
-    app.revoke_certificate(&number, "issued by mistake").await.unwrap();
+    let staff = app.acting(kizuna_app::Actor {
+        user_id: None,
+        label: "staff-7".into(),
+        address: None,
+    });
+    staff.revoke_certificate(&number, "issued by mistake").await.unwrap();
     assert!(app.revoke_certificate(&number, "again").await.is_err(), "revoked once");
     let Verification::Found(v) = app.verify_certificate(&number, "198.51.100.7").await.unwrap() else {
         panic!("found")
     };
     assert_eq!(v.status, CertificateStatus::Revoked);
+    assert_eq!(v.revoked_on, Some("2008-03-31".parse().unwrap()));
+    // The audit log says who issued and revoked which numbers.
+    let filter = kizuna_store::AuditFilter {
+        entity: Some("certificate".into()),
+        ..Default::default()
+    };
+    let (log, _) = app.audit_log(&filter, kizuna_store::Page::ALL).await.unwrap();
+    let said: Vec<(String, String, String)> = log
+        .iter()
+        .map(|e| {
+            (
+                e.action.clone(),
+                e.actor_label.clone(),
+                e.detail.clone().unwrap_or_default(),
+            )
+        })
+        .collect();
+    assert!(
+        said.iter()
+            .any(|(a, who, d)| a == "update" && who == "staff-7" && d == &format!("revoked {number}")),
+        "{said:?}"
+    );
+    for c in &issued {
+        assert!(
+            said.iter()
+                .any(|(a, _, d)| a == "create" && d.starts_with(&format!("issued {}", c.number))),
+            "{said:?}"
+        );
+    }
     // The client has used 5 look-ups; the rest of its minute, then a wait.
     for _ in 5..VERIFY_LIMITS.per_client {
         assert!(!matches!(

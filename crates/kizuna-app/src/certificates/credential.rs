@@ -9,6 +9,15 @@
 //! SHA-256 of the name printed on the certificate (`IdentityObject`,
 //! `hashed: true`): the holder can show it is theirs; the credential alone
 //! names no one.
+//!
+//! Revocation is published as a W3C Bitstring Status List: each
+//! credential's `credentialStatus` points at a `BitstringStatusListCredential`
+//! of its own at `VERIFY_URL/status` (bit 0 of a 131,072-bit list, the
+//! spec's smallest; set once revoked), signed by the same key when asked
+//! for. A list per certificate tells no more than the verify page already
+//! does, and needs no index kept beside the certificate.
+
+use std::io::Write as _;
 
 use ed25519_dalek::{Signer, SigningKey, Verifier, VerifyingKey};
 use serde_json::{Value, json};
@@ -153,6 +162,76 @@ pub struct Claim<'a> {
     pub salt: &'a str,
 }
 
+/// The length of a status list in bits: the spec's minimum (16 KiB), so
+/// that a list cannot be told apart by its size.
+pub const STATUS_LIST_BITS: usize = 131_072;
+
+/// The URL of a certificate's status list credential.
+pub fn status_list_url(verify_url: &str) -> String {
+    format!("{verify_url}/status")
+}
+
+/// The `credentialStatus` entry of a credential whose id is `verify_url`.
+pub fn status_entry(verify_url: &str) -> Value {
+    json!({
+        "id": format!("{verify_url}#revocation"),
+        "type": "BitstringStatusListEntry",
+        "statusPurpose": "revocation",
+        "statusListIndex": "0",
+        "statusListCredential": status_list_url(verify_url),
+    })
+}
+
+/// base64url without padding (RFC 4648 §5), as the status list's
+/// multibase `u` prefix wants.
+fn base64url(bytes: &[u8]) -> String {
+    const A: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..=chunk.len() {
+            out.push(char::from(A[((n >> (18 - 6 * i)) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// The `encodedList` of a status list whose only entry, bit 0 (the
+/// leftmost bit of the first byte), says whether the certificate is revoked:
+/// the bits GZIP-compressed, in multibase base64url.
+pub fn encoded_list(revoked: bool) -> String {
+    let mut bits = vec![0u8; STATUS_LIST_BITS / 8];
+    if revoked {
+        bits[0] = 0x80;
+    }
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    // Writing to a Vec cannot fail.
+    let _ = gz.write_all(&bits);
+    let zipped = gz.finish().unwrap_or_default();
+    format!("u{}", base64url(&zipped))
+}
+
+/// The unsigned status list credential of the certificate at `verify_url`,
+/// issued by the same key, valid from `valid_from` (the issue or the
+/// revocation time, so that the same state gives the same document).
+pub fn status_list(verify_url: &str, key: &VerifyingKey, revoked: bool, valid_from: &str) -> Value {
+    let id = status_list_url(verify_url);
+    json!({
+        "@context": [CONTEXTS[0]],
+        "id": id,
+        "type": ["VerifiableCredential", "BitstringStatusListCredential"],
+        "issuer": did_key(key),
+        "validFrom": valid_from,
+        "credentialSubject": {
+            "id": format!("{id}#list"),
+            "type": "BitstringStatusList",
+            "statusPurpose": "revocation",
+            "encodedList": encoded_list(revoked),
+        },
+    })
+}
+
 /// The unsigned credential.
 pub fn unsigned(claim: &Claim, key: &VerifyingKey) -> Value {
     json!({
@@ -184,6 +263,7 @@ pub fn unsigned(claim: &Claim, key: &VerifyingKey) -> Value {
                 "criteria": {"narrative": claim.description},
             },
         },
+        "credentialStatus": status_entry(claim.verify_url),
     })
 }
 
@@ -276,6 +356,54 @@ mod tests {
             "{\"literals\":[null,true,false],\"n\":[0,-1,9007199254740992],\"string\":\"\u{20ac}$\\u000f\\nA'B\\\"\\\\\\\\\\\"/\"}"
         );
         assert_eq!(canonical(&json!({"x": 1.5})), None);
+    }
+
+    #[test]
+    fn base64url_is_rfc_4648_without_padding() {
+        // RFC 4648 §10's vectors, padding removed.
+        for (plain, want) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url(plain.as_bytes()), want);
+        }
+        assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
+    }
+
+    #[test]
+    fn the_status_list_sets_bit_zero_only_when_revoked() {
+        use std::io::Read as _;
+        let decode = |s: &str| {
+            let s = s.strip_prefix('u').unwrap();
+            let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+            let mut bits = 0u32;
+            let mut n = 0;
+            let mut bytes = Vec::new();
+            for c in s.bytes() {
+                let v = alphabet.iter().position(|a| *a == c).unwrap() as u32;
+                bits = (bits << 6) | v;
+                n += 6;
+                if n >= 8 {
+                    n -= 8;
+                    bytes.push((bits >> n) as u8);
+                    bits &= (1 << n) - 1;
+                }
+            }
+            let mut out = Vec::new();
+            flate2::read::GzDecoder::new(&bytes[..]).read_to_end(&mut out).unwrap();
+            out
+        };
+        let valid = decode(&encoded_list(false));
+        let revoked = decode(&encoded_list(true));
+        assert_eq!(valid.len() * 8, STATUS_LIST_BITS);
+        assert!(valid.iter().all(|b| *b == 0));
+        assert_eq!(revoked[0], 0x80);
+        assert!(revoked[1..].iter().all(|b| *b == 0));
     }
 
     #[test]

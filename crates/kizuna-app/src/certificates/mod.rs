@@ -6,7 +6,10 @@
 //! by a salted hash. Staff revoke one with a reason. The public verify
 //! look-up shows the number, course, fiscal year, issue date and status,
 //! rate-limited per client by the place reports' limiter with its own
-//! bucket, and answers an unknown number with the same one store read.
+//! bucket, and answers an unknown number with the same one store read;
+//! the signed credential and its status list credential (revocation as
+//! a verifier's software reads it) are public within the same limits.
+//! Issuing and revoking are written to the audit log.
 
 pub mod credential;
 
@@ -27,7 +30,7 @@ use kizuna_domain::training::edition::Edition;
 use kizuna_domain::training::participation::{Participation, ParticipationRole, ParticipationStatus};
 use kizuna_i18n::Lang;
 use kizuna_store::certificates::{CertificateRow, NewCertificate};
-use kizuna_store::{Page, Value as FieldValue};
+use kizuna_store::{Action, NewEntry, Page, Value as FieldValue};
 use sha2::Digest;
 
 use crate::{App, AppError, Result};
@@ -56,6 +59,8 @@ pub struct Verified {
     pub fiscal_year: FiscalYear,
     pub issued_on: chrono::NaiveDate,
     pub status: CertificateStatus,
+    /// The day (in Japan) it was revoked, when it was.
+    pub revoked_on: Option<chrono::NaiveDate>,
 }
 
 /// The answer to a verify look-up.
@@ -64,6 +69,15 @@ pub enum Verification {
     Found(Verified),
     NotFound,
     /// Over the limit: try again in this many seconds.
+    Wait(i64),
+}
+
+/// A document of a certificate asked for by anyone.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PublicDocument {
+    Found(serde_json::Value),
+    NotFound,
+    /// Over the verify limits: try again in this many seconds.
     Wait(i64),
 }
 
@@ -199,6 +213,18 @@ impl App {
                 out.push(row);
             }
         }
+        // Who issued which numbers, one entry per certificate (on the
+        // participation it was issued for, never with the name).
+        let entries: Vec<NewEntry> = out
+            .iter()
+            .map(|c| {
+                NewEntry::new(Action::Create, "certificate", Some(c.id))
+                    .detail(format!("issued {} (edition {edition_id})", c.number))
+            })
+            .collect();
+        if !entries.is_empty() {
+            self.store.audit_append(&entries).await?;
+        }
         Ok(out)
     }
 
@@ -240,6 +266,12 @@ impl App {
         let reason = revoke_reason(reason).map_err(|e| AppError::Invalid(vec![e]))?;
         let n = normalize_number(number).unwrap_or_default();
         if self.store.revoke_certificate(&n, &reason, self.now()).await? {
+            let id = self.store.certificate_by_number(&n).await?.map(|c| c.id);
+            // The reason stays on the certificate's row (staff read it
+            // there); the log says who revoked which number.
+            self.store
+                .audit_append(&[NewEntry::new(Action::Update, "certificate", id).detail(format!("revoked {n}"))])
+                .await?;
             Ok(())
         } else {
             Err(AppError::NotFound {
@@ -285,10 +317,15 @@ impl App {
             .map_err(|e| AppError::BadFile(e.to_string()))
     }
 
-    /// The public look-up of a number from a client address, within
-    /// [`VERIFY_LIMITS`]. A number that is malformed or unknown costs the
-    /// same: the limit's transaction and one indexed read.
-    pub async fn verify_certificate(&self, number: &str, address: &str) -> Result<Verification> {
+    /// Take the client's look-up slot within [`VERIFY_LIMITS`], then read
+    /// the number: `Err(seconds)` over the limit. A number that is
+    /// malformed or unknown costs the same: the limit's transaction and
+    /// one indexed read.
+    async fn limited_row(
+        &self,
+        number: &str,
+        address: &str,
+    ) -> Result<std::result::Result<Option<CertificateRow>, i64>> {
         let salt = self
             .store
             .setting_or_insert(SALT_SETTING, &crate::auth::random_token())
@@ -304,12 +341,20 @@ impl App {
             .take_verify_slot(&subject, self.now(), &VERIFY_LIMITS)
             .await?
         {
-            return Ok(Verification::Wait(s));
+            return Ok(Err(s));
         }
         // A malformed number is looked up too (as one that cannot exist).
         let n = normalize_number(number).unwrap_or_else(|| "KZC-?".to_owned());
-        let Some(row) = self.store.certificate_by_number(&n).await? else {
-            return Ok(Verification::NotFound);
+        Ok(Ok(self.store.certificate_by_number(&n).await?))
+    }
+
+    /// The public look-up of a number from a client address, within
+    /// [`VERIFY_LIMITS`]: what the verify page shows, and nothing else.
+    pub async fn verify_certificate(&self, number: &str, address: &str) -> Result<Verification> {
+        let row = match self.limited_row(number, address).await? {
+            Err(s) => return Ok(Verification::Wait(s)),
+            Ok(None) => return Ok(Verification::NotFound),
+            Ok(Some(row)) => row,
         };
         let course: Option<LocalText> = serde_json::from_str(&row.course).ok();
         let fy = FiscalYear::new(row.fiscal_year).ok();
@@ -320,12 +365,35 @@ impl App {
                 fiscal_year,
                 issued_on: row.issued_on,
                 status: row.status,
+                revoked_on: row.revoked_at.map(crate::clock::date_in_japan),
             })),
             _ => Err(AppError::Store(kizuna_store::StoreError::Corrupt(format!(
                 "certificate {}: course or fiscal year",
                 row.number
             )))),
         }
+    }
+
+    /// A certificate's signed credential (`status: false`) or its status
+    /// list credential (`status: true`) for anyone, within the verify
+    /// limits: these name no one, and verifiers fetch them by URL.
+    pub async fn public_certificate_document(
+        &self,
+        number: &str,
+        address: &str,
+        status: bool,
+    ) -> Result<PublicDocument> {
+        let row = match self.limited_row(number, address).await? {
+            Err(s) => return Ok(PublicDocument::Wait(s)),
+            Ok(None) => return Ok(PublicDocument::NotFound),
+            Ok(Some(row)) => row,
+        };
+        let doc = if status {
+            self.status_list_of(&row).await?
+        } else {
+            serde_json::from_str(&row.credential).ok()
+        };
+        Ok(doc.map_or(PublicDocument::NotFound, PublicDocument::Found))
     }
 
     /// The signed credential of a certificate, as issued (public: it names
@@ -336,5 +404,31 @@ impl App {
             return Ok(None);
         };
         Ok(serde_json::from_str(&row.credential).ok())
+    }
+
+    /// The signed Bitstring Status List credential of a certificate (its
+    /// revocation as a verifier's software reads it), at the URL its
+    /// credential names; `None` for an unknown number or a credential
+    /// issued without a status entry. Signed when asked for, valid from the
+    /// issue or revocation time, so the same state gives the same bytes.
+    pub async fn certificate_status_list(&self, number: &str) -> Result<Option<serde_json::Value>> {
+        let n = normalize_number(number).unwrap_or_else(|| "KZC-?".to_owned());
+        match self.store.certificate_by_number(&n).await? {
+            Some(row) => self.status_list_of(&row).await,
+            None => Ok(None),
+        }
+    }
+
+    async fn status_list_of(&self, row: &CertificateRow) -> Result<Option<serde_json::Value>> {
+        let vc: serde_json::Value = serde_json::from_str(&row.credential).unwrap_or_default();
+        let (Some(verify_url), Some(_)) = (vc["id"].as_str(), vc.get("credentialStatus")) else {
+            return Ok(None);
+        };
+        let key = self.signing_key().await?;
+        let revoked = row.status == CertificateStatus::Revoked;
+        let since = row.revoked_at.filter(|_| revoked).unwrap_or(row.issued_at);
+        let at = since.to_rfc3339_opts(SecondsFormat::Secs, true);
+        let list = credential::status_list(verify_url, &key.verifying_key(), revoked, &at);
+        Ok(credential::sign(list, &key, &at))
     }
 }

