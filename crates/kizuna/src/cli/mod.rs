@@ -28,6 +28,7 @@ pub mod matchmaker;
 pub mod offices;
 pub mod partnerships;
 pub mod people;
+pub mod report;
 pub mod search;
 pub mod serve;
 pub mod tourism;

@@ -59,6 +59,10 @@ pub enum Report {
         #[arg(long, default_value = "en")]
         lang: String,
     },
+    /// The annual report of a fiscal year as HTML, PDF or JSON: trainees
+    /// (the year's and cumulative), courses, exchanges, volunteers,
+    /// partnership outcomes, tourism figures and photos.
+    Annual(super::report::AnnualArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -202,6 +206,9 @@ async fn trainee_filter(app: &App, r: &Report) -> anyhow::Result<TraineeFilter> 
 
 /// `kizuna report …`.
 pub async fn report(database_url: &str, report: Report) -> anyhow::Result<()> {
+    if let Report::Annual(args) = report {
+        return super::report::annual(database_url, args).await;
+    }
     if let Report::Hours { fy, by, format, lang } = &report {
         return super::hours::report(database_url, fy, by, *format, lang).await;
     }
