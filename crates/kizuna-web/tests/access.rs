@@ -516,6 +516,17 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("DELETE", "/api/v1/sessions/{id}", Staff),
     // #15 tourism: fairs, campaigns, leads, trainings' links, visitor flows (pages/tourism/, api/tourism.rs).
     ("GET", "/console/tourism", Staff),
+    // Completion certificates: staff issue, download and revoke; anyone
+    // checks a number, and fetches the credential and its status list.
+    ("GET", "/console/editions/{id}/certificates", Staff),
+    ("POST", "/console/editions/{id}/certificates", Staff),
+    ("GET", "/console/certificates/{number}/pdf", Staff),
+    ("GET", "/console/certificates/{number}/revoke", Staff),
+    ("POST", "/console/certificates/{number}/revoke", Staff),
+    ("GET", "/verify", Public),
+    ("GET", "/verify/{number}", Public),
+    ("GET", "/verify/{number}/credential", Public),
+    ("GET", "/verify/{number}/status", Public),
     ("GET", "/console/tourism/itinerary", Staff),
     ("GET", "/console/tourism/itinerary.ics", Staff),
     ("GET", "/console/tourism/itinerary.json", Staff),

@@ -35,3 +35,29 @@ verify-status = 状態
 verify-number = 番号
 verify-credential = 同じ証書の署名付きオープンバッジ資格証明
 verify-too-many = このアドレスからの確認が多すぎます。{ $seconds }秒待ってからもう一度お試しください。
+cert-console-back = 研修の回に戻る
+cert-console-back-list = 修了証書の一覧に戻る
+cert-console-pending = { $count ->
+    [0] 修了した研修員全員に修了証書が発行されています。
+   *[other] 修了したが修了証書のない研修員：{ $count }人
+}
+cert-console-base-url = 確認用アドレスとQRコードは { $url } で始まります。
+cert-console-files = ファイルとリンク
+cert-console-verify = 確認ページ
+cert-console-revoked-on = { $date } 取消
+cert-console-revoke-title = 証書 { $number } を取り消しますか？
+cert-console-revoke-explain = { $name } の修了証書は、確認ページと資格証明のステータスリストで「取消」と表示されます。元に戻すことはできません。
+cert-console-reason-hint = 理由はここと管理画面で職員だけが見ます。公開の確認ページには、取り消されたことと取消日だけが表示されます。
+cert-console-revoke-confirm = 修了証書を取り消す
+cert-console-cancel = キャンセル
+cert-console-person-none = 修了証書はありません。
+cert-error-reason-required = 取り消す理由を書いてください。
+cert-error-reason-too-long = 理由が長すぎます（500文字まで）。
+cert-error-reason-control-character = 理由から制御文字を取り除いてください。
+verify-too-many-title = 確認の回数が多すぎます
+verify-valid-lead = この修了証書は当事務所が発行したもので、有効です。
+verify-revoked-lead = この修了証書は{ $date }に取り消されました。修了を証明するものではありません。
+verify-not-found-title = 証書が見つかりません
+verify-form-label = 証書番号
+verify-form-hint = QRコードの下に印刷された番号（例：KZC-0A1B-2C3D-4E5F）。大文字・小文字、空白は問いません。
+verify-submit = 確認する

@@ -35,3 +35,29 @@ verify-status = สถานะ
 verify-number = เลขที่
 verify-credential = ประกาศนียบัตรเดียวกันในรูปหนังสือรับรอง Open Badges ที่ลงลายมือชื่อดิจิทัล
 verify-too-many = มีการตรวจสอบจากที่อยู่ของคุณมากเกินไป โปรดรอ { $seconds } วินาทีแล้วลองใหม่
+cert-console-back = กลับไปที่รุ่นการฝึกอบรม
+cert-console-back-list = กลับไปที่รายการประกาศนียบัตร
+cert-console-pending = { $count ->
+    [0] ผู้รับการฝึกอบรมทุกคนที่สำเร็จได้รับประกาศนียบัตรแล้ว
+   *[other] ผู้รับการฝึกอบรมที่สำเร็จแต่ยังไม่มีประกาศนียบัตร { $count } คน
+}
+cert-console-base-url = ที่อยู่สำหรับตรวจสอบและคิวอาร์โค้ดขึ้นต้นด้วย { $url }
+cert-console-files = ไฟล์และลิงก์
+cert-console-verify = หน้าตรวจสอบ
+cert-console-revoked-on = เพิกถอนเมื่อ { $date }
+cert-console-revoke-title = เพิกถอนประกาศนียบัตร { $number } หรือไม่
+cert-console-revoke-explain = ประกาศนียบัตรของ { $name } จะแสดงว่าถูกเพิกถอนในหน้าตรวจสอบและในรายการสถานะของหนังสือรับรองดิจิทัล ไม่สามารถยกเลิกการเพิกถอนได้
+cert-console-reason-hint = เจ้าหน้าที่เห็นเหตุผลที่นี่และในหน้าจัดการ หน้าตรวจสอบสาธารณะแสดงเพียงว่าประกาศนียบัตรถูกเพิกถอนและวันที่เพิกถอน
+cert-console-revoke-confirm = เพิกถอนประกาศนียบัตร
+cert-console-cancel = ยกเลิก
+cert-console-person-none = ไม่มีประกาศนียบัตรสำเร็จการฝึกอบรม
+cert-error-reason-required = โปรดระบุเหตุผลที่เพิกถอนประกาศนียบัตร
+cert-error-reason-too-long = เหตุผลยาวเกินไป (ไม่เกิน 500 ตัวอักษร)
+cert-error-reason-control-character = โปรดลบอักขระควบคุมออกจากเหตุผล
+verify-too-many-title = ตรวจสอบบ่อยเกินไป
+verify-valid-lead = ประกาศนียบัตรนี้ออกโดยสำนักงานและยังมีผลอยู่
+verify-revoked-lead = ประกาศนียบัตรนี้ถูกเพิกถอนเมื่อ { $date } จึงไม่ใช่หลักฐานการสำเร็จการฝึกอบรมอีกต่อไป
+verify-not-found-title = ไม่พบประกาศนียบัตร
+verify-form-label = เลขที่ประกาศนียบัตร
+verify-form-hint = ตามที่พิมพ์ไว้ใต้คิวอาร์โค้ด เช่น KZC-0A1B-2C3D-4E5F พิมพ์ตัวพิมพ์เล็กหรือใหญ่ก็ได้ และเว้นวรรคได้
+verify-submit = ตรวจสอบ

@@ -6,6 +6,8 @@ mod admin;
 mod alumni;
 mod audit;
 mod calendar;
+pub(crate) mod certificates;
+mod certificates_verify;
 mod exchanges;
 pub mod map;
 mod matchmaker;
@@ -92,6 +94,8 @@ pub fn routes() -> Routes {
         .merge(calendar::routes())
         .merge(alumni::routes())
         .merge(tourism::routes())
+        .merge(certificates::routes())
+        .merge(certificates_verify::routes())
 }
 
 impl Ctx {

@@ -40,6 +40,8 @@ pub(crate) struct PersonPage<'a> {
     pub(crate) roles: Vec<RoleLine>,
     pub(crate) roles_count: String,
     pub(crate) links: bool,
+    /// The person's completion certificates (staff only).
+    pub(crate) certificates: Vec<crate::pages::certificates::CertLine>,
 }
 
 #[derive(serde::Deserialize)]
@@ -133,6 +135,11 @@ pub(crate) async fn person_page(
             })
             .collect(),
         links: ctx.is_staff(),
+        certificates: if ctx.is_staff() {
+            crate::pages::certificates::person_lines(&s, &ctx, id).await
+        } else {
+            Vec::new()
+        },
     };
     render(&ctx, &page)
 }
