@@ -302,4 +302,207 @@ fn move_event(ics: &str, marker: &str, start: &str, end: &str) -> String {
     out
 }
 
-on_both!(two_day_kushiro_akan, friday_tours, ramadan_tour);
+/// Whether Debian's qpdf and poppler-utils are here: without them the PDF
+/// checks say so and pass, except under `CI=true`.
+fn pdf_tools() -> bool {
+    let missing: Vec<&str> = ["qpdf", "pdftotext"]
+        .into_iter()
+        .filter(|t| Command::new(t).arg("--version").output().is_err())
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let why = format!("{missing:?} not installed (Debian's qpdf and poppler-utils)");
+    assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}");
+    eprintln!("skipped: {why}");
+    false
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// `qpdf --check`'s verdict and `pdftotext`'s text of a PDF.
+fn read_pdf(pdf: &[u8], name: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("kizuna-itinerary-pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join(format!("{name}.pdf"));
+    std::fs::write(&file, pdf).unwrap();
+    let check = Command::new("qpdf").arg("--check").arg(&file).output().unwrap();
+    assert!(
+        check.status.success(),
+        "qpdf --check {name}: {}{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+    let text = Command::new("pdftotext").arg(&file).arg("-").output().unwrap();
+    assert!(text.status.success(), "pdftotext {name}");
+    String::from_utf8(text.stdout).unwrap()
+}
+
+/// The two-day Kushiro–Akan tour as a printable PDF in each language: a
+/// valid file whose text reads back with the title, every prayer block's
+/// name, every place the plan stops at, the lunch place's assurance and,
+/// on a Friday without a venue, the warning; a certified dinner with its
+/// certificate's last day; Ramadan's iftar and suhoor; a jumu'ah block.
+async fn printable_pdf_in_four_languages(backend: Backend) {
+    let app = demo(backend).await;
+    let fonts = std::sync::Arc::new(kizuna_docs::engine::Fonts::embedded());
+    let checks = pdf_tools();
+    for (lang, title, dhuhr, lodge, level) in [
+        (
+            Lang::En,
+            "Halal-aware itinerary",
+            "Dhuhr prayer",
+            "Akan Onsen Lodge (demo)",
+            "Muslim-friendly",
+        ),
+        (
+            Lang::Ja,
+            "ハラール対応の旅程",
+            "ズフルの礼拝",
+            "阿寒温泉ロッジ（デモ）",
+            "ムスリムフレンドリー",
+        ),
+        (Lang::Th, "แผนการเดินทางที่คำนึงถึงฮาลาล", "ละหมาดซุฮริ", "", "เป็นมิตรกับมุสลิม"),
+        (
+            Lang::Ms,
+            "Jadual perjalanan mesra halal",
+            "Solat Zohor",
+            "",
+            "Mesra Muslim",
+        ),
+    ] {
+        let mut o = options(
+            &app,
+            "2027-03-18", // Thursday and Friday: no Friday prayer venue near Lake Akan
+            2,
+            "kushiro-04",
+            &["kushiro-02", "kushiro-05", "akan-02", "akan-01"],
+            Assurance::SelfDeclared,
+        )
+        .await;
+        o.languages = vec![lang.code().to_owned()];
+        let it = app.plan_itinerary(o, Method::MuslimWorldLeague).await.unwrap();
+        let pdf = app.itinerary_pdf(&it, lang, fonts.clone()).await.unwrap();
+        assert!(pdf.starts_with(b"%PDF-"), "{lang:?}");
+        if !checks {
+            continue;
+        }
+        let text = squeeze(&read_pdf(&pdf, &format!("kushiro-akan-{}-{backend:?}", lang.code())));
+        let has = |want: &str| assert!(text.contains(&squeeze(want)), "{lang:?}: {want:?} not in {text}");
+        has(title);
+        has(dhuhr);
+        if !lodge.is_empty() {
+            has(lodge);
+        }
+        for p in [Prayer::Fajr, Prayer::Dhuhr, Prayer::Asr, Prayer::Maghrib, Prayer::Isha] {
+            has(&kizuna_app::tourism::itinerary::prayer_label(lang, p));
+        }
+        let mut stops = 0;
+        for day in &it.plan.days {
+            for i in day.items.iter().filter(|i| i.kind != ItemKind::Travel) {
+                has(&i.name);
+                stops += 1;
+            }
+        }
+        assert!(stops >= 12, "{lang:?}: {stops} stops");
+        has(level);
+        has(&kizuna_app::tourism::itinerary::warning_text(
+            lang,
+            &it.plan.warnings[0],
+        ));
+    }
+
+    // Meals only certified: dinner at the Kushiro grill, its certificate's last day said.
+    let o = options(
+        &app,
+        "2027-03-16",
+        1,
+        "kushiro-04",
+        &["kushiro-02", "kushiro-05"],
+        Assurance::Certified,
+    )
+    .await;
+    let it = app.plan_itinerary(o, Method::MuslimWorldLeague).await.unwrap();
+    let grill = ids(&app, &["kushiro-01"]).await[0];
+    assert!(
+        it.plan.days[0]
+            .items
+            .iter()
+            .any(|i| i.kind.is_meal() && i.place_id == Some(grill)),
+        "{:?}",
+        it.plan.days[0].items
+    );
+    let pdf = app.itinerary_pdf(&it, Lang::En, fonts.clone()).await.unwrap();
+    if checks {
+        let text = squeeze(&read_pdf(&pdf, &format!("kushiro-certified-{backend:?}")));
+        assert!(
+            text.contains(&squeeze("Halal certificate valid until 31 March 2027")),
+            "{text}"
+        );
+        assert!(text.contains(&squeeze("Halal certified")), "{text}");
+    }
+
+    // In Ramadan (by the configured period): the iftar stop and the suhoor
+    // note with the day's fajr and maghrib, in Malay.
+    let mut o = options(
+        &app,
+        "2027-02-16",
+        1,
+        "kushiro-04",
+        &["kushiro-02", "kushiro-05"],
+        Assurance::SelfDeclared,
+    )
+    .await;
+    o.languages = vec!["ms".into()];
+    let it = app.plan_itinerary(o, Method::MuslimWorldLeague).await.unwrap();
+    let t = it.plan.days[0].times.unwrap();
+    let pdf = app.itinerary_pdf(&it, Lang::Ms, fonts.clone()).await.unwrap();
+    if checks {
+        let text = squeeze(&read_pdf(&pdf, &format!("kushiro-ramadan-{backend:?}")));
+        let hm = |m: i32| format!("{:02}:{:02}", m / 60, m % 60);
+        for want in [
+            "Iftar (berbuka puasa)".to_owned(),
+            "Sahur (sebelum puasa bermula)".to_owned(),
+            format!("Makan sebelum masuk waktu Subuh pada {}", hm(t.fajr)),
+            format!("Bermula dalam 15 minit selepas Maghrib ({})", hm(t.maghrib)),
+            "Hari Ramadan".to_owned(),
+        ] {
+            assert!(text.contains(&squeeze(&want)), "{want:?} not in {text}");
+        }
+    }
+
+    // A Friday in Sapporo: the jumu'ah block at its venue, in Japanese.
+    let mut o = options(
+        &app,
+        "2027-04-16",
+        1,
+        "sapporo-11",
+        &["sapporo-10", "sapporo-07", "sapporo-04"],
+        Assurance::Certified,
+    )
+    .await;
+    o.languages = vec!["ja".into()];
+    let it = app.plan_itinerary(o, Method::MuslimWorldLeague).await.unwrap();
+    let jumuah = it.plan.days[0]
+        .items
+        .iter()
+        .find(|i| i.kind == ItemKind::Jumuah)
+        .expect("a jumu'ah block")
+        .clone();
+    let pdf = app.itinerary_pdf(&it, Lang::Ja, fonts).await.unwrap();
+    if checks {
+        let text = squeeze(&read_pdf(&pdf, &format!("sapporo-friday-{backend:?}")));
+        let want = format!("金曜礼拝（ジュムア）:{}", jumuah.name);
+        assert!(text.contains(&squeeze(&want)), "{want:?} not in {text}");
+        assert!(text.contains("10分前に到着"), "{text}");
+    }
+}
+
+on_both!(
+    two_day_kushiro_akan,
+    friday_tours,
+    ramadan_tour,
+    printable_pdf_in_four_languages
+);

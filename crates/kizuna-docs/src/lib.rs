@@ -6,6 +6,7 @@
 //!   layout and the PDF writer;
 //! - [`annual`]: the annual report of a fiscal year, with its bar charts;
 //! - [`certificate`]: a bilingual completion certificate with its QR code;
+//! - [`itinerary`]: a halal-aware itinerary, day by day, in the reader's language;
 //! - [`booklet`]: the Muslim-friendly map's A4 booklet, by area, in four languages;
 //! - [`topojson`]: the land shapes its maps are drawn from (world-atlas).
 
@@ -13,4 +14,5 @@ pub mod annual;
 pub mod booklet;
 pub mod certificate;
 pub mod engine;
+pub mod itinerary;
 pub mod topojson;

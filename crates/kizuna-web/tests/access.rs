@@ -561,6 +561,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/tourism/flows", Staff),
     ("POST", "/console/tourism/flows/import", Staff),
     ("GET", "/console/tourism/flows/download", Staff),
+    // #15 item 5: the annual report and its downloads (pages/reports.rs).
+    ("GET", "/console/reports/annual", Staff),
+    ("GET", "/console/reports/annual.html", Staff),
+    ("GET", "/console/reports/annual.pdf", Staff),
+    ("GET", "/console/reports/annual.json", Staff),
     ("GET", "/api/v1/tourism/fairs", Staff),
     ("POST", "/api/v1/tourism/fairs", Staff),
     ("GET", "/api/v1/tourism/fairs/{id}", Staff),

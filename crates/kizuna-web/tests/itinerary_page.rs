@@ -1,7 +1,7 @@
 //! The itinerary page through the router, on SQLite and PostgreSQL: staff
 //! plan the demo's two-day Kushiro–Akan tour in four languages (each
 //! prayer block with its window, no English left in ja/th/ms), download it
-//! as iCalendar (Asia/Tokyo, GEO) and JSON; a bad date is refused beside
+//! as iCalendar (Asia/Tokyo, GEO), JSON and a PDF; a bad date is refused beside
 //! the form; visitors are sent to sign in.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
@@ -79,6 +79,28 @@ async fn staff_plan_a_tour_in_four_languages(backend: Backend) {
             .as_str()
             .unwrap()
             .ends_with("+09:00")
+    );
+
+    // The printable PDF, linked beside the other downloads.
+    let href = page.one("#plan-pdf").attr("href").unwrap().to_owned();
+    let ics_href = page.one("#plan-ics").attr("href").unwrap().to_owned();
+    assert_eq!(
+        href.strip_prefix("/console/tourism/itinerary.pdf?"),
+        ics_href.strip_prefix("/console/tourism/itinerary.ics?"),
+        "the same plan as the calendar file"
+    );
+    let pdf = b.get(&href).await.expect(StatusCode::OK);
+    assert_eq!(pdf.header("content-type"), "application/pdf");
+    assert!(pdf.header("content-disposition").starts_with("attachment"));
+    assert!(pdf.body.starts_with(b"%PDF-"));
+    let refused = b.get("/console/tourism/itinerary.pdf?start=1").await;
+    assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        matches!(
+            anon.get(&format!("/console/tourism/itinerary.pdf?{q}")).await.status,
+            StatusCode::SEE_OTHER | StatusCode::FOUND | StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN
+        ),
+        "a visitor gets no PDF"
     );
 
     for (lang, word) in [("ja", "ズフルの礼拝"), ("th", "ละหมาดซุฮริ"), ("ms", "Solat Zohor")]

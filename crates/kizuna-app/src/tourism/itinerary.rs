@@ -2,21 +2,26 @@
 //! prayer times from kizuna-geo's prayer module and opening hours from its
 //! hours (Japan's holidays included), the domain's planner run on the
 //! blocking pool; the plan as JSON, iCalendar (the calendar's strict
-//! writer, `GEO` on every event with a place) and text.
-//!
-//! TODO(#15 item 4): the printable PDF, once the one document engine has
-//! replaced the booklet's; until then the page prints with the browser.
+//! writer, `GEO` on every event with a place), text and a printable PDF
+//! (kizuna-docs' `itinerary.rs` on the document engine, laid out on the
+//! blocking pool, with each certified meal place's certificate end read
+//! from the map).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, NaiveDate, TimeZone, Timelike, Utc};
 use chrono_tz::Tz;
+use kizuna_docs::engine::Fonts;
+use kizuna_docs::itinerary::ItineraryDoc;
+pub use kizuna_docs::itinerary::{hhmm, item_title, kind_label, level_label, prayer_label, warning_text};
 use kizuna_domain::FieldError;
+use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, Place};
 use kizuna_domain::tourism::itinerary::{
-    DayPlan, Item, ItemKind, Mode, OptionError, Options, Oracle, Places, Plan, Prayer, PrayerDay, Warning, plan,
+    DayPlan, ItemKind, Mode, OptionError, Options, Oracle, Places, Plan, Prayer, PrayerDay, Start, plan,
 };
 use kizuna_geo::hours::{PLACE_TIME_ZONE, hours_by_day};
 use kizuna_geo::prayer::{Method, Params, prayer_times};
@@ -143,6 +148,91 @@ impl App {
     }
 }
 
+impl App {
+    /// The itinerary as a printable PDF in `lang` (plan it with
+    /// `options.languages` = `[lang]` for names in that language): the
+    /// start's and the asked-for places' names and the certified meal
+    /// places' certificate ends read from the map's index, the layout on
+    /// the blocking pool.
+    pub async fn itinerary_pdf(&self, it: &Itinerary, lang: Lang, fonts: Arc<Fonts>) -> Result<Vec<u8>> {
+        let ix = self.place_index().await?;
+        let it = it.clone();
+        let drafted_on = self.today();
+        let made = tokio::task::spawn_blocking(move || {
+            let doc = itinerary_doc(&it, lang, drafted_on, ix.live().map(|e| &**e.place()));
+            kizuna_docs::itinerary::render(&doc, &fonts)
+        })
+        .await;
+        match made {
+            Ok(pdf) => pdf.map_err(|e| AppError::BadFile(e.to_string())),
+            Err(e) => match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(e) => panic!("the itinerary's PDF was cancelled: {e}"),
+            },
+        }
+    }
+}
+
+/// What the itinerary's document says, the places it names looked up
+/// among `places`.
+pub fn itinerary_doc<'a>(
+    it: &Itinerary,
+    lang: Lang,
+    drafted_on: NaiveDate,
+    places: impl Iterator<Item = &'a Place>,
+) -> ItineraryDoc {
+    let meals: HashSet<Id> = it
+        .plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.kind.is_meal())
+        .filter_map(|i| i.place_id)
+        .collect();
+    let start_id = match it.options.start {
+        Start::Place(id) => Some(id),
+        Start::Point { .. } => None,
+    };
+    let wanted: HashSet<Id> = it
+        .options
+        .include
+        .iter()
+        .copied()
+        .chain(start_id)
+        .chain(meals.iter().copied())
+        .collect();
+    let langs = [lang.code()];
+    let mut names: HashMap<Id, String> = HashMap::new();
+    let mut certificates = HashMap::new();
+    for p in places.filter(|p| wanted.contains(&p.id)) {
+        names.insert(p.id, p.name(&langs).to_owned());
+        if meals.contains(&p.id)
+            && let Some(c) = p.fields.halal.certificate()
+        {
+            certificates.insert(p.id, c.valid_until());
+        }
+    }
+    let start = match it.options.start {
+        Start::Place(id) => names.get(&id).cloned().unwrap_or_else(|| format!("#{id}")),
+        Start::Point { lat, lon } => format!("{lat:.5}, {lon:.5}"),
+    };
+    ItineraryDoc {
+        lang,
+        plan: it.plan.clone(),
+        options: it.options.clone(),
+        method: it.method.to_string(),
+        start,
+        included: it
+            .options
+            .include
+            .iter()
+            .map(|id| names.get(id).cloned().unwrap_or_else(|| format!("#{id}")))
+            .collect(),
+        certificates,
+        drafted_on,
+    }
+}
+
 /// An instant of a day's plan.
 pub fn instant(date: NaiveDate, minutes: i32) -> DateTime<Utc> {
     let midnight = PLACE_TIME_ZONE
@@ -151,54 +241,6 @@ pub fn instant(date: NaiveDate, minutes: i32) -> DateTime<Utc> {
         .map(|t| t.with_timezone(&Utc))
         .unwrap_or_else(|| date.and_time(chrono::NaiveTime::MIN).and_utc());
     midnight + Duration::minutes(i64::from(minutes))
-}
-
-/// `HH:MM` of a day's minutes (past midnight shown as 24:00 and on).
-pub fn hhmm(minutes: i32) -> String {
-    let m = minutes.max(0);
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
-/// A kind's name (`itinerary-kind-…`).
-pub fn kind_label(lang: Lang, kind: ItemKind) -> String {
-    message(lang, &format!("itinerary-kind-{}", kind.as_str()), &[])
-}
-
-/// What an item is called in a calendar or a list.
-pub fn item_title(lang: Lang, item: &Item) -> String {
-    match (item.kind, item.prayer) {
-        (ItemKind::Prayer, Some(p)) => message(lang, &format!("itinerary-prayer-{}", p.as_str()), &[]),
-        (ItemKind::Travel, _) => message(
-            lang,
-            &format!("itinerary-travel-{}", item.mode.map_or("bus", |m| m.as_str())),
-            &[
-                ("place", FluentValue::from(item.name.clone())),
-                ("km", FluentValue::from(format!("{:.1}", item.km.unwrap_or(0.0)))),
-            ],
-        ),
-        (k, _) => kind_label(lang, k),
-    }
-}
-
-/// A warning in words.
-pub fn warning_text(lang: Lang, w: &Warning) -> String {
-    let args = [
-        ("km", FluentValue::from(format!("{:.0}", w.km.unwrap_or(0.0)))),
-        (
-            "prayer",
-            FluentValue::from(
-                w.prayer
-                    .map(|p| message(lang, &format!("itinerary-prayer-{}", p.as_str()), &[]))
-                    .unwrap_or_default(),
-            ),
-        ),
-        (
-            "meal",
-            FluentValue::from(w.meal.map(|m| kind_label(lang, m)).unwrap_or_default()),
-        ),
-        ("name", FluentValue::from(w.name.clone().unwrap_or_default())),
-    ];
-    message(lang, &format!("itinerary-warning-{}", w.code.replace('_', "-")), &args)
 }
 
 /// One item as JSON has it: times as RFC 3339 in Japan's zone.

@@ -15,6 +15,7 @@ mod nominations;
 mod partner;
 mod partnerships;
 mod public;
+mod reports;
 mod tourism;
 mod training;
 mod upload;
@@ -94,6 +95,7 @@ pub fn routes() -> Routes {
         .merge(calendar::routes())
         .merge(alumni::routes())
         .merge(tourism::routes())
+        .merge(reports::routes())
         .merge(certificates::routes())
         .merge(certificates_verify::routes())
 }

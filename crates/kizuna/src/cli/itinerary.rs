@@ -3,8 +3,12 @@
 //! ```text
 //! kizuna itinerary plan --from 2027-04-13 --days 2 --start 12 --include 3,7,9 \
 //!     --meal-level certified --mode bus [--speed 40] [--ramadan] [--method JAKIM] \
-//!     [--lang ja] --format json|ics|text [--output FILE]
+//!     [--lang ja] --format json|ics|text|pdf [--out FILE]
 //! ```
+//!
+//! `pdf` is the printable itinerary in `--lang` (fonts as `KIZUNA_PDF_FONTS`
+//! names them, then the embedded ones), written to `--out`/`--output` or to
+//! standard output.
 
 use std::path::PathBuf;
 
@@ -22,6 +26,8 @@ pub enum Format {
     Json,
     Ics,
     Text,
+    /// The printable itinerary (A4, in --lang).
+    Pdf,
 }
 
 #[derive(Subcommand)]
@@ -75,7 +81,7 @@ pub enum Cmd {
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
         /// Write here instead of standard output.
-        #[arg(long, short)]
+        #[arg(long, short, visible_alias = "out")]
         output: Option<PathBuf>,
     },
 }
@@ -203,6 +209,10 @@ pub async fn run(url: &str, what: Cmd) -> anyhow::Result<()> {
         Format::Json => serde_json::to_vec_pretty(&it.view(lang))?,
         Format::Ics => it.ics(lang, app.now()).into_bytes(),
         Format::Text => it.text(lang).into_bytes(),
+        Format::Pdf => {
+            app.itinerary_pdf(&it, lang, std::sync::Arc::new(kizuna_docs::engine::Fonts::discover()?))
+                .await?
+        }
     };
     write_out(&bytes, output.as_ref())
 }

@@ -2,12 +2,13 @@
 //! the request as a form (GET, so a plan is a link staff can share with
 //! colleagues), the plan day by day with each block's window, the
 //! warnings, and the same plan as iCalendar (`/console/tourism/itinerary.ics`)
-//! and JSON (`/console/tourism/itinerary.json`). The page prints with the
-//! browser until the PDF engine of #15 item 4 makes a printable file.
+//! JSON (`/console/tourism/itinerary.json`) and a printable PDF in the
+//! reader's language (`/console/tourism/itinerary.pdf`, made by the
+//! document engine).
 
 use askama::Template;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use kizuna_app::tourism::itinerary::{DayView, Itinerary};
@@ -18,7 +19,6 @@ use kizuna_geo::prayer::Method;
 
 use super::{guard, ok_or_page};
 use crate::pages::render;
-use crate::pages::training::console::app_error;
 use crate::session::{Ctx, WebState};
 
 pub(super) fn routes() -> crate::pages::Routes {
@@ -26,6 +26,7 @@ pub(super) fn routes() -> crate::pages::Routes {
         .route("/console/tourism/itinerary", get(page))
         .route("/console/tourism/itinerary.ics", get(ics))
         .route("/console/tourism/itinerary.json", get(json))
+        .route("/console/tourism/itinerary.pdf", get(pdf))
 }
 
 /// The form, as typed.
@@ -246,7 +247,12 @@ async fn page(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Res
         Ok(it) => (it, Vec::new()),
         Err(e) => (None, e),
     };
-    let view = it.as_ref().map(|it| it.view(ctx.lang));
+    render_page(&ctx, f, it.as_ref(), errors)
+}
+
+/// The form and, when planned, the plan; else the errors beside the form.
+fn render_page(ctx: &Ctx, f: Form, it: Option<&Itinerary>, errors: Vec<String>) -> Response {
+    let view = it.map(|it| it.view(ctx.lang));
     let levels = ["certified", "self_declared", "pork_free", "vegetarian_options"]
         .into_iter()
         .map(|l| (l, ctx.t(&format!("itinerary-level-{l}"))))
@@ -256,7 +262,7 @@ async fn page(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Res
         .map(|m| (m, ctx.t(&format!("itinerary-mode-{m}"))))
         .collect();
     let page = ItineraryPage {
-        ctx: &ctx,
+        ctx,
         query: f.query(),
         form: f,
         levels,
@@ -265,7 +271,7 @@ async fn page(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Res
         errors,
         days: view
             .as_ref()
-            .map(|v| v.days.iter().map(|d| day(&ctx, d)).collect())
+            .map(|v| v.days.iter().map(|d| day(ctx, d)).collect())
             .unwrap_or_default(),
         warnings: view
             .map(|v| {
@@ -276,52 +282,64 @@ async fn page(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Res
             })
             .unwrap_or_default(),
     };
-    render(&ctx, &page)
+    render(ctx, &page)
+}
+
+/// The plan a download is made from, or the form with what is wrong
+/// beside it, answered 422.
+async fn planned(s: &WebState, ctx: &Ctx, f: &Form) -> Result<Itinerary, Response> {
+    let errors = match plan(s, ctx, f).await {
+        Ok(Some(it)) => return Ok(it),
+        Ok(None) => vec![format!("from: {}", ctx.t("itinerary-field-from"))],
+        Err(e) => e,
+    };
+    let mut page = render_page(ctx, f.clone(), None, errors);
+    *page.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+    Err(page)
 }
 
 async fn ics(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
     guard!(ctx.require_staff());
-    match plan(&s, &ctx, &f).await {
-        Ok(Some(it)) => crate::pages::calendar::ics_response(&ctx, it.ics(ctx.lang, s.app.now()), "itinerary.ics"),
-        Ok(None) => app_error(
-            &ctx,
-            kizuna_app::AppError::Invalid(vec![FieldError::new("from", "required", "YYYY-MM-DD")]),
-        ),
-        Err(e) => app_error(
-            &ctx,
-            kizuna_app::AppError::Invalid(
-                e.into_iter()
-                    .map(|m| FieldError::new("itinerary", "invalid", m))
-                    .collect(),
-            ),
-        ),
+    match planned(&s, &ctx, &f).await {
+        Ok(it) => crate::pages::calendar::ics_response(&ctx, it.ics(ctx.lang, s.app.now()), "itinerary.ics"),
+        Err(page) => page,
     }
 }
 
 async fn json(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
     guard!(ctx.require_staff());
-    let it = match plan(&s, &ctx, &f).await {
-        Ok(Some(it)) => it,
-        Ok(None) => {
-            return app_error(
-                &ctx,
-                kizuna_app::AppError::Invalid(vec![FieldError::new("from", "required", "YYYY-MM-DD")]),
-            );
-        }
-        Err(e) => {
-            return app_error(
-                &ctx,
-                kizuna_app::AppError::Invalid(
-                    e.into_iter()
-                        .map(|m| FieldError::new("itinerary", "invalid", m))
-                        .collect(),
-                ),
-            );
-        }
+    let it = match planned(&s, &ctx, &f).await {
+        Ok(it) => it,
+        Err(page) => return page,
     };
     let body = ok_or_page!(
         &ctx,
         serde_json::to_string_pretty(&it.view(ctx.lang)).map_err(|e| kizuna_app::AppError::BadFile(e.to_string()))
     );
     ctx.finish(([(header::CONTENT_TYPE, "application/json")], body).into_response())
+}
+
+/// The plan as a printable PDF in the reader's language, laid out by the
+/// document engine (on the blocking pool).
+async fn pdf(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
+    guard!(ctx.require_staff());
+    let it = match planned(&s, &ctx, &f).await {
+        Ok(it) => it,
+        Err(page) => return page,
+    };
+    let bytes = ok_or_page!(
+        &ctx,
+        s.app.itinerary_pdf(&it, ctx.lang, crate::api::booklet_fonts()).await
+    );
+    let name = format!("itinerary-{}-{}.pdf", it.options.from, ctx.lang.code());
+    ctx.finish(
+        (
+            [
+                (header::CONTENT_TYPE, "application/pdf".to_owned()),
+                (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{name}\"")),
+            ],
+            bytes,
+        )
+            .into_response(),
+    )
 }
