@@ -530,6 +530,7 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/tourism/itinerary", Staff),
     ("GET", "/console/tourism/itinerary.ics", Staff),
     ("GET", "/console/tourism/itinerary.json", Staff),
+    ("GET", "/console/tourism/itinerary.pdf", Staff),
     ("GET", "/console/tourism/fairs/new", Staff),
     ("POST", "/console/tourism/fairs/new", Staff),
     ("GET", "/console/tourism/fairs/{id}", Staff),
