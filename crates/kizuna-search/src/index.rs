@@ -260,39 +260,73 @@ impl SearchIndex {
         Ok(n)
     }
 
-    fn term_query(&self, q: &Query, words: Field, grams: Field) -> Box<dyn TQuery> {
+    /// The query tree over both titles and bodies: each word or gram may
+    /// be found in either (a title match counting three times a body
+    /// match), so the words of a query need not all be in one field.
+    fn term_query(&self, q: &Query) -> Box<dyn TQuery> {
+        let f = self.fields;
+        let either = |title: Box<dyn TQuery>, body: Box<dyn TQuery>| -> Box<dyn TQuery> {
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, Box::new(BoostQuery::new(title, 3.0))),
+                (Occur::Should, body),
+            ]))
+        };
         match q {
             Query::All(qs) => Box::new(BooleanQuery::new(
-                qs.iter()
-                    .map(|q| (Occur::Must, self.term_query(q, words, grams)))
-                    .collect(),
+                qs.iter().map(|q| (Occur::Must, self.term_query(q))).collect(),
             )),
             Query::Any(qs) => Box::new(BooleanQuery::new(
-                qs.iter()
-                    .map(|q| (Occur::Should, self.term_query(q, words, grams)))
-                    .collect(),
+                qs.iter().map(|q| (Occur::Should, self.term_query(q))).collect(),
             )),
-            Query::Word { text, prefix, typos } => {
-                let term = Term::from_field_text(words, text);
-                let exact: Box<dyn TQuery> = Box::new(BoostQuery::new(
-                    Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
-                    2.0,
-                ));
-                if !prefix && *typos == 0 {
-                    return exact;
-                }
-                let loose: Box<dyn TQuery> = if *prefix {
-                    Box::new(FuzzyTermQuery::new_prefix(term, *typos, true))
-                } else {
-                    Box::new(FuzzyTermQuery::new(term, *typos, true))
+            Query::Word { text, prefix, typos } => either(
+                Self::word_query(f.title_words, text, *prefix, *typos),
+                Self::word_query(f.body_words, text, *prefix, *typos),
+            ),
+            Query::Gram(g) => {
+                let gram = |field| -> Box<dyn TQuery> {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, g),
+                        IndexRecordOption::WithFreqs,
+                    ))
                 };
-                Box::new(BooleanQuery::new(vec![(Occur::Should, exact), (Occur::Should, loose)]))
+                either(gram(f.title_grams), gram(f.body_grams))
             }
-            Query::Gram(g) => Box::new(TermQuery::new(
-                Term::from_field_text(grams, g),
-                IndexRecordOption::WithFreqs,
-            )),
         }
+    }
+
+    /// A word in one field: the word itself first (scored by frequency),
+    /// then words it begins, then words one typo away, then words
+    /// beginning one typo away (those three score by their weight alone),
+    /// so a name prefix ranks the names it begins above names that only
+    /// come near it.
+    fn word_query(field: Field, text: &str, prefix: bool, typos: u8) -> Box<dyn TQuery> {
+        let term = Term::from_field_text(field, text);
+        let exact: Box<dyn TQuery> = Box::new(BoostQuery::new(
+            Box::new(TermQuery::new(term.clone(), IndexRecordOption::WithFreqs)),
+            2.0,
+        ));
+        if !prefix && typos == 0 {
+            return exact;
+        }
+        // Weighed so that a word begun as typed scores what one loose
+        // match scored before (1), a whole word one typo away 0.7, a word
+        // begun one typo away 0.5.
+        let mut parts = vec![(Occur::Should, exact)];
+        let boosted = |q: FuzzyTermQuery, boost: f32| -> (Occur, Box<dyn TQuery>) {
+            (Occur::Should, Box::new(BoostQuery::new(Box::new(q), boost)))
+        };
+        if prefix {
+            let begun = if typos > 0 { 0.5 } else { 1.0 };
+            parts.push(boosted(FuzzyTermQuery::new_prefix(term.clone(), 0, true), begun));
+        }
+        if typos > 0 {
+            let whole = if prefix { 0.2 } else { 0.7 };
+            parts.push(boosted(FuzzyTermQuery::new(term.clone(), typos, true), whole));
+            if prefix {
+                parts.push(boosted(FuzzyTermQuery::new_prefix(term, typos, true), 0.5));
+            }
+        }
+        Box::new(BooleanQuery::new(parts))
     }
 
     fn filter_clause(field: Field, values: &[String]) -> Box<dyn TQuery> {
@@ -313,12 +347,7 @@ impl SearchIndex {
     /// The best `limit` documents for `q` that `filter` lets through.
     pub fn search(&self, q: &Query, filter: &Filter, limit: usize) -> Result<Vec<Found>, IndexError> {
         let f = self.fields;
-        let title: Box<dyn TQuery> = Box::new(BoostQuery::new(self.term_query(q, f.title_words, f.title_grams), 3.0));
-        let body = self.term_query(q, f.body_words, f.body_grams);
-        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(
-            Occur::Must,
-            Box::new(BooleanQuery::new(vec![(Occur::Should, title), (Occur::Should, body)])),
-        )];
+        let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, self.term_query(q))];
         if !filter.kinds.is_empty() {
             clauses.push((Occur::Must, Self::filter_clause(f.kind, &filter.kinds)));
         }
