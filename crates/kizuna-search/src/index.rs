@@ -8,7 +8,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
-use tantivy::collector::TopDocs;
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::{BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, Query as TQuery, TermQuery};
 use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing, TextOptions, Value,
@@ -17,7 +17,7 @@ use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term, doc};
 
 use crate::analyze::index_terms;
-use crate::query::Query;
+use crate::query::{ALIAS_WEIGHT, Query};
 
 /// An error of the index (its files, its lock, a broken payload).
 #[derive(Debug, thiserror::Error)]
@@ -291,6 +291,7 @@ impl SearchIndex {
                 };
                 either(gram(f.title_grams), gram(f.body_grams))
             }
+            Query::Alias(q) => Box::new(BoostQuery::new(self.term_query(q), ALIAS_WEIGHT)),
         }
     }
 
@@ -344,17 +345,28 @@ impl SearchIndex {
         ))
     }
 
-    /// The best `limit` documents for `q` that `filter` lets through.
-    pub fn search(&self, q: &Query, filter: &Filter, limit: usize) -> Result<Vec<Found>, IndexError> {
+    /// `q` over titles and bodies, narrowed by `filter`.
+    fn filtered(&self, q: &Query, filter: &Filter) -> BooleanQuery {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, self.term_query(q))];
         if !filter.kinds.is_empty() {
             clauses.push((Occur::Must, Self::filter_clause(f.kind, &filter.kinds)));
         }
         clauses.push((Occur::Must, Self::filter_clause(f.audience, &filter.audiences)));
+        BooleanQuery::new(clauses)
+    }
+
+    /// How many documents `q` finds that `filter` lets through.
+    pub fn count(&self, q: &Query, filter: &Filter) -> Result<usize, IndexError> {
+        Ok(self.reader.searcher().search(&self.filtered(q, filter), &Count)?)
+    }
+
+    /// The best `limit` documents for `q` that `filter` lets through.
+    pub fn search(&self, q: &Query, filter: &Filter, limit: usize) -> Result<Vec<Found>, IndexError> {
+        let f = self.fields;
         let searcher = self.reader.searcher();
         let top = searcher.search(
-            &BooleanQuery::new(clauses),
+            &self.filtered(q, filter),
             &TopDocs::with_limit(limit.max(1)).order_by_score(),
         )?;
         let mut out = Vec::with_capacity(top.len());

@@ -17,6 +17,7 @@ use kizuna_app::App;
 
 pub use error::{ApiError, ErrorBody};
 pub use pages::map::TileServer;
+pub use pages::search::SharedSearch;
 
 /// How the web application is set up.
 #[derive(Debug, Clone)]
@@ -33,6 +34,10 @@ pub struct WebOptions {
     /// the proxies added last; from any other peer the header is ignored,
     /// since a client could write any address in it.
     pub trusted_proxies: Vec<std::net::IpAddr>,
+    /// The search index the server keeps (`kizuna serve` opens it beside
+    /// the database); `None`: one is built in memory from the store on the
+    /// first search (tests, small tools).
+    pub search: Option<pages::search::SharedSearch>,
 }
 
 impl Default for WebOptions {
@@ -43,6 +48,7 @@ impl Default for WebOptions {
             tiles: None,
             basemap: None,
             trusted_proxies: Vec::new(),
+            search: None,
         }
     }
 }
@@ -70,6 +76,7 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
         basemap: options.basemap,
         api: Arc::new(doc),
         trusted_proxies: options.trusted_proxies.into(),
+        search: Arc::new(tokio::sync::OnceCell::new_with(options.search.map(|s| s.0))),
     };
     // The guard runs once a route matched, and reads the access the
     // route's operation declares in the document.

@@ -37,6 +37,9 @@ pub struct WebState {
     pub api: Arc<crate::api::Openapi>,
     /// Proxies whose `X-Forwarded-For` is believed ([`client_address`]).
     pub trusted_proxies: Arc<[IpAddr]>,
+    /// The search index ([`crate::pages::search::index`]): the server's,
+    /// or one built in memory on first use.
+    pub search: Arc<tokio::sync::OnceCell<Arc<kizuna_app::search::Search>>>,
 }
 
 impl FromRef<WebState> for Arc<App> {

@@ -589,6 +589,11 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("DELETE", "/api/v1/tourism/trainings/{id}", Staff),
     ("GET", "/api/v1/tourism/flows", Staff),
     ("POST", "/api/v1/tourism/flows/import", Staff),
+    // #16 search: the console's results page (staff); the portal's search and the
+    // API's (anyone: what is found depends on who asks, see tests/search_pages.rs).
+    ("GET", "/console/search", Staff),
+    ("GET", "/search", Public),
+    ("GET", "/api/v1/search", Public),
 ];
 
 /// Methods asked of a page path to learn which it takes (from the 405's

@@ -67,6 +67,8 @@ enum Command {
         trusted_proxy: Vec<std::net::IpAddr>,
         #[command(flatten)]
         limits: cli::serve::Limits,
+        #[command(flatten)]
+        search: cli::search::IndexDir,
     },
     /// Load the deterministic demo dataset into the store (idempotent).
     Demo,
@@ -247,6 +249,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tile_attribution,
             trusted_proxy,
             limits,
+            search,
         } => {
             let o = cli::serve::ServeOptions {
                 addr,
@@ -257,6 +260,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 tile_attribution,
                 trusted_proxies: trusted_proxy,
                 limits,
+                index_dir: search.index_dir,
             };
             cli::serve::serve(url, o).await
         }

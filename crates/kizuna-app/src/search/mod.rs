@@ -6,6 +6,7 @@
 //! people found. The analysis and the index are `kizuna-search`'s.
 
 mod docs;
+mod served;
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use crate::{App, AppError};
 
 pub use docs::{KINDS, SYSTEMS};
+pub use served::Grouped;
 
 /// Every record's search document as the index would hold it (the corpus
 /// the recall test and the benchmarks read).
@@ -56,6 +58,9 @@ pub enum Searcher {
     Partner(Id),
 }
 
+/// The kinds anonymous visitors may find (outcomes only when public).
+pub const PUBLIC_KINDS: [&str; 2] = ["place", "outcome"];
+
 impl Searcher {
     fn audiences(self) -> Vec<String> {
         match self {
@@ -63,6 +68,27 @@ impl Searcher {
             Searcher::Staff => vec!["staff".into()],
             Searcher::Partner(org) => vec![format!("partner:{org}")],
         }
+    }
+
+    /// What this searcher may find of `kinds` (every kind when empty);
+    /// `None` when that is nothing. Visitors search places and public
+    /// pages only, whatever they ask.
+    fn filter(self, kinds: &[String]) -> Option<Filter> {
+        let mut kinds: Vec<String> = kinds.to_vec();
+        if self == Searcher::Public {
+            if kinds.is_empty() {
+                kinds = PUBLIC_KINDS.iter().map(ToString::to_string).collect();
+            } else {
+                kinds.retain(|k| PUBLIC_KINDS.contains(&k.as_str()));
+                if kinds.is_empty() {
+                    return None;
+                }
+            }
+        }
+        Some(Filter {
+            kinds,
+            audiences: self.audiences(),
+        })
     }
 }
 
@@ -125,6 +151,32 @@ fn excerpt(body: &str, q: &Query) -> Option<(String, Vec<[usize; 2]>)> {
         .map(|(s, e)| [s - start, e - start])
         .collect();
     Some((text, marks))
+}
+
+/// A found document as a hit for a reader of `lang`: its title in that
+/// language, what matched in it, and an excerpt of the body around a match.
+fn hit(query: &Query, f: kizuna_search::Found, lang: &str) -> SearchHit {
+    let title = docs::title_in(&f.doc, lang);
+    let title_matches = highlights(query, &title).into_iter().map(|(s, e)| [s, e]).collect();
+    let (excerpt, excerpt_matches) = excerpt(&f.doc.body, query).map_or((None, vec![]), |(t, m)| (Some(t), m));
+    SearchHit {
+        kind: f.doc.kind,
+        id: f.doc.id,
+        title,
+        title_matches,
+        excerpt,
+        excerpt_matches,
+        score: f.score,
+    }
+}
+
+/// People found are noted in the audit log as viewed by the searcher.
+async fn audit_people(app: &App, hits: &[SearchHit]) -> SearchResult<()> {
+    let people: Vec<Id> = hits.iter().filter(|h| h.kind == "person").map(|h| h.id).collect();
+    if !people.is_empty() {
+        app.note_viewed(&people, "search").await?;
+    }
+    Ok(())
 }
 
 impl Search {
@@ -242,47 +294,13 @@ impl Search {
         let Some(query) = self.parse(q) else {
             return Ok(Vec::new());
         };
-        let mut kinds: Vec<String> = kinds.to_vec();
-        if who == Searcher::Public {
-            // Visitors search places and public pages only, whatever they ask.
-            let public = ["place", "outcome"];
-            if kinds.is_empty() {
-                kinds = public.iter().map(ToString::to_string).collect();
-            } else {
-                kinds.retain(|k| public.contains(&k.as_str()));
-                if kinds.is_empty() {
-                    return Ok(Vec::new());
-                }
-            }
-        }
-        let filter = Filter {
-            kinds,
-            audiences: who.audiences(),
+        let Some(filter) = who.filter(kinds) else {
+            return Ok(Vec::new());
         };
         let (index, q2) = (self.index.clone(), query.clone());
         let found = blocking(move || index.search(&q2, &filter, limit.clamp(1, 100))).await??;
-        let hits: Vec<SearchHit> = found
-            .into_iter()
-            .map(|f| {
-                let title = docs::title_in(&f.doc, lang);
-                let title_matches = highlights(&query, &title).into_iter().map(|(s, e)| [s, e]).collect();
-                let (excerpt, excerpt_matches) =
-                    excerpt(&f.doc.body, &query).map_or((None, vec![]), |(t, m)| (Some(t), m));
-                SearchHit {
-                    kind: f.doc.kind,
-                    id: f.doc.id,
-                    title,
-                    title_matches,
-                    excerpt,
-                    excerpt_matches,
-                    score: f.score,
-                }
-            })
-            .collect();
-        let people: Vec<Id> = hits.iter().filter(|h| h.kind == "person").map(|h| h.id).collect();
-        if !people.is_empty() {
-            app.note_viewed(&people, "search").await?;
-        }
+        let hits: Vec<SearchHit> = found.into_iter().map(|f| hit(&query, f, lang)).collect();
+        audit_people(app, &hits).await?;
         Ok(hits)
     }
 }

@@ -26,6 +26,7 @@ mod map;
 mod openapi;
 mod photos;
 mod records;
+mod search;
 mod system;
 mod tourism;
 mod training;
@@ -53,6 +54,7 @@ pub fn routes() -> OpenApiRouter<WebState> {
         .merge(map::routes())
         .merge(photos::routes())
         .merge(tourism::routes())
+        .merge(search::routes())
 }
 
 /// A page of records with the total.

@@ -15,6 +15,7 @@ mod nominations;
 mod partner;
 mod partnerships;
 mod public;
+pub mod search;
 mod reports;
 mod tourism;
 mod training;
@@ -95,6 +96,7 @@ pub fn routes() -> Routes {
         .merge(calendar::routes())
         .merge(alumni::routes())
         .merge(tourism::routes())
+        .merge(search::routes())
         .merge(reports::routes())
         .merge(certificates::routes())
         .merge(certificates_verify::routes())

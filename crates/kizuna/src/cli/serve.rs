@@ -34,6 +34,9 @@ pub struct ServeOptions {
     /// Reverse proxies whose X-Forwarded-For is believed.
     pub trusted_proxies: Vec<std::net::IpAddr>,
     pub limits: Limits,
+    /// The search index's directory (`--index-dir`); by default beside a
+    /// SQLite database, in memory for PostgreSQL.
+    pub index_dir: Option<std::path::PathBuf>,
 }
 
 /// The server's time and connection limits (`kizuna serve --help`).
@@ -79,6 +82,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         tile_attribution,
         trusted_proxies,
         limits,
+        index_dir,
     } = o;
     let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
         .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
@@ -121,6 +125,22 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         }
     }
     let app = Arc::new(app);
+    let search = open_search(&app, database_url, index_dir).await?;
+    // Others' writes (the command line, another server) are applied every
+    // few seconds, so the first search after them has little to catch up.
+    let keep_up = {
+        let (search, app) = (search.clone(), app.clone());
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(SEARCH_CATCH_UP);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(e) = search.catch_up(&app).await {
+                    tracing::warn!(error = %e, "the search index could not catch up; trying again");
+                }
+            }
+        })
+    };
     eprintln!(
         "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",
         listener.local_addr()?
@@ -130,12 +150,41 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         tiles,
         basemap,
         trusted_proxies,
+        search: Some(kizuna_web::SharedSearch(search)),
     };
     let router = kizuna_web::router_with_options(app.clone(), web);
     run(listener, router, &limits, shutdown_signal()).await?;
+    keep_up.abort();
     app.store.close().await;
 
     Ok(())
+}
+
+/// How often a server's search index catches up with the change feed.
+const SEARCH_CATCH_UP: Duration = Duration::from_secs(3);
+
+/// The server's search index: in `--index-dir`, else beside a SQLite
+/// database (shared with `kizuna reindex` and `kizuna search`), else (a
+/// PostgreSQL server without a directory) built in memory. A directory
+/// another process holds is said, and the index is kept in memory instead.
+async fn open_search(
+    app: &App,
+    database_url: &str,
+    index_dir: Option<std::path::PathBuf>,
+) -> anyhow::Result<Arc<kizuna_app::search::Search>> {
+    use kizuna_app::search::{Search, default_dir};
+    let sqlite = database_url.starts_with("sqlite:") && !database_url.contains(":memory:");
+    let dir = index_dir.or_else(|| sqlite.then(|| default_dir(database_url)));
+    if let Some(dir) = dir {
+        match Search::open(app, &dir).await {
+            Ok(s) => return Ok(Arc::new(s)),
+            Err(e) => eprintln!(
+                "the search index in {} cannot be used ({e}); searching from an index in memory instead",
+                dir.display()
+            ),
+        }
+    }
+    Ok(Arc::new(Search::in_memory(app).await?))
 }
 
 /// Ctrl-C or SIGTERM, whichever comes first.
