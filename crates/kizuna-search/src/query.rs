@@ -6,7 +6,9 @@
 //! Japanese or Thai run matches if all its segmenter words are there, or
 //! else all its bigrams (a one-character run: the unigram) — never as a
 //! phrase over single characters. A run the gazetteer knows as a place
-//! name also matches as each of that place's other names.
+//! name also matches as each of that place's other names (exactly: no
+//! prefix, no typo), at a lower weight than the name as typed (so `十勝`
+//! ranks what says 十勝 above what says only Tokachi or とかち).
 
 use std::collections::HashMap;
 use std::fmt;
@@ -24,7 +26,14 @@ pub enum Query {
     Word { text: String, prefix: bool, typos: u8 },
     /// A term of the grams field (a Japanese or Thai unigram or bigram).
     Gram(String),
+    /// Another name of a place the query names (the gazetteer's), scored
+    /// at [`ALIAS_WEIGHT`].
+    Alias(Box<Query>),
 }
+
+/// What a match through another name of a place counts for, against a
+/// match of the name as typed.
+pub const ALIAS_WEIGHT: f32 = 0.5;
 
 impl fmt::Display for Query {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -52,6 +61,7 @@ impl fmt::Display for Query {
                 Ok(())
             }
             Query::Gram(g) => write!(f, "gram:{g}"),
+            Query::Alias(q) => write!(f, "alias({q})"),
         }
     }
 }
@@ -159,6 +169,21 @@ fn runs_query(runs: &[Run]) -> Query {
     }
 }
 
+/// `q` without prefixes or typos: another name of a place is known, not typed.
+fn exactly(q: Query) -> Query {
+    match q {
+        Query::All(qs) => Query::All(qs.into_iter().map(exactly).collect()),
+        Query::Any(qs) => Query::Any(qs.into_iter().map(exactly).collect()),
+        Query::Word { text, .. } => Query::Word {
+            text,
+            prefix: false,
+            typos: 0,
+        },
+        Query::Alias(q) => Query::Alias(Box::new(exactly(*q))),
+        gram @ Query::Gram(_) => gram,
+    }
+}
+
 /// The query for a typed text; `None` when it has nothing to search for.
 pub fn parse(text: &str, gazetteer: &Gazetteer) -> Option<Query> {
     let runs = analyze(text);
@@ -174,7 +199,11 @@ pub fn parse(text: &str, gazetteer: &Gazetteer) -> Option<Query> {
                 own
             } else {
                 let mut alts = vec![own];
-                alts.extend(others.into_iter().map(|n| runs_query(&analyze(n))));
+                alts.extend(
+                    others
+                        .into_iter()
+                        .map(|n| Query::Alias(Box::new(exactly(runs_query(&analyze(n)))))),
+                );
                 Query::Any(alts)
             }
         })
@@ -191,6 +220,7 @@ fn collect_terms<'a>(q: &'a Query, words: &mut Vec<(&'a str, bool)>, grams: &mut
         Query::All(qs) | Query::Any(qs) => qs.iter().for_each(|q| collect_terms(q, words, grams)),
         Query::Word { text, prefix, .. } => words.push((text, *prefix)),
         Query::Gram(g) => grams.push(g),
+        Query::Alias(q) => collect_terms(q, words, grams),
     }
 }
 
@@ -243,6 +273,7 @@ mod tests {
                     || qs.iter().any(contains_gram_phrase)
             }
             Query::Any(qs) => qs.iter().any(contains_gram_phrase),
+            Query::Alias(q) => contains_gram_phrase(q),
             _ => false,
         }
     }
