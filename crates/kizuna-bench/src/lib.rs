@@ -2,6 +2,8 @@
 //! measures Kizuna's own work on a generated store and sets it beside the
 //! alternative named in the issue that asked for it, in the same run.
 //!
+//! - [`annual`]: the annual report on 100,000 trainees and 10,000
+//!   outcomes, assembled and laid out as PDF (`kizuna bench annual`);
 //! - [`data`]: deterministic synthetic trainees and places;
 //! - [`geo`]: SQLite's R*Tree and PostGIS's GiST `<->`, only to be measured;
 //! - [`pages`]: render times of the busiest pages (`kizuna bench pages`);
@@ -12,6 +14,7 @@
 //! - [`import_memory`]: the peak memory of imports, real and attacking
 //!   (`kizuna bench import-memory`).
 
+pub mod annual;
 pub mod data;
 pub mod flood;
 pub mod geo;

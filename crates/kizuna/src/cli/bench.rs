@@ -86,6 +86,26 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
+    /// The annual report of a fiscal year on the demo plus many synthetic
+    /// trainees and partnership outcomes: assembling it (the JSON) and
+    /// laying it out as PDF, each run after a write. Prints a Markdown table.
+    Annual {
+        /// Synthetic trainees to add to the demo.
+        #[arg(long, default_value_t = 100_000)]
+        trainees: usize,
+        /// Synthetic partnership outcomes to add to the demo.
+        #[arg(long, default_value_t = 10_000)]
+        outcomes: usize,
+        /// The fiscal year reported.
+        #[arg(long, default_value_t = 2007)]
+        fy: i32,
+        /// Timed reports (after one warm-up).
+        #[arg(long, default_value_t = 10)]
+        runs: usize,
+        /// sqlite, postgres or both (PostgreSQL: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long, default_value = "both")]
+        backend: String,
+    },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
     ImportMemoryChild {
@@ -105,6 +125,13 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
         BenchCmd::ImportMemoryChild { database_url, file } => {
             kizuna_bench::import_memory::child(&database_url, &file).await
         }
+        BenchCmd::Annual {
+            trainees,
+            outcomes,
+            fy,
+            runs,
+            backend,
+        } => kizuna_bench::annual::annual(trainees, outcomes, fy, runs, &backend).await,
         BenchCmd::Itinerary {
             places,
             days,

@@ -1,0 +1,209 @@
+//! `kizuna bench annual`: the annual report of a fiscal year on a store of
+//! the demo plus 100,000 synthetic trainees and 10,000 synthetic
+//! partnership outcomes (a tenth of them caused by the one before),
+//! on SQLite and on PostgreSQL (BENCHMARKS.md; target under 2 s for the
+//! PDF). Each run follows a write to the training and partnership systems,
+//! so no cached statistics help it; the report is assembled (what the
+//! JSON is) and then laid out as PDF with the embedded fonts. The load
+//! average is printed beside the figures; the databases made are dropped
+//! at the end, also when a step fails.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use chrono::{Days, NaiveDate};
+use kizuna_app::App;
+use kizuna_app::report::{ReportFonts as Fonts, ReportLang as Lang};
+use kizuna_domain::System;
+use kizuna_domain::common::{FiscalYear, LocalText, Text};
+use kizuna_domain::partnerships::outcome::{
+    Outcome, OutcomeInput, OutcomeKind, OutcomeLink, OutcomeLinkInput, RecordedBy, Side,
+};
+use kizuna_store::{Backend, Page, Store};
+
+use crate::data::SplitMix;
+use crate::pages::percentile;
+
+fn ms(d: Duration) -> String {
+    format!("{:.0}", d.as_secs_f64() * 1000.0)
+}
+
+/// The one-minute load average (`/proc/loadavg`), or "—" where there is none.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
+        .unwrap_or_else(|| "—".into())
+}
+
+/// Add `n` synthetic outcomes to the demo's partnership programmes, their
+/// dates spread over FY2000–FY2026, every tenth caused by the one before.
+pub async fn seed_outcomes(app: &App, n: usize) -> anyhow::Result<usize> {
+    let mut programmes: Vec<i64> = app
+        .store
+        .select::<Outcome>(&[], Page::ALL)
+        .await?
+        .into_iter()
+        .map(|o| o.fields.programme_id)
+        .collect();
+    programmes.sort_unstable();
+    programmes.dedup();
+    anyhow::ensure!(!programmes.is_empty(), "the demo has no partnership outcomes to add to");
+    let mut rng = SplitMix::new(2007);
+    let first = NaiveDate::from_ymd_opt(2000, 4, 1).context("a date")?;
+    let span = (NaiveDate::from_ymd_opt(2027, 3, 31).context("a date")? - first).num_days() as u64;
+    let kinds = OutcomeKind::ALL;
+    let sides = [Side::Japan, Side::Abroad, Side::Both];
+    let mut previous = None;
+    for i in 0..n {
+        let title = LocalText::parse(
+            Some(&format!("Synthetic outcome {i}")),
+            Some(&format!("合成の成果 {i}")),
+            None,
+            None,
+        )?;
+        let input = OutcomeInput {
+            programme_id: programmes[i % programmes.len()],
+            title: title.clone(),
+            description: title,
+            kind: kinds[i % kinds.len()],
+            side: sides[i % 3],
+            occurred_on: first
+                .checked_add_days(Days::new(rng.next_u64() % span))
+                .context("a date")?,
+            actor_organisation_id: None,
+            actor_person_id: None,
+            actor_description: None,
+            agent_organisation_id: None,
+            contribution: None,
+            significance: None,
+            proposal_status: None,
+            evidence_url: None,
+            substantiated_by: None,
+            substantiated_on: None,
+            verdict: None,
+            substantiation_note: None,
+            public: false,
+            recorded_by: RecordedBy::Staff,
+            locality_ids: Vec::new(),
+        };
+        let made: Outcome = app.store.insert::<Outcome>(app.office_id(), &input).await?;
+        if i % 10 == 9
+            && let Some(from) = previous
+        {
+            app.store
+                .insert::<OutcomeLink>(
+                    app.office_id(),
+                    &OutcomeLinkInput {
+                        from_programme_id: None,
+                        from_activity_id: None,
+                        from_outcome_id: Some(from),
+                        from_placement_id: None,
+                        to_outcome_id: made.id,
+                        note: Some(LocalText::en(Text::parse("synthetic link")?)),
+                    },
+                )
+                .await?;
+        }
+        previous = Some(made.id);
+    }
+    Ok(n)
+}
+
+pub async fn annual(trainees: usize, outcomes: usize, fy: i32, runs: usize, backends: &str) -> anyhow::Result<()> {
+    let fy = FiscalYear::new(fy).map_err(|e| anyhow::anyhow!("--fy: {e}"))?;
+    let list: Vec<Backend> = match backends {
+        "sqlite" => vec![Backend::Sqlite],
+        "postgres" => vec![Backend::Postgres],
+        "both" => vec![Backend::Sqlite, Backend::Postgres],
+        other => anyhow::bail!("--backend: {other:?} is not sqlite, postgres or both"),
+    };
+    let fonts = Arc::new(Fonts::embedded());
+    println!(
+        "| database | trainees | outcomes | FY | report (JSON) median ms | p95 ms | PDF median ms | p95 ms | JSON + PDF median ms | PDF bytes | load average (1 min) |"
+    );
+    println!("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
+    for backend in list {
+        let url = kizuna_testkit::fresh_url(backend)
+            .await
+            .context("cannot create the benchmark database")?;
+        let result = run(&url, backend, trainees, outcomes, fy, runs, fonts.clone()).await;
+        kizuna_testkit::drop_fresh(&url).await;
+        result?;
+    }
+    Ok(())
+}
+
+async fn run(
+    url: &str,
+    backend: Backend,
+    trainees: usize,
+    outcomes: usize,
+    fy: FiscalYear,
+    runs: usize,
+    fonts: Arc<Fonts>,
+) -> anyhow::Result<()> {
+    let app = App::new(Store::open(url).await?);
+    let t = Instant::now();
+    app.load_demo().await?;
+    crate::data::seed_trainees(&app, trainees).await?;
+    seed_outcomes(&app, outcomes).await?;
+    let all = app.trainee_report(&Default::default()).await?;
+    let stored = app.store.count::<Outcome>(&[]).await?;
+    eprintln!(
+        "seeded in {:.1}s: {} trainees from {} countries, {stored} outcomes",
+        t.elapsed().as_secs_f64(),
+        all.trainees,
+        all.countries
+    );
+    let (mut json_t, mut pdf_t, mut both_t) = (Vec::new(), Vec::new(), Vec::new());
+    let mut bytes = 0;
+    let mut report = None;
+    for i in 0..runs + 1 {
+        // A write to each system the report reads a cache of.
+        app.store.touch_system(System::Training).await?;
+        app.store.touch_system(System::Partnerships).await?;
+        let start = Instant::now();
+        let r = app.annual_report(fy, Lang::Ja).await?;
+        let json = kizuna_app::report::to_json(&r)?;
+        let assembled = start.elapsed();
+        let f = fonts.clone();
+        let r2 = r.clone();
+        let p0 = Instant::now();
+        let pdf = tokio::task::spawn_blocking(move || kizuna_app::report::to_pdf(&r2, &f)).await??;
+        let laid = p0.elapsed();
+        if i > 0 {
+            json_t.push(assembled);
+            pdf_t.push(laid);
+            both_t.push(start.elapsed());
+        }
+        bytes = pdf.len();
+        anyhow::ensure!(!json.is_empty());
+        report = Some(r);
+    }
+    json_t.sort();
+    pdf_t.sort();
+    both_t.sort();
+    let r = report.context("no run")?;
+    let outcomes_of_year = r.outcomes.japan.len() + r.outcomes.partner.len() + r.outcomes.both.len();
+    println!(
+        "| {} | {} | {} | {} ({} trainees, {outcomes_of_year} outcomes) | {} | {} | {} | {} | {} | {bytes} | {} |",
+        match backend {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        },
+        all.trainees,
+        app.store.count::<Outcome>(&[]).await?,
+        format!("FY{}", r.fiscal_year),
+        r.trainees.year_trainees,
+        ms(percentile(&json_t, 0.5)),
+        ms(percentile(&json_t, 0.95)),
+        ms(percentile(&pdf_t, 0.5)),
+        ms(percentile(&pdf_t, 0.95)),
+        ms(percentile(&both_t, 0.5)),
+        load_average()
+    );
+    app.store.close().await;
+    Ok(())
+}
