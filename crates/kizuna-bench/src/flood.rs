@@ -22,6 +22,7 @@ use tokio::io::AsyncWriteExt;
 
 use crate::pages::percentile;
 use crate::places::read_any_response;
+use crate::{LoadWatch, Scratch};
 
 pub struct Options {
     /// Connections asking the map API.
@@ -55,17 +56,22 @@ impl Phase {
 
 /// The one-minute load average (`/proc/loadavg`), or "—" where there is none.
 fn load_average() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|s| s.split_whitespace().next().map(str::to_owned))
-        .unwrap_or_else(|| "—".into())
+    crate::LoadAverage::now().map_or_else(|| "—".into(), |l| format!("{:.2}", l.one))
 }
 
 pub async fn sign_in_flood(o: Options) -> anyhow::Result<()> {
     anyhow::ensure!(o.connections > 0, "--connections must be at least 1");
     anyhow::ensure!(o.seconds > 0.0, "--seconds must be positive");
+    let mut scratch = Scratch::default();
+    let result = run(o, &mut scratch).await;
+    scratch.drop_all().await;
+    result
+}
+
+async fn run(o: Options, scratch: &mut Scratch) -> anyhow::Result<()> {
+    let load = LoadWatch::start();
     eprintln!("loading the demo into a fresh SQLite store…");
-    let url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
+    let url = scratch.fresh(Backend::Sqlite).await?;
     let app = App::new(Store::open(&url).await?);
     app.load_demo().await?;
     app.add_user(
@@ -102,7 +108,7 @@ pub async fn sign_in_flood(o: Options) -> anyhow::Result<()> {
     .map_err(|_| anyhow::anyhow!("the HTTP clients panicked"))??;
     server.abort();
     drop(app);
-    kizuna_testkit::drop_fresh(&url).await;
+    scratch.release(&url).await;
 
     let mut out = String::new();
     writeln!(
@@ -149,6 +155,7 @@ pub async fn sign_in_flood(o: Options) -> anyhow::Result<()> {
         std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get),
         kizuna_app::auth::password_workers()
     )?;
+    writeln!(out, "\n{}", load.line())?;
     print!("{out}");
     Ok(())
 }

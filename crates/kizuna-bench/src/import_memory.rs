@@ -20,6 +20,8 @@ use kizuna_app::App;
 use kizuna_app::training::transfer::FileFormat;
 use kizuna_store::{Backend, Store};
 
+use crate::{LoadWatch, Scratch};
+
 /// A figure of `/proc/self/status`, in kB.
 fn status_kb(field: &str) -> anyhow::Result<u64> {
     let status = std::fs::read_to_string("/proc/self/status").context("reading /proc/self/status (Linux only)")?;
@@ -73,9 +75,10 @@ pub async fn child(database_url: &str, file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Run the child on `file` and read what it reports.
-async fn measure(exe: &Path, file: &Path) -> anyhow::Result<Measured> {
-    let url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
+/// Run the child on `file` (on a fresh store, dropped afterwards) and read
+/// what it reports.
+async fn measure(exe: &Path, file: &Path, scratch: &mut Scratch) -> anyhow::Result<Measured> {
+    let url = scratch.fresh(Backend::Sqlite).await?;
     let out = Command::new(exe)
         .args(["bench", "import-memory-child", "--database-url"])
         .arg(&url)
@@ -83,6 +86,7 @@ async fn measure(exe: &Path, file: &Path) -> anyhow::Result<Measured> {
         .arg(file)
         .output()
         .context("running the child")?;
+    scratch.release(&url).await;
     if !out.status.success() {
         bail!("the child failed: {}", String::from_utf8_lossy(&out.stderr));
     }
@@ -108,18 +112,26 @@ async fn measure(exe: &Path, file: &Path) -> anyhow::Result<Measured> {
 /// `kizuna bench import-memory`: write the files, measure each in a child,
 /// print a Markdown table.
 pub async fn import_memory(synthetic: usize, bomb_mb: u64) -> anyhow::Result<()> {
+    let mut scratch = Scratch::default();
+    let result = run(synthetic, bomb_mb, &mut scratch).await;
+    scratch.drop_all().await;
+    result
+}
+
+async fn run(synthetic: usize, bomb_mb: u64, scratch: &mut Scratch) -> anyhow::Result<()> {
+    let load = LoadWatch::start();
     let exe = std::env::current_exe().context("finding the kizuna binary")?;
-    let dir = std::env::temp_dir().join(format!("kizuna-import-memory-{}", std::process::id()));
-    std::fs::create_dir_all(&dir)?;
+    let dir = scratch.dir(std::env::temp_dir().join(format!("kizuna-import-memory-{}", std::process::id())))?;
 
     // A real workbook: the trainee export of the demo plus synthetic trainees.
-    let url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
+    let url = scratch.fresh(Backend::Sqlite).await?;
     let app = App::new(Store::open(&url).await?);
     app.load_demo().await?;
     crate::data::seed_trainees(&app, synthetic).await?;
     let real_xlsx = app.export_trainees(FileFormat::Xlsx).await?;
     let real_csv = app.export_trainees(FileFormat::Csv).await?;
     app.store.close().await;
+    scratch.release(&url).await;
     let rows = bomb_mb * 1024 * 1024 / kizuna_io::samples::BOMB_ROW.len() as u64;
     let bomb = kizuna_io::samples::bomb(rows);
     let files: Vec<(PathBuf, Vec<u8>)> = vec![
@@ -136,7 +148,7 @@ pub async fn import_memory(synthetic: usize, bomb_mb: u64) -> anyhow::Result<()>
     println!("|---|---:|---|---:|---:|---:|");
     for (path, bytes) in &files {
         std::fs::write(path, bytes)?;
-        let m = measure(&exe, path).await?;
+        let m = measure(&exe, path, scratch).await?;
         #[allow(clippy::cast_precision_loss)]
         let multiple = (m.peak_growth_kb * 1024) as f64 / m.bytes.max(1) as f64;
         #[allow(clippy::cast_precision_loss)]
@@ -147,6 +159,6 @@ pub async fn import_memory(synthetic: usize, bomb_mb: u64) -> anyhow::Result<()>
             m.file, m.seconds
         );
     }
-    std::fs::remove_dir_all(&dir).ok();
+    println!("\n{}", load.line());
     Ok(())
 }

@@ -19,6 +19,8 @@ fn ms(d: Duration) -> String {
 }
 
 pub fn itinerary(places: usize, days: u32, sights: usize, runs: usize) -> anyhow::Result<()> {
+    // Nothing to drop: the places are made and held in memory only.
+    let load = crate::LoadWatch::start();
     let all: Vec<Place> = synthetic_places(places, 15)
         .into_iter()
         .enumerate()
@@ -75,5 +77,6 @@ pub fn itinerary(places: usize, days: u32, sights: usize, runs: usize) -> anyhow
         ms(pick(0.95)),
         ms(times[0]),
     );
+    println!("\n{}", load.line());
     Ok(())
 }

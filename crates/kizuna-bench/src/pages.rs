@@ -13,6 +13,8 @@ use kizuna_domain::common::account::Role;
 use kizuna_store::{Backend, Store};
 use tower::ServiceExt;
 
+use crate::{LoadWatch, Scratch};
+
 /// The `p` quantile (0–1) of sorted durations; zero for none.
 pub fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
@@ -32,7 +34,16 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
         "postgres" => Backend::Postgres,
         other => bail!("--backend: {other:?} is not sqlite or postgres"),
     };
-    let url = kizuna_testkit::fresh_url(backend)
+    let mut scratch = Scratch::default();
+    let result = run(trainees, runs, backend, &mut scratch).await;
+    scratch.drop_all().await;
+    result
+}
+
+async fn run(trainees: usize, runs: usize, backend: Backend, scratch: &mut Scratch) -> anyhow::Result<()> {
+    let load = LoadWatch::start();
+    let url = scratch
+        .fresh(backend)
         .await
         .context("cannot create the benchmark database")?;
     let app = App::new(Store::open(&url).await?);
@@ -105,6 +116,12 @@ pub async fn pages(trainees: usize, runs: usize, backend: &str) -> anyhow::Resul
             ms(percentile(&times, 0.95)),
             ms(times[0])
         );
+    }
+    println!("\n{}", load.line());
+    // Every connection closed before the database is dropped.
+    drop(router);
+    if let Ok(app) = Arc::try_unwrap(app) {
+        app.store.close().await;
     }
     Ok(())
 }

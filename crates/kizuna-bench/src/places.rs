@@ -8,6 +8,12 @@
 //! 3. whether the three agree on the nearest `k`;
 //! 4. `GET /api/v1/places/nearest` over real HTTP from many keep-alive
 //!    connections at once, on a store holding the same places.
+//!
+//! The databases are set up as their own experts would (see [`crate::geo`]):
+//! points loaded in spatial order, prepared statements, SQLite on a direct
+//! connection with a cache holding its whole file, PostGIS's plan checked
+//! to be the KNN scan of its index. The load average and the settings are
+//! printed with the figures; every database made is dropped at the end.
 
 use std::fmt::Write as _;
 use std::sync::Arc;
@@ -15,6 +21,7 @@ use std::time::{Duration, Instant};
 
 use crate::data::{SplitMix, synthetic_places, synthetic_point};
 use crate::geo::{PostgisKnn, SqliteRtree};
+use crate::{LoadWatch, Scratch};
 use anyhow::{Context, bail};
 use chrono::Utc;
 use kizuna_app::App;
@@ -83,6 +90,14 @@ fn agreement(a: &[Vec<i64>], b: &[Vec<i64>]) -> usize {
 }
 
 pub async fn places(o: Options) -> anyhow::Result<()> {
+    let mut scratch = Scratch::default();
+    let result = run(o, &mut scratch).await;
+    scratch.drop_all().await;
+    result
+}
+
+async fn run(o: Options, scratch: &mut Scratch) -> anyhow::Result<()> {
+    let load = LoadWatch::start();
     if o.places == 0 || o.queries == 0 || o.k == 0 || o.connections == 0 {
         bail!("--places, --queries, --k and --connections must be at least 1");
     }
@@ -168,24 +183,35 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
     // 3. Over HTTP, before the databases are loaded: their background work
     // (checkpoints, vacuum) would otherwise share the two cores with it.
     let http_report = if o.http {
-        Some(http(&o, &inputs, &queries).await?)
+        Some(http(&o, scratch, &inputs, &queries).await?)
     } else {
         None
     };
 
-    // SQLite's R*Tree.
+    // SQLite's R*Tree, on a direct connection on this thread.
     eprintln!("building SQLite's R*Tree…");
-    let rt_url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
-    let (mut rtree, rt_build) = SqliteRtree::build(&rt_url, &points).await?;
+    let rt_url = scratch.fresh(Backend::Sqlite).await?;
+    let rt_path = rt_url.strip_prefix("sqlite://").context("a SQLite URL")?.to_owned();
+    let (rtree, rt_build) = SqliteRtree::build(std::path::Path::new(&rt_path), &points)?;
+    let mut notes = vec![format!(
+        "SQLite R*Tree: a direct connection (rusqlite, on the benchmark's thread), points inserted along a Hilbert curve \
+         with one prepared insert in one transaction; a file of {:.1} MB read through a page cache of {} KiB \
+         (`PRAGMA cache_size = {}`) and a memory map of {} MiB, every node read once before timing; \
+         `locking_mode = EXCLUSIVE`; the window query a cached prepared statement.",
+        rtree.file_bytes as f64 / 1e6,
+        -rtree.cache_size,
+        rtree.cache_size,
+        rtree.mmap_size >> 20
+    )];
     let rtree_series = {
-        for &(lat, lon) in queries.iter().take(100) {
-            rtree.nearest(lat, lon, o.k).await?;
+        for &(lat, lon) in queries.iter().take(1000) {
+            rtree.nearest(lat, lon, o.k)?;
         }
         let mut times = Vec::with_capacity(queries.len());
         let mut answers = Vec::with_capacity(checked);
         for (i, &(lat, lon)) in queries.iter().enumerate() {
             let t = Instant::now();
-            let found = rtree.nearest(lat, lon, o.k).await?;
+            let found = rtree.nearest(lat, lon, o.k)?;
             times.push(t.elapsed());
             if i < checked {
                 answers.push(found.iter().map(|f| f.0).collect());
@@ -194,7 +220,7 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
         let mut floor = Vec::new();
         for _ in 0..1000 {
             let t = Instant::now();
-            rtree.round_trip().await?;
+            rtree.round_trip()?;
             floor.push(t.elapsed());
         }
         Series {
@@ -206,32 +232,54 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
         }
     };
     drop(rtree);
-    kizuna_testkit::drop_fresh(&rt_url).await;
+    scratch.release(&rt_url).await;
 
     // PostGIS.
     let mut series = vec![kizuna, rtree_series];
     let mut postgis_note = String::new();
+    let mut plan_report = String::new();
     if o.postgis {
         eprintln!("loading PostGIS…");
-        let pg_url = kizuna_testkit::fresh_url(Backend::Postgres)
+        let pg_url = scratch
+            .fresh(Backend::Postgres)
             .await
             .context("PostgreSQL (KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432) for the PostGIS comparison")?;
         match PostgisKnn::build(&pg_url, &points).await? {
             None => {
                 postgis_note = "PostGIS is not installed on that server (Debian: postgresql-15-postgis-3)".into();
             }
-            Some((mut pg, build)) => {
-                if !pg.uses_index().await? {
-                    postgis_note = "warning: the plan did not use the GiST index".into();
+            Some((mut pg, load, build)) => {
+                let plan = pg.prepare(o.k).await?;
+                if !plan.knn_index_scan {
+                    postgis_note =
+                        "warning: neither the generic nor the custom plan is a KNN scan of the GiST index".into();
                 }
-                for &(lat, lon) in queries.iter().take(100) {
-                    pg.nearest(lat, lon, o.k).await?;
+                writeln!(
+                    plan_report,
+                    "\nPostGIS's plan for the prepared query (`EXPLAIN EXECUTE`, `plan_cache_mode = {}`):\n\n```text",
+                    plan.cache_mode
+                )?;
+                for l in &plan.explain {
+                    writeln!(plan_report, "{l}")?;
+                }
+                writeln!(plan_report, "```")?;
+                notes.push(format!(
+                    "PostGIS: the points loaded along a Hilbert curve (so the table's rows lie as the points do) in {:.1} s, \
+                     then the GiST index built, `VACUUM (ANALYZE)`, table and index prewarmed; the query prepared once, \
+                     `LIMIT {}` written into it, run with `plan_cache_mode = {}`{}.",
+                    load.as_secs_f64(),
+                    o.k,
+                    plan.cache_mode,
+                    if plan.knn_index_scan { " (the plan checked: a KNN scan of the GiST index)" } else { "" }
+                ));
+                for &(lat, lon) in queries.iter().take(1000) {
+                    pg.nearest(lat, lon).await?;
                 }
                 let mut times = Vec::with_capacity(queries.len());
                 let mut answers = Vec::with_capacity(checked);
                 for (i, &(lat, lon)) in queries.iter().enumerate() {
                     let t = Instant::now();
-                    let found = pg.nearest(lat, lon, o.k).await?;
+                    let found = pg.nearest(lat, lon).await?;
                     times.push(t.elapsed());
                     if i < checked {
                         answers.push(found.iter().map(|f| f.0).collect());
@@ -243,6 +291,7 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
                     pg.round_trip().await?;
                     floor.push(t.elapsed());
                 }
+                pg.close().await;
                 series.push(Series {
                     name: "PostGIS (`ORDER BY geog <-> point LIMIT k` on a GiST index)".into(),
                     build: Some(build),
@@ -252,7 +301,7 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
                 });
             }
         }
-        kizuna_testkit::drop_fresh(&pg_url).await;
+        scratch.release(&pg_url).await;
     }
 
     let base = series[0].median().as_secs_f64();
@@ -293,6 +342,11 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
     if !postgis_note.is_empty() {
         println!("\nPostGIS: {postgis_note}");
     }
+    for n in &notes {
+        println!("\n{n}");
+    }
+    print!("{plan_report}");
+    println!("\n{}", load.line());
 
     if let Some(report) = http_report {
         print!("{report}");
@@ -304,11 +358,12 @@ pub async fn places(o: Options) -> anyhow::Result<()> {
 /// keep-alive clients sending requests back to back.
 async fn http(
     o: &Options,
+    scratch: &mut Scratch,
     inputs: &[kizuna_domain::map::place::PlaceInput],
     queries: &[(f64, f64)],
 ) -> anyhow::Result<String> {
     eprintln!("writing {} places to a fresh SQLite store…", inputs.len());
-    let url = kizuna_testkit::fresh_url(Backend::Sqlite).await?;
+    let url = scratch.fresh(Backend::Sqlite).await?;
     let app = App::new(Store::open(&url).await?);
     let t = Instant::now();
     for chunk in inputs.chunks(100_000) {
@@ -409,7 +464,7 @@ async fn http(
         write.as_secs_f64(),
         load.as_secs_f64()
     )?;
-    kizuna_testkit::drop_fresh(&url).await;
+    scratch.release(&url).await;
     Ok(out)
 }
 

@@ -48,6 +48,37 @@ fn bench_places_compares_indexes_that_agree() {
         .unwrap_or_else(|| panic!("no HTTP figures in:\n{stdout}"));
     let rate: f64 = http.split('|').nth(1).unwrap().trim().parse().unwrap();
     assert!(rate > 0.0);
+    // PostGIS is asked fairly: its plan is the KNN scan of the GiST index.
+    assert!(
+        stdout.contains("Index Scan using bench_points_geog") && stdout.contains("Order By:"),
+        "no KNN index scan in PostGIS's plan:\n{stdout}"
+    );
+    assert!(!stdout.contains("PostGIS: warning"), "{stdout}");
+    // The load average is printed beside the figures.
+    let load = stdout
+        .lines()
+        .find(|l| l.starts_with("Load average (1, 5, 15 min): "))
+        .unwrap_or_else(|| panic!("no load average in:\n{stdout}"));
+    assert!(load.contains("at the start") && load.contains("at the end"), "{load}");
+    // Every database the benchmark made is gone: the two SQLite files (the
+    // HTTP store and the R*Tree) and the PostGIS database.
+    let made: Vec<&str> = stderr
+        .lines()
+        .filter_map(|l| l.strip_prefix("scratch database: "))
+        .collect();
+    assert_eq!(made.len(), 3, "{stderr}");
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for url in made {
+        if let Some(path) = url.strip_prefix("sqlite://") {
+            assert!(!std::path::Path::new(path).exists(), "{path} left behind");
+        } else {
+            let opened = rt.block_on(kizuna_store::Store::open(url));
+            assert!(opened.is_err(), "{url} left behind");
+        }
+    }
 }
 
 /// `kizuna bench sign-in-flood` on a tiny setting: both phases measured,
