@@ -5,8 +5,10 @@
 //! leaders' training in tourism promotion held in Kushiro (a training
 //! edition with fictional Thai trainees, linked). The visitor figures
 //! between Thailand and Hokkaido are FICTIONAL, made up for the demo and
-//! marked so in their import's file name and note. Idempotent: loaded
-//! once, marked by the `demo_tourism` setting.
+//! marked so in their import's file name and note (in the four languages).
+//! Itineraries are not stored (a plan is the planner's link): the Akan
+//! campaign's note names the places its proposed two days are drafted
+//! from. Idempotent: loaded once, marked by the `demo_tourism` setting.
 
 use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
@@ -26,7 +28,11 @@ use crate::partnerships::all;
 use crate::{App, AppError, Result};
 
 /// The note every demo figure's import carries.
-pub const FICTIONAL_NOTE: &str = "FICTIONAL figures made up for the Kizuna demo: not JNTO or any other published data";
+/// It says so in the four languages (an import's note is one text).
+pub const FICTIONAL_NOTE: &str = "FICTIONAL figures made up for the Kizuna demo: not JNTO or any other published data \
+     / 架空の数値（Kizunaのデモ用）：JNTOなどの公表データではありません \
+     / ตัวเลขสมมติที่สร้างขึ้นสำหรับการสาธิต Kizuna ไม่ใช่ข้อมูลของ JNTO หรือข้อมูลที่เผยแพร่ใด ๆ \
+     / Angka REKAAN untuk demo Kizuna: bukan data JNTO atau mana-mana data yang diterbitkan";
 
 fn four(en: &str, ja: &str, th: &str, ms: &str) -> Result<LocalText> {
     LocalText::parse(Some(en), Some(ja), Some(th), Some(ms))
@@ -148,10 +154,10 @@ pub(super) async fn load(app: &App) -> Result<()> {
             market: cc("TH"),
             channel: CampaignChannel::TourProposal,
             note: Some(four(
-                "Lake Akan's nature and Ainu culture, presented in Thai; the itinerary is to be planned.",
-                "阿寒湖の自然とアイヌ文化をタイ語で紹介。行程はこれから作る。",
-                "ธรรมชาติของทะเลสาบอะกังและวัฒนธรรมไอนุ นำเสนอเป็นภาษาไทย กำหนดการจะวางแผนต่อไป",
-                "Alam semula jadi Tasik Akan dan budaya Ainu, dipersembahkan dalam bahasa Thai; jadual perjalanan akan dirancang.",
+                "Lake Akan's nature and Ainu culture, presented in Thai. The proposed itinerary: two days by bus from Hotel Kiri no Machi in Kushiro to Lake Akan (Washo Market, Cafe Tancho, Akan Onsen Lodge, Akan Lakeside Halal Kitchen), drafted with Tourism → Plan a halal-aware itinerary.",
+                "阿寒湖の自然とアイヌ文化をタイ語で紹介。提案する行程：釧路のホテル霧の街から阿寒湖までバスで2日間（和商市場、カフェ タンチョウ、阿寒温泉ロッジ、阿寒湖畔ハラールキッチン）。観光 → ハラール対応の旅程を作る で作成。",
+                "ธรรมชาติของทะเลสาบอะกังและวัฒนธรรมไอนุ นำเสนอเป็นภาษาไทย แผนการเดินทางที่เสนอ: สองวันโดยรถบัสจากโรงแรมคิริโนะมาจิในคุชิโระไปทะเลสาบอะกัง (ตลาดวาโช คาเฟ่ทันโจ อะกังออนเซ็นลอดจ์ ครัวฮาลาลริมทะเลสาบอะกัง) จัดทำด้วย การท่องเที่ยว → วางแผนการเดินทางที่คำนึงถึงฮาลาล",
+                "Alam semula jadi Tasik Akan dan budaya Ainu, dipersembahkan dalam bahasa Thai. Jadual perjalanan yang dicadangkan: dua hari dengan bas dari Hotel Kiri no Machi di Kushiro ke Tasik Akan (Pasar Washo, Kafe Tancho, Akan Onsen Lodge, Dapur Halal Tepi Tasik Akan), dirancang dengan Pelancongan → Rancang jadual perjalanan mesra halal.",
             )?),
         })
         .await?;
