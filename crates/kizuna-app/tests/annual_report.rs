@@ -187,6 +187,9 @@ async fn fy2007_states_680_trainees_from_57_countries(backend: Backend) {
             .await
             .unwrap();
         assert!(pdf.starts_with(b"%PDF-"));
+        // The demo's JPEG and PNG photos are placed in the PDF as images.
+        let images = pdf.windows(15).filter(|w| *w == b"/Subtype /Image").count();
+        assert!(images >= 1, "{lang:?}: no photo in the PDF");
         let Some(text) = pdf_text(&pdf, lang.code()) else {
             continue;
         };

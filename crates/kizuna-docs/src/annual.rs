@@ -4,8 +4,9 @@
 //! the year's trainees by region), then each section as a table or a list
 //! (courses, delegations, dispatches, symposiums, courtesy calls, awards,
 //! volunteers, partnership outcomes by side with their causal chains,
-//! visitor flows with the stage of their figures footnoted, the photos'
-//! captions). A section with nothing in it says "none recorded".
+//! visitor flows with the stage of their figures footnoted, the photos
+//! (JPEG and PNG placed as they are) with their captions). A section with
+//! nothing in it says "none recorded".
 //!
 //! The sentences are shared with the HTML report (kizuna-app's
 //! `report::html`), so both say the same thing.
@@ -15,7 +16,7 @@ use kizuna_domain::common::FiscalYear;
 use kizuna_domain::training::annual::{AnnualReport, EventLine, OutcomeLine};
 use kizuna_i18n::{self as i18n, FluentValue, Lang};
 
-use crate::engine::{A4, Align, DocError, DocMeta, Flow, FlowPage, Fonts, Item};
+use crate::engine::{A4, Align, DocError, DocMeta, Flow, FlowPage, Fonts, Item, PdfImage};
 
 /// The report's words, by catalogue key (`annual-…`).
 pub fn t(lang: Lang, key: &str, args: &[(&str, FluentValue<'_>)]) -> String {
@@ -127,6 +128,29 @@ pub fn outcome_sides(r: &AnnualReport) -> [(&'static str, &[OutcomeLine]); 3] {
         ("side-partner", &r.outcomes.partner),
         ("side-both", &r.outcomes.both),
     ]
+}
+
+/// Standard base64 (with or without padding) to bytes; None when it is not.
+fn base64_decode(s: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(s.len() / 4 * 3);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for c in s.bytes().filter(|c| !c.is_ascii_whitespace() && *c != b'=') {
+        let v = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            _ => return None,
+        };
+        acc = ((acc << 6) | u32::from(v)) & 0xFFFF;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push(((acc >> bits) & 0xFF) as u8);
+        }
+    }
+    Some(out)
 }
 
 /// The report's PDF.
@@ -352,6 +376,16 @@ pub fn render(r: &AnnualReport, fonts: &Fonts) -> Result<Vec<u8>, DocError> {
         items.push(none());
     }
     for ph in &r.photos {
+        // JPEG and PNG photos are placed as they are; others (WebP) are
+        // named by their caption alone.
+        if let Some(image) = base64_decode(&ph.base64).and_then(|b| PdfImage::from_file(&b)) {
+            items.push(Item::Image {
+                alt: ph.caption.text.clone(),
+                lang: ph.caption.lang.clone(),
+                image,
+                width: 220.0,
+            });
+        }
         let when = ph
             .taken_on
             .map(|d| format!("{} — ", i18n::date(lang, d)))
@@ -380,4 +414,16 @@ pub fn render(r: &AnnualReport, fonts: &Fonts) -> Result<Vec<u8>, DocError> {
         page: FlowPage { frame: false },
     };
     flow.render(&items)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::base64_decode;
+
+    #[test]
+    fn base64_reads_back_what_was_written() {
+        assert_eq!(base64_decode("S2l6dW5h").as_deref(), Some(&b"Kizuna"[..]));
+        assert_eq!(base64_decode("S2l6dW5hIQ==").as_deref(), Some(&b"Kizuna!"[..]));
+        assert_eq!(base64_decode("S2l*"), None);
+    }
 }

@@ -64,6 +64,14 @@ pub enum Item {
         bars: Vec<(String, f64, String)>,
         size: f32,
     },
+    /// A photo `width` points wide (its height to scale, at most a third
+    /// of the page), tagged as a `Figure` with its alternative text.
+    Image {
+        alt: String,
+        lang: String,
+        image: PdfImage,
+        width: f32,
+    },
     /// Vertical space, in points.
     Space(f32),
 }
@@ -274,6 +282,36 @@ impl Flow<'_> {
                     tags.push(tag);
                 }
                 Item::Bars { alt, lang, bars, size } => tags.push(bar_chart(&mut s, alt, lang, bars, *size)?),
+                Item::Image {
+                    alt,
+                    lang,
+                    image,
+                    width,
+                } => {
+                    let mut tag = Tag::new(Role::Figure, Some(lang));
+                    tag.alt = Some(alt.clone());
+                    let ratio = image.height as f32 / image.width.max(1) as f32;
+                    let max_h = (s.meta.height - 2.0 * MARGIN) / 3.0;
+                    let (w, h) = if width * ratio > max_h {
+                        (max_h / ratio, max_h)
+                    } else {
+                        (*width, width * ratio)
+                    };
+                    s.room(h + 8.0);
+                    let (x, top) = (s.left(), s.y - 4.0);
+                    s.open(Role::Figure, &mut tag);
+                    let page = s.last().1;
+                    let name = format!("Im{}", page.images.len());
+                    page.images.push(image.clone());
+                    let c = &mut page.content;
+                    c.save_state();
+                    c.transform([w, 0.0, 0.0, h, x, top - h]);
+                    c.x_object(Name(name.as_bytes()));
+                    c.restore_state();
+                    s.close();
+                    s.y = top - h - 4.0;
+                    tags.push(tag);
+                }
             }
         }
         write_pdf(s.shaper, s.pages, &self.meta, Some(tags))

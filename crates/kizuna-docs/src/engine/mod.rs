@@ -19,14 +19,16 @@
 //!   and, when a document is tagged, its structure tree (`StructTreeRoot`,
 //!   the catalog's `/MarkInfo << /Marked true >>`, each page's
 //!   `/StructParents` and the parent tree).
+//! - `image.rs`: JPEG and PNG photos placed as they are (no decoding);
 //! - `flow.rs`: a simple flow of headings, paragraphs, tables and figures
-//!   (vector drawings such as a QR code) down A4 pages, each block tagged
+//!   (vector drawings such as a QR code, bar charts, photos) down A4 pages, each block tagged
 //!   (`H1`, `H2`, `P`, `Table`/`TR`/`TH`/`TD`, `Figure` with its `/Alt`)
 //!   with the language it is written in (`/Lang`), decoration marked as
 //!   artifacts.
 
 mod flow;
 mod fonts;
+mod image;
 mod pdf;
 mod shape;
 mod text;
@@ -40,6 +42,8 @@ use pdf_writer::{Content, Filter, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 pub use flow::{A4, Align, Flow, FlowPage, Item, Square};
 pub(crate) use fonts::*;
 pub use fonts::{FONTS_ENV, Fonts};
+pub use image::PdfImage;
+pub(crate) use image::write_image;
 pub(crate) use pdf::*;
 pub use pdf::{DocMeta, Role};
 pub(crate) use shape::*;

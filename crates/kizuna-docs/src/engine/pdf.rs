@@ -66,6 +66,8 @@ impl Role {
 pub(crate) struct Page {
     pub(crate) content: Content,
     pub(crate) next_mcid: i32,
+    /// Images drawn on the page, named `Im0`, `Im1`, … in its resources.
+    pub(crate) images: Vec<PdfImage>,
 }
 
 impl Page {
@@ -73,6 +75,7 @@ impl Page {
         Page {
             content: Content::new(),
             next_mcid: 0,
+            images: Vec::new(),
         }
     }
 }
@@ -171,16 +174,28 @@ pub(crate) fn write_pdf(
             p.struct_parents(i32::try_from(i).unwrap_or(i32::MAX));
             p.tab_order(TabOrder::StructureOrder);
         }
+        let image_ids: Vec<Ref> = page.images.iter().map(|_| ids.next()).collect();
         {
             let mut res = p.resources();
-            let mut dict = res.fonts();
-            for (i, refs) in &fonts {
-                dict.pair(font_name(*i).as_name(), refs[0]);
+            {
+                let mut dict = res.fonts();
+                for (i, refs) in &fonts {
+                    dict.pair(font_name(*i).as_name(), refs[0]);
+                }
+            }
+            if !image_ids.is_empty() {
+                let mut dict = res.x_objects();
+                for (k, id) in image_ids.iter().enumerate() {
+                    dict.pair(Name(format!("Im{k}").as_bytes()), *id);
+                }
             }
         }
         p.finish();
         let bytes = deflate(page.content.finish().as_slice());
         pdf.stream(*content_id, &bytes).filter(Filter::FlateDecode);
+        for (img, id) in page.images.iter().zip(image_ids) {
+            write_image(&mut pdf, id, img);
+        }
     }
 
     write_fonts(&mut pdf, &shaper, &fonts)?;
