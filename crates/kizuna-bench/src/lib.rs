@@ -14,7 +14,10 @@
 //! - [`import_memory`]: the peak memory of imports, real and attacking
 //!   (`kizuna bench import-memory`);
 //! - [`itinerary`]: drafting an itinerary over many places
-//!   (`kizuna bench itinerary`).
+//!   (`kizuna bench itinerary`);
+//! - [`search`]: the search index over many documents in four languages
+//!   beside SQLite FTS5 and PostgreSQL's full-text and trigram search
+//!   (`kizuna bench search`).
 //!
 //! Every benchmark prints the machine's load average beside its figures
 //! ([`LoadWatch`]) and drops the databases and files it made ([`Scratch`]).
@@ -27,6 +30,7 @@ pub mod import_memory;
 pub mod itinerary;
 pub mod pages;
 pub mod places;
+pub mod search;
 
 use std::fmt;
 

@@ -86,6 +86,21 @@ pub enum BenchCmd {
         #[arg(long, default_value_t = 30)]
         runs: usize,
     },
+    /// The search index over many synthetic documents in four languages,
+    /// beside SQLite FTS5 (trigram) and PostgreSQL full-text search and
+    /// pg_trgm on the same documents and queries: indexing, size, latency,
+    /// recall@10. Prints Markdown tables.
+    Search {
+        /// Synthetic documents (the nine kinds, in ja, th, ms and en).
+        #[arg(long, default_value_t = 1_000_000)]
+        docs: usize,
+        /// Queries (the same for every engine; one warm-up pass, one timed).
+        #[arg(long, default_value_t = 420)]
+        queries: usize,
+        /// Skip PostgreSQL (else: the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long)]
+        no_postgres: bool,
+    },
     /// The annual report of a fiscal year on the demo plus many synthetic
     /// trainees and partnership outcomes: assembling it (the JSON) and
     /// laying it out as PDF, each run after a write. Prints a Markdown table.
@@ -138,6 +153,18 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
             sights,
             runs,
         } => kizuna_bench::itinerary::itinerary(places, days, sights, runs),
+        BenchCmd::Search {
+            docs,
+            queries,
+            no_postgres,
+        } => {
+            kizuna_bench::search::search(kizuna_bench::search::Options {
+                docs,
+                queries,
+                postgres: !no_postgres,
+            })
+            .await
+        }
         BenchCmd::Pages {
             trainees,
             runs,
