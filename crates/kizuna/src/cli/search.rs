@@ -25,6 +25,22 @@ impl IndexDir {
     }
 }
 
+/// The index in `path`, or what to do when another process (a running
+/// `kizuna serve`) holds it.
+async fn open_index(app: &kizuna_app::App, path: &std::path::Path) -> anyhow::Result<Search> {
+    Search::open(app, path).await.map_err(|e| {
+        if e.to_string().contains("LockBusy") {
+            anyhow::anyhow!(
+                "the search index in {} is in use by another kizuna process (a running `kizuna serve`?): \
+                 search through its web pages or GET /api/v1/search, or stop it to rebuild",
+                path.display()
+            )
+        } else {
+            e.into()
+        }
+    })
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 pub enum Format {
     Text,
@@ -56,7 +72,7 @@ pub struct SearchArgs {
 pub async fn reindex(url: &str, dir: IndexDir) -> anyhow::Result<()> {
     let app = open(url).await?;
     let path = dir.path(url);
-    let search = Search::open(&app, &path).await?;
+    let search = open_index(&app, &path).await?;
     let n = search
         .rebuild(&app, |n| {
             let mut err = std::io::stderr();
@@ -77,7 +93,7 @@ pub async fn search(url: &str, args: SearchArgs) -> anyhow::Result<()> {
         );
     }
     let app = open(url).await?;
-    let search = Search::open(&app, &args.dir.path(url)).await?;
+    let search = open_index(&app, &args.dir.path(url)).await?;
     if args.explain {
         match search.parse(&args.query) {
             Some(q) => eprintln!("query: {q}"),
