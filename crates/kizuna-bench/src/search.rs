@@ -1252,16 +1252,17 @@ impl Pg {
             trgm_bytes,
             notes: Vec::new(),
         };
-        // The plans use the indexes (a word every document has not).
+        // The plans use the indexes for a rare word (for a common one,
+        // reading the table until ten rows match is rightly cheaper).
         for (label, sql, index) in [
             (
                 "FTS",
-                format!("EXPLAIN {}", PG_FTS.replace("$1", "'kushiro:*'")),
+                format!("EXPLAIN {}", PG_FTS.replace("$1", "'norchley:*'")),
                 "bench_docs_tsv",
             ),
             (
                 "pg_trgm",
-                format!("EXPLAIN {}", pg_trgm_sql(1).replace("$1", "'%kushiro%'")),
+                format!("EXPLAIN {}", pg_trgm_sql(1).replace("$1", "'%norchley%'")),
                 "bench_docs_trgm",
             ),
         ] {
