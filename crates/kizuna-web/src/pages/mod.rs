@@ -15,8 +15,8 @@ mod nominations;
 mod partner;
 mod partnerships;
 mod public;
-pub mod search;
 mod reports;
+pub mod search;
 mod tourism;
 mod training;
 mod upload;
@@ -96,8 +96,8 @@ pub fn routes() -> Routes {
         .merge(calendar::routes())
         .merge(alumni::routes())
         .merge(tourism::routes())
-        .merge(search::routes())
         .merge(reports::routes())
+        .merge(search::routes())
         .merge(certificates::routes())
         .merge(certificates_verify::routes())
 }
