@@ -160,7 +160,7 @@ async fn run(
     let (mut json_t, mut pdf_t, mut both_t) = (Vec::new(), Vec::new(), Vec::new());
     let mut bytes = 0;
     let mut report = None;
-    for i in 0..runs + 1 {
+    for i in 0..=runs {
         // A write to each system the report reads a cache of.
         app.store.touch_system(System::Training).await?;
         app.store.touch_system(System::Partnerships).await?;
@@ -188,14 +188,14 @@ async fn run(
     let r = report.context("no run")?;
     let outcomes_of_year = r.outcomes.japan.len() + r.outcomes.partner.len() + r.outcomes.both.len();
     println!(
-        "| {} | {} | {} | {} ({} trainees, {outcomes_of_year} outcomes) | {} | {} | {} | {} | {} | {bytes} | {} |",
+        "| {} | {} | {} | FY{} ({} trainees, {outcomes_of_year} outcomes) | {} | {} | {} | {} | {} | {bytes} | {} |",
         match backend {
             Backend::Sqlite => "SQLite",
             Backend::Postgres => "PostgreSQL",
         },
         all.trainees,
         app.store.count::<Outcome>(&[]).await?,
-        format!("FY{}", r.fiscal_year),
+        r.fiscal_year,
         r.trainees.year_trainees,
         ms(percentile(&json_t, 0.5)),
         ms(percentile(&json_t, 0.95)),
