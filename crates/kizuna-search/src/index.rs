@@ -14,7 +14,7 @@ use tantivy::schema::{
     Field, IndexRecordOption, STORED, STRING, Schema, TantivyDocument, TextFieldIndexing, TextOptions, Value,
 };
 use tantivy::tokenizer::{TextAnalyzer, WhitespaceTokenizer};
-use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Term, doc};
+use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, Term, doc};
 
 use crate::analyze::index_terms;
 use crate::query::{ALIAS_WEIGHT, Query};
@@ -272,6 +272,9 @@ impl SearchIndex {
             ]))
         };
         match q {
+            // One part alone is that part (the same matches and score, one
+            // scorer fewer for every document it visits).
+            Query::All(qs) | Query::Any(qs) if qs.len() == 1 => self.term_query(&qs[0]),
             Query::All(qs) => Box::new(BooleanQuery::new(
                 qs.iter().map(|q| (Occur::Must, self.term_query(q))).collect(),
             )),
@@ -345,30 +348,63 @@ impl SearchIndex {
         ))
     }
 
-    /// `q` over titles and bodies, narrowed by `filter`.
-    fn filtered(&self, q: &Query, filter: &Filter) -> BooleanQuery {
+    /// Whether every document `searcher` holds (deleted ones too) has one
+    /// of `values` in `field`: a filter on them lets everything through.
+    fn lets_all_through(searcher: &Searcher, field: Field, values: &[String]) -> bool {
+        let all: u64 = searcher.segment_readers().iter().map(|r| u64::from(r.max_doc())).sum();
+        values.iter().any(|v| {
+            searcher
+                .doc_freq(&Term::from_field_text(field, v))
+                .is_ok_and(|n| n == all)
+        })
+    }
+
+    /// `q` over titles and bodies, narrowed by `filter` (a filter every
+    /// document passes, such as staff's audience, is left out: the same
+    /// documents in the same order, without intersecting a million).
+    fn filtered(&self, searcher: &Searcher, q: &Query, filter: &Filter) -> Box<dyn TQuery> {
         let f = self.fields;
         let mut clauses: Vec<(Occur, Box<dyn TQuery>)> = vec![(Occur::Must, self.term_query(q))];
-        if !filter.kinds.is_empty() {
+        if !filter.kinds.is_empty() && !Self::lets_all_through(searcher, f.kind, &filter.kinds) {
             clauses.push((Occur::Must, Self::filter_clause(f.kind, &filter.kinds)));
         }
-        clauses.push((Occur::Must, Self::filter_clause(f.audience, &filter.audiences)));
-        BooleanQuery::new(clauses)
+        if !Self::lets_all_through(searcher, f.audience, &filter.audiences) {
+            clauses.push((Occur::Must, Self::filter_clause(f.audience, &filter.audiences)));
+        }
+        if clauses.len() == 1 {
+            clauses.pop().map_or_else(
+                || Box::new(BooleanQuery::new(Vec::new())) as Box<dyn TQuery>,
+                |(_, q)| q,
+            )
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        }
     }
 
     /// How many documents `q` finds that `filter` lets through.
     pub fn count(&self, q: &Query, filter: &Filter) -> Result<usize, IndexError> {
-        Ok(self.reader.searcher().search(&self.filtered(q, filter), &Count)?)
+        let searcher = self.reader.searcher();
+        Ok(searcher.search(&self.filtered(&searcher, q, filter), &Count)?)
     }
 
     /// The best `limit` documents for `q` that `filter` lets through.
+    ///
+    /// Words one typo away are looked for only when the words as typed
+    /// (and the words they begin) do not fill `limit`: a common word then
+    /// costs one pass over its own matches, not also over every word one
+    /// letter from it, and a typo still finds what it meant.
     pub fn search(&self, q: &Query, filter: &Filter, limit: usize) -> Result<Vec<Found>, IndexError> {
         let f = self.fields;
         let searcher = self.reader.searcher();
-        let top = searcher.search(
-            &self.filtered(q, filter),
-            &TopDocs::with_limit(limit.max(1)).order_by_score(),
-        )?;
+        let limit = limit.max(1);
+        let collector = TopDocs::with_limit(limit).order_by_score();
+        let mut top = Vec::new();
+        if let Some(typed) = without_typos(q) {
+            top = searcher.search(&self.filtered(&searcher, &typed, filter), &collector)?;
+        }
+        if top.len() < limit {
+            top = searcher.search(&self.filtered(&searcher, q, filter), &collector)?;
+        }
         let mut out = Vec::with_capacity(top.len());
         for (score, address) in top {
             let d: TantivyDocument = searcher.doc(address)?;
@@ -381,4 +417,28 @@ impl SearchIndex {
         }
         Ok(out)
     }
+}
+
+/// `q` with no typo tolerance, when it has any (else `None`: the query is
+/// already that).
+fn without_typos(q: &Query) -> Option<Query> {
+    fn strip(q: &Query, changed: &mut bool) -> Query {
+        match q {
+            Query::All(qs) => Query::All(qs.iter().map(|q| strip(q, changed)).collect()),
+            Query::Any(qs) => Query::Any(qs.iter().map(|q| strip(q, changed)).collect()),
+            Query::Word { text, prefix, typos } => {
+                *changed |= *typos > 0;
+                Query::Word {
+                    text: text.clone(),
+                    prefix: *prefix,
+                    typos: 0,
+                }
+            }
+            Query::Alias(q) => Query::Alias(Box::new(strip(q, changed))),
+            gram @ Query::Gram(_) => gram.clone(),
+        }
+    }
+    let mut changed = false;
+    let stripped = strip(q, &mut changed);
+    changed.then_some(stripped)
 }
