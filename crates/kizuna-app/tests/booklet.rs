@@ -610,3 +610,121 @@ async fn booklets_are_kept_until_the_places_change() {
     assert!(pages_of(&after, "th-after").join("\n").contains("ซุปแกงกะหรี่"));
     assert!(!pages_of(&first, "th-before").join("\n").contains("ซุปแกงกะหรี่"));
 }
+
+/// The booklet is a tagged PDF in each language, as a screen reader or a
+/// reflowing viewer reads it: `qpdf --check` passes, pdftotext returns the
+/// language's own words, and the structure tree (read by `qpdf --json`)
+/// has the cover's title as `H1`, the contents, the legend and each area
+/// as `H2`, the overview and each area's map as a `Figure` whose `/Alt`
+/// is in the booklet's language, and every place as a list item numbered
+/// by its label; the catalog says it is marked, in which language, and to
+/// show its title.
+#[tokio::test]
+async fn booklets_are_tagged_in_their_language() {
+    let app = App::new(fresh_store(Backend::Sqlite).await.expect("a SQLite store")).with_today(today());
+    app.load_demo().await.unwrap();
+    let (fonts, land) = (fonts(), land());
+    for lang in Lang::ALL {
+        let data = app.booklet_data(lang).await.unwrap();
+        let pdf = render(&data, &fonts, Some(&land)).unwrap();
+        let path = std::env::temp_dir().join(format!("kizuna-booklet-tagged-{}-{lang}.pdf", std::process::id()));
+        std::fs::write(&path, &pdf).unwrap();
+        let check = Command::new("qpdf")
+            .arg("--check")
+            .arg(&path)
+            .output()
+            .expect("Debian's qpdf");
+        let said = String::from_utf8_lossy(&check.stdout);
+        assert!(
+            check.status.success() && said.contains("No syntax or stream encoding errors"),
+            "{lang}: qpdf --check: {said} {}",
+            String::from_utf8_lossy(&check.stderr)
+        );
+        let text = tool(
+            "pdftotext",
+            &["-enc".as_ref(), "UTF-8".as_ref(), path.as_os_str(), "-".as_ref()],
+        );
+        for k in [K::Title, K::Subtitle, K::Contents, K::LegendTitle, K::MapCaption] {
+            assert!(occurrences(&text, k.get(lang)) >= 1, "{lang}: {k:?} in the text");
+        }
+        let info = tool("pdfinfo", &[path.as_os_str()]);
+        assert!(info.contains("Tagged:          yes"), "{lang}: {info}");
+        let pages: usize = info
+            .lines()
+            .find_map(|l| l.strip_prefix("Pages:"))
+            .unwrap()
+            .trim()
+            .parse()
+            .unwrap();
+        let json = tool(
+            "qpdf",
+            &["--json=2".as_ref(), "--json-key=qpdf".as_ref(), path.as_os_str()],
+        );
+        std::fs::remove_file(&path).ok();
+        let json: serde_json::Value = serde_json::from_str(&json).unwrap();
+        let objects: Vec<&serde_json::Value> = json["qpdf"][1]
+            .as_object()
+            .unwrap()
+            .values()
+            .filter_map(|o| o.get("value"))
+            .collect();
+        let catalog = objects.iter().find(|o| o["/Type"] == "/Catalog").unwrap();
+        assert_eq!(catalog["/MarkInfo"]["/Marked"], true, "{lang}");
+        assert_eq!(catalog["/Lang"], format!("u:{}", lang.code()), "{lang}");
+        assert_eq!(catalog["/ViewerPreferences"]["/DisplayDocTitle"], true, "{lang}");
+        assert!(catalog.get("/StructTreeRoot").is_some(), "{lang}");
+        let info_dict = objects.iter().find(|o| o.get("/Producer").is_some()).unwrap();
+        assert_eq!(
+            info_dict["/Title"],
+            format!("u:{} — {}", K::Title.get(lang), K::Subtitle.get(lang)),
+            "{lang}"
+        );
+        let root = objects.iter().find(|o| o["/Type"] == "/StructTreeRoot").unwrap();
+        let nums = root["/ParentTree"]["/Nums"].as_array().unwrap();
+        assert_eq!(nums.len() / 2, pages, "{lang}: one parent-tree entry per page");
+
+        let elements: Vec<&&serde_json::Value> = objects.iter().filter(|o| o.get("/S").is_some()).collect();
+        let roles = |role: &str| elements.iter().filter(|e| e["/S"] == role).count();
+        let areas = data.areas.len();
+        let places = data.place_count();
+        assert_eq!(roles("/Document"), 1, "{lang}");
+        assert_eq!(roles("/H1"), 1, "{lang}: the cover's title");
+        assert_eq!(roles("/H2"), 2 + areas, "{lang}: contents, legend, each area");
+        assert_eq!(roles("/Figure"), 1 + areas, "{lang}: the overview and each area's map");
+        assert_eq!(roles("/L"), 2 + areas, "{lang}: contents, legend, each area's places");
+        assert_eq!(roles("/LI"), areas + 6 + places, "{lang}: areas, six levels, places");
+        assert_eq!(roles("/Lbl"), areas + places, "{lang}: letters and numbers");
+        assert!(roles("/P") >= 3 + areas, "{lang}: subtitle, date, notes, captions");
+        // Each figure's alternative text, in the booklet's language.
+        let alts: Vec<&str> = elements
+            .iter()
+            .filter(|e| e["/S"] == "/Figure")
+            .map(|e| e["/Alt"].as_str().unwrap().trim_start_matches("u:"))
+            .collect();
+        assert!(alts.contains(&K::OverviewAlt.get(lang)), "{lang}: {alts:?}");
+        for a in &data.areas {
+            let title = match &a.name_ja {
+                Some(ja) => format!("{} {}", a.name, ja),
+                None => a.name.clone(),
+            };
+            let alt = K::MapAlt.with(lang, &[("area", &title)]);
+            assert!(alts.contains(&alt.as_str()), "{lang}: {alt} in {alts:?}");
+        }
+        // Every marked-content reference points at a page.
+        let marks = elements
+            .iter()
+            .filter_map(|e| e["/K"].as_array())
+            .flatten()
+            .filter(|k| k.get("/MCID").is_some())
+            .count();
+        let owned: usize = (0..nums.len() / 2)
+            .map(|i| {
+                let r = nums[2 * i + 1].as_str().unwrap();
+                json["qpdf"][1][format!("obj:{r}")]["value"]
+                    .as_array()
+                    .map_or(0, Vec::len)
+            })
+            .sum();
+        assert_eq!(marks, owned, "{lang}: the parent tree owns every marked sequence");
+    }
+}

@@ -9,7 +9,7 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
     let lang = data.lang;
     let t = |k: K| k.get(lang);
     l.y = TOP - 8.0;
-    l.paragraph(&[(t(K::Title), style(26.0, true, NAVY))], LEFT, None)?;
+    l.paragraph_as(Role::H1, &[(t(K::Title), style(26.0, true, NAVY))], LEFT, None)?;
     l.space(2.0);
     l.paragraph(&[(t(K::Subtitle), style(13.0, false, BLACK))], LEFT, None)?;
     l.space(4.0);
@@ -44,6 +44,9 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
             let h = 270.0;
             let frame = Frame::new(LEFT, l.y - h, TEXT_W, h, all.padded(0.08, 0.5));
             let land = l.land;
+            // The map, its dots, letters and scale bar: one figure.
+            let mut figure = Tag::new(Role::Figure, None).with_alt(t(K::OverviewAlt));
+            l.open(&mut figure);
             frame.draw_base(l.page(), land, SEA, GROUND);
             for a in &data.areas {
                 for p in &a.places {
@@ -72,6 +75,8 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
                 l.badge(x, y, 7.5, NAVY, &area_letter(i), 8.5)?;
             }
             scale_bar(l, &frame)?;
+            l.close();
+            l.tags.push(figure);
             l.y -= h + 14.0;
         }
         None => {
@@ -81,8 +86,10 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
 
     // Contents.
     if !data.areas.is_empty() {
-        l.paragraph(&[(t(K::Contents), style(14.0, true, NAVY))], LEFT, None)?;
+        l.paragraph_as(Role::H2, &[(t(K::Contents), style(14.0, true, NAVY))], LEFT, None)?;
         l.space(2.0);
+        // A list: each area's letter (its label), name, count and page.
+        let mut list = Tag::new(Role::L, None);
         for (i, a) in data.areas.iter().enumerate() {
             let count = K::PlaceCount.with(lang, &[("n", &a.places.len().to_string())]);
             let title = area_title(a);
@@ -99,7 +106,15 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
                 l.new_page();
             }
             let top = l.y;
+            let (mut item, mut label, mut body) = (
+                Tag::new(Role::LI, None),
+                Tag::new(Role::Lbl, None),
+                Tag::new(Role::LBody, None),
+            );
+            l.open(&mut label);
             l.badge(LEFT + 10.0, top - 7.8, 7.0, NAVY, &area_letter(i), 8.0)?;
+            l.close();
+            l.open(&mut body);
             let below = b.draw(l.page(), top, LEADING);
             let pw = width(&pg);
             let first_line = b
@@ -113,14 +128,21 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
                 RIGHT - pw,
                 top - first_line * LEADING + first_line * 0.5 * (LEADING - 1.0) + first_line * 0.22,
             );
+            l.close();
+            item.kids = vec![label, body];
+            list.kids.push(item);
             l.y = below - 2.0;
         }
+        l.tags.push(list);
         l.space(10.0);
     }
 
     // Legend.
-    l.paragraph(&[(t(K::LegendTitle), style(14.0, true, NAVY))], LEFT, None)?;
+    l.paragraph_as(Role::H2, &[(t(K::LegendTitle), style(14.0, true, NAVY))], LEFT, None)?;
     l.space(2.0);
+    // A list of the levels: the coloured dot is decoration (an artifact),
+    // the level's name is bold in its colour.
+    let mut list = Tag::new(Role::L, None);
     for level in Level::ALL {
         let colour = level_colour(level);
         let g = l.glyphs(&[(t(level.name()), style(10.0, true, colour))])?;
@@ -132,12 +154,19 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
             l.new_page();
         }
         let top = l.y;
-        let c = l.page();
+        let c = l.artifact();
         c.set_fill_rgb(colour[0], colour[1], colour[2]);
         circle(c, LEFT + 10.0, top - 8.0, 5.5);
         c.fill_nonzero();
+        l.close();
+        let (mut item, mut body) = (Tag::new(Role::LI, None), Tag::new(Role::LBody, None));
+        l.open(&mut body);
         l.y = b.draw(l.page(), top, LEADING) - 4.0;
+        l.close();
+        item.kids.push(body);
+        list.kids.push(item);
     }
+    l.tags.push(list);
     l.space(6.0);
 
     // Notes.
@@ -163,7 +192,9 @@ pub(crate) fn cover(l: &mut Layout, data: &BookletData) -> Result<(), BookletErr
         let g = l.glyphs_drawable(&[(&text, small)])?;
         let mut b = Block::new();
         b.add(&g, LEFT, TEXT_W, LEADING);
-        l.place(&b, None)?;
+        let mut p = Tag::new(Role::P, None);
+        l.place(&b, None, &mut p)?;
+        l.tags.push(p);
     }
     if l.land.is_some() {
         l.paragraph(&[(t(K::LandNote), small)], LEFT, None)?;

@@ -22,6 +22,9 @@ pub(crate) struct Layout<'a> {
     pub(crate) y: f32,
     /// The page each area starts on (1-based), by area index.
     pub(crate) area_pages: Vec<usize>,
+    /// The structure elements laid out so far, in reading order (the
+    /// children of the document's `Document` element).
+    pub(crate) tags: Vec<Tag>,
 }
 
 /// A block of wrapped lines, measured before it is placed.
@@ -75,21 +78,49 @@ impl<'a> Layout<'a> {
         self.y = TOP;
     }
 
-    /// A running header at the top of the page.
+    /// Open a marked-content sequence for `tag` on the current page (the
+    /// engine's tagging); it must be closed ([`Layout::close`]) on the same page.
+    pub(crate) fn open(&mut self, tag: &mut Tag) {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        let i = self.pages.len() - 1;
+        self.pages[i].open(i, tag);
+    }
+
+    /// Close the sequence last opened (a tag's, or an artifact's).
+    pub(crate) fn close(&mut self) {
+        if let Some(p) = self.pages.last_mut() {
+            p.close();
+        }
+    }
+
+    /// Open an artifact (decoration, page furniture) on the current page.
+    pub(crate) fn artifact(&mut self) -> &mut Content {
+        if self.pages.is_empty() {
+            self.new_page();
+        }
+        let last = self.pages.len() - 1;
+        self.pages[last].artifact()
+    }
+
+    /// A running header at the top of the page (an artifact).
     pub(crate) fn header(&mut self, text: &str) -> Result<(), BookletError> {
         let g = self.shaper.spans(&[(text, style(8.0, false, GREY))])?;
-        let c = self.page();
+        let c = self.artifact();
         draw_line(c, &g, LEFT, PAGE_H - 34.0);
         c.set_stroke_rgb(0.8, 0.8, 0.82);
         c.set_line_width(0.5);
         c.move_to(LEFT, PAGE_H - 39.0);
         c.line_to(RIGHT, PAGE_H - 39.0);
         c.stroke();
+        self.close();
         Ok(())
     }
 
-    /// Place a block, on a new page if it does not fit (`header` then runs on top).
-    pub(crate) fn place(&mut self, block: &Block, header: Option<&str>) -> Result<(), BookletError> {
+    /// Place a block, on a new page if it does not fit (`header` then runs
+    /// on top), as the marked content of `tag`.
+    pub(crate) fn place(&mut self, block: &Block, header: Option<&str>, tag: &mut Tag) -> Result<(), BookletError> {
         if self.y - block.height < BOTTOM && self.y < TOP {
             self.new_page();
             if let Some(h) = header {
@@ -97,8 +128,9 @@ impl<'a> Layout<'a> {
             }
         }
         let y = self.y;
-        let c = self.page();
-        let below = block.draw(c, y, LEADING);
+        self.open(tag);
+        let below = block.draw(self.page(), y, LEADING);
+        self.close();
         self.y = below;
         Ok(())
     }
@@ -107,8 +139,20 @@ impl<'a> Layout<'a> {
         self.shaper.spans(spans)
     }
 
+    /// A paragraph (`P`) of the document.
     pub(crate) fn paragraph(
         &mut self,
+        spans: &[(&str, Style)],
+        x: f32,
+        header: Option<&str>,
+    ) -> Result<(), BookletError> {
+        self.paragraph_as(Role::P, spans, x, header)
+    }
+
+    /// A block of text of the document as an element of `role` (`P`, `H1`, `H2`).
+    pub(crate) fn paragraph_as(
+        &mut self,
+        role: Role,
         spans: &[(&str, Style)],
         x: f32,
         header: Option<&str>,
@@ -116,7 +160,10 @@ impl<'a> Layout<'a> {
         let g = self.glyphs(spans)?;
         let mut b = Block::new();
         b.add(&g, x, RIGHT - x, LEADING);
-        self.place(&b, header)
+        let mut tag = Tag::new(role, None);
+        self.place(&b, header, &mut tag)?;
+        self.tags.push(tag);
+        Ok(())
     }
 
     pub(crate) fn space(&mut self, h: f32) {
@@ -202,6 +249,7 @@ pub fn render(data: &BookletData, fonts: &BookletFonts, land: Option<&Land>) -> 
             pages: Vec::new(),
             y: TOP,
             area_pages: Vec::new(),
+            tags: Vec::new(),
         };
         let mut number = 1;
         for (i, a) in data.areas.iter().enumerate() {
@@ -210,13 +258,21 @@ pub fn render(data: &BookletData, fonts: &BookletFonts, land: Option<&Land>) -> 
             area_section(&mut l, data, i, a, &mut number)?;
         }
         let areas = std::mem::take(&mut l.pages);
+        let mut area_tags = std::mem::take(&mut l.tags);
         l.new_page();
         cover(&mut l, data)?;
         if l.pages.len() == cover_pages {
             let mut pages = std::mem::take(&mut l.pages);
             pages.extend(areas);
+            // The areas' marked content was noted on pages counted from
+            // the first area page; the cover's pages come before them.
+            for tag in &mut area_tags {
+                tag.shift_pages(cover_pages);
+            }
+            let mut tags = std::mem::take(&mut l.tags);
+            tags.extend(area_tags);
             footers(&mut l.shaper, &mut pages, data.lang)?;
-            return write_booklet(l.shaper, pages, data.lang);
+            return write_booklet(l.shaper, pages, data.lang, tags);
         }
         cover_pages = l.pages.len();
         shaped = l.shaper.into_cache();

@@ -86,6 +86,19 @@
 //! each glyph where it starts, would read out of order) is drawn in a
 //! marked-content span with its text as `/ActualText`.
 //!
+//! # Tags
+//!
+//! The booklet is a tagged PDF, with the engine's tagging (`write.rs`):
+//! the cover's title is an `H1`; the contents, the legend and each area's
+//! heading are `H2`s; the subtitle, notes and map captions `P`s; the
+//! contents, the legend and each area's places are lists (`L`, `LI`, the
+//! area letter or place number as `Lbl`, the rest as `LBody`); the
+//! overview and each area's map (with its dots, inset and scale bar) are
+//! `Figure`s with alternative text in the booklet's language ([`K::OverviewAlt`],
+//! [`K::MapAlt`]). Running headers, footers, rules and the legend's dots are
+//! artifacts. The catalog gives the language (`/Lang`) and asks viewers to
+//! show the title.
+//!
 //! # Limits
 //!
 //! Arabic, which needs right-to-left ordering, is not drawn; a place with

@@ -17,12 +17,16 @@ pub(crate) fn area_section(
     let continued = format!("{header} {}", K::Continued.get(lang));
     l.header(&header)?;
 
-    // Heading.
+    // Heading: the area's letter, name and count of places.
     let base = l.y - 20.0;
+    let mut heading = Tag::new(Role::H2, None);
+    l.open(&mut heading);
     l.badge(LEFT + 11.0, base + 5.0, 11.0, NAVY, &letter, 12.0)?;
     let count = K::PlaceCount.with(lang, &[("n", &area.places.len().to_string())]);
     let w = l.text_at(&[(&title, style(17.0, true, BLACK))], LEFT + 30.0, base)?;
     l.text_at(&[(&count, style(10.0, false, GREY))], LEFT + 30.0 + w + 10.0, base)?;
+    l.close();
+    l.tags.push(heading);
     l.y = base - 12.0;
 
     // Map.
@@ -35,6 +39,10 @@ pub(crate) fn area_section(
     ) {
         let frame = Frame::new(LEFT, l.y - map_h, TEXT_W, map_h, geo.padded(0.12, 0.02));
         let land = l.land;
+        // The map with its numbered dots, inset and scale bar: one figure.
+        let alt = K::MapAlt.with(lang, &[("area", &title)]);
+        let mut figure = Tag::new(Role::Figure, None).with_alt(alt);
+        l.open(&mut figure);
         frame.draw_base(l.page(), land, SEA, GROUND);
         let markers: Vec<(f32, f32, f32)> = area
             .places
@@ -72,15 +80,24 @@ pub(crate) fn area_section(
         }
         locator(l, data, &frame)?;
         scale_bar(l, &frame)?;
+        l.close();
+        l.tags.push(figure);
         l.y -= map_h + 12.0;
+        let mut caption = Tag::new(Role::P, None);
+        l.open(&mut caption);
         l.text_at(&[(K::MapCaption.get(lang), style(8.0, false, GREY))], LEFT, l.y)?;
+        l.close();
+        l.tags.push(caption);
         l.y -= 10.0;
     }
 
+    // The places: a list, each place's number its label.
+    let mut list = Tag::new(Role::L, None);
     for p in &area.places {
-        entry(l, data, p, *number, &continued)?;
+        list.kids.push(entry(l, data, p, *number, &continued)?);
         *number += 1;
     }
+    l.tags.push(list);
     Ok(())
 }
 
@@ -192,8 +209,15 @@ pub(crate) fn scale_bar(l: &mut Layout, frame: &Frame) -> Result<(), BookletErro
     Ok(())
 }
 
-/// One place in the list.
-pub(crate) fn entry(l: &mut Layout, data: &BookletData, p: &Place, n: usize, header: &str) -> Result<(), BookletError> {
+/// One place in the list: its list item (`LI`: the number as `Lbl`, the
+/// text as `LBody`).
+pub(crate) fn entry(
+    l: &mut Layout,
+    data: &BookletData,
+    p: &Place,
+    n: usize,
+    header: &str,
+) -> Result<Tag, BookletError> {
     let lang = data.lang;
     let t = |k: K| k.get(lang);
     let f = &p.fields;
@@ -344,16 +368,27 @@ pub(crate) fn entry(l: &mut Layout, data: &BookletData, p: &Place, n: usize, hea
     let top = l.y;
     let label = n.to_string();
     let (r, size) = if n < 100 { (9.0, 8.5) } else { (10.5, 7.5) };
+    let (mut item, mut lbl, mut body) = (
+        Tag::new(Role::LI, None),
+        Tag::new(Role::Lbl, None),
+        Tag::new(Role::LBody, None),
+    );
+    l.open(&mut lbl);
     l.badge(LEFT + 10.0, top - 9.0, r, colour, &label, size)?;
+    l.close();
+    l.open(&mut body);
     let below = b.draw(l.page(), top, LEADING);
-    let c = l.page();
+    l.close();
+    let c = l.artifact();
     c.set_stroke_rgb(0.85, 0.86, 0.88);
     c.set_line_width(0.5);
     c.move_to(ENTRY_X, below - 4.0);
     c.line_to(RIGHT, below - 4.0);
     c.stroke();
+    l.close();
     l.y = below - 9.0;
-    Ok(())
+    item.kids = vec![lbl, body];
+    Ok(item)
 }
 
 impl Layout<'_> {

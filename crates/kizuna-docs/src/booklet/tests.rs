@@ -17,6 +17,8 @@ fn every_word_is_in_the_catalogues_in_four_languages() {
         K::NeverVerified,
         K::Footer,
         K::LandNote,
+        K::OverviewAlt,
+        K::MapAlt,
     ] {
         let id = k.id();
         for lang in Lang::ALL {

@@ -80,6 +80,10 @@ pub enum K {
     HoursAllDay,
     HoursFrom,
     HoursAsk,
+    /// The overview map's alternative text (its `/Alt` in the PDF).
+    OverviewAlt,
+    /// An area map's alternative text.
+    MapAlt,
 }
 
 impl K {

@@ -121,9 +121,8 @@ impl State<'_> {
     fn new_page(&mut self) {
         let mut p = Page::new();
         if self.page.frame {
-            let c = &mut p.content;
-            c.begin_marked_content(Name(b"Artifact"));
             let (w, h) = (self.meta.width, self.meta.height);
+            let c = p.artifact();
             c.set_stroke_rgb(0.55, 0.42, 0.18);
             c.set_line_width(2.0);
             c.rect(24.0, 24.0, w - 48.0, h - 48.0);
@@ -153,18 +152,13 @@ impl State<'_> {
 
     /// Open a marked-content sequence for `tag` on the current page.
     fn open(&mut self, role: Role, tag: &mut Tag) {
+        debug_assert_eq!(role, tag.role);
         let (i, page) = self.last();
-        let mcid = page.next_mcid;
-        page.next_mcid += 1;
-        page.content
-            .begin_marked_content_with_properties(Name(role.tag()))
-            .properties()
-            .identify(mcid);
-        tag.marks.push((i, mcid));
+        page.open(i, tag);
     }
 
     fn close(&mut self) {
-        self.last().1.content.end_marked_content();
+        self.last().1.close();
     }
 
     /// Lines of text wrapped to `max`, drawn from `x` (or centred in

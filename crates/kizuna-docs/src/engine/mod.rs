@@ -18,7 +18,10 @@
 //!   ToUnicode maps, the document's title, author, subject and language,
 //!   and, when a document is tagged, its structure tree (`StructTreeRoot`,
 //!   the catalog's `/MarkInfo << /Marked true >>`, each page's
-//!   `/StructParents` and the parent tree).
+//!   `/StructParents` and the parent tree); a page's marked content is
+//!   opened for an element (`Page::open`, with the page's next MCID) or as
+//!   an artifact (`Page::artifact`), by the flow and by the booklet's own
+//!   layout alike.
 //! - `image.rs`: JPEG and PNG photos placed as they are (no decoding);
 //! - `flow.rs`: a simple flow of headings, paragraphs, tables and figures
 //!   (vector drawings such as a QR code, bar charts, photos) down A4 pages, each block tagged

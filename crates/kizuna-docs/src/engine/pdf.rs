@@ -29,6 +29,11 @@ pub enum Role {
     TH,
     TD,
     Figure,
+    /// A list, its items, an item's label (number, letter) and its body.
+    L,
+    LI,
+    Lbl,
+    LBody,
 }
 
 impl Role {
@@ -43,6 +48,10 @@ impl Role {
             Role::TH => StructRole::TH,
             Role::TD => StructRole::TD,
             Role::Figure => StructRole::Figure,
+            Role::L => StructRole::L,
+            Role::LI => StructRole::LI,
+            Role::Lbl => StructRole::Lbl,
+            Role::LBody => StructRole::LBody,
         }
     }
 
@@ -58,6 +67,10 @@ impl Role {
             Role::TH => b"TH",
             Role::TD => b"TD",
             Role::Figure => b"Figure",
+            Role::L => b"L",
+            Role::LI => b"LI",
+            Role::Lbl => b"Lbl",
+            Role::LBody => b"LBody",
         }
     }
 }
@@ -77,6 +90,31 @@ impl Page {
             next_mcid: 0,
             images: Vec::new(),
         }
+    }
+
+    /// Open a marked-content sequence on this page (page `index` of the
+    /// document) for `tag`, with the page's next MCID, and note it in the tag.
+    /// Close it with [`Page::close`] before the page ends.
+    pub(crate) fn open(&mut self, index: usize, tag: &mut Tag) {
+        let mcid = self.next_mcid;
+        self.next_mcid += 1;
+        self.content
+            .begin_marked_content_with_properties(Name(tag.role.tag()))
+            .properties()
+            .identify(mcid);
+        tag.marks.push((index, mcid));
+    }
+
+    /// Close the marked-content sequence last opened.
+    pub(crate) fn close(&mut self) {
+        self.content.end_marked_content();
+    }
+
+    /// Open a sequence of decoration or page furniture (an `/Artifact`,
+    /// outside the structure tree); close it with [`Page::close`].
+    pub(crate) fn artifact(&mut self) -> &mut Content {
+        self.content.begin_marked_content(Name(b"Artifact"));
+        &mut self.content
     }
 }
 
@@ -99,6 +137,23 @@ impl Tag {
             alt: None,
             marks: Vec::new(),
             kids: Vec::new(),
+        }
+    }
+
+    /// The element with its alternative text.
+    pub(crate) fn with_alt(mut self, alt: impl Into<String>) -> Tag {
+        self.alt = Some(alt.into());
+        self
+    }
+
+    /// Its marked content and its descendants' moved `by` pages on (for
+    /// pages laid out apart and then put after others).
+    pub(crate) fn shift_pages(&mut self, by: usize) {
+        for (page, _) in &mut self.marks {
+            *page += by;
+        }
+        for kid in &mut self.kids {
+            kid.shift_pages(by);
         }
     }
 }

@@ -80,3 +80,5 @@ booklet-hours-closed = closed
 booklet-hours-all-day = open 24 hours
 booklet-hours-from = from { $time }
 booklet-hours-ask = ask first
+booklet-overview-alt = Overview map: the areas lettered as in the contents, and every place as a dot coloured by how sure its food is (the legend below).
+booklet-map-alt = Map of { $area }: its places numbered as in the list below and coloured by how sure their food is, with a scale bar.

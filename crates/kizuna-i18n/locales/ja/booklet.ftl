@@ -72,3 +72,5 @@ booklet-hours-closed = 休み
 booklet-hours-all-day = 24時間営業
 booklet-hours-from = { $time }から
 booklet-hours-ask = 要確認
+booklet-overview-alt = 全体地図：地域は目次と同じ記号で、各場所は食事の確かさ（下の凡例）の色の点で示しています。
+booklet-map-alt = { $area }の地図：場所は下の一覧と同じ番号で、食事の確かさの色で示し、縮尺を付けています。

@@ -71,3 +71,5 @@ booklet-hours-closed = tutup
 booklet-hours-all-day = dibuka 24 jam
 booklet-hours-from = dari { $time }
 booklet-hours-ask = sila tanya dahulu
+booklet-overview-alt = Peta keseluruhan: kawasan ditanda dengan huruf seperti dalam kandungan, dan setiap tempat sebagai titik berwarna mengikut tahap jaminan halal makanannya (lihat petunjuk di bawah).
+booklet-map-alt = Peta { $area }: tempat-tempatnya bernombor seperti dalam senarai di bawah dan berwarna mengikut tahap jaminan halal makanannya, dengan bar skala.
