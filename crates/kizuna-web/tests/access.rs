@@ -589,6 +589,12 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("DELETE", "/api/v1/tourism/trainings/{id}", Staff),
     ("GET", "/api/v1/tourism/flows", Staff),
     ("POST", "/api/v1/tourism/flows/import", Staff),
+    // #15 item 7: the annual report, itineraries and certificates in the API.
+    ("GET", "/api/v1/reports/annual", Staff),
+    ("POST", "/api/v1/tourism/itineraries/plan", Staff),
+    ("GET", "/api/v1/editions/{id}/certificates", Staff),
+    ("POST", "/api/v1/editions/{id}/certificates", Staff),
+    ("POST", "/api/v1/certificates/{number}/revoke", Staff),
     // #16 search: the console's results page (staff); the portal's search and the
     // API's (anyone: what is found depends on who asks, see tests/search_pages.rs).
     ("GET", "/console/search", Staff),

@@ -22,10 +22,13 @@ use utoipa_axum::router::OpenApiRouter;
 use crate::error::{ApiError, ApiResult};
 use crate::session::WebState;
 
+mod certificates;
+mod itineraries;
 mod map;
 mod openapi;
 mod photos;
 mod records;
+mod reports_annual;
 mod search;
 mod system;
 mod tourism;
@@ -54,6 +57,9 @@ pub fn routes() -> OpenApiRouter<WebState> {
         .merge(map::routes())
         .merge(photos::routes())
         .merge(tourism::routes())
+        .merge(itineraries::routes())
+        .merge(reports_annual::routes())
+        .merge(certificates::routes())
         .merge(search::routes())
 }
 

@@ -10,6 +10,8 @@
 //! - [`openapi`]: the document, each documented operation routed and its
 //!   declared access enforced, and the whole-document snapshot;
 //! - [`access`]: what anonymous callers and wrong tokens reach;
+//! - [`annual_itinerary_certificates`]: the annual report, an itinerary
+//!   planned, certificates issued, listed and revoked;
 //! - [`limits`]: zip bombs and oversized uploads refused with 413.
 
 use axum::http::StatusCode;
@@ -17,6 +19,7 @@ use kizuna_testkit::{Answer, Browser};
 use serde_json::{Value, json};
 
 mod access;
+mod annual_itinerary_certificates;
 mod bad_input;
 mod limits;
 mod openapi;
@@ -25,6 +28,7 @@ mod reports;
 mod transfer;
 
 use access::anonymous_visitors_reach_only_public_data;
+use annual_itinerary_certificates::annual_itinerary_certificates;
 use bad_input::bad_input;
 use limits::uploads_past_the_limits_are_refused;
 use openapi::openapi_paths_answer;
@@ -40,6 +44,7 @@ kizuna_testkit::on_both!(
     openapi_paths_answer,
     anonymous_visitors_reach_only_public_data,
     uploads_past_the_limits_are_refused,
+    annual_itinerary_certificates,
 );
 
 // ---------------------------------------------------------------- helpers
