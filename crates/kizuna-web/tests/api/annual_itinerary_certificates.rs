@@ -5,6 +5,8 @@
 //! trainees completed, listed, and one revoked (422 without a reason); a
 //! partner's account and anonymous callers refused.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
+
 use axum::http::StatusCode;
 use kizuna_geo::index::PlaceFilter;
 use kizuna_store::Backend;
