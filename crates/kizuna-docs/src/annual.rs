@@ -194,19 +194,7 @@ pub fn render(r: &AnnualReport, fonts: &Fonts) -> Result<Vec<u8>, DocError> {
                 (name, y.cumulative_trainees as f64, num(lang, y.cumulative_trainees))
             })
             .collect::<Vec<_>>();
-        let alt = format!(
-            "{label}: {}",
-            bars.iter()
-                .map(|(n, _, v)| format!("{n} {v}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        items.push(Item::Bars {
-            alt,
-            lang: code.clone(),
-            bars,
-            size: 8.0,
-        });
+        items.push(bar_chart(&label, &code, bars, 8.0));
     }
     let regions = &r.trainees.by_region;
     if !regions.is_empty() {
@@ -216,19 +204,7 @@ pub fn render(r: &AnnualReport, fonts: &Fonts) -> Result<Vec<u8>, DocError> {
             .iter()
             .map(|b| (b.name.clone(), b.trainees as f64, num(lang, b.trainees)))
             .collect::<Vec<_>>();
-        let alt = format!(
-            "{label}: {}",
-            bars.iter()
-                .map(|(n, _, v)| format!("{n} {v}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        items.push(Item::Bars {
-            alt,
-            lang: code.clone(),
-            bars,
-            size: 9.0,
-        });
+        items.push(bar_chart(&label, &code, bars, 9.0));
     }
     items.push(p(t(lang, "countries", &[]), &code, 10.0, true, false));
     if r.trainees.by_country.is_empty() {
@@ -414,6 +390,24 @@ pub fn render(r: &AnnualReport, fonts: &Fonts) -> Result<Vec<u8>, DocError> {
         page: FlowPage { frame: false },
     };
     flow.render(&items)
+}
+
+/// A chart of labelled bars, its alternative text the label and every bar's
+/// name and value as printed.
+fn bar_chart(label: &str, code: &str, bars: Vec<(String, f64, String)>, size: f32) -> Item {
+    let alt = format!(
+        "{label}: {}",
+        bars.iter()
+            .map(|(n, _, v)| format!("{n} {v}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    Item::Bars {
+        alt,
+        lang: code.to_owned(),
+        bars,
+        size,
+    }
 }
 
 #[cfg(test)]

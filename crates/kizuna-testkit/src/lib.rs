@@ -30,17 +30,20 @@ pub use browser::{Answer, Browser};
 #[cfg(feature = "web")]
 pub use page::{El, Page};
 
-/// Whether the program `cmd` is installed (`cmd --version` succeeds), for
+/// Whether the program `cmd` is installed (`cmd --version` or, for
+/// programs such as poppler's that know only that, `cmd -v` succeeds), for
 /// checks that read Kizuna's files with another program. When it is not,
 /// the check cannot run: under `CI=true` that fails the test, naming the
 /// Debian package to install; elsewhere it says on stderr that the check is
 /// skipped, and the caller skips it.
 #[track_caller]
 pub fn have_tool(cmd: &str, package: &str) -> bool {
-    let runs = std::process::Command::new(cmd)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
+    let runs = ["--version", "-v"].iter().any(|flag| {
+        std::process::Command::new(cmd)
+            .arg(flag)
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
     if !runs {
         let why = format!("{cmd} is not installed (Debian: apt-get install {package}; scripts/test installs it)");
         assert!(

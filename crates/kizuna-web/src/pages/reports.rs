@@ -129,7 +129,15 @@ fn file_name(fy: FiscalYear, lang: Lang, ext: &str) -> String {
     format!("annual-report-fy{}-{}.{ext}", fy.year(), lang.code())
 }
 
-async fn html(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
+/// The report as a file to download.
+#[derive(Clone, Copy)]
+enum Download {
+    Html,
+    Pdf,
+    Json,
+}
+
+async fn download_as(s: WebState, ctx: Ctx, f: Form, kind: Download) -> Response {
     if let Err(r) = ctx.require_staff() {
         return r;
     }
@@ -138,46 +146,38 @@ async fn html(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Res
         Err(r) => return r,
     };
     let app = crate::acting::for_ctx(&s, &ctx);
-    match app.annual_report(fy, lang).await {
-        Ok(r) => download(
-            &ctx,
-            kizuna_app::report::html::document(&r).into_bytes(),
-            "text/html; charset=utf-8",
-            file_name(fy, lang, "html"),
-        ),
+    let file = match kind {
+        Download::Pdf => app
+            .annual_report_pdf(fy, lang, crate::api::booklet_fonts())
+            .await
+            .map(|bytes| (bytes, "application/pdf", "pdf")),
+        Download::Html => app.annual_report(fy, lang).await.map(|r| {
+            (
+                kizuna_app::report::html::document(&r).into_bytes(),
+                "text/html; charset=utf-8",
+                "html",
+            )
+        }),
+        Download::Json => app.annual_report(fy, lang).await.and_then(|r| {
+            serde_json::to_vec_pretty(&r)
+                .map(|body| (body, "application/json", "json"))
+                .map_err(|e| AppError::BadFile(e.to_string()))
+        }),
+    };
+    match file {
+        Ok((body, content_type, ext)) => download(&ctx, body, content_type, file_name(fy, lang, ext)),
         Err(e) => app_error(&ctx, e),
     }
+}
+
+async fn html(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
+    download_as(s, ctx, f, Download::Html).await
 }
 
 async fn pdf(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
-    if let Err(r) = ctx.require_staff() {
-        return r;
-    }
-    let (fy, lang) = match chosen(&ctx, &f) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let app = crate::acting::for_ctx(&s, &ctx);
-    match app.annual_report_pdf(fy, lang, crate::api::booklet_fonts()).await {
-        Ok(bytes) => download(&ctx, bytes, "application/pdf", file_name(fy, lang, "pdf")),
-        Err(e) => app_error(&ctx, e),
-    }
+    download_as(s, ctx, f, Download::Pdf).await
 }
 
 async fn json(State(s): State<WebState>, ctx: Ctx, Query(f): Query<Form>) -> Response {
-    if let Err(r) = ctx.require_staff() {
-        return r;
-    }
-    let (fy, lang) = match chosen(&ctx, &f) {
-        Ok(c) => c,
-        Err(r) => return r,
-    };
-    let app = crate::acting::for_ctx(&s, &ctx);
-    match app.annual_report(fy, lang).await {
-        Ok(r) => match serde_json::to_vec_pretty(&r) {
-            Ok(body) => download(&ctx, body, "application/json", file_name(fy, lang, "json")),
-            Err(e) => app_error(&ctx, AppError::BadFile(e.to_string())),
-        },
-        Err(e) => app_error(&ctx, e),
-    }
+    download_as(s, ctx, f, Download::Json).await
 }
