@@ -2,7 +2,7 @@
 //! in Japanese, Thai and English; what a visitor or a partner cannot see is
 //! not found; people found are logged; the index follows the change feed
 //! (a deleted place disappears) and, reopened from its directory, knows
-//! the feed positions it applied.
+//! the feed positions it applied and catches up with what it missed.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
@@ -85,8 +85,16 @@ async fn search_follows_the_store_and_respects_roles(backend: Backend) {
     assert!(!after.contains(&("place".into(), gone)), "{after:?}");
     drop(s);
 
-    // Reopened, the index has the same documents without a rebuild.
+    // A write the index never saw (the server stopped between the store's
+    // commit and the index's, as in a crash): reopened, the index repairs
+    // itself from the feed, keeping the rest without a rebuild.
+    let unseen = after[0].1;
+    app.delete::<Place>(unseen).await.unwrap();
+    let expected: Vec<_> = after.iter().filter(|(_, id)| *id != unseen).cloned().collect();
     let reopened = Search::open(&app, &dir).await.unwrap();
-    assert_eq!(ids(&reopened, &app, Searcher::Staff, "ハラール", "place").await, after);
+    assert_eq!(
+        ids(&reopened, &app, Searcher::Staff, "ハラール", "place").await,
+        expected
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }
