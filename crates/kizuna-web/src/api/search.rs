@@ -15,6 +15,7 @@ use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
+use super::reports_annual::ApiLanguage;
 use super::{AppState, no_leftovers};
 use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::QueryMap;
@@ -46,6 +47,22 @@ fn bad(field: &str, code: &str, message: String) -> ApiError {
     }
 }
 
+/// A kind of record search finds (the documents' kinds).
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+#[allow(dead_code)] // the schema of the `kind` parameter, read as text
+enum SearchKind {
+    Person,
+    Organisation,
+    Locality,
+    Programme,
+    Activity,
+    Outcome,
+    Placement,
+    Delegation,
+    Place,
+}
+
 /// Search people, organisations, localities, programmes, activities,
 /// outcomes, placements, delegations and places by any name or words in
 /// English, Japanese, Thai or Malay (any script: kana and kanji, Thai,
@@ -56,9 +73,9 @@ fn bad(field: &str, code: &str, message: String) -> ApiError {
 /// person's document holds names only, so no other personal data can be
 /// matched. People found are noted in the audit log.
 #[utoipa::path(get, path = "/api/v1/search", tag = "search", operation_id = "search",
-    params(("q" = String, Query, description = "What to look for, 1-200 characters", min_length = 1, max_length = 200),
-           ("kind" = Option<String>, Query, description = "Only this kind: person, organisation, locality, programme, activity, outcome, placement, delegation or place"),
-           ("lang" = Option<String>, Query, description = "The language of the titles: en (default), ja, th or ms"),
+    params(("q" = String, Query, description = "What to look for, 1-200 characters, not only spaces", min_length = 1, max_length = 200, pattern = r"\S"),
+           ("kind" = inline(Option<SearchKind>), Query, description = "Only this kind"),
+           ("lang" = inline(Option<ApiLanguage>), Query, description = "The language of the titles: en (default), ja, th or ms"),
            ("limit" = Option<u32>, Query, description = "How many hits, 1-100 (default 20)", minimum = 1, maximum = 100)),
     responses((status = 200, description = "The hits the caller may see, best first", body = SearchResults),
               (status = 400, description = "An empty or too long query, an unknown kind or language, a limit out of range", body = ErrorBody)))]
@@ -142,5 +159,23 @@ fn search_error(e: kizuna_app::search::SearchError) -> ApiError {
                 "the search index could not answer; see the server log",
             )
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The `kind` parameter's documented values are the kinds the index holds.
+    #[test]
+    fn the_documented_kinds_are_the_index_kinds() {
+        let schema = serde_json::to_value(<SearchKind as utoipa::PartialSchema>::schema()).unwrap();
+        let documented: Vec<&str> = schema["enum"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
+        assert_eq!(documented, KINDS.to_vec());
     }
 }
