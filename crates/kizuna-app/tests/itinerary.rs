@@ -22,7 +22,7 @@ use kizuna_geo::index::PlaceFilter;
 use kizuna_geo::prayer::Method;
 use kizuna_i18n::Lang;
 use kizuna_store::Backend;
-use kizuna_testkit::{fresh_store, on_both};
+use kizuna_testkit::{fresh_store, have_tool, on_both};
 use serde_json::Value;
 
 fn d(s: &str) -> NaiveDate {
@@ -302,20 +302,10 @@ fn move_event(ics: &str, marker: &str, start: &str, end: &str) -> String {
     out
 }
 
-/// Whether Debian's qpdf and poppler-utils are here: without them the PDF
-/// checks say so and pass, except under `CI=true`.
+/// Whether Debian's qpdf and poppler-utils are here ([`have_tool`]: without
+/// them the PDF checks say so and pass, except under `CI=true`).
 fn pdf_tools() -> bool {
-    let missing: Vec<&str> = ["qpdf", "pdftotext"]
-        .into_iter()
-        .filter(|t| Command::new(t).arg("--version").output().is_err())
-        .collect();
-    if missing.is_empty() {
-        return true;
-    }
-    let why = format!("{missing:?} not installed (Debian's qpdf and poppler-utils)");
-    assert!(std::env::var("CI").as_deref() != Ok("true"), "{why}");
-    eprintln!("skipped: {why}");
-    false
+    have_tool("qpdf", "qpdf") && have_tool("pdftotext", "poppler-utils")
 }
 
 fn squeeze(s: &str) -> String {
