@@ -134,3 +134,148 @@ impl Store {
             .pop())
     }
 }
+
+/// What [`Store::upsert_place_stream`] is handed: a batch of places to
+/// write, or the word to commit.
+pub enum PlaceBatch {
+    Places(Vec<PlaceInput>),
+    /// Every batch was sent and the file had no problem: commit.
+    Done,
+}
+
+/// Rows per multi-row statement of [`Store::upsert_place_stream`]: about 24,000
+/// parameters, under SQLite's limit (32,766) and PostgreSQL's (65,535).
+const ROWS_PER_STATEMENT: usize = 500;
+
+impl Store {
+    /// Write places as they arrive, in batches, all in ONE transaction:
+    /// committed when [`PlaceBatch::Done`] arrives, rolled back (nothing
+    /// written, `Ok(None)`) when the channel closes before it — the reader
+    /// found a problem, or stopped. Each place new under its `(source,
+    /// source_id)` is inserted, each recorded one replaced, as
+    /// [`upsert_places`](Self::upsert_places) does, but with multi-row
+    /// statements, and the change feed and audit log written per batch. The
+    /// places of one batch must have distinct keys (the caller checks the
+    /// file for duplicates). `ids` is left empty: a million ids are not
+    /// kept for nobody.
+    pub async fn upsert_place_stream(
+        &self,
+        office_id: Id,
+        mut batches: tokio::sync::mpsc::Receiver<PlaceBatch>,
+    ) -> Result<Option<UpsertCounts>, StoreError> {
+        let cols: Vec<&str> = PlaceFields::columns().iter().map(|c| c.name.as_str()).collect();
+        let n = cols.len() + 1;
+        let sets: Vec<String> = cols
+            .iter()
+            .filter(|c| !matches!(**c, "source" | "source_id"))
+            .map(|c| format!("{c} = excluded.{c}"))
+            .chain(std::iter::once("version = places.version + 1".to_owned()))
+            .collect();
+        let row = |prefix: &str| {
+            cols.iter()
+                .filter(|c| !matches!(**c, "source" | "source_id"))
+                .map(|c| format!("{prefix}.{c}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (mine, theirs) = (row("places"), row("excluded"));
+        let statement = |rows: usize| {
+            let values: Vec<String> = (0..rows)
+                .map(|r| {
+                    let b = r * n;
+                    format!(
+                        "({})",
+                        (1..=n).map(|i| format!("${}", b + i)).collect::<Vec<_>>().join(", ")
+                    )
+                })
+                .collect();
+            format!(
+                "INSERT INTO places ({}, office_id) VALUES {} \
+                 ON CONFLICT (source, source_id) DO UPDATE SET {} \
+                 WHERE ({mine}) IS DISTINCT FROM ({theirs}) RETURNING id, version",
+                cols.join(", "),
+                values.join(", "),
+                sets.join(", "),
+            )
+        };
+        let full = statement(ROWS_PER_STATEMENT);
+        let mut counts = UpsertCounts::default();
+        let mut committed = false;
+        with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            while let Some(batch) = batches.recv().await {
+                let places = match batch {
+                    PlaceBatch::Places(places) => places,
+                    PlaceBatch::Done => {
+                        committed = true;
+                        break;
+                    }
+                };
+                let mut logged = Vec::with_capacity(places.len());
+                let mut audited = Vec::with_capacity(places.len());
+                for chunk in places.chunks(ROWS_PER_STATEMENT) {
+                    let sql = if chunk.len() == ROWS_PER_STATEMENT { full.clone() } else { statement(chunk.len()) };
+                    let mut q = sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(sql));
+                    for place in chunk {
+                        q = bind_all!(q, PlaceFields::from(place).write()).bind(office_id);
+                    }
+                    let written = q
+                        .fetch_all(&mut *tx)
+                        .await
+                        .map_err(|e| StoreError::from_write(e, Place::ENTITY, Place::UNIQUE))?;
+                    // Rows already as the file has them return nothing: updated, unchanged.
+                    counts.updated += chunk.len() - written.len();
+                    for (id, version) in written {
+                        let action = if version > 1 {
+                            counts.updated += 1;
+                            crate::Action::Update
+                        } else {
+                            counts.inserted += 1;
+                            crate::Action::Create
+                        };
+                        logged.push((Place::ENTITY, id, Some(office_id), Op::Upsert));
+                        audited.push(crate::NewEntry::new(action, Place::ENTITY, Some(id)).office(Some(office_id)).detail("import"));
+                    }
+                }
+                if !logged.is_empty() {
+                    log_change!(tx, System::Map, &logged);
+                }
+                crate::audit::audit_append!(tx, self, &audited);
+            }
+            if committed {
+                tx.commit().await?;
+            } else {
+                tx.rollback().await?;
+            }
+        });
+        if !committed {
+            return Ok(None);
+        }
+        self.note_write(System::Map);
+        Ok(Some(counts))
+    }
+
+    /// How many of these `(source, source_id)` keys are recorded: one query
+    /// for a whole batch (a dry run's "would add, would update").
+    pub async fn count_places_by_source(&self, keys: &[(&str, &str)]) -> Result<usize, StoreError> {
+        let mut found = 0usize;
+        for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+            let pairs: Vec<String> = (0..chunk.len())
+                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
+                .collect();
+            let sql = format!(
+                "SELECT COUNT(*) FROM places WHERE (source, source_id) IN (VALUES {})",
+                pairs.join(", ")
+            );
+            let n: i64 = with_pool!(self, p => {
+                let mut q = sqlx::query_scalar(AssertSqlSafe(sql));
+                for (source, id) in chunk {
+                    q = q.bind(*source).bind(*id);
+                }
+                q.fetch_one(p).await?
+            });
+            found += usize::try_from(n).unwrap_or(0);
+        }
+        Ok(found)
+    }
+}
