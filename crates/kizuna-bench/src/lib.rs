@@ -17,7 +17,8 @@
 //!   (`kizuna bench itinerary`);
 //! - [`search`]: the search index over many documents in four languages
 //!   beside SQLite FTS5 and PostgreSQL's full-text and trigram search
-//!   (`kizuna bench search`).
+//!   (`kizuna bench search`);
+//! - [`record`]: every figure also as a JSON line, for `kizuna bench all`.
 //!
 //! Every benchmark prints the machine's load average beside its figures
 //! ([`LoadWatch`]) and drops the databases and files it made ([`Scratch`]).
@@ -30,6 +31,7 @@ pub mod import_memory;
 pub mod itinerary;
 pub mod pages;
 pub mod places;
+pub mod record;
 pub mod search;
 
 use std::fmt;
