@@ -21,17 +21,62 @@ use serde_json::{Map, Number, Value as Json};
 
 use kizuna_domain::map::place::{PlaceFields, SourceKind};
 
-use super::{FileRead, FileRecord, OLD_COLUMNS, OldValue, file_columns, is_flag, row_error};
+use std::cell::RefCell;
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::rc::Rc;
+
+use super::{Counts, FileRecord, Found, OLD_COLUMNS, OldValue, file_columns, is_flag, row_error};
 use crate::{IoError, Result, RowError};
 
 use crate::table::unescape_formula as unescape;
 
-/// The line a record starts on. The reader's position is where it began
-/// reading, before any blank lines it skipped.
-fn start_line(text: &str, pos: &::csv::Position) -> usize {
+/// The bytes a CSV reader was given lately, kept so that the line a record
+/// starts on can be told: the reader's position is where it began reading,
+/// before any blank lines it skipped. Half a megabyte is kept, far more
+/// than the reader's own buffer; a record starting before that (a cell of
+/// half a megabyte) is numbered by the reader's line, blank lines included.
+#[derive(Default)]
+struct Window {
+    /// The stream offset of `bytes[0]`.
+    base: u64,
+    bytes: Vec<u8>,
+}
+
+const WINDOW_KEPT: usize = 1 << 19;
+
+/// A reader that keeps a [`Window`] of what it read.
+struct Tracked<R> {
+    inner: R,
+    window: Rc<RefCell<Window>>,
+}
+
+impl<R: Read> Read for Tracked<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut w = self.window.borrow_mut();
+        if w.bytes.len() > 2 * WINDOW_KEPT {
+            let cut = w.bytes.len() - WINDOW_KEPT;
+            w.bytes.drain(..cut);
+            w.base += cut as u64;
+        }
+        w.bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// The line a record starts on.
+fn start_line(window: &Window, pos: &::csv::Position) -> usize {
     let mut line = usize::try_from(pos.line()).unwrap_or(usize::MAX);
-    let from = usize::try_from(pos.byte()).unwrap_or(usize::MAX).min(text.len());
-    for b in &text.as_bytes()[from..] {
+    let Some(from) = pos
+        .byte()
+        .checked_sub(window.base)
+        .and_then(|f| usize::try_from(f).ok())
+        .filter(|f| *f <= window.bytes.len())
+    else {
+        return line;
+    };
+    for b in &window.bytes[from..] {
         match b {
             b'\n' => line += 1,
             b'\r' => {}
@@ -41,26 +86,70 @@ fn start_line(text: &str, pos: &::csv::Position) -> usize {
     line
 }
 
-/// Read a CSV file of places.
-pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
-    let decoded = crate::encoding::decode_text(bytes)?;
-    let text = decoded.text.as_ref();
+/// How much of a file is looked at to tell UTF-8 from a legacy encoding.
+const SNIFF: usize = 64 * 1024;
+
+/// Read a CSV file of places row by row. A file whose first 64 kB are
+/// UTF-8 is read as a stream (a byte that is not UTF-8 further on refuses
+/// it, naming the line); one in a legacy encoding is decoded whole first
+/// (`crate::encoding`).
+pub(super) fn stream(
+    mut input: Box<dyn Read + Send + '_>,
+    found: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> Result<Counts> {
+    let io = |e: std::io::Error| IoError::BadFile(format!("the CSV file cannot be read: {e}"));
+    let mut head = Vec::with_capacity(SNIFF);
+    (&mut input).take(SNIFF as u64).read_to_end(&mut head).map_err(io)?;
+    let body = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&head);
+    let utf8 = match std::str::from_utf8(body) {
+        Ok(_) => true,
+        // Cut in the middle of a character at the end of what was looked at.
+        Err(e) => e.error_len().is_none() && head.len() == SNIFF,
+    };
+    if utf8 {
+        let skip = head.len() - body.len();
+        let reader = std::io::Cursor::new(head).chain(input);
+        let mut reader = reader;
+        // The byte-order mark is not part of the first column's name.
+        std::io::copy(&mut (&mut reader).take(skip as u64), &mut std::io::sink()).map_err(io)?;
+        read_rows(reader, found)
+    } else {
+        let mut all = head;
+        input.read_to_end(&mut all).map_err(io)?;
+        let decoded = crate::encoding::decode_text(&all)?;
+        let text = decoded.text.as_ref();
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        read_rows(text.as_bytes(), found)
+    }
+}
+
+fn read_rows(input: impl Read, found: &mut dyn FnMut(Found) -> ControlFlow<()>) -> Result<Counts> {
+    let window = Rc::new(RefCell::new(Window::default()));
     let mut reader = ::csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut rows = reader.records();
-    let bad = |e: ::csv::Error| IoError::BadFile(format!("the file cannot be read as CSV: {e}"));
-    let header = match rows.next() {
-        None => {
-            return Err(IoError::BadFile(
-                "the file is empty: it needs a header row naming its columns, as the export writes it".into(),
-            ));
-        }
-        Some(h) => h.map_err(bad)?,
+        .buffer_capacity(64 * 1024)
+        .from_reader(Tracked {
+            inner: input,
+            window: Rc::clone(&window),
+        });
+    let bad = |e: ::csv::Error| match e.kind() {
+        ::csv::ErrorKind::Utf8 { pos, err } => IoError::BadFile(format!(
+            "the file is not UTF-8: line {}, field {}, is not valid text; save it as \"CSV UTF-8\" and try again",
+            pos.as_ref().map_or(0, ::csv::Position::line),
+            err.field() + 1
+        )),
+        _ => IoError::BadFile(format!("the file cannot be read as CSV: {e}")),
     };
+    let mut rec = ::csv::StringRecord::new();
+    if !reader.read_record(&mut rec).map_err(bad)? {
+        return Err(IoError::BadFile(
+            "the file is empty: it needs a header row naming its columns, as the export writes it".into(),
+        ));
+    }
+    let header = rec.clone();
     let columns = file_columns();
-    let header_line = header.position().map_or(1, |p| start_line(text, p));
+    let header_line = header.position().map_or(1, |p| start_line(&window.borrow(), p));
     let mut index: Vec<Option<&'static str>> = Vec::with_capacity(header.len());
     let mut errors: Vec<RowError> = Vec::new();
     for (i, h) in header.iter().enumerate() {
@@ -112,26 +201,41 @@ pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
                 .collect::<String>()
         )));
     }
+    let mut counts = Counts::default();
     if !errors.is_empty() {
-        return Ok(FileRead {
-            errors,
-            ..FileRead::default()
-        });
+        for e in errors {
+            if found(Found::Error(e)).is_break() {
+                break;
+            }
+        }
+        return Ok(counts);
     }
-    let mut file = FileRead::default();
-    for rec in rows {
-        let rec = rec.map_err(bad)?;
+    while reader.read_record(&mut rec).map_err(bad)? {
         if rec.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let line = rec.position().map_or(file.read + 2, |p| start_line(text, p));
-        file.read += 1;
-        match read_row(line, &rec, &index) {
-            Ok(r) => file.records.push(r),
-            Err(errs) => file.errors.extend(errs),
+        let line = rec
+            .position()
+            .map_or(counts.read + 2, |p| start_line(&window.borrow(), p));
+        counts.read += 1;
+        let flow = match read_row(line, &rec, &index) {
+            Ok(r) => found(Found::Record(r)),
+            Err(errs) => {
+                let mut flow = ControlFlow::Continue(());
+                for e in errs {
+                    flow = found(Found::Error(e));
+                    if flow.is_break() {
+                        break;
+                    }
+                }
+                flow
+            }
+        };
+        if flow.is_break() {
+            break;
         }
     }
-    Ok(file)
+    Ok(counts)
 }
 
 /// One data row as a place, or every reason it is not one.

@@ -6,53 +6,185 @@
 
 use kizuna_domain::map::place::{PlaceFields, PlaceInput, SourceKind};
 use kizuna_geo::hours::{check_opening_hours, opening_hours_error};
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::{Map, Value as Json};
+use std::io::Read;
+use std::ops::ControlFlow;
 
-use super::{FileRead, FileRecord, OLD_COLUMNS, OldValue, file_columns, row_error, show};
+use super::{Counts, FileRecord, Found, OLD_COLUMNS, OldValue, file_columns, row_error, show};
 use crate::{IoError, Result, RowError};
 
-/// A GeoJSON FeatureCollection (or one Feature) read into places.
-pub(super) fn read(bytes: &[u8]) -> Result<FileRead> {
-    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
-        IoError::BadFile(format!(
-            "the file is not UTF-8 (byte {} is not valid)",
-            e.valid_up_to() + 1
-        ))
-    })?;
-    let doc: Json = serde_json::from_str(text).map_err(|e| IoError::BadFile(format!("the file is not JSON: {e}")))?;
-    let features = match doc.get("type").and_then(Json::as_str) {
-        Some("FeatureCollection") => match doc.get("features").and_then(Json::as_array) {
-            Some(f) => f.clone(),
-            None => {
-                return Err(IoError::BadFile(
-                    "the FeatureCollection has no \"features\" array".into(),
-                ));
+/// What the top of a GeoJSON document held besides its features.
+#[derive(Default)]
+struct Top {
+    kind: Option<Json>,
+    /// Whether it had a `features` member.
+    features: bool,
+    /// `id`, `geometry` and `properties`: a document that is one Feature.
+    rest: Map<String, Json>,
+}
+
+/// The error a visitor returns when the consumer stopped the read.
+const STOPPED: &str = "kizuna: read stopped";
+
+/// Reads the top object, streaming its `features` to `each`.
+struct TopVisitor<'f, 'g> {
+    each: &'f mut Each<'g>,
+}
+
+/// What is done with each feature as it is read.
+struct Each<'g> {
+    found: &'g mut dyn FnMut(Found) -> ControlFlow<()>,
+    count: usize,
+}
+
+impl Each<'_> {
+    fn feature(&mut self, f: &Json) -> ControlFlow<()> {
+        self.count += 1;
+        let row = self.count;
+        match read_feature(row, f) {
+            Ok((input, fid, locality)) => (self.found)(Found::Record(FileRecord {
+                row,
+                input,
+                label: fid.map(|f| format!("feature id {f}")),
+                locality,
+            })),
+            Err(errs) => {
+                for e in errs {
+                    (self.found)(Found::Error(e))?;
+                }
+                ControlFlow::Continue(())
             }
-        },
-        Some("Feature") => vec![doc.clone()],
+        }
+    }
+}
+
+impl<'de> Visitor<'de> for TopVisitor<'_, '_> {
+    type Value = Top;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a GeoJSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<Top, A::Error> {
+        let mut top = Top::default();
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "features" => {
+                    top.features = true;
+                    map.next_value_seed(Features { each: &mut *self.each })?;
+                }
+                "type" => top.kind = Some(map.next_value()?),
+                "id" | "geometry" | "properties" => {
+                    let v: Json = map.next_value()?;
+                    top.rest.insert(key, v);
+                }
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(top)
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for TopVisitor<'_, '_> {
+    type Value = Top;
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<Top, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+/// The `features` array, one feature at a time.
+struct Features<'f, 'g> {
+    each: &'f mut Each<'g>,
+}
+
+impl<'de> Visitor<'de> for Features<'_, '_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a \"features\" array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
+        while let Some(f) = seq.next_element::<Json>()? {
+            if self.each.feature(&f).is_break() {
+                return Err(serde::de::Error::custom(STOPPED));
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for Features<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> std::result::Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+/// A GeoJSON FeatureCollection (or one Feature) read feature by feature:
+/// one feature is in memory at a time, however long the file.
+pub(super) fn stream(
+    mut input: Box<dyn Read + Send + '_>,
+    found: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> Result<Counts> {
+    let io = |e: std::io::Error| IoError::BadFile(format!("the GeoJSON file cannot be read: {e}"));
+    let mut bom = Vec::with_capacity(3);
+    (&mut input).take(3).read_to_end(&mut bom).map_err(io)?;
+    let head: &[u8] = if bom == b"\xEF\xBB\xBF" { &[] } else { &bom };
+    let reader = std::io::BufReader::with_capacity(256 * 1024, std::io::Cursor::new(head.to_vec()).chain(input));
+    let mut de = serde_json::Deserializer::from_reader(reader);
+    let mut each = Each { found, count: 0 };
+    let not_json = |e: serde_json::Error| {
+        if e.to_string().starts_with(STOPPED) {
+            None
+        } else if e.is_data() {
+            Some(IoError::BadFile(
+                "the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\", with a \"features\" array)".into(),
+            ))
+        } else {
+            Some(IoError::BadFile(format!("the file is not JSON: {e}")))
+        }
+    };
+    let top = match (TopVisitor { each: &mut each }).deserialize(&mut de) {
+        Ok(top) => top,
+        Err(e) => {
+            return match not_json(e) {
+                None => Ok(Counts {
+                    read: each.count,
+                    skipped: 0,
+                }),
+                Some(e) => Err(e),
+            };
+        }
+    };
+    de.end()
+        .map_err(|e| IoError::BadFile(format!("the file is not JSON: {e}")))?;
+    match top.kind.as_ref().and_then(Json::as_str) {
+        Some("FeatureCollection") if top.features => {}
+        Some("FeatureCollection") => {
+            return Err(IoError::BadFile(
+                "the FeatureCollection has no \"features\" array".into(),
+            ));
+        }
+        Some("Feature") => {
+            let mut f = top.rest;
+            f.insert("type".into(), Json::from("Feature"));
+            // Stopped or not, this was the only one.
+            let _ = each.feature(&Json::Object(f));
+        }
         _ => {
             return Err(IoError::BadFile(
                 "the file is not a GeoJSON FeatureCollection (its \"type\" must be \"FeatureCollection\")".into(),
             ));
         }
-    };
-    let mut file = FileRead {
-        read: features.len(),
-        ..FileRead::default()
-    };
-    for (i, f) in features.iter().enumerate() {
-        let row = i + 1;
-        match read_feature(row, f) {
-            Ok((input, fid, locality)) => file.records.push(FileRecord {
-                row,
-                input,
-                label: fid.map(|f| format!("feature id {f}")),
-                locality,
-            }),
-            Err(errs) => file.errors.extend(errs),
-        }
     }
-    Ok(file)
+    Ok(Counts {
+        read: each.count,
+        skipped: 0,
+    })
 }
 
 /// One feature as a place (with its feature id and locality key, if

@@ -5,6 +5,7 @@
 //! already recorded) are the caller's.
 
 use std::collections::HashMap;
+use std::ops::ControlFlow;
 
 use kizuna_domain::common::{Id, guess_language};
 use kizuna_domain::fields::Fields;
@@ -225,14 +226,94 @@ pub(crate) fn show(v: &Json) -> String {
     }
 }
 
+/// One thing a reader found, handed over as soon as it is found (see [`stream`]).
+pub enum Found {
+    /// A place read and checked on its own.
+    Record(FileRecord),
+    /// A problem with a record (a strict read refuses the file over any).
+    Error(RowError),
+    /// An OpenStreetMap object left out of a lenient read, and why.
+    LeftOut(ObjectNote),
+    /// What a lenient read changed to make a place of an object.
+    Warning(ObjectNote),
+}
+
+/// What a streamed read counted.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Counts {
+    /// Records read (including those with problems).
+    pub read: usize,
+    /// OpenStreetMap objects that are not places of the map.
+    pub skipped: usize,
+}
+
+/// A file a reader can open: once for GeoJSON and CSV, again for the
+/// OpenStreetMap passes that look for the nodes of ways and relations.
+/// The caller owns the I/O (a file, an upload in memory, with a byte
+/// counter for progress); kizuna-io only reads what it is given.
+pub trait Input: Sync {
+    fn open(&self) -> std::io::Result<Box<dyn std::io::Read + Send + '_>>;
+}
+
+/// A file already in memory.
+pub struct Bytes<'a>(pub &'a [u8]);
+
+impl Input for Bytes<'_> {
+    fn open(&self) -> std::io::Result<Box<dyn std::io::Read + Send + '_>> {
+        Ok(Box::new(self.0))
+    }
+}
+
+pub(crate) fn io_error(format: PlaceFileFormat, e: &std::io::Error) -> IoError {
+    IoError::BadFile(format!("the {} file cannot be read: {e}", format.label()))
+}
+
+/// Read a file of places record by record, handing each record, problem
+/// and note to `found` as it is read, so that memory holds one record at a
+/// time, not the file (OpenStreetMap files keep only the objects that are
+/// places, and the ways' node lists they need). `found` may stop the read
+/// by returning `Break`. Read `lenient`ly, an OpenStreetMap object that
+/// cannot become a place is left out with its reason, and what can be
+/// mended is, with a warning (see `osm`'s module documentation); GeoJSON
+/// and CSV are read alike either way. An `Err` is a file that cannot be
+/// read at all: whatever was handed over before it is to be dropped.
+pub fn stream(
+    format: PlaceFileFormat,
+    input: &dyn Input,
+    lenient: bool,
+    found: &mut dyn FnMut(Found) -> ControlFlow<()>,
+) -> Result<Counts> {
+    match format {
+        PlaceFileFormat::Geojson => geojson::stream(input.open().map_err(|e| io_error(format, &e))?, found),
+        PlaceFileFormat::Csv => csv::stream(input.open().map_err(|e| io_error(format, &e))?, found),
+        PlaceFileFormat::OsmXml => osm::stream(input, osm::Encoding::Xml, lenient, found),
+        PlaceFileFormat::OsmPbf => osm::stream(input, osm::Encoding::Pbf, lenient, found),
+    }
+}
+
+/// Everything [`stream`] finds, gathered.
+fn gather(format: PlaceFileFormat, bytes: &[u8], lenient: bool) -> Result<FileRead> {
+    let mut file = FileRead {
+        lenient: lenient && matches!(format, PlaceFileFormat::OsmXml | PlaceFileFormat::OsmPbf),
+        ..FileRead::default()
+    };
+    let counts = stream(format, &Bytes(bytes), lenient, &mut |f| {
+        match f {
+            Found::Record(r) => file.records.push(r),
+            Found::Error(e) => file.errors.push(e),
+            Found::LeftOut(n) => file.left_out.push(n),
+            Found::Warning(n) => file.warnings.push(n),
+        }
+        ControlFlow::Continue(())
+    })?;
+    file.read = counts.read;
+    file.skipped = counts.skipped;
+    Ok(file)
+}
+
 /// Read a file of places in a format; every problem is in `errors`.
 pub fn read(format: PlaceFileFormat, bytes: &[u8]) -> Result<FileRead> {
-    match format {
-        PlaceFileFormat::Geojson => geojson::read(bytes),
-        PlaceFileFormat::Csv => csv::read(bytes),
-        PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml, false),
-        PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf, false),
-    }
+    gather(format, bytes, false)
 }
 
 /// Read a file of places as real OpenStreetMap data needs: an object that
@@ -240,11 +321,7 @@ pub fn read(format: PlaceFileFormat, bytes: &[u8]) -> Result<FileRead> {
 /// what can be mended is, with a warning (see `osm`'s module
 /// documentation). GeoJSON and CSV are read as by [`read`].
 pub fn read_lenient(format: PlaceFileFormat, bytes: &[u8]) -> Result<FileRead> {
-    match format {
-        PlaceFileFormat::OsmXml => osm::read(bytes, osm::Encoding::Xml, true),
-        PlaceFileFormat::OsmPbf => osm::read(bytes, osm::Encoding::Pbf, true),
-        _ => read(format, bytes),
-    }
+    gather(format, bytes, true)
 }
 
 /// Places as a GeoJSON (RFC 7946) FeatureCollection of points, with flat

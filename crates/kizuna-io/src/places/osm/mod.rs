@@ -76,14 +76,19 @@ use kizuna_domain::common::guess_language;
 use kizuna_domain::common::local_text::LANGUAGES;
 use kizuna_domain::map::place::{OSM_ATTRIBUTION, Phone, PlaceFields, SourceKind, Website};
 
-use super::{FileRead, FileRecord, ObjectNote, row_error};
+use std::io::Read;
+use std::ops::ControlFlow;
+
+#[cfg(test)]
+use super::FileRead;
+use super::{FileRecord, ObjectNote, row_error};
 use crate::{IoError, Result, RowError};
 
 mod scan;
 #[cfg(test)]
 mod tests;
 
-use scan::scan;
+use scan::{Source, Want, scan};
 
 /// How an OpenStreetMap file is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -144,15 +149,16 @@ pub(super) fn bad(format: Encoding, reason: impl std::fmt::Display) -> IoError {
 // Which objects, and their tags
 // ---------------------------------------------------------------------------
 
-/// An object's tags, looked up by key (trimmed; blank values are absent).
-struct Tags<'a>(&'a [(String, String)]);
+/// An object's tags, looked up by key (trimmed; blank values are absent):
+/// owned, or borrowed from a PBF block before anything is copied.
+pub(super) struct Tags<'a, S = String>(pub(super) &'a [(S, S)]);
 
-impl<'a> Tags<'a> {
+impl<'a, S: AsRef<str>> Tags<'a, S> {
     fn get(&self, key: &str) -> Option<&'a str> {
         self.0
             .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.trim())
+            .find(|(k, _)| k.as_ref() == key)
+            .map(|(_, v)| v.as_ref().trim())
             .filter(|v| !v.is_empty())
     }
 
@@ -171,42 +177,46 @@ impl<'a> Tags<'a> {
     }
 }
 
-fn is_mosque(t: &Tags) -> bool {
+/// The keys one of which every place has ([`is_place`] asks for no object
+/// without one): a PBF object without any is passed over unread.
+pub(super) const PLACE_KEYS: [&str; 5] = ["diet:halal", "amenity", "room", "prayer_room", "butcher"];
+
+fn is_mosque<S: AsRef<str>>(t: &Tags<S>) -> bool {
     t.has("amenity", &["place_of_worship"]) && t.has("religion", &["muslim"])
 }
 
 /// No `religion`, or one a Muslim may pray in.
-fn open_to_muslims(t: &Tags) -> bool {
+fn open_to_muslims<S: AsRef<str>>(t: &Tags<S>) -> bool {
     t.get("religion").is_none() || t.has("religion", &["muslim", "multifaith"])
 }
 
-fn is_prayer_room(t: &Tags) -> bool {
+fn is_prayer_room<S: AsRef<str>>(t: &Tags<S>) -> bool {
     (t.has("amenity", &["prayer_room"]) && open_to_muslims(t))
         || (t.has("room", &["prayer"]) && t.has("religion", &["muslim", "multifaith"]))
         || (t.has("room", &["multi_faith"]) && open_to_muslims(t))
         || (t.has("amenity", &["place_of_worship"]) && t.has("religion", &["multifaith"]))
 }
 
-fn claims_halal(t: &Tags) -> bool {
+fn claims_halal<S: AsRef<str>>(t: &Tags<S>) -> bool {
     t.has("diet:halal", &["yes", "only", "limited"])
 }
 
-fn has_prayer_room(t: &Tags) -> bool {
+fn has_prayer_room<S: AsRef<str>>(t: &Tags<S>) -> bool {
     t.has("prayer_room", &["yes"])
 }
 
 /// Whether an object is a place of the map (see the module documentation).
-fn is_place(t: &Tags) -> bool {
+pub(super) fn is_place<S: AsRef<str>>(t: &Tags<S>) -> bool {
     claims_halal(t) || is_mosque(t) || is_prayer_room(t) || has_prayer_room(t) || is_halal_butcher(t)
 }
 
-fn is_halal_butcher(t: &Tags) -> bool {
+fn is_halal_butcher<S: AsRef<str>>(t: &Tags<S>) -> bool {
     t.has("butcher", &["halal"])
 }
 
 /// A shop selling halal food: a halal butcher, `shop=halal`, or any shop
 /// whose `diet:halal` is `yes` or `only`.
-fn is_halal_shop(t: &Tags) -> bool {
+fn is_halal_shop<S: AsRef<str>>(t: &Tags<S>) -> bool {
     is_halal_butcher(t)
         || t.has("shop", &["halal"])
         || (t.get("shop").is_some() && t.has("diet:halal", &["yes", "only"]))
@@ -536,18 +546,30 @@ fn centroid(points: impl Iterator<Item = (f64, f64)>) -> Option<(f64, f64)> {
 // The file
 // ---------------------------------------------------------------------------
 
-/// Read an OpenStreetMap file's places. The file is read once for its
-/// tagged objects, and again (only as needed) for the nodes of the ways and
-/// relations among them.
-pub(super) fn read(bytes: &[u8], format: Encoding, lenient: bool) -> Result<FileRead> {
-    let mut seen = 0usize;
-    let mut kept: Vec<(usize, Element)> = Vec::new();
-    scan(bytes, format, true, &mut |e| {
-        seen += 1;
-        if is_place(&Tags(&e.tags)) {
-            kept.push((seen, e));
+/// Read an OpenStreetMap file's places, handing each to `found` in file
+/// order. The file is read once for its tagged objects (a PBF file's blocks
+/// decoded in parallel, and an object's tags looked at before anything is
+/// copied: only objects that are places are kept), and again (only as
+/// needed) for the nodes of the ways and relations among them.
+pub(super) fn stream(
+    input: &dyn super::Input,
+    format: Encoding,
+    lenient: bool,
+    found: &mut dyn FnMut(super::Found) -> ControlFlow<()>,
+) -> Result<super::Counts> {
+    use super::Found;
+    let source = match format {
+        Encoding::Xml => {
+            let mut bytes = Vec::new();
+            input
+                .open()
+                .and_then(|mut r| r.read_to_end(&mut bytes))
+                .map_err(|e| bad(format, e))?;
+            Source::Xml(bytes)
         }
-    })?;
+        Encoding::Pbf => Source::Pbf(input),
+    };
+    let (seen, kept) = scan(&source, &Want::Places)?;
 
     // The nodes each kept way and relation needs.
     let mut way_nodes: HashMap<i64, Vec<i64>> = HashMap::new();
@@ -565,11 +587,9 @@ pub(super) fn read(bytes: &[u8], format: Encoding, lenient: bool) -> Result<File
     }
     member_ways.retain(|w| !way_nodes.contains_key(w));
     if !member_ways.is_empty() {
-        scan(bytes, format, false, &mut |e| {
-            if e.kind() == Kind::Way && member_ways.contains(&e.id) {
-                way_nodes.insert(e.id, e.refs);
-            }
-        })?;
+        for (_, e) in scan(&source, &Want::Ways(&member_ways))?.1 {
+            way_nodes.insert(e.id, e.refs);
+        }
     }
     let mut positions: HashMap<i64, (f64, f64)> = HashMap::new();
     for (_, e) in &kept {
@@ -585,22 +605,18 @@ pub(super) fn read(bytes: &[u8], format: Encoding, lenient: bool) -> Result<File
     }
     needed.retain(|n| !positions.contains_key(n));
     if !needed.is_empty() {
-        scan(bytes, format, false, &mut |e| {
-            if e.kind() == Kind::Node
-                && needed.contains(&e.id)
-                && let Some(p) = e.pos
-            {
+        for (_, e) in scan(&source, &Want::Nodes(&needed))?.1 {
+            if let Some(p) = e.pos {
                 positions.insert(e.id, p);
             }
-        })?;
+        }
     }
 
-    let mut file = FileRead {
+    let counts = super::Counts {
         read: kept.len(),
         skipped: seen - kept.len(),
-        lenient,
-        ..FileRead::default()
     };
+    let mut warnings = Vec::new();
     for (row, e) in &kept {
         let position = match e.kind() {
             Kind::Node => e.pos,
@@ -622,13 +638,41 @@ pub(super) fn read(bytes: &[u8], format: Encoding, lenient: bool) -> Result<File
                 centroid(ids.iter().filter_map(|n| positions.get(n).copied()))
             }
         };
-        match place(*row, e, position, lenient.then_some(&mut file.warnings)) {
-            Ok(r) => file.records.push(r),
-            Err(errs) if lenient => file.left_out.push(left_out(e, errs)),
-            Err(errs) => file.errors.extend(errs),
+        let flow = match place(*row, e, position, lenient.then_some(&mut warnings)) {
+            Ok(r) => {
+                let mut flow = ControlFlow::Continue(());
+                for w in warnings.drain(..) {
+                    flow = found(Found::Warning(w));
+                }
+                if flow.is_continue() {
+                    flow = found(Found::Record(r));
+                }
+                flow
+            }
+            Err(errs) if lenient => found(Found::LeftOut(left_out(e, errs))),
+            Err(errs) => {
+                let mut flow = ControlFlow::Continue(());
+                for err in errs {
+                    flow = found(Found::Error(err));
+                }
+                flow
+            }
+        };
+        if flow.is_break() {
+            break;
         }
     }
-    Ok(file)
+    Ok(counts)
+}
+
+/// The whole file gathered, for the tests.
+#[cfg(test)]
+pub(super) fn read(bytes: &[u8], format: Encoding, lenient: bool) -> Result<FileRead> {
+    let f = match format {
+        Encoding::Xml => super::PlaceFileFormat::OsmXml,
+        Encoding::Pbf => super::PlaceFileFormat::OsmPbf,
+    };
+    super::gather(f, bytes, lenient)
 }
 
 /// One note for an object left out: its first problem, the others added

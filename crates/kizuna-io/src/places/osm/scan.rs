@@ -1,23 +1,63 @@
 //! Reading OpenStreetMap files object by object: XML with quick-xml,
-//! PBF with osmpbf. Only what the mapping asks for is copied.
+//! PBF with osmpbf, its blocks decoded in parallel. Only what the mapping
+//! asks for is copied.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Element, Encoding, Kind, bad};
+use super::{Element, Encoding, Kind, PLACE_KEYS, Tags, bad, is_place};
 use crate::Result;
 
 // ---------------------------------------------------------------------------
 // Reading the encodings
 // ---------------------------------------------------------------------------
 
-/// Call `f` with every object of the file, in file order. Tags are read only
-/// when `tags` is true.
-pub(super) fn scan(bytes: &[u8], format: Encoding, tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
-    match format {
-        Encoding::Xml => scan_xml(bytes, tags, f),
-        Encoding::Pbf => scan_pbf(bytes, tags, f),
+/// A file to scan: XML read whole (extracts in XML are small), PBF opened
+/// for each pass.
+pub(super) enum Source<'a> {
+    Xml(Vec<u8>),
+    Pbf(&'a dyn crate::places::Input),
+}
+
+/// What a pass keeps.
+pub(super) enum Want<'s> {
+    /// Objects that are places ([`super::is_place`]), with their tags.
+    Places,
+    /// These ways, with their nodes (no tags).
+    Ways(&'s HashSet<i64>),
+    /// These nodes, with their positions (no tags).
+    Nodes(&'s HashSet<i64>),
+}
+
+impl Want<'_> {
+    fn tags(&self) -> bool {
+        matches!(self, Want::Places)
+    }
+}
+
+/// The objects of a file that `want` asks for, each with its number in the
+/// file (from 1, counting every object not deleted), in file order; and how
+/// many objects the file has.
+pub(super) fn scan(source: &Source, want: &Want) -> Result<(usize, Vec<(usize, Element)>)> {
+    match source {
+        Source::Xml(bytes) => {
+            let mut seen = 0usize;
+            let mut kept = Vec::new();
+            scan_xml(bytes, want.tags(), &mut |e| {
+                seen += 1;
+                let keep = match want {
+                    Want::Places => is_place(&Tags(&e.tags)),
+                    Want::Ways(ids) => e.kind() == Kind::Way && ids.contains(&e.id),
+                    Want::Nodes(ids) => e.kind() == Kind::Node && ids.contains(&e.id),
+                };
+                if keep {
+                    kept.push((seen, e));
+                }
+            })?;
+            Ok((seen, kept))
+        }
+        Source::Pbf(input) => scan_pbf(*input, want),
     }
 }
 
@@ -237,71 +277,197 @@ pub(super) fn attributes(start: &BytesStart<'_>, text: &str, pos: u64) -> Result
     Ok(out)
 }
 
-pub(super) fn scan_pbf(bytes: &[u8], tags: bool, f: &mut dyn FnMut(Element)) -> Result<()> {
-    use osmpbf::{Element as E, RelMemberType};
+/// A PBF file's blocks decoded in parallel (rayon, as many threads as
+/// cores), read in file order from one reader, their kept objects put back
+/// in file order. Memory holds the blocks being decoded and what is kept.
+pub(super) fn scan_pbf(input: &dyn crate::places::Input, want: &Want) -> Result<(usize, Vec<(usize, Element)>)> {
+    use osmpbf::{BlobDecode, BlobReader};
+    use rayon::prelude::*;
     let p = Encoding::Pbf;
-    if bytes.is_empty() {
-        return Err(bad(p, "the file is empty"));
-    }
-    let collect = |it: &mut dyn Iterator<Item = (&str, &str)>| -> Vec<(String, String)> {
-        if tags {
-            it.map(|(k, v)| (k.to_owned(), v.to_owned())).collect()
-        } else {
-            Vec::new()
-        }
-    };
-    // Nanodegrees to degrees: an exact quotient, so a coordinate written with
-    // 7 decimals reads as the same number as from XML.
-    let deg = |nano: i64| nano as f64 / 1e9;
-    let reader = osmpbf::ElementReader::new(bytes);
+    let reader = input.open().map_err(|e| bad(p, e))?;
+    let blobs = BlobReader::new(std::io::BufReader::with_capacity(1 << 20, reader));
     // The decoder may panic on a crafted file (it unwraps some values):
     // that is a bad file, not a crash.
     let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        reader.for_each(|e| match e {
-            E::Node(n) if n.info().visible() => f(Element {
-                kind: Some(Kind::Node),
-                id: n.id(),
-                pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
-                tags: collect(&mut n.tags()),
-                ..Element::default()
-            }),
-            E::DenseNode(n) if n.info().is_none_or(osmpbf::DenseNodeInfo::visible) => f(Element {
-                kind: Some(Kind::Node),
-                id: n.id(),
-                pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
-                tags: collect(&mut n.tags()),
-                ..Element::default()
-            }),
-            E::Way(w) if w.info().visible() => f(Element {
-                kind: Some(Kind::Way),
-                id: w.id(),
-                tags: collect(&mut w.tags()),
-                refs: w.refs().collect(),
-                ..Element::default()
-            }),
-            E::Relation(r) if r.info().visible() => f(Element {
-                kind: Some(Kind::Relation),
-                id: r.id(),
-                tags: collect(&mut r.tags()),
-                members: r
-                    .members()
-                    .map(|m| {
-                        let k = match m.member_type {
-                            RelMemberType::Node => Kind::Node,
-                            RelMemberType::Way => Kind::Way,
-                            RelMemberType::Relation => Kind::Relation,
-                        };
-                        (k, m.member_id)
-                    })
-                    .collect(),
-                ..Element::default()
-            }),
-            _ => {}
-        })
+        blobs
+            .enumerate()
+            .par_bridge()
+            .map(|(i, blob)| match blob?.decode()? {
+                BlobDecode::OsmData(block) => {
+                    let (seen, kept) = pick(&block, want);
+                    Ok((i, seen, kept))
+                }
+                BlobDecode::OsmHeader(_) | BlobDecode::Unknown(_) => Ok((i, 0, Vec::new())),
+            })
+            .collect::<std::result::Result<Vec<_>, osmpbf::Error>>()
     }));
-    match run {
-        Ok(Ok(())) => Ok(()),
-        Ok(Err(e)) => Err(bad(p, e)),
-        Err(_) => Err(bad(p, "its data is damaged")),
+    let mut blocks = match run {
+        Ok(Ok(blocks)) => blocks,
+        Ok(Err(e)) => return Err(bad(p, e)),
+        Err(_) => return Err(bad(p, "its data is damaged")),
+    };
+    if blocks.is_empty() {
+        return Err(bad(p, "the file is empty"));
     }
+    blocks.sort_unstable_by_key(|(i, _, _)| *i);
+    let mut seen = 0usize;
+    let mut kept = Vec::new();
+    for (_, n, objects) in blocks {
+        kept.extend(objects.into_iter().map(|(row, e)| (seen + row, e)));
+        seen += n;
+    }
+    Ok((seen, kept))
+}
+
+/// A tag of a block's string table, when both strings are UTF-8.
+fn tag_of<'a>(strings: &'a [Vec<u8>], k: usize, v: usize) -> Option<(&'a str, &'a str)> {
+    Some((
+        std::str::from_utf8(strings.get(k)?).ok()?,
+        std::str::from_utf8(strings.get(v)?).ok()?,
+    ))
+}
+
+/// One block's objects: how many (not deleted), and those `want` keeps,
+/// numbered within the block from 1. For places, an object's tags are
+/// first looked at as string-table indices: only one with a key of
+/// [`PLACE_KEYS`] has its tags read as text, and only a place has them copied.
+fn pick(block: &osmpbf::PrimitiveBlock, want: &Want) -> (usize, Vec<(usize, Element)>) {
+    use osmpbf::RelMemberType;
+    let strings = block.raw_stringtable();
+    let places = matches!(want, Want::Places);
+    let trigger: Vec<bool> = if places {
+        strings
+            .iter()
+            .map(|s| PLACE_KEYS.iter().any(|k| k.as_bytes() == s.as_slice()))
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let is = |i: usize| trigger.get(i).copied().unwrap_or(false);
+    // The object's tags when it is a place, else None.
+    let place_tags = |raw: &mut dyn Iterator<Item = (usize, usize)>| -> Option<Vec<(String, String)>> {
+        let raw: Vec<(usize, usize)> = raw.collect();
+        if !raw.iter().any(|(k, _)| is(*k)) {
+            return None;
+        }
+        let tags: Vec<(&str, &str)> = raw.iter().filter_map(|(k, v)| tag_of(strings, *k, *v)).collect();
+        is_place(&Tags(&tags)).then(|| tags.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
+    };
+    let deg = |nano: i64| nano as f64 / 1e9;
+    let ix = |i: u32| i as usize;
+    let dx = |i: i32| usize::try_from(i).unwrap_or(usize::MAX);
+    let mut seen = 0usize;
+    let mut kept = Vec::new();
+    for group in block.groups() {
+        for n in group.nodes() {
+            if !n.info().visible() {
+                continue;
+            }
+            seen += 1;
+            let tags = match want {
+                Want::Places => match place_tags(&mut n.raw_tags().map(|(k, v)| (ix(k), ix(v)))) {
+                    Some(t) => t,
+                    None => continue,
+                },
+                Want::Nodes(ids) if ids.contains(&n.id()) => Vec::new(),
+                _ => continue,
+            };
+            kept.push((
+                seen,
+                Element {
+                    kind: Some(Kind::Node),
+                    id: n.id(),
+                    pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
+                    tags,
+                    ..Element::default()
+                },
+            ));
+        }
+        for n in group.dense_nodes() {
+            if !n.info().is_none_or(osmpbf::DenseNodeInfo::visible) {
+                continue;
+            }
+            seen += 1;
+            let tags = match want {
+                Want::Places => {
+                    if n.raw_tags().len() == 0 {
+                        continue;
+                    }
+                    match place_tags(&mut n.raw_tags().map(|(k, v)| (dx(k), dx(v)))) {
+                        Some(t) => t,
+                        None => continue,
+                    }
+                }
+                Want::Nodes(ids) if ids.contains(&n.id()) => Vec::new(),
+                _ => continue,
+            };
+            kept.push((
+                seen,
+                Element {
+                    kind: Some(Kind::Node),
+                    id: n.id(),
+                    pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
+                    tags,
+                    ..Element::default()
+                },
+            ));
+        }
+        for w in group.ways() {
+            if !w.info().visible() {
+                continue;
+            }
+            seen += 1;
+            let tags = match want {
+                Want::Places => match place_tags(&mut w.raw_tags().map(|(k, v)| (ix(k), ix(v)))) {
+                    Some(t) => t,
+                    None => continue,
+                },
+                Want::Ways(ids) if ids.contains(&w.id()) => Vec::new(),
+                _ => continue,
+            };
+            kept.push((
+                seen,
+                Element {
+                    kind: Some(Kind::Way),
+                    id: w.id(),
+                    tags,
+                    refs: w.refs().collect(),
+                    ..Element::default()
+                },
+            ));
+        }
+        for r in group.relations() {
+            if !r.info().visible() {
+                continue;
+            }
+            seen += 1;
+            if !places {
+                continue;
+            }
+            let Some(tags) = place_tags(&mut r.raw_tags().map(|(k, v)| (ix(k), ix(v)))) else {
+                continue;
+            };
+            kept.push((
+                seen,
+                Element {
+                    kind: Some(Kind::Relation),
+                    id: r.id(),
+                    tags,
+                    members: r
+                        .members()
+                        .map(|m| {
+                            let k = match m.member_type {
+                                RelMemberType::Node => Kind::Node,
+                                RelMemberType::Way => Kind::Way,
+                                RelMemberType::Relation => Kind::Relation,
+                            };
+                            (k, m.member_id)
+                        })
+                        .collect(),
+                    ..Element::default()
+                },
+            ));
+        }
+    }
+    (seen, kept)
 }
