@@ -5,6 +5,7 @@
 pub mod acting;
 pub mod api;
 pub mod assets;
+mod compress;
 mod error;
 mod extract;
 pub mod pages;
@@ -93,6 +94,8 @@ pub fn router_with_options(app: Arc<App>, options: WebOptions) -> Router {
             state.clone(),
             session::security_headers,
         ))
+        .layer(compress::layer())
+        .layer(axum::middleware::map_response(compress::vary_accept_encoding))
         .with_state(state)
 }
 

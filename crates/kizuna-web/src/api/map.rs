@@ -29,11 +29,15 @@ use crate::error::{ApiError, ApiResult, ErrorBody};
 use crate::extract::{IfMatch, JsonBody, QueryMap};
 use crate::session::WebState;
 
+mod select;
+
+use select::{Only, Selection};
+
 type AppState = State<Arc<App>>;
 type Query = BTreeMap<String, String>;
 
 const GEOJSON: &str = "application/geo+json";
-const FILTER_PARAMS: &str = "category, assurance, prayer_space, open_now, at";
+const FILTER_PARAMS: &str = "category, assurance, prayer_space, open_now, at, fields";
 
 /// Which places a search returns.
 #[derive(IntoParams)]
@@ -51,6 +55,12 @@ struct FilterParams {
     open_now: Option<bool>,
     /// The moment open_now means (RFC 3339; default: now).
     at: Option<chrono::DateTime<chrono::Utc>>,
+    /// Only these keys of each place, comma-separated (e.g. id,name,lat,lon,category): any of the
+    /// keys a result has (name, distance_m, certificate_status, stale, open_now, id, version,
+    /// office_id and the place's fields). distance_m is always kept where the search measures it.
+    /// An unknown name is refused (422) naming the allowed ones.
+    #[param(pattern = r"^ *[a-z_]+ *(, *[a-z_]+ *)*$")]
+    fields: Option<String>,
 }
 
 pub fn routes() -> OpenApiRouter<WebState> {
@@ -77,15 +87,58 @@ pub struct PlacePage {
 }
 
 impl IntoResponse for PlacePage {
-    /// JSON written into a buffer sized for the page (a place is under a
-    /// kilobyte), not grown from a few bytes as `Json` does.
     fn into_response(self) -> Response {
-        let mut body = Vec::with_capacity(256 + 1024 * self.items.len());
+        Selected(self, None).into_response()
+    }
+}
+
+/// A page of places with each place's keys narrowed to a `fields=`
+/// selection (all of them without one).
+struct Selected(PlacePage, Option<Selection>);
+
+impl Serialize for Selected {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::{SerializeMap, SerializeSeq};
+        struct Items<'a>(&'a [PlaceHit], &'a Selection);
+        impl Serialize for Items<'_> {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                let mut seq = s.serialize_seq(Some(self.0.len()))?;
+                for hit in self.0 {
+                    seq.serialize_element(&Only(hit, self.1))?;
+                }
+                seq.end()
+            }
+        }
+        let Selected(page, selection) = self;
+        let mut map = s.serialize_map(Some(4))?;
+        match selection {
+            Some(sel) => map.serialize_entry("items", &Items(&page.items, sel))?,
+            None => map.serialize_entry("items", &page.items)?,
+        }
+        map.serialize_entry("total", &page.total)?;
+        map.serialize_entry("limit", &page.limit)?;
+        map.serialize_entry("offset", &page.offset)?;
+        map.end()
+    }
+}
+
+impl IntoResponse for Selected {
+    /// JSON written once into a buffer sized for the page (a place is
+    /// under a kilobyte), not grown from a few bytes as `Json` does.
+    fn into_response(self) -> Response {
+        let per_item = if self.1.is_some() { 256 } else { 1024 };
+        let mut body = Vec::with_capacity(64 + per_item * self.0.items.len());
         match serde_json::to_writer(&mut body, &self) {
             Ok(()) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
             Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()).into_response(),
         }
     }
+}
+
+/// The `fields=` parameter, if given.
+fn selection(q: &mut Query, errors: &mut Vec<FieldError>) -> Option<Selection> {
+    let raw = q.remove("fields")?;
+    Selection::parse(&raw).map_err(|e| errors.push(e)).ok()
 }
 
 fn number(q: &mut Query, name: &str, errors: &mut Vec<FieldError>) -> Option<f64> {
@@ -183,7 +236,7 @@ fn finish(errors: Vec<FieldError>) -> ApiResult<()> {
         ("k" = Option<u32>, Query, minimum = 1, maximum = 1000, description = "How many (default 10)"),
         FilterParams),
     responses((status = 200, description = "Places with distance_m", body = PlacePage)))]
-async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<PlacePage> {
+async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Selected> {
     let mut errors = Vec::new();
     let lat = coordinate(&mut q, "lat", 90.0, &mut errors);
     let lon = coordinate(&mut q, "lon", 180.0, &mut errors);
@@ -195,18 +248,24 @@ async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<P
     }
     let k = whole(&mut q, "k", 10, kizuna_app::map::MAX_RESULTS, &mut errors);
     let f = filter(&mut q, &mut errors);
-    no_leftovers(&q, &format!("lat, lon, k, {FILTER_PARAMS}"))?;
+    let fields = selection(&mut q, &mut errors);
+    if !q.is_empty() {
+        no_leftovers(&q, &format!("lat, lon, k, {FILTER_PARAMS}"))?;
+    }
     finish(errors)?;
     let (Some(lat), Some(lon)) = (lat, lon) else {
         return Err(ApiError::invalid(vec![FieldError::required("lat")]));
     };
     let items = app.nearest_places(lat, lon, k, &f).await?;
-    Ok(PlacePage {
-        total: items.len(),
-        limit: k,
-        offset: 0,
-        items,
-    })
+    Ok(Selected(
+        PlacePage {
+            total: items.len(),
+            limit: k,
+            offset: 0,
+            items,
+        },
+        fields,
+    ))
 }
 
 /// Places in a box (`bbox=w,s,e,n`), within a radius (`near=lat,lon` with
@@ -221,7 +280,7 @@ async fn nearest(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<P
         ("offset" = Option<u32>, Query, minimum = 0, maximum = 4294967295_u32, description = "Results to skip"),
         FilterParams),
     responses((status = 200, description = "A page of places", body = PlacePage)))]
-async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<PlacePage> {
+async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Selected> {
     let mut errors = Vec::new();
     let bbox = q
         .remove("bbox")
@@ -245,6 +304,7 @@ async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Pl
     let limit = whole(&mut q, "limit", 100, kizuna_app::map::MAX_RESULTS, &mut errors);
     let offset = whole(&mut q, "offset", 0, u32::MAX as usize, &mut errors);
     let f = filter(&mut q, &mut errors);
+    let fields = selection(&mut q, &mut errors);
     no_leftovers(&q, &format!("bbox, near, radius_m, limit, offset, {FILTER_PARAMS}"))?;
     if bbox.is_some() && (near.is_some() || had_radius) {
         errors.push(FieldError::new(
@@ -269,12 +329,15 @@ async fn search(State(app): AppState, QueryMap(mut q): QueryMap) -> ApiResult<Pl
         _ => Area::All,
     };
     let (total, items) = app.search_places(area, &f, offset, limit).await?;
-    Ok(PlacePage {
-        items,
-        total,
-        limit,
-        offset,
-    })
+    Ok(Selected(
+        PlacePage {
+            items,
+            total,
+            limit,
+            offset,
+        },
+        fields,
+    ))
 }
 
 /// A place as a search shows it (public).
