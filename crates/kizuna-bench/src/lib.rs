@@ -8,7 +8,8 @@
 //! - [`geo`]: SQLite's R*Tree and PostGIS's GiST `<->`, only to be measured;
 //! - [`pages`]: render times of the busiest pages (`kizuna bench pages`);
 //! - [`places`]: the map's index beside the databases', and nearest-k over
-//!   HTTP (`kizuna bench places`);
+//!   HTTP beside [`minimal_map`], an axum + rstar server answering the same
+//!   bytes (`kizuna bench places`);
 //! - [`flood`]: the map API's throughput alone and during a flood of wrong
 //!   passwords (`kizuna bench sign-in-flood`);
 //! - [`import_memory`]: the peak memory of imports, real and attacking
@@ -29,6 +30,7 @@ pub mod flood;
 pub mod geo;
 pub mod import_memory;
 pub mod itinerary;
+pub mod minimal_map;
 pub mod pages;
 pub mod places;
 pub mod record;
