@@ -36,6 +36,7 @@ pub mod records;
 pub mod schema;
 pub mod sign_in_limits;
 pub mod sqlite;
+pub mod stats;
 pub mod tourism;
 pub mod training;
 mod volunteer_hours;

@@ -59,10 +59,17 @@ impl App {
     async fn compute_trainee_report(&self, filter: &TraineeFilter, as_of: chrono::NaiveDate) -> Result<TraineeReport> {
         let groups = self.store.trainee_aggregates(filter, as_of).await?;
         let mut report = TraineeReport::from_aggregates(as_of, &groups);
+        // The courses' titles in one read per 500, not one per course.
+        let ids: Vec<i64> = report.by_course.iter().map(|r| r.programme_id).collect();
+        let titles: HashMap<i64, _> = self
+            .store
+            .get_many::<Programme>(&ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p.fields.title))
+            .collect();
         for row in &mut report.by_course {
-            if let Ok(p) = self.store.get::<Programme>(row.programme_id).await {
-                row.title = Some(p.fields.title);
-            }
+            row.title = titles.get(&row.programme_id).cloned();
         }
         Ok(report)
     }

@@ -39,8 +39,8 @@ pub struct TraineeAggregates {
     pub by_first_year: Vec<(FiscalYear, CountryCode, Gender, u64)>,
     /// Distinct people per fiscal year and nationality.
     pub by_year_country: Vec<(FiscalYear, CountryCode, u64)>,
-    /// Distinct people per course and nationality.
-    pub by_course_country: Vec<(Id, CountryCode, u64)>,
+    /// Per course: distinct people and distinct countries of them.
+    pub by_course: Vec<(Id, u64, u64)>,
 }
 
 impl TraineeAggregates {
@@ -82,19 +82,26 @@ impl TraineeAggregates {
         .into_iter()
         .map(|((y, c), n)| (y, c, n))
         .collect();
-        let by_course_country = distinct_per(
+        let mut by_course: Vec<(Id, u64, u64)> = Vec::new();
+        let course_country = distinct_per(
             facts
                 .iter()
                 .map(|f| ((f.programme_id, f.country), f.person_id))
                 .collect(),
-        )
-        .into_iter()
-        .map(|((id, c), n)| (id, c, n))
-        .collect();
+        );
+        for ((id, _), n) in course_country {
+            match by_course.last_mut() {
+                Some((last, people, countries)) if *last == id => {
+                    *people += n;
+                    *countries += 1;
+                }
+                _ => by_course.push((id, n, 1)),
+            }
+        }
         TraineeAggregates {
             by_first_year,
             by_year_country,
-            by_course_country,
+            by_course,
         }
     }
 }
@@ -274,10 +281,10 @@ impl TraineeReport {
             r.1 += 1;
         }
         let mut per_course: BTreeMap<Id, (u64, u64)> = BTreeMap::new();
-        for (id, _, n) in &a.by_course_country {
+        for (id, people, countries) in &a.by_course {
             let e = per_course.entry(*id).or_default();
-            e.0 += n;
-            e.1 += 1;
+            e.0 += people;
+            e.1 += countries;
         }
         TraineeReport {
             as_of,

@@ -1,0 +1,235 @@
+//! Trainee statistics from counts the database keeps (migration 25), so
+//! that a report as of any date reads a few thousand rows however many
+//! participations there are.
+//!
+//! The triggers of migration 25 keep, for every counted person, the day
+//! they were first counted in all, in each fiscal year and in each course
+//! (`trainee_firsts`), the day each course first had each country
+//! (`trainee_course_countries`), and how many of those firsts fall in each
+//! fiscal year, month and day (`trainee_counts`). Distinct people as of D
+//! are the firsts on or before D: the years before D's fiscal year, the
+//! months of that year before D's month, and the days of D's month up to
+//! D. Exact, because each person (or course and country) has one first.
+//!
+//! The counts answer the whole report as of a date; a report narrowed by
+//! other filters is counted from the participations
+//! ([`Store::trainee_facts`]).
+
+use chrono::{Datelike, NaiveDate};
+use kizuna_domain::common::{CountryCode, FiscalYear, Id};
+use kizuna_domain::training::stats::{TraineeAggregates, TraineeFilter};
+use sqlx::AssertSqlSafe;
+
+use crate::record::{Value, bind_all};
+use crate::{Backend, Store, StoreError, with_pool};
+
+/// The advisory lock (PostgreSQL) a write that moves the counts holds to
+/// its commit; the same number as in migration 25.
+const STATS_LOCK: i64 = 7_251_017;
+
+/// The bucket bounds of a date: counts in years before `fy`, in months
+/// `[fy_first_month, month)` and days `[month_first_day, day]`.
+fn bounds(as_of: NaiveDate) -> [i64; 5] {
+    let (y, m, d) = (
+        i64::from(as_of.year()),
+        i64::from(as_of.month()),
+        i64::from(as_of.day()),
+    );
+    let fy = if m < 4 { y - 1 } else { y };
+    let ym = y * 100 + m;
+    [fy, fy * 100 + 4, ym, ym * 100 + 1, ym * 100 + d]
+}
+
+impl Store {
+    /// Whether the counts are kept (not paused for a rebuild or a bulk load).
+    pub async fn trainee_stats_live(&self) -> Result<bool, StoreError> {
+        let sql = "SELECT CAST(paused AS BIGINT) FROM trainee_stats_state WHERE id = 1";
+        let paused: Option<i64> = with_pool!(self, p => sqlx::query_scalar(sql).fetch_optional(p).await?);
+        Ok(paused == Some(0))
+    }
+
+    /// Stop (or restart) keeping the counts: for loading many
+    /// participations at once, after which [`Store::rebuild_trainee_stats`]
+    /// counts them all. While paused, reports are counted from the
+    /// participations.
+    pub async fn pause_trainee_stats(&self, paused: bool) -> Result<(), StoreError> {
+        let sql = "UPDATE trainee_stats_state SET paused = $1 WHERE id = 1";
+        with_pool!(self, p => sqlx::query(sql).bind(i64::from(paused)).execute(p).await.map(|_| ())?);
+        Ok(())
+    }
+
+    /// Count every person again from the participations, in one
+    /// transaction, and keep the counts from then on: the repair for a
+    /// store whose counts are in doubt, and the end of a bulk load.
+    pub async fn rebuild_trainee_stats(&self) -> Result<(), StoreError> {
+        let ymd = match self.backend() {
+            Backend::Sqlite => "CAST(replace(first_on, '-', '') AS INTEGER)",
+            Backend::Postgres => "CAST(to_char(first_on, 'YYYYMMDD') AS INTEGER)",
+        };
+        let counted = "pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed')";
+        let join =
+            "FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id";
+        let firsts = format!(
+            "INSERT INTO trainee_firsts (person_id, kind, g, country, gender, first_on) \
+             SELECT pa.person_id, 1, MIN(e.fiscal_year), pe.nationality, pe.gender, MIN(e.starts_on) {join} \
+             WHERE {counted} GROUP BY pa.person_id, pe.nationality, pe.gender \
+             UNION ALL SELECT pa.person_id, 2, e.fiscal_year, pe.nationality, pe.gender, MIN(e.starts_on) {join} \
+             WHERE {counted} GROUP BY pa.person_id, e.fiscal_year, pe.nationality, pe.gender \
+             UNION ALL SELECT pa.person_id, 3, e.programme_id, pe.nationality, pe.gender, MIN(e.starts_on) {join} \
+             WHERE {counted} GROUP BY pa.person_id, e.programme_id, pe.nationality, pe.gender"
+        );
+        let course_countries = "INSERT INTO trainee_course_countries (programme_id, country, first_on) \
+             SELECT g, country, MIN(first_on) FROM trainee_firsts WHERE kind = 3 GROUP BY g, country";
+        let counts = format!(
+            "INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) \
+             SELECT l.lvl, CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END \
+             WHEN 1 THEN f.ymd / 100 ELSE f.ymd END, f.kind, f.g, f.country, f.gender, COUNT(*) \
+             FROM (SELECT kind, g, CASE WHEN kind = 3 THEN '' ELSE country END AS country, \
+             CASE WHEN kind = 1 THEN gender ELSE '' END AS gender, {ymd} AS ymd FROM trainee_firsts \
+             UNION ALL SELECT 4, programme_id, '', '', {ymd} FROM trainee_course_countries) f \
+             CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2) l \
+             GROUP BY 1, 2, 3, 4, 5, 6"
+        );
+        let postgres = self.backend() == Backend::Postgres;
+        with_pool!(self, p => {
+            let mut tx = p.begin().await?;
+            if postgres {
+                sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(STATS_LOCK).execute(&mut *tx).await?;
+            }
+            sqlx::query("UPDATE trainee_stats_state SET paused = 1 WHERE id = 1").execute(&mut *tx).await?;
+            for sql in ["DELETE FROM trainee_counts", "DELETE FROM trainee_course_countries", "DELETE FROM trainee_firsts"] {
+                sqlx::query(sql).execute(&mut *tx).await?;
+            }
+            sqlx::query(AssertSqlSafe(firsts.as_str())).execute(&mut *tx).await?;
+            sqlx::query(course_countries).execute(&mut *tx).await?;
+            sqlx::query(AssertSqlSafe(counts.as_str())).execute(&mut *tx).await?;
+            sqlx::query("UPDATE trainee_stats_state SET paused = 0 WHERE id = 1").execute(&mut *tx).await?;
+            tx.commit().await?;
+        });
+        if postgres {
+            for table in ["trainee_firsts", "trainee_course_countries", "trainee_counts"] {
+                with_pool!(self, p => sqlx::query(AssertSqlSafe(format!("ANALYZE {table}"))).execute(p).await.map(|_| ()))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole report's groups as of a date, summed from the counts.
+    /// The caller checks [`Store::trainee_stats_live`] first.
+    pub async fn trainee_summary(&self, as_of: NaiveDate) -> Result<TraineeAggregates, StoreError> {
+        let [fy, fy_month, month, month_day, day] = bounds(as_of);
+        let sql = "SELECT string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
+                   || ',' || CAST(n AS TEXT), ';') FROM ( \
+                   SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM ( \
+                   SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 0 AND bucket < $1 \
+                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 1 AND bucket >= $2 AND bucket < $3 \
+                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 2 AND bucket >= $4 AND bucket <= $5 \
+                   ) c GROUP BY kind, g, country, gender) s WHERE n <> 0";
+        let values: Vec<Value> = [fy, fy_month, month, month_day, day]
+            .into_iter()
+            .map(|v| Value::Int(Some(v)))
+            .collect();
+        let packed: Option<String> =
+            with_pool!(self, p => bind_all!(sqlx::query_scalar(sql), values).fetch_one(p).await?);
+        let mut out = TraineeAggregates::default();
+        let Some(packed) = packed else { return Ok(out) };
+        let corrupt = |what: &str| StoreError::Corrupt(format!("trainee count \"{what}\" cannot be read"));
+        let mut courses: std::collections::BTreeMap<Id, (u64, u64)> = std::collections::BTreeMap::new();
+        for row in packed.split(';') {
+            let mut f = row.split(',');
+            let (Some(kind), Some(g), Some(country), Some(gender), Some(n), None) =
+                (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
+            else {
+                return Err(corrupt(row));
+            };
+            let g: i64 = g.parse().map_err(|_| corrupt(row))?;
+            let n: u64 = n.parse().map_err(|_| corrupt(row))?;
+            let year = || {
+                i32::try_from(g)
+                    .ok()
+                    .and_then(|y| FiscalYear::new(y).ok())
+                    .ok_or_else(|| corrupt(row))
+            };
+            let country = || country.parse::<CountryCode>().map_err(|_| corrupt(row));
+            match kind {
+                "1" => out
+                    .by_first_year
+                    .push((year()?, country()?, gender.parse().map_err(|_| corrupt(row))?, n)),
+                "2" => out.by_year_country.push((year()?, country()?, n)),
+                "3" => courses.entry(g).or_default().0 += n,
+                "4" => courses.entry(g).or_default().1 += n,
+                _ => return Err(corrupt(row)),
+            }
+        }
+        out.by_course = courses
+            .into_iter()
+            .filter(|(_, (people, _))| *people > 0)
+            .map(|(id, (people, countries))| (id, people, countries))
+            .collect();
+        Ok(out)
+    }
+
+    /// The same groups counted by the databases' own `GROUP BY … COUNT(DISTINCT …)`
+    /// over the participations: the plain way, for comparison.
+    pub async fn trainee_aggregates_grouped(
+        &self,
+        filter: &TraineeFilter,
+        as_of: NaiveDate,
+    ) -> Result<TraineeAggregates, StoreError> {
+        let (cond, values) = crate::training::trainee_where(filter, as_of);
+        let from = crate::training::TRAINEE_FROM;
+        let first = format!(
+            "SELECT CAST(fy AS BIGINT), nationality, gender, COUNT(*) FROM (SELECT pa.person_id, MIN(e.fiscal_year) AS fy, \
+             pe.nationality, pe.gender {from} WHERE {cond} GROUP BY pa.person_id, pe.nationality, pe.gender) f \
+             GROUP BY fy, nationality, gender"
+        );
+        let year = format!(
+            "SELECT CAST(e.fiscal_year AS BIGINT), pe.nationality, COUNT(DISTINCT pa.person_id) {from} WHERE {cond} \
+             GROUP BY e.fiscal_year, pe.nationality"
+        );
+        let course = format!(
+            "SELECT e.programme_id, COUNT(DISTINCT pa.person_id), COUNT(DISTINCT pe.nationality) {from} \
+             WHERE {cond} GROUP BY e.programme_id"
+        );
+        let first: Vec<(i64, String, String, i64)> = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(first.as_str())), values.clone()).fetch_all(p).await?);
+        let year: Vec<(i64, String, i64)> = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(year.as_str())), values.clone()).fetch_all(p).await?);
+        let course: Vec<(i64, i64, i64)> = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(course.as_str())), values).fetch_all(p).await?);
+        let corrupt = |what: String| StoreError::Corrupt(format!("trainee group {what} cannot be read"));
+        let fy = |y: i64| {
+            i32::try_from(y)
+                .ok()
+                .and_then(|y| FiscalYear::new(y).ok())
+                .ok_or_else(|| corrupt(format!("fiscal year {y}")))
+        };
+        let code = |c: &str| c.parse::<CountryCode>().map_err(|_| corrupt(format!("country {c}")));
+        let n = |v: i64| u64::try_from(v).map_err(|_| corrupt(format!("count {v}")));
+        let mut out = TraineeAggregates::default();
+        for (y, c, g, k) in first {
+            let gender = g.parse().map_err(|_| corrupt(format!("gender {g}")))?;
+            out.by_first_year.push((fy(y)?, code(&c)?, gender, n(k)?));
+        }
+        for (y, c, k) in year {
+            out.by_year_country.push((fy(y)?, code(&c)?, n(k)?));
+        }
+        for (id, people, countries) in course {
+            out.by_course.push((id, n(people)?, n(countries)?));
+        }
+        Ok(out)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bounds;
+    use chrono::NaiveDate;
+
+    #[test]
+    fn a_date_splits_into_years_months_and_days() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // February belongs to the fiscal year that began the April before.
+        assert_eq!(bounds(d(2008, 2, 15)), [2007, 200704, 200802, 20080201, 20080215]);
+        // The first day of a fiscal year: no months of it yet.
+        assert_eq!(bounds(d(2007, 4, 1)), [2007, 200704, 200704, 20070401, 20070401]);
+        assert_eq!(bounds(d(2007, 12, 31)), [2007, 200704, 200712, 20071201, 20071231]);
+    }
+}

@@ -1,0 +1,408 @@
+//! The trainee counts the database keeps (migration 25) against the plain
+//! computation: random histories of every kind of write that changes who
+//! counts (participations added, moved between statuses and roles, deleted;
+//! people's nationality and gender changed, people merged; editions moved
+//! in time; trainees imported), on both databases. After each few writes
+//! the report from the counts equals the report counted from the
+//! participations, and the databases' own `GROUP BY … COUNT(DISTINCT …)`,
+//! as of many dates; at the end the kept counts equal a rebuild's.
+
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
+use chrono::{Datelike, Days, NaiveDate};
+use kizuna_domain::common::person::{Gender, Person, PersonInput};
+use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
+use kizuna_domain::common::{CountryCode, DEFAULT_OFFICE, FiscalYear, Key, LocalText, Text};
+use kizuna_domain::training::edition::{Edition, EditionInput, EditionScope};
+use kizuna_domain::training::participation::{
+    Participation, ParticipationInput, ParticipationRole, ParticipationStatus,
+};
+use kizuna_domain::training::stats::{TraineeFilter, TraineeReport};
+use kizuna_store::merge::MergePeople;
+use kizuna_store::{Backend, NewTrainee, Page, Store};
+use kizuna_testkit::{drop_fresh, fresh_url};
+use sqlx::Connection;
+
+/// A small deterministic random source (SplitMix64).
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const COUNTRIES: [&str; 5] = ["TH", "KE", "PE", "MY", "ID"];
+const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
+const STATUSES: [ParticipationStatus; 5] = [
+    ParticipationStatus::Nominated,
+    ParticipationStatus::Accepted,
+    ParticipationStatus::Arrived,
+    ParticipationStatus::Completed,
+    ParticipationStatus::Withdrawn,
+];
+
+fn person(rng: &mut Rng, n: usize) -> PersonInput {
+    PersonInput {
+        family_name: Text::parse(&format!("Family{n}")).unwrap(),
+        given_name: Some(Text::parse("Given").unwrap()),
+        name_native: None,
+        name_kana: None,
+        gender: *rng.pick(&GENDERS),
+        nationality: CountryCode::parse(*rng.pick(&COUNTRIES)).unwrap(),
+        birth_date: None,
+        email: None,
+        organisation_id: None,
+        position: None,
+    }
+}
+
+/// A day of fiscal year `fy`, often a month's first or last day (the
+/// buckets' edges).
+fn day_in(rng: &mut Rng, fy: i32) -> NaiveDate {
+    let start = FiscalYear::new(fy).unwrap().first_day();
+    let edges = [0, 29, 30, 31, 60, 182, 334, 364];
+    let offset = if rng.below(2) == 0 {
+        *rng.pick(&edges)
+    } else {
+        rng.below(365)
+    };
+    start.checked_add_days(Days::new(offset as u64)).unwrap()
+}
+
+fn edition(programme_id: i64, key: &str, fy: i32, starts_on: NaiveDate) -> EditionInput {
+    EditionInput {
+        programme_id,
+        key: Key::parse(key).unwrap(),
+        fiscal_year: FiscalYear::new(fy).unwrap(),
+        scope: EditionScope::General,
+        target_countries: Vec::new(),
+        title: None,
+        starts_on,
+        ends_on: starts_on.checked_add_days(Days::new(20)).unwrap(),
+        capacity: None,
+    }
+}
+
+fn participation(
+    edition_id: i64,
+    person_id: i64,
+    role: ParticipationRole,
+    status: ParticipationStatus,
+) -> ParticipationInput {
+    ParticipationInput {
+        edition_id,
+        person_id,
+        role,
+        status,
+        started_on: None,
+        ended_on: None,
+        action_plan_title: None,
+        nominated_on: None,
+        accepted_on: None,
+        arrived_on: None,
+        completed_on: None,
+        withdrawn_on: None,
+    }
+}
+
+/// The dates a report is asked as of: each edition's start and the days
+/// around it, the fiscal years' edges, and before and after everything.
+async fn dates(store: &Store) -> Vec<NaiveDate> {
+    let editions: Vec<Edition> = store
+        .select::<Edition>(&[], Page { limit: 1000, offset: 0 })
+        .await
+        .unwrap();
+    let mut out = vec![
+        NaiveDate::from_ymd_opt(2000, 1, 1).unwrap(),
+        NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+    ];
+    for e in editions {
+        let d = e.fields.starts_on;
+        out.extend([d, d.pred_opt().unwrap(), d.succ_opt().unwrap()]);
+        let fy = e.fields.fiscal_year;
+        out.extend([fy.first_day(), fy.last_day()]);
+        out.push(NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap());
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The report from the kept counts equals the one counted from the
+/// participations and the databases' grouped one, as of every date.
+async fn agree(store: &Store, step: &str) {
+    assert!(
+        store.trainee_stats_live().await.unwrap(),
+        "the counts are kept ({step})"
+    );
+    for as_of in dates(store).await {
+        let filter = TraineeFilter {
+            as_of: Some(as_of),
+            ..TraineeFilter::default()
+        };
+        let kept = TraineeReport::from_aggregates(as_of, &store.trainee_aggregates(&filter, as_of).await.unwrap());
+        let facts = TraineeReport::from_aggregates(
+            as_of,
+            &store.trainee_aggregates_from_facts(&filter, as_of).await.unwrap(),
+        );
+        let grouped =
+            TraineeReport::from_aggregates(as_of, &store.trainee_aggregates_grouped(&filter, as_of).await.unwrap());
+        assert_eq!(kept, facts, "as of {as_of}, after {step}");
+        assert_eq!(grouped, facts, "grouped, as of {as_of}, after {step}");
+    }
+}
+
+/// The count rows that are not zero, as text, in order.
+async fn counts(url: &str, backend: Backend) -> Vec<String> {
+    let sql = "SELECT CAST(lvl AS TEXT) || ' ' || CAST(bucket AS TEXT) || ' ' || CAST(kind AS TEXT) || ' ' || \
+               CAST(g AS TEXT) || ' ' || country || ' ' || gender || ' ' || CAST(n AS TEXT) FROM trainee_counts \
+               WHERE n <> 0 ORDER BY lvl, bucket, kind, g, country, gender";
+    match backend {
+        Backend::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut c).await.unwrap()
+        }
+        Backend::Postgres => {
+            let mut c = sqlx::PgConnection::connect(url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut c).await.unwrap()
+        }
+    }
+}
+
+kizuna_testkit::on_both!(
+    random_histories_count_as_the_participations_say,
+    a_paused_store_reports_from_the_participations_until_rebuilt,
+);
+
+async fn random_histories_count_as_the_participations_say(backend: Backend) {
+    let url = fresh_url(backend).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let mut rng = Rng(17);
+    let mut programmes = Vec::new();
+    for i in 0..3 {
+        let p: Programme = store
+            .insert::<Programme>(
+                DEFAULT_OFFICE,
+                &ProgrammeInput {
+                    key: Key::parse(&format!("course-{i}")).unwrap(),
+                    kind: ProgrammeKind::TrainingCourse,
+                    title: LocalText::en(Text::parse(&format!("Course {i}")).unwrap()),
+                    organisation_id: None,
+                    summary: None,
+                },
+            )
+            .await
+            .unwrap();
+        programmes.push(p.id);
+    }
+    let mut editions = Vec::new();
+    for i in 0..8 {
+        let fy = 2004 + rng.below(4) as i32;
+        let starts_on = day_in(&mut rng, fy);
+        let programme = *rng.pick(&programmes);
+        let e: Edition = store
+            .insert::<Edition>(DEFAULT_OFFICE, &edition(programme, &format!("e-{i}"), fy, starts_on))
+            .await
+            .unwrap();
+        editions.push(e.id);
+    }
+    let mut people = Vec::new();
+    for n in 0..16 {
+        let p: Person = store
+            .insert::<Person>(DEFAULT_OFFICE, &person(&mut rng, n))
+            .await
+            .unwrap();
+        people.push(p.id);
+    }
+    agree(&store, "no trainees").await;
+    let mut made = 16;
+    for step in 0..120 {
+        let what = match rng.below(20) {
+            0..=6 => {
+                // A participation, mostly as a trainee.
+                let role = if rng.below(5) == 0 {
+                    ParticipationRole::Instructor
+                } else {
+                    ParticipationRole::Trainee
+                };
+                let input = participation(*rng.pick(&editions), *rng.pick(&people), role, *rng.pick(&STATUSES));
+                // The same person twice in an edition's role is refused; nothing changes.
+                let _ = store.insert::<Participation>(DEFAULT_OFFICE, &input).await;
+                "a participation added"
+            }
+            7..=9 => {
+                let all: Vec<Participation> = store
+                    .select::<Participation>(&[], Page { limit: 1000, offset: 0 })
+                    .await
+                    .unwrap();
+                if let Some(p) = all.get(rng.below(all.len().max(1))) {
+                    let mut input = p.fields.clone();
+                    input.status = *rng.pick(&STATUSES);
+                    if rng.below(6) == 0 {
+                        input.role = ParticipationRole::Instructor;
+                    }
+                    if rng.below(6) == 0 {
+                        input.edition_id = *rng.pick(&editions);
+                    }
+                    let _ = store.update::<Participation>(p.id, p.version, &input).await;
+                }
+                "a participation changed"
+            }
+            10..=11 => {
+                let all: Vec<Participation> = store
+                    .select::<Participation>(&[], Page { limit: 1000, offset: 0 })
+                    .await
+                    .unwrap();
+                if let Some(p) = all.get(rng.below(all.len().max(1))) {
+                    store.delete::<Participation>(p.id).await.unwrap();
+                }
+                "a participation deleted"
+            }
+            12..=13 => {
+                let id = *rng.pick(&people);
+                let p = store.get::<Person>(id).await.unwrap();
+                let mut input = p.fields.clone();
+                input.nationality = CountryCode::parse(*rng.pick(&COUNTRIES)).unwrap();
+                input.gender = *rng.pick(&GENDERS);
+                store.update::<Person>(id, p.version, &input).await.unwrap();
+                "a person's nationality and gender changed"
+            }
+            14..=15 => {
+                let id = *rng.pick(&editions);
+                let e = store.get::<Edition>(id).await.unwrap();
+                let mut input = e.fields.clone();
+                let fy = 2004 + rng.below(4) as i32;
+                input.fiscal_year = FiscalYear::new(fy).unwrap();
+                input.starts_on = day_in(&mut rng, fy);
+                input.ends_on = input.starts_on.checked_add_days(Days::new(20)).unwrap();
+                if rng.below(3) == 0 {
+                    input.programme_id = *rng.pick(&programmes);
+                }
+                store.update::<Edition>(id, e.version, &input).await.unwrap();
+                "an edition moved"
+            }
+            16..=17 => {
+                let rows: Vec<NewTrainee> = (0..3)
+                    .map(|i| NewTrainee {
+                        person: person(&mut rng, made + i),
+                        edition_id: *rng.pick(&editions),
+                        status: *rng.pick(&STATUSES),
+                        started_on: None,
+                        ended_on: None,
+                        action_plan_title: None,
+                    })
+                    .collect();
+                made += 3;
+                let ids = store.insert_trainees(DEFAULT_OFFICE, &rows).await.unwrap();
+                people.extend(ids);
+                "trainees imported"
+            }
+            _ => {
+                let (a, b) = (*rng.pick(&people), *rng.pick(&people));
+                if a != b && store.shared_editions(a, b).await.unwrap().is_empty() {
+                    let (ka, kb) = (
+                        store.get::<Person>(a).await.unwrap(),
+                        store.get::<Person>(b).await.unwrap(),
+                    );
+                    store
+                        .merge_people(&MergePeople {
+                            keep: a,
+                            keep_version: ka.version,
+                            remove: b,
+                            remove_version: kb.version,
+                            merged: &kb.fields,
+                        })
+                        .await
+                        .unwrap();
+                    people.retain(|p| *p != b);
+                }
+                "two people merged"
+            }
+        };
+        if step % 6 == 5 {
+            agree(&store, &format!("step {step}: {what}")).await;
+        }
+    }
+    agree(&store, "the last step").await;
+    let kept = counts(&url, backend).await;
+    assert!(!kept.is_empty(), "the history counted someone");
+    store.rebuild_trainee_stats().await.unwrap();
+    assert_eq!(counts(&url, backend).await, kept, "the kept counts are a rebuild's");
+    agree(&store, "a rebuild").await;
+    store.close().await;
+    drop_fresh(&url).await;
+}
+
+async fn a_paused_store_reports_from_the_participations_until_rebuilt(backend: Backend) {
+    let url = fresh_url(backend).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let mut rng = Rng(5);
+    let p: Programme = store
+        .insert::<Programme>(
+            DEFAULT_OFFICE,
+            &ProgrammeInput {
+                key: Key::parse("course").unwrap(),
+                kind: ProgrammeKind::TrainingCourse,
+                title: LocalText::en(Text::parse("Course").unwrap()),
+                organisation_id: None,
+                summary: None,
+            },
+        )
+        .await
+        .unwrap();
+    let start = NaiveDate::from_ymd_opt(2006, 5, 10).unwrap();
+    let e: Edition = store
+        .insert::<Edition>(DEFAULT_OFFICE, &edition(p.id, "e", 2006, start))
+        .await
+        .unwrap();
+    let trainee = |rng: &mut Rng, n| NewTrainee {
+        person: person(rng, n),
+        edition_id: e.id,
+        status: ParticipationStatus::Accepted,
+        started_on: None,
+        ended_on: None,
+        action_plan_title: None,
+    };
+    store
+        .insert_trainees(DEFAULT_OFFICE, &[trainee(&mut rng, 0)])
+        .await
+        .unwrap();
+    store.pause_trainee_stats(true).await.unwrap();
+    store
+        .insert_trainees(DEFAULT_OFFICE, &[trainee(&mut rng, 1), trainee(&mut rng, 2)])
+        .await
+        .unwrap();
+    let as_of = NaiveDate::from_ymd_opt(2007, 1, 1).unwrap();
+    let whole = TraineeFilter::default();
+    let paused = store.trainee_aggregates(&whole, as_of).await.unwrap();
+    assert_eq!(
+        TraineeReport::from_aggregates(as_of, &paused).trainees,
+        3,
+        "while paused the report counts the participations"
+    );
+    assert_eq!(
+        TraineeReport::from_aggregates(as_of, &store.trainee_summary(as_of).await.unwrap()).trainees,
+        1,
+        "the paused counts did not move"
+    );
+    store.rebuild_trainee_stats().await.unwrap();
+    assert!(store.trainee_stats_live().await.unwrap());
+    assert_eq!(
+        TraineeReport::from_aggregates(as_of, &store.trainee_summary(as_of).await.unwrap()).trainees,
+        3
+    );
+    agree(&store, "a rebuild after a paused load").await;
+    store.close().await;
+    drop_fresh(&url).await;
+}
