@@ -24,6 +24,7 @@ pub mod evidence;
 pub mod mbtiles;
 pub mod merge;
 pub mod nominations;
+pub mod notify;
 pub mod photos;
 pub mod place_reports;
 pub mod placement_files;
@@ -124,6 +125,26 @@ impl Store {
             audit: audit::AuditCtx::default(),
         };
         store.migrate().await?;
+        store.check_schema().await?;
+        Ok(store)
+    }
+
+    /// Open a PostgreSQL database for reading only — a streaming replica
+    /// of the primary a server writes to (`kizuna serve
+    /// --read-database-url`): no migrations are run (the replica follows
+    /// the primary's), every transaction is read-only, and the schema is
+    /// checked as [`Store::open`] checks it.
+    pub async fn open_read_only(url: &str) -> Result<Self, StoreError> {
+        if !(url.starts_with("postgres://") || url.starts_with("postgresql://")) {
+            return Err(StoreError::Connect(
+                "a read database (a replica) must be PostgreSQL: postgres://USER@HOST:PORT/DB".to_owned(),
+            ));
+        }
+        let store = Self {
+            pool: Pool::Postgres(postgres::connect_read_only(url).await?),
+            local_writes: Default::default(),
+            audit: audit::AuditCtx::default(),
+        };
         store.check_schema().await?;
         Ok(store)
     }

@@ -10,8 +10,22 @@ use sqlx::{Connection, PgConnection, PgPool};
 use crate::StoreError;
 
 pub(crate) async fn connect(url: &str) -> Result<PgPool, StoreError> {
-    let opts = PgConnectOptions::from_str(url)
+    connect_with(url, false).await
+}
+
+/// A pool whose every transaction is read-only (`default_transaction_read_only`):
+/// for a streaming replica (`kizuna serve --read-database-url`), and so that
+/// a read-only handle pointed at a primary by mistake still never writes.
+pub(crate) async fn connect_read_only(url: &str) -> Result<PgPool, StoreError> {
+    connect_with(url, true).await
+}
+
+async fn connect_with(url: &str, read_only: bool) -> Result<PgPool, StoreError> {
+    let mut opts = PgConnectOptions::from_str(url)
         .map_err(|e| StoreError::Connect(format!("cannot read the PostgreSQL URL: {}", one_line(&e))))?;
+    if read_only {
+        opts = opts.options([("default_transaction_read_only", "on")]);
+    }
     let at = format!("PostgreSQL at {}:{}", opts.get_host(), opts.get_port());
     // One connection first, so that a refusal is told as what it is rather
     // than as the pool's time-out.
