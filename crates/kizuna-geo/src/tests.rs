@@ -6,13 +6,11 @@ use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{LatLon, Place, PlaceCategory, PlaceFields};
 use rstar::Envelope;
 
-use std::sync::OnceLock;
-
 use crate::geometry::{BBox, unit};
 use crate::hours::{
     DayHours, HoursBook, PLACE_TIME_ZONE, check_opening_hours, has_sun_event, hours_by_day, parse_hours,
 };
-use crate::index::{Entry, PlaceFilter, PlaceIndex, SharedPlace, Traits};
+use crate::index::{HoursShelf, PlaceFilter, PlaceIndex, Traits};
 
 fn brute_in_box(b: &BBox, lat: f64, lon: f64) -> bool {
     b.contains(lat, lon)
@@ -82,9 +80,7 @@ fn nearest_is_the_brute_force_order_with_ties_by_id() {
     // The index after deleting and moving places answers as a fresh one.
     let mut moved = places[10].clone();
     moved.fields.position = LatLon::new(43.05, 141.35).unwrap();
-    let updated = ix
-        .updated(2, vec![moved.clone()], &[places[0].id, places[1].id])
-        .unwrap();
+    let updated = ix.updated(2, vec![moved.clone()], &[places[0].id, places[1].id]);
     let mut fresh_places: Vec<Place> = places[2..].to_vec();
     fresh_places[8] = moved;
     let fresh = PlaceIndex::build(2, fresh_places);
@@ -223,18 +219,16 @@ fn hours_marked_unknown_are_not_known_rather_than_closed() {
     }
     .validate()
     .unwrap();
-    let place = SharedPlace::new(Place::new(1, fields));
-    let slot = OnceLock::new();
-    let entry = Entry {
-        place: &place,
-        hours: &slot,
-    };
-    let book = HoursBook::default();
+    let place = Place::new(1, fields);
+    let shelf = HoursShelf::default();
     let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc);
     // 2026-11-29 is a Sunday: within the "call first" span, open is not known.
-    assert_eq!(entry.open_at(&book, at("2026-11-29T13:00:00+09:00")), None);
-    assert_eq!(entry.open_at(&book, at("2026-11-29T17:00:00+09:00")), Some(false));
-    assert_eq!(entry.open_at(&book, at("2026-11-30T12:00:00+09:00")), Some(true));
+    assert_eq!(shelf.place_open_at(&place, at("2026-11-29T13:00:00+09:00")), None);
+    assert_eq!(
+        shelf.place_open_at(&place, at("2026-11-29T17:00:00+09:00")),
+        Some(false)
+    );
+    assert_eq!(shelf.place_open_at(&place, at("2026-11-30T12:00:00+09:00")), Some(true));
 }
 
 #[test]
@@ -266,17 +260,14 @@ fn remembered_open_state_matches_evaluation_at_every_step() {
         // parse and open state unless the rule has sun events.
         let mut north = fields.clone();
         north.position = LatLon::new(45.4, 141.7).unwrap();
-        let places = [
-            SharedPlace::new(Place::new(1, fields)),
-            SharedPlace::new(Place::new(2, north)),
-        ];
-        let slots = [OnceLock::new(), OnceLock::new()];
-        let entries = [0, 1].map(|i| Entry {
-            place: &places[i],
-            hours: &slots[i],
-        });
+        let places = [Place::new(1, fields), Place::new(2, north)];
         let book = HoursBook::default();
-        let shared = std::ptr::eq(entries[0].hours(&book).unwrap(), entries[1].hours(&book).unwrap());
+        let parsed = |p: &Place| {
+            book.hours(rule, p.fields.position.lat(), p.fields.position.lon())
+                .unwrap()
+        };
+        let shared = std::sync::Arc::ptr_eq(&parsed(&places[0]), &parsed(&places[1]));
+        let shelf = HoursShelf::default();
         assert_eq!(shared, !has_sun_event(rule), "{rule}");
         let evaluated = [
             parse_hours(rule, 43.06, 141.35).unwrap(),
@@ -286,14 +277,14 @@ fn remembered_open_state_matches_evaluation_at_every_step() {
         let mut times: Vec<DateTime<Utc>> = (0..1440).map(|i| start + chrono::Duration::minutes(7 * i)).collect();
         times.push(start);
         for t in times {
-            for (e, h) in entries.iter().zip(&evaluated) {
+            for (p, h) in places.iter().zip(&evaluated) {
                 // Open, closed, or not known where the hours say "unknown".
                 let expected = match h.state(t.with_timezone(&PLACE_TIME_ZONE)).0 {
                     opening_hours::RuleKind::Open => Some(true),
                     opening_hours::RuleKind::Closed => Some(false),
                     opening_hours::RuleKind::Unknown => None,
                 };
-                assert_eq!(e.open_at(&book, t), expected, "{rule} at {t} for place {}", e.place.id);
+                assert_eq!(shelf.place_open_at(p, t), expected, "{rule} at {t} for place {}", p.id);
             }
         }
     }

@@ -120,6 +120,42 @@ impl Store {
         }
     }
 
+    /// The places whose position lies between two latitudes and, unless
+    /// `lon` is `None` (every longitude), between two longitudes (`west >
+    /// east`: across the antimeridian), by id. Degrees; the box is widened
+    /// to the stored precision (1e-7 degrees), never narrowed. For searches
+    /// answered while the map's index loads: a scan of the table.
+    pub async fn places_in_box(
+        &self,
+        south: f64,
+        north: f64,
+        lon: Option<(f64, f64)>,
+    ) -> Result<Vec<Place>, StoreError> {
+        // Finite degrees within ±180 after clamping: the casts cannot overflow.
+        #[allow(clippy::cast_possible_truncation)]
+        let e7 = |v: f64, up: bool| {
+            let v = v.clamp(-180.0, 180.0) * 1e7;
+            (if up { v.ceil() } else { v.floor() }) as i64
+        };
+        let mut sql = format!(
+            "SELECT {} FROM {} WHERE lat_e7 BETWEEN $1 AND $2",
+            crate::record::select_list::<Place>(""),
+            Place::TABLE
+        );
+        let mut values = vec![Value::Int(Some(e7(south, false))), Value::Int(Some(e7(north, true)))];
+        if let Some((west, east)) = lon {
+            sql.push_str(if west <= east {
+                " AND lon_e7 BETWEEN $3 AND $4"
+            } else {
+                " AND (lon_e7 >= $3 OR lon_e7 <= $4)"
+            });
+            values.push(Value::Int(Some(e7(west, false))));
+            values.push(Value::Int(Some(e7(east, true))));
+        }
+        sql.push_str(" ORDER BY id");
+        self.read_records::<Place>(&sql, values).await
+    }
+
     /// The place recorded under a source and its id there.
     pub async fn place_by_source(&self, source: &str, source_id: &str) -> Result<Option<Place>, StoreError> {
         Ok(self

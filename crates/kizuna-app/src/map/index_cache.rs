@@ -1,15 +1,21 @@
-//! The map's index kept in step with the store: built at start, brought
-//! up to date from the changed places, rebuilt when many changed.
+//! The map's index kept in step with the store: loaded in the background
+//! at start (searches meanwhile answered from the store), brought up to
+//! date from the changed places read in batches, rebuilt when many changed.
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
 use kizuna_domain::System;
 use kizuna_domain::common::Id;
 use kizuna_domain::map::place::Place;
+use kizuna_geo::index::{HoursShelf, PlaceIndexBuilder};
 
 use super::PlaceIndex;
 use crate::{App, Result};
+
+/// Places read per query while the index is built.
+const LOAD_PAGE: u32 = 10_000;
 
 /// How long a server trusts its index without asking the database whether
 /// another server wrote places. Its own writes are seen at once.
@@ -22,15 +28,19 @@ pub struct PlaceIndexCache(
     Mutex<Option<Cached>>,
     tokio::sync::Mutex<()>,
     /// A request is asking the database for the places version.
-    std::sync::atomic::AtomicBool,
+    AtomicBool,
+    /// The first build was started in the background.
+    AtomicBool,
+    /// Opening hours, shared by every index and the searches answered from the store.
+    HoursShelf,
 );
 
 /// Clears the "asking" mark however the request asking ends.
-struct Asking<'a>(&'a std::sync::atomic::AtomicBool);
+struct Asking<'a>(&'a AtomicBool);
 
 impl Drop for Asking<'_> {
     fn drop(&mut self) {
-        self.0.store(false, std::sync::atomic::Ordering::Release);
+        self.0.store(false, Ordering::Release);
     }
 }
 
@@ -43,6 +53,11 @@ struct Cached {
 }
 
 impl PlaceIndexCache {
+    /// The opening hours the index and the store's answers share.
+    pub(crate) fn shelf(&self) -> &HoursShelf {
+        &self.4
+    }
+
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
         self.0.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
     }
@@ -68,7 +83,6 @@ impl PlaceIndexCache {
     /// Mark that this request asks the database for the version; `None`
     /// if another request is asking already.
     fn ask(&self) -> Option<Asking<'_>> {
-        use std::sync::atomic::Ordering;
         self.2
             .compare_exchange(false, true, Ordering::Acquire, Ordering::Relaxed)
             .ok()
@@ -147,23 +161,58 @@ impl App {
             cache.put(ix.clone(), local, self.now());
             return Ok(ix);
         }
-        let places = self.store.all_places().await?;
+        // Every place read a page at a time, only what the index keeps of
+        // each taken: the places themselves are never all in memory.
+        let mut builder = PlaceIndexBuilder::new(cache.shelf().clone());
+        let mut after = 0;
+        loop {
+            let page = self.store.select_after::<Place>(after, LOAD_PAGE).await?;
+            for p in &page {
+                builder.add(p);
+            }
+            match page.last() {
+                Some(last) if page.len() == LOAD_PAGE as usize => after = last.id,
+                _ => break,
+            }
+        }
         // About a second for a million places: off the async workers.
-        let ix = match tokio::task::spawn_blocking(move || PlaceIndex::build(version, places)).await {
-            Ok(ix) => Arc::new(ix),
-            // Cancelled only when the runtime is shutting down.
-            Err(e) => match e.try_into_panic() {
-                Ok(panic) => std::panic::resume_unwind(panic),
-                Err(e) => panic!("the places index build was cancelled: {e}"),
-            },
-        };
+        let ix = Arc::new(blocking(move || builder.finish(version)).await);
         cache.put(ix.clone(), local, self.now());
         Ok(ix)
     }
 
+    /// The index if it is loaded (brought up to date as
+    /// [`App::place_index`] does); `None` while its first build runs, which
+    /// this starts in the background if nothing has: the caller answers
+    /// from the store meanwhile.
+    pub async fn ready_place_index(&self) -> Result<Option<Arc<PlaceIndex>>> {
+        if self.place_index.held().is_some() {
+            return self.place_index().await.map(Some);
+        }
+        self.start_place_index_load();
+        Ok(None)
+    }
+
+    /// Start building the map's index in the background (at most once;
+    /// again only if a build failed). A server calls this at start so that
+    /// its first searches need not wait for a million places.
+    pub fn start_place_index_load(&self) {
+        let cache = &self.place_index;
+        if cache.held().is_some() || cache.3.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        let app = self.clone();
+        tokio::spawn(async move {
+            if let Err(e) = app.place_index().await {
+                tracing::warn!("the map's index could not be loaded (searches read the store meanwhile): {e}");
+                app.place_index.3.store(false, Ordering::Release);
+            }
+        });
+    }
+
     /// `held` brought to `version` by the places changed since its own
     /// version; `None` when so many changed that building afresh is quicker.
-    async fn updated_index(&self, held: &PlaceIndex, version: i64) -> Result<Option<PlaceIndex>> {
+    async fn updated_index(&self, held: &Arc<PlaceIndex>, version: i64) -> Result<Option<PlaceIndex>> {
         let limit = (held.len() / 10).max(1000);
         let Some(changes) = self.store.changes_since(System::Map, held.version(), limit).await? else {
             return Ok(None);
@@ -180,6 +229,30 @@ impl App {
         let upserts = self.store.get_many::<Place>(&ids).await?;
         let alive: std::collections::HashSet<Id> = upserts.iter().map(|p| p.id).collect();
         let deletes: Vec<Id> = ids.into_iter().filter(|id| !alive.contains(id)).collect();
-        Ok(held.updated(version, upserts, &deletes))
+        // A new small layer of the changes since the build, off the async
+        // workers; folded into one layer when it has grown.
+        let held = held.clone();
+        let ix = blocking(move || {
+            let ix = held.updated(version, upserts, &deletes);
+            if ix.changed_since_build() > (ix.len() / 8).max(50_000) {
+                ix.compacted()
+            } else {
+                ix
+            }
+        })
+        .await;
+        Ok(Some(ix))
+    }
+}
+
+/// CPU work on the blocking pool.
+async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
+    match tokio::task::spawn_blocking(work).await {
+        Ok(v) => v,
+        // Cancelled only when the runtime is shutting down.
+        Err(e) => match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("the places index work was cancelled: {e}"),
+        },
     }
 }

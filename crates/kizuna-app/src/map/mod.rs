@@ -7,15 +7,18 @@
 //! server bumps it. The writing server sees its own writes at once; others
 //! ask the database at most every [`PLACES_RECHECK`] (one request asks while
 //! the rest answer from the index held). An index a few places behind is
-//! brought up to date from just the changed places; a full build happens at
-//! start and when over a tenth of the places changed.
+//! brought up to date from just the changed places, read in batches; a full
+//! build happens at start (in the background: searches meanwhile read the
+//! store) and when over a tenth of the places changed. The index keeps only
+//! what searches decide by; the places found are read from the store.
+
+use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{
-    Assurance, CertificateStatus, EXPIRY_WARNING_DAYS, LatLon, Place, PlaceCategory, PlaceFields, PlaceInput,
-    SourceKind,
+    Assurance, EXPIRY_WARNING_DAYS, LatLon, Place, PlaceCategory, PlaceFields, PlaceInput, SourceKind, haversine_m,
 };
 use serde::Serialize;
 
@@ -33,11 +36,13 @@ mod transfer;
 pub mod visit;
 
 pub use index_cache::{PLACES_RECHECK, PlaceIndexCache};
-pub use transfer::{PlaceImportNote, PlaceImportReport};
+pub use transfer::{ImportProgress, MAX_NOTES, MAX_PROBLEMS, PlaceFile, PlaceImportNote, PlaceImportReport};
 
 pub use kizuna_geo::geometry::{BBox, MAX_RADIUS_M};
 pub use kizuna_geo::hours::{DayHours, HoursSpan, PLACE_TIME_ZONE, check_opening_hours, hours_by_day};
-pub use kizuna_geo::index::{Area, MAX_RESULTS, PlaceFilter, PlaceHit, PlaceIndex, SharedPlace, order_first};
+pub use kizuna_geo::index::{
+    Area, HoursShelf, MAX_RESULTS, PlaceFilter, PlaceHit, PlaceIndex, SharedPlace, order_first, scan, sort_by_distance,
+};
 
 /// Places staff should look at.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -89,6 +94,85 @@ impl App {
         f.at.unwrap_or_else(|| self.now())
     }
 
+    /// The places with these ids read from the store as search results, in
+    /// the order of `ids` (any deleted since the index saw them left out),
+    /// with distances from `from`.
+    async fn hits_for(&self, ids: &[Id], from: Option<(f64, f64)>, now: DateTime<Utc>) -> Result<Vec<PlaceHit>> {
+        let mut by_id: HashMap<Id, Place> = self
+            .store
+            .get_many::<Place>(ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let (today, shelf) = (self.today(), self.place_index.shelf());
+        Ok(ids
+            .iter()
+            .filter_map(|id| by_id.remove(id))
+            .map(|p| PlaceHit::at(p, shelf, from, today, now))
+            .collect())
+    }
+
+    /// The places of the store within `metres` of `at` (and a few beyond):
+    /// for searches answered while the index loads.
+    async fn stored_places_near(&self, at: LatLon, metres: f64) -> Result<Vec<Place>> {
+        // Widened a little: the box must hold every place within `metres`.
+        let (south, north, lon) = scan::circle_box(at, metres * 1.001 + 1.0);
+        Ok(self.store.places_in_box(south, north, lon).await?)
+    }
+
+    /// The places of the store an area may hold.
+    async fn stored_places_in(&self, area: &Area) -> Result<Vec<Place>> {
+        match *area {
+            Area::All => Ok(self.store.all_places().await?),
+            Area::Radius { at, metres } => self.stored_places_near(at, metres).await,
+            Area::Box(b) => Ok(self
+                .store
+                .places_in_box(b.south, b.north, Some((b.west, b.east)))
+                .await?),
+        }
+    }
+
+    /// The ids of the places in an area matching `filter`, in the index's
+    /// order, read from the store (while the index loads).
+    async fn stored_area_ids(&self, area: &Area, filter: &PlaceFilter, now: DateTime<Utc>) -> Result<Vec<Id>> {
+        let places = self.stored_places_in(area).await?;
+        Ok(scan::area(
+            &places,
+            area,
+            filter,
+            self.place_index.shelf(),
+            self.today(),
+            now,
+        ))
+    }
+
+    /// The `k` nearest places matching `filter` read from the store (while
+    /// the index loads): places within a radius that grows until it holds
+    /// `k` of them or the whole Earth, so the answer is the index's.
+    async fn stored_nearest_ids(
+        &self,
+        at: LatLon,
+        k: usize,
+        filter: &PlaceFilter,
+        now: DateTime<Utc>,
+    ) -> Result<Vec<(Id, f64)>> {
+        let mut metres: f64 = 1_000.0;
+        loop {
+            let reach = metres.min(MAX_RADIUS_M);
+            let places = self.stored_places_near(at, reach).await?;
+            let within = places.iter().filter(|p| {
+                let pos = p.fields.position;
+                reach >= MAX_RADIUS_M || haversine_m(at.lat(), at.lon(), pos.lat(), pos.lon()) <= reach
+            });
+            let found = scan::nearest(within, at, k, filter, self.place_index.shelf(), self.today(), now);
+            if found.len() >= k || reach >= MAX_RADIUS_M {
+                return Ok(found);
+            }
+            metres *= 8.0;
+        }
+    }
+
     /// The `k` (1–1000) nearest places matching `filter`, nearest first.
     pub async fn nearest_places(&self, lat: f64, lon: f64, k: usize, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
         let mut errors = LatLon::new(lat, lon).err().unwrap_or_default();
@@ -103,8 +187,24 @@ impl App {
             return Err(AppError::Invalid(errors));
         }
         let at = position(lat, lon)?;
-        let ix = self.place_index().await?;
-        Ok(ix.nearest(at, k, filter, self.today(), self.now_for(filter)))
+        let now = self.now_for(filter);
+        let found = match self.ready_place_index().await? {
+            Some(ix) => ix.nearest_ids(at, k, filter, self.today(), now),
+            None => self.stored_nearest_ids(at, k, filter, now).await?,
+        };
+        let ids: Vec<Id> = found.iter().map(|f| f.0).collect();
+        let mut hits = self.hits_for(&ids, Some((lat, lon)), now).await?;
+        sort_by_distance(&mut hits);
+        Ok(hits)
+    }
+
+    /// The ids of every place in an area matching `filter`, from the index
+    /// or, while it loads, the store.
+    async fn area_ids(&self, area: &Area, filter: &PlaceFilter, now: DateTime<Utc>) -> Result<Vec<Id>> {
+        match self.ready_place_index().await? {
+            Some(ix) => Ok(ix.area_ids(area, filter, self.today(), now)),
+            None => self.stored_area_ids(area, filter, now).await,
+        }
     }
 
     /// Places within `metres` of a point, nearest first.
@@ -127,18 +227,22 @@ impl App {
             return Err(AppError::Invalid(errors));
         }
         let at = position(lat, lon)?;
-        let ix = self.place_index().await?;
-        Ok(ix.within_radius(at, metres, filter, self.today(), self.now_for(filter)))
+        let area = Area::Radius { at, metres };
+        let now = self.now_for(filter);
+        let ids = self.area_ids(&area, filter, now).await?;
+        self.hits_for(&ids, area.centre(), now).await
     }
 
     /// Places inside a box (which may cross the antimeridian), nearest its centre first.
     pub async fn places_within_bbox(&self, bbox: BBox, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
-        let ix = self.place_index().await?;
-        Ok(ix.within_bbox(bbox, filter, self.today(), self.now_for(filter)))
+        let area = Area::Box(bbox);
+        let now = self.now_for(filter);
+        let ids = self.area_ids(&area, filter, now).await?;
+        self.hits_for(&ids, area.centre(), now).await
     }
 
     /// One page of the places in an area matching `filter`, and how many
-    /// match in all; only the page's results are built, so a page of a
+    /// match in all; only the page's places are read, so a page of a
     /// large area costs little more than counting it.
     pub async fn search_places(
         &self,
@@ -156,50 +260,47 @@ impl App {
                 format!("radius_m must be more than 0 and at most {MAX_RADIUS_M:.0} metres, not {metres}"),
             )]));
         }
-        let ix = self.place_index().await?;
-        Ok(ix.page(&area, filter, self.today(), self.now_for(filter), offset, limit))
+        let now = self.now_for(filter);
+        let (total, ids) = match self.ready_place_index().await? {
+            Some(ix) => ix.page_ids(&area, filter, self.today(), now, offset, limit),
+            None => {
+                let all = self.stored_area_ids(&area, filter, now).await?;
+                let end = offset.saturating_add(limit).min(all.len());
+                (all.len(), all[offset.min(end)..end].to_vec())
+            }
+        };
+        Ok((total, self.hits_for(&ids, area.centre(), now).await?))
     }
 
     /// Every place matching `filter`, by id.
     pub async fn all_places(&self, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
-        let ix = self.place_index().await?;
-        Ok(ix.all(filter, self.today(), self.now_for(filter)))
+        let now = self.now_for(filter);
+        let ids = self.area_ids(&Area::All, filter, now).await?;
+        self.hits_for(&ids, None, now).await
     }
 
     /// One place as a search would show it.
     pub async fn place(&self, id: Id) -> Result<PlaceHit> {
         let place = self.store.get::<Place>(id).await?;
-        Ok(PlaceHit::of(place, self.today(), self.now()))
+        Ok(PlaceHit::at(
+            place,
+            self.place_index.shelf(),
+            None,
+            self.today(),
+            self.now(),
+        ))
     }
 
     /// Certificates expiring within 30 days, expired ones, and stale places.
     pub async fn places_for_review(&self) -> Result<PlaceReview> {
         let today = self.today();
+        let now = self.now();
         let ix = self.place_index().await?;
-        let all = ix.all(&PlaceFilter::default(), today, self.now());
-        let until = |h: &PlaceHit| {
-            h.place
-                .fields
-                .halal
-                .certificate()
-                .map(kizuna_domain::map::place::Certificate::valid_until)
-        };
-        let mut expiring: Vec<PlaceHit> = all
-            .iter()
-            .filter(|h| h.place.fields.certificate_expires_within(today, EXPIRY_WARNING_DAYS))
-            .cloned()
-            .collect();
-        expiring.sort_by_key(until);
-        let expired = all
-            .iter()
-            .filter(|h| h.certificate_status == Some(CertificateStatus::Expired))
-            .cloned()
-            .collect();
-        let stale = all.into_iter().filter(|h| h.stale).collect();
+        let (expiring, expired, stale) = ix.review_ids(today, EXPIRY_WARNING_DAYS);
         Ok(PlaceReview {
-            expiring,
-            expired,
-            stale,
+            expiring: self.hits_for(&expiring, None, now).await?,
+            expired: self.hits_for(&expired, None, now).await?,
+            stale: self.hits_for(&stale, None, now).await?,
         })
     }
 

@@ -9,7 +9,6 @@
 use kizuna_domain::common::{Id, LocalText};
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
 
-use kizuna_geo::index::Entry;
 use kizuna_i18n::{self as i18n, Lang};
 
 use super::{PlaceHit, order_first};
@@ -70,7 +69,8 @@ impl App {
     pub async fn staff_places(&self, q: &StaffPlaceQuery) -> Result<StaffPlaceList> {
         let today = self.today();
         let now = self.now();
-        let ix = self.place_index().await?;
+        // Read from the store a page at a time: the map's index keeps no names.
+        let all = self.store.all_places().await?;
         let needle = q
             .text
             .as_deref()
@@ -80,9 +80,9 @@ impl App {
         // Names sort the way a reader of the most wanted language expects.
         let lang = prefer.first().and_then(|c| Lang::from_code(c)).unwrap_or(Lang::En);
         let mut counts = PlaceCounts::default();
-        let mut found: Vec<(Vec<u8>, Entry<'_>)> = Vec::new();
-        for e in ix.live() {
-            let p = &e.place().fields;
+        let mut found: Vec<(Vec<u8>, &Place)> = Vec::new();
+        for e in &all {
+            let p = &e.fields;
             let stale = p.is_stale(today);
             counts.all += 1;
             counts.stale += usize::from(stale);
@@ -98,14 +98,12 @@ impl App {
             found.push((i18n::sort_key(lang, p.names.best(&prefer).as_str()), e));
         }
         // Only as far as the page asked for is put in order.
-        let order = |a: &(Vec<u8>, Entry<'_>), b: &(Vec<u8>, Entry<'_>)| {
-            a.0.cmp(&b.0).then(a.1.place().id.cmp(&b.1.place().id))
-        };
+        let order = |a: &(Vec<u8>, &Place), b: &(Vec<u8>, &Place)| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id));
         let end = q.offset.saturating_add(q.limit).min(found.len());
         order_first(&mut found, end, order);
         let places = found[q.offset.min(end)..end]
             .iter()
-            .map(|(_, e)| ix.hit(*e, None, today, now))
+            .map(|(_, e)| PlaceHit::at((*e).clone(), self.place_index.shelf(), None, today, now))
             .collect();
         Ok(StaffPlaceList {
             total: found.len(),

@@ -130,10 +130,11 @@ pub fn plan_over(places: &[&Place], options: &Options, method: Method) -> Result
 impl App {
     /// Draft an itinerary over every place on the map.
     pub async fn plan_itinerary(&self, options: Options, method: Method) -> Result<Itinerary> {
-        let ix = self.place_index().await?;
+        // Every place read from the store: the map's index keeps no names or hours.
+        let all = self.store.all_places().await?;
         let opts = options.clone();
         let planned = tokio::task::spawn_blocking(move || {
-            let places: Vec<&Place> = ix.live().map(|e| &**e.place()).collect();
+            let places: Vec<&Place> = all.iter().collect();
             plan_over(&places, &opts, method)
         })
         .await;
@@ -155,11 +156,11 @@ impl App {
     /// places' certificate ends read from the map's index, the layout on
     /// the blocking pool.
     pub async fn itinerary_pdf(&self, it: &Itinerary, lang: Lang, fonts: Arc<Fonts>) -> Result<Vec<u8>> {
-        let ix = self.place_index().await?;
+        let all = self.store.all_places().await?;
         let it = it.clone();
         let drafted_on = self.today();
         let made = tokio::task::spawn_blocking(move || {
-            let doc = itinerary_doc(&it, lang, drafted_on, ix.live().map(|e| &**e.place()));
+            let doc = itinerary_doc(&it, lang, drafted_on, all.iter());
             kizuna_docs::itinerary::render(&doc, &fonts)
         })
         .await;

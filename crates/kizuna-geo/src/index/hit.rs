@@ -1,38 +1,27 @@
 //! What a search hands out: the place, shared with the index, and what a
 //! visitor needs to judge it.
 
-use std::sync::{Arc, OnceLock};
+use std::sync::Arc;
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_domain::map::place::{CertificateStatus, Place, haversine_m};
 use serde::Serialize;
 
-use super::Entry;
-use crate::hours::HoursBook;
+use super::HoursShelf;
 
-/// A place held by the index and handed out in search results without
-/// being copied: one slot of the block of places the index was built from
-/// (a block of one for a place written since). Reads as a [`Place`].
+/// A place handed out in search results, shared rather than copied by
+/// whoever passes the results on. Reads as a [`Place`].
 #[derive(Clone)]
-pub struct SharedPlace {
-    pub(crate) block: Arc<Vec<Place>>,
-    pub(crate) slot: usize,
-}
+pub struct SharedPlace(Arc<Place>);
 
 impl SharedPlace {
     pub fn new(place: Place) -> Self {
-        SharedPlace {
-            block: Arc::new(vec![place]),
-            slot: 0,
-        }
+        SharedPlace(Arc::new(place))
     }
 
-    /// The place itself (copied unless nothing else holds its block).
+    /// The place itself (copied unless nothing else holds it).
     pub fn into_place(self) -> Place {
-        match Arc::try_unwrap(self.block) {
-            Ok(mut block) => block.swap_remove(self.slot),
-            Err(block) => block[self.slot].clone(),
-        }
+        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
     }
 }
 
@@ -40,7 +29,7 @@ impl std::ops::Deref for SharedPlace {
     type Target = Place;
 
     fn deref(&self) -> &Place {
-        &self.block[self.slot]
+        &self.0
     }
 }
 
@@ -94,24 +83,25 @@ impl Serialize for PlaceHit {
 }
 
 pub(super) fn hit(
-    e: Entry<'_>,
-    book: &HoursBook,
+    place: Place,
+    shelf: &HoursShelf,
     from: Option<(f64, f64)>,
     today: NaiveDate,
     now: DateTime<Utc>,
 ) -> PlaceHit {
-    let pos = e.place.fields.position;
+    let pos = place.fields.position;
     PlaceHit {
-        name: e.place.name(&[]).to_owned(),
+        name: place.name(&[]).to_owned(),
         distance_m: from.map(|(lat, lon)| (haversine_m(lat, lon, pos.lat(), pos.lon()) * 10.0).round() / 10.0),
-        certificate_status: e.place.fields.certificate_status(today),
-        stale: e.place.fields.is_stale(today),
-        open_now: e.open_at(book, now),
-        place: e.place.clone(),
+        certificate_status: place.fields.certificate_status(today),
+        stale: place.fields.is_stale(today),
+        open_now: shelf.place_open_at(&place, now),
+        place: SharedPlace::new(place),
     }
 }
 
-pub(super) fn sort_by_distance(hits: &mut [PlaceHit]) {
+/// Search results nearest first (ties by id).
+pub fn sort_by_distance(hits: &mut [PlaceHit]) {
     hits.sort_by(|a, b| {
         a.distance_m
             .unwrap_or(0.0)
@@ -123,17 +113,18 @@ pub(super) fn sort_by_distance(hits: &mut [PlaceHit]) {
 impl PlaceHit {
     /// One place as a search would show it, without an index (no distance).
     pub fn of(place: Place, today: NaiveDate, now: DateTime<Utc>) -> Self {
-        let slot = OnceLock::new();
-        let shared = SharedPlace::new(place);
-        hit(
-            Entry {
-                place: &shared,
-                hours: &slot,
-            },
-            &HoursBook::default(),
-            None,
-            today,
-            now,
-        )
+        hit(place, &HoursShelf::default(), None, today, now)
+    }
+
+    /// One place as a search would show it, with its distance from `from`,
+    /// its opening hours read through `shelf`.
+    pub fn at(
+        place: Place,
+        shelf: &HoursShelf,
+        from: Option<(f64, f64)>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Self {
+        hit(place, shelf, from, today, now)
     }
 }

@@ -1,127 +1,57 @@
 //! Every place in an R*-tree ([`rstar`]) on the unit sphere (see
 //! [`crate::geometry`]), as of one places version.
 //!
-//! Nearest-k is a depth-first branch and bound over the tree's nodes
-//! (children nearest first, pruned by the k-th best so far; [`nearest`]).
-//! Each leaf also carries what the filters ask (category, assurance level,
-//! certificate dates, prayer space), so a filtered search reads a place only
-//! to ask whether it is open now. The places themselves are held once, in
-//! the block the index was built from, and search results share them
-//! ([`SharedPlace`]) rather than copy them.
+//! The index keeps of each place only what a search decides by: its id,
+//! position and what the filters ask (category, assurance level,
+//! certificate dates, prayer space, opening hours as a number into a table
+//! of distinct expressions, the day it was last verified): about a hundred
+//! bytes with its leaf, against a kilobyte or more for the place. A search
+//! answers ids; whoever holds the index reads those places (a page, never
+//! all) from the store and makes them search results ([`PlaceIndex::hit`]).
 //!
-//! An index a few places behind the store is brought up to date from just
-//! the changed places ([`PlaceIndex::updated`]); whoever holds it decides
-//! when to rebuild it from every place.
+//! The tree holds points rounded to `f32`; the nodes are widened and the
+//! leaves reached measured exactly, so answers are those of exact
+//! arithmetic ([`nearest`]).
+//!
+//! Changes since the index was built from every place are a second, small
+//! layer: the places changed, in a tree of their own, and the built
+//! layer's places they replace marked gone. Bringing the index up to date
+//! ([`PlaceIndex::updated`]) copies only that layer and the marks, never
+//! the million places; [`PlaceIndex::compacted`] folds it into one layer
+//! when it has grown.
 
-use std::sync::{Arc, OnceLock};
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Months, NaiveDate, Utc};
 use kizuna_domain::common::Id;
-use kizuna_domain::map::place::{Assurance, EARTH_MEAN_RADIUS_M, LatLon, Place, PlaceCategory, haversine_m};
-use rstar::RTree;
+use kizuna_domain::map::place::{EARTH_MEAN_RADIUS_M, LatLon, Place, STALE_AFTER_MONTHS, haversine_m};
 use rstar::primitives::GeomWithData;
+use rstar::{AABB, Envelope, RTree};
 
 use crate::geometry::{BBox, chord, unit};
-use crate::hours::{Hours, HoursBook};
 
 mod filter;
 mod hit;
 mod nearest;
+mod point;
 
 pub use filter::PlaceFilter;
-pub use hit::{PlaceHit, SharedPlace};
-use hit::{hit, sort_by_distance};
-use nearest::{Best, Near, descend};
+pub use hit::{PlaceHit, SharedPlace, sort_by_distance};
+use nearest::{Best, Near, descend, visit};
+pub use point::HoursShelf;
+use point::Point;
+#[cfg(test)]
+pub(crate) use point::Traits;
 
 /// The most results one query returns.
 pub const MAX_RESULTS: usize = 1000;
 
-/// Where a place's opening hours are kept once looked up in the book.
-pub(crate) type HoursSlot = OnceLock<Option<Arc<Hours>>>;
+/// A leaf of the tree: the place's point on the unit sphere (rounded to
+/// `f32`) and its slot in its layer's points.
+pub(crate) type Leaf = GeomWithData<[f32; 3], u32>;
 
-/// A place held by the index, with its slot for opening hours: what
-/// [`PlaceIndex::live`] lists and [`PlaceIndex::hit`] turns into a search result.
-#[derive(Clone, Copy)]
-pub struct Entry<'a> {
-    pub(crate) place: &'a SharedPlace,
-    pub(crate) hours: &'a HoursSlot,
-}
-
-impl<'a> Entry<'a> {
-    /// The place.
-    pub fn place(self) -> &'a SharedPlace {
-        self.place
-    }
-
-    pub(crate) fn hours(self, book: &HoursBook) -> Option<&'a Hours> {
-        self.hours
-            .get_or_init(|| {
-                let text = self.place.fields.opening_hours.as_ref()?;
-                let p = self.place.fields.position;
-                book.hours(text.as_str(), p.lat(), p.lon())
-            })
-            .as_deref()
-    }
-
-    pub(crate) fn open_at(self, book: &HoursBook, at: DateTime<Utc>) -> Option<bool> {
-        self.hours(book)?.open_at(at)
-    }
-}
-/// A leaf of the tree: the place's point on the unit sphere, its index in
-/// the entries and its id (so that an unfiltered search never leaves the tree).
-pub(crate) type Leaf = GeomWithData<[f64; 3], (usize, Id, Traits)>;
-
-/// What the filters other than "open now" ask of a place, kept in its leaf
-/// so that a filtered search rarely needs to touch the place itself.
-#[derive(Clone, Copy, PartialEq)]
-pub(crate) struct Traits {
-    category: PlaceCategory,
-    level: Assurance,
-    prayer_space: bool,
-    /// A certified place's certificate: valid from, valid until.
-    certificate: Option<(NaiveDate, NaiveDate)>,
-}
-
-impl Traits {
-    pub(crate) fn of(p: &Place) -> Self {
-        let f = &p.fields;
-        Traits {
-            category: f.category,
-            level: f.halal.level(),
-            prayer_space: f.prayer.prayer_space,
-            certificate: f.halal.certificate().map(|c| (c.valid_from(), c.valid_until())),
-        }
-    }
-
-    pub(crate) fn pass(&self, f: &PlaceFilter, today: NaiveDate) -> bool {
-        if !f.categories.is_empty() && !f.categories.contains(&self.category) {
-            return false;
-        }
-        if !f.assurances.is_empty() {
-            // "Certified" means certified with a certificate valid today.
-            let certified_today = self
-                .certificate
-                .is_some_and(|(from, until)| from <= today && today <= until);
-            let ok = f
-                .assurances
-                .iter()
-                .any(|a| *a == self.level && (self.level != Assurance::Certified || certified_today));
-            if !ok {
-                return false;
-            }
-        }
-        f.prayer_space.is_none_or(|want| self.prayer_space == want)
-    }
-}
-
-fn leaf(i: usize, p: &Place) -> Leaf {
-    GeomWithData::new(
-        unit(p.fields.position.lat(), p.fields.position.lon()),
-        (i, p.id, Traits::of(p)),
-    )
-}
-
-/// Nodes of up to 32 children: a shallower tree than rstar's default of 6,
+/// Nodes of up to 40 children: a shallower tree than rstar's default of 6,
 /// which bulk-loads a million points faster and answers as quickly.
 #[derive(Clone)]
 struct TreeParams;
@@ -133,126 +63,251 @@ impl rstar::RTreeParams for TreeParams {
     type DefaultInsertionStrategy = rstar::RStarInsertionStrategy;
 }
 
+/// Points by id and their tree.
+struct Layer {
+    points: Vec<Point>,
+    tree: RTree<Leaf, TreeParams>,
+}
+
+impl Layer {
+    /// A layer of these points (by id, each id once).
+    fn new(points: Vec<Point>) -> Self {
+        let leaves: Vec<Leaf> = points
+            .iter()
+            .enumerate()
+            .map(|(i, p)| GeomWithData::new(p.unit32(), slot(i)))
+            .collect();
+        Layer {
+            tree: RTree::bulk_load_with_params(leaves),
+            points,
+        }
+    }
+
+    fn slot_of(&self, id: Id) -> Option<usize> {
+        self.points.binary_search_by_key(&id, |p| p.id).ok()
+    }
+}
+
+fn slot(i: usize) -> u32 {
+    u32::try_from(i).expect("fewer than 4 billion places")
+}
+
+fn d2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
+    (0..3).map(|i| (a[i] - b[i]).powi(2)).sum()
+}
+
+/// Places read one at a time (a page of the store at a time) into an index.
+pub struct PlaceIndexBuilder {
+    shelf: HoursShelf,
+    points: Vec<Point>,
+}
+
+impl PlaceIndexBuilder {
+    /// A builder whose index will share `shelf` (its opening hours).
+    pub fn new(shelf: HoursShelf) -> Self {
+        PlaceIndexBuilder {
+            shelf,
+            points: Vec::new(),
+        }
+    }
+
+    /// Take what the index needs of a place.
+    pub fn add(&mut self, place: &Place) {
+        self.points.push(self.shelf.point(place));
+    }
+
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+
+    /// The index (CPU work: about a second for a million places).
+    pub fn finish(mut self, version: i64) -> PlaceIndex {
+        if !self.points.is_sorted_by_key(|p| p.id) {
+            self.points.sort_by_key(|p| p.id);
+        }
+        // The last of one id wins.
+        self.points.reverse();
+        self.points.dedup_by_key(|p| p.id);
+        self.points.reverse();
+        self.points.shrink_to_fit();
+        let live = self.points.len();
+        PlaceIndex {
+            version,
+            gone: Arc::new(vec![0; live.div_ceil(64)]),
+            gone_n: 0,
+            base: Arc::new(Layer::new(self.points)),
+            delta: Arc::new(Layer::new(Vec::new())),
+            live,
+            updates: 0,
+            shelf: self.shelf,
+            held: None,
+        }
+    }
+}
+
 /// All places, in an R*-tree on the unit sphere, as of one places version.
 pub struct PlaceIndex {
     version: i64,
-    tree: RTree<Leaf, TreeParams>,
-    /// Every place ever held, by id (ascending); `None` once deleted.
-    /// Entries are shared with the index this one was updated from.
-    places: Vec<Option<SharedPlace>>,
-    /// Each slot's opening hours, once looked up (reset when its place changes).
-    hours: Vec<HoursSlot>,
-    /// The id of each slot of `entries`, ascending, for lookups by id.
-    ids: Vec<Id>,
+    /// Every place as of the last build.
+    base: Arc<Layer>,
+    /// The base's slots whose place was deleted or changed since (one bit each).
+    gone: Arc<Vec<u64>>,
+    gone_n: usize,
+    /// The places changed since the build, as they are now.
+    delta: Arc<Layer>,
     live: usize,
     /// Updates applied since the index was last built from every place.
     updates: u32,
-    /// Opening hours by expression, shared with the indexes updated from this one.
-    book: Arc<HoursBook>,
+    shelf: HoursShelf,
+    /// The places themselves, for an index made by [`PlaceIndex::build`].
+    held: Option<Arc<BTreeMap<Id, Place>>>,
 }
 
 impl PlaceIndex {
-    /// An index of these places (in id order, as the store lists them).
-    pub fn build(version: i64, mut places: Vec<Place>) -> Self {
-        if !places.is_sorted_by_key(|p| p.id) {
-            places.sort_by_key(|p| p.id);
+    /// An index of these places.
+    /// An index of these places that also holds them, so that
+    /// [`PlaceIndex::nearest`] can make search results without a store
+    /// (tests, the in-process benchmark). A server's index holds none
+    /// ([`PlaceIndexBuilder`]) and reads the places it finds from the store.
+    pub fn build(version: i64, places: Vec<Place>) -> Self {
+        let mut b = PlaceIndexBuilder::new(HoursShelf::default());
+        for p in &places {
+            b.add(p);
         }
-        let ids: Vec<Id> = places.iter().map(|p| p.id).collect();
-        let live = places.len();
-        // The places stay where they are, shared by the index and every
-        // search result; the tree is bulk-loaded on a second thread while
-        // the entries are made.
-        let block = Arc::new(places);
-        let (tree, entries) = std::thread::scope(|s| {
-            let tree = s.spawn(|| {
-                let points: Vec<Leaf> = block.iter().enumerate().map(|(i, p)| leaf(i, p)).collect();
-                RTree::bulk_load_with_params(points)
-            });
-            let entries: Vec<Option<SharedPlace>> = (0..live)
-                .map(|slot| {
-                    Some(SharedPlace {
-                        block: block.clone(),
-                        slot,
-                    })
-                })
-                .collect();
-            let tree = tree.join().unwrap_or_else(|e| std::panic::resume_unwind(e));
-            (tree, entries)
-        });
-        PlaceIndex {
-            version,
-            tree,
-            hours: std::iter::repeat_with(OnceLock::new).take(entries.len()).collect(),
-            places: entries,
-            ids,
-            live,
-            updates: 0,
-            book: Arc::default(),
-        }
+        let mut ix = b.finish(version);
+        ix.held = Some(Arc::new(places.into_iter().map(|p| (p.id, p)).collect()));
+        ix
     }
 
-    /// This index brought to `version` by re-read places and deleted ids,
-    /// sharing every unchanged entry; `None` if a new place's id is lower
-    /// than one already held (then build it afresh).
-    pub fn updated(&self, version: i64, upserts: Vec<Place>, deletes: &[Id]) -> Option<Self> {
-        let mut next = PlaceIndex {
-            version,
-            tree: self.tree.clone(),
-            places: self.places.clone(),
-            hours: self.hours.clone(),
-            ids: self.ids.clone(),
-            live: self.live,
-            updates: self.updates + 1,
-            book: self.book.clone(),
+    /// The `k` nearest places matching the filter as search results,
+    /// nearest first: only for an index that holds its places
+    /// ([`PlaceIndex::build`]); one that does not answers nothing here.
+    pub fn nearest(
+        &self,
+        at: LatLon,
+        k: usize,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<PlaceHit> {
+        let Some(held) = &self.held else {
+            return Vec::new();
+        };
+        let mut hits: Vec<PlaceHit> = self
+            .nearest_ids(at, k, f, today, now)
+            .into_iter()
+            .filter_map(|(id, _)| held.get(&id))
+            .map(|p| self.hit(p.clone(), Some((at.lat(), at.lon())), today, now))
+            .collect();
+        sort_by_distance(&mut hits);
+        hits
+    }
+
+    /// The opening hours this index shares with the indexes made from it.
+    pub fn shelf(&self) -> &HoursShelf {
+        &self.shelf
+    }
+
+    fn is_gone(&self, s: u32) -> bool {
+        self.gone[(s / 64) as usize] & (1 << (s % 64)) != 0
+    }
+
+    fn layer(&self, n: u8) -> &Layer {
+        if n == 0 { &self.base } else { &self.delta }
+    }
+
+    fn point(&self, n: &Near) -> &Point {
+        &self.layer(n.layer).points[n.slot as usize]
+    }
+
+    /// This index brought to `version` by re-read places and deleted ids
+    /// (a place both deleted and re-read is kept as re-read). Copies the
+    /// changes made since the last build, never the places built from.
+    pub fn updated(&self, version: i64, upserts: Vec<Place>, deletes: &[Id]) -> Self {
+        let mut delta: BTreeMap<Id, Point> = self.delta.points.iter().map(|p| (p.id, *p)).collect();
+        let mut gone = (*self.gone).clone();
+        let mut gone_n = self.gone_n;
+        let mut mark = |id: Id| {
+            if let Some(s) = self.base.slot_of(id) {
+                let (w, b) = (s / 64, 1u64 << (s % 64));
+                if gone[w] & b == 0 {
+                    gone[w] |= b;
+                    gone_n += 1;
+                }
+            }
         };
         for id in deletes {
-            next.remove(*id);
+            mark(*id);
+            delta.remove(id);
         }
-        for place in upserts {
-            next.remove(place.id);
-            let i = match next.ids.binary_search(&place.id) {
-                Ok(i) => i,
-                Err(i) if i == next.ids.len() => {
-                    next.ids.push(place.id);
-                    next.places.push(None);
-                    next.hours.push(OnceLock::new());
-                    i
-                }
-                Err(_) => return None,
-            };
-            next.tree.insert(leaf(i, &place));
-            next.places[i] = Some(SharedPlace::new(place));
-            next.hours[i] = OnceLock::new();
-            next.live += 1;
+        for place in &upserts {
+            mark(place.id);
+            delta.insert(place.id, self.shelf.point(place));
         }
-        Some(next)
+        let held = self.held.as_ref().map(|held| {
+            let mut held = (**held).clone();
+            for id in deletes {
+                held.remove(id);
+            }
+            held.extend(upserts.into_iter().map(|p| (p.id, p)));
+            Arc::new(held)
+        });
+        let delta: Vec<Point> = delta.into_values().collect();
+        let live = self.base.points.len() - gone_n + delta.len();
+        PlaceIndex {
+            version,
+            base: self.base.clone(),
+            gone: Arc::new(gone),
+            gone_n,
+            delta: Arc::new(Layer::new(delta)),
+            live,
+            updates: self.updates + 1,
+            shelf: self.shelf.clone(),
+            held,
+        }
     }
 
-    fn remove(&mut self, id: Id) {
-        if let Ok(i) = self.ids.binary_search(&id)
-            && let Some(old) = self.places[i].take()
-        {
-            self.tree.remove(&leaf(i, &old));
-            self.live -= 1;
-        }
+    /// How many places changed since the last build (the second layer's size).
+    pub fn changed_since_build(&self) -> usize {
+        self.delta.points.len() + self.gone_n
+    }
+
+    /// The same index with its changes folded into one layer (CPU work:
+    /// about a second for a million places).
+    pub fn compacted(&self) -> Self {
+        let mut b = PlaceIndexBuilder::new(self.shelf.clone());
+        b.points = self.live_points().copied().collect();
+        let mut ix = b.finish(self.version);
+        ix.held = self.held.clone();
+        ix
     }
 
     /// Every place held, by id.
-    pub fn live(&self) -> impl Iterator<Item = Entry<'_>> {
-        self.places
+    fn live_points(&self) -> impl Iterator<Item = &Point> {
+        let mut base = self
+            .base
+            .points
             .iter()
-            .zip(&self.hours)
-            .filter_map(|(p, hours)| p.as_ref().map(|place| Entry { place, hours }))
+            .enumerate()
+            .filter(|(i, _)| !self.is_gone(slot(*i)))
+            .map(|(_, p)| p)
+            .peekable();
+        let mut delta = self.delta.points.iter().peekable();
+        std::iter::from_fn(move || match (base.peek(), delta.peek()) {
+            (Some(a), Some(b)) if a.id < b.id => base.next(),
+            (Some(_), Some(_)) | (None, Some(_)) => delta.next(),
+            (Some(_), None) => base.next(),
+            (None, None) => None,
+        })
     }
 
-    /// The entry a leaf points to (leaves point only to live entries).
-    fn entry(&self, i: usize) -> Entry<'_> {
-        Entry {
-            place: self.places[i]
-                .as_ref()
-                .expect("every leaf of the tree points to a live place"),
-            hours: &self.hours[i],
-        }
+    /// The id of every place held, ascending.
+    pub fn ids(&self) -> impl Iterator<Item = Id> + '_ {
+        self.live_points().map(|p| p.id)
     }
 
     pub fn version(&self) -> i64 {
@@ -273,55 +328,23 @@ impl PlaceIndex {
         self.live == 0
     }
 
-    fn matches(&self, e: Entry<'_>, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> bool {
-        Traits::of(e.place).pass(f, today) && self.open_as_asked(e, f, now)
-    }
-
     /// Open now, if the filter asks for that.
-    fn open_as_asked(&self, e: Entry<'_>, f: &PlaceFilter, now: DateTime<Utc>) -> bool {
-        !f.open_now || e.open_at(&self.book, now) == Some(true)
+    fn open_as_asked(&self, p: &Point, f: &PlaceFilter, now: DateTime<Utc>) -> bool {
+        !f.open_now || self.shelf.open_at(p, now) == Some(true)
     }
 
-    /// The search result for an entry, with its distance from `from`.
-    pub fn hit(&self, e: Entry<'_>, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
-        hit(e, &self.book, from, today, now)
+    fn matches(&self, p: &Point, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> bool {
+        p.traits.pass(f, today) && self.open_as_asked(p, f, now)
     }
 
-    /// The `k` nearest places matching the filter, nearest first.
-    pub fn nearest(
-        &self,
-        at: LatLon,
-        k: usize,
-        f: &PlaceFilter,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> Vec<PlaceHit> {
-        let mut hits: Vec<PlaceHit> = self
-            .nearest_entries(at, k, f, today, now)
-            .map(|e| self.hit(e, Some((at.lat(), at.lon())), today, now))
-            .collect();
-        sort_by_distance(&mut hits);
-        hits
-    }
-
-    fn nearest_entries<'a>(
-        &'a self,
-        at: LatLon,
-        k: usize,
-        f: &'a PlaceFilter,
-        today: NaiveDate,
-        now: DateTime<Utc>,
-    ) -> impl Iterator<Item = Entry<'a>> + 'a {
-        self.nearest_leaves(unit(at.lat(), at.lon()), k, f, today, now)
-            .into_iter()
-            .map(|n| self.entry(n.slot))
+    /// A place read from the store as a search result, with its distance
+    /// from `from` (the point searched from, or the box's centre).
+    pub fn hit(&self, place: Place, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
+        hit::hit(place, &self.shelf, from, today, now)
     }
 
     /// The `k` nearest leaves whose places match the filter, nearest first
-    /// (ties by id): a depth-first branch and bound over the tree's nodes,
-    /// each node's children visited nearest first and skipped once farther
-    /// than the k-th best found so far. A fixed k needs no queue of every
-    /// node and leaf seen, which `rstar`'s nearest-neighbour iterator keeps.
+    /// (ties by id), over both layers.
     fn nearest_leaves(
         &self,
         q: [f64; 3],
@@ -334,18 +357,31 @@ impl PlaceIndex {
             k,
             found: Vec::with_capacity(k + 1),
         };
-        if k > 0 {
-            let keep = |(slot, _, traits): &(usize, Id, Traits)| {
-                f.is_empty() || (traits.pass(f, today) && self.open_as_asked(self.entry(*slot), f, now))
+        if k == 0 {
+            return best.found;
+        }
+        let keep = |n: &Near| f.is_empty() || self.matches(self.point(n), f, today, now);
+        for layer in [0u8, 1] {
+            let points = &self.layer(layer).points;
+            let exact = |s: u32| {
+                if layer == 0 && self.is_gone(s) {
+                    return None;
+                }
+                let p = &points[s as usize];
+                Some(Near {
+                    chord2: d2(&p.unit(), &q),
+                    id: p.id,
+                    layer,
+                    slot: s,
+                })
             };
-            descend(self.tree.root(), &q, &mut best, &keep);
+            descend(self.layer(layer).tree.root(), &q, &mut best, &exact, &keep);
         }
         best.found
     }
 
     /// The ids and haversine distances (metres) of the `k` nearest places
-    /// matching the filter, nearest first: the index's own work, without
-    /// building each place's search result.
+    /// matching the filter, nearest first (ties by id).
     pub fn nearest_ids(
         &self,
         at: LatLon,
@@ -367,55 +403,62 @@ impl PlaceIndex {
             .collect()
     }
 
-    /// The entries in an area matching the filter, each with its distance
-    /// from the area's centre (0 for [`Area::All`], whose entries come by
-    /// id); not yet in order of distance. Cheap: no search result is built.
-    fn matching(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<(Entry<'_>, f64)> {
-        let dist = |e: Entry<'_>, (lat, lon): (f64, f64)| {
-            let p = e.place.fields.position;
-            haversine_m(lat, lon, p.lat(), p.lon())
-        };
-        // The leaf's traits first: most places a filter rejects are never read.
-        let pass = |g: &&Leaf| g.data.2.pass(f, today);
+    /// The points in an area matching the filter, each with its distance
+    /// from the area's centre (0 for [`Area::All`], whose points come by
+    /// id); not yet in order of distance.
+    fn matching(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<(&Point, f64)> {
+        let mut out = Vec::new();
         match *area {
-            Area::All => self
-                .live()
-                .filter(|e| self.matches(*e, f, today, now))
-                .map(|e| (e, 0.0))
-                .collect(),
+            Area::All => {
+                return self
+                    .live_points()
+                    .filter(|p| self.matches(p, f, today, now))
+                    .map(|p| (p, 0.0))
+                    .collect();
+            }
             Area::Radius { at, metres } => {
-                // A hair wider in chord space, then exact on the haversine distance.
-                let c = chord(metres) * (1.0 + 1e-9) + 1e-12;
-                let from = (at.lat(), at.lon());
-                self.tree
-                    .locate_within_distance(unit(at.lat(), at.lon()), c * c)
-                    .filter(pass)
-                    .map(|g| self.entry(g.data.0))
-                    .map(|e| (e, dist(e, from)))
-                    .filter(|(_, d)| *d <= metres + 0.05)
-                    .filter(|(e, _)| self.open_as_asked(*e, f, now))
-                    .collect()
+                let q = unit(at.lat(), at.lon());
+                let c2 = radius_chord2(metres);
+                let near = |e: &AABB<[f64; 3]>| e.distance_2(&q) <= c2;
+                self.each_candidate(&near, &mut |p| {
+                    if let Some(d) = within_radius(p.at, &q, c2, at, metres)
+                        && self.matches(p, f, today, now)
+                    {
+                        out.push((p, d));
+                    }
+                });
             }
             Area::Box(b) => {
-                let centre = b.centre();
-                self.tree
-                    .locate_in_envelope_intersecting(b.envelope())
-                    .filter(pass)
-                    .map(|g| self.entry(g.data.0))
-                    .filter(|e| b.contains(e.place.fields.position.lat(), e.place.fields.position.lon()))
-                    .filter(|e| self.open_as_asked(*e, f, now))
-                    .map(|e| (e, dist(e, centre)))
-                    .collect()
+                let env = b.envelope();
+                let (clat, clon) = b.centre();
+                let near = |e: &AABB<[f64; 3]>| e.intersects(&env);
+                self.each_candidate(&near, &mut |p| {
+                    let (lat, lon) = (p.at.lat(), p.at.lon());
+                    if b.contains(lat, lon) && self.matches(p, f, today, now) {
+                        out.push((p, haversine_m(clat, clon, lat, lon)));
+                    }
+                });
             }
+        }
+        out
+    }
+
+    /// Every live point of either layer whose tree envelope `near` accepts.
+    fn each_candidate<'a>(&'a self, near: &dyn Fn(&AABB<[f64; 3]>) -> bool, found: &mut dyn FnMut(&'a Point)) {
+        for layer in [0u8, 1] {
+            let l = self.layer(layer);
+            visit(l.tree.root(), near, &mut |s| {
+                if !(layer == 0 && self.is_gone(s)) {
+                    found(&l.points[s as usize]);
+                }
+            });
         }
     }
 
-    /// One page of the places in an area matching the filter, nearest the
-    /// area's centre first (ties, and [`Area::All`], by id), and how many
-    /// there are in all. Only the page is put in order and only its search
-    /// results are built, so a page of a large area costs little more than
-    /// counting it.
-    pub fn page(
+    /// One page of the ids of the places in an area matching the filter,
+    /// nearest the area's centre first (ties, and [`Area::All`], by id),
+    /// and how many there are in all. Only the page is put in order.
+    pub fn page_ids(
         &self,
         area: &Area,
         f: &PlaceFilter,
@@ -423,47 +466,156 @@ impl PlaceIndex {
         now: DateTime<Utc>,
         offset: usize,
         limit: usize,
-    ) -> (usize, Vec<PlaceHit>) {
+    ) -> (usize, Vec<Id>) {
         let mut found = self.matching(area, f, today, now);
         let total = found.len();
         let end = offset.saturating_add(limit).min(total);
         if !matches!(area, Area::All) {
-            let order =
-                |a: &(Entry<'_>, f64), b: &(Entry<'_>, f64)| a.1.total_cmp(&b.1).then(a.0.place.id.cmp(&b.0.place.id));
-            order_first(&mut found, end, order);
+            order_first(&mut found, end, |a, b| a.1.total_cmp(&b.1).then(a.0.id.cmp(&b.0.id)));
         }
-        let from = area.centre();
-        let hits = found[offset.min(end)..end]
-            .iter()
-            .map(|(e, _)| self.hit(*e, from, today, now))
-            .collect();
-        (total, hits)
+        (total, found[offset.min(end)..end].iter().map(|(p, _)| p.id).collect())
     }
 
-    fn every(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
-        self.page(area, f, today, now, 0, usize::MAX).1
+    /// The ids of every place in an area matching the filter, in the order of [`PlaceIndex::page_ids`].
+    pub fn area_ids(&self, area: &Area, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<Id> {
+        self.page_ids(area, f, today, now, 0, usize::MAX).1
     }
 
-    /// Places within `metres` of a point, nearest first.
-    pub fn within_radius(
-        &self,
+    /// The places staff should look at, by id: certificates valid today
+    /// that end within `days` days (soonest first), certificates ended,
+    /// and places not verified for [`STALE_AFTER_MONTHS`] months.
+    pub fn review_ids(&self, today: NaiveDate, days: u32) -> (Vec<Id>, Vec<Id>, Vec<Id>) {
+        let mut expiring: Vec<(NaiveDate, Id)> = Vec::new();
+        let (mut expired, mut stale) = (Vec::new(), Vec::new());
+        for p in self.live_points() {
+            if let Some(until) = p.traits.valid_until() {
+                if until >= today && (until - today).num_days() <= i64::from(days) {
+                    expiring.push((until, p.id));
+                }
+                if until < today {
+                    expired.push(p.id);
+                }
+            }
+            let is_stale = p.verified.is_none_or(|d| {
+                d.checked_add_months(Months::new(STALE_AFTER_MONTHS))
+                    .is_none_or(|due| today >= due)
+            });
+            if is_stale {
+                stale.push(p.id);
+            }
+        }
+        expiring.sort_by_key(|e| e.0);
+        (expiring.into_iter().map(|e| e.1).collect(), expired, stale)
+    }
+}
+
+/// The squared chord a radius search accepts: a hair wider than the
+/// radius, the exact haversine distance deciding after.
+fn radius_chord2(metres: f64) -> f64 {
+    let c = chord(metres) * (1.0 + 1e-9) + 1e-12;
+    c * c
+}
+
+/// The distance of `p` from `at` if it is within the radius, as the index
+/// decides it (`q` = `at` on the unit sphere, `c2` = [`radius_chord2`]).
+fn within_radius(p: LatLon, q: &[f64; 3], c2: f64, at: LatLon, metres: f64) -> Option<f64> {
+    if d2(&unit(p.lat(), p.lon()), q) > c2 {
+        return None;
+    }
+    let d = haversine_m(at.lat(), at.lon(), p.lat(), p.lon());
+    (d <= metres + 0.05).then_some(d)
+}
+
+/// Searches answered from places read from the store, exactly as the
+/// index would answer them: for a server whose index is still loading.
+pub mod scan {
+    use super::*;
+
+    /// Whether `p` lies within `metres` of `at` as the index decides it,
+    /// and how far (haversine metres).
+    pub fn radius_distance(at: LatLon, metres: f64, p: LatLon) -> Option<f64> {
+        within_radius(p, &unit(at.lat(), at.lon()), radius_chord2(metres), at, metres)
+    }
+
+    /// The `k` nearest of `places` matching the filter, nearest first
+    /// (ties by id), with their haversine distances: the index's order.
+    pub fn nearest<'a>(
+        places: impl IntoIterator<Item = &'a Place>,
         at: LatLon,
-        metres: f64,
+        k: usize,
         f: &PlaceFilter,
+        shelf: &HoursShelf,
         today: NaiveDate,
         now: DateTime<Utc>,
-    ) -> Vec<PlaceHit> {
-        self.every(&Area::Radius { at, metres }, f, today, now)
+    ) -> Vec<(Id, f64)> {
+        let q = unit(at.lat(), at.lon());
+        let mut found: Vec<(f64, Id)> = places
+            .into_iter()
+            .filter(|p| shelf.passes(p, f, today, now))
+            .map(|p| (d2(&unit(p.fields.position.lat(), p.fields.position.lon()), &q), p.id))
+            .collect();
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        found.truncate(k);
+        found
+            .into_iter()
+            .map(|(c2, id)| (id, 2.0 * EARTH_MEAN_RADIUS_M * (c2.sqrt() / 2.0).min(1.0).asin()))
+            .collect()
     }
 
-    /// Places inside a box, nearest its centre first (`distance_m` is from the centre).
-    pub fn within_bbox(&self, b: BBox, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
-        self.every(&Area::Box(b), f, today, now)
+    /// The ids of `places` in an area matching the filter, in the index's
+    /// order ([`PlaceIndex::page_ids`]).
+    pub fn area<'a>(
+        places: impl IntoIterator<Item = &'a Place>,
+        area: &Area,
+        f: &PlaceFilter,
+        shelf: &HoursShelf,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<Id> {
+        let mut found: Vec<(f64, Id)> = places
+            .into_iter()
+            .filter(|p| shelf.passes(p, f, today, now))
+            .filter_map(|p| {
+                let pos = p.fields.position;
+                match *area {
+                    Area::All => Some((0.0, p.id)),
+                    Area::Radius { at, metres } => radius_distance(at, metres, pos).map(|d| (d, p.id)),
+                    Area::Box(b) => b.contains(pos.lat(), pos.lon()).then(|| {
+                        let (clat, clon) = b.centre();
+                        (haversine_m(clat, clon, pos.lat(), pos.lon()), p.id)
+                    }),
+                }
+            })
+            .collect();
+        found.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        found.into_iter().map(|f| f.1).collect()
     }
 
-    /// Every place matching the filter, by id.
-    pub fn all(&self, f: &PlaceFilter, today: NaiveDate, now: DateTime<Utc>) -> Vec<PlaceHit> {
-        self.every(&Area::All, f, today, now)
+    /// The latitude band and longitude range (west > east: across the
+    /// antimeridian) holding every point within `metres` of `at`; `None`
+    /// when that is every longitude (a pole within reach).
+    pub fn circle_box(at: LatLon, metres: f64) -> (f64, f64, Option<(f64, f64)>) {
+        let angle = (metres / EARTH_MEAN_RADIUS_M).min(std::f64::consts::PI);
+        let dlat = angle.to_degrees();
+        let (south, north) = (at.lat() - dlat, at.lat() + dlat);
+        let (south, north) = (south.max(-90.0), north.min(90.0));
+        if south <= -90.0 || north >= 90.0 {
+            return (south, north, None);
+        }
+        let s = angle.sin() / at.lat().to_radians().cos();
+        if !(s < 1.0) {
+            return (south, north, None);
+        }
+        // A hair wider than the exact spread, for rounding.
+        let dlon = s.asin().to_degrees() * (1.0 + 1e-9) + 1e-9;
+        let (mut west, mut east) = (at.lon() - dlon, at.lon() + dlon);
+        if west < -180.0 {
+            west += 360.0;
+        }
+        if east > 180.0 {
+            east -= 360.0;
+        }
+        (south, north, Some((west, east)))
     }
 }
 
@@ -493,7 +645,7 @@ pub enum Area {
 
 impl Area {
     /// The point distances are measured from.
-    fn centre(&self) -> Option<(f64, f64)> {
+    pub fn centre(&self) -> Option<(f64, f64)> {
         match self {
             Area::All => None,
             Area::Radius { at, .. } => Some((at.lat(), at.lon())),
