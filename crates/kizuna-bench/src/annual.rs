@@ -186,6 +186,25 @@ async fn run(
     pdf_t.sort();
     both_t.sort();
     let r = report.context("no run")?;
+    let engine = match backend {
+        Backend::Sqlite => "sqlite",
+        Backend::Postgres => "postgres",
+    };
+    for (metric, times, q) in [
+        ("median json+pdf", &both_t, 0.5),
+        ("median json", &json_t, 0.5),
+        ("median pdf", &pdf_t, 0.5),
+        ("p95 json+pdf", &both_t, 0.95),
+    ] {
+        crate::record::record(&crate::record::Measure::new(
+            "annual",
+            trainees as u64,
+            engine,
+            metric,
+            percentile(times, q).as_secs_f64() * 1e3,
+            "ms",
+        ));
+    }
     let outcomes_of_year = r.outcomes.japan.len() + r.outcomes.partner.len() + r.outcomes.both.len();
     println!(
         "| {} | {} | {} | FY{} ({} trainees, {outcomes_of_year} outcomes) | {} | {} | {} | {} | {} | {bytes} | {} |",

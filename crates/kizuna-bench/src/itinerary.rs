@@ -61,7 +61,18 @@ pub fn itinerary(places: usize, days: u32, sights: usize, runs: usize) -> anyhow
         assert_eq!(p.days.len(), days as usize);
     }
     times.sort();
+    anyhow::ensure!(!times.is_empty(), "--runs must be at least 1");
     let pick = |q: f64| times[((times.len() - 1) as f64 * q).round() as usize];
+    for (metric, q) in [("median", 0.5), ("p95", 0.95), ("min", 0.0)] {
+        crate::record::record(&crate::record::Measure::new(
+            "itinerary",
+            places as u64,
+            "kizuna",
+            metric,
+            pick(q).as_secs_f64() * 1e3,
+            "ms",
+        ));
+    }
     println!(
         "| places | days | sights asked | sights planned | prayer blocks | meals | travel legs | warnings | median ms | p95 ms | min ms |"
     );

@@ -24,15 +24,18 @@
 //! Every benchmark prints the machine's load average beside its figures
 //! ([`LoadWatch`]) and drops the databases and files it made ([`Scratch`]).
 
+pub mod all;
 pub mod annual;
 pub mod data;
 pub mod flood;
+pub mod generate;
 pub mod geo;
 pub mod import_memory;
 pub mod itinerary;
 pub mod minimal_map;
 pub mod pages;
 pub mod places;
+pub mod plot;
 pub mod record;
 pub mod search;
 

@@ -110,6 +110,20 @@ async fn run(trainees: usize, runs: usize, backend: Backend, scratch: &mut Scrat
             }
         }
         times.sort();
+        let engine = match backend {
+            Backend::Sqlite => "sqlite",
+            Backend::Postgres => "postgres",
+        };
+        for (metric, q) in [("median", 0.5), ("p95", 0.95)] {
+            crate::record::record(&crate::record::Measure::new(
+                "pages",
+                trainees as u64,
+                engine,
+                &format!("{metric} {name}"),
+                percentile(&times, q).as_secs_f64() * 1e3,
+                "ms",
+            ));
+        }
         println!(
             "| {name} | `{path}` | {} | {} | {} | {bytes} |",
             ms(percentile(&times, 0.5)),

@@ -40,6 +40,7 @@ use sqlx::Connection;
 
 use crate::data::SplitMix;
 use crate::pages::percentile;
+use crate::record::Measure;
 use crate::{LoadAverage, LoadWatch, Scratch};
 
 mod corpus;
@@ -145,6 +146,18 @@ fn report(o: &Options, c: &Corpus, qs: &[BenchQuery], runs: &[Run]) -> anyhow::R
     for (r, times) in runs.iter().zip(sorted_times.iter_mut()) {
         let median = percentile(times, 0.5);
         let p99 = percentile(times, 0.99);
+        let docs_per_s = c.docs.len() as f64 / r.build.as_secs_f64().max(1e-9);
+        for (metric, value, unit) in [
+            ("median", median.as_secs_f64() * 1e3, "ms"),
+            ("p99", p99.as_secs_f64() * 1e3, "ms"),
+            ("indexing", docs_per_s, "docs/s"),
+            ("on disk", mb(r.bytes), "MB"),
+            ("recall@10", mean_recall(qs, r, |_| true).unwrap_or(0.0), ""),
+        ] {
+            // The engine's name without its setup in brackets: "SQLite FTS5".
+            let engine = r.name.split(" (").next().unwrap_or(&r.name);
+            crate::record::record(&Measure::new("search", o.docs as u64, engine, metric, value, unit));
+        }
         writeln!(
             out,
             "| {} | {:.1} | {:.0} | {:.0} | {} | {} | {:.1}× | {:.1}× | {} | {:.3} | {} | {} |",
