@@ -125,6 +125,8 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         }
     }
     let app = Arc::new(app);
+    // The map's index loads in the background; searches read the store meanwhile.
+    app.start_place_index_load();
     let search = open_search(&app, database_url, index_dir).await?;
     // Others' writes (the command line, another server) are applied every
     // few seconds, so the first search after them has little to catch up.
