@@ -2,15 +2,22 @@
 //! imports, all or nothing, and the exports.
 
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{Hash, Hasher};
+use std::io::Read;
+use std::ops::ControlFlow;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use kizuna_domain::common::Id;
 use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{PlaceInput, SourceKind};
 use kizuna_io::RowError;
-use kizuna_store::places::UpsertCounts;
+use kizuna_io::places::Found;
+use kizuna_store::places::{PlaceBatch, UpsertCounts};
 use serde::Serialize;
 
-use super::{FileRead, ObjectNote, PlaceFileFormat, check_opening_hours, hours_error};
+use super::{ObjectNote, PlaceFileFormat, check_opening_hours, hours_error};
 use crate::{App, AppError, Result};
 
 /// What a place import did (or would do).
@@ -188,24 +195,148 @@ impl App {
         dry_run: bool,
         strict: bool,
     ) -> Result<PlaceImportReport> {
-        let owned = bytes.to_vec();
-        let read = tokio::task::spawn_blocking(move || {
-            if strict {
-                kizuna_io::places::read(format, &owned)
-            } else {
-                kizuna_io::places::read_lenient(format, &owned)
+        let file = PlaceFile::bytes(bytes.to_vec());
+        self.import_place_file(format, file, dry_run, strict).await
+    }
+
+    /// Import a file of places as it is read (see [`PlaceFile`]): records
+    /// are read on the blocking pool and handed over in batches, each
+    /// checked (localities, duplicates in the file, opening hours) and
+    /// written as it comes, all in ONE transaction that is committed only
+    /// when the whole file was read without a problem — a problem at the
+    /// millionth row leaves the store as it was, and is reported with every
+    /// other (up to [`MAX_PROBLEMS`]; past that the read stops). Memory holds
+    /// a few batches, the keys of the places read (to find duplicates), and
+    /// the notes kept ([`MAX_NOTES`]), never the file. A dry run counts
+    /// which places are recorded with one query per batch. `file`'s
+    /// progress is updated as it goes.
+    pub async fn import_place_file(
+        &self,
+        format: PlaceFileFormat,
+        file: PlaceFile,
+        dry_run: bool,
+        strict: bool,
+    ) -> Result<PlaceImportReport> {
+        let lenient = !strict && matches!(format, PlaceFileFormat::OsmXml | PlaceFileFormat::OsmPbf);
+        let progress = Arc::clone(&file.progress);
+        let (found_tx, mut found_rx) = tokio::sync::mpsc::channel::<Vec<Found>>(2);
+        let reader = tokio::task::spawn_blocking(move || {
+            let mut buf: Vec<Found> = Vec::with_capacity(READ_BATCH);
+            let counts = kizuna_io::places::stream(format, &file, !strict, &mut |f| {
+                buf.push(f);
+                if buf.len() >= READ_BATCH {
+                    let full = std::mem::replace(&mut buf, Vec::with_capacity(READ_BATCH));
+                    if found_tx.blocking_send(full).is_err() {
+                        return ControlFlow::Break(());
+                    }
+                }
+                ControlFlow::Continue(())
+            });
+            if !buf.is_empty() {
+                let _ = found_tx.blocking_send(buf);
             }
-        })
-        .await;
-        let file = match read {
-            Ok(file) => file?,
-            // Cancelled only when the runtime is shutting down.
+            counts
+        });
+        let (write_tx, writer) = if dry_run {
+            (None, None)
+        } else {
+            let (tx, rx) = tokio::sync::mpsc::channel::<PlaceBatch>(2);
+            let store = self.store.clone();
+            let office = self.office_id();
+            (
+                Some(tx),
+                Some(tokio::spawn(async move { store.upsert_place_stream(office, rx).await })),
+            )
+        };
+        let mut check = Check::new(self, lenient).await?;
+        let mut existing = 0usize;
+        let mut written_ok = true;
+        while let Some(found) = found_rx.recv().await {
+            let batch = check.take(found).await?;
+            progress.places.fetch_add(batch.len() as u64, Ordering::Relaxed);
+            if !check.errors.is_empty() {
+                if check.errors.len() >= MAX_PROBLEMS {
+                    // Refused already; enough said.
+                    break;
+                }
+                continue;
+            }
+            if batch.is_empty() {
+                continue;
+            }
+            match &write_tx {
+                Some(tx) => {
+                    if tx.send(PlaceBatch::Places(batch)).await.is_err() {
+                        // The writer failed: its error is below.
+                        written_ok = false;
+                        break;
+                    }
+                }
+                None => {
+                    let keys: Vec<(&str, &str)> = batch
+                        .iter()
+                        .map(|p| (p.source.kind().as_str(), p.source.id().as_str()))
+                        .collect();
+                    existing += self.store.count_places_by_source(&keys).await?;
+                }
+            }
+        }
+        // The reader stops at its next batch when nobody listens.
+        drop(found_rx);
+        let counts = match reader.await {
+            Ok(counts) => counts,
             Err(e) => match e.try_into_panic() {
                 Ok(panic) => std::panic::resume_unwind(panic),
                 Err(e) => panic!("reading a places file was cancelled: {e}"),
             },
         };
-        self.finish_place_import(file, dry_run).await
+        let clean = written_ok && counts.is_ok() && check.errors.is_empty();
+        let written = match (write_tx, writer) {
+            (Some(tx), Some(writer)) => {
+                if clean {
+                    // A failed writer has closed its end; its error is what counts.
+                    let _ = tx.send(PlaceBatch::Done).await;
+                }
+                drop(tx);
+                match writer.await {
+                    Ok(r) => r?,
+                    Err(e) => match e.try_into_panic() {
+                        Ok(panic) => std::panic::resume_unwind(panic),
+                        Err(e) => panic!("writing places was cancelled: {e}"),
+                    },
+                }
+            }
+            _ => None,
+        };
+        let counts = counts?;
+        let Check {
+            mut errors,
+            left_out,
+            left_out_by_reason,
+            warnings,
+            seen,
+            ..
+        } = check;
+        if !errors.is_empty() {
+            errors.sort_by_key(|e| e.row);
+            return Err(AppError::ImportRejected(errors));
+        }
+        let places = seen.len();
+        let (inserted, updated) = match written {
+            Some(c) => (c.inserted, c.updated),
+            None if dry_run => (places - existing, existing),
+            None => return Err(AppError::BadFile("the import was stopped before it was written".into())),
+        };
+        Ok(PlaceImportReport {
+            features: counts.read,
+            skipped: counts.skipped,
+            inserted,
+            updated,
+            dry_run,
+            left_out,
+            left_out_by_reason,
+            warnings,
+        })
     }
 
     /// Import a GeoJSON FeatureCollection of points. Every feature is checked
@@ -214,115 +345,6 @@ impl App {
     /// recorded under the same source and source id is updated.
     pub async fn import_geojson(&self, bytes: &[u8], dry_run: bool) -> Result<PlaceImportReport> {
         self.import_places(PlaceFileFormat::Geojson, bytes, dry_run).await
-    }
-
-    /// What every format shares once its records are read: localities by
-    /// key, the checks across places, then the report of a dry run or one
-    /// transaction that writes them all — or, if any record has a problem,
-    /// every problem (by row) and nothing written.
-    async fn finish_place_import(&self, file: FileRead, dry_run: bool) -> Result<PlaceImportReport> {
-        let FileRead {
-            mut records,
-            mut errors,
-            read,
-            skipped,
-            left_out,
-            warnings,
-            lenient,
-        } = file;
-        let mut warnings: Vec<PlaceImportNote> = warnings.into_iter().map(Into::into).collect();
-        if lenient {
-            // Opening hours that cannot be read are kept, open "unknown".
-            for r in &records {
-                if let Some(h) = &r.input.opening_hours
-                    && let Err(m) = check_opening_hours(h.as_str())
-                {
-                    warnings.push(PlaceImportNote {
-                        object: r.label.clone().unwrap_or_else(|| r.row.to_string()),
-                        tag: "opening_hours".into(),
-                        value: h.to_string(),
-                        code: "opening_hours_unknown".into(),
-                        reason: format!(
-                            "opening hours kept as text, open or closed unknown: {}",
-                            hours_error(&m).message
-                        ),
-                    });
-                }
-            }
-        }
-        let mut left_out_by_reason: BTreeMap<String, usize> = BTreeMap::new();
-        for n in &left_out {
-            *left_out_by_reason.entry(n.code.clone()).or_default() += 1;
-        }
-        let left_out: Vec<PlaceImportNote> = left_out.into_iter().map(Into::into).collect();
-        let mut by_key: Option<HashMap<String, Id>> = None;
-        for r in &mut records {
-            let Some(key) = r.locality.take() else { continue };
-            if by_key.is_none() {
-                by_key = Some(self.locality_keys().await?.into_iter().map(|(id, k)| (k, id)).collect());
-            }
-            let tag = r.label.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
-            match by_key.as_ref().and_then(|m| m.get(&key)) {
-                Some(id) if r.input.locality_id.is_none_or(|l| l == *id) => r.input.locality_id = Some(*id),
-                Some(id) => errors.push(RowError::new(
-                    r.row,
-                    "locality",
-                    &key,
-                    "conflicting",
-                    format!(
-                        "locality {key} is record {id}, but locality_id says {}{tag}",
-                        r.input.locality_id.unwrap_or(0)
-                    ),
-                )),
-                None => errors.push(RowError::new(
-                    r.row,
-                    "locality",
-                    &key,
-                    "not_found",
-                    format!("no locality has the key {key}{tag}"),
-                )),
-            }
-        }
-        self.check_places(
-            records.iter().map(|r| (r.row, &r.input, r.label.clone())),
-            !lenient,
-            &mut errors,
-        )
-        .await?;
-        if !errors.is_empty() {
-            errors.sort_by_key(|e| e.row);
-            return Err(AppError::ImportRejected(errors));
-        }
-        let places: Vec<PlaceInput> = records.into_iter().map(|r| r.input).collect();
-        let (inserted, updated) = if dry_run {
-            let mut ins = 0;
-            for p in &places {
-                if self
-                    .store
-                    .place_by_source(p.source.kind().as_str(), p.source.id().as_str())
-                    .await?
-                    .is_none()
-                {
-                    ins += 1;
-                }
-            }
-            (ins, places.len() - ins)
-        } else if places.is_empty() {
-            (0, 0)
-        } else {
-            let c = self.store.upsert_places(self.office_id(), &places).await?;
-            (c.inserted, c.updated)
-        };
-        Ok(PlaceImportReport {
-            features: read,
-            skipped,
-            inserted,
-            updated,
-            dry_run,
-            left_out,
-            left_out_by_reason,
-            warnings,
-        })
     }
 
     /// The places as CSV: `id` and then the file columns; text that a
@@ -349,5 +371,263 @@ impl App {
             )
             .await?;
         Ok(all.into_iter().map(|l| (l.id, l.fields.key.to_string())).collect())
+    }
+}
+
+/// Records handed from the reader to the checks at a time.
+const READ_BATCH: usize = 2_000;
+
+/// Notes kept of each kind (objects left out, warnings): the first so many;
+/// `left_out_by_reason` counts them all.
+pub const MAX_NOTES: usize = 1_000;
+
+/// Problems reported before a refused file stops being read.
+pub const MAX_PROBLEMS: usize = 10_000;
+
+/// How far an import has got, for a progress bar or page: updated by the
+/// import as it reads, read by anyone holding it.
+#[derive(Debug, Default)]
+pub struct ImportProgress {
+    /// The file's size in bytes (0 when unknown).
+    pub total: AtomicU64,
+    /// Bytes read in the current pass over the file (OpenStreetMap files
+    /// are read again for the nodes of ways and relations).
+    pub read: AtomicU64,
+    /// Passes begun over the file.
+    pub passes: AtomicU64,
+    /// Records read and checked.
+    pub places: AtomicU64,
+}
+
+/// A file of places to import: bytes in memory, or a file on disk read as
+/// a stream (the CLI's `kizuna places import`), with its progress.
+pub struct PlaceFile {
+    source: Source,
+    /// Shared with whoever shows it.
+    pub progress: Arc<ImportProgress>,
+}
+
+enum Source {
+    Bytes(Vec<u8>),
+    Path(PathBuf),
+}
+
+impl PlaceFile {
+    pub fn bytes(bytes: Vec<u8>) -> Self {
+        let progress = ImportProgress::default();
+        progress.total.store(bytes.len() as u64, Ordering::Relaxed);
+        PlaceFile {
+            source: Source::Bytes(bytes),
+            progress: Arc::new(progress),
+        }
+    }
+
+    /// A file on disk, read as the import goes (its size read now).
+    pub fn path(path: PathBuf) -> std::io::Result<Self> {
+        let len = std::fs::metadata(&path)?.len();
+        let progress = ImportProgress::default();
+        progress.total.store(len, Ordering::Relaxed);
+        Ok(PlaceFile {
+            source: Source::Path(path),
+            progress: Arc::new(progress),
+        })
+    }
+}
+
+/// A reader that counts what it reads into the progress.
+struct Counted<'a, R> {
+    inner: R,
+    read: &'a AtomicU64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.read.fetch_add(n as u64, Ordering::Relaxed);
+        Ok(n)
+    }
+}
+
+impl kizuna_io::places::Input for PlaceFile {
+    fn open(&self) -> std::io::Result<Box<dyn Read + Send + '_>> {
+        self.progress.read.store(0, Ordering::Relaxed);
+        self.progress.passes.fetch_add(1, Ordering::Relaxed);
+        let read = &self.progress.read;
+        Ok(match &self.source {
+            Source::Bytes(b) => Box::new(Counted {
+                inner: b.as_slice(),
+                read,
+            }),
+            Source::Path(p) => Box::new(Counted {
+                inner: std::fs::File::open(p)?,
+                read,
+            }),
+        })
+    }
+}
+
+/// The checks across records of an import, batch by batch, and what it
+/// keeps to report.
+struct Check<'a> {
+    app: &'a App,
+    lenient: bool,
+    /// Localities by key, when the file names any.
+    by_key: Option<HashMap<String, Id>>,
+    localities: HashMap<Id, bool>,
+    /// The first row of each (source, source id) read, by a 64-bit hash of
+    /// the key: 16 bytes a place rather than its strings.
+    seen: HashMap<u64, usize>,
+    errors: Vec<RowError>,
+    left_out: Vec<PlaceImportNote>,
+    left_out_by_reason: BTreeMap<String, usize>,
+    warnings: Vec<PlaceImportNote>,
+}
+
+impl<'a> Check<'a> {
+    async fn new(app: &'a App, lenient: bool) -> Result<Check<'a>> {
+        Ok(Check {
+            app,
+            lenient,
+            by_key: None,
+            localities: HashMap::new(),
+            seen: HashMap::new(),
+            errors: Vec::new(),
+            left_out: Vec::new(),
+            left_out_by_reason: BTreeMap::new(),
+            warnings: Vec::new(),
+        })
+    }
+
+    fn warn(&mut self, note: PlaceImportNote) {
+        if self.warnings.len() < MAX_NOTES {
+            self.warnings.push(note);
+        }
+    }
+
+    /// Check what a reader found; the places that passed, in file order.
+    async fn take(&mut self, found: Vec<Found>) -> Result<Vec<PlaceInput>> {
+        let mut places = Vec::with_capacity(found.len());
+        for f in found {
+            let mut r = match f {
+                Found::Record(r) => r,
+                Found::Error(e) => {
+                    self.errors.push(e);
+                    continue;
+                }
+                Found::LeftOut(n) => {
+                    *self.left_out_by_reason.entry(n.code.clone()).or_default() += 1;
+                    if self.left_out.len() < MAX_NOTES {
+                        self.left_out.push(n.into());
+                    }
+                    continue;
+                }
+                Found::Warning(n) => {
+                    self.warn(n.into());
+                    continue;
+                }
+            };
+            let tag = r.label.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
+            if let Some(h) = &r.input.opening_hours
+                && let Err(m) = check_opening_hours(h.as_str())
+            {
+                if self.lenient {
+                    // Opening hours that cannot be read are kept, open "unknown".
+                    self.warn(PlaceImportNote {
+                        object: r.label.clone().unwrap_or_else(|| r.row.to_string()),
+                        tag: "opening_hours".into(),
+                        value: h.to_string(),
+                        code: "opening_hours_unknown".into(),
+                        reason: format!(
+                            "opening hours kept as text, open or closed unknown: {}",
+                            hours_error(&m).message
+                        ),
+                    });
+                } else {
+                    let e = hours_error(&m);
+                    self.errors.push(RowError::new(
+                        r.row,
+                        "opening_hours",
+                        h.as_str(),
+                        &e.code,
+                        format!("{}{tag}", e.message),
+                    ));
+                }
+            }
+            if let Some(key) = r.locality.take() {
+                if self.by_key.is_none() {
+                    self.by_key = Some(
+                        self.app
+                            .locality_keys()
+                            .await?
+                            .into_iter()
+                            .map(|(id, k)| (k, id))
+                            .collect(),
+                    );
+                }
+                match self.by_key.as_ref().and_then(|m| m.get(&key)) {
+                    Some(id) if r.input.locality_id.is_none_or(|l| l == *id) => r.input.locality_id = Some(*id),
+                    Some(id) => self.errors.push(RowError::new(
+                        r.row,
+                        "locality",
+                        &key,
+                        "conflicting",
+                        format!(
+                            "locality {key} is record {id}, but locality_id says {}{tag}",
+                            r.input.locality_id.unwrap_or(0)
+                        ),
+                    )),
+                    None => self.errors.push(RowError::new(
+                        r.row,
+                        "locality",
+                        &key,
+                        "not_found",
+                        format!("no locality has the key {key}{tag}"),
+                    )),
+                }
+            }
+            if let Some(l) = r.input.locality_id {
+                let exists = match self.localities.get(&l) {
+                    Some(x) => *x,
+                    None => {
+                        let x = self.app.store.exists::<Locality>(l).await?;
+                        self.localities.insert(l, x);
+                        x
+                    }
+                };
+                if !exists {
+                    self.errors.push(RowError::new(
+                        r.row,
+                        "locality_id",
+                        &l.to_string(),
+                        "not_found",
+                        format!("locality {l} does not exist{tag}"),
+                    ));
+                }
+            }
+            let p = &r.input;
+            let mut h = std::hash::DefaultHasher::new();
+            (p.source.kind().as_str(), p.source.id().as_str()).hash(&mut h);
+            match self.seen.entry(h.finish()) {
+                std::collections::hash_map::Entry::Occupied(first) => self.errors.push(RowError::new(
+                    r.row,
+                    "source_id",
+                    p.source.id().as_str(),
+                    "duplicate",
+                    format!(
+                        "{} {} appears twice in this file (first as number {}){tag}",
+                        p.source.kind(),
+                        p.source.id(),
+                        first.get()
+                    ),
+                )),
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(r.row);
+                }
+            }
+            if self.errors.is_empty() {
+                places.push(r.input);
+            }
+        }
+        Ok(places)
     }
 }
