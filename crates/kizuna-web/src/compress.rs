@@ -19,13 +19,20 @@ fn compressible(headers: &axum::http::HeaderMap) -> bool {
         || media == "image/svg+xml"
 }
 
-/// tower-http's predicate: [`compressible`] types only.
+/// The largest body compressed. Compression runs on the async workers as
+/// the body is sent, and a body is one chunk: at tens of MB/s, 4 MiB is
+/// tens of milliseconds of one worker. Larger answers (whole-store exports
+/// and GeoJSON of many places) and bodies of unknown length go as they are.
+const MAX_COMPRESSED: u64 = 4 << 20;
+
+/// tower-http's predicate: [`compressible`] types, of a known length up to
+/// [`MAX_COMPRESSED`].
 #[derive(Clone, Copy)]
 struct Compressible;
 
 impl tower_http::compression::Predicate for Compressible {
     fn should_compress<B: axum::body::HttpBody>(&self, response: &axum::http::Response<B>) -> bool {
-        compressible(response.headers())
+        response.body().size_hint().upper().is_some_and(|n| n <= MAX_COMPRESSED) && compressible(response.headers())
     }
 }
 
@@ -52,4 +59,46 @@ pub(crate) async fn vary_accept_encoding(mut resp: axum::response::Response) -> 
         }
     }
     resp
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use axum::http::Response;
+    use tower_http::compression::Predicate as _;
+
+    use super::*;
+
+    fn answer(content_type: &str, bytes: usize) -> Response<Body> {
+        Response::builder()
+            .header(header::CONTENT_TYPE, content_type)
+            .body(Body::from(vec![b'a'; bytes]))
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn text_types_of_a_known_length_up_to_the_limit_are_compressed() {
+        for ct in [
+            "application/json",
+            "application/geo+json",
+            "text/html; charset=utf-8",
+            "text/css",
+            "text/javascript; charset=utf-8",
+            "image/svg+xml",
+        ] {
+            assert!(Compressible.should_compress(&answer(ct, 2048)), "{ct}");
+        }
+        for ct in [
+            "image/png",
+            "application/pdf",
+            "application/x-protobuf",
+            "application/octet-stream",
+        ] {
+            assert!(!Compressible.should_compress(&answer(ct, 2048)), "{ct}");
+        }
+        assert!(Compressible.should_compress(&answer("application/json", 4 << 20)));
+        assert!(!Compressible.should_compress(&answer("application/json", (4 << 20) + 1)));
+        let no_type = Response::new(Body::from(vec![b'a'; 2048]));
+        assert!(!Compressible.should_compress(&no_type));
+    }
 }
