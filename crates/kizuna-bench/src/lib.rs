@@ -14,6 +14,8 @@
 //!   passwords (`kizuna bench sign-in-flood`);
 //! - [`import_memory`]: the peak memory of imports, real and attacking
 //!   (`kizuna bench import-memory`);
+//! - [`import_places`]: place imports from GeoJSON, CSV and PBF beside
+//!   ogr2ogr and osmium (`kizuna bench import`);
 //! - [`itinerary`]: drafting an itinerary over many places
 //!   (`kizuna bench itinerary`);
 //! - [`search`]: the search index over many documents in four languages
@@ -31,6 +33,7 @@ pub mod flood;
 pub mod generate;
 pub mod geo;
 pub mod import_memory;
+pub mod import_places;
 pub mod itinerary;
 pub mod minimal_map;
 pub mod pages;

@@ -121,6 +121,28 @@ pub enum BenchCmd {
         #[arg(long, default_value = "both")]
         backend: String,
     },
+    /// Importing places from GeoJSON, CSV and OpenStreetMap PBF files of N
+    /// synthetic places into fresh SQLite stores (and dry runs): MB/s,
+    /// places/s and peak memory, beside ogr2ogr and osmium on the same
+    /// files. Prints a Markdown table.
+    Import {
+        /// Synthetic places in each file.
+        #[arg(long, default_value_t = 1_000_000)]
+        places: usize,
+        /// A small run (10,000 places) that finishes in seconds.
+        #[arg(long)]
+        quick: bool,
+    },
+    /// One measurement of `import` (run by it).
+    #[command(hide = true)]
+    ImportPlacesChild {
+        #[arg(long)]
+        database_url: String,
+        #[arg(long)]
+        file: std::path::PathBuf,
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
     ImportMemoryChild {
@@ -137,6 +159,14 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
         BenchCmd::ImportMemory { trainees, bomb_mb } => {
             kizuna_bench::import_memory::import_memory(trainees, bomb_mb).await
         }
+        BenchCmd::Import { places, quick } => {
+            kizuna_bench::import_places::import_places(if quick { 10_000 } else { places }).await
+        }
+        BenchCmd::ImportPlacesChild {
+            database_url,
+            file,
+            dry_run,
+        } => kizuna_bench::import_places::child(&database_url, &file, dry_run).await,
         BenchCmd::ImportMemoryChild { database_url, file } => {
             kizuna_bench::import_memory::child(&database_url, &file).await
         }

@@ -1,12 +1,15 @@
 //! `kizuna places …`: search the Muslim-friendly map's places, import and
 //! export them. The same application functions as the web API.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use clap::{Subcommand, ValueEnum};
-use kizuna_app::map::{BBox, PlaceFileFormat, PlaceFilter, PlaceHit};
+use kizuna_app::map::{BBox, ImportProgress, PlaceFile, PlaceFileFormat, PlaceFilter, PlaceHit};
 use kizuna_app::{App, AppError};
 
 use super::{SimpleFormat, open};
@@ -68,6 +71,11 @@ pub enum PlacesCmd {
         /// object left out and each warning (text), or the whole report (json).
         #[arg(long, value_enum, default_value_t = ImportReportFormat::Text)]
         report: ImportReportFormat,
+        /// Show a progress bar on standard error (bytes read of the file's
+        /// size, places a second) even when it is not a terminal; on a
+        /// terminal it is shown anyway.
+        #[arg(long)]
+        progress: bool,
     },
     /// Export every place as GeoJSON (RFC 7946) or CSV.
     Export {
@@ -298,6 +306,7 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
             dry_run,
             strict,
             report,
+            progress,
         } => {
             let format = match format {
                 Some(f) => PlaceFileFormat::from(f),
@@ -308,15 +317,22 @@ async fn run_on(app: &App, cmd: PlacesCmd) -> anyhow::Result<()> {
                     )
                 })?,
             };
-            let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
-            let r = app.import_places_with(format, &bytes, dry_run, strict).await?;
+            let place_file =
+                PlaceFile::path(file.clone()).with_context(|| format!("cannot read {}", file.display()))?;
+            let bar = (progress || std::io::stderr().is_terminal()).then(|| ProgressBar::start(&place_file.progress));
+            let r = app.import_place_file(format, place_file, dry_run, strict).await;
+            if let Some(bar) = bar {
+                bar.finish();
+            }
+            let r = r?;
             let mut skipped = if r.skipped > 0 {
                 format!(" ({} other OpenStreetMap objects skipped)", r.skipped)
             } else {
                 String::new()
             };
-            if !r.left_out.is_empty() {
-                skipped.push_str(&format!("; {} left out (listed on standard output)", r.left_out.len()));
+            let left_out: usize = r.left_out_by_reason.values().sum();
+            if left_out > 0 {
+                skipped.push_str(&format!("; {left_out} left out (listed on standard output)"));
             }
             match report {
                 ImportReportFormat::Json => outln!("{}", serde_json::to_string_pretty(&r)?),
@@ -369,7 +385,7 @@ fn import_report_text(r: &kizuna_app::map::PlaceImportReport) -> String {
             r.inserted,
             r.updated
         ),
-        format!("left out: {}", r.left_out.len()),
+        format!("left out: {}", r.left_out_by_reason.values().sum::<usize>()),
     ];
     for (code, n) in &r.left_out_by_reason {
         out.push(format!("  {code}: {n}"));
@@ -380,11 +396,20 @@ fn import_report_text(r: &kizuna_app::map::PlaceImportReport) -> String {
         format!("  {}\t{}={}\t{}: {}", n.object, n.tag, n.value, n.code, n.reason)
     };
     if !r.left_out.is_empty() {
-        out.push("left out:".into());
+        let all: usize = r.left_out_by_reason.values().sum();
+        out.push(if all > r.left_out.len() {
+            format!("left out (the first {} of {all}):", r.left_out.len())
+        } else {
+            "left out:".into()
+        });
         out.extend(r.left_out.iter().map(line));
     }
     if !r.warnings.is_empty() {
-        out.push("warnings:".into());
+        out.push(if r.warnings.len() >= kizuna_app::map::MAX_NOTES {
+            format!("warnings (the first {}):", r.warnings.len())
+        } else {
+            "warnings:".into()
+        });
         out.extend(r.warnings.iter().map(line));
     }
     out.join("\n")
@@ -406,4 +431,75 @@ async fn booklet(app: &App, lang: &str, out: &std::path::Path, fonts: &[PathBuf]
     std::fs::write(out, &*pdf).with_context(|| format!("cannot write {}", out.display()))?;
     eprintln!("wrote {} ({} bytes, in {lang})", out.display(), pdf.len());
     Ok(())
+}
+
+/// The import's progress on standard error, redrawn five times a second:
+/// a bar of the bytes read of the file's size, the places read and how
+/// many a second.
+struct ProgressBar {
+    task: tokio::task::JoinHandle<()>,
+    progress: Arc<ImportProgress>,
+    start: Instant,
+}
+
+impl ProgressBar {
+    fn start(progress: &Arc<ImportProgress>) -> Self {
+        let start = Instant::now();
+        let p = Arc::clone(progress);
+        let task = tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                eprint!("\r{}", progress_line(&p, start.elapsed()));
+            }
+        });
+        ProgressBar {
+            task,
+            progress: Arc::clone(progress),
+            start,
+        }
+    }
+
+    fn finish(self) {
+        self.task.abort();
+        eprintln!("\r{}", progress_line(&self.progress, self.start.elapsed()));
+    }
+}
+
+/// `[#########-----------]  45.0 of 100.0 MB  120,000 places  40,000/s  15.0 MB/s`
+/// (with `pass 2` when an OpenStreetMap file is read again for ways' nodes).
+fn progress_line(p: &ImportProgress, elapsed: Duration) -> String {
+    #![allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    const WIDTH: usize = 24;
+    let (total, read, places) = (
+        p.total.load(Ordering::Relaxed),
+        p.read.load(Ordering::Relaxed),
+        p.places.load(Ordering::Relaxed),
+    );
+    let passes = p.passes.load(Ordering::Relaxed);
+    let done = if total == 0 {
+        0.0
+    } else {
+        (read as f64 / total as f64).min(1.0)
+    };
+    let filled = (done * WIDTH as f64).round() as usize;
+    let secs = elapsed.as_secs_f64().max(1e-3);
+    let mb = |b: u64| b as f64 / 1_000_000.0;
+    let pass = if passes > 1 {
+        format!(" pass {passes}")
+    } else {
+        String::new()
+    };
+    format!(
+        "[{}{}]{pass} {:>7.1} of {:.1} MB  {places} places  {:.0}/s  {:.1} MB/s ",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled),
+        mb(read),
+        mb(total),
+        places as f64 / secs,
+        mb(read) / secs,
+    )
 }
