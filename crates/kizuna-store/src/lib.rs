@@ -20,6 +20,7 @@ pub mod changes;
 mod check;
 mod delegations;
 mod error;
+pub mod dump;
 pub mod evidence;
 pub mod mbtiles;
 pub mod merge;
