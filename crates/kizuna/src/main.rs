@@ -144,6 +144,9 @@ enum Command {
         #[command(subcommand)]
         what: cli::map::PlacesCmd,
     },
+    /// Write a realistic synthetic store of any size (fictional people; the
+    /// same rows for the same --seed) into the database.
+    Generate(cli::generate::GenerateArgs),
     /// Measure how fast pages render on a large store (see BENCHMARKS.md).
     Bench {
         #[command(subcommand)]
@@ -293,6 +296,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Holidays { from, to, format } => cli::holidays::run(from, to, format),
         Command::Basemap { what } => cli::basemap::run(what).await,
         Command::Places { what } => cli::map::run(what, url).await,
+        Command::Generate(args) => cli::generate::run(url, args).await,
         Command::Bench { what } => cli::bench::run(what).await,
         Command::User { what } => cli::accounts::user(url, what).await,
         Command::Token { what } => cli::accounts::token(url, what).await,

@@ -143,6 +143,34 @@ pub enum BenchCmd {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Every benchmark at several sizes, each in a child process with its
+    /// peak memory measured: figures (records.jsonl), a Markdown table
+    /// (summary.md, also printed) and a plot of cost against size per
+    /// workload (SVG) in --out. Statistics run at ten times each size.
+    All {
+        /// The sizes, comma-separated.
+        #[arg(long, value_delimiter = ',', default_values_t = [10_000u64, 100_000, 1_000_000])]
+        sizes: Vec<u64>,
+        /// Where the figures, tables and plots go.
+        #[arg(long, default_value = "docs/bench")]
+        out: std::path::PathBuf,
+        /// Fewer repetitions in each benchmark (sizes still as given).
+        #[arg(long)]
+        quick: bool,
+        /// SQLite only: no PostgreSQL or PostGIS comparisons.
+        #[arg(long)]
+        sqlite_only: bool,
+        /// Only these workloads, comma-separated (places, map-server, import,
+        /// stats, search, pages, annual, itinerary).
+        #[arg(long, value_delimiter = ',')]
+        only: Vec<String>,
+        /// Stop a benchmark still running after this many minutes.
+        #[arg(long, default_value_t = 60)]
+        timeout_minutes: u64,
+        /// Keep the figures already in --out and add these runs to them.
+        #[arg(long)]
+        append: bool,
+    },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
     ImportMemoryChild {
@@ -156,6 +184,29 @@ pub enum BenchCmd {
 /// `kizuna bench …`.
 pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
     match what {
+        BenchCmd::All {
+            sizes,
+            out,
+            quick,
+            sqlite_only,
+            only,
+            timeout_minutes,
+            append,
+        } => {
+            let o = kizuna_bench::all::Options {
+                sizes,
+                out,
+                quick,
+                sqlite_only,
+                only,
+                timeout: std::time::Duration::from_secs(timeout_minutes.saturating_mul(60)),
+                append,
+                exe: std::env::current_exe()?,
+            };
+            let md = tokio::task::spawn_blocking(move || kizuna_bench::all::all(&o)).await??;
+            print!("{md}");
+            Ok(())
+        }
         BenchCmd::ImportMemory { trainees, bomb_mb } => {
             kizuna_bench::import_memory::import_memory(trainees, bomb_mb).await
         }

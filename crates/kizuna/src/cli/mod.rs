@@ -19,6 +19,7 @@ pub mod bench;
 pub mod calendar;
 pub mod certificates;
 pub mod exchanges;
+pub mod generate;
 pub mod holidays;
 pub mod hours;
 pub mod iati;
