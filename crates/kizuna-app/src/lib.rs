@@ -32,6 +32,7 @@ pub mod exchanges;
 pub mod iati;
 pub mod map;
 pub mod matchmaker;
+mod notify;
 pub mod offices;
 pub mod partner;
 pub mod partnerships;

@@ -9,6 +9,7 @@ mod compress;
 mod error;
 mod extract;
 pub mod pages;
+pub mod replica;
 pub mod session;
 
 use std::sync::Arc;

@@ -65,6 +65,11 @@ enum Command {
         /// ignored: clients could write any address there.
         #[arg(long = "trusted-proxy", env = "KIZUNA_TRUSTED_PROXY", value_delimiter = ',')]
         trusted_proxy: Vec<std::net::IpAddr>,
+        /// A streaming replica of the PostgreSQL database (postgres://…): the
+        /// public map and statistics, asked by visitors who are not signed in,
+        /// are read from it; writes and signed-in reads stay on --database-url.
+        #[arg(long, env = "KIZUNA_READ_DATABASE_URL")]
+        read_database_url: Option<String>,
         #[command(flatten)]
         limits: cli::serve::Limits,
         #[command(flatten)]
@@ -251,6 +256,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
             tile_url,
             tile_attribution,
             trusted_proxy,
+            read_database_url,
             limits,
             search,
         } => {
@@ -264,6 +270,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
                 trusted_proxies: trusted_proxy,
                 limits,
                 index_dir: search.index_dir,
+                read_database_url,
             };
             cli::serve::serve(url, o).await
         }

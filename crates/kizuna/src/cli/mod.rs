@@ -88,6 +88,19 @@ pub async fn open(url: &str) -> anyhow::Result<App> {
     let store = Store::open(url)
         .await
         .with_context(|| format!("cannot open the database {}", redact(url)))?;
+    app_on(store).await
+}
+
+/// The application on a read-only replica of the database (`kizuna serve
+/// --read-database-url`), set up as [`open`] sets up the primary's.
+pub async fn open_reader(url: &str) -> anyhow::Result<App> {
+    let store = Store::open_read_only(url)
+        .await
+        .with_context(|| format!("cannot open the read database {}", redact(url)))?;
+    app_on(store).await
+}
+
+async fn app_on(store: Store) -> anyhow::Result<App> {
     // What the command line writes, views and exports is logged as "cli".
     let mut app = App::new(store);
     // KIZUNA_CLOCK_START (RFC 3339): the application's clock starts at that

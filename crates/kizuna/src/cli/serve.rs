@@ -37,6 +37,8 @@ pub struct ServeOptions {
     /// The search index's directory (`--index-dir`); by default beside a
     /// SQLite database, in memory for PostgreSQL.
     pub index_dir: Option<std::path::PathBuf>,
+    /// A streaming replica for reads that may lag (`--read-database-url`).
+    pub read_database_url: Option<String>,
 }
 
 /// The server's time and connection limits (`kizuna serve --help`).
@@ -83,7 +85,15 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         trusted_proxies,
         limits,
         index_dir,
+        read_database_url,
     } = o;
+    let read_database_url = read_database_url.filter(|u| !u.trim().is_empty());
+    if read_database_url.is_some() && database_url.starts_with("sqlite:") {
+        anyhow::bail!(
+            "--read-database-url: a replica needs a PostgreSQL primary (--database-url postgres://…); \
+             a SQLite database is served by one server"
+        );
+    }
     let tiles = kizuna_web::TileServer::parse(&tile_url, tile_attribution.as_deref())
         .map_err(|e| anyhow::anyhow!("--tile-url: {e}"))?;
     let basemap = match basemap {
@@ -127,22 +137,18 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
     let app = Arc::new(app);
     // The map's index loads in the background; searches read the store meanwhile.
     app.start_place_index_load();
-    let search = open_search(&app, database_url, index_dir).await?;
-    // Others' writes (the command line, another server) are applied every
-    // few seconds, so the first search after them has little to catch up.
-    let keep_up = {
-        let (search, app) = (search.clone(), app.clone());
-        tokio::spawn(async move {
-            let mut tick = tokio::time::interval(SEARCH_CATCH_UP);
-            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
-            loop {
-                tick.tick().await;
-                if let Err(e) = search.catch_up(&app).await {
-                    tracing::warn!(error = %e, "the search index could not catch up; trying again");
-                }
-            }
-        })
+    // The replica's application keeps its own map index, read from the
+    // replica: the one anonymous visitors' map is answered from.
+    let reader = match &read_database_url {
+        Some(url) => {
+            let reader = Arc::new(super::open_reader(url).await?);
+            reader.start_place_index_load();
+            Some(reader)
+        }
+        None => None,
     };
+    let search = open_search(&app, database_url, index_dir).await?;
+    let keep_up = follow_changes(app.clone(), reader.clone(), search.clone());
     eprintln!(
         "Kizuna is serving http://{} (API under /api/v1, OpenAPI at /api/openapi.json)",
         listener.local_addr()?
@@ -154,16 +160,122 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
         trusted_proxies,
         search: Some(kizuna_web::SharedSearch(search)),
     };
-    let router = kizuna_web::router_with_options(app.clone(), web);
+    let router = match &reader {
+        Some(reader) => kizuna_web::replica::router_with_replica(app.clone(), reader.clone(), web),
+        None => kizuna_web::router_with_options(app.clone(), web),
+    };
     run(listener, router, &limits, shutdown_signal()).await?;
     keep_up.abort();
     app.store.close().await;
+    if let Some(reader) = reader {
+        reader.store.close().await;
+    }
 
     Ok(())
 }
 
-/// How often a server's search index catches up with the change feed.
+/// How often a server's search index catches up with the change feed when
+/// it is not told of writes (SQLite: the command line writing beside the
+/// server).
 const SEARCH_CATCH_UP: Duration = Duration::from_secs(3);
+/// How often it catches up even though it is told of every write
+/// (PostgreSQL), should a notification be lost some other way.
+const SEARCH_CATCH_UP_NOTIFIED: Duration = Duration::from_secs(30);
+
+/// Keep the server's in-memory indexes in step with writes made anywhere.
+/// On PostgreSQL the store hears every committed write (LISTEN/NOTIFY, see
+/// kizuna-store's `notify.rs`): the search index catches up at once, and
+/// the map's index (the primary's, and the replica's application's, which
+/// reads its version from the replica) is brought up to date on a task of
+/// its own; after the listening connection was lost and made again, both
+/// catch up whatever they missed. On SQLite, and as a safety net, the
+/// search index also catches up on a timer.
+fn follow_changes(
+    app: Arc<App>,
+    reader: Option<Arc<App>>,
+    search: Arc<kizuna_app::search::Search>,
+) -> tokio::task::JoinHandle<()> {
+    use kizuna_domain::System;
+    use kizuna_store::notify::Notice;
+    let places = Arc::new(tokio::sync::Notify::new());
+    let place_task = {
+        let (places, app, reader) = (places.clone(), app.clone(), reader.clone());
+        tokio::spawn(async move {
+            loop {
+                // Notices that arrive meanwhile leave one permit: one more round.
+                places.notified().await;
+                for a in std::iter::once(&app).chain(reader.as_ref()) {
+                    if let Err(e) = a.places_changed_elsewhere().await {
+                        tracing::warn!(error = %e, "the map's index could not catch up; it will on the next request");
+                    }
+                }
+            }
+        })
+    };
+    let mut notices = app.store.follow_changes();
+    let every = if notices.is_some() {
+        SEARCH_CATCH_UP_NOTIFIED
+    } else {
+        SEARCH_CATCH_UP
+    };
+    tokio::spawn(async move {
+        let _place_task = AbortOnDrop(place_task);
+        let mut tick = tokio::time::interval(every);
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            let notice = match notices.as_mut() {
+                Some(rx) => tokio::select! {
+                    n = rx.recv() => match n {
+                        Some(n) => Some(n),
+                        None => {
+                            // No longer listening (the store is closing): the timer alone.
+                            notices = None;
+                            tick = tokio::time::interval(SEARCH_CATCH_UP);
+                            continue;
+                        }
+                    },
+                    _ = tick.tick() => None,
+                },
+                None => {
+                    tick.tick().await;
+                    None
+                }
+            };
+            // Everything heard so far is handled in one round.
+            let mut heard: Vec<Notice> = notice.into_iter().collect();
+            if let Some(rx) = notices.as_mut() {
+                while let Ok(n) = rx.try_recv() {
+                    heard.push(n);
+                }
+            }
+            let map = heard.iter().any(|n| {
+                matches!(
+                    n,
+                    Notice::Listening
+                        | Notice::Changed {
+                            system: System::Map,
+                            ..
+                        }
+                )
+            });
+            if map {
+                places.notify_one();
+            }
+            if let Err(e) = search.catch_up(&app).await {
+                tracing::warn!(error = %e, "the search index could not catch up; trying again");
+            }
+        }
+    })
+}
+
+/// A task aborted when this is dropped (with the task that holds it).
+struct AbortOnDrop(tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
 
 /// The server's search index: in `--index-dir`, else beside a SQLite
 /// database (shared with `kizuna reindex` and `kizuna search`), else (a
