@@ -179,9 +179,24 @@ pub enum PlaceBatch {
     Done,
 }
 
-/// Rows per multi-row statement of [`Store::upsert_place_stream`]: about 24,000
-/// parameters, under SQLite's limit (32,766) and PostgreSQL's (65,535).
+/// Rows per multi-row statement of [`Store::upsert_place_stream`] on
+/// PostgreSQL: about 24,000 parameters, under its limit (65,535).
 const ROWS_PER_STATEMENT: usize = 500;
+
+/// Rows per multi-row statement on SQLite: about 1,100 parameters. SQLite
+/// finds a parameter's name by walking the list of all of them, so a
+/// statement of 24,000 took a second to bind; 24 rows cost little more
+/// per row than one.
+const SQLITE_ROWS_PER_STATEMENT: usize = 24;
+
+impl Store {
+    fn rows_per_statement(&self) -> usize {
+        match &self.pool {
+            crate::Pool::Sqlite(_) => SQLITE_ROWS_PER_STATEMENT,
+            crate::Pool::Postgres(_) => ROWS_PER_STATEMENT,
+        }
+    }
+}
 
 impl Store {
     /// Write places as they arrive, in batches, all in ONE transaction:
@@ -234,7 +249,8 @@ impl Store {
                 sets.join(", "),
             )
         };
-        let full = statement(ROWS_PER_STATEMENT);
+        let per = self.rows_per_statement();
+        let full = statement(per);
         let mut counts = UpsertCounts::default();
         let mut committed = false;
         with_pool!(self, p => {
@@ -249,8 +265,8 @@ impl Store {
                 };
                 let mut logged = Vec::with_capacity(places.len());
                 let mut audited = Vec::with_capacity(places.len());
-                for chunk in places.chunks(ROWS_PER_STATEMENT) {
-                    let sql = if chunk.len() == ROWS_PER_STATEMENT { full.clone() } else { statement(chunk.len()) };
+                for chunk in places.chunks(per) {
+                    let sql = if chunk.len() == per { full.clone() } else { statement(chunk.len()) };
                     let mut q = sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(sql));
                     for place in chunk {
                         q = bind_all!(q, PlaceFields::from(place).write()).bind(office_id);
@@ -295,7 +311,7 @@ impl Store {
     /// for a whole batch (a dry run's "would add, would update").
     pub async fn count_places_by_source(&self, keys: &[(&str, &str)]) -> Result<usize, StoreError> {
         let mut found = 0usize;
-        for chunk in keys.chunks(ROWS_PER_STATEMENT) {
+        for chunk in keys.chunks(self.rows_per_statement() * 8) {
             let pairs: Vec<String> = (0..chunk.len())
                 .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
                 .collect();
