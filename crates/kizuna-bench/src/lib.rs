@@ -35,6 +35,7 @@ pub mod geo;
 pub mod import_memory;
 pub mod import_places;
 pub mod itinerary;
+pub mod map_server;
 pub mod minimal_map;
 pub mod pages;
 pub mod places;

@@ -133,6 +133,18 @@ pub enum BenchCmd {
         #[arg(long)]
         quick: bool,
     },
+    /// A real `kizuna serve` over N synthetic places in SQLite: its peak
+    /// memory, the time from start to its first correct nearest-20 answer,
+    /// and after 20,000 places changed by another process, the time until
+    /// it answers with them. Prints a Markdown table.
+    MapServer {
+        /// Synthetic places.
+        #[arg(long, default_value_t = 1_000_000)]
+        places: usize,
+        /// A small run (10,000 places) that finishes in seconds.
+        #[arg(long)]
+        quick: bool,
+    },
     /// One measurement of `import` (run by it).
     #[command(hide = true)]
     ImportPlacesChild {
@@ -212,6 +224,9 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
         }
         BenchCmd::Import { places, quick } => {
             kizuna_bench::import_places::import_places(if quick { 10_000 } else { places }).await
+        }
+        BenchCmd::MapServer { places, quick } => {
+            kizuna_bench::map_server::map_server(if quick { 10_000 } else { places }).await
         }
         BenchCmd::ImportPlacesChild {
             database_url,

@@ -1,0 +1,296 @@
+//! `kizuna bench map-server`: a real `kizuna serve` over N synthetic
+//! places in a SQLite store — its peak memory (VmHWM), the time from its
+//! start to its first correct nearest-20 answer, and, after 20,000 places
+//! are changed by another process (as an import on another server would),
+//! the time until it answers with them.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, bail};
+use kizuna_app::App;
+use kizuna_app::map::PlaceFilter;
+use kizuna_store::{Backend, Store};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+use crate::record::{Measure, record};
+use crate::{LoadWatch, Scratch};
+
+const CHANGED: usize = 20_000;
+
+/// The server, killed however the benchmark ends.
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// A field of `/proc/PID/status` in kB.
+fn status_kb(pid: u32, field: &str) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    text.lines()
+        .find(|l| l.starts_with(field))?
+        .split_whitespace()
+        .nth(1)?
+        .parse()
+        .ok()
+}
+
+/// CPU time used by a process so far, in clock ticks.
+fn cpu_ticks(pid: u32) -> Option<u64> {
+    let text = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = &text[text.rfind(')')? + 2..];
+    let f: Vec<&str> = after.split_whitespace().collect();
+    Some(f.get(11)?.parse::<u64>().ok()? + f.get(12)?.parse::<u64>().ok()?)
+}
+
+/// GET a path; the status and body, or `None` if nothing answers yet.
+async fn get(addr: &str, path: &str) -> Option<(u16, Vec<u8>)> {
+    let mut s = tokio::net::TcpStream::connect(addr).await.ok()?;
+    let req = format!("GET {path} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
+    s.write_all(req.as_bytes()).await.ok()?;
+    let mut buf = Vec::new();
+    s.read_to_end(&mut buf).await.ok()?;
+    let head_end = buf.windows(4).position(|w| w == b"\r\n\r\n")?;
+    let head = String::from_utf8_lossy(&buf[..head_end]).to_string();
+    let status = head.split_whitespace().nth(1)?.parse().ok()?;
+    let mut body = buf[head_end + 4..].to_vec();
+    if head.to_ascii_lowercase().contains("transfer-encoding: chunked") {
+        body = unchunk(&body)?;
+    }
+    Some((status, body))
+}
+
+fn unchunk(mut b: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::new();
+    loop {
+        let line = b.windows(2).position(|w| w == b"\r\n")?;
+        let size = usize::from_str_radix(std::str::from_utf8(&b[..line]).ok()?.split(';').next()?.trim(), 16).ok()?;
+        b = &b[line + 2..];
+        if size == 0 {
+            return Some(out);
+        }
+        out.extend_from_slice(b.get(..size)?);
+        b = b.get(size + 2..)?;
+    }
+}
+
+/// The ids of a nearest answer, if it is one.
+async fn nearest_ids(addr: &str, lat: f64, lon: f64, k: usize) -> Option<Vec<i64>> {
+    let (status, body) = get(addr, &format!("/api/v1/places/nearest?lat={lat}&lon={lon}&k={k}")).await?;
+    if status != 200 {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_slice(&body).ok()?;
+    let items = v.get("places").or_else(|| v.get("items")).unwrap_or(&v).as_array()?;
+    items.iter().map(|p| p.get("id")?.as_i64()).collect()
+}
+
+/// `kizuna bench map-server --places N`.
+pub async fn map_server(n: usize) -> anyhow::Result<()> {
+    let mut scratch = Scratch::default();
+    let out = run(n, &mut scratch).await;
+    scratch.drop_all().await;
+    out
+}
+
+#[allow(clippy::too_many_lines)]
+async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
+    let load = LoadWatch::start();
+    let exe = std::env::current_exe().context("finding the kizuna binary")?;
+    let url = scratch.fresh(Backend::Sqlite).await?;
+    let path = url.strip_prefix("sqlite://").context("a SQLite URL")?.to_owned();
+    // The search index the server keeps beside a SQLite database.
+    let dir = std::path::Path::new(&path)
+        .parent()
+        .context("a directory")?
+        .to_path_buf();
+    let before: std::collections::HashSet<_> = std::fs::read_dir(&dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .collect();
+
+    let t = Instant::now();
+    let app = App::new(Store::open(&url).await?);
+    let places = crate::data::synthetic_places(n, 7);
+    for chunk in places.chunks(20_000) {
+        app.upsert_places(chunk).await?;
+    }
+    eprintln!("{n} places written in {:.1} s", t.elapsed().as_secs_f64());
+    let (lat, lon) = (places[0].position.lat(), places[0].position.lon());
+    let want: Vec<i64> = app
+        .nearest_places(lat, lon, 20, &PlaceFilter::default())
+        .await?
+        .iter()
+        .map(|h| h.place.id)
+        .collect();
+
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0")?;
+        l.local_addr()?.port()
+    };
+    let addr = format!("127.0.0.1:{port}");
+    let started = Instant::now();
+    let child = Command::new(&exe)
+        .env("KIZUNA_DATABASE_URL", &url)
+        .args(["serve", "--addr", &addr])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("starting kizuna serve")?;
+    let server = Server(child);
+    let pid = server.0.id();
+    let first = loop {
+        if let Some(ids) = nearest_ids(&addr, lat, lon, 20).await {
+            if ids != want {
+                bail!("the server's first answer differs from the store's: {ids:?} vs {want:?}");
+            }
+            break started.elapsed();
+        }
+        if started.elapsed() > Duration::from_secs(300) {
+            bail!("no answer from the server in 5 minutes");
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    eprintln!("first answer after {:.2} s", first.as_secs_f64());
+    // Until the server has loaded its index: its CPU idle for a second.
+    let mut last = cpu_ticks(pid).unwrap_or(0);
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let now = cpu_ticks(pid).unwrap_or(0);
+        if now.saturating_sub(last) <= 5 || started.elapsed() > Duration::from_secs(600) {
+            break;
+        }
+        last = now;
+    }
+    let loaded = started.elapsed();
+    let rss_loaded = status_kb(pid, "VmRSS:").unwrap_or(0);
+    let _ = nearest_ids(&addr, lat, lon, 20).await;
+
+    // 20,000 places moved by another process, then the server asked near one of them.
+    let k = CHANGED.min(n);
+    let moved: Vec<_> = places[..k]
+        .iter()
+        .map(|p| {
+            let mut f = kizuna_domain::map::place::PlaceFields::from(p);
+            f.lat = Some((p.position.lat() + 0.01).min(89.0));
+            f.lon = Some(p.position.lon());
+            f.validate().map_err(|e| anyhow::anyhow!("{e:?}"))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let t = Instant::now();
+    let counts = app.upsert_places(&moved).await?;
+    let written = t.elapsed();
+    let probe = &moved[k / 2];
+    let probe_id = counts.ids[k / 2];
+    let t = Instant::now();
+    let catch_up = loop {
+        if let Some(ids) = nearest_ids(&addr, probe.position.lat(), probe.position.lon(), 1).await
+            && ids.first() == Some(&probe_id)
+        {
+            break t.elapsed();
+        }
+        if t.elapsed() > Duration::from_secs(120) {
+            bail!("the server did not see the changed places in 2 minutes");
+        }
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    };
+    // Its answers after: one request each, timed from here.
+    let mut times = Vec::new();
+    for p in moved.iter().step_by((k / 200).max(1)) {
+        let t = Instant::now();
+        nearest_ids(&addr, p.position.lat(), p.position.lon(), 20)
+            .await
+            .context("an answer")?;
+        times.push(t.elapsed());
+    }
+    times.sort();
+    let median = times[times.len() / 2];
+    let peak = status_kb(pid, "VmHWM:").unwrap_or(0);
+    let rss = status_kb(pid, "VmRSS:").unwrap_or(0);
+    drop(server);
+    // The search index the server made beside the database.
+    for e in std::fs::read_dir(&dir)?.filter_map(Result::ok) {
+        let p = e.path();
+        if !before.contains(&p) && p.is_dir() && p.to_string_lossy().contains(&*path) {
+            let _ = std::fs::remove_dir_all(&p);
+        }
+    }
+
+    let mb = |kb: u64| kb as f64 / 1024.0;
+    println!("## kizuna bench map-server --places {n}\n");
+    println!("{}\n", load.line());
+    println!("| measure | value | target |");
+    println!("|---|---:|---:|");
+    println!("| peak RSS of the server (VmHWM) | {:.0} MB | < 300 MB |", mb(peak));
+    println!("| RSS with the index loaded | {:.0} MB | |", mb(rss_loaded));
+    println!("| RSS at the end | {:.0} MB | |", mb(rss));
+    println!(
+        "| start → first correct nearest-20 answer | {:.2} s | ≤ 2 s |",
+        first.as_secs_f64()
+    );
+    println!(
+        "| start → server idle (index loaded) | {:.1} s | |",
+        loaded.as_secs_f64()
+    );
+    println!(
+        "| {k} places changed by another process (write time) | {:.2} s | |",
+        written.as_secs_f64()
+    );
+    println!(
+        "| write committed → the server answers with them | {:.2} s | < 1 s |",
+        catch_up.as_secs_f64()
+    );
+    println!(
+        "| nearest-20 over HTTP after, one at a time (median of {}) | {:.2} ms | |",
+        times.len(),
+        median.as_secs_f64() * 1e3
+    );
+    println!();
+    let size = n as u64;
+    let engine = "kizuna serve (SQLite)";
+    record(&Measure::new("map-server", size, engine, "peak RSS", mb(peak), "MB"));
+    record(&Measure::new(
+        "map-server",
+        size,
+        engine,
+        "RSS with the index loaded",
+        mb(rss_loaded),
+        "MB",
+    ));
+    record(&Measure::new(
+        "map-server",
+        size,
+        engine,
+        "first answer",
+        first.as_secs_f64(),
+        "s",
+    ));
+    record(&Measure::new(
+        "map-server",
+        size,
+        engine,
+        "index loaded",
+        loaded.as_secs_f64(),
+        "s",
+    ));
+    record(&Measure::new(
+        "map-server",
+        size,
+        engine,
+        "catch-up after 20,000 changes",
+        catch_up.as_secs_f64(),
+        "s",
+    ));
+    record(&Measure::new(
+        "map-server",
+        size,
+        engine,
+        "nearest-20 HTTP median",
+        median.as_secs_f64() * 1e3,
+        "ms",
+    ));
+    Ok(())
+}
