@@ -66,13 +66,13 @@ fn decades(lo: f64, hi: f64) -> (i32, i32) {
 /// A power of ten as people read it: 0.01, 1, 1,000, 10⁷.
 fn tick_label(e: i32) -> String {
     match e {
-        e if e < -3 || e > 6 => format!("1e{e}"),
+        e if !(-3..=6).contains(&e) => format!("1e{e}"),
         e if e < 0 => format!("{}", 10f64.powi(e)),
         e => {
             let digits = 10u64.pow(e as u32).to_string();
             let mut out = String::new();
             for (i, ch) in digits.chars().enumerate() {
-                if i > 0 && (digits.len() - i) % 3 == 0 {
+                if i > 0 && (digits.len() - i).is_multiple_of(3) {
                     out.push(',');
                 }
                 out.push(ch);
