@@ -21,7 +21,10 @@
 //! - [`search`]: the search index over many documents in four languages
 //!   beside SQLite FTS5 and PostgreSQL's full-text and trigram search
 //!   (`kizuna bench search`);
-//! - [`record`]: every figure also as a JSON line, for `kizuna bench all`.
+//! - [`record`]: every figure also as a JSON line, for `kizuna bench all`;
+//! - [`all`]: every benchmark at several sizes as child processes, their
+//!   figures and peak memory in one table and a plot per workload ([`plot`]);
+//! - [`generate`]: a realistic synthetic store of any size (`kizuna generate`).
 //!
 //! Every benchmark prints the machine's load average beside its figures
 //! ([`LoadWatch`]) and drops the databases and files it made ([`Scratch`]).
