@@ -227,6 +227,9 @@ pub(crate) fn show(v: &Json) -> String {
 }
 
 /// One thing a reader found, handed over as soon as it is found (see [`stream`]).
+// Nearly every item is a record: boxing it would cost an allocation each
+// for the few notes' sake.
+#[allow(clippy::large_enum_variant)]
 pub enum Found {
     /// A place read and checked on its own.
     Record(FileRecord),

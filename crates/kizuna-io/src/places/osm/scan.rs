@@ -320,7 +320,7 @@ pub(super) fn scan_pbf(input: &dyn crate::places::Input, want: &Want) -> Result<
 }
 
 /// A tag of a block's string table, when both strings are UTF-8.
-fn tag_of<'a>(strings: &'a [Vec<u8>], k: usize, v: usize) -> Option<(&'a str, &'a str)> {
+fn tag_of(strings: &[Vec<u8>], k: usize, v: usize) -> Option<(&str, &str)> {
     Some((
         std::str::from_utf8(strings.get(k)?).ok()?,
         std::str::from_utf8(strings.get(v)?).ok()?,
