@@ -299,7 +299,7 @@ impl PlaceIndex {
         let mut delta = self.delta.points.iter().peekable();
         std::iter::from_fn(move || match (base.peek(), delta.peek()) {
             (Some(a), Some(b)) if a.id < b.id => base.next(),
-            (Some(_), Some(_)) | (None, Some(_)) => delta.next(),
+            (Some(_) | None, Some(_)) => delta.next(),
             (Some(_), None) => base.next(),
             (None, None) => None,
         })
@@ -603,7 +603,8 @@ pub mod scan {
             return (south, north, None);
         }
         let s = angle.sin() / at.lat().to_radians().cos();
-        if !(s < 1.0) {
+        // Also when not a number (a latitude of ±90°, handled above).
+        if s.is_nan() || s >= 1.0 {
             return (south, north, None);
         }
         // A hair wider than the exact spread, for rounding.
