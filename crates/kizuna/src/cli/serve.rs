@@ -204,10 +204,17 @@ fn follow_changes(
             loop {
                 // Notices that arrive meanwhile leave one permit: one more round.
                 places.notified().await;
-                for a in std::iter::once(&app).chain(reader.as_ref()) {
+                // The primary's index and the replica's side by side.
+                let wake = |a: Arc<App>| async move {
                     if let Err(e) = a.places_changed_elsewhere().await {
                         tracing::warn!(error = %e, "the map's index could not catch up; it will on the next request");
                     }
+                };
+                match &reader {
+                    Some(r) => {
+                        tokio::join!(wake(app.clone()), wake(r.clone()));
+                    }
+                    None => wake(app.clone()).await,
                 }
             }
         })
