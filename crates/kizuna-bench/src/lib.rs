@@ -21,6 +21,8 @@
 //! - [`search`]: the search index over many documents in four languages
 //!   beside SQLite FTS5 and PostgreSQL's full-text and trigram search
 //!   (`kizuna bench search`);
+//! - [`stats`]: the trainee statistics as of a date over millions of
+//!   participations beside GROUP BY COUNT(DISTINCT) (`kizuna bench stats`);
 //! - [`record`]: every figure also as a JSON line, for `kizuna bench all`;
 //! - [`all`]: every benchmark at several sizes as child processes, their
 //!   figures and peak memory in one table and a plot per workload ([`plot`]);
@@ -45,6 +47,7 @@ pub mod places;
 pub mod plot;
 pub mod record;
 pub mod search;
+pub mod stats;
 
 use std::fmt;
 

@@ -6,10 +6,11 @@
 //! they were first counted in all, in each fiscal year and in each course
 //! (`trainee_firsts`), the day each course first had each country
 //! (`trainee_course_countries`), and how many of those firsts fall in each
-//! fiscal year, month and day (`trainee_counts`). Distinct people as of D
-//! are the firsts on or before D: the years before D's fiscal year, the
-//! months of that year before D's month, and the days of D's month up to
-//! D. Exact, because each person (or course and country) has one first.
+//! ten fiscal years, fiscal year, month and day (`trainee_counts`).
+//! Distinct people as of D are the firsts on or before D: the decades
+//! before D's, the years of D's decade before D's fiscal year, the months
+//! of that year before D's month, and the days of D's month up to D.
+//! Exact, because each person (or course and country) has one first.
 //!
 //! The counts answer the whole report as of a date; a report narrowed by
 //! other filters is counted from the participations
@@ -27,9 +28,10 @@ use crate::{Backend, Store, StoreError, with_pool};
 /// its commit; the same number as in migration 25.
 const STATS_LOCK: i64 = 7_251_017;
 
-/// The bucket bounds of a date: counts in years before `fy`, in months
-/// `[fy_first_month, month)` and days `[month_first_day, day]`.
-fn bounds(as_of: NaiveDate) -> [i64; 5] {
+/// The bucket bounds of a date: counts in decades before `decade`, in
+/// years `[decade_first_year, fy)`, in months `[fy_first_month, month)` and
+/// in days `[month_first_day, day]`.
+fn bounds(as_of: NaiveDate) -> [i64; 7] {
     let (y, m, d) = (
         i64::from(as_of.year()),
         i64::from(as_of.month()),
@@ -37,7 +39,7 @@ fn bounds(as_of: NaiveDate) -> [i64; 5] {
     );
     let fy = if m < 4 { y - 1 } else { y };
     let ym = y * 100 + m;
-    [fy, fy * 100 + 4, ym, ym * 100 + 1, ym * 100 + d]
+    [fy / 10, fy / 10 * 10, fy, fy * 100 + 4, ym, ym * 100 + 1, ym * 100 + d]
 }
 
 impl Store {
@@ -83,11 +85,13 @@ impl Store {
         let counts = format!(
             "INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) \
              SELECT l.lvl, CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END \
-             WHEN 1 THEN f.ymd / 100 ELSE f.ymd END, f.kind, f.g, f.country, f.gender, COUNT(*) \
+             WHEN 1 THEN f.ymd / 100 WHEN 2 THEN f.ymd \
+             ELSE (f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10 END, \
+             f.kind, f.g, f.country, f.gender, COUNT(*) \
              FROM (SELECT kind, g, CASE WHEN kind = 3 THEN '' ELSE country END AS country, \
              CASE WHEN kind = 1 THEN gender ELSE '' END AS gender, {ymd} AS ymd FROM trainee_firsts \
              UNION ALL SELECT 4, programme_id, '', '', {ymd} FROM trainee_course_countries) f \
-             CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2) l \
+             CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) l \
              GROUP BY 1, 2, 3, 4, 5, 6"
         );
         let postgres = self.backend() == Backend::Postgres;
@@ -117,18 +121,16 @@ impl Store {
     /// The whole report's groups as of a date, summed from the counts.
     /// The caller checks [`Store::trainee_stats_live`] first.
     pub async fn trainee_summary(&self, as_of: NaiveDate) -> Result<TraineeAggregates, StoreError> {
-        let [fy, fy_month, month, month_day, day] = bounds(as_of);
+        let b = bounds(as_of);
         let sql = "SELECT string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
                    || ',' || CAST(n AS TEXT), ';') FROM ( \
                    SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM ( \
-                   SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 0 AND bucket < $1 \
-                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 1 AND bucket >= $2 AND bucket < $3 \
-                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 2 AND bucket >= $4 AND bucket <= $5 \
+                   SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 3 AND bucket < $1 \
+                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 0 AND bucket >= $2 AND bucket < $3 \
+                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 1 AND bucket >= $4 AND bucket < $5 \
+                   UNION ALL SELECT kind, g, country, gender, n FROM trainee_counts WHERE lvl = 2 AND bucket >= $6 AND bucket <= $7 \
                    ) c GROUP BY kind, g, country, gender) s WHERE n <> 0";
-        let values: Vec<Value> = [fy, fy_month, month, month_day, day]
-            .into_iter()
-            .map(|v| Value::Int(Some(v)))
-            .collect();
+        let values: Vec<Value> = b.into_iter().map(|v| Value::Int(Some(v))).collect();
         let packed: Option<String> =
             with_pool!(self, p => bind_all!(sqlx::query_scalar(sql), values).fetch_one(p).await?);
         let mut out = TraineeAggregates::default();
@@ -227,9 +229,24 @@ mod tests {
     fn a_date_splits_into_years_months_and_days() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
         // February belongs to the fiscal year that began the April before.
-        assert_eq!(bounds(d(2008, 2, 15)), [2007, 200704, 200802, 20080201, 20080215]);
+        assert_eq!(
+            bounds(d(2008, 2, 15)),
+            [200, 2000, 2007, 200704, 200802, 20080201, 20080215]
+        );
         // The first day of a fiscal year: no months of it yet.
-        assert_eq!(bounds(d(2007, 4, 1)), [2007, 200704, 200704, 20070401, 20070401]);
-        assert_eq!(bounds(d(2007, 12, 31)), [2007, 200704, 200712, 20071201, 20071231]);
+        assert_eq!(
+            bounds(d(2007, 4, 1)),
+            [200, 2000, 2007, 200704, 200704, 20070401, 20070401]
+        );
+        // The first day of a decade's first fiscal year: no years of it yet.
+        assert_eq!(
+            bounds(d(2010, 4, 1)),
+            [201, 2010, 2010, 201004, 201004, 20100401, 20100401]
+        );
+        // March belongs to the fiscal year (and decade) before.
+        assert_eq!(
+            bounds(d(1990, 3, 31)),
+            [198, 1980, 1989, 198904, 199003, 19900301, 19900331]
+        );
     }
 }

@@ -16,11 +16,13 @@
 -- programme), with their nationality and gender.
 -- trainee_course_countries: the day each country first had a trainee in
 -- each course.
--- trainee_counts: how many of those firsts fall in each bucket, at three
--- levels: fiscal year (lvl 0, bucket 2007), month (lvl 1, 200804) and day
--- (lvl 2, 20080415); kind 4 counts a course's countries. A report as of D
--- sums the years before D's fiscal year, the months of D's year before
--- D's month, and D's month's days up to D: distinct people, exactly.
+-- trainee_counts: how many of those firsts fall in each bucket, at four
+-- levels: ten fiscal years (lvl 3, bucket 200 for FY2000-2009), fiscal
+-- year (lvl 0, bucket 2007), month (lvl 1, 200804) and day (lvl 2,
+-- 20080415); kind 4 counts a course's countries. A report as of D sums the
+-- decades before D's, the years of D's decade before D's fiscal year, the
+-- months of that year before D's month, and D's month's days up to D:
+-- distinct people, exactly, from a few thousand rows.
 -- trainee_stats_state.paused = 1 while the counts are being rebuilt (or a
 -- benchmark loads data): the triggers then do nothing and reports are
 -- computed from the participations.
@@ -86,7 +88,8 @@ SELECT g, country, MIN(first_on) FROM trainee_firsts WHERE kind = 3 GROUP BY g, 
 INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n)
 SELECT l.lvl,
        CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END
-                  WHEN 1 THEN f.ymd / 100 ELSE f.ymd END,
+                  WHEN 1 THEN f.ymd / 100 WHEN 2 THEN f.ymd
+                  ELSE (f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10 END,
        f.kind, f.g, f.country, f.gender, COUNT(*)
   FROM (SELECT kind, g,
                CASE WHEN kind = 3 THEN '' ELSE country END AS country,
@@ -95,7 +98,7 @@ SELECT l.lvl,
           FROM trainee_firsts
         UNION ALL
         SELECT 4, programme_id, '', '', CAST(to_char(first_on, 'YYYYMMDD') AS INTEGER) FROM trainee_course_countries) f
- CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2) l
+ CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) l
  GROUP BY 1, 2, 3, 4, 5, 6;
 
 -- Whether the triggers keep the counts (not while they are rebuilt).
@@ -127,7 +130,7 @@ SELECT pa.person_id, 3, e.programme_id, pe.nationality, pe.gender, MIN(e.starts_
  GROUP BY pa.person_id, e.programme_id, pe.nationality, pe.gender;
 END $$;
 
--- Move the counts of a first's three buckets by `delta`.
+-- Move the counts of a first's four buckets by `delta`.
 CREATE FUNCTION trainee_stats_count(d DATE, k INTEGER, grp BIGINT, c TEXT, gd TEXT, delta BIGINT) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -136,7 +139,8 @@ BEGIN
     INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) VALUES
         (0, ymd / 10000 - CASE WHEN ymd / 100 % 100 < 4 THEN 1 ELSE 0 END, k, grp, c, gd, delta),
         (1, ymd / 100, k, grp, c, gd, delta),
-        (2, ymd, k, grp, c, gd, delta)
+        (2, ymd, k, grp, c, gd, delta),
+        (3, (ymd / 10000 - CASE WHEN ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10, k, grp, c, gd, delta)
         ON CONFLICT (lvl, bucket, kind, g, country, gender) DO UPDATE SET n = trainee_counts.n + excluded.n;
 END $$;
 
@@ -182,7 +186,7 @@ END $$;
 CREATE TRIGGER trainee_stats_edition AFTER UPDATE ON editions
 FOR EACH ROW EXECUTE FUNCTION trainee_stats_edition();
 
--- A first added or removed moves the counts of its three buckets, and a
+-- A first added or removed moves the counts of its four buckets, and a
 -- course's first day for a country.
 CREATE FUNCTION trainee_stats_first() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE

@@ -16,11 +16,13 @@
 -- programme), with their nationality and gender.
 -- trainee_course_countries: the day each country first had a trainee in
 -- each course.
--- trainee_counts: how many of those firsts fall in each bucket, at three
--- levels: fiscal year (lvl 0, bucket 2007), month (lvl 1, 200804) and day
--- (lvl 2, 20080415); kind 4 counts a course's countries. A report as of D
--- sums the years before D's fiscal year, the months of D's year before
--- D's month, and D's month's days up to D: distinct people, exactly.
+-- trainee_counts: how many of those firsts fall in each bucket, at four
+-- levels: ten fiscal years (lvl 3, bucket 200 for FY2000-2009), fiscal
+-- year (lvl 0, bucket 2007), month (lvl 1, 200804) and day (lvl 2,
+-- 20080415); kind 4 counts a course's countries. A report as of D sums the
+-- decades before D's, the years of D's decade before D's fiscal year, the
+-- months of that year before D's month, and D's month's days up to D:
+-- distinct people, exactly, from a few thousand rows.
 -- trainee_stats_state.paused = 1 while the counts are being rebuilt (or a
 -- benchmark loads data): the triggers then do nothing and reports are
 -- computed from the participations.
@@ -83,7 +85,8 @@ SELECT g, country, MIN(first_on) FROM trainee_firsts WHERE kind = 3 GROUP BY g, 
 INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n)
 SELECT l.lvl,
        CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END
-                  WHEN 1 THEN f.ymd / 100 ELSE f.ymd END,
+                  WHEN 1 THEN f.ymd / 100 WHEN 2 THEN f.ymd
+                  ELSE (f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10 END,
        f.kind, f.g, f.country, f.gender, COUNT(*)
   FROM (SELECT kind, g,
                CASE WHEN kind = 3 THEN '' ELSE country END AS country,
@@ -92,7 +95,7 @@ SELECT l.lvl,
           FROM trainee_firsts
         UNION ALL
         SELECT 4, programme_id, '', '', CAST(replace(first_on, '-', '') AS INTEGER) FROM trainee_course_countries) f
- CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2) l
+ CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) l
  GROUP BY 1, 2, 3, 4, 5, 6;
 
 -- A write to participations, people or editions recounts the people it
@@ -206,7 +209,7 @@ BEGIN
      GROUP BY pa.person_id, e.programme_id, pe.nationality, pe.gender;
 END;
 
--- A first added or removed moves the counts of its three buckets, and a
+-- A first added or removed moves the counts of its four buckets, and a
 -- course's first day for a country.
 CREATE TRIGGER trainee_stats_first_insert AFTER INSERT ON trainee_firsts
 WHEN (SELECT paused FROM trainee_stats_state) = 0
@@ -214,7 +217,8 @@ BEGIN
     INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) VALUES
         (0, CAST(replace(new.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(new.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END, new.kind, new.g, CASE WHEN new.kind = 3 THEN '' ELSE new.country END, CASE WHEN new.kind = 1 THEN new.gender ELSE '' END, 1),
         (1, CAST(replace(new.first_on, '-', '') AS INTEGER) / 100, new.kind, new.g, CASE WHEN new.kind = 3 THEN '' ELSE new.country END, CASE WHEN new.kind = 1 THEN new.gender ELSE '' END, 1),
-        (2, CAST(replace(new.first_on, '-', '') AS INTEGER), new.kind, new.g, CASE WHEN new.kind = 3 THEN '' ELSE new.country END, CASE WHEN new.kind = 1 THEN new.gender ELSE '' END, 1)
+        (2, CAST(replace(new.first_on, '-', '') AS INTEGER), new.kind, new.g, CASE WHEN new.kind = 3 THEN '' ELSE new.country END, CASE WHEN new.kind = 1 THEN new.gender ELSE '' END, 1),
+        (3, (CAST(replace(new.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(new.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10, new.kind, new.g, CASE WHEN new.kind = 3 THEN '' ELSE new.country END, CASE WHEN new.kind = 1 THEN new.gender ELSE '' END, 1)
         ON CONFLICT (lvl, bucket, kind, g, country, gender) DO UPDATE SET n = trainee_counts.n + excluded.n;
     DELETE FROM trainee_course_countries
      WHERE new.kind = 3 AND programme_id = new.g AND country = new.country AND first_on > new.first_on;
@@ -230,7 +234,8 @@ BEGIN
     INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) VALUES
         (0, CAST(replace(old.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(old.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END, old.kind, old.g, CASE WHEN old.kind = 3 THEN '' ELSE old.country END, CASE WHEN old.kind = 1 THEN old.gender ELSE '' END, -1),
         (1, CAST(replace(old.first_on, '-', '') AS INTEGER) / 100, old.kind, old.g, CASE WHEN old.kind = 3 THEN '' ELSE old.country END, CASE WHEN old.kind = 1 THEN old.gender ELSE '' END, -1),
-        (2, CAST(replace(old.first_on, '-', '') AS INTEGER), old.kind, old.g, CASE WHEN old.kind = 3 THEN '' ELSE old.country END, CASE WHEN old.kind = 1 THEN old.gender ELSE '' END, -1)
+        (2, CAST(replace(old.first_on, '-', '') AS INTEGER), old.kind, old.g, CASE WHEN old.kind = 3 THEN '' ELSE old.country END, CASE WHEN old.kind = 1 THEN old.gender ELSE '' END, -1),
+        (3, (CAST(replace(old.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(old.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10, old.kind, old.g, CASE WHEN old.kind = 3 THEN '' ELSE old.country END, CASE WHEN old.kind = 1 THEN old.gender ELSE '' END, -1)
         ON CONFLICT (lvl, bucket, kind, g, country, gender) DO UPDATE SET n = trainee_counts.n + excluded.n;
     DELETE FROM trainee_course_countries
      WHERE old.kind = 3 AND programme_id = old.g AND country = old.country AND first_on = old.first_on
@@ -249,7 +254,8 @@ BEGIN
     INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) VALUES
         (0, CAST(replace(new.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(new.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END, 4, new.programme_id, '', '', 1),
         (1, CAST(replace(new.first_on, '-', '') AS INTEGER) / 100, 4, new.programme_id, '', '', 1),
-        (2, CAST(replace(new.first_on, '-', '') AS INTEGER), 4, new.programme_id, '', '', 1)
+        (2, CAST(replace(new.first_on, '-', '') AS INTEGER), 4, new.programme_id, '', '', 1),
+        (3, (CAST(replace(new.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(new.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10, 4, new.programme_id, '', '', 1)
         ON CONFLICT (lvl, bucket, kind, g, country, gender) DO UPDATE SET n = trainee_counts.n + excluded.n;
 END;
 
@@ -259,6 +265,7 @@ BEGIN
     INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) VALUES
         (0, CAST(replace(old.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(old.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END, 4, old.programme_id, '', '', -1),
         (1, CAST(replace(old.first_on, '-', '') AS INTEGER) / 100, 4, old.programme_id, '', '', -1),
-        (2, CAST(replace(old.first_on, '-', '') AS INTEGER), 4, old.programme_id, '', '', -1)
+        (2, CAST(replace(old.first_on, '-', '') AS INTEGER), 4, old.programme_id, '', '', -1),
+        (3, (CAST(replace(old.first_on, '-', '') AS INTEGER) / 10000 - CASE WHEN CAST(replace(old.first_on, '-', '') AS INTEGER) / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10, 4, old.programme_id, '', '', -1)
         ON CONFLICT (lvl, bucket, kind, g, country, gender) DO UPDATE SET n = trainee_counts.n + excluded.n;
 END;

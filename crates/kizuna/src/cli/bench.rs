@@ -183,6 +183,21 @@ pub enum BenchCmd {
         #[arg(long)]
         append: bool,
     },
+    /// The trainee statistics as of a date over many participations, on
+    /// SQLite and PostgreSQL, beside the plain GROUP BY COUNT(DISTINCT) and
+    /// Kizuna's earlier count in memory; then a write and the statistics
+    /// page after it. Prints Markdown tables.
+    Stats {
+        /// Trainee participations (generated, loaded in bulk).
+        #[arg(long, default_value_t = 10_000_000)]
+        participations: usize,
+        /// Fewer timed runs.
+        #[arg(long)]
+        quick: bool,
+        /// SQLite only (else also the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
+        #[arg(long)]
+        no_postgres: bool,
+    },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
     ImportMemoryChild {
@@ -218,6 +233,18 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
             let md = tokio::task::spawn_blocking(move || kizuna_bench::all::all(&o)).await??;
             print!("{md}");
             Ok(())
+        }
+        BenchCmd::Stats {
+            participations,
+            quick,
+            no_postgres,
+        } => {
+            kizuna_bench::stats::stats(kizuna_bench::stats::Options {
+                participations,
+                quick,
+                postgres: !no_postgres,
+            })
+            .await
         }
         BenchCmd::ImportMemory { trainees, bomb_mb } => {
             kizuna_bench::import_memory::import_memory(trainees, bomb_mb).await
