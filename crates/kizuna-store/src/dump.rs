@@ -19,8 +19,9 @@
 //! Values are typed by their column: `int` a JSON integer, `float` a
 //! string in the shortest form that reads back to the same double (`"0.1"`,
 //! `"1e-300"`, `"NaN"`, `"inf"`), `text` a string, `bool` true or false,
-//! `date` `"YYYY-MM-DD"`, `time` RFC 3339 in UTC (`…Z`, to the
-//! precision stored), `bytes` base64; NULL is `null` (and an empty text is
+//! `date` `"YYYY-MM-DD"`, `time` RFC 3339 in UTC (`…Z`) to the
+//! microsecond, the precision both databases keep (SQLite's text may hold
+//! nanoseconds, which PostgreSQL cannot), `bytes` base64; NULL is `null` (and an empty text is
 //! `""`). Both databases' own types map to these: SQLite keeps dates and
 //! times as text and booleans as integers, so a SQLite column's type is
 //! what the PostgreSQL migrations declare for it (checked by the tests
@@ -44,7 +45,7 @@ use std::io::{BufRead, Write};
 use std::sync::OnceLock;
 
 use base64::Engine as _;
-use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, NaiveDate, SecondsFormat, SubsecRound as _, Utc};
 use futures_util::TryStreamExt;
 use serde_json::Value as Json;
 use sha2::{Digest, Sha256};
@@ -203,7 +204,7 @@ impl Cell {
             Cell::Text(v) => Json::from(v.as_str()),
             Cell::Bool(v) => Json::from(*v),
             Cell::Date(v) => Json::from(v.format("%Y-%m-%d").to_string()),
-            Cell::Time(v) => Json::from(v.to_rfc3339_opts(SecondsFormat::AutoSi, true)),
+            Cell::Time(v) => Json::from(v.trunc_subsecs(6).to_rfc3339_opts(SecondsFormat::AutoSi, true)),
             Cell::Bytes(v) => Json::from(base64::engine::general_purpose::STANDARD.encode(v)),
         }
     }
@@ -250,7 +251,8 @@ impl Cell {
                 Cell::Time(
                     DateTime::parse_from_rfc3339(s)
                         .map_err(|_| want("an RFC 3339 time"))?
-                        .with_timezone(&Utc),
+                        .with_timezone(&Utc)
+                        .trunc_subsecs(6),
                 )
             }
             Ty::Bytes => {
@@ -1118,6 +1120,16 @@ impl Store {
         // The tables' own triggers off while loading; every table emptied.
         let triggers = triggers_off(&mut tx).await?;
         for t in tables.iter().rev() {
+            // A row referring to another of its table would keep it
+            // (SQLite checks RESTRICT row by row, even deferred).
+            for c in &t.self_refs {
+                tx.execute(format!(
+                    "UPDATE {} SET {c} = NULL WHERE {c} IS NOT NULL",
+                    quoted(&t.name),
+                    c = quoted(c)
+                ))
+                .await?;
+            }
             tx.execute(format!("DELETE FROM {}", quoted(&t.name))).await?;
         }
 
@@ -1349,22 +1361,38 @@ async fn table_sum(tx: &mut Tx, t: &Table) -> Result<TableSum, DumpError> {
     Ok(hasher.finish(&t.name))
 }
 
-/// What makes a store not empty, if anything: a table with rows other
-/// than those a new store has (`fresh`: a new store's tables, from the
-/// same migrations).
+/// What makes a store not empty, if anything: the table with the most
+/// rows other than those a new store has (`fresh`: a new store's tables,
+/// from the same migrations).
 async fn holds_data(tx: &mut Tx, tables: &[Table], fresh: &Manifest) -> Result<Option<String>, DumpError> {
+    let mut most: Option<(i64, &str)> = None;
+    let mut others = 0usize;
     for t in tables {
         let n = tx.count(format!("SELECT COUNT(*) FROM {}", quoted(&t.name))).await?;
         if n == 0 {
             continue;
         }
-        let now = table_sum(tx, t).await?;
-        if fresh.tables.contains(&now) {
-            continue;
+        let new_store = fresh.tables.iter().find(|f| f.table == t.name);
+        let same_count = new_store.is_some_and(|f| i64::try_from(f.rows).ok() == Some(n));
+        if same_count {
+            let now = table_sum(tx, t).await?;
+            if new_store == Some(&now) {
+                continue;
+            }
         }
-        return Ok(Some(format!("table {} has {n} rows", t.name)));
+        others += 1;
+        if most.is_none_or(|(m, _)| n > m) {
+            most = Some((n, &t.name));
+        }
     }
-    Ok(None)
+    Ok(most.map(|(n, table)| {
+        let more = if others > 1 {
+            format!(" (and {} other tables hold data)", others - 1)
+        } else {
+            String::new()
+        };
+        format!("table {table} has {n} rows{more}")
+    }))
 }
 
 /// The triggers turned off, to turn back on.
@@ -1568,6 +1596,10 @@ mod tests {
         );
         assert_eq!(round_trip(&t, Ty::Time), t);
         assert_eq!(row_line(std::slice::from_ref(&t)), "[\"2026-12-05T19:07:30.123456Z\"]");
+        let nanos = DateTime::parse_from_rfc3339("2026-12-06T05:00:28.737662809Z")
+            .expect("a time")
+            .with_timezone(&Utc);
+        assert_eq!(row_line(&[Cell::Time(nanos)]), "[\"2026-12-06T05:00:28.737662Z\"]");
         let d = Cell::Date(NaiveDate::from_ymd_opt(1950, 1, 31).expect("a date"));
         assert_eq!(round_trip(&d, Ty::Date), d);
         assert_eq!(round_trip(&Cell::Int(i64::MIN), Ty::Int), Cell::Int(i64::MIN));

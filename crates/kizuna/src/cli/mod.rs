@@ -32,6 +32,7 @@ pub mod people;
 pub mod report;
 pub mod search;
 pub mod serve;
+pub mod store_transfer;
 pub mod tourism;
 pub mod training;
 pub mod volunteers;

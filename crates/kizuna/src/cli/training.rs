@@ -74,6 +74,9 @@ pub enum ReportFormat {
 
 #[derive(Subcommand)]
 pub enum Import {
+    /// A whole store from a file `kizuna export all` wrote (into an empty
+    /// store, all in one transaction, every table checked).
+    All(super::store_transfer::ImportAll),
     /// Trainees with their course participation, from CSV or XLSX.
     Trainees {
         file: PathBuf,
@@ -102,6 +105,9 @@ impl From<OutFormat> for FileFormat {
 
 #[derive(Subcommand)]
 pub enum Export {
+    /// The whole store, every table, as one file `kizuna import all` reads
+    /// into SQLite or PostgreSQL.
+    All(super::store_transfer::ExportAll),
     /// Every trainee participation, in the import template's columns.
     Trainees {
         #[arg(long, value_enum, default_value_t = OutFormat::Csv)]
@@ -274,7 +280,10 @@ pub async fn report(database_url: &str, report: Report) -> anyhow::Result<()> {
 
 /// `kizuna import …`.
 pub async fn import(database_url: &str, what: Import) -> anyhow::Result<()> {
-    let Import::Trainees { file, dry_run } = what;
+    let (file, dry_run) = match what {
+        Import::All(args) => return super::store_transfer::import(database_url, args).await,
+        Import::Trainees { file, dry_run } => (file, dry_run),
+    };
     let bytes = std::fs::read(&file).with_context(|| format!("cannot read {}", file.display()))?;
     let format = FileFormat::detect(&file.to_string_lossy(), &bytes);
     let app = open(database_url).await?;
@@ -297,6 +306,7 @@ pub async fn import(database_url: &str, what: Import) -> anyhow::Result<()> {
 /// `kizuna export …`.
 pub async fn export(database_url: &str, what: Export) -> anyhow::Result<()> {
     match what {
+        Export::All(args) => super::store_transfer::export(database_url, args).await?,
         Export::Trainees { format, output } => {
             let app = open(database_url).await?;
             let bytes = app.export_trainees(format.into()).await?;
