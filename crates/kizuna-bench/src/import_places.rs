@@ -171,11 +171,11 @@ fn write_files(dir: &Path, places: &[PlaceInput]) -> anyhow::Result<(PathBuf, Pa
             Some("hotel") => tags.push(("tourism", "hotel".into())),
             _ => tags.push(("amenity", "restaurant".into())),
         }
-        tags.push(("diet:halal", if i % 3 == 0 { "only" } else { "yes" }.into()));
+        tags.push(("diet:halal", if i.is_multiple_of(3) { "only" } else { "yes" }.into()));
         if let Some(h) = &f.opening_hours {
             tags.push(("opening_hours", h.clone()));
         }
-        if i % 4 == 0 {
+        if i.is_multiple_of(4) {
             tags.push(("website", format!("https://example.org/{i}")));
         }
         for (k, v) in tags {

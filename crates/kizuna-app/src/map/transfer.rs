@@ -248,7 +248,7 @@ impl App {
                 Some(tokio::spawn(async move { store.upsert_place_stream(office, rx).await })),
             )
         };
-        let mut check = Check::new(self, lenient).await?;
+        let mut check = Check::new(self, lenient);
         let mut existing = 0usize;
         let mut written_ok = true;
         while let Some(found) = found_rx.recv().await {
@@ -484,8 +484,8 @@ struct Check<'a> {
 }
 
 impl<'a> Check<'a> {
-    async fn new(app: &'a App, lenient: bool) -> Result<Check<'a>> {
-        Ok(Check {
+    fn new(app: &'a App, lenient: bool) -> Check<'a> {
+        Check {
             app,
             lenient,
             by_key: None,
@@ -495,7 +495,7 @@ impl<'a> Check<'a> {
             left_out: Vec::new(),
             left_out_by_reason: BTreeMap::new(),
             warnings: Vec::new(),
-        })
+        }
     }
 
     fn warn(&mut self, note: PlaceImportNote) {
