@@ -82,7 +82,7 @@ pub async fn export(database_url: &str, args: ExportAll) -> anyhow::Result<()> {
             return Err(e).context("the export stopped; no file was written");
         }
     };
-    let file = out.into_inner().map_err(|e| e.into_error())?;
+    let file = out.into_inner().map_err(std::io::IntoInnerError::into_error)?;
     file.sync_all()
         .with_context(|| format!("cannot write {}", partial.display()))?;
     drop(file);
