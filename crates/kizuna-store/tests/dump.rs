@@ -296,6 +296,17 @@ async fn bad_files_write_nothing(backend: Backend) {
         import(&dst, newer.as_bytes(), false).await.expect_err("newer"),
         &["newer"],
     );
+    // An older schema: refused, saying how to upgrade.
+    let v = dst.schema_version().await.expect("schema version");
+    let older = text.replacen(
+        &format!("\"schema_version\":{v},"),
+        &format!("\"schema_version\":{},", v - 1),
+        1,
+    );
+    refused(
+        import(&dst, older.as_bytes(), false).await.expect_err("older"),
+        &["older", "export it again"],
+    );
     // Not a store file at all.
     refused(
         import(&dst, b"id,name\n1,x\n", false).await.expect_err("csv"),
