@@ -108,6 +108,7 @@ async fn demo_moves(first: Backend, second: Backend, tag: &str) {
     for f in [file_a, file_b, file_c] {
         let _ = std::fs::remove_file(f);
     }
+    let _ = std::fs::remove_dir(tmp("").parent().unwrap());
 }
 
 #[tokio::test]
@@ -175,4 +176,5 @@ async fn a_damaged_file_writes_nothing() {
     for f in [file, empty, changed_file, cut_file, after] {
         let _ = std::fs::remove_file(f);
     }
+    let _ = std::fs::remove_dir(tmp("").parent().unwrap());
 }
