@@ -48,7 +48,7 @@ fn place(n: usize, rng: &mut Rng) -> PlaceInput {
         8 => (-17.0 + rng.f(), if n % 20 == 8 { 179.8 } else { -179.8 }),
         _ => (43.05, 141.35),
     };
-    let certified = n % 6 == 0;
+    let certified = n.is_multiple_of(6);
     PlaceFields {
         name_en: Some(format!("Place {n}")),
         category: Some(["restaurant", "cafe", "mosque", "grocery"][n % 4].into()),
@@ -66,8 +66,8 @@ fn place(n: usize, rng: &mut Rng) -> PlaceInput {
         certificate_number: certified.then(|| format!("T-{n}")),
         certificate_valid_from: certified.then(|| "2026-01-01".into()),
         certificate_valid_until: certified.then(|| "2027-12-31".into()),
-        prayer_space: Some(n % 7 == 0),
-        opening_hours: (n % 3 != 0).then(|| ["Mo-Su 10:00-20:00", "Mo-Fr 14:00-22:00"][n % 2].into()),
+        prayer_space: Some(n.is_multiple_of(7)),
+        opening_hours: (!n.is_multiple_of(3)).then(|| ["Mo-Su 10:00-20:00", "Mo-Fr 14:00-22:00"][n % 2].into()),
         source: Some("import".into()),
         source_id: Some(format!("t-{n}")),
         ..PlaceFields::default()
