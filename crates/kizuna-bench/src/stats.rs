@@ -311,7 +311,7 @@ async fn one_backend(
     };
     // The kept counts, as of each date.
     let mut times = Vec::new();
-    for i in 0..runs + 1 {
+    for i in 0..=runs {
         for d in &dates {
             let t = Instant::now();
             let a = store.trainee_aggregates(&whole(*d), *d).await?;
@@ -391,7 +391,7 @@ async fn one_backend(
     // The same with the counts paused: the page as Kizuna rendered it before.
     app.store.pause_trainee_stats(true).await?;
     let (mut writes, mut renders) = (Vec::new(), Vec::new());
-    for i in 0..slow_runs + 1 {
+    for i in 0..=slow_runs {
         let (w, r) = write_then_render(&app, &router, i).await?;
         if i >= 1 {
             writes.push(w);
@@ -426,7 +426,7 @@ async fn one_backend(
 async fn write_then_render(app: &App, router: &axum::Router, i: usize) -> anyhow::Result<(Duration, Duration)> {
     let p = app.store.get::<Participation>(1).await?;
     let mut input = p.fields.clone();
-    input.status = if i % 2 == 0 {
+    input.status = if i.is_multiple_of(2) {
         ParticipationStatus::Withdrawn
     } else {
         ParticipationStatus::Completed
