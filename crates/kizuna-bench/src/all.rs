@@ -199,9 +199,31 @@ pub fn child_args(w: &Workload, size: u64, help: &str, quick: bool, sqlite_only:
     args
 }
 
+/// A line without its terminal colour codes (`ESC [ … letter`), cut to
+/// 200 characters.
+fn plain(line: &str) -> String {
+    let mut out = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        if c == '\u{1b}' {
+            for d in chars.by_ref() {
+                if d.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    if out.chars().count() > 200 {
+        out = out.chars().take(199).collect::<String>() + "…";
+    }
+    out
+}
+
 /// The last non-empty lines of a child's standard error: why it failed.
 fn tail(text: &str, lines: usize) -> String {
-    let kept: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
+    let kept: Vec<String> = text.lines().map(plain).filter(|l| !l.trim().is_empty()).collect();
     let from = kept.len().saturating_sub(lines);
     kept[from..].join(" / ")
 }
@@ -254,7 +276,9 @@ fn run_child(
                     |c| format!("exit status {c}"),
                 ))
             };
-            return Ok((result, peak));
+            // A child gone before its memory could be read shows none
+            // rather than the few kilobytes of its start.
+            return Ok((result, peak.filter(|mb| *mb >= 1.0)));
         }
         match term_sent {
             None if start.elapsed() > timeout => {
@@ -803,6 +827,11 @@ mod tests {
     #[test]
     fn a_failing_child_is_reported_with_its_last_words() {
         assert_eq!(tail("a\n\nb\nerror: no hotel\n\n", 2), "b / error: no hotel");
+        assert_eq!(
+            tail("\u{1b}[2mwhen\u{1b}[0m \u{1b}[33m WARN\u{1b}[0m slow", 1),
+            "when  WARN slow"
+        );
+        assert_eq!(tail(&"x".repeat(500), 1).chars().count(), 200);
         let dir = std::env::temp_dir().join(format!("kizuna-all-test-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let (result, _) = run_child(
