@@ -67,8 +67,13 @@ fn bench_all_runs_each_workload_at_each_size_and_draws_its_table_and_plots() {
         for size in [300, 600] {
             let r = row(w, size);
             assert!(r.contains("| ok |"), "{r}");
-            let rss: f64 = r.split('|').nth(5).unwrap().trim().parse().unwrap();
-            assert!(rss > 1.0, "peak RSS in MB: {r}");
+            let rss = r.split('|').nth(5).unwrap().trim();
+            // The itinerary at these sizes may end before its memory is
+            // read (every 50 ms): then "—", never a made-up figure.
+            match rss.parse::<f64>() {
+                Ok(mb) => assert!(mb > 1.0, "peak RSS in MB: {r}"),
+                Err(_) => assert!(w == "itinerary" && rss == "—", "peak RSS: {r}"),
+            }
         }
     }
     assert!(stdout.contains("### itinerary") && stdout.contains("### search"));
@@ -81,10 +86,13 @@ fn bench_all_runs_each_workload_at_each_size_and_draws_its_table_and_plots() {
     );
 
     // A plot per workload, and the memory plot, each SVG with its lines.
-    for (name, lines) in [("itinerary", 1), ("search", 2), ("peak-rss", 2)] {
+    for (name, lines) in [("itinerary", 1), ("search", 2)] {
         let svg = std::fs::read_to_string(out.join(format!("{name}.svg"))).unwrap();
         assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"), "{name}");
         assert_eq!(svg.matches("<polyline").count(), lines, "{name}: {svg}");
     }
+    // The memory plot: a line for search at least (see above for the itinerary).
+    let svg = std::fs::read_to_string(out.join("peak-rss.svg")).unwrap();
+    assert!(svg.contains(">search</text>"), "{svg}");
     let _ = std::fs::remove_dir_all(&out);
 }
