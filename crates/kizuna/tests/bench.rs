@@ -40,14 +40,23 @@ fn bench_places_compares_indexes_that_agree() {
         row("PostGIS").contains("200 of 200"),
         "PostGIS missing or disagreeing:\n{stdout}"
     );
-    // The HTTP table: one data row with a positive request rate.
-    let http = stdout
-        .lines()
-        .skip_while(|l| !l.starts_with("### HTTP"))
-        .find(|l| l.starts_with("| ") && l.chars().nth(2).is_some_and(|c| c.is_ascii_digit()))
-        .unwrap_or_else(|| panic!("no HTTP figures in:\n{stdout}"));
-    let rate: f64 = http.split('|').nth(1).unwrap().trim().parse().unwrap();
-    assert!(rate > 0.0);
+    // The HTTP table: Kizuna and the minimal server, each with a positive
+    // request rate, answering the same bytes.
+    let http_rate = |server: &str, answer: &str| -> f64 {
+        let row = stdout
+            .lines()
+            .skip_while(|l| !l.starts_with("### HTTP"))
+            .find(|l| l.starts_with(&format!("| {server} | {answer}")))
+            .unwrap_or_else(|| panic!("no HTTP row for {server}, {answer} in:\n{stdout}"));
+        row.split('|').nth(3).unwrap().trim().parse().unwrap()
+    };
+    assert!(http_rate("Kizuna", "JSON |") > 0.0);
+    assert!(http_rate("minimal axum + rstar", "JSON, the same bytes") > 0.0);
+    assert!(http_rate("Kizuna", "`fields=") > 0.0);
+    assert!(
+        stdout.contains("identical for 200 of the first 200 positions"),
+        "Kizuna's and the minimal server's bodies differ:\n{stdout}"
+    );
     // PostGIS is asked fairly: its plan is the KNN scan of the GiST index.
     assert!(
         stdout.contains("Index Scan using bench_points_geog") && stdout.contains("Order By:"),
