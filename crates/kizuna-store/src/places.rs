@@ -28,34 +28,7 @@ impl Store {
     /// `(source, source_id)` is inserted, each already recorded is replaced.
     /// All or nothing.
     pub async fn upsert_places(&self, office_id: Id, places: &[PlaceInput]) -> Result<UpsertCounts, StoreError> {
-        let cols: Vec<&str> = PlaceFields::columns().iter().map(|c| c.name.as_str()).collect();
-        let n = cols.len();
-        let sets: Vec<String> = cols
-            .iter()
-            .filter(|c| !matches!(**c, "source" | "source_id"))
-            .map(|c| format!("{c} = excluded.{c}"))
-            .chain(std::iter::once("version = places.version + 1".to_owned()))
-            .collect();
-        // A place already recorded as it is in the file is left alone: no
-        // new version, nothing in the change feed.
-        let row = |prefix: &str| {
-            cols.iter()
-                .filter(|c| !matches!(**c, "source" | "source_id"))
-                .map(|c| format!("{prefix}.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let upsert = format!(
-            "INSERT INTO places ({}, office_id) VALUES ({}, ${}) \
-             ON CONFLICT (source, source_id) DO UPDATE SET {} \
-             WHERE ({}) IS DISTINCT FROM ({}) RETURNING id, version",
-            cols.join(", "),
-            (1..=n).map(|i| format!("${i}")).collect::<Vec<_>>().join(", "),
-            n + 1,
-            sets.join(", "),
-            row("places"),
-            row("excluded")
-        );
+        let upsert = upsert_sql(1);
         let find = "SELECT id FROM places WHERE source = $1 AND source_id = $2";
         let mut counts = UpsertCounts::default();
         with_pool!(self, p => {
@@ -214,43 +187,8 @@ impl Store {
         office_id: Id,
         mut batches: tokio::sync::mpsc::Receiver<PlaceBatch>,
     ) -> Result<Option<UpsertCounts>, StoreError> {
-        let cols: Vec<&str> = PlaceFields::columns().iter().map(|c| c.name.as_str()).collect();
-        let n = cols.len() + 1;
-        let sets: Vec<String> = cols
-            .iter()
-            .filter(|c| !matches!(**c, "source" | "source_id"))
-            .map(|c| format!("{c} = excluded.{c}"))
-            .chain(std::iter::once("version = places.version + 1".to_owned()))
-            .collect();
-        let row = |prefix: &str| {
-            cols.iter()
-                .filter(|c| !matches!(**c, "source" | "source_id"))
-                .map(|c| format!("{prefix}.{c}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let (mine, theirs) = (row("places"), row("excluded"));
-        let statement = |rows: usize| {
-            let values: Vec<String> = (0..rows)
-                .map(|r| {
-                    let b = r * n;
-                    format!(
-                        "({})",
-                        (1..=n).map(|i| format!("${}", b + i)).collect::<Vec<_>>().join(", ")
-                    )
-                })
-                .collect();
-            format!(
-                "INSERT INTO places ({}, office_id) VALUES {} \
-                 ON CONFLICT (source, source_id) DO UPDATE SET {} \
-                 WHERE ({mine}) IS DISTINCT FROM ({theirs}) RETURNING id, version",
-                cols.join(", "),
-                values.join(", "),
-                sets.join(", "),
-            )
-        };
         let per = self.rows_per_statement();
-        let full = statement(per);
+        let full = upsert_sql(per);
         let mut counts = UpsertCounts::default();
         let mut committed = false;
         with_pool!(self, p => {
@@ -266,7 +204,7 @@ impl Store {
                 let mut logged = Vec::with_capacity(places.len());
                 let mut audited = Vec::with_capacity(places.len());
                 for chunk in places.chunks(per) {
-                    let sql = if chunk.len() == per { full.clone() } else { statement(chunk.len()) };
+                    let sql = if chunk.len() == per { full.clone() } else { upsert_sql(chunk.len()) };
                     let mut q = sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(sql));
                     for place in chunk {
                         q = bind_all!(q, PlaceFields::from(place).write()).bind(office_id);
@@ -330,4 +268,46 @@ impl Store {
         }
         Ok(found)
     }
+}
+
+/// The statement that inserts `rows` places (each row its columns, then
+/// its office) or replaces those recorded under the same source and source
+/// id, returning the id and version of each row it wrote. A place already
+/// recorded as it is in the file is left alone: no new version, nothing
+/// in the change feed, nothing returned.
+fn upsert_sql(rows: usize) -> String {
+    let cols: Vec<&str> = PlaceFields::columns().iter().map(|c| c.name.as_str()).collect();
+    let n = cols.len() + 1;
+    let sets: Vec<String> = cols
+        .iter()
+        .filter(|c| !matches!(**c, "source" | "source_id"))
+        .map(|c| format!("{c} = excluded.{c}"))
+        .chain(std::iter::once("version = places.version + 1".to_owned()))
+        .collect();
+    let row = |prefix: &str| {
+        cols.iter()
+            .filter(|c| !matches!(**c, "source" | "source_id"))
+            .map(|c| format!("{prefix}.{c}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let values: Vec<String> = (0..rows)
+        .map(|r| {
+            let b = r * n;
+            format!(
+                "({})",
+                (1..=n).map(|i| format!("${}", b + i)).collect::<Vec<_>>().join(", ")
+            )
+        })
+        .collect();
+    format!(
+        "INSERT INTO places ({}, office_id) VALUES {} \
+         ON CONFLICT (source, source_id) DO UPDATE SET {} \
+         WHERE ({}) IS DISTINCT FROM ({}) RETURNING id, version",
+        cols.join(", "),
+        values.join(", "),
+        sets.join(", "),
+        row("places"),
+        row("excluded"),
+    )
 }
