@@ -1,7 +1,9 @@
 //! The tantivy index: one document per record (kind, id, titles, body, who
 //! may find it), the analysis of `analyze` stored as whitespace-separated
 //! terms, and in each commit's payload the change-feed versions it has
-//! applied (so an index can be brought up to date after a crash).
+//! applied (so an index can be brought up to date after a crash), and,
+//! while a build is under way, how far it has got (so a build stopped by a
+//! crash goes on from its last commit instead of starting again).
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -105,6 +107,28 @@ pub struct Positions {
     pub versions: BTreeMap<String, i64>,
 }
 
+/// How far a build of the whole index has got, kept in each of its
+/// commits' payloads until the last: the documents of the kinds before
+/// `kind`, and of `kind` up to the id `after`, are written.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Build {
+    pub kind: String,
+    pub after: i64,
+    /// Documents written so far.
+    pub done: u64,
+    /// Records counted when the build began.
+    pub total: u64,
+}
+
+/// A commit's payload: the positions, and the build under way if any.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+struct Payload {
+    #[serde(flatten)]
+    positions: Positions,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    build: Option<Build>,
+}
+
 /// The search index.
 pub struct SearchIndex {
     index: Index,
@@ -171,14 +195,24 @@ impl SearchIndex {
         Self::from_index(Index::create_in_ram(schema), fields)
     }
 
-    /// The feed versions the last commit applied.
-    pub fn positions(&self) -> Result<Positions, IndexError> {
+    fn payload(&self) -> Result<Payload, IndexError> {
         let metas = self.index.load_metas()?;
         Ok(metas
             .payload
             .as_deref()
             .and_then(|p| serde_json::from_str(p).ok())
             .unwrap_or_default())
+    }
+
+    /// The feed versions the last commit applied.
+    pub fn positions(&self) -> Result<Positions, IndexError> {
+        Ok(self.payload()?.positions)
+    }
+
+    /// How far the build under way had got at the last commit; `None` when
+    /// the index holds every document (as of its positions).
+    pub fn build(&self) -> Result<Option<Build>, IndexError> {
+        Ok(self.payload()?.build)
     }
 
     /// The number of documents searchable.
@@ -210,9 +244,13 @@ impl SearchIndex {
         t
     }
 
-    fn commit(&self, writer: &mut IndexWriter, positions: &Positions) -> Result<(), IndexError> {
+    fn commit(&self, writer: &mut IndexWriter, positions: &Positions, build: Option<&Build>) -> Result<(), IndexError> {
+        let payload = Payload {
+            positions: positions.clone(),
+            build: build.cloned(),
+        };
         let mut prepared = writer.prepare_commit()?;
-        prepared.set_payload(&serde_json::to_string(positions).unwrap_or_default());
+        prepared.set_payload(&serde_json::to_string(&payload).unwrap_or_default());
         prepared.commit()?;
         self.reader.reload()?;
         Ok(())
@@ -220,6 +258,7 @@ impl SearchIndex {
 
     /// Writes `upserts` (each replacing its record's document), removes
     /// `deletes` (kind, id), and commits with `positions`: all or nothing.
+    /// A build under way stays where it was.
     pub fn apply(
         &self,
         upserts: &[SearchDoc],
@@ -234,7 +273,27 @@ impl SearchIndex {
             w.delete_term(Term::from_field_text(self.fields.key, &key(&d.kind, d.id)));
             w.add_document(self.to_tantivy(d))?;
         }
-        self.commit(&mut w, positions)
+        let build = self.build()?;
+        self.commit(&mut w, positions, build.as_ref())
+    }
+
+    /// Empties the index for a build from `build`, and commits that with
+    /// `positions` (the feed versions the build will have applied).
+    pub fn begin_build(&self, positions: &Positions, build: &Build) -> Result<(), IndexError> {
+        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        w.delete_all_documents()?;
+        self.commit(&mut w, positions, Some(build))
+    }
+
+    /// Adds `docs` (none of them in the index yet) and commits them with
+    /// how far the build has got (`None`: it is complete): all or nothing,
+    /// so a build stopped between two calls goes on from the last.
+    pub fn append(&self, docs: &[SearchDoc], positions: &Positions, build: Option<&Build>) -> Result<(), IndexError> {
+        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        for d in docs {
+            w.add_document(self.to_tantivy(d))?;
+        }
+        self.commit(&mut w, positions, build)
     }
 
     /// Replaces every document by `docs`, calling `progress` with the
@@ -256,7 +315,7 @@ impl SearchIndex {
             }
         }
         progress(n);
-        self.commit(&mut w, &positions)?;
+        self.commit(&mut w, &positions, None)?;
         Ok(n)
     }
 

@@ -7,5 +7,5 @@ pub mod index;
 pub mod query;
 
 pub use analyze::{Script, analyze};
-pub use index::{Filter, Found, IndexError, Positions, SearchDoc, SearchIndex};
+pub use index::{Build, Filter, Found, IndexError, Positions, SearchDoc, SearchIndex};
 pub use query::{Gazetteer, Query, highlights, parse};
