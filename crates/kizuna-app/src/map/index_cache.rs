@@ -12,6 +12,7 @@ use kizuna_domain::map::place::Place;
 use kizuna_geo::index::{HoursShelf, PlaceIndexBuilder};
 
 use super::PlaceIndex;
+use super::details::PlaceDetails;
 use crate::{App, Result};
 
 /// Places read per query while the index is built. Small: a row as the
@@ -36,6 +37,8 @@ pub struct PlaceIndexCache(
     AtomicBool,
     /// Opening hours, shared by every index and the searches answered from the store.
     HoursShelf,
+    /// The places searches found lately, kept in step with the index.
+    PlaceDetails,
 );
 
 /// Clears the "asking" mark however the request asking ends.
@@ -59,6 +62,11 @@ impl PlaceIndexCache {
     /// The opening hours the index and the store's answers share.
     pub(crate) fn shelf(&self) -> &HoursShelf {
         &self.4
+    }
+
+    /// The places searches found lately (see [`PlaceDetails`]).
+    pub(crate) fn details(&self) -> &PlaceDetails {
+        &self.5
     }
 
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
@@ -180,6 +188,8 @@ impl App {
         }
         // About a second for a million places: off the async workers.
         let ix = Arc::new(blocking(move || builder.finish(version)).await);
+        // Which places changed is not known: none kept is trusted.
+        cache.details().clear();
         cache.put(ix.clone(), local, self.now());
         Ok(ix)
     }
@@ -229,6 +239,9 @@ impl App {
             .collect();
         ids.sort_unstable();
         ids.dedup();
+        // Dropped from the places kept before the index that has them is
+        // used; places read before now are not kept (they may be older).
+        self.place_index.details().forget(&ids);
         let upserts = self.store.get_many::<Place>(&ids).await?;
         let alive: std::collections::HashSet<Id> = upserts.iter().map(|p| p.id).collect();
         let deletes: Vec<Id> = ids.into_iter().filter(|id| !alive.contains(id)).collect();

@@ -28,6 +28,7 @@ pub use kizuna_io::places::{FileRead, FileRecord, ObjectNote, PlaceFileFormat, f
 
 pub mod basemap;
 pub mod booklet;
+pub mod details;
 mod index_cache;
 pub mod prayer;
 pub mod reports;
@@ -94,23 +95,63 @@ impl App {
         f.at.unwrap_or_else(|| self.now())
     }
 
-    /// The places with these ids read from the store as search results, in
-    /// the order of `ids` (any deleted since the index saw them left out),
-    /// with distances from `from`.
-    async fn hits_for(&self, ids: &[Id], from: Option<(f64, f64)>, now: DateTime<Utc>) -> Result<Vec<PlaceHit>> {
-        let mut by_id: HashMap<Id, Place> = self
-            .store
-            .get_many::<Place>(ids)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
+    /// The places with these ids as search results, in the order of `ids`
+    /// (any deleted since the index saw them left out), with distances
+    /// from `from`. `cached`: the ids come from the index, so the places
+    /// kept in step with it ([`details::PlaceDetails`]) may answer; the
+    /// others are read from the store (and kept, for a page of results).
+    async fn hits_for(
+        &self,
+        ids: &[Id],
+        from: Option<(f64, f64)>,
+        now: DateTime<Utc>,
+        cached: bool,
+    ) -> Result<Vec<PlaceHit>> {
+        let places = self.shared_places(ids, cached && ids.len() <= MAX_RESULTS).await?;
         let (today, shelf) = (self.today(), self.place_index.shelf());
-        Ok(ids
-            .iter()
-            .filter_map(|id| by_id.remove(id))
-            .map(|p| PlaceHit::at(p, shelf, from, today, now))
+        Ok(places
+            .into_iter()
+            .map(|p| PlaceHit::shared(p, shelf, from, today, now))
             .collect())
+    }
+
+    /// The places with these ids, in their order, from the places kept
+    /// when `cached` and the store.
+    async fn shared_places(&self, ids: &[Id], cached: bool) -> Result<Vec<SharedPlace>> {
+        let details = self.place_index.details();
+        // Taken before anything is read: places read after a change was
+        // dropped from the cache are not kept by it.
+        let epoch = details.epoch();
+        let mut found = if cached {
+            details.get_many(ids)
+        } else {
+            vec![None; ids.len()]
+        };
+        let missing: Vec<Id> = ids
+            .iter()
+            .zip(&found)
+            .filter(|(_, f)| f.is_none())
+            .map(|(id, _)| *id)
+            .collect();
+        if !missing.is_empty() {
+            let read: Vec<SharedPlace> = self
+                .store
+                .get_many::<Place>(&missing)
+                .await?
+                .into_iter()
+                .map(SharedPlace::new)
+                .collect();
+            if cached {
+                details.put(epoch, &read);
+            }
+            let mut by_id: HashMap<Id, SharedPlace> = read.into_iter().map(|p| (p.id, p)).collect();
+            for (id, slot) in ids.iter().zip(found.iter_mut()) {
+                if slot.is_none() {
+                    *slot = by_id.remove(id);
+                }
+            }
+        }
+        Ok(found.into_iter().flatten().collect())
     }
 
     /// The places of the store within `metres` of `at` (and a few beyond):
@@ -188,22 +229,22 @@ impl App {
         }
         let at = position(lat, lon)?;
         let now = self.now_for(filter);
-        let found = match self.ready_place_index().await? {
-            Some(ix) => ix.nearest_ids(at, k, filter, self.today(), now),
-            None => self.stored_nearest_ids(at, k, filter, now).await?,
+        let (found, cached) = match self.ready_place_index().await? {
+            Some(ix) => (ix.nearest_ids(at, k, filter, self.today(), now), true),
+            None => (self.stored_nearest_ids(at, k, filter, now).await?, false),
         };
         let ids: Vec<Id> = found.iter().map(|f| f.0).collect();
-        let mut hits = self.hits_for(&ids, Some((lat, lon)), now).await?;
+        let mut hits = self.hits_for(&ids, Some((lat, lon)), now, cached).await?;
         sort_by_distance(&mut hits);
         Ok(hits)
     }
 
     /// The ids of every place in an area matching `filter`, from the index
-    /// or, while it loads, the store.
-    async fn area_ids(&self, area: &Area, filter: &PlaceFilter, now: DateTime<Utc>) -> Result<Vec<Id>> {
+    /// or, while it loads, the store; and whether from the index.
+    async fn area_ids(&self, area: &Area, filter: &PlaceFilter, now: DateTime<Utc>) -> Result<(Vec<Id>, bool)> {
         match self.ready_place_index().await? {
-            Some(ix) => Ok(ix.area_ids(area, filter, self.today(), now)),
-            None => self.stored_area_ids(area, filter, now).await,
+            Some(ix) => Ok((ix.area_ids(area, filter, self.today(), now), true)),
+            None => Ok((self.stored_area_ids(area, filter, now).await?, false)),
         }
     }
 
@@ -229,16 +270,16 @@ impl App {
         let at = position(lat, lon)?;
         let area = Area::Radius { at, metres };
         let now = self.now_for(filter);
-        let ids = self.area_ids(&area, filter, now).await?;
-        self.hits_for(&ids, area.centre(), now).await
+        let (ids, cached) = self.area_ids(&area, filter, now).await?;
+        self.hits_for(&ids, area.centre(), now, cached).await
     }
 
     /// Places inside a box (which may cross the antimeridian), nearest its centre first.
     pub async fn places_within_bbox(&self, bbox: BBox, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
         let area = Area::Box(bbox);
         let now = self.now_for(filter);
-        let ids = self.area_ids(&area, filter, now).await?;
-        self.hits_for(&ids, area.centre(), now).await
+        let (ids, cached) = self.area_ids(&area, filter, now).await?;
+        self.hits_for(&ids, area.centre(), now, cached).await
     }
 
     /// One page of the places in an area matching `filter`, and how many
@@ -261,22 +302,25 @@ impl App {
             )]));
         }
         let now = self.now_for(filter);
-        let (total, ids) = match self.ready_place_index().await? {
-            Some(ix) => ix.page_ids(&area, filter, self.today(), now, offset, limit),
+        let (total, ids, cached) = match self.ready_place_index().await? {
+            Some(ix) => {
+                let (total, ids) = ix.page_ids(&area, filter, self.today(), now, offset, limit);
+                (total, ids, true)
+            }
             None => {
                 let all = self.stored_area_ids(&area, filter, now).await?;
                 let end = offset.saturating_add(limit).min(all.len());
-                (all.len(), all[offset.min(end)..end].to_vec())
+                (all.len(), all[offset.min(end)..end].to_vec(), false)
             }
         };
-        Ok((total, self.hits_for(&ids, area.centre(), now).await?))
+        Ok((total, self.hits_for(&ids, area.centre(), now, cached).await?))
     }
 
     /// Every place matching `filter`, by id.
     pub async fn all_places(&self, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
         let now = self.now_for(filter);
-        let ids = self.area_ids(&Area::All, filter, now).await?;
-        self.hits_for(&ids, None, now).await
+        let (ids, cached) = self.area_ids(&Area::All, filter, now).await?;
+        self.hits_for(&ids, None, now, cached).await
     }
 
     /// One place as a search would show it.
@@ -298,9 +342,9 @@ impl App {
         let ix = self.place_index().await?;
         let (expiring, expired, stale) = ix.review_ids(today, EXPIRY_WARNING_DAYS);
         Ok(PlaceReview {
-            expiring: self.hits_for(&expiring, None, now).await?,
-            expired: self.hits_for(&expired, None, now).await?,
-            stale: self.hits_for(&stale, None, now).await?,
+            expiring: self.hits_for(&expiring, None, now, true).await?,
+            expired: self.hits_for(&expired, None, now, true).await?,
+            stale: self.hits_for(&stale, None, now, true).await?,
         })
     }
 

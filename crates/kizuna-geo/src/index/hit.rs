@@ -1,7 +1,7 @@
 //! What a search hands out: the place, shared with the index, and what a
 //! visitor needs to judge it.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_domain::map::place::{CertificateStatus, Place, haversine_m};
@@ -10,18 +10,50 @@ use serde::Serialize;
 use super::HoursShelf;
 
 /// A place handed out in search results, shared rather than copied by
-/// whoever passes the results on. Reads as a [`Place`].
+/// whoever passes the results on (and kept so by the map's cache of
+/// places). Reads as a [`Place`]; it also keeps the place's own JSON once
+/// someone wrote it ([`SharedPlace::entries_json`]), so a place answered
+/// again is not written again.
 #[derive(Clone)]
-pub struct SharedPlace(Arc<Place>);
+pub struct SharedPlace(Arc<Shared>);
+
+struct Shared {
+    place: Place,
+    /// The place's entries as JSON (`"id":…,"version":…,…`, no braces).
+    json: OnceLock<Box<[u8]>>,
+}
 
 impl SharedPlace {
     pub fn new(place: Place) -> Self {
-        SharedPlace(Arc::new(place))
+        SharedPlace(Arc::new(Shared {
+            place,
+            json: OnceLock::new(),
+        }))
     }
 
     /// The place itself (copied unless nothing else holds it).
     pub fn into_place(self) -> Place {
-        Arc::try_unwrap(self.0).unwrap_or_else(|shared| (*shared).clone())
+        match Arc::try_unwrap(self.0) {
+            Ok(shared) => shared.place,
+            Err(shared) => shared.place.clone(),
+        }
+    }
+
+    /// The place's entries as JSON, written by `write` the first time they
+    /// are asked for and kept with the place from then on. Whoever asks
+    /// must always pass a writer producing the same bytes for a place.
+    pub fn entries_json(&self, write: impl FnOnce(&Place) -> Box<[u8]>) -> &[u8] {
+        self.0.json.get_or_init(|| write(&self.0.place))
+    }
+
+    /// Whether its JSON was written already.
+    pub fn has_json(&self) -> bool {
+        self.0.json.get().is_some()
+    }
+
+    /// Bytes held for this place beyond the [`Place`] itself: its JSON.
+    pub fn json_bytes(&self) -> usize {
+        self.0.json.get().map_or(0, |j| j.len())
     }
 }
 
@@ -29,7 +61,7 @@ impl std::ops::Deref for SharedPlace {
     type Target = Place;
 
     fn deref(&self) -> &Place {
-        &self.0
+        &self.0.place
     }
 }
 
@@ -83,7 +115,7 @@ impl Serialize for PlaceHit {
 }
 
 pub(super) fn hit(
-    place: Place,
+    place: SharedPlace,
     shelf: &HoursShelf,
     from: Option<(f64, f64)>,
     today: NaiveDate,
@@ -96,7 +128,7 @@ pub(super) fn hit(
         certificate_status: place.fields.certificate_status(today),
         stale: place.fields.is_stale(today),
         open_now: shelf.place_open_at(&place, now),
-        place: SharedPlace::new(place),
+        place,
     }
 }
 
@@ -113,13 +145,25 @@ pub fn sort_by_distance(hits: &mut [PlaceHit]) {
 impl PlaceHit {
     /// One place as a search would show it, without an index (no distance).
     pub fn of(place: Place, today: NaiveDate, now: DateTime<Utc>) -> Self {
-        hit(place, &HoursShelf::default(), None, today, now)
+        hit(SharedPlace::new(place), &HoursShelf::default(), None, today, now)
     }
 
     /// One place as a search would show it, with its distance from `from`,
     /// its opening hours read through `shelf`.
     pub fn at(
         place: Place,
+        shelf: &HoursShelf,
+        from: Option<(f64, f64)>,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Self {
+        hit(SharedPlace::new(place), shelf, from, today, now)
+    }
+
+    /// [`PlaceHit::at`] of a place already shared (as the map's cache of
+    /// places holds it): neither the place nor its JSON copied.
+    pub fn shared(
+        place: SharedPlace,
         shelf: &HoursShelf,
         from: Option<(f64, f64)>,
         today: NaiveDate,

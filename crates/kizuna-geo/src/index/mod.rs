@@ -340,7 +340,7 @@ impl PlaceIndex {
     /// A place read from the store as a search result, with its distance
     /// from `from` (the point searched from, or the box's centre).
     pub fn hit(&self, place: Place, from: Option<(f64, f64)>, today: NaiveDate, now: DateTime<Utc>) -> PlaceHit {
-        hit::hit(place, &self.shelf, from, today, now)
+        hit::hit(SharedPlace::new(place), &self.shelf, from, today, now)
     }
 
     /// The `k` nearest leaves whose places match the filter, nearest first

@@ -4,10 +4,27 @@
 
 use std::fmt;
 
+use kizuna_app::map::PlaceHit;
+use kizuna_app::map::details::write_hit;
 use kizuna_domain::FieldError;
 use kizuna_domain::fields::Fields as _;
 use kizuna_domain::map::place::PlaceFields;
 use serde::ser::{self, Error as _, Impossible, Serialize, SerializeMap, Serializer};
+
+/// A page of search results (`items`, `total`, `limit`, `offset`) as
+/// `serde_json` writes it, each place's own entries copied from the JSON
+/// the place keeps once written ([`kizuna_app::map::details::write_hit`]).
+pub fn write_page(out: &mut Vec<u8>, items: &[PlaceHit], [total, limit, offset]: [usize; 3]) -> serde_json::Result<()> {
+    out.extend_from_slice(b"{\"items\":[");
+    for (i, hit) in items.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_hit(out, hit)?;
+    }
+    out.extend_from_slice(format!("],\"total\":{total},\"limit\":{limit},\"offset\":{offset}}}").as_bytes());
+    Ok(())
+}
 
 /// The keys a search result has before the place's own: what the search
 /// found out about it.
