@@ -1,0 +1,343 @@
+//! Lists of places read a page at a time, never every place at once: the
+//! review counts as one `COUNT` over the table, and the id and shown name
+//! of each place matching a list's filters (its category, its recorded
+//! assurance, not verified since a day, a text in its names) read in pages
+//! by id, so that whoever orders them by name keeps only the page it
+//! shows. The places of that page are then read with [`Store::get_many`].
+//!
+//! A name's order for a reader (ICU collation, CLDR's tailorings) cannot be
+//! written in SQL both databases share, so the names come out by id and
+//! are put in order by the caller.
+
+use chrono::NaiveDate;
+use kizuna_domain::common::Id;
+use kizuna_domain::map::place::NAME_LANGUAGES;
+use sqlx::AssertSqlSafe;
+
+use crate::record::{Value, bind_all};
+use crate::{Store, StoreError, with_pool};
+
+/// The languages of a place's chain and branch columns (`chain_en` …).
+const CHAIN_LANGUAGES: [&str; 4] = ["en", "ja", "th", "ms"];
+
+/// Which places a list holds. Every condition given must hold.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PlaceListFilter {
+    /// The category as stored (`cafe`, …).
+    pub category: Option<String>,
+    /// The assurance level as recorded (`certified` includes ended
+    /// certificates).
+    pub assurance: Option<String>,
+    /// Only places last verified on or before this day, or never.
+    pub verified_by: Option<NaiveDate>,
+    /// Part of any name, chain or branch, in any language and case
+    /// (compared as `to_lowercase` writes both).
+    pub text: Option<String>,
+}
+
+/// How many places need a look, over every place.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PlaceListCounts {
+    pub all: i64,
+    /// Last verified on or before the day given, or never.
+    pub stale: i64,
+    /// Certificates valid today that end by the day given.
+    pub expiring: i64,
+    /// Certificates that ended before today.
+    pub expired: i64,
+}
+
+/// A place of a list: its id and the name it is shown (and sorted) by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NamedPlace {
+    pub id: Id,
+    pub name: String,
+}
+
+/// The SQL of the name a place is shown by: the first of `prefer` given,
+/// else English, Japanese, Malay, Indonesian, Thai, Arabic (the order of
+/// `PlaceNames::best`). Only codes of [`NAME_LANGUAGES`] become column
+/// names; others are passed over.
+pub fn shown_name_sql(prefer: &[&str]) -> String {
+    let mut cols: Vec<String> = Vec::new();
+    for lang in prefer.iter().chain(["en", "ja", "ms", "id", "th", "ar"].iter()) {
+        if NAME_LANGUAGES.contains(lang) {
+            let col = format!("name_{lang}");
+            if !cols.contains(&col) {
+                cols.push(col);
+            }
+        }
+    }
+    format!("COALESCE({})", cols.join(", "))
+}
+
+/// Every column a text search looks in.
+fn text_columns() -> Vec<String> {
+    NAME_LANGUAGES
+        .iter()
+        .map(|l| format!("name_{l}"))
+        .chain(CHAIN_LANGUAGES.iter().map(|l| format!("chain_{l}")))
+        .chain(CHAIN_LANGUAGES.iter().map(|l| format!("branch_{l}")))
+        .collect()
+}
+
+/// Whether SQL's `lower(…) LIKE` finds exactly what Rust's `to_lowercase`
+/// finds for this (lowercased) needle: every character ASCII (which both
+/// databases lower) or without case (kana, kanji, Thai). A needle with
+/// other cased letters (`é`) is matched in Rust instead: SQLite's `lower`
+/// leaves them as they are.
+fn like_is_exact(needle: &str) -> bool {
+    needle
+        .chars()
+        .all(|c| c.is_ascii() || (!c.is_uppercase() && !c.is_lowercase()))
+}
+
+/// `needle` as a `LIKE` pattern for "contains", `\` escaping `%`, `_` and itself.
+fn contains_pattern(needle: &str) -> String {
+    let mut p = String::with_capacity(needle.len() + 2);
+    p.push('%');
+    for c in needle.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            p.push('\\');
+        }
+        p.push(c);
+    }
+    p.push('%');
+    p
+}
+
+impl PlaceListFilter {
+    /// The lowercased needle, if there is one to look for.
+    fn needle(&self) -> Option<String> {
+        self.text
+            .as_deref()
+            .map(|t| t.trim().to_lowercase())
+            .filter(|t| !t.is_empty())
+    }
+
+    /// The `WHERE` conditions (joined by `AND`) and their values, numbered
+    /// from `$first`; and whether the text is left to be matched in Rust.
+    fn conditions(&self, first: usize) -> (Vec<String>, Vec<Value>, bool) {
+        let mut conds = Vec::new();
+        let mut values = Vec::new();
+        let next = |v: Value, values: &mut Vec<Value>| {
+            values.push(v);
+            format!("${}", first + values.len() - 1)
+        };
+        if let Some(c) = &self.category {
+            let n = next(Value::Text(Some(c.clone())), &mut values);
+            conds.push(format!("category = {n}"));
+        }
+        if let Some(a) = &self.assurance {
+            let n = next(Value::Text(Some(a.clone())), &mut values);
+            conds.push(format!("assurance = {n}"));
+        }
+        if let Some(d) = self.verified_by {
+            let n = next(Value::Date(Some(d)), &mut values);
+            conds.push(format!("(last_verified IS NULL OR last_verified <= {n})"));
+        }
+        let mut in_rust = false;
+        if let Some(needle) = self.needle() {
+            if like_is_exact(&needle) {
+                let n = next(Value::Text(Some(contains_pattern(&needle))), &mut values);
+                let any: Vec<String> = text_columns()
+                    .iter()
+                    .map(|c| format!("lower({c}) LIKE {n} ESCAPE '\\'"))
+                    .collect();
+                conds.push(format!("({})", any.join(" OR ")));
+            } else {
+                in_rust = true;
+            }
+        }
+        (conds, values, in_rust)
+    }
+}
+
+impl Store {
+    /// The review counts over every place, in one pass of the table.
+    /// `stale_by`: verified on or before it (or never) is stale;
+    /// `expiring_by`: a certificate valid `today` ending by it is expiring.
+    pub async fn place_list_counts(
+        &self,
+        today: NaiveDate,
+        stale_by: NaiveDate,
+        expiring_by: NaiveDate,
+    ) -> Result<PlaceListCounts, StoreError> {
+        let sql = "SELECT COUNT(*), \
+             CAST(COALESCE(SUM(CASE WHEN last_verified IS NULL OR last_verified <= $1 THEN 1 ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN assurance = 'certified' AND certificate_valid_until >= $2 \
+                  AND certificate_valid_until <= $3 THEN 1 ELSE 0 END), 0) AS BIGINT), \
+             CAST(COALESCE(SUM(CASE WHEN assurance = 'certified' AND certificate_valid_until < $2 \
+                  THEN 1 ELSE 0 END), 0) AS BIGINT) \
+             FROM places";
+        let (all, stale, expiring, expired): (i64, i64, i64, i64) = with_pool!(self, p => {
+            sqlx::query_as(sql).bind(stale_by).bind(today).bind(expiring_by).fetch_one(p).await?
+        });
+        Ok(PlaceListCounts {
+            all,
+            stale,
+            expiring,
+            expired,
+        })
+    }
+
+    /// How many places the filter lets through; `None` when its text must
+    /// be matched in Rust (count the pages of [`Store::place_names_after`]).
+    pub async fn count_place_list(&self, filter: &PlaceListFilter) -> Result<Option<i64>, StoreError> {
+        let (conds, values, in_rust) = filter.conditions(1);
+        if in_rust {
+            return Ok(None);
+        }
+        let mut sql = "SELECT COUNT(*) FROM places".to_owned();
+        if !conds.is_empty() {
+            sql.push_str(" WHERE ");
+            sql.push_str(&conds.join(" AND "));
+        }
+        let n: i64 = with_pool!(self, p => {
+            bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)), values).fetch_one(p).await?
+        });
+        Ok(Some(n))
+    }
+
+    /// Up to `limit` places the filter lets through with ids above
+    /// `after`, by id, each with the name it is shown by in `prefer`'s
+    /// languages ([`shown_name_sql`]). Fewer than `limit` (possibly none)
+    /// when the text is matched in Rust; the last id read is returned so
+    /// that the next page starts after it, `None` when the table is done.
+    pub async fn place_names_after(
+        &self,
+        filter: &PlaceListFilter,
+        prefer: &[&str],
+        after: Id,
+        limit: u32,
+    ) -> Result<(Vec<NamedPlace>, Option<Id>), StoreError> {
+        let (mut conds, mut values, in_rust) = filter.conditions(2);
+        conds.insert(0, "id > $1".to_owned());
+        values.insert(0, Value::Int(Some(after)));
+        let texts = text_columns();
+        let extra = if in_rust {
+            format!(", {}", texts.join(", "))
+        } else {
+            String::new()
+        };
+        let sql = format!(
+            "SELECT id, {} AS shown{extra} FROM places WHERE {} ORDER BY id LIMIT {limit}",
+            shown_name_sql(prefer),
+            conds.join(" AND "),
+        );
+        let needle = filter.needle();
+        let (found, last, read) = with_pool!(self, p => {
+            use sqlx::Row as _;
+            let rows = bind_all!(sqlx::query(AssertSqlSafe(sql)), values).fetch_all(p).await?;
+            let mut found = Vec::with_capacity(rows.len());
+            let mut last = None;
+            for row in &rows {
+                let id: i64 = row.try_get(0)?;
+                last = Some(id);
+                if in_rust && let Some(needle) = &needle {
+                    let mut hit = false;
+                    for i in 0..texts.len() {
+                        let t: Option<String> = row.try_get(i + 2)?;
+                        if t.is_some_and(|t| t.to_lowercase().contains(needle.as_str())) {
+                            hit = true;
+                            break;
+                        }
+                    }
+                    if !hit {
+                        continue;
+                    }
+                }
+                let name: Option<String> = row.try_get(1)?;
+                found.push(NamedPlace { id, name: name.unwrap_or_default() });
+            }
+            (found, last, rows.len())
+        });
+        Ok((found, if read < limit as usize { None } else { last }))
+    }
+}
+
+/// What a visitor's list orders a place by: where it is, its shown name,
+/// and what its lead (the first thing its card says) is decided by.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlaceMark {
+    pub id: Id,
+    pub name: String,
+    pub lat_e7: i64,
+    pub lon_e7: i64,
+    pub category: String,
+    pub assurance: String,
+    pub certificate_valid_from: Option<NaiveDate>,
+    pub certificate_valid_until: Option<NaiveDate>,
+    pub prayer_space: bool,
+}
+
+impl Store {
+    /// Up to `limit` places with ids above `after`, by id, as
+    /// [`PlaceMark`]s (the name shown in `prefer`'s languages); the next
+    /// page starts after the last, `None` when the table is done.
+    pub async fn place_marks_after(
+        &self,
+        prefer: &[&str],
+        after: Id,
+        limit: u32,
+    ) -> Result<(Vec<PlaceMark>, Option<Id>), StoreError> {
+        let sql = format!(
+            "SELECT id, {} AS shown, lat_e7, lon_e7, category, assurance, certificate_valid_from, \
+             certificate_valid_until, prayer_space FROM places WHERE id > $1 ORDER BY id LIMIT {limit}",
+            shown_name_sql(prefer)
+        );
+        let marks: Vec<PlaceMark> = with_pool!(self, p => {
+            use sqlx::Row as _;
+            let rows = sqlx::query(AssertSqlSafe(sql)).bind(after).fetch_all(p).await?;
+            let mut marks = Vec::with_capacity(rows.len());
+            for row in &rows {
+                let name: Option<String> = row.try_get(1)?;
+                marks.push(PlaceMark {
+                    id: row.try_get(0)?,
+                    name: name.unwrap_or_default(),
+                    lat_e7: row.try_get(2)?,
+                    lon_e7: row.try_get(3)?,
+                    category: row.try_get(4)?,
+                    assurance: row.try_get(5)?,
+                    certificate_valid_from: row.try_get(6)?,
+                    certificate_valid_until: row.try_get(7)?,
+                    prayer_space: row.try_get(8)?,
+                });
+            }
+            marks
+        });
+        let next = if marks.len() < limit as usize {
+            None
+        } else {
+            marks.last().map(|m| m.id)
+        };
+        Ok((marks, next))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shown_name_follows_the_domain_order() {
+        assert_eq!(
+            shown_name_sql(&["ms", "id"]),
+            "COALESCE(name_ms, name_id, name_en, name_ja, name_th, name_ar)"
+        );
+        assert_eq!(
+            shown_name_sql(&["xx; DROP TABLE places", "ja"]),
+            "COALESCE(name_ja, name_en, name_ms, name_id, name_th, name_ar)",
+            "only known languages become columns"
+        );
+    }
+
+    #[test]
+    fn like_patterns_escape_and_know_their_limits() {
+        assert_eq!(contains_pattern("50%_a\\b"), "%50\\%\\_a\\\\b%");
+        assert!(like_is_exact("cafe 1"));
+        assert!(like_is_exact("ザイ"));
+        assert!(like_is_exact("คาเฟ่"));
+        assert!(!like_is_exact("émile"), "SQLite does not lower É");
+    }
+}
