@@ -27,6 +27,7 @@ pub mod merge;
 pub mod nominations;
 pub mod notify;
 pub mod photos;
+pub mod place_list;
 pub mod place_reports;
 pub mod placement_files;
 mod placements;
