@@ -2,7 +2,10 @@
 // (a field's error beside it first, then saved), marked verified today, and
 // found in the list; an import whose rejected record is shown with its
 // number, id, field, value and reason while nothing is written, then a clean
-// file previewed and confirmed. axe-core on each page.
+// file previewed and confirmed. A large file is followed on its job's page:
+// the bar moves without a reload, then the check's result; confirmed, the
+// writing job's page says what it did; in Japanese at 390 px too. axe-core
+// on each page.
 
 import { describe, test, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +52,40 @@ function feature(id, name, category) {
   };
 }
 
+/** Places in the large file: several megabytes, seconds of work for the server. */
+const BULK = 40_000;
+
+function bulkFeature(i) {
+  return {
+    type: 'Feature',
+    id: `e2e-bulk-${i}`,
+    geometry: { type: 'Point', coordinates: [141 + i / 100_000, 43 + i / 200_000] },
+    properties: { name_en: `E2E Bulk Place ${i} (demo)`, category: 'restaurant', assurance: 'self_declared', last_verified: '2026-11-01' },
+  };
+}
+
+/** On a job's page: the bar and status move without the page being loaded again. */
+async function barMoves(page, what) {
+  await page.evaluate(() => {
+    window.e2eSamePage = true;
+  });
+  const before = await page.evaluate(() => ({
+    value: document.getElementById('import-bar')?.getAttribute('value') ?? null,
+    status: document.getElementById('import-status')?.textContent ?? '',
+    numbers: document.getElementById('import-numbers')?.textContent ?? '',
+  }));
+  await page.waitForFunction(
+    (b) =>
+      window.e2eSamePage === true &&
+      ((document.getElementById('import-bar')?.getAttribute('value') ?? null) !== b.value ||
+        document.getElementById('import-status')?.textContent !== b.status ||
+        document.getElementById('import-numbers')?.textContent !== b.numbers),
+    before,
+    { timeout: 60_000 },
+  );
+  assert.ok(await page.evaluate(() => window.e2eSamePage === true), `${what}: moved by the script, not a reload`);
+}
+
 describe('staff pages of the map', () => {
   const k = useKizuna('09 console places');
   const dir = mkdtempSync(join(tmpdir(), 'kizuna-e2e-places-'));
@@ -61,6 +98,11 @@ describe('staff pages of the map', () => {
       type: 'FeatureCollection',
       features: [feature('e2e-deli', 'E2E Import Deli (demo)', 'grocery'), feature('e2e-bar', 'E2E Import Bar (demo)', 'bar')],
     }),
+  );
+  const bulkFile = join(dir, 'places-bulk.geojson');
+  writeFileSync(
+    bulkFile,
+    JSON.stringify({ type: 'FeatureCollection', features: Array.from({ length: BULK }, (_, i) => bulkFeature(i + 1)) }),
   );
   writeFileSync(
     goodFile,
@@ -234,5 +276,70 @@ describe('staff pages of the map', () => {
     });
     assert.deepEqual(k.errorsOf(page), [], 'no script errors');
     await page.context().close();
+  });
+
+  test('a large file is followed on its page: the bar moves, then the result; confirmed; in Japanese at 390 px', async () => {
+    const page = await k.page({ bypassCSP: true });
+    await k.signIn(page, '/console/places/import');
+    let job = '';
+
+    await k.step(page, 'the check runs in the background, its bar moving', async () => {
+      await page.getByLabel('Places file').setInputFiles(bulkFile);
+      await Promise.all([
+        page.waitForURL(/\/console\/places\/import\/jobs\/[0-9a-f]{32}$/),
+        page.getByRole('button', { name: 'Check the file' }).click(),
+      ]);
+      job = new URL(page.url()).pathname;
+      await page.getByRole('heading', { level: 2, name: 'Checking places-bulk.geojson' }).waitFor();
+      await page.getByRole('progressbar', { name: 'How far the import has got' }).waitFor();
+      assert.match(await page.getByRole('status').innerText(), /Waiting|Reading|counting/);
+      await noAxeViolations(page, 'a check under way');
+      await barMoves(page, 'the check');
+    });
+
+    await k.step(page, 'the result on the same page, without a click', async () => {
+      await page.getByRole('heading', { name: 'What the import would do' }).waitFor({ timeout: 180_000 });
+      assert.equal(new URL(page.url()).pathname, job, 'the job page, loaded again by its script');
+      assert.equal(await page.getByRole('progressbar').count(), 0, 'done: no bar');
+      const preview = await page.locator('#preview').innerText();
+      assert.match(preview, /The file is clean: 40,000 records read\./);
+      assert.match(preview, /40,000 new places would be added\./);
+      await noAxeViolations(page, 'a check done');
+    });
+
+    await k.step(page, 'confirmed: written by a job of its own', async () => {
+      await Promise.all([
+        page.waitForURL((u) => /^\/console\/places\/import\/jobs\/[0-9a-f]{32}$/.test(u.pathname) && u.pathname !== job),
+        page.getByRole('button', { name: 'Import these places' }).click(),
+      ]);
+      const done = page.getByRole('status').filter({ hasText: 'The import is done.' });
+      await done.waitFor({ timeout: 300_000 });
+      assert.match(await done.innerText(), /40,000 places were added\./);
+      await page.goto('/console/places?q=E2E+Bulk+Place+39999');
+      await page.getByText('One place matches these filters.').waitFor();
+    });
+    assert.deepEqual(k.errorsOf(page), [], 'no script errors');
+    await page.context().close();
+
+    const phone = await k.page({ bypassCSP: true, viewport: { width: 390, height: 844 } });
+    await k.signIn(phone, '/console/places/import?lang=ja');
+    await k.step(phone, 'in Japanese at 390 px: the bar, then the result', async () => {
+      await phone.locator('#f-file').setInputFiles(bulkFile);
+      await Promise.all([
+        phone.waitForURL(/\/console\/places\/import\/jobs\/[0-9a-f]{32}$/),
+        phone.getByRole('button', { name: 'ファイルを確認' }).click(),
+      ]);
+      await phone.getByRole('heading', { level: 2, name: 'places-bulk.geojson を確認しています' }).waitFor();
+      await phone.getByRole('progressbar', { name: '取り込みの進み具合' }).waitFor();
+      const wide = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 390, `nothing wider than the phone: ${wide}px`);
+      await noAxeViolations(phone, 'a check under way, in Japanese');
+      await phone.getByRole('heading', { name: '取り込むとどうなるか' }).waitFor({ timeout: 180_000 });
+      assert.match(await phone.locator('#preview').innerText(), /40,000/);
+      const after = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(after <= 390, `nothing wider than the phone: ${after}px`);
+    });
+    assert.deepEqual(k.errorsOf(phone), [], 'no script errors');
+    await phone.context().close();
   });
 });

@@ -67,6 +67,8 @@ pub struct App {
     pub(crate) place_index: Arc<map::PlaceIndexCache>,
     /// The booklets made, by language and the versions they show.
     pub(crate) booklets: Arc<map::booklet::BookletCache>,
+    /// Place imports running in the background, and finished ones kept a while.
+    pub(crate) import_jobs: Arc<map::import_jobs::ImportJobs>,
     /// Permits for password hashing and checks on the blocking pool: one
     /// per core, shared by every caller (see [`auth`]).
     pub(crate) password_permits: Arc<tokio::sync::Semaphore>,
@@ -81,6 +83,7 @@ impl App {
             report_cache: Default::default(),
             place_index: Default::default(),
             booklets: Default::default(),
+            import_jobs: Default::default(),
             password_permits: Arc::new(tokio::sync::Semaphore::new(auth::password_workers())),
         }
     }

@@ -19,6 +19,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/kizuna.js"),
     ),
     (
+        "import-progress.js",
+        "text/javascript; charset=utf-8",
+        include_bytes!("../assets/import-progress.js"),
+    ),
+    (
         "stats.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../assets/stats.js"),

@@ -356,6 +356,9 @@ const RULES: &[(&str, &str, Rule)] = &[
     ("GET", "/console/places/review", Staff),
     ("GET", "/console/places/import", Staff),
     ("POST", "/console/places/import", Staff),
+    // A place import's job page and progress: its owner's only (404 for other staff).
+    ("GET", "/console/places/import/jobs/{id}", Staff),
+    ("GET", "/console/places/import/jobs/{id}/progress", Staff),
     ("GET", "/console/places/{id}/edit", Staff),
     ("POST", "/console/places/{id}/edit", Staff),
     ("POST", "/console/places/{id}/verify", Staff),

@@ -29,6 +29,7 @@ pub use kizuna_io::places::{FileRead, FileRecord, ObjectNote, PlaceFileFormat, f
 pub mod basemap;
 pub mod booklet;
 pub mod details;
+pub mod import_jobs;
 mod index_cache;
 pub mod prayer;
 pub mod reports;

@@ -327,3 +327,25 @@ places-error-website-https-added = The website “{ $value }” had no https://:
 places-error-website-dropped = “{ $value }” is not a web address: the place is imported without it.
 places-error-phone-dropped = “{ $value }” is not a telephone number: the place is imported without it.
 places-error-opening-hours-unknown = The opening hours “{ $value }” cannot be read: kept as written, and whether the place is open is shown as unknown.
+
+# A place import followed on its own page while it runs.
+places-import-checking-title = Checking { $file }
+places-import-importing-title = Importing { $file }
+places-import-progress-label = How far the import has got
+places-import-phase-waiting = Waiting for another import to finish.
+places-import-phase-reading = Reading the file and checking each record.
+places-import-phase-reading-writing = Reading the file, checking each record and writing it; nothing is kept unless the whole file is clean.
+places-import-phase-reading-again = Reading the file again (pass { $pass }).
+places-import-phase-checking = The file is read: counting which places are new.
+places-import-phase-writing = The file is read: saving every place at once.
+places-import-phase-finished = Done.
+places-import-numbers = { $read } of { $total } read, { $count ->
+    [one] one record
+   *[other] { $formatted } records
+} so far.
+places-import-runs-here = The import goes on if you leave this page: come back to this address within an hour to see the result. It is known only on the server that received the file.
+places-import-refresh = Refresh to see how far it has got
+places-import-job-gone-title = Import not found
+places-import-job-gone = This import is not known here. Finished imports are kept for an hour, only for the person who started them, and only on the server that received the file. Choose the file again on the import page.
+places-import-busy = Too many imports are running or waiting on this server. Try again in a few minutes.
+places-import-expired = The checked file is no longer kept: checks are kept for an hour. Choose the file and check it again.

@@ -297,3 +297,22 @@ places-error-website-https-added = ウェブサイト「{ $value }」に https:/
 places-error-website-dropped = 「{ $value }」はウェブアドレスではないため、これを除いて取り込みます。
 places-error-phone-dropped = 「{ $value }」は電話番号ではないため、これを除いて取り込みます。
 places-error-opening-hours-unknown = 営業時間「{ $value }」を読み取れません。書かれたとおりに保存し、営業中かどうかは「不明」と表示します。
+
+# A place import followed on its own page while it runs.
+places-import-checking-title = { $file } を確認しています
+places-import-importing-title = { $file } を取り込んでいます
+places-import-progress-label = 取り込みの進み具合
+places-import-phase-waiting = ほかの取り込みが終わるのを待っています。
+places-import-phase-reading = ファイルを読み込み、各レコードを確認しています。
+places-import-phase-reading-writing = ファイルを読み込み、各レコードを確認して書き込んでいます。ファイル全体に問題がない場合にだけ保存されます。
+places-import-phase-reading-again = ファイルをもう一度読み込んでいます（{ $pass } 回目）。
+places-import-phase-checking = ファイルを読み終えました。新しく追加される施設を数えています。
+places-import-phase-writing = ファイルを読み終えました。すべての施設をまとめて保存しています。
+places-import-phase-finished = 完了しました。
+places-import-numbers = { $total } のうち { $read } を読み込み、ここまで { $formatted } 件のレコードを読みました。
+places-import-runs-here = このページを離れても取り込みは続きます。結果は 1 時間以内にこのアドレスで確認できます。取り込みはファイルを受け取ったサーバーでのみ確認できます。
+places-import-refresh = 再読み込みして進み具合を見る
+places-import-job-gone-title = 取り込みが見つかりません
+places-import-job-gone = この取り込みはここでは確認できません。終わった取り込みは 1 時間だけ、始めた本人に、ファイルを受け取ったサーバーでのみ保管されます。取り込みページでもう一度ファイルを選んでください。
+places-import-busy = このサーバーでは実行中または待機中の取り込みが多すぎます。数分後にもう一度お試しください。
+places-import-expired = 確認したファイルはもう保管されていません（確認結果の保管は 1 時間です）。ファイルを選んで、もう一度確認してください。

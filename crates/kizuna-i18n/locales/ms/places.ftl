@@ -315,3 +315,25 @@ places-error-website-https-added = Laman web “{ $value }” tiada https://: di
 places-error-website-dropped = “{ $value }” bukan alamat web: tempat ini diimport tanpanya.
 places-error-phone-dropped = “{ $value }” bukan nombor telefon: tempat ini diimport tanpanya.
 places-error-opening-hours-unknown = Waktu buka “{ $value }” tidak dapat dibaca: disimpan seperti ditulis, dan sama ada tempat ini dibuka ditunjukkan sebagai tidak diketahui.
+
+# A place import followed on its own page while it runs.
+places-import-checking-title = Menyemak { $file }
+places-import-importing-title = Mengimport { $file }
+places-import-progress-label = Kemajuan import
+places-import-phase-waiting = Menunggu import lain selesai.
+places-import-phase-reading = Membaca fail dan menyemak setiap rekod.
+places-import-phase-reading-writing = Membaca fail, menyemak dan menulis setiap rekod; tiada apa-apa disimpan melainkan seluruh fail bersih.
+places-import-phase-reading-again = Membaca fail sekali lagi (pusingan { $pass }).
+places-import-phase-checking = Fail telah dibaca: mengira tempat yang baharu.
+places-import-phase-writing = Fail telah dibaca: menyimpan semua tempat sekali gus.
+places-import-phase-finished = Selesai.
+places-import-numbers = { $read } daripada { $total } telah dibaca, { $count ->
+    [one] satu rekod
+   *[other] { $formatted } rekod
+} setakat ini.
+places-import-runs-here = Import diteruskan walaupun anda meninggalkan halaman ini: kembali ke alamat ini dalam masa sejam untuk melihat hasilnya. Import ini hanya dikenali pada pelayan yang menerima fail itu.
+places-import-refresh = Muat semula untuk melihat kemajuannya
+places-import-job-gone-title = Import tidak ditemui
+places-import-job-gone = Import ini tidak dikenali di sini. Import yang telah selesai disimpan selama sejam, hanya untuk orang yang memulakannya, dan hanya pada pelayan yang menerima fail itu. Pilih fail itu sekali lagi di halaman import.
+places-import-busy = Terlalu banyak import sedang berjalan atau menunggu di pelayan ini. Cuba lagi dalam beberapa minit.
+places-import-expired = Fail yang disemak tidak lagi disimpan: semakan disimpan selama sejam. Pilih fail itu dan semak sekali lagi.

@@ -297,3 +297,22 @@ places-error-website-https-added = เว็บไซต์ “{ $value }” ไ
 places-error-website-dropped = “{ $value }” ไม่ใช่ที่อยู่เว็บ จึงนำเข้าสถานที่โดยไม่มีค่านี้
 places-error-phone-dropped = “{ $value }” ไม่ใช่หมายเลขโทรศัพท์ จึงนำเข้าสถานที่โดยไม่มีค่านี้
 places-error-opening-hours-unknown = อ่านเวลาทำการ “{ $value }” ไม่ได้ จึงเก็บไว้ตามที่เขียน และแสดงว่าไม่ทราบว่าเปิดอยู่หรือไม่
+
+# A place import followed on its own page while it runs.
+places-import-checking-title = กำลังตรวจสอบ { $file }
+places-import-importing-title = กำลังนำเข้า { $file }
+places-import-progress-label = ความคืบหน้าของการนำเข้า
+places-import-phase-waiting = กำลังรอให้การนำเข้าอื่นเสร็จ
+places-import-phase-reading = กำลังอ่านไฟล์และตรวจสอบทีละระเบียน
+places-import-phase-reading-writing = กำลังอ่านไฟล์ ตรวจสอบ และบันทึกทีละระเบียน จะเก็บไว้ก็ต่อเมื่อทั้งไฟล์ไม่มีปัญหาเท่านั้น
+places-import-phase-reading-again = กำลังอ่านไฟล์อีกครั้ง (รอบที่ { $pass })
+places-import-phase-checking = อ่านไฟล์เสร็จแล้ว กำลังนับสถานที่ที่จะเพิ่มใหม่
+places-import-phase-writing = อ่านไฟล์เสร็จแล้ว กำลังบันทึกสถานที่ทั้งหมดพร้อมกัน
+places-import-phase-finished = เสร็จแล้ว
+places-import-numbers = อ่านแล้ว { $read } จาก { $total } ได้ { $formatted } ระเบียนจนถึงตอนนี้
+places-import-runs-here = การนำเข้ายังดำเนินต่อไปแม้คุณออกจากหน้านี้ กลับมาที่ที่อยู่นี้ภายในหนึ่งชั่วโมงเพื่อดูผล ระบบรู้จักการนำเข้านี้เฉพาะบนเซิร์ฟเวอร์ที่รับไฟล์เท่านั้น
+places-import-refresh = โหลดหน้าใหม่เพื่อดูความคืบหน้า
+places-import-job-gone-title = ไม่พบการนำเข้า
+places-import-job-gone = ไม่พบการนำเข้านี้ที่นี่ การนำเข้าที่เสร็จแล้วจะเก็บไว้หนึ่งชั่วโมง เฉพาะสำหรับผู้ที่เริ่ม และเฉพาะบนเซิร์ฟเวอร์ที่รับไฟล์ โปรดเลือกไฟล์อีกครั้งในหน้านำเข้า
+places-import-busy = เซิร์ฟเวอร์นี้มีการนำเข้าที่กำลังทำงานหรือรออยู่มากเกินไป โปรดลองอีกครั้งในอีกไม่กี่นาที
+places-import-expired = ไม่ได้เก็บไฟล์ที่ตรวจสอบแล้วไว้อีกต่อไป (ผลการตรวจสอบเก็บไว้หนึ่งชั่วโมง) โปรดเลือกไฟล์และตรวจสอบอีกครั้ง

@@ -1,8 +1,12 @@
-//! Imports: a preview with the rejected records, then a confirmation.
+//! Imports: a preview with the rejected records, then a confirmation; a
+//! large file followed on its job's page, its progress polled to the end.
+
+use std::time::{Duration, Instant};
 
 use axum::http::StatusCode;
 use kizuna_app::map::PlaceFileFormat;
 use kizuna_store::Backend;
+use kizuna_testkit::Browser;
 use kizuna_testkit::{Page, TestApp};
 
 use super::{collection, feature, field, place_by_source_id, places_total};
@@ -82,7 +86,13 @@ pub(crate) async fn an_import_is_previewed_with_its_rejected_records_then_confir
     assert_eq!(field(&page, CONFIRM, "format").as_deref(), Some("geojson"));
     assert_eq!(field(&page, CONFIRM, "name").as_deref(), Some("places.geojson"));
     assert_eq!(field(&page, CONFIRM, "confirm").as_deref(), Some("1"));
-    assert!(field(&page, CONFIRM, "data").is_some_and(|d| !d.is_empty()));
+    // The checked file is kept on the server, confirmed by its check's id.
+    assert!(
+        field(&page, CONFIRM, "job").is_some_and(|d| d.len() == 32),
+        "{:?}",
+        page.form(CONFIRM)
+    );
+    assert!(field(&page, CONFIRM, "data").is_none());
 
     // Confirmed: written, and told.
     let confirm = page.form(CONFIRM);
@@ -279,4 +289,200 @@ pub(crate) async fn an_openstreetmap_preview_lists_the_objects_left_out_and_the_
         butcher.fields.website.as_ref().map(ToString::to_string).as_deref(),
         Some("https://hilal-meat.example.jp")
     );
+}
+
+/// A GeoJSON file of `n` clean places, `bulk-1`…: over 256 KB from 1,200 on,
+/// past what an import answers in the request that sends it.
+fn bulk_file(n: usize) -> Vec<u8> {
+    let features: Vec<String> = (1..=n)
+        .map(|i| {
+            let f = i as f64;
+            feature(
+                &format!("bulk-{i}"),
+                &format!("Bulk Import Place {i} (demo)"),
+                "restaurant",
+                141.0 + f / 10_000.0,
+                43.0 + f / 20_000.0,
+            )
+        })
+        .collect();
+    collection(&features)
+}
+
+/// Poll a job's progress until it is done: the last answer. Each answer
+/// is checked: the phases come in order, bytes read never exceed the file,
+/// and records read only grow.
+async fn poll_to_the_end(b: &mut Browser, job: &str, size: usize) -> serde_json::Value {
+    const ORDER: [&str; 5] = ["waiting", "reading", "checking", "writing", "finished"];
+    let deadline = Instant::now() + Duration::from_secs(600);
+    let (mut phase_at, mut places) = (0, 0);
+    loop {
+        let p = b.get(&format!("{job}/progress")).await.expect(StatusCode::OK).json();
+        let phase = p["phase"].as_str().unwrap_or_default();
+        let at = ORDER
+            .iter()
+            .position(|x| *x == phase)
+            .unwrap_or_else(|| panic!("an unknown phase: {p}"));
+        assert!(at >= phase_at, "the phases go forward: {p}");
+        phase_at = at;
+        assert_eq!(p["total"].as_u64(), Some(size as u64), "{p}");
+        assert!(p["read"].as_u64().is_some_and(|r| r <= size as u64), "{p}");
+        let now = p["places"].as_u64().expect("records read");
+        assert!(now >= places, "records read only grow: {p}");
+        places = now;
+        assert!(!p["phase_text"].as_str().unwrap_or_default().is_empty(), "{p}");
+        if p["done"] == true {
+            assert_eq!(phase, "finished", "{p}");
+            assert_eq!(p["percent"], 100, "{p}");
+            return p;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the import did not finish in 10 minutes: {p}"
+        );
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+}
+
+pub(crate) async fn a_large_import_runs_in_the_background_and_its_page_follows_it(backend: Backend) {
+    let t = TestApp::demo(backend).await;
+    let mut b = t.staff().await;
+    let before = places_total(&t.app).await;
+    let file = bulk_file(1_500);
+    assert!(file.len() > 300 * 1024, "{}", file.len());
+
+    // Imports held back: the job waits its turn, and its page says so.
+    let held = t.app.hold_place_imports().await;
+    b.page(IMPORT).await;
+    let started = b
+        .submit_multipart(IMPORT, &[], Some(("bulk.geojson", &file)))
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    let job = started.location().to_owned();
+    let id = job
+        .strip_prefix("/console/places/import/jobs/")
+        .unwrap_or_else(|| panic!("sent to the job's page: {job}"))
+        .to_owned();
+    assert!(id.len() == 32 && id.bytes().all(|c| c.is_ascii_hexdigit()), "{id}");
+    let page = b.page(&job).await;
+    assert_eq!(page.one("#import-job h2").text, "Checking bulk.geojson");
+    let bar = page.one("progress#import-bar");
+    assert_eq!(bar.attr("max"), Some("100"));
+    assert_eq!(bar.attr("value"), None, "no value while it waits");
+    assert_eq!(page.one("label[for=import-bar]").text, "How far the import has got");
+    let status = page.one("#import-status");
+    assert_eq!(status.attr("role"), Some("status"));
+    assert_eq!(status.attr("aria-live"), Some("polite"));
+    assert_eq!(status.text, "Waiting for another import to finish.");
+    assert!(page.has("script[src='/assets/import-progress.js']"));
+    assert!(!page.has("form.stack"), "no upload form while it runs");
+    assert!(!page.has("#preview"));
+    let p = b.get(&format!("{job}/progress")).await.expect(StatusCode::OK);
+    assert_eq!(p.header("cache-control"), "no-store");
+    let p = p.json();
+    assert_eq!(p["done"], false, "{p}");
+    assert_eq!(p["phase"], "waiting", "{p}");
+    assert_eq!(p["places"], 0, "{p}");
+    assert!(p["percent"].is_null(), "{p}");
+    assert_eq!(p["total"].as_u64(), Some(file.len() as u64), "{p}");
+    let kb = file.len().div_ceil(1024);
+    assert_eq!(p["numbers"], format!("0 KB of {kb} KB read, 0 records so far."), "{p}");
+
+    // Only its owner sees it: another staff member is told it is not
+    // known, anonymous visitors are sent to sign in, partners refused.
+    let mut admin = t.admin().await;
+    let gone = admin.get(&job).await.expect(StatusCode::NOT_FOUND).page();
+    assert_eq!(gone.one("h1").text, "Import not found");
+    admin
+        .get(&format!("{job}/progress"))
+        .await
+        .expect(StatusCode::NOT_FOUND);
+    admin.page(IMPORT).await;
+    let page = admin
+        .submit_multipart(IMPORT, &[("job", &id), ("confirm", "1")], None)
+        .await
+        .expect(StatusCode::UNPROCESSABLE_ENTITY)
+        .page();
+    assert!(
+        page.one("#import-error").text.contains("no longer kept"),
+        "someone else's check is not theirs to confirm"
+    );
+    let mut anonymous = t.browser();
+    for path in [job.clone(), format!("{job}/progress")] {
+        let a = anonymous.get(&path).await.expect(StatusCode::SEE_OTHER);
+        assert!(a.location().starts_with("/sign-in?next="), "{path} → {}", a.location());
+    }
+    let mut partner = t.partner().await;
+    partner.get(&job).await.expect(StatusCode::FORBIDDEN);
+    partner
+        .get(&format!("{job}/progress"))
+        .await
+        .expect(StatusCode::FORBIDDEN);
+    b.get("/console/places/import/jobs/00000000000000000000000000000000")
+        .await
+        .expect(StatusCode::NOT_FOUND);
+
+    // Let go: polled to the end, then the page shows the check's result.
+    drop(held);
+    let p = poll_to_the_end(&mut b, &job, file.len()).await;
+    assert_eq!(p["places"], 1_500, "{p}");
+    assert_eq!(p["read"].as_u64(), Some(file.len() as u64), "{p}");
+    assert_eq!(places_total(&t.app).await, before, "a check writes nothing");
+    let page = b.page(&job).await;
+    assert!(!page.has("#import-job"), "done: no bar");
+    let preview = page.texts("#preview li");
+    for said in [
+        "The file is clean: 1,500 records read.",
+        "1,500 new places would be added.",
+        "No place already recorded would change.",
+    ] {
+        assert!(preview.iter().any(|p| p.contains(said)), "{said}: {preview:?}");
+    }
+    assert_eq!(field(&page, CONFIRM, "job").as_deref(), Some(id.as_str()));
+
+    // Confirmed: written by a job of its own, whose page says what it did.
+    let confirm = page.form(CONFIRM);
+    let confirm: Vec<(&str, &str)> = confirm.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let written = b
+        .submit_multipart(IMPORT, &confirm, None)
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    let write_job = written.location().to_owned();
+    assert!(
+        write_job.starts_with("/console/places/import/jobs/") && write_job != job,
+        "{write_job}"
+    );
+    poll_to_the_end(&mut b, &write_job, file.len()).await;
+    let told = b.page(&write_job).await.one("#imported").text;
+    assert!(
+        told.contains("The import is done.") && told.contains("1,500 places were added."),
+        "{told}"
+    );
+    assert_eq!(places_total(&t.app).await, before + 1_500);
+    let last = place_by_source_id(&t.app, "bulk-1500").await;
+    assert_eq!(last.name(&[]), "Bulk Import Place 1500 (demo)");
+
+    // In Japanese, the running page and the result speak Japanese.
+    let held = t.app.hold_place_imports().await;
+    b.page(&format!("{IMPORT}?lang=ja")).await;
+    let started = b
+        .submit_multipart(IMPORT, &[], Some(("bulk.geojson", &file)))
+        .await
+        .expect(StatusCode::SEE_OTHER);
+    let ja_job = started.location().to_owned();
+    let page = b.page(&ja_job).await;
+    assert_eq!(page.one("#import-job h2").text, "bulk.geojson を確認しています");
+    assert_eq!(
+        page.one("#import-status").text,
+        "ほかの取り込みが終わるのを待っています。"
+    );
+    drop(held);
+    poll_to_the_end(&mut b, &ja_job, file.len()).await;
+    let page = b.page(&ja_job).await;
+    assert!(
+        page.texts("#preview li").iter().any(|p| p.contains("1,500")),
+        "{:?}",
+        page.texts("#preview li")
+    );
+    b.page(&format!("{IMPORT}?lang=en")).await;
 }

@@ -23,6 +23,7 @@ use form::{
     a_place_is_changed_and_imported_sources_stay_as_they_are,
 };
 use import::{
+    a_large_import_runs_in_the_background_and_its_page_follows_it,
     an_import_is_previewed_with_its_rejected_records_then_confirmed,
     an_openstreetmap_preview_lists_the_objects_left_out_and_the_values_changed,
     an_openstreetmap_preview_says_how_many_objects_are_left_out,
@@ -44,6 +45,7 @@ kizuna_testkit::on_both!(
     a_place_is_deleted_after_a_confirmation,
     the_review_lists_ending_and_ended_certificates_and_stale_places,
     an_import_is_previewed_with_its_rejected_records_then_confirmed,
+    a_large_import_runs_in_the_background_and_its_page_follows_it,
     an_openstreetmap_preview_says_how_many_objects_are_left_out,
     an_openstreetmap_preview_lists_the_objects_left_out_and_the_values_changed,
     other_languages_show_no_english_strings,

@@ -31,7 +31,7 @@ use kizuna_domain::common::locality::Locality;
 use kizuna_domain::map::place::{Assurance, CertificateStatus, Place, PlaceCategory, PlaceFields, SourceKind};
 use kizuna_store::Page;
 
-use crate::pages::upload::{FormError, MAX_FORM_BYTES, base64_encode, read_import_form, too_large_text};
+use crate::pages::upload::{FormError, MAX_FORM_BYTES, read_import_form, too_large_text};
 use crate::pages::{message, render};
 use crate::session::{Ctx, WebState, urlencode};
 use kizuna_i18n::{self as i18n, Lang};
@@ -50,6 +50,8 @@ pub fn routes() -> crate::pages::Routes {
                 .post(import_post)
                 .layer(DefaultBodyLimit::max(MAX_FORM_BYTES)),
         )
+        .route("/console/places/import/jobs/{id}", get(import_job_page))
+        .route("/console/places/import/jobs/{id}/progress", get(import_job_progress))
         .route("/console/places/{id}/edit", get(edit_form).post(update))
         .route("/console/places/{id}/verify", post(verify))
         .route("/console/places/{id}/delete", get(delete_page).post(delete))
