@@ -197,6 +197,9 @@ pub enum BenchCmd {
         /// SQLite only (else also the server of KIZUNA_TEST_POSTGRES_URL, default 127.0.0.1:5432).
         #[arg(long)]
         no_postgres: bool,
+        /// PostgreSQL only.
+        #[arg(long, conflicts_with = "no_postgres")]
+        no_sqlite: bool,
     },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
@@ -238,11 +241,13 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
             participations,
             quick,
             no_postgres,
+            no_sqlite,
         } => {
             kizuna_bench::stats::stats(kizuna_bench::stats::Options {
                 participations,
                 quick,
                 postgres: !no_postgres,
+                sqlite: !no_sqlite,
             })
             .await
         }
