@@ -39,6 +39,9 @@ pub struct Options {
     /// Fewer timed runs.
     pub quick: bool,
     pub postgres: bool,
+    /// Also SQLite (off for a PostgreSQL-only run at sizes SQLite was
+    /// measured at before).
+    pub sqlite: bool,
 }
 
 const FIRST_FY: i32 = 1954;
@@ -191,7 +194,10 @@ async fn run(o: &Options, scratch: &mut Scratch) -> anyhow::Result<()> {
         h.programmes,
         t.elapsed().as_secs_f64()
     );
-    let mut backends = vec![Backend::Sqlite];
+    let mut backends = Vec::new();
+    if o.sqlite {
+        backends.push(Backend::Sqlite);
+    }
     if o.postgres {
         backends.push(Backend::Postgres);
     }
@@ -362,6 +368,7 @@ async fn one_backend(
             bail!("{e}: the kept counts and GROUP BY disagree as of {d}");
         }
     }
+    narrowed_reports(o, &store, backend, dates[0]).await?;
     // A write, then the public statistics page through the real router.
     let app = Arc::new(App::new(store));
     let router = kizuna_web::router(app.clone());
@@ -421,6 +428,113 @@ async fn one_backend(
     Ok(())
 }
 
+/// Reports narrowed by each filter the staff statistics page offers, as of
+/// the end of the history: Kizuna's way (kept counts by nationality and
+/// gender for a country, region or gender; every fact counted in memory
+/// for a fiscal year or course, which the counts do not keep) beside the
+/// plain GROUP BY, and the same figures both ways.
+async fn narrowed_reports(o: &Options, store: &Store, backend: Backend, as_of: NaiveDate) -> anyhow::Result<()> {
+    let e = engine(backend);
+    let (runs, slow_runs) = if o.quick { (3, 1) } else { (10, 3) };
+    let top = store
+        .trainee_aggregates(
+            &TraineeFilter {
+                as_of: Some(as_of),
+                ..TraineeFilter::default()
+            },
+            as_of,
+        )
+        .await?;
+    // The country with most trainees, and a middling fiscal year and course.
+    let country = top
+        .by_year_country
+        .iter()
+        .max_by_key(|(_, _, n)| *n)
+        .map(|(_, c, _)| *c)
+        .context("nobody counted")?;
+    let base = TraineeFilter {
+        as_of: Some(as_of),
+        ..TraineeFilter::default()
+    };
+    let filters = [
+        (
+            "a country",
+            TraineeFilter {
+                country: Some(country),
+                ..base.clone()
+            },
+        ),
+        (
+            "a region",
+            TraineeFilter {
+                region: Some(country.region()),
+                ..base.clone()
+            },
+        ),
+        (
+            "a gender",
+            TraineeFilter {
+                gender: Some(kizuna_domain::common::person::Gender::Female),
+                ..base.clone()
+            },
+        ),
+        (
+            "a fiscal year",
+            TraineeFilter {
+                fiscal_year: FiscalYear::new(2000).ok(),
+                ..base.clone()
+            },
+        ),
+        (
+            "a course",
+            TraineeFilter {
+                programme_id: top.by_course.get(top.by_course.len() / 2).map(|c| c.0),
+                ..base.clone()
+            },
+        ),
+    ];
+    for (name, filter) in filters {
+        let kept = store.trainee_summary_narrowed(&filter, as_of).await?.is_some();
+        let how = if kept { "kept counts" } else { "facts in memory" };
+        let mut times = Vec::new();
+        for i in 0..=runs {
+            let t = Instant::now();
+            let a = store.trainee_aggregates(&filter, as_of).await?;
+            std::hint::black_box(TraineeReport::from_aggregates(as_of, &a));
+            if i > 0 {
+                times.push(t.elapsed());
+            }
+        }
+        row(
+            o,
+            backend,
+            &format!("kizuna-{e}"),
+            &format!("report narrowed to {name} (Kizuna, {how})"),
+            &mut times,
+        );
+        let mut times = Vec::new();
+        for _ in 0..slow_runs {
+            let t = Instant::now();
+            let a = store.trainee_aggregates_grouped(&filter, as_of).await?;
+            std::hint::black_box(TraineeReport::from_aggregates(as_of, &a));
+            times.push(t.elapsed());
+        }
+        row(
+            o,
+            backend,
+            &format!("group-by-{e}"),
+            &format!("report narrowed to {name} (GROUP BY … COUNT(DISTINCT …))"),
+            &mut times,
+        );
+        let ours = TraineeReport::from_aggregates(as_of, &store.trainee_aggregates(&filter, as_of).await?);
+        let plain = TraineeReport::from_aggregates(as_of, &store.trainee_aggregates_grouped(&filter, as_of).await?);
+        if ours != plain {
+            bail!("{e}: narrowed to {name}, Kizuna and GROUP BY disagree");
+        }
+    }
+    Ok(())
+}
+
 /// Change participation 1's status (completed ↔ withdrawn) through the
 /// store's record path, then GET /statistics: the two times.
 async fn write_then_render(app: &App, router: &axum::Router, i: usize) -> anyhow::Result<(Duration, Duration)> {
@@ -453,7 +567,12 @@ async fn write_then_render(app: &App, router: &axum::Router, i: usize) -> anyhow
 async fn table_rows(store: &Store, url: &str, backend: Backend) -> anyhow::Result<String> {
     let _ = store;
     let mut out = Vec::new();
-    for t in ["trainee_firsts", "trainee_course_countries", "trainee_counts"] {
+    for t in [
+        "trainee_firsts",
+        "trainee_course_countries",
+        "trainee_counts",
+        "trainee_person_counts",
+    ] {
         let sql = format!("SELECT COUNT(*) FROM {t}");
         let n: i64 = match backend {
             Backend::Sqlite => {
