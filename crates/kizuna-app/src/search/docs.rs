@@ -259,6 +259,49 @@ pub async fn all(app: &App) -> SearchResult<Vec<SearchDoc>> {
     Ok(out)
 }
 
+async fn page_of<R: Indexed>(app: &App, after: Id, limit: u32) -> SearchResult<Vec<SearchDoc>> {
+    Ok(app
+        .store
+        .select_after::<R>(after, limit)
+        .await?
+        .iter()
+        .map(R::to_doc)
+        .collect())
+}
+
+/// Up to `limit` documents of `kind` (one of [`KINDS`]) with ids above
+/// `after`, by id: a kind read a page at a time.
+pub async fn page(app: &App, kind: &str, after: Id, limit: u32) -> SearchResult<Vec<SearchDoc>> {
+    match kind {
+        k if k == Person::KIND => page_of::<Person>(app, after, limit).await,
+        k if k == Organisation::KIND => page_of::<Organisation>(app, after, limit).await,
+        k if k == Locality::KIND => page_of::<Locality>(app, after, limit).await,
+        k if k == Programme::KIND => page_of::<Programme>(app, after, limit).await,
+        k if k == Activity::KIND => page_of::<Activity>(app, after, limit).await,
+        k if k == Outcome::KIND => page_of::<Outcome>(app, after, limit).await,
+        k if k == Placement::KIND => page_of::<Placement>(app, after, limit).await,
+        k if k == Delegation::KIND => page_of::<Delegation>(app, after, limit).await,
+        k if k == Place::KIND => page_of::<Place>(app, after, limit).await,
+        _ => Ok(Vec::new()),
+    }
+}
+
+/// How many records the store holds of every kind indexed.
+pub async fn count_all(app: &App) -> SearchResult<u64> {
+    let counts = [
+        app.store.count::<Person>(&[]).await?,
+        app.store.count::<Organisation>(&[]).await?,
+        app.store.count::<Locality>(&[]).await?,
+        app.store.count::<Programme>(&[]).await?,
+        app.store.count::<Activity>(&[]).await?,
+        app.store.count::<Outcome>(&[]).await?,
+        app.store.count::<Placement>(&[]).await?,
+        app.store.count::<Delegation>(&[]).await?,
+        app.store.count::<Place>(&[]).await?,
+    ];
+    Ok(counts.iter().map(|&n| u64::try_from(n).unwrap_or(0)).sum())
+}
+
 async fn some<R: Indexed>(app: &App, ids: &[Id]) -> SearchResult<Option<(&'static str, Vec<SearchDoc>)>> {
     Ok(Some((
         R::KIND,

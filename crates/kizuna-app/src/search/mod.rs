@@ -3,22 +3,27 @@
 //! directory next to the database and brought up to date from the change
 //! feed (positions in its commit payload, so a crash loses nothing: the
 //! next open applies what it missed), searches by role, and the audit of
-//! people found. The analysis and the index are `kizuna-search`'s.
+//! people found. The analysis and the index are `kizuna-search`'s. A
+//! whole build (`build.rs`) commits a batch at a time: a server opens the
+//! index at once ([`Search::start`]) and builds it in the background,
+//! answering from what is written so far meanwhile ([`Search::building`]).
 
+mod build;
 mod docs;
 mod served;
 
-use std::collections::{BTreeMap, HashSet};
 use std::path::Path;
 use std::sync::Arc;
+use std::time::Duration;
 
 use kizuna_domain::common::Id;
-use kizuna_search::{Filter, Gazetteer, Positions, Query, SearchDoc, SearchIndex, highlights};
+use kizuna_search::{Filter, Gazetteer, Query, SearchDoc, SearchIndex, highlights};
 use kizuna_store::StoreError;
 use serde::Serialize;
 
 use crate::{App, AppError};
 
+pub use build::Building;
 pub use docs::{KINDS, SYSTEMS};
 pub use served::Grouped;
 
@@ -112,7 +117,14 @@ pub struct SearchHit {
 pub struct Search {
     index: Arc<SearchIndex>,
     gazetteer: Gazetteer,
+    state: Arc<build::State>,
 }
+
+/// How long a search waits for another's catch-up of the index before it
+/// answers from the index as it is.
+const CATCH_UP_WAIT: Duration = Duration::from_secs(2);
+/// How long [`Search::keep_up`] waits for a catch-up (a build goes on past it).
+const KEEP_UP_WAIT: Duration = Duration::from_secs(5);
 
 /// The index's directory for a database: `<db>.search` beside a SQLite
 /// file, or `kizuna-search` in the working directory for a server.
@@ -180,26 +192,77 @@ async fn audit_people(app: &App, hits: &[SearchHit]) -> SearchResult<()> {
 }
 
 impl Search {
-    /// The index kept in `dir`, brought up to date from the change feed
-    /// (rebuilt when it is new or too far behind).
-    pub async fn open(app: &App, dir: &Path) -> SearchResult<Self> {
-        let dir = dir.to_path_buf();
-        let index = Arc::new(blocking(move || SearchIndex::open(&dir)).await??);
+    /// The index kept in `dir` (or in memory), as it is: not built nor
+    /// caught up (see [`Search::catch_up`]).
+    pub async fn load(app: &App, dir: Option<&Path>) -> SearchResult<Self> {
+        let index = Arc::new(match dir {
+            Some(dir) => {
+                let dir = dir.to_path_buf();
+                blocking(move || SearchIndex::open(&dir)).await??
+            }
+            None => SearchIndex::in_memory()?,
+        });
         let mut gazetteer = Gazetteer::built_in();
         docs::add_localities(app, &mut gazetteer).await?;
-        let search = Search { index, gazetteer };
+        let state = Arc::new(build::State::default());
+        let (positions, stopped) = (index.positions()?, index.build()?);
+        if build::needs_build(&positions, stopped.as_ref()) {
+            let total = match &stopped {
+                Some(b) => b.total,
+                None => docs::count_all(app).await?,
+            };
+            state.set(false, stopped.map_or(0, |b| b.done), total);
+        } else {
+            let n = index.len();
+            state.set(true, n, n);
+        }
+        Ok(Search {
+            index,
+            gazetteer,
+            state,
+        })
+    }
+
+    /// The index kept in `dir`, brought up to date from the change feed
+    /// (built when it is new, too far behind, or its build stopped: going
+    /// on from where it stopped).
+    pub async fn open(app: &App, dir: &Path) -> SearchResult<Self> {
+        let search = Self::load(app, Some(dir)).await?;
         search.catch_up(app).await?;
         Ok(search)
     }
 
     /// An index in memory, built from the store (tests).
     pub async fn in_memory(app: &App) -> SearchResult<Self> {
-        let index = Arc::new(SearchIndex::in_memory()?);
-        let mut gazetteer = Gazetteer::built_in();
-        docs::add_localities(app, &mut gazetteer).await?;
-        let search = Search { index, gazetteer };
-        search.rebuild(app, |_| {}).await?;
+        let search = Self::load(app, None).await?;
+        search.catch_up(app).await?;
         Ok(search)
+    }
+
+    /// A server's index (in `dir`, else in memory), returned at once and
+    /// built or caught up in the background: searches meanwhile answer from
+    /// the documents written so far ([`Search::building`] says how many).
+    /// A build that fails is taken up again by the next [`Search::catch_up`].
+    pub async fn start(app: &App, dir: Option<&Path>) -> SearchResult<Arc<Self>> {
+        let search = Arc::new(Self::load(app, dir).await?);
+        let (writer, app) = (search.writer(), app.clone());
+        tokio::spawn(async move {
+            if let Err(e) = writer.catch_up(&app).await {
+                tracing::warn!(error = %e, "the search index could not be built; trying again on the next catch-up");
+            }
+        });
+        Ok(search)
+    }
+
+    /// `Some` while the index does not hold every record (a build under
+    /// way, or not yet begun): how many it holds of how many.
+    pub fn building(&self) -> Option<Building> {
+        self.state.building()
+    }
+
+    /// How far the last build got (every document once it is complete).
+    pub fn progress(&self) -> Building {
+        self.state.progress()
     }
 
     /// The number of documents in the index.
@@ -211,66 +274,58 @@ impl Search {
         self.index.is_empty()
     }
 
-    /// Every document again from the store; `progress` gets the count
-    /// written so far.
-    pub async fn rebuild(&self, app: &App, progress: impl FnMut(usize) + Send + 'static) -> SearchResult<usize> {
-        let versions = app.store.system_versions(&SYSTEMS).await?;
-        let docs = docs::all(app).await?;
-        let positions = Positions {
-            format: kizuna_search::index::FORMAT,
-            versions: SYSTEMS
-                .iter()
-                .zip(versions)
-                .map(|(s, v)| (s.as_str().to_string(), v))
-                .collect(),
-        };
-        let index = self.index.clone();
-        Ok(blocking(move || index.replace_all(docs, positions, progress)).await??)
+    /// What writes the index: catch-ups and builds.
+    fn writer(&self) -> build::Writer {
+        build::Writer {
+            index: self.index.clone(),
+            state: self.state.clone(),
+        }
     }
 
-    /// Applies the changes logged since the index's positions; rebuilds
-    /// when there are too many, or the index has none.
+    /// Every document again from the store (how far it has got in
+    /// [`Search::progress`]), then the changes made meanwhile; the count
+    /// of documents written.
+    pub async fn rebuild(&self, app: &App) -> SearchResult<u64> {
+        self.writer().rebuild(app).await
+    }
+
+    /// Applies the changes logged since the index's positions; builds the
+    /// index when it has none, its build stopped (going on from there), or
+    /// there are too many changes. While a build runs (here or on another
+    /// task) this returns at once: the build catches up when it is done.
     pub async fn catch_up(&self, app: &App) -> SearchResult<()> {
-        let held = self.index.positions()?;
-        if SYSTEMS.iter().any(|s| !held.versions.contains_key(s.as_str())) {
-            self.rebuild(app, |_| {}).await?;
+        self.writer().catch_up(app).await
+    }
+
+    /// A server's [`Search::catch_up`]: waited for a few seconds at most;
+    /// a build goes on in the background past them (searches meanwhile
+    /// find what is written so far), so a caller such as the server's loop
+    /// following the change feed is never held up by one.
+    pub async fn keep_up(&self, app: &App) -> SearchResult<()> {
+        let (writer, app) = (self.writer(), app.clone());
+        let task = tokio::spawn(async move { writer.catch_up(&app).await });
+        match tokio::time::timeout(KEEP_UP_WAIT, task).await {
+            Ok(Ok(done)) => done,
+            Ok(Err(e)) => Err(SearchError::Join(e.to_string())),
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Before a search: the changes since the last catch-up, when the index
+    /// is complete and no other catch-up holds it for long; never a build
+    /// (a server's catch-up does that), so a search answers at once.
+    async fn catch_up_for_search(&self, app: &App) -> SearchResult<()> {
+        if self.state.running() || self.state.building().is_some() {
             return Ok(());
         }
-        let mut positions = held.clone();
-        let mut upserts = Vec::new();
-        let mut deletes = Vec::new();
-        for system in SYSTEMS {
-            let since = held.versions.get(system.as_str()).copied().unwrap_or(0);
-            let Some(changes) = app.store.changes_since(system, since, 20_000).await? else {
-                self.rebuild(app, |_| {}).await?;
-                return Ok(());
-            };
-            let Some(last) = changes.last().map(|c| c.version) else {
-                continue;
-            };
-            let mut by_entity: BTreeMap<String, HashSet<Id>> = BTreeMap::new();
-            for c in &changes {
-                by_entity.entry(c.entity.clone()).or_default().insert(c.record_id);
-            }
-            for (entity, ids) in by_entity {
-                let ids: Vec<Id> = ids.into_iter().collect();
-                let Some((kind, found)) = docs::by_entity(app, &entity, &ids).await? else {
-                    continue;
-                };
-                let alive: HashSet<i64> = found.iter().map(|d| d.id).collect();
-                deletes.extend(
-                    ids.iter()
-                        .filter(|id| !alive.contains(id))
-                        .map(|id| (kind.to_string(), *id)),
-                );
-                upserts.extend(found);
-            }
-            positions.versions.insert(system.as_str().to_string(), last);
+        let Ok(_writing) = tokio::time::timeout(CATCH_UP_WAIT, self.state.writing.lock()).await else {
+            return Ok(());
+        };
+        if self.state.running() || build::needs_build(&self.index.positions()?, self.index.build()?.as_ref()) {
+            return Ok(());
         }
-        if positions != held {
-            let index = self.index.clone();
-            blocking(move || index.apply(&upserts, &deletes, &positions)).await??;
-        }
+        // Too many changes to apply one by one is the catch-up's to rebuild.
+        self.writer().apply_changes(app).await?;
         Ok(())
     }
 
@@ -290,7 +345,7 @@ impl Search {
         lang: &str,
         limit: usize,
     ) -> SearchResult<Vec<SearchHit>> {
-        self.catch_up(app).await?;
+        self.catch_up_for_search(app).await?;
         let Some(query) = self.parse(q) else {
             return Ok(Vec::new());
         };

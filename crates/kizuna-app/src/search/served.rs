@@ -5,7 +5,7 @@
 use kizuna_search::{Filter, IndexError};
 use serde::Serialize;
 
-use super::{KINDS, Search, SearchHit, SearchResult, Searcher, audit_people, blocking, hit};
+use super::{Building, KINDS, Search, SearchHit, SearchResult, Searcher, audit_people, blocking, hit};
 use crate::App;
 
 /// Results grouped by kind.
@@ -17,6 +17,9 @@ pub struct Grouped {
     /// The best hits of each kind shown, in [`KINDS`] order, best first
     /// within a kind.
     pub hits: Vec<SearchHit>,
+    /// `Some` while the index is being built: the counts and hits are of
+    /// the records indexed so far.
+    pub building: Option<Building>,
 }
 
 impl Grouped {
@@ -40,9 +43,15 @@ impl Search {
         lang: &str,
         per_kind: usize,
     ) -> SearchResult<Grouped> {
-        self.catch_up(app).await?;
+        self.catch_up_for_search(app).await?;
+        // Taken before searching: results of a build that ends meanwhile
+        // are at worst said to be partial when they are not.
+        let building = self.building();
         let (Some(query), Some(filter)) = (self.parse(q), who.filter(&[])) else {
-            return Ok(Grouped::default());
+            return Ok(Grouped {
+                building,
+                ..Grouped::default()
+            });
         };
         let allowed: Vec<String> = if filter.kinds.is_empty() {
             KINDS.iter().map(ToString::to_string).collect()
@@ -73,6 +82,6 @@ impl Search {
         .await??;
         let hits: Vec<SearchHit> = found.into_iter().map(|f| hit(&query, f, lang)).collect();
         audit_people(app, &hits).await?;
-        Ok(Grouped { counts, hits })
+        Ok(Grouped { counts, hits, building })
     }
 }

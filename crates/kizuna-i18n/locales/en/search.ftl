@@ -30,3 +30,4 @@ search-public-label = Search places and stories
 search-public-title = Search places and stories
 search-public-lead = Places on the map (halal food, prayer rooms, shops) and the stories of our partnerships, in your language.
 search-public-empty-hint = Type a place, a dish or a town in English, Japanese, Thai or Malay.
+search-building = The search index is being built: { $indexed } of { $total } records can be searched so far, so some results may be missing. Try again in a few minutes to search them all.

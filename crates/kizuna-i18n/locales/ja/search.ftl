@@ -29,3 +29,4 @@ search-public-label = スポットとストーリーを検索
 search-public-title = スポットとストーリーを検索
 search-public-lead = 地図のスポット（ハラール料理、礼拝室、お店）と交流事業のストーリーを、あなたの言語で。
 search-public-empty-hint = スポット、料理、町の名前を日本語、英語、タイ語、マレー語で入力してください。
+search-building = 検索用の索引を作成中です。現在検索できるのは { $total } 件中 { $indexed } 件のため、見つからない結果があるかもしれません。すべてを検索するには、数分後にもう一度お試しください。

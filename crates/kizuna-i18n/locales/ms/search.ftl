@@ -30,3 +30,4 @@ search-public-label = Cari tempat dan kisah
 search-public-title = Cari tempat dan kisah
 search-public-lead = Tempat di peta (makanan halal, bilik solat, kedai) dan kisah perkongsian kami, dalam bahasa anda.
 search-public-empty-hint = Taip nama tempat, hidangan atau bandar dalam bahasa Melayu, Inggeris, Jepun atau Thai.
+search-building = Indeks carian sedang dibina: { $indexed } daripada { $total } rekod boleh dicari setakat ini, jadi sesetengah hasil mungkin tiada. Cuba lagi dalam beberapa minit untuk mencari kesemuanya.

@@ -3,7 +3,9 @@
 //! grouped, with a count per kind and the matches marked), and the public
 //! portal's search (`/search?q=`: places and public stories only, never
 //! people). The index is the server's one [`Search`] ([`index`]); the API's
-//! `GET /api/v1/search` is `api/search.rs`.
+//! `GET /api/v1/search` is `api/search.rs`. While a server's index is
+//! being built (its first start over a large store), both pages answer at
+//! once from the records indexed so far and say how many of how many.
 
 use std::fmt;
 use std::sync::Arc;
@@ -136,6 +138,8 @@ struct ResultsPage<'a> {
     /// Each kind with its label, count, count as written and link (the kind filter).
     kinds: Vec<(String, String, usize, String, String)>,
     problem: Option<String>,
+    /// `Some` while the index is being built: how far, as written.
+    building: Option<String>,
     /// `Some` once searched: how many were found (empty when none).
     found: Option<String>,
     /// Found of every kind, whichever kind is shown, and as written.
@@ -287,6 +291,7 @@ async fn results(s: &WebState, ctx: &Ctx, public: bool, raw: SearchQuery) -> Res
             )
         })
         .collect();
+    let building = grouped.building.map(|b| building_notice(ctx, b));
     let found = (!q.is_empty() && problem.is_none()).then(|| {
         let total = if kind.is_empty() {
             grouped.total()
@@ -312,9 +317,24 @@ async fn results(s: &WebState, ctx: &Ctx, public: bool, raw: SearchQuery) -> Res
             kind,
             kinds,
             problem,
+            building,
             found,
             groups,
         },
+    )
+}
+
+/// "The search index is being built: N of M records …" in the reader's
+/// language.
+fn building_notice(ctx: &Ctx, b: kizuna_app::search::Building) -> String {
+    let n = |v: u64| ctx.num(i128::from(v));
+    kizuna_i18n::message(
+        ctx.lang,
+        "search-building",
+        &[
+            ("indexed", fluent_bundle::FluentValue::from(n(b.indexed))),
+            ("total", fluent_bundle::FluentValue::from(n(b.total.max(b.indexed)))),
+        ],
     )
 }
 

@@ -1,12 +1,14 @@
 //! `kizuna reindex` and `kizuna search`: the search index rebuilt from the
-//! store (progress on stderr), and a query as staff (JSON or text;
+//! store (a progress bar on stderr), and a query as staff (JSON or text;
 //! `--explain` prints the parsed query).
 
 use std::io::Write;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
 
 use clap::{Args, ValueEnum};
-use kizuna_app::search::{Search, Searcher, default_dir};
+use kizuna_app::search::{Building, Search, Searcher, default_dir};
 
 use super::open;
 
@@ -25,20 +27,36 @@ impl IndexDir {
     }
 }
 
-/// The index in `path`, or what to do when another process (a running
-/// `kizuna serve`) holds it.
+/// What to do when another process (a running `kizuna serve`) holds the
+/// index in `path`.
+fn explain_busy(e: kizuna_app::search::SearchError, path: &std::path::Path) -> anyhow::Error {
+    if e.to_string().contains("LockBusy") {
+        anyhow::anyhow!(
+            "the search index in {} is in use by another kizuna process (a running `kizuna serve`?): \
+             search through its web pages or GET /api/v1/search, or stop it to rebuild",
+            path.display()
+        )
+    } else {
+        e.into()
+    }
+}
+
+/// The index in `path`, brought up to date (built, or its stopped build
+/// gone on with, when need be).
 async fn open_index(app: &kizuna_app::App, path: &std::path::Path) -> anyhow::Result<Search> {
-    Search::open(app, path).await.map_err(|e| {
-        if e.to_string().contains("LockBusy") {
-            anyhow::anyhow!(
-                "the search index in {} is in use by another kizuna process (a running `kizuna serve`?): \
-                 search through its web pages or GET /api/v1/search, or stop it to rebuild",
-                path.display()
-            )
+    let search = Search::load(app, Some(path)).await.map_err(|e| explain_busy(e, path))?;
+    if let Some(b) = search.building() {
+        if b.indexed > 0 {
+            eprintln!(
+                "going on with the search index's build where it stopped ({} of {} records)",
+                b.indexed, b.total
+            );
         } else {
-            e.into()
+            eprintln!("building the search index ({} records)", b.total);
         }
-    })
+    }
+    search.catch_up(app).await?;
+    Ok(search)
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -72,16 +90,121 @@ pub struct SearchArgs {
 pub async fn reindex(url: &str, dir: IndexDir) -> anyhow::Result<()> {
     let app = open(url).await?;
     let path = dir.path(url);
-    let search = open_index(&app, &path).await?;
-    let n = search
-        .rebuild(&app, |n| {
-            let mut err = std::io::stderr();
-            let _ = write!(err, "\rindexing… {n} documents");
-            let _ = err.flush();
-        })
-        .await?;
-    eprintln!("\rindexed {n} documents into {}", path.display());
+    let search = Arc::new(
+        Search::load(&app, Some(&path))
+            .await
+            .map_err(|e| explain_busy(e, &path))?,
+    );
+    let bar = ProgressBar::start(&search);
+    let n = search.rebuild(&app).await;
+    bar.finish();
+    let n = n?;
+    eprintln!("indexed {n} records into {}", path.display());
     Ok(())
+}
+
+/// The rebuild's progress on standard error, redrawn five times a second
+/// (as `kizuna places import --progress` draws its own).
+struct ProgressBar {
+    task: tokio::task::JoinHandle<()>,
+    search: Arc<Search>,
+    start: Instant,
+}
+
+impl ProgressBar {
+    fn start(search: &Arc<Search>) -> Self {
+        let start = Instant::now();
+        let s = Arc::clone(search);
+        let task = tokio::spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_millis(200)).await;
+                let mut err = std::io::stderr();
+                let _ = write!(err, "\r{}", progress_line(s.progress(), start.elapsed()));
+                let _ = err.flush();
+            }
+        });
+        ProgressBar {
+            task,
+            search: Arc::clone(search),
+            start,
+        }
+    }
+
+    fn finish(self) {
+        self.task.abort();
+        eprintln!("\r{}", progress_line(self.search.progress(), self.start.elapsed()));
+    }
+}
+
+/// `[#########-----------]   450,000 of 1,000,000 records  6,000/s  1:32 left`
+fn progress_line(p: Building, elapsed: Duration) -> String {
+    #![allow(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss
+    )]
+    const WIDTH: usize = 24;
+    let done = if p.total == 0 {
+        1.0
+    } else {
+        (p.indexed as f64 / p.total as f64).min(1.0)
+    };
+    let filled = (done * WIDTH as f64).round() as usize;
+    let rate = p.indexed as f64 / elapsed.as_secs_f64().max(1e-3);
+    let left = if p.indexed >= p.total || rate < 1.0 {
+        String::new()
+    } else {
+        let secs = ((p.total - p.indexed) as f64 / rate).round() as u64;
+        format!("  {}:{:02} left", secs / 60, secs % 60)
+    };
+    format!(
+        "[{}{}] {:>11} of {} records  {}/s{left} ",
+        "#".repeat(filled),
+        "-".repeat(WIDTH - filled),
+        thousands(p.indexed),
+        thousands(p.total),
+        thousands(rate as u64),
+    )
+}
+
+/// `1234567` as `1,234,567`.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_shows_the_share_done_of_the_total() {
+        let line = progress_line(
+            Building {
+                indexed: 250_000,
+                total: 1_000_000,
+            },
+            Duration::from_secs(10),
+        );
+        assert!(
+            line.starts_with(&format!("[{}{}]", "#".repeat(6), "-".repeat(18))),
+            "{line}"
+        );
+        assert!(line.contains("250,000 of 1,000,000 records"), "{line}");
+        assert!(line.contains("25,000/s"), "{line}");
+        assert!(line.contains("0:30 left"), "{line}");
+        // Done: a full bar, nothing left.
+        let line = progress_line(Building { indexed: 7, total: 7 }, Duration::from_secs(1));
+        assert!(line.starts_with(&format!("[{}]", "#".repeat(24))), "{line}");
+        assert!(!line.contains("left"), "{line}");
+    }
 }
 
 pub async fn search(url: &str, args: SearchArgs) -> anyhow::Result<()> {

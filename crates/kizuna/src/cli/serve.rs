@@ -268,7 +268,7 @@ fn follow_changes(
             if map {
                 places.notify_one();
             }
-            if let Err(e) = search.catch_up(&app).await {
+            if let Err(e) = search.keep_up(&app).await {
                 tracing::warn!(error = %e, "the search index could not catch up; trying again");
             }
         }
@@ -286,8 +286,11 @@ impl Drop for AbortOnDrop {
 
 /// The server's search index: in `--index-dir`, else beside a SQLite
 /// database (shared with `kizuna reindex` and `kizuna search`), else (a
-/// PostgreSQL server without a directory) built in memory. A directory
-/// another process holds is said, and the index is kept in memory instead.
+/// PostgreSQL server without a directory) in memory. A directory another
+/// process holds is said, and the index is kept in memory instead. Opened
+/// at once; built or caught up in the background (searches meanwhile find
+/// the records indexed so far, and say so), going on from where a build
+/// stopped.
 async fn open_search(
     app: &App,
     database_url: &str,
@@ -296,16 +299,27 @@ async fn open_search(
     use kizuna_app::search::{Search, default_dir};
     let sqlite = database_url.starts_with("sqlite:") && !database_url.contains(":memory:");
     let dir = index_dir.or_else(|| sqlite.then(|| default_dir(database_url)));
-    if let Some(dir) = dir {
-        match Search::open(app, &dir).await {
-            Ok(s) => return Ok(Arc::new(s)),
-            Err(e) => eprintln!(
-                "the search index in {} cannot be used ({e}); searching from an index in memory instead",
-                dir.display()
-            ),
-        }
+    let search = match dir {
+        Some(dir) => match Search::start(app, Some(&dir)).await {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!(
+                    "the search index in {} cannot be used ({e}); searching from an index in memory instead",
+                    dir.display()
+                );
+                Search::start(app, None).await?
+            }
+        },
+        None => Search::start(app, None).await?,
+    };
+    if let Some(b) = search.building() {
+        eprintln!(
+            "the search index is being built in the background ({} of {} records so far); \
+             searches find the records indexed so far meanwhile",
+            b.indexed, b.total
+        );
     }
-    Ok(Arc::new(Search::in_memory(app).await?))
+    Ok(search)
 }
 
 /// Ctrl-C or SIGTERM, whichever comes first.
