@@ -6,13 +6,19 @@
 //! as recorded: staff looking for certified places want the expired
 //! certificates too.
 
-use kizuna_domain::common::{Id, LocalText};
-use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, PlaceInput};
+use std::cmp::{Ordering, Reverse};
+use std::collections::{BinaryHeap, HashMap};
 
+use chrono::{Days, Months, NaiveDate};
+use kizuna_domain::common::Id;
+use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, STALE_AFTER_MONTHS};
 use kizuna_i18n::{self as i18n, Lang};
+use kizuna_store::place_list::{NamedPlace, PlaceListFilter};
 
-use super::{PlaceHit, order_first};
+use super::PlaceHit;
 use crate::{App, Result};
+
+mod public_list;
 
 /// Which places the staff list shows, and which page of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -53,63 +59,179 @@ pub struct StaffPlaceList {
     pub counts: PlaceCounts,
 }
 
-/// Whether a lowercased needle is part of a place's names, chain or branch,
-/// in any of their languages.
-fn mentions(p: &PlaceInput, needle: &str) -> bool {
-    p.names
-        .iter()
-        .chain(p.chain.iter().flat_map(LocalText::iter))
-        .chain(p.branch.iter().flat_map(LocalText::iter))
-        .any(|(_, s)| s.as_str().to_lowercase().contains(needle))
+/// Places read from the store per page of the scan by name.
+const SCAN_PAGE: u32 = 10_000;
+
+/// The last day a place may have been verified on and be stale `today`
+/// (as [`PlaceInput::is_stale`](kizuna_domain::map::place::PlaceInput::is_stale)
+/// decides: due 12 months after).
+fn stale_by(today: NaiveDate) -> NaiveDate {
+    let stale = |d: NaiveDate| {
+        d.checked_add_months(Months::new(STALE_AFTER_MONTHS))
+            .is_none_or(|due| today >= due)
+    };
+    let mut d = today
+        .checked_sub_months(Months::new(STALE_AFTER_MONTHS))
+        .unwrap_or(today);
+    // Month ends make the subtraction off by a day or so: step to the edge.
+    while stale(d) && d.succ_opt().is_some_and(stale) {
+        d = d.succ_opt().unwrap_or(d);
+    }
+    while !stale(d) {
+        match d.pred_opt() {
+            Some(p) => d = p,
+            None => break,
+        }
+    }
+    d
+}
+
+/// A place of the list and its name, ordered as a reader of `lang` orders
+/// names (then by id).
+struct ByName {
+    lang: Lang,
+    place: NamedPlace,
+}
+
+impl PartialEq for ByName {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for ByName {}
+
+impl PartialOrd for ByName {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for ByName {
+    fn cmp(&self, other: &Self) -> Ordering {
+        i18n::compare(self.lang, &self.place.name, &other.place.name).then(self.place.id.cmp(&other.place.id))
+    }
+}
+
+/// The `keep` least items seen (a max-heap whose top is the greatest kept).
+fn keep_least<T: Ord>(heap: &mut BinaryHeap<T>, keep: usize, item: T) {
+    if heap.len() < keep {
+        heap.push(item);
+    } else if let Some(mut top) = heap.peek_mut()
+        && item < *top
+    {
+        *top = item;
+    }
 }
 
 impl App {
+    /// The ids of one page of the places matching `filter` in name order
+    /// (`lang`'s collation of the name shown in `prefer`'s languages, then
+    /// id), and how many match. The names are read from the store a page
+    /// at a time by id; only the `offset + limit` first in name order are
+    /// kept — or, for a page past the middle, the `total - offset` last,
+    /// counted from the end — so memory follows the page, never the table.
+    async fn ids_by_name(
+        &self,
+        filter: &PlaceListFilter,
+        prefer: &[&str],
+        lang: Lang,
+        offset: usize,
+        limit: usize,
+    ) -> Result<(usize, Vec<Id>)> {
+        let total = self
+            .store
+            .count_place_list(filter)
+            .await?
+            .map(|n| usize::try_from(n).unwrap_or(0));
+        // From the end when the page is nearer it (the total known first).
+        let from_end = total.is_some_and(|t| offset.saturating_add(limit / 2) > t / 2);
+        let keep = match total {
+            Some(t) if from_end => t.saturating_sub(offset),
+            _ => offset.saturating_add(limit),
+        };
+        let mut least: BinaryHeap<ByName> = BinaryHeap::new();
+        let mut most: BinaryHeap<Reverse<ByName>> = BinaryHeap::new();
+        let mut seen = 0usize;
+        let mut after = 0;
+        loop {
+            let (page, next) = self.store.place_names_after(filter, prefer, after, SCAN_PAGE).await?;
+            seen += page.len();
+            for place in page {
+                let item = ByName { lang, place };
+                if keep == 0 {
+                    continue;
+                }
+                if from_end {
+                    keep_least(&mut most, keep, Reverse(item));
+                } else {
+                    keep_least(&mut least, keep, item);
+                }
+            }
+            match next {
+                Some(id) => after = id,
+                None => break,
+            }
+        }
+        let in_order: Vec<Id> = if from_end {
+            // The kept last ones, least first: the page is their head.
+            let mut v: Vec<ByName> = most.into_iter().map(|r| r.0).collect();
+            v.sort();
+            v.into_iter().take(limit).map(|b| b.place.id).collect()
+        } else {
+            least
+                .into_sorted_vec()
+                .into_iter()
+                .skip(offset)
+                .take(limit)
+                .map(|b| b.place.id)
+                .collect()
+        };
+        Ok((total.unwrap_or(seen), in_order))
+    }
+
     /// A page of every place matching the query, sorted by name, with the
-    /// review counts over all places.
+    /// review counts over all places. Filters, counts and the text search
+    /// run in the database; the names are read by id and only the page's
+    /// places are read whole.
     pub async fn staff_places(&self, q: &StaffPlaceQuery) -> Result<StaffPlaceList> {
         let today = self.today();
         let now = self.now();
-        // Read from the store a page at a time: the map's index keeps no names.
-        let all = self.store.all_places().await?;
-        let needle = q
-            .text
-            .as_deref()
-            .map(|t| t.trim().to_lowercase())
-            .filter(|t| !t.is_empty());
         let prefer: Vec<&str> = q.prefer.iter().map(String::as_str).collect();
         // Names sort the way a reader of the most wanted language expects.
         let lang = prefer.first().and_then(|c| Lang::from_code(c)).unwrap_or(Lang::En);
-        let mut counts = PlaceCounts::default();
-        let mut found: Vec<(Vec<u8>, &Place)> = Vec::new();
-        for e in &all {
-            let p = &e.fields;
-            let stale = p.is_stale(today);
-            counts.all += 1;
-            counts.stale += usize::from(stale);
-            counts.expiring += usize::from(p.certificate_expires_within(today, EXPIRY_WARNING_DAYS));
-            counts.expired += usize::from(p.halal.certificate().is_some_and(|c| c.valid_until() < today));
-            if q.category.is_some_and(|c| c != p.category)
-                || q.assurance.is_some_and(|a| a != p.halal.level())
-                || (q.stale_only && !stale)
-                || needle.as_deref().is_some_and(|n| !mentions(p, n))
-            {
-                continue;
-            }
-            found.push((i18n::sort_key(lang, p.names.best(&prefer).as_str()), e));
-        }
-        // Only as far as the page asked for is put in order.
-        let order = |a: &(Vec<u8>, &Place), b: &(Vec<u8>, &Place)| a.0.cmp(&b.0).then(a.1.id.cmp(&b.1.id));
-        let end = q.offset.saturating_add(q.limit).min(found.len());
-        order_first(&mut found, end, order);
-        let places = found[q.offset.min(end)..end]
-            .iter()
-            .map(|(_, e)| PlaceHit::at((*e).clone(), self.place_index.shelf(), None, today, now))
+        let stale_day = stale_by(today);
+        let expiring_by = today
+            .checked_add_days(Days::new(u64::from(EXPIRY_WARNING_DAYS)))
+            .unwrap_or(today);
+        let c = self.store.place_list_counts(today, stale_day, expiring_by).await?;
+        let n = |v: i64| usize::try_from(v).unwrap_or(0);
+        let counts = PlaceCounts {
+            all: n(c.all),
+            stale: n(c.stale),
+            expiring: n(c.expiring),
+            expired: n(c.expired),
+        };
+        let filter = PlaceListFilter {
+            category: q.category.map(|c| c.as_str().to_owned()),
+            assurance: q.assurance.map(|a| a.as_str().to_owned()),
+            verified_by: q.stale_only.then_some(stale_day),
+            text: q.text.clone(),
+        };
+        let (total, ids) = self.ids_by_name(&filter, &prefer, lang, q.offset, q.limit).await?;
+        let mut by_id: HashMap<Id, Place> = self
+            .store
+            .get_many::<Place>(&ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
             .collect();
-        Ok(StaffPlaceList {
-            total: found.len(),
-            places,
-            counts,
-        })
+        let places = ids
+            .iter()
+            .filter_map(|id| by_id.remove(id))
+            .map(|p| PlaceHit::at(p, self.place_index.shelf(), None, today, now))
+            .collect();
+        Ok(StaffPlaceList { total, places, counts })
     }
 
     /// Mark a place verified today (it is no longer stale), as it was at
@@ -124,7 +246,7 @@ impl App {
 #[cfg(test)]
 mod tests {
     use chrono::NaiveDate;
-    use kizuna_domain::map::place::PlaceFields;
+    use kizuna_domain::map::place::{PlaceFields, PlaceInput};
     use kizuna_store::Backend;
     use kizuna_testkit::fresh_store;
 
