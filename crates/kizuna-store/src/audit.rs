@@ -277,6 +277,9 @@ impl AuditCtx {
     }
 }
 
+/// Entries of the audit log written per statement (12 parameters each).
+pub(crate) const AUDIT_ROWS_PER_STATEMENT: usize = 500;
+
 /// Append `$entries` (`&[NewEntry]`) to the audit log inside the
 /// transaction `$tx`, as the store `$store` acts. Call it last in a
 /// transaction: it takes the head's lock, held until the end.
@@ -292,31 +295,12 @@ macro_rules! audit_append {
             .fetch_one(&mut *$tx)
             .await?;
             let rows = $store.audit.chain(last, prev, entries);
-            for chunk in rows.chunks(50) {
-                let values: Vec<String> = (0..chunk.len())
-                    .map(|i| {
-                        let b = i * 12;
-                        format!(
-                            "(${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${}, ${})",
-                            b + 1,
-                            b + 2,
-                            b + 3,
-                            b + 4,
-                            b + 5,
-                            b + 6,
-                            b + 7,
-                            b + 8,
-                            b + 9,
-                            b + 10,
-                            b + 11,
-                            b + 12
-                        )
-                    })
-                    .collect();
+            let sqlite = $crate::changes::is_sqlite(&$tx);
+            for chunk in rows.chunks($crate::audit::AUDIT_ROWS_PER_STATEMENT) {
                 let sql = format!(
                     "INSERT INTO audit_log (id, at, actor_user_id, actor_label, address, action, entity, \
                      record_id, office_id, detail, prev_hash, hash) VALUES {}",
-                    values.join(", ")
+                    $crate::changes::value_rows(sqlite, chunk.len(), 12, 1)
                 );
                 let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
                 for e in chunk {

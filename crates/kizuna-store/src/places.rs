@@ -28,7 +28,7 @@ impl Store {
     /// `(source, source_id)` is inserted, each already recorded is replaced.
     /// All or nothing.
     pub async fn upsert_places(&self, office_id: Id, places: &[PlaceInput]) -> Result<UpsertCounts, StoreError> {
-        let upsert = upsert_sql(1);
+        let upsert = upsert_sql(1, self.is_sqlite());
         let find = "SELECT id FROM places WHERE source = $1 AND source_id = $2";
         let mut counts = UpsertCounts::default();
         with_pool!(self, p => {
@@ -156,18 +156,23 @@ pub enum PlaceBatch {
 /// PostgreSQL: about 24,000 parameters, under its limit (65,535).
 const ROWS_PER_STATEMENT: usize = 500;
 
-/// Rows per multi-row statement on SQLite: about 1,100 parameters. SQLite
-/// finds a parameter's name by walking the list of all of them, so a
-/// statement of 24,000 took a second to bind; 24 rows cost little more
-/// per row than one.
-const SQLITE_ROWS_PER_STATEMENT: usize = 24;
+/// Rows per multi-row statement on SQLite: about 12,000 parameters, under
+/// its limit (32,766). They are anonymous (`?`): SQLite looks a numbered
+/// one up by walking the list of all of them, so 24 rows of numbered
+/// parameters already spent 41% of an import binding them.
+const SQLITE_ROWS_PER_STATEMENT: usize = 250;
 
 impl Store {
     fn rows_per_statement(&self) -> usize {
-        match &self.pool {
-            crate::Pool::Sqlite(_) => SQLITE_ROWS_PER_STATEMENT,
-            crate::Pool::Postgres(_) => ROWS_PER_STATEMENT,
+        if self.is_sqlite() {
+            SQLITE_ROWS_PER_STATEMENT
+        } else {
+            ROWS_PER_STATEMENT
         }
+    }
+
+    fn is_sqlite(&self) -> bool {
+        matches!(&self.pool, crate::Pool::Sqlite(_))
     }
 }
 
@@ -188,7 +193,8 @@ impl Store {
         mut batches: tokio::sync::mpsc::Receiver<PlaceBatch>,
     ) -> Result<Option<UpsertCounts>, StoreError> {
         let per = self.rows_per_statement();
-        let full = upsert_sql(per);
+        let sqlite = self.is_sqlite();
+        let full = upsert_sql(per, sqlite);
         let mut counts = UpsertCounts::default();
         let mut committed = false;
         with_pool!(self, p => {
@@ -204,7 +210,7 @@ impl Store {
                 let mut logged = Vec::with_capacity(places.len());
                 let mut audited = Vec::with_capacity(places.len());
                 for chunk in places.chunks(per) {
-                    let sql = if chunk.len() == per { full.clone() } else { upsert_sql(chunk.len()) };
+                    let sql = if chunk.len() == per { full.clone() } else { upsert_sql(chunk.len(), sqlite) };
                     let mut q = sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(sql));
                     for place in chunk {
                         q = bind_all!(q, PlaceFields::from(place).write()).bind(office_id);
@@ -249,13 +255,10 @@ impl Store {
     /// for a whole batch (a dry run's "would add, would update").
     pub async fn count_places_by_source(&self, keys: &[(&str, &str)]) -> Result<usize, StoreError> {
         let mut found = 0usize;
-        for chunk in keys.chunks(self.rows_per_statement() * 8) {
-            let pairs: Vec<String> = (0..chunk.len())
-                .map(|i| format!("(${}, ${})", 2 * i + 1, 2 * i + 2))
-                .collect();
+        for chunk in keys.chunks(2_000) {
             let sql = format!(
                 "SELECT COUNT(*) FROM places WHERE (source, source_id) IN (VALUES {})",
-                pairs.join(", ")
+                crate::changes::value_rows(self.is_sqlite(), chunk.len(), 2, 1)
             );
             let n: i64 = with_pool!(self, p => {
                 let mut q = sqlx::query_scalar(AssertSqlSafe(sql));
@@ -274,8 +277,9 @@ impl Store {
 /// its office) or replaces those recorded under the same source and source
 /// id, returning the id and version of each row it wrote. A place already
 /// recorded as it is in the file is left alone: no new version, nothing
-/// in the change feed, nothing returned.
-fn upsert_sql(rows: usize) -> String {
+/// in the change feed, nothing returned. Parameters as
+/// [`value_rows`](crate::changes::value_rows) writes them for the backend.
+fn upsert_sql(rows: usize, sqlite: bool) -> String {
     let cols: Vec<&str> = PlaceFields::columns().iter().map(|c| c.name.as_str()).collect();
     let n = cols.len() + 1;
     let sets: Vec<String> = cols
@@ -291,21 +295,13 @@ fn upsert_sql(rows: usize) -> String {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    let values: Vec<String> = (0..rows)
-        .map(|r| {
-            let b = r * n;
-            format!(
-                "({})",
-                (1..=n).map(|i| format!("${}", b + i)).collect::<Vec<_>>().join(", ")
-            )
-        })
-        .collect();
+    let values = crate::changes::value_rows(sqlite, rows, n, 1);
     format!(
         "INSERT INTO places ({}, office_id) VALUES {} \
          ON CONFLICT (source, source_id) DO UPDATE SET {} \
          WHERE ({}) IS DISTINCT FROM ({}) RETURNING id, version",
         cols.join(", "),
-        values.join(", "),
+        values,
         sets.join(", "),
         row("places"),
         row("excluded"),

@@ -1,7 +1,7 @@
 //! Places in and out of files: GeoJSON (RFC 7946), CSV and OpenStreetMap
 //! imports, all or nothing, and the exports.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::ops::ControlFlow;
@@ -481,7 +481,12 @@ struct Check<'a> {
     left_out: Vec<PlaceImportNote>,
     left_out_by_reason: BTreeMap<String, usize>,
     warnings: Vec<PlaceImportNote>,
+    /// Opening hours already found right ([`Check::check_hours`]).
+    good_hours: HashSet<String>,
 }
+
+/// Opening-hours texts remembered as right, at most.
+const GOOD_HOURS_KEPT: usize = 10_000;
 
 impl<'a> Check<'a> {
     fn new(app: &'a App, lenient: bool) -> Check<'a> {
@@ -495,7 +500,19 @@ impl<'a> Check<'a> {
             left_out: Vec::new(),
             left_out_by_reason: BTreeMap::new(),
             warnings: Vec::new(),
+            good_hours: HashSet::new(),
         }
+    }
+
+    /// Check opening hours, remembering the texts that are right: most
+    /// files repeat a few hundred texts over all their places, and each
+    /// is parsed once, not once a place.
+    fn check_hours(&mut self, hours: &str) -> std::result::Result<(), String> {
+        check_opening_hours(hours)?;
+        if self.good_hours.len() < GOOD_HOURS_KEPT {
+            self.good_hours.insert(hours.to_owned());
+        }
+        Ok(())
     }
 
     fn warn(&mut self, note: PlaceImportNote) {
@@ -528,7 +545,8 @@ impl<'a> Check<'a> {
             };
             let tag = r.label.as_ref().map(|l| format!(" [{l}]")).unwrap_or_default();
             if let Some(h) = &r.input.opening_hours
-                && let Err(m) = check_opening_hours(h.as_str())
+                && !self.good_hours.contains(h.as_str())
+                && let Err(m) = self.check_hours(h.as_str())
             {
                 if self.lenient {
                     // Opening hours that cannot be read are kept, open "unknown".

@@ -1,9 +1,9 @@
-//! Places from CSV: the columns of [`file_columns`] (as
+//! Places from CSV: the columns of [`file_columns`](super::file_columns) (as
 //! [`super::write_csv`] writes them),
 //! so an export imports back unchanged.
 //!
 //! - The first row is the header. Every column must be one of
-//!   [`file_columns`]; an `id` column (Kizuna's own ids, written by the
+//!   [`file_columns`](super::file_columns); an `id` column (Kizuna's own ids, written by the
 //!   export) is read past; columns may come in any order and may be left out.
 //! - Files written before a place's chain and branch were kept per language
 //!   still import: their `chain` and `branch` columns are read as the
@@ -26,7 +26,7 @@ use std::io::Read;
 use std::ops::ControlFlow;
 use std::rc::Rc;
 
-use super::{Counts, FileRecord, Found, OLD_COLUMNS, OldValue, file_columns, is_flag, row_error};
+use super::{Counts, FileRecord, Found, OLD_COLUMNS, OldValue, is_flag, row_error};
 use crate::{IoError, Result, RowError};
 
 use crate::table::unescape_formula as unescape;
@@ -148,7 +148,7 @@ fn read_rows(input: impl Read, found: &mut dyn FnMut(Found) -> ControlFlow<()>) 
         ));
     }
     let header = rec.clone();
-    let columns = file_columns();
+    let columns = super::columns();
     let header_line = header.position().map_or(1, |p| start_line(&window.borrow(), p));
     let mut index: Vec<Option<&'static str>> = Vec::with_capacity(header.len());
     let mut errors: Vec<RowError> = Vec::new();

@@ -6,6 +6,7 @@
 
 use std::collections::HashMap;
 use std::ops::ControlFlow;
+use std::sync::LazyLock;
 
 use kizuna_domain::common::{Id, guess_language};
 use kizuna_domain::fields::Fields;
@@ -16,6 +17,7 @@ use crate::{IoError, Result, RowError};
 
 mod csv;
 mod geojson;
+mod json_split;
 mod osm;
 
 /// A place read from a file, before the checks every format shares.
@@ -117,12 +119,23 @@ pub fn file_columns() -> Vec<&'static str> {
         .collect()
 }
 
+/// [`file_columns`], made once: the readers look names up in it per value.
+pub(crate) fn columns() -> &'static [&'static str] {
+    static COLUMNS: LazyLock<Vec<&'static str>> = LazyLock::new(file_columns);
+    &COLUMNS
+}
+
 /// Whether a file column is a yes/no flag (its field is declared
 /// boolean): CSV reads `true`/`yes`/`1`, GeoJSON wants a JSON boolean.
 pub(crate) fn is_flag(column: &str) -> bool {
-    PlaceFields::columns()
-        .iter()
-        .any(|c| c.name == column && c.kind == kizuna_domain::fields::Kind::Bool)
+    static FLAGS: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
+        PlaceFields::columns()
+            .iter()
+            .filter(|c| c.kind == kizuna_domain::fields::Kind::Bool)
+            .map(|c| c.name.as_str())
+            .collect()
+    });
+    FLAGS.contains(&column)
 }
 
 /// Columns of files written before a place's chain and branch were kept
@@ -141,6 +154,9 @@ pub(crate) struct OldValue {
 impl OldValue {
     /// `column` (one of [`OLD_COLUMNS`]) holding `value`; `None` for other columns.
     pub(crate) fn new(column: &str, value: &str) -> Option<Self> {
+        if !OLD_COLUMNS.contains(&column) {
+            return None;
+        }
         let lang = guess_language(value);
         let (column, read_as) = match (column, lang) {
             ("chain", "th") => ("chain", "chain_th"),
