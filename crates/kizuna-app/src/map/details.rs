@@ -22,9 +22,9 @@ use kizuna_domain::map::place::Place;
 
 use super::{PlaceHit, SharedPlace};
 
-/// Places kept by default. A place takes about 3 KB here with its JSON
-/// (measured by `details_memory` in `tests/place_details.rs`): some 50 MB
-/// at most, whatever the number of places.
+/// Places kept by default: a place and its JSON take a few kilobytes, so
+/// some tens of MB at most whatever the number of places (`kizuna bench
+/// map-server` fills it and reports the server's memory after).
 pub const DETAILS_CAPACITY: usize = 16_384;
 
 /// The cache (see the module's documentation).
@@ -222,6 +222,9 @@ mod tests {
             lat: Some(35.0),
             lon: Some(135.0),
             category: Some("restaurant".into()),
+            assurance: Some("unknown".into()),
+            source: Some("staff".into()),
+            source_id: Some("staff-1".into()),
             ..Default::default()
         };
         SharedPlace::new(Place::new(id, f.validate().unwrap()))
@@ -280,6 +283,9 @@ mod tests {
             lat: Some(34.685_1),
             lon: Some(135.804_9),
             category: Some("restaurant".into()),
+            assurance: Some("unknown".into()),
+            source: Some("staff".into()),
+            source_id: Some("staff-1".into()),
             address: Some("奈良市 1-2 </script>".into()),
             opening_hours: Some("Mo-Sa 11:00-21:00; Su off".into()),
             ..Default::default()
