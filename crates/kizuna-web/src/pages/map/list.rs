@@ -69,32 +69,23 @@ pub(crate) fn distance_text(ctx: &Ctx, metres: f64) -> String {
 
 pub(crate) async fn map_page(State(s): State<WebState>, ctx: Ctx, RawQuery(raw): RawQuery) -> Response {
     let q = MapQuery::parse(raw.as_deref());
-    let (hits, total) = match (s.app.all_places(&q.filter()).await, s.app.place_index().await) {
-        (Ok(h), Ok(ix)) => (h, ix.len()),
-        _ => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
-    };
-    let now = s.app.now();
-    let matched = hits.len();
     // By distance when the visitor's position is known, the stronger
     // assurance first among places as far away, then by name as a reader
     // of the page's language orders names (ICU collation); only the first
-    // MAX_RESULTS are shown.
-    /// (collation key, name shown, its language) and the place.
-    type Keyed = ((Vec<u8>, String, &'static str), PlaceHit);
-    let mut keyed: Vec<Keyed> = hits
+    // MAX_RESULTS are shown, and only they are read whole.
+    let found = s.app.visitor_places(&q.filter(), q.near, ctx.lang, MAX_RESULTS).await;
+    let ((matched, hits), total) = match (found, s.app.place_index().await) {
+        (Ok(f), Ok(ix)) => (f, ix.len()),
+        _ => return message(&ctx, StatusCode::SERVICE_UNAVAILABLE, "error-title", "error-database"),
+    };
+    let now = s.app.now();
+    let shown: Vec<(String, &'static str, PlaceHit)> = hits
         .into_iter()
-        .map(|mut h| {
-            if let Some((lat, lon)) = q.near {
-                let p = h.place.fields.position;
-                h.distance_m = Some((haversine_m(lat, lon, p.lat(), p.lon()) * 10.0).round() / 10.0);
-            }
+        .map(|h| {
             let (name, lang) = best_name(&h.place, ctx.lang);
-            ((kizuna_i18n::sort_key(ctx.lang, &name), name, lang), h)
+            (name, lang, h)
         })
         .collect();
-    visitor_order(&mut keyed);
-    keyed.truncate(MAX_RESULTS);
-    let shown: Vec<(String, &'static str, PlaceHit)> = keyed.into_iter().map(|((_, n, l), h)| (n, l, h)).collect();
     let demo = shown
         .iter()
         .any(|(_, _, h)| h.place.fields.source.kind() == SourceKind::Demo);
