@@ -23,9 +23,9 @@ use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 use fluent_bundle::FluentValue;
 use kizuna_app::AppError;
 use kizuna_app::map::prayer::{LocalPrayerTimes, PrayerRequest};
-use kizuna_app::map::visit::{Lead, OpenStatus, open_status, visitor_order};
+use kizuna_app::map::visit::{Lead, OpenStatus, open_status};
 use kizuna_app::map::{DayHours, MAX_RESULTS, PLACE_TIME_ZONE, PlaceFilter, PlaceHit, hours_by_day};
-use kizuna_domain::map::place::{Assurance, CertificateStatus, LatLon, Place, PlaceCategory, SourceKind, haversine_m};
+use kizuna_domain::map::place::{Assurance, CertificateStatus, LatLon, Place, PlaceCategory, SourceKind};
 use kizuna_geo::prayer::{HighLatitudeRule, Madhab, Method};
 use serde_json::{Value, json};
 
