@@ -53,7 +53,7 @@ function feature(id, name, category) {
 }
 
 /** Places in the large file: several megabytes, seconds of work for the server. */
-const BULK = 40_000;
+const BULK = 15_000;
 
 function bulkFeature(i) {
   return {
@@ -302,8 +302,8 @@ describe('staff pages of the map', () => {
       assert.equal(new URL(page.url()).pathname, job, 'the job page, loaded again by its script');
       assert.equal(await page.getByRole('progressbar').count(), 0, 'done: no bar');
       const preview = await page.locator('#preview').innerText();
-      assert.match(preview, /The file is clean: 40,000 records read\./);
-      assert.match(preview, /40,000 new places would be added\./);
+      assert.match(preview, /The file is clean: 15,000 records read\./);
+      assert.match(preview, /15,000 new places would be added\./);
       await noAxeViolations(page, 'a check done');
     });
 
@@ -314,8 +314,8 @@ describe('staff pages of the map', () => {
       ]);
       const done = page.getByRole('status').filter({ hasText: 'The import is done.' });
       await done.waitFor({ timeout: 300_000 });
-      assert.match(await done.innerText(), /40,000 places were added\./);
-      await page.goto('/console/places?q=E2E+Bulk+Place+39999');
+      assert.match(await done.innerText(), /15,000 places were added\./);
+      await page.goto('/console/places?q=E2E+Bulk+Place+14999');
       await page.getByText('One place matches these filters.').waitFor();
     });
     assert.deepEqual(k.errorsOf(page), [], 'no script errors');
@@ -335,7 +335,7 @@ describe('staff pages of the map', () => {
       assert.ok(wide <= 390, `nothing wider than the phone: ${wide}px`);
       await noAxeViolations(phone, 'a check under way, in Japanese');
       await phone.getByRole('heading', { name: '取り込むとどうなるか' }).waitFor({ timeout: 180_000 });
-      assert.match(await phone.locator('#preview').innerText(), /40,000/);
+      assert.match(await phone.locator('#preview').innerText(), /15,000/);
       const after = await phone.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(after <= 390, `nothing wider than the phone: ${after}px`);
     });
