@@ -2,12 +2,14 @@
 //! ask; what is found depends on who asks — staff (a token or a session)
 //! everything, a partner's session its own organisation's records, anyone
 //! else places and public stories only. People found are noted in the
-//! audit log.
+//! audit log. While the server's index is being built (its first start
+//! over a large store) the answer comes at once from the records indexed
+//! so far, with `complete: false` and how many of how many.
 
 use axum::Json;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use kizuna_app::search::{KINDS, SearchHit};
+use kizuna_app::search::{Building, KINDS, SearchHit};
 use kizuna_domain::FieldError;
 use kizuna_i18n::Lang;
 use serde::Serialize;
@@ -33,6 +35,13 @@ pub struct SearchResults {
     pub q: String,
     /// The best hits first, each with its title in the language asked.
     pub hits: Vec<SearchHit>,
+    /// Whether every record was searched: `false` while the search index
+    /// is being built (a server's first start over a large store), when
+    /// the hits are from the records indexed so far; ask again later.
+    pub complete: bool,
+    /// While the index is being built: records indexed so far, and in all.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub building: Option<Building>,
 }
 
 fn bad(field: &str, code: &str, message: String) -> ApiError {
@@ -77,7 +86,7 @@ enum SearchKind {
            ("kind" = inline(Option<SearchKind>), Query, description = "Only this kind"),
            ("lang" = inline(Option<ApiLanguage>), Query, description = "The language of the titles: en (default), ja, th or ms"),
            ("limit" = Option<u32>, Query, description = "How many hits, 1-100 (default 20)", minimum = 1, maximum = 100)),
-    responses((status = 200, description = "The hits the caller may see, best first", body = SearchResults),
+    responses((status = 200, description = "The hits the caller may see, best first (of the records indexed so far while the index is being built: `complete` is then false)", body = SearchResults),
               (status = 400, description = "An empty or too long query, an unknown kind or language, a limit out of range", body = ErrorBody)))]
 async fn search(
     app: AppState,
@@ -137,11 +146,20 @@ async fn search(
     let (user, _, _) = caller_of(&s.app, &headers).await;
     let who = searcher_for(user.as_ref());
     let search = index(&s).await.map_err(search_error)?;
+    // Taken before searching: hits of a build that ends meanwhile are at
+    // worst said to be partial when they are not.
+    let building = search.building();
     let hits = search
         .search(&app, who, &text, &kinds, lang.code(), limit)
         .await
         .map_err(search_error)?;
-    let mut resp = Json(SearchResults { q: text, hits }).into_response();
+    let mut resp = Json(SearchResults {
+        q: text,
+        hits,
+        complete: building.is_none(),
+        building,
+    })
+    .into_response();
     // What is found depends on who asks: never kept by a cache.
     resp.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
