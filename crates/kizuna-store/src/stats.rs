@@ -125,8 +125,6 @@ fn sum_packed(packed: Option<&str>, course_countries_from_people: bool) -> Resul
             _ => return Err(corrupt(&row())),
         }
     }
-    out.by_first_year.sort_unstable();
-    out.by_year_country.sort_unstable();
     out.by_course = courses
         .into_iter()
         .filter(|(_, (people, _))| *people > 0)
