@@ -18,6 +18,7 @@ kizuna_testkit::on_both!(
     a_bad_last_row_of_a_long_csv_leaves_the_store_unchanged,
     a_duplicate_far_apart_in_a_long_geojson_is_named,
     a_long_file_on_disk_imports_whole_with_its_progress,
+    a_long_import_logs_one_change_and_one_audit_entry_per_place,
 );
 
 async fn app(backend: Backend) -> App {
@@ -116,4 +117,88 @@ async fn a_long_file_on_disk_imports_whole_with_its_progress(backend: Backend) {
     );
     assert_eq!(progress.places.load(Ordering::Relaxed), 4_321);
     assert_eq!(count(&app).await, 4_321);
+}
+
+/// Places are written many to a statement, and their change-feed rows and
+/// audit entries too: still one of each per place written (the map's
+/// index and the search index catch up from the feed, the audit pages
+/// list a place's entries), in an audit chain that verifies, and a place
+/// already as the file has it logs nothing.
+async fn a_long_import_logs_one_change_and_one_audit_entry_per_place(backend: Backend) {
+    use kizuna_domain::System;
+    use kizuna_store::{Action, AuditFilter, Op, Verification};
+    let app = app(backend).await;
+    // More than a batch of the reader, and many statements of each kind.
+    let n = 2_345;
+    let r = app
+        .import_places(PlaceFileFormat::Csv, csv(n).as_bytes(), false)
+        .await
+        .unwrap();
+    assert_eq!((r.inserted, r.updated), (n, 0));
+    let places = app.store.all_places().await.unwrap();
+    let mut ids: Vec<i64> = places.iter().map(|p| p.id).collect();
+    ids.sort_unstable();
+    let changes = app
+        .store
+        .changes_since(System::Map, 0, 1_000_000)
+        .await
+        .unwrap()
+        .expect("every change is kept");
+    let mut logged: Vec<i64> = changes
+        .iter()
+        .filter(|c| c.entity == "place" && c.op == Op::Upsert)
+        .map(|c| c.record_id)
+        .collect();
+    logged.sort_unstable();
+    assert_eq!(logged, ids, "one change per place written");
+    let filter = AuditFilter {
+        entity: Some("place".into()),
+        action: Some(Action::Create),
+        ..AuditFilter::default()
+    };
+    let (entries, total) = app.store.audit_entries(&filter, 10_000, 0).await.unwrap();
+    assert_eq!(total, n as i64);
+    let mut audited: Vec<i64> = entries.iter().filter_map(|e| e.record_id).collect();
+    audited.sort_unstable();
+    assert_eq!(audited, ids, "one audit entry per place created");
+    assert!(matches!(
+        app.store.audit_verify().await.unwrap(),
+        Verification::Intact { .. }
+    ));
+
+    // Again with every tenth place renamed: those are updated and logged, the others left alone.
+    let version = app.store.system_version(System::Map).await.unwrap();
+    let mut file = String::from("source_id,name_en,category,lat,lon,assurance\n");
+    for i in 0..n {
+        let name = if i % 10 == 0 {
+            format!("Renamed {i}")
+        } else {
+            format!("Place {i}")
+        };
+        writeln!(file, "s-{i},{name},restaurant,43.{i:04},141.3,unknown").unwrap();
+    }
+    let r = app
+        .import_places(PlaceFileFormat::Csv, file.as_bytes(), false)
+        .await
+        .unwrap();
+    assert_eq!((r.inserted, r.updated), (0, n));
+    let renamed = n.div_ceil(10);
+    let since = app
+        .store
+        .changes_since(System::Map, version, 1_000_000)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(since.len(), renamed, "only the renamed places are logged again");
+    let filter = AuditFilter {
+        entity: Some("place".into()),
+        action: Some(Action::Update),
+        ..AuditFilter::default()
+    };
+    let (_, updates) = app.store.audit_entries(&filter, 1, 0).await.unwrap();
+    assert_eq!(updates, renamed as i64);
+    assert!(matches!(
+        app.store.audit_verify().await.unwrap(),
+        Verification::Intact { .. }
+    ));
 }
