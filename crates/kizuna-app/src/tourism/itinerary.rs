@@ -19,11 +19,13 @@ use kizuna_docs::itinerary::ItineraryDoc;
 pub use kizuna_docs::itinerary::{hhmm, item_title, kind_label, level_label, prayer_label, warning_text};
 use kizuna_domain::FieldError;
 use kizuna_domain::common::Id;
-use kizuna_domain::map::place::{Assurance, Place};
+use kizuna_domain::map::place::{Assurance, LatLon, Place};
 use kizuna_domain::tourism::itinerary::{
     DayPlan, ItemKind, Mode, OptionError, Options, Oracle, Places, Plan, Prayer, PrayerDay, Start, plan,
 };
+use kizuna_geo::geometry::BBox;
 use kizuna_geo::hours::{PLACE_TIME_ZONE, hours_by_day};
+use kizuna_geo::index::{PlaceFilter, scan};
 use kizuna_geo::prayer::{Method, Params, prayer_times};
 use kizuna_i18n::{FluentValue, Lang, message};
 use kizuna_io::ical_feed::{Feed, FeedEvent, When, write};
@@ -127,25 +129,127 @@ pub fn plan_over(places: &[&Place], options: &Options, method: Method) -> Result
     plan(&ps, options, &GeoOracle::new(method)).map_err(field_errors)
 }
 
+/// A box: south, north, west, east (degrees; west ≤ east).
+type Bounds = (f64, f64, f64, f64);
+
+/// The box holding every point within `metres` of each of `points`, or
+/// `None` when that reaches a pole or across the antimeridian (then the
+/// whole map is read).
+fn bounds_around(points: &[(f64, f64)], metres: f64) -> Option<Bounds> {
+    let mut out: Option<Bounds> = None;
+    for &(lat, lon) in points {
+        let at = LatLon::new(lat, lon).ok()?;
+        let (south, north, lon) = scan::circle_box(at, metres);
+        let (west, east) = lon?;
+        if west > east || south <= -90.0 || north >= 90.0 {
+            return None;
+        }
+        out = Some(match out {
+            None => (south, north, west, east),
+            Some((s, n, w, e)) => (s.min(south), n.max(north), w.min(west), e.max(east)),
+        });
+    }
+    out
+}
+
+/// Whether every point within `metres` of each of `points` is inside `b`.
+fn reaches_inside(points: &[(f64, f64)], metres: f64, b: Bounds) -> bool {
+    bounds_around(points, metres).is_some_and(|(s, n, w, e)| s >= b.0 && n <= b.1 && w >= b.2 && e <= b.3)
+}
+
+/// Where the group is at some moment of a plan: the start, each place
+/// named, and every item.
+fn plan_points(plan: &Plan) -> impl Iterator<Item = (f64, f64)> + '_ {
+    plan.days.iter().flat_map(|d| d.items.iter().map(|i| (i.lat, i.lon)))
+}
+
 impl App {
-    /// Draft an itinerary over every place on the map.
+    /// Draft an itinerary over the places of the map within reach of it.
+    ///
+    /// The planner looks for prayer spaces, meal places and Friday prayer
+    /// venues only within `prayer_search_km`, `meal_search_km` and
+    /// `jumuah_search_km` of where the group is. So the places read are
+    /// those in a box around the start and the sights, widened by twice
+    /// the farthest search; when a drafted plan takes the group nearer the
+    /// box's edge than a search reaches, the box is drawn again around
+    /// every place the plan goes, and the plan drafted again. The plan is
+    /// the one drafted over every place, having read only the region.
     pub async fn plan_itinerary(&self, options: Options, method: Method) -> Result<Itinerary> {
-        // Every place read from the store: the map's index keeps no names or hours.
-        let all = self.store.all_places().await?;
-        let opts = options.clone();
-        let planned = tokio::task::spawn_blocking(move || {
-            let places: Vec<&Place> = all.iter().collect();
-            plan_over(&places, &opts, method)
-        })
-        .await;
-        let plan = match planned {
-            Ok(p) => p?,
-            Err(e) => match e.try_into_panic() {
-                Ok(panic) => std::panic::resume_unwind(panic),
-                Err(e) => panic!("the itinerary planning was cancelled: {e}"),
-            },
+        let named: Vec<Id> = match options.start {
+            Start::Place(id) => vec![id],
+            Start::Point { .. } => Vec::new(),
+        }
+        .into_iter()
+        .chain(options.include.iter().copied())
+        .collect();
+        let mut points: Vec<(f64, f64)> = self
+            .store
+            .get_many::<Place>(&named)
+            .await?
+            .iter()
+            .map(|p| (p.fields.position.lat(), p.fields.position.lon()))
+            .collect();
+        if let Start::Point { lat, lon } = options.start {
+            points.push((lat, lon));
+        }
+        let searched_km = options
+            .prayer_search_km
+            .max(options.meal_search_km)
+            .max(options.jumuah_search_km);
+        // Rounding aside, and the options are checked by the planner: an
+        // unusable distance reads the whole map and lets it say so.
+        let reach_m = if searched_km.is_finite() && searched_km >= 0.0 {
+            searched_km * 1000.0 * 1.01 + 100.0
+        } else {
+            f64::INFINITY
         };
-        Ok(Itinerary { plan, options, method })
+        loop {
+            let bounds = if reach_m.is_finite() && !points.is_empty() {
+                bounds_around(&points, 2.0 * reach_m)
+            } else {
+                None
+            };
+            let region = self.places_within(bounds).await?;
+            let opts = options.clone();
+            let planned = tokio::task::spawn_blocking(move || {
+                let places: Vec<&Place> = region.iter().collect();
+                plan_over(&places, &opts, method)
+            })
+            .await;
+            let plan = match planned {
+                Ok(p) => p?,
+                Err(e) => match e.try_into_panic() {
+                    Ok(panic) => std::panic::resume_unwind(panic),
+                    Err(e) => panic!("the itinerary planning was cancelled: {e}"),
+                },
+            };
+            let Some(b) = bounds else {
+                return Ok(Itinerary { plan, options, method });
+            };
+            let went: Vec<(f64, f64)> = plan_points(&plan).chain(points.iter().copied()).collect();
+            if reaches_inside(&went, reach_m, b) {
+                return Ok(Itinerary { plan, options, method });
+            }
+            points = went;
+        }
+    }
+
+    /// The places in a box (all of them for `None`), by id: through the
+    /// map's index (the store's position index while it loads).
+    async fn places_within(&self, bounds: Option<Bounds>) -> Result<Vec<Place>> {
+        let mut places: Vec<Place> = match bounds {
+            Some((south, north, west, east)) => {
+                let bbox = BBox::new(west, south, east, north).map_err(AppError::Invalid)?;
+                self.places_within_bbox(bbox, &PlaceFilter::default())
+                    .await?
+                    .into_iter()
+                    .map(|h| h.place.into_place())
+                    .collect()
+            }
+            None => self.store.places_in_box(-90.0, 90.0, None).await?,
+        };
+        places.sort_by_key(|p| p.id);
+        Ok(places)
     }
 }
 
@@ -153,14 +257,15 @@ impl App {
     /// The itinerary as a printable PDF in `lang` (plan it with
     /// `options.languages` = `[lang]` for names in that language): the
     /// start's and the asked-for places' names and the certified meal
-    /// places' certificate ends read from the map's index, the layout on
-    /// the blocking pool.
+    /// places' certificate ends read from the store (those places only),
+    /// the layout on the blocking pool.
     pub async fn itinerary_pdf(&self, it: &Itinerary, lang: Lang, fonts: Arc<Fonts>) -> Result<Vec<u8>> {
-        let all = self.store.all_places().await?;
+        let named: Vec<Id> = doc_place_ids(it).into_iter().collect();
+        let places = self.store.get_many::<Place>(&named).await?;
         let it = it.clone();
         let drafted_on = self.today();
         let made = tokio::task::spawn_blocking(move || {
-            let doc = itinerary_doc(&it, lang, drafted_on, all.iter());
+            let doc = itinerary_doc(&it, lang, drafted_on, places.iter());
             kizuna_docs::itinerary::render(&doc, &fonts)
         })
         .await;
@@ -174,6 +279,33 @@ impl App {
     }
 }
 
+/// The meal places of a plan.
+fn meal_ids(it: &Itinerary) -> HashSet<Id> {
+    it.plan
+        .days
+        .iter()
+        .flat_map(|d| &d.items)
+        .filter(|i| i.kind.is_meal())
+        .filter_map(|i| i.place_id)
+        .collect()
+}
+
+/// The places the itinerary's document names: the start, those asked
+/// for, and the meal places.
+fn doc_place_ids(it: &Itinerary) -> HashSet<Id> {
+    let start_id = match it.options.start {
+        Start::Place(id) => Some(id),
+        Start::Point { .. } => None,
+    };
+    it.options
+        .include
+        .iter()
+        .copied()
+        .chain(start_id)
+        .chain(meal_ids(it))
+        .collect()
+}
+
 /// What the itinerary's document says, the places it names looked up
 /// among `places`.
 pub fn itinerary_doc<'a>(
@@ -182,26 +314,8 @@ pub fn itinerary_doc<'a>(
     drafted_on: NaiveDate,
     places: impl Iterator<Item = &'a Place>,
 ) -> ItineraryDoc {
-    let meals: HashSet<Id> = it
-        .plan
-        .days
-        .iter()
-        .flat_map(|d| &d.items)
-        .filter(|i| i.kind.is_meal())
-        .filter_map(|i| i.place_id)
-        .collect();
-    let start_id = match it.options.start {
-        Start::Place(id) => Some(id),
-        Start::Point { .. } => None,
-    };
-    let wanted: HashSet<Id> = it
-        .options
-        .include
-        .iter()
-        .copied()
-        .chain(start_id)
-        .chain(meals.iter().copied())
-        .collect();
+    let meals = meal_ids(it);
+    let wanted = doc_place_ids(it);
     let langs = [lang.code()];
     let mut names: HashMap<Id, String> = HashMap::new();
     let mut certificates = HashMap::new();
