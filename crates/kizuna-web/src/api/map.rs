@@ -128,11 +128,13 @@ impl IntoResponse for Selected {
     fn into_response(self) -> Response {
         let per_item = if self.1.is_some() { 256 } else { 1024 };
         let mut body = Vec::with_capacity(64 + per_item * self.0.items.len());
-        let written = match self.1 {
-            None => select::write_page(&mut body, &self.0.items, [self.0.total, self.0.limit, self.0.offset]),
-            Some(_) => serde_json::to_writer(&mut body, &self),
-        };
-        match written {
+        let page = &self.0;
+        match select::write_page(
+            &mut body,
+            &page.items,
+            self.1.as_ref(),
+            [page.total, page.limit, page.offset],
+        ) {
             Ok(()) => ([(header::CONTENT_TYPE, "application/json")], body).into_response(),
             Err(e) => ApiError::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", e.to_string()).into_response(),
         }

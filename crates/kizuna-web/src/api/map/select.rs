@@ -12,18 +12,94 @@ use kizuna_domain::map::place::PlaceFields;
 use serde::ser::{self, Error as _, Impossible, Serialize, SerializeMap, Serializer};
 
 /// A page of search results (`items`, `total`, `limit`, `offset`) as
-/// `serde_json` writes it, each place's own entries copied from the JSON
-/// the place keeps once written ([`kizuna_app::map::details::write_hit`]).
-pub fn write_page(out: &mut Vec<u8>, items: &[PlaceHit], [total, limit, offset]: [usize; 3]) -> serde_json::Result<()> {
+/// `serde_json` writes it (with a selection, as it writes [`Only`]), each
+/// place's own entries copied from the JSON the place keeps once written
+/// ([`kizuna_app::map::details::write_hit`]) rather than serialized again.
+pub fn write_page(
+    out: &mut Vec<u8>,
+    items: &[PlaceHit],
+    selection: Option<&Selection>,
+    [total, limit, offset]: [usize; 3],
+) -> serde_json::Result<()> {
     out.extend_from_slice(b"{\"items\":[");
+    let mut whole = Vec::new();
     for (i, hit) in items.iter().enumerate() {
         if i > 0 {
             out.push(b',');
         }
-        write_hit(out, hit)?;
+        match selection {
+            None => write_hit(out, hit)?,
+            Some(sel) => {
+                whole.clear();
+                write_hit(&mut whole, hit)?;
+                write_selected(out, &whole, sel);
+            }
+        }
     }
     out.extend_from_slice(format!("],\"total\":{total},\"limit\":{limit},\"offset\":{offset}}}").as_bytes());
     Ok(())
+}
+
+/// The entries of a JSON object (compact, as `serde_json` writes it, its
+/// keys plain names) whose keys are selected, in their order.
+fn write_selected(out: &mut Vec<u8>, object: &[u8], sel: &Selection) {
+    out.push(b'{');
+    let mut first = true;
+    for entry in entries(object) {
+        // `"key":value`; keys are names without escapes.
+        let key = entry
+            .get(1..)
+            .and_then(|rest| rest.iter().position(|b| *b == b'"').map(|end| &rest[..end]));
+        if key.is_some_and(|k| std::str::from_utf8(k).is_ok_and(|k| sel.keeps(k))) {
+            if !first {
+                out.push(b',');
+            }
+            first = false;
+            out.extend_from_slice(entry);
+        }
+    }
+    out.push(b'}');
+}
+
+/// The top-level entries of a compact JSON object, `{` and `}` dropped.
+fn entries(object: &[u8]) -> impl Iterator<Item = &[u8]> {
+    let inner = object
+        .strip_prefix(b"{")
+        .and_then(|o| o.strip_suffix(b"}"))
+        .unwrap_or(&[]);
+    let (mut start, mut at, mut depth, mut in_string, mut escaped) = (0, 0, 0usize, false, false);
+    std::iter::from_fn(move || {
+        if start >= inner.len() {
+            return None;
+        }
+        while at < inner.len() {
+            let b = inner[at];
+            at += 1;
+            if in_string {
+                match b {
+                    _ if escaped => escaped = false,
+                    b'\\' => escaped = true,
+                    b'"' => in_string = false,
+                    _ => {}
+                }
+                continue;
+            }
+            match b {
+                b'"' => in_string = true,
+                b'[' | b'{' => depth += 1,
+                b']' | b'}' => depth = depth.saturating_sub(1),
+                b',' if depth == 0 => {
+                    let entry = &inner[start..at - 1];
+                    start = at;
+                    return Some(entry);
+                }
+                _ => {}
+            }
+        }
+        let entry = &inner[start..];
+        start = inner.len();
+        Some(entry)
+    })
 }
 
 /// The keys a search result has before the place's own: what the search
@@ -422,5 +498,64 @@ mod tests {
     fn a_value_that_is_not_a_map_is_an_error_not_a_panic() {
         let s = Selection::parse("id").unwrap();
         assert!(serde_json::to_string(&Only(&[1, 2], &s)).is_err());
+    }
+
+    #[test]
+    fn a_page_written_from_the_kept_json_is_what_serde_writes() {
+        use kizuna_app::map::SharedPlace;
+        use kizuna_domain::map::place::{Place, PlaceFields};
+        let f = PlaceFields {
+            name_en: Some("Nara \"Halal\", {the} [best] \\ \u{1F600}".into()),
+            name_ja: Some("奈良, ハラール".into()),
+            lat: Some(34.68),
+            lon: Some(135.8),
+            category: Some("restaurant".into()),
+            assurance: Some("unknown".into()),
+            source: Some("staff".into()),
+            source_id: Some("staff-1".into()),
+            address: Some("1-2, \"Sanjo\" dori".into()),
+            opening_hours: Some("Mo-Sa 11:00-21:00; Su off".into()),
+            ..Default::default()
+        };
+        let place = SharedPlace::new(Place::new(7, f.validate().unwrap()));
+        let hits: Vec<PlaceHit> = [None, Some(12.5)]
+            .into_iter()
+            .map(|distance_m| PlaceHit {
+                name: place.name(&[]).to_owned(),
+                distance_m,
+                certificate_status: None,
+                stale: true,
+                open_now: Some(false),
+                place: place.clone(),
+            })
+            .collect();
+        let all: Vec<&str> = hit_keys().collect();
+        for raw in [
+            "id,name,lat,lon,category",
+            "address",
+            "stale,open_now,name_ja,website",
+            &all.join(","),
+        ] {
+            let sel = Selection::parse(raw).unwrap();
+            let mut ours = Vec::new();
+            write_page(&mut ours, &hits, Some(&sel), [2, 20, 0]).unwrap();
+            let theirs: Vec<String> = hits
+                .iter()
+                .map(|h| serde_json::to_string(&Only(h, &sel)).unwrap())
+                .collect();
+            let want = format!(
+                "{{\"items\":[{}],\"total\":2,\"limit\":20,\"offset\":0}}",
+                theirs.join(",")
+            );
+            assert_eq!(String::from_utf8(ours).unwrap(), want, "{raw}");
+        }
+        let mut plain = Vec::new();
+        write_page(&mut plain, &hits, None, [2, 20, 0]).unwrap();
+        let theirs: Vec<String> = hits.iter().map(|h| serde_json::to_string(h).unwrap()).collect();
+        let want = format!(
+            "{{\"items\":[{}],\"total\":2,\"limit\":20,\"offset\":0}}",
+            theirs.join(",")
+        );
+        assert_eq!(String::from_utf8(plain).unwrap(), want);
     }
 }
