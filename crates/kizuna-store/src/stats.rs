@@ -55,65 +55,91 @@ fn bounds(as_of: NaiveDate) -> [i64; 7] {
     [fy / 10, fy / 10 * 10, fy, fy * 100 + 4, ym, ym * 100 + 1, ym * 100 + d]
 }
 
-/// The count rows of `table` that make up the figures as of the date
-/// whose [`bounds`] are bound as $1..$7, each narrowed by `cond` (which
-/// ends with `AND`), packed into one text value (`kind,g,country,gender,n`
-/// joined by `;`), unsummed: a group has a row at each level.
-fn summary_sql(table: &str, cond: &str) -> String {
-    let branch = |range: &str| format!("SELECT kind, g, country, gender, n FROM {table} WHERE {cond}{range}");
+/// The query for the count rows of `table` that make up the figures as of
+/// the date whose [`bounds`] are bound as $1..$7, each narrowed by `cond`
+/// (which ends with `AND`). Two text values come back, each row
+/// `kind,g,country,gender,n` and rows joined by `;`:
+///
+/// - first, the rows of the `direct` kinds (whose group is a fiscal year,
+///   `g`) for whole fiscal years before the date's, where the year of the
+///   count is the group's own: one row per group, no summing needed. They
+///   are most of the rows (about 30,000 of 36,000 at 100,000
+///   participations), and neither database's `GROUP BY` over them is
+///   cheap (PostgreSQL: 64 ms against 19 ms without, measured with
+///   `EXPLAIN ANALYZE`);
+/// - then everything else, summed by the database: the other kinds by
+///   decades, years, months and days, the direct kinds' rows in the date's
+///   own fiscal year, and any whose year is not its group's (an edition
+///   dated outside its fiscal year). A direct group may appear in both
+///   values only through such rows; the reader adds the two up.
+///
+/// Gender is kept for kind 1 only.
+fn summary_sql(table: &str, cond: &str, direct: &str) -> String {
+    let pack = "string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
+                || ',' || CAST(n AS TEXT), ';')";
+    let rows = |range: &str| format!("SELECT kind, g, country, gender, n FROM {table} WHERE {cond}{range}");
     format!(
-        "SELECT string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
-         || ',' || CAST(n AS TEXT), ';') FROM ({} UNION ALL {} UNION ALL {} UNION ALL {}) c WHERE n <> 0",
-        branch("lvl = 3 AND bucket < $1"),
-        branch("lvl = 0 AND bucket >= $2 AND bucket < $3"),
-        branch("lvl = 1 AND bucket >= $4 AND bucket < $5"),
-        branch("lvl = 2 AND bucket >= $6 AND bucket <= $7"),
+        "SELECT (SELECT {pack} FROM ({}) a), \
+         (SELECT {pack} FROM (SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM \
+         (SELECT kind, g, country, CASE WHEN kind = 1 THEN gender ELSE '' END AS gender, n FROM \
+         ({} UNION ALL {} UNION ALL {} UNION ALL {} UNION ALL {}) r) u \
+         GROUP BY kind, g, country, gender) s WHERE n <> 0)",
+        rows(&format!(
+            "lvl = 0 AND bucket < $3 AND kind IN ({direct}) AND g = bucket AND n <> 0"
+        )),
+        rows(&format!(
+            "lvl = 0 AND bucket < $3 AND kind IN ({direct}) AND g <> bucket"
+        )),
+        rows(&format!("lvl = 3 AND bucket < $1 AND kind NOT IN ({direct})")),
+        rows(&format!(
+            "lvl = 0 AND bucket >= $2 AND bucket < $3 AND kind NOT IN ({direct})"
+        )),
+        rows("lvl = 1 AND bucket >= $4 AND bucket < $5"),
+        rows("lvl = 2 AND bucket >= $6 AND bucket <= $7"),
     )
 }
 
-/// Sum the packed count rows by group and read the groups: kind 1 people
-/// by first fiscal year, country and gender; kind 2 people by fiscal year
-/// and country (any gender); kind 3 people per course; kind 4 countries
-/// per course — or, when `course_countries_from_people`, the countries
-/// whose kind 3 rows (one per course and country) are not zero.
-fn sum_packed(packed: Option<&str>, course_countries_from_people: bool) -> Result<TraineeAggregates, StoreError> {
-    let mut out = TraineeAggregates::default();
-    let Some(packed) = packed else { return Ok(out) };
+/// Read the two packed values of [`summary_sql`] into groups: kind 1
+/// people by first fiscal year, country and gender; kind 2 people by
+/// fiscal year and country; kind 3 people per course; kind 4 countries per
+/// course — or, when `course_countries_from_people`, the countries whose
+/// kind 3 sums (one per course and country) are not zero.
+fn read_summary<'a>(
+    direct: Option<&'a str>,
+    summed: Option<&'a str>,
+    course_countries_from_people: bool,
+) -> Result<TraineeAggregates, StoreError> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("trainee count \"{what}\" cannot be read"));
-    // (kind, group, country, gender) -> people; gender kept for kind 1 only.
-    let mut sums: HashMap<(u8, i64, &str, &str), i64> = HashMap::new();
-    for row in packed.split(';') {
+    let split = |packed: Option<&'a str>| packed.into_iter().flat_map(|p| p.split(';'));
+    let parse = |row: &'a str| -> Result<(u8, i64, &'a str, &'a str, u64), StoreError> {
         let mut f = row.split(',');
         let (Some(kind), Some(g), Some(country), Some(gender), Some(n), None) =
             (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
         else {
             return Err(corrupt(row));
         };
-        let kind: u8 = kind.parse().map_err(|_| corrupt(row))?;
-        let g: i64 = g.parse().map_err(|_| corrupt(row))?;
-        let n: i64 = n.parse().map_err(|_| corrupt(row))?;
-        let gender = if kind == 1 { gender } else { "" };
-        *sums.entry((kind, g, country, gender)).or_default() += n;
-    }
+        Ok((
+            kind.parse().map_err(|_| corrupt(row))?,
+            g.parse().map_err(|_| corrupt(row))?,
+            country,
+            gender,
+            n.parse().map_err(|_| corrupt(row))?,
+        ))
+    };
+    let year = |g: i64, row: &str| {
+        i32::try_from(g)
+            .ok()
+            .and_then(|y| FiscalYear::new(y).ok())
+            .ok_or_else(|| corrupt(row))
+    };
+    let mut out = TraineeAggregates::default();
     let mut courses: BTreeMap<Id, (u64, u64)> = BTreeMap::new();
-    for ((kind, g, country, gender), n) in sums {
-        if n == 0 {
-            continue;
-        }
-        let row = || format!("{kind},{g},{country},{gender},{n}");
-        let n = u64::try_from(n).map_err(|_| corrupt(&row()))?;
-        let year = || {
-            i32::try_from(g)
-                .ok()
-                .and_then(|y| FiscalYear::new(y).ok())
-                .ok_or_else(|| corrupt(&row()))
-        };
-        let code = || country.parse::<CountryCode>().map_err(|_| corrupt(&row()));
+    // Direct groups that also have summed rows: added up before use.
+    let mut shared: HashMap<(u8, i64, &str, &str), u64> = HashMap::new();
+    for row in split(summed) {
+        let (kind, g, country, gender, n) = parse(row)?;
         match kind {
-            1 => out
-                .by_first_year
-                .push((year()?, code()?, gender.parse().map_err(|_| corrupt(&row()))?, n)),
-            2 => out.by_year_country.push((year()?, code()?, n)),
+            1 | 2 => *shared.entry((kind, g, country, gender)).or_default() += n,
             3 => {
                 let c = courses.entry(g).or_default();
                 c.0 += n;
@@ -122,8 +148,38 @@ fn sum_packed(packed: Option<&str>, course_countries_from_people: bool) -> Resul
                 }
             }
             4 if !course_countries_from_people => courses.entry(g).or_default().1 += n,
-            _ => return Err(corrupt(&row())),
+            _ => return Err(corrupt(row)),
         }
+    }
+    let shared_groups: std::collections::BTreeSet<(u8, i64)> = shared.keys().map(|k| (k.0, k.1)).collect();
+    let mut push = |kind: u8, g: i64, country: &str, gender: &str, n: u64, row: &str| {
+        let country: CountryCode = country.parse().map_err(|_| corrupt(row))?;
+        match kind {
+            1 => out
+                .by_first_year
+                .push((year(g, row)?, country, gender.parse().map_err(|_| corrupt(row))?, n)),
+            2 => out.by_year_country.push((year(g, row)?, country, n)),
+            _ => return Err(corrupt(row)),
+        }
+        Ok(())
+    };
+    for row in split(direct) {
+        let (kind, g, country, gender, n) = parse(row)?;
+        if shared_groups.contains(&(kind, g)) {
+            *shared.entry((kind, g, country, gender)).or_default() += n;
+        } else {
+            push(kind, g, country, gender, n, row)?;
+        }
+    }
+    for ((kind, g, country, gender), n) in shared {
+        push(
+            kind,
+            g,
+            country,
+            gender,
+            n,
+            &format!("{kind},{g},{country},{gender},{n}"),
+        )?;
     }
     out.by_course = courses
         .into_iter()
@@ -233,9 +289,10 @@ impl Store {
     /// The caller checks [`Store::trainee_stats_live`] first.
     pub async fn trainee_summary(&self, as_of: NaiveDate) -> Result<TraineeAggregates, StoreError> {
         let values: Vec<Value> = bounds(as_of).into_iter().map(|v| Value::Int(Some(v))).collect();
-        let sql = summary_sql("trainee_counts", "");
-        let packed: Option<String> = with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?);
-        sum_packed(packed.as_deref(), false)
+        let sql = summary_sql("trainee_counts", "", "1, 2");
+        let (direct, summed): (Option<String>, Option<String>) =
+            with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?);
+        read_summary(direct.as_deref(), summed.as_deref(), false)
     }
 
     /// The groups of a report narrowed to a country, a region and/or a
@@ -279,12 +336,15 @@ impl Store {
         };
         let countries = list(countries.iter().map(ToString::to_string).collect(), &mut values);
         let genders = list(genders.iter().map(ToString::to_string).collect(), &mut values);
+        // Kind 2 is kept by gender here: summed, so a year's country is one group.
         let sql = summary_sql(
             "trainee_person_counts",
             &format!("country IN ({countries}) AND gender IN ({genders}) AND "),
+            "1",
         );
-        let packed: Option<String> = with_pool!(self, p => bind_all!(sqlx::query_scalar(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?);
-        sum_packed(packed.as_deref(), true).map(Some)
+        let (direct, summed): (Option<String>, Option<String>) =
+            with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?);
+        read_summary(direct.as_deref(), summed.as_deref(), true).map(Some)
     }
 
     /// The same groups counted by the databases' own `GROUP BY … COUNT(DISTINCT …)`
