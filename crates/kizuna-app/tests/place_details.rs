@@ -37,7 +37,7 @@ fn place(n: usize) -> PlaceInput {
         assurance: Some("unknown".into()),
         lat: Some(43.0 + (n % 40) as f64 * 0.001),
         lon: Some(141.3 + (n / 40) as f64 * 0.001),
-        opening_hours: (n % 2 == 0).then(|| "Mo-Su 10:00-20:00".into()),
+        opening_hours: n.is_multiple_of(2).then(|| "Mo-Su 10:00-20:00".into()),
         source: Some("import".into()),
         source_id: Some(format!("d-{n}")),
         ..PlaceFields::default()
@@ -128,7 +128,7 @@ async fn own_changes_are_answered_at_once(backend: Backend) {
     let (renamed, deleted) = change(&app, &ids).await;
     let after = nearest(&app, 50).await;
     assert!(after.contains("Renamed and moved"), "{after}");
-    assert!(after.starts_with(&format!("{{\"name\":\"Renamed and moved\",\"distance_m\":0.0,")));
+    assert!(after.starts_with("{\"name\":\"Renamed and moved\",\"distance_m\":0.0,"));
     assert!(shows(&after, renamed) && !shows(&after, deleted), "{after}");
     assert_eq!(after, fresh_answer(&url, Some(noon()), 50).await);
     // A place answered alone, and the staff's review, read it as it is.

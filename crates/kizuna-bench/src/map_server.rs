@@ -18,6 +18,10 @@ use crate::{LoadWatch, Scratch};
 
 const CHANGED: usize = 20_000;
 
+/// Searches at places spread over the set, to fill the places the server
+/// keeps for its searches (16,384 by default; 20 a search).
+const FILL_SEARCHES: usize = 2_000;
+
 /// The server, killed however the benchmark ends.
 struct Server(Child);
 
@@ -225,6 +229,18 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
     }
     times.sort();
     let median = times[times.len() / 2];
+    // The places kept for searches filled: nearest-20 at places spread
+    // over the whole set, each answer other places than the last.
+    let rss_before_fill = status_kb(pid, "VmRSS:").unwrap_or(0);
+    let t = Instant::now();
+    let fills = FILL_SEARCHES.min(n);
+    for p in places.iter().step_by((n / fills).max(1)).take(fills) {
+        nearest_ids(&addr, p.position.lat(), p.position.lon(), 20)
+            .await
+            .context("an answer")?;
+    }
+    let filled = t.elapsed();
+    let rss_filled = status_kb(pid, "VmRSS:").unwrap_or(0);
     let peak = status_kb(pid, "VmHWM:").unwrap_or(0);
     let (anon, file) = (
         status_kb(pid, "RssAnon:").unwrap_or(0),
@@ -274,6 +290,13 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         times.len(),
         median.as_secs_f64() * 1e3
     );
+    println!(
+        "| RSS after {fills} nearest-20 searches across the places (the places kept for searches filled; {:.1} s) | \
+         {:.0} MB (before: {:.0} MB) | |",
+        filled.as_secs_f64(),
+        mb(rss_filled),
+        mb(rss_before_fill)
+    );
     println!();
     println!(
         "The server is started on a store whose search index `kizuna reindex` made first ({:.1} s), as a restarted \
@@ -290,6 +313,14 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         engine,
         "RSS with the index loaded",
         mb(rss_loaded),
+        "MB",
+    ));
+    record(&Measure::new(
+        "map-server",
+        size,
+        engine,
+        "RSS with the places kept for searches filled",
+        mb(rss_filled),
         "MB",
     ));
     record(&Measure::new(
