@@ -40,14 +40,14 @@ fn fields(i: usize) -> PlaceFields {
         lat: Some(43.0 + (i % 13) as f64 * 0.01),
         lon: Some(141.3 + (i % 7) as f64 * 0.013),
         assurance: Some(levels[i % levels.len()].to_owned()),
-        prayer_space: Some(i % 4 == 0),
+        prayer_space: Some(i.is_multiple_of(4)),
         ..Default::default()
     };
     // Some places only have names in other languages.
     if i % 6 != 5 {
         f.name_en = Some(format!("{} {} (demo)", stems[i % stems.len()], i % 9));
     }
-    if i % 3 == 0 {
+    if i.is_multiple_of(3) {
         f.name_ja = Some(["ザイトゥーン", "あまな", "カフェ", "伊藤"][i % 4].to_owned());
     }
     if i % 4 == 1 || i % 6 == 5 {
