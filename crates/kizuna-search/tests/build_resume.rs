@@ -4,6 +4,8 @@
 //! searchable meanwhile, and a change applied during a build leaves the
 //! build where it was.
 
+#![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
+
 use std::collections::BTreeMap;
 
 use kizuna_search::{Build, Filter, Gazetteer, Positions, SearchDoc, SearchIndex, parse};

@@ -172,39 +172,12 @@ fn thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_bar_shows_the_share_done_of_the_total() {
-        let line = progress_line(
-            Building {
-                indexed: 250_000,
-                total: 1_000_000,
-            },
-            Duration::from_secs(10),
-        );
-        assert!(
-            line.starts_with(&format!("[{}{}]", "#".repeat(6), "-".repeat(18))),
-            "{line}"
-        );
-        assert!(line.contains("250,000 of 1,000,000 records"), "{line}");
-        assert!(line.contains("25,000/s"), "{line}");
-        assert!(line.contains("0:30 left"), "{line}");
-        // Done: a full bar, nothing left.
-        let line = progress_line(Building { indexed: 7, total: 7 }, Duration::from_secs(1));
-        assert!(line.starts_with(&format!("[{}]", "#".repeat(24))), "{line}");
-        assert!(!line.contains("left"), "{line}");
-    }
 }
 
 pub async fn search(url: &str, args: SearchArgs) -> anyhow::Result<()> {
@@ -242,5 +215,32 @@ pub async fn search(url: &str, args: SearchArgs) -> anyhow::Result<()> {
     match std::io::stdout().write_all(out.as_bytes()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bar_shows_the_share_done_of_the_total() {
+        let line = progress_line(
+            Building {
+                indexed: 250_000,
+                total: 1_000_000,
+            },
+            Duration::from_secs(10),
+        );
+        assert!(
+            line.starts_with(&format!("[{}{}]", "#".repeat(6), "-".repeat(18))),
+            "{line}"
+        );
+        assert!(line.contains("250,000 of 1,000,000 records"), "{line}");
+        assert!(line.contains("25,000/s"), "{line}");
+        assert!(line.contains("0:30 left"), "{line}");
+        // Done: a full bar, nothing left.
+        let line = progress_line(Building { indexed: 7, total: 7 }, Duration::from_secs(1));
+        assert!(line.starts_with(&format!("[{}]", "#".repeat(24))), "{line}");
+        assert!(!line.contains("left"), "{line}");
     }
 }
