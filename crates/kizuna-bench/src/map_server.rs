@@ -19,7 +19,7 @@ use crate::{LoadWatch, Scratch};
 const CHANGED: usize = 20_000;
 
 /// Searches at places spread over the set, to fill the places the server
-/// keeps for its searches (16,384 by default; 20 a search).
+/// keeps for its searches (4,096 by default; 20 a search).
 const FILL_SEARCHES: usize = 2_000;
 
 /// The server, killed however the benchmark ends.
