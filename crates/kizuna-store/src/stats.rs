@@ -20,10 +20,12 @@
 //! ([`Store::trainee_facts`]): a person's first within one of those is not
 //! kept.
 //!
-//! The rows a date needs come back unsummed and are added up here: the
-//! groups are many (about 35,000 at 100,000 participations) and a
-//! database's `GROUP BY` over text keys costs more than the reading
-//! (PostgreSQL: 64 ms against 19 ms, measured with `EXPLAIN ANALYZE`).
+//! Most of the rows a date needs (whole fiscal years of the year-keyed
+//! kinds, one row per group) come back unsummed, and only the rest is
+//! summed by the database ([`summary_sql`]): the groups are many (about
+//! 35,000 at 100,000 participations) and a database's `GROUP BY` over
+//! text keys costs more than the reading (PostgreSQL: 64 ms against 19 ms,
+//! measured with `EXPLAIN ANALYZE`).
 
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
