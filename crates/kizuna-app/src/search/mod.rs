@@ -123,6 +123,9 @@ pub struct Search {
 /// How long a search waits for another's catch-up of the index before it
 /// answers from the index as it is.
 const CATCH_UP_WAIT: Duration = Duration::from_secs(2);
+/// Records left to index up to which [`Search::start`] builds the index
+/// before returning (one batch of a build).
+const BUILT_BEFORE_LISTENING: u64 = 10_000;
 /// How long [`Search::keep_up`] waits for a catch-up (a build goes on past it).
 const KEEP_UP_WAIT: Duration = Duration::from_secs(5);
 
@@ -245,6 +248,15 @@ impl Search {
     /// A build that fails is taken up again by the next [`Search::catch_up`].
     pub async fn start(app: &App, dir: Option<&Path>) -> SearchResult<Arc<Self>> {
         let search = Arc::new(Self::load(app, dir).await?);
+        // A small store (the demo's) is built before the server listens, in
+        // a second or two: its first searches find everything.
+        if search
+            .building()
+            .is_some_and(|b| b.total.saturating_sub(b.indexed) <= BUILT_BEFORE_LISTENING)
+        {
+            search.catch_up(app).await?;
+            return Ok(search);
+        }
         let (writer, app) = (search.writer(), app.clone());
         tokio::spawn(async move {
             if let Err(e) = writer.catch_up(&app).await {
