@@ -21,6 +21,9 @@ use crate::{App, Result};
 /// 100,000 places; pages of 1,000 leave about 30 MB.
 const LOAD_PAGE: u32 = 1_000;
 
+/// Changed places read whole at a time by the index's catch-up.
+const CATCH_UP_PAGE: usize = 500;
+
 /// How long a server trusts its index without asking the database whether
 /// another server wrote places. Its own writes are seen at once.
 pub const PLACES_RECHECK: chrono::TimeDelta = chrono::TimeDelta::milliseconds(500);
@@ -242,14 +245,22 @@ impl App {
         // Dropped from the places kept before the index that has them is
         // used; places read before now are not kept (they may be older).
         self.place_index.details().forget(&ids);
-        let upserts = self.store.get_many::<Place>(&ids).await?;
-        let alive: std::collections::HashSet<Id> = upserts.iter().map(|p| p.id).collect();
+        // Read a page at a time and kept only as what the index needs, so
+        // memory holds one page of whole places, not every changed one.
+        let mut changes = held.changes();
+        let mut alive = std::collections::HashSet::with_capacity(ids.len());
+        for page in ids.chunks(CATCH_UP_PAGE) {
+            for place in self.store.get_many::<Place>(page).await? {
+                alive.insert(place.id);
+                changes.add(place);
+            }
+        }
         let deletes: Vec<Id> = ids.into_iter().filter(|id| !alive.contains(id)).collect();
         // A new small layer of the changes since the build, off the async
         // workers; folded into one layer when it has grown.
         let held = held.clone();
         let ix = blocking(move || {
-            let ix = held.updated(version, upserts, &deletes);
+            let ix = held.updated_by(version, changes, &deletes);
             if ix.changed_since_build() > (ix.len() / 8).max(50_000) {
                 ix.compacted()
             } else {

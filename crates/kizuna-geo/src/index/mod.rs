@@ -149,6 +149,32 @@ impl PlaceIndexBuilder {
     }
 }
 
+/// Places re-read since an index's version, kept only as what the index
+/// needs of them (and whole, for an index that holds its places).
+pub struct PlaceChanges {
+    shelf: HoursShelf,
+    points: Vec<Point>,
+    places: Option<Vec<Place>>,
+}
+
+impl PlaceChanges {
+    /// Take a re-read place (a later one of the same id wins).
+    pub fn add(&mut self, place: Place) {
+        self.points.push(self.shelf.point(&place));
+        if let Some(places) = &mut self.places {
+            places.push(place);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.points.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.points.is_empty()
+    }
+}
+
 /// All places, in an R*-tree on the unit sphere, as of one places version.
 pub struct PlaceIndex {
     version: i64,
@@ -228,6 +254,28 @@ impl PlaceIndex {
     /// (a place both deleted and re-read is kept as re-read). Copies the
     /// changes made since the last build, never the places built from.
     pub fn updated(&self, version: i64, upserts: Vec<Place>, deletes: &[Id]) -> Self {
+        let mut changes = self.changes();
+        for place in upserts {
+            changes.add(place);
+        }
+        self.updated_by(version, changes, deletes)
+    }
+
+    /// An empty set of re-read places for [`PlaceIndex::updated_by`], to be
+    /// filled a page of the store at a time.
+    pub fn changes(&self) -> PlaceChanges {
+        PlaceChanges {
+            shelf: self.shelf.clone(),
+            points: Vec::new(),
+            places: self.held.is_some().then(Vec::new),
+        }
+    }
+
+    /// As [`PlaceIndex::updated`], from re-read places already taken as
+    /// what the index needs of them: a server's catch-up never holds all
+    /// the changed places at once.
+    pub fn updated_by(&self, version: i64, changes: PlaceChanges, deletes: &[Id]) -> Self {
+        let PlaceChanges { points, places, .. } = changes;
         let mut delta: BTreeMap<Id, Point> = self.delta.points.iter().map(|p| (p.id, *p)).collect();
         let mut gone = (*self.gone).clone();
         let mut gone_n = self.gone_n;
@@ -244,16 +292,16 @@ impl PlaceIndex {
             mark(*id);
             delta.remove(id);
         }
-        for place in &upserts {
-            mark(place.id);
-            delta.insert(place.id, self.shelf.point(place));
+        for point in points {
+            mark(point.id);
+            delta.insert(point.id, point);
         }
         let held = self.held.as_ref().map(|held| {
             let mut held = (**held).clone();
             for id in deletes {
                 held.remove(id);
             }
-            held.extend(upserts.into_iter().map(|p| (p.id, p)));
+            held.extend(places.into_iter().flatten().map(|p| (p.id, p)));
             Arc::new(held)
         });
         let delta: Vec<Point> = delta.into_values().collect();
