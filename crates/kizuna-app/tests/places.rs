@@ -605,6 +605,9 @@ async fn the_index_follows_writes_on_every_server(backend: Backend) {
     let (lat, lon) = (43.0621, 141.3544);
     let all = PlaceFilter::default();
     assert!(two.nearest_places(lat, lon, 5, &all).await.unwrap().is_empty());
+    // Until its index has loaded (in the background) a server answers from
+    // the store; from here on it answers from the index it holds.
+    assert_eq!(two.place_index().await.unwrap().len(), 0);
     let created = one
         .create_place(place(1, 43.0622, 141.3545, "cafe", "unknown", false))
         .await
