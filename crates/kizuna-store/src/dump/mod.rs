@@ -374,22 +374,13 @@ impl Tx {
         }
         let n = t.columns.len();
         let cols: Vec<String> = t.columns.iter().map(|c| quoted(&c.name)).collect();
-        let mut sql = format!("INSERT INTO {} ({}) VALUES ", quoted(&t.name), cols.join(", "));
-        let mut p = 0;
-        for r in 0..rows.len() {
-            if r > 0 {
-                sql.push_str(", ");
-            }
-            sql.push('(');
-            for i in 0..n {
-                if i > 0 {
-                    sql.push_str(", ");
-                }
-                p += 1;
-                sql.push_str(&format!("${p}"));
-            }
-            sql.push(')');
-        }
+        let sqlite = self.backend() == Backend::Sqlite;
+        let sql = format!(
+            "INSERT INTO {} ({}) VALUES {}",
+            quoted(&t.name),
+            cols.join(", "),
+            crate::changes::value_rows(sqlite, rows.len(), n, 1)
+        );
         on_tx!(self, c => {
             let mut q = sqlx::query(AssertSqlSafe(sql));
             for row in rows {
