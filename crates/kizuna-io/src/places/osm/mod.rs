@@ -69,7 +69,7 @@
 //! - any other problem (no position, a name too long…) leaves the object
 //!   out, reported with its tag and reason; nothing is lost silently.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::NaiveDate;
 use kizuna_domain::common::guess_language;
@@ -84,11 +84,12 @@ use super::FileRead;
 use super::{FileRecord, ObjectNote, row_error};
 use crate::{IoError, Result, RowError};
 
+mod pbf;
 mod scan;
 #[cfg(test)]
 mod tests;
 
-use scan::{Source, Want, scan};
+use scan::{BlobIndex, Source, Want, scan};
 
 /// How an OpenStreetMap file is encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -569,11 +570,12 @@ pub(super) fn stream(
         }
         Encoding::Pbf => Source::Pbf(input),
     };
-    let (seen, kept) = scan(&source, &Want::Places)?;
+    let mut index = BlobIndex::default();
+    let (seen, kept) = scan(&source, &Want::Places, &mut index)?;
 
     // The nodes each kept way and relation needs.
     let mut way_nodes: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut member_ways: HashSet<i64> = HashSet::new();
+    let mut member_ways: Vec<i64> = Vec::new();
     for (_, e) in &kept {
         match e.kind() {
             Kind::Way => {
@@ -586,8 +588,10 @@ pub(super) fn stream(
         }
     }
     member_ways.retain(|w| !way_nodes.contains_key(w));
+    member_ways.sort_unstable();
+    member_ways.dedup();
     if !member_ways.is_empty() {
-        for (_, e) in scan(&source, &Want::Ways(&member_ways))?.1 {
+        for (_, e) in scan(&source, &Want::Ways(&member_ways), &mut index)?.1 {
             way_nodes.insert(e.id, e.refs);
         }
     }
@@ -599,13 +603,15 @@ pub(super) fn stream(
             positions.insert(e.id, p);
         }
     }
-    let mut needed: HashSet<i64> = way_nodes.values().flatten().copied().collect();
+    let mut needed: Vec<i64> = way_nodes.values().flatten().copied().collect();
     for (_, e) in &kept {
         needed.extend(e.members.iter().filter(|(k, _)| *k == Kind::Node).map(|(_, id)| *id));
     }
     needed.retain(|n| !positions.contains_key(n));
+    needed.sort_unstable();
+    needed.dedup();
     if !needed.is_empty() {
-        for (_, e) in scan(&source, &Want::Nodes(&needed))?.1 {
+        for (_, e) in scan(&source, &Want::Nodes(&needed), &mut index)?.1 {
             if let Some(p) = e.pos {
                 positions.insert(e.id, p);
             }

@@ -1,12 +1,12 @@
 //! Reading OpenStreetMap files object by object: XML with quick-xml,
-//! PBF with osmpbf, its blocks decoded in parallel. Only what the mapping
-//! asks for is copied.
+//! PBF with [`super::pbf`], its blocks decoded in parallel. Only what the
+//! mapping asks for is copied.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use quick_xml::events::{BytesStart, Event};
 
-use super::{Element, Encoding, Kind, PLACE_KEYS, Tags, bad, is_place};
+use super::{Element, Encoding, Kind, Tags, bad, is_place, pbf};
 use crate::Result;
 
 // ---------------------------------------------------------------------------
@@ -24,10 +24,10 @@ pub(super) enum Source<'a> {
 pub(super) enum Want<'s> {
     /// Objects that are places ([`super::is_place`]), with their tags.
     Places,
-    /// These ways, with their nodes (no tags).
-    Ways(&'s HashSet<i64>),
-    /// These nodes, with their positions (no tags).
-    Nodes(&'s HashSet<i64>),
+    /// These ways (sorted ids), with their nodes (no tags).
+    Ways(&'s [i64]),
+    /// These nodes (sorted ids), with their positions (no tags).
+    Nodes(&'s [i64]),
 }
 
 impl Want<'_> {
@@ -39,7 +39,7 @@ impl Want<'_> {
 /// The objects of a file that `want` asks for, each with its number in the
 /// file (from 1, counting every object not deleted), in file order; and how
 /// many objects the file has.
-pub(super) fn scan(source: &Source, want: &Want) -> Result<(usize, Vec<(usize, Element)>)> {
+pub(super) fn scan(source: &Source, want: &Want, index: &mut BlobIndex) -> Result<(usize, Vec<(usize, Element)>)> {
     match source {
         Source::Xml(bytes) => {
             let mut seen = 0usize;
@@ -48,8 +48,8 @@ pub(super) fn scan(source: &Source, want: &Want) -> Result<(usize, Vec<(usize, E
                 seen += 1;
                 let keep = match want {
                     Want::Places => is_place(&Tags(&e.tags)),
-                    Want::Ways(ids) => e.kind() == Kind::Way && ids.contains(&e.id),
-                    Want::Nodes(ids) => e.kind() == Kind::Node && ids.contains(&e.id),
+                    Want::Ways(ids) => e.kind() == Kind::Way && ids.binary_search(&e.id).is_ok(),
+                    Want::Nodes(ids) => e.kind() == Kind::Node && ids.binary_search(&e.id).is_ok(),
                 };
                 if keep {
                     kept.push((seen, e));
@@ -57,7 +57,7 @@ pub(super) fn scan(source: &Source, want: &Want) -> Result<(usize, Vec<(usize, E
             })?;
             Ok((seen, kept))
         }
-        Source::Pbf(input) => scan_pbf(*input, want),
+        Source::Pbf(input) => scan_pbf(*input, want, index),
     }
 }
 
@@ -277,197 +277,94 @@ pub(super) fn attributes(start: &BytesStart<'_>, text: &str, pos: u64) -> Result
     Ok(out)
 }
 
+/// Each data blob's node and way id ranges (by blob number), taken by the
+/// first pass over a PBF file so that later passes read only the blobs
+/// that can hold what they look for.
+#[derive(Debug, Default)]
+pub(super) struct BlobIndex(Vec<Option<IdRanges>>);
+
+#[derive(Debug, Clone, Copy, Default)]
+struct IdRanges {
+    nodes: Option<(i64, i64)>,
+    ways: Option<(i64, i64)>,
+}
+
+impl BlobIndex {
+    /// Whether blob `i` can be passed over unread by a pass wanting `want`.
+    fn skips(&self, i: usize, want: &Want) -> bool {
+        let Some(Some(r)) = self.0.get(i) else {
+            return false;
+        };
+        let within =
+            |range: Option<(i64, i64)>, ids: &[i64]| range.is_some_and(|(lo, hi)| pbf::any_within(ids, lo, hi));
+        match want {
+            Want::Places => false,
+            Want::Nodes(ids) => !within(r.nodes, ids),
+            Want::Ways(ids) => !within(r.ways, ids),
+        }
+    }
+}
+
 /// A PBF file's blocks decoded in parallel (rayon, as many threads as
 /// cores), read in file order from one reader, their kept objects put back
-/// in file order. Memory holds the blocks being decoded and what is kept.
-pub(super) fn scan_pbf(input: &dyn crate::places::Input, want: &Want) -> Result<(usize, Vec<(usize, Element)>)> {
-    use osmpbf::{BlobDecode, BlobReader};
+/// in file order. Memory holds the blobs being decoded and what is kept.
+/// The places' pass fills `index`; the others read only the blobs it says
+/// may hold their ids.
+pub(super) fn scan_pbf(
+    input: &dyn crate::places::Input,
+    want: &Want,
+    index: &mut BlobIndex,
+) -> Result<(usize, Vec<(usize, Element)>)> {
+    use pbf::{BlobKind, Blobs, Pick};
     use rayon::prelude::*;
     let p = Encoding::Pbf;
     let reader = input.open().map_err(|e| bad(p, e))?;
-    let blobs = BlobReader::new(std::io::BufReader::with_capacity(1 << 20, reader));
-    // The decoder may panic on a crafted file (it unwraps some values):
-    // that is a bad file, not a crash.
-    let run = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        blobs
-            .enumerate()
-            .par_bridge()
-            .map(|(i, blob)| match blob?.decode()? {
-                BlobDecode::OsmData(block) => {
-                    let (seen, kept) = pick(&block, want);
-                    Ok((i, seen, kept))
-                }
-                BlobDecode::OsmHeader(_) | BlobDecode::Unknown(_) => Ok((i, 0, Vec::new())),
-            })
-            .collect::<std::result::Result<Vec<_>, osmpbf::Error>>()
-    }));
-    let mut blocks = match run {
-        Ok(Ok(blocks)) => blocks,
-        Ok(Err(e)) => return Err(bad(p, e)),
-        Err(_) => return Err(bad(p, "its data is damaged")),
+    let mut blobs = Blobs::new(std::io::BufReader::with_capacity(1 << 20, reader));
+    let pick = match want {
+        Want::Places => Pick::Places,
+        Want::Ways(ids) => Pick::Ways(ids),
+        Want::Nodes(ids) => Pick::Nodes(ids),
     };
-    if blocks.is_empty() {
+    let skip = |i: usize| index.skips(i, want);
+    let mut any = false;
+    let results = std::iter::from_fn(|| {
+        let b = blobs.next_blob(&skip);
+        any |= b.is_some();
+        b
+    })
+    .par_bridge()
+    .map(|blob| {
+        let (i, raw) = blob?;
+        match (raw.kind, raw.bytes) {
+            (BlobKind::Data, Some(bytes)) => {
+                pbf::with_block(&bytes, |b| pbf::read_block(b, &pick)).map(|r| (i, Some(r)))
+            }
+            (BlobKind::Header, Some(bytes)) => pbf::with_block(&bytes, pbf::check_header).map(|()| (i, None)),
+            _ => Ok((i, None)),
+        }
+    })
+    .collect::<std::result::Result<Vec<_>, pbf::Error>>();
+    let mut blocks = results.map_err(|e| bad(p, e))?;
+    if !any {
         return Err(bad(p, "the file is empty"));
     }
-    blocks.sort_unstable_by_key(|(i, _, _)| *i);
+    blocks.sort_unstable_by_key(|(i, _)| *i);
+    if matches!(want, Want::Places) {
+        index.0 = vec![None; blocks.last().map_or(0, |(i, _)| i + 1)];
+        for (i, b) in &blocks {
+            if let Some(b) = b {
+                index.0[*i] = Some(IdRanges {
+                    nodes: b.nodes,
+                    ways: b.ways,
+                });
+            }
+        }
+    }
     let mut seen = 0usize;
     let mut kept = Vec::new();
-    for (_, n, objects) in blocks {
-        kept.extend(objects.into_iter().map(|(row, e)| (seen + row, e)));
-        seen += n;
+    for (_, b) in blocks.into_iter().filter_map(|(i, b)| b.map(|b| (i, b))) {
+        kept.extend(b.kept.into_iter().map(|(row, e)| (seen + row, e)));
+        seen += b.seen;
     }
     Ok((seen, kept))
-}
-
-/// A tag of a block's string table, when both strings are UTF-8.
-fn tag_of(strings: &[Vec<u8>], k: usize, v: usize) -> Option<(&str, &str)> {
-    Some((
-        std::str::from_utf8(strings.get(k)?).ok()?,
-        std::str::from_utf8(strings.get(v)?).ok()?,
-    ))
-}
-
-/// One block's objects: how many (not deleted), and those `want` keeps,
-/// numbered within the block from 1. For places, an object's tags are
-/// first looked at as string-table indices: only one with a key of
-/// [`PLACE_KEYS`] has its tags read as text, and only a place has them copied.
-fn pick(block: &osmpbf::PrimitiveBlock, want: &Want) -> (usize, Vec<(usize, Element)>) {
-    use osmpbf::RelMemberType;
-    let strings = block.raw_stringtable();
-    let places = matches!(want, Want::Places);
-    let trigger: Vec<bool> = if places {
-        strings
-            .iter()
-            .map(|s| PLACE_KEYS.iter().any(|k| k.as_bytes() == s.as_slice()))
-            .collect()
-    } else {
-        Vec::new()
-    };
-    let is = |i: usize| trigger.get(i).copied().unwrap_or(false);
-    // The object's tags when it is a place, else None.
-    let place_tags = |raw: &mut dyn Iterator<Item = (usize, usize)>| -> Option<Vec<(String, String)>> {
-        let raw: Vec<(usize, usize)> = raw.collect();
-        if !raw.iter().any(|(k, _)| is(*k)) {
-            return None;
-        }
-        let tags: Vec<(&str, &str)> = raw.iter().filter_map(|(k, v)| tag_of(strings, *k, *v)).collect();
-        is_place(&Tags(&tags)).then(|| tags.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect())
-    };
-    let deg = |nano: i64| nano as f64 / 1e9;
-    let ix = |i: u32| i as usize;
-    let dx = |i: i32| usize::try_from(i).unwrap_or(usize::MAX);
-    let mut seen = 0usize;
-    let mut kept = Vec::new();
-    for group in block.groups() {
-        for n in group.nodes() {
-            if !n.info().visible() {
-                continue;
-            }
-            seen += 1;
-            let tags = match want {
-                Want::Places => match place_tags(&mut n.raw_tags().map(|(k, v)| (ix(k), ix(v)))) {
-                    Some(t) => t,
-                    None => continue,
-                },
-                Want::Nodes(ids) if ids.contains(&n.id()) => Vec::new(),
-                _ => continue,
-            };
-            kept.push((
-                seen,
-                Element {
-                    kind: Some(Kind::Node),
-                    id: n.id(),
-                    pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
-                    tags,
-                    ..Element::default()
-                },
-            ));
-        }
-        for n in group.dense_nodes() {
-            if !n.info().is_none_or(osmpbf::DenseNodeInfo::visible) {
-                continue;
-            }
-            seen += 1;
-            let tags = match want {
-                Want::Places => {
-                    if n.raw_tags().len() == 0 {
-                        continue;
-                    }
-                    match place_tags(&mut n.raw_tags().map(|(k, v)| (dx(k), dx(v)))) {
-                        Some(t) => t,
-                        None => continue,
-                    }
-                }
-                Want::Nodes(ids) if ids.contains(&n.id()) => Vec::new(),
-                _ => continue,
-            };
-            kept.push((
-                seen,
-                Element {
-                    kind: Some(Kind::Node),
-                    id: n.id(),
-                    pos: Some((deg(n.nano_lat()), deg(n.nano_lon()))),
-                    tags,
-                    ..Element::default()
-                },
-            ));
-        }
-        for w in group.ways() {
-            if !w.info().visible() {
-                continue;
-            }
-            seen += 1;
-            let tags = match want {
-                Want::Places => match place_tags(&mut w.raw_tags().map(|(k, v)| (ix(k), ix(v)))) {
-                    Some(t) => t,
-                    None => continue,
-                },
-                Want::Ways(ids) if ids.contains(&w.id()) => Vec::new(),
-                _ => continue,
-            };
-            kept.push((
-                seen,
-                Element {
-                    kind: Some(Kind::Way),
-                    id: w.id(),
-                    tags,
-                    refs: w.refs().collect(),
-                    ..Element::default()
-                },
-            ));
-        }
-        for r in group.relations() {
-            if !r.info().visible() {
-                continue;
-            }
-            seen += 1;
-            if !places {
-                continue;
-            }
-            let Some(tags) = place_tags(&mut r.raw_tags().map(|(k, v)| (ix(k), ix(v)))) else {
-                continue;
-            };
-            kept.push((
-                seen,
-                Element {
-                    kind: Some(Kind::Relation),
-                    id: r.id(),
-                    tags,
-                    members: r
-                        .members()
-                        .map(|m| {
-                            let k = match m.member_type {
-                                RelMemberType::Node => Kind::Node,
-                                RelMemberType::Way => Kind::Way,
-                                RelMemberType::Relation => Kind::Relation,
-                            };
-                            (k, m.member_id)
-                        })
-                        .collect(),
-                    ..Element::default()
-                },
-            ));
-        }
-    }
-    (seen, kept)
 }

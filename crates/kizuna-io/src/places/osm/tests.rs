@@ -339,3 +339,449 @@ fn payment_tags_say_how_one_can_pay() {
         "ic_card;qr_code"
     );
 }
+
+// ---------------------------------------------------------------------------
+// PBF: a small writer for the tests, and the reader against osmpbf
+// ---------------------------------------------------------------------------
+
+/// Protocol buffer writing, enough for PBF test files.
+mod pb {
+    pub fn varint(out: &mut Vec<u8>, mut v: u64) {
+        while v >= 0x80 {
+            out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+    }
+    pub fn zz(v: i64) -> u64 {
+        ((v << 1) ^ (v >> 63)) as u64
+    }
+    pub fn int(out: &mut Vec<u8>, field: u32, v: u64) {
+        varint(out, u64::from(field) << 3);
+        varint(out, v);
+    }
+    pub fn bytes(out: &mut Vec<u8>, field: u32, b: &[u8]) {
+        varint(out, (u64::from(field) << 3) | 2);
+        varint(out, b.len() as u64);
+        out.extend_from_slice(b);
+    }
+    pub fn packed(out: &mut Vec<u8>, field: u32, vs: impl IntoIterator<Item = u64>) {
+        let mut p = Vec::new();
+        for v in vs {
+            varint(&mut p, v);
+        }
+        bytes(out, field, &p);
+    }
+    /// Deltas of `vs`, zigzagged.
+    pub fn deltas(vs: &[i64]) -> Vec<u64> {
+        let mut prev = 0;
+        vs.iter()
+            .map(|v| {
+                let d = zz(v - prev);
+                prev = *v;
+                d
+            })
+            .collect()
+    }
+}
+
+/// An object for [`pbf_file`]: a node (id, lat, lon, tags), a way (id,
+/// tags, nodes) or a relation (id, tags, members).
+enum Obj<'a> {
+    Node(i64, f64, f64, &'a [(&'a str, &'a str)]),
+    Way(i64, &'a [(&'a str, &'a str)], &'a [i64]),
+    Rel(i64, &'a [(&'a str, &'a str)], &'a [(Kind, i64)]),
+}
+
+/// A PBF file of `blocks`, each one block (dense nodes, ways or
+/// relations, as its objects are), zlib-compressed when `zlib`.
+fn pbf_file(blocks: &[&[Obj]], zlib: bool) -> Vec<u8> {
+    use pb::*;
+    let mut file = Vec::new();
+    let blob = |file: &mut Vec<u8>, kind: &str, block: Vec<u8>| {
+        let mut b = Vec::new();
+        if zlib {
+            let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+            std::io::Write::write_all(&mut z, &block).unwrap();
+            int(&mut b, 2, block.len() as u64);
+            bytes(&mut b, 3, &z.finish().unwrap());
+        } else {
+            bytes(&mut b, 1, &block);
+        }
+        let mut h = Vec::new();
+        bytes(&mut h, 1, kind.as_bytes());
+        int(&mut h, 3, b.len() as u64);
+        file.extend_from_slice(&(h.len() as u32).to_be_bytes());
+        file.extend_from_slice(&h);
+        file.extend_from_slice(&b);
+    };
+    let mut header = Vec::new();
+    bytes(&mut header, 4, b"OsmSchema-V0.6");
+    bytes(&mut header, 4, b"DenseNodes");
+    blob(&mut file, "OSMHeader", header);
+    for objects in blocks {
+        let mut strings: Vec<String> = vec![String::new()];
+        let mut s = |x: &str| -> u64 {
+            if let Some(i) = strings.iter().position(|y| *y == x) {
+                return i as u64;
+            }
+            strings.push(x.to_owned());
+            (strings.len() - 1) as u64
+        };
+        let mut group = Vec::new();
+        let nodes: Vec<_> = objects
+            .iter()
+            .filter_map(|o| match o {
+                Obj::Node(id, lat, lon, t) => Some((*id, *lat, *lon, *t)),
+                _ => None,
+            })
+            .collect();
+        if !nodes.is_empty() {
+            let mut dense = Vec::new();
+            let ids: Vec<i64> = nodes.iter().map(|n| n.0).collect();
+            let lats: Vec<i64> = nodes.iter().map(|n| (n.1 * 1e7).round() as i64).collect();
+            let lons: Vec<i64> = nodes.iter().map(|n| (n.2 * 1e7).round() as i64).collect();
+            packed(&mut dense, 1, deltas(&ids));
+            packed(&mut dense, 8, deltas(&lats));
+            packed(&mut dense, 9, deltas(&lons));
+            let mut kv = Vec::new();
+            for n in &nodes {
+                for (k, v) in n.3 {
+                    kv.push(s(k));
+                    kv.push(s(v));
+                }
+                kv.push(0);
+            }
+            packed(&mut dense, 10, kv);
+            bytes(&mut group, 2, &dense);
+        }
+        for o in *objects {
+            match o {
+                Obj::Node(..) => {}
+                Obj::Way(id, t, refs) => {
+                    let mut w = Vec::new();
+                    int(&mut w, 1, *id as u64);
+                    packed(&mut w, 2, t.iter().map(|(k, _)| s(k)).collect::<Vec<_>>());
+                    packed(&mut w, 3, t.iter().map(|(_, v)| s(v)).collect::<Vec<_>>());
+                    packed(&mut w, 8, deltas(refs));
+                    bytes(&mut group, 3, &w);
+                }
+                Obj::Rel(id, t, members) => {
+                    let mut r = Vec::new();
+                    int(&mut r, 1, *id as u64);
+                    packed(&mut r, 2, t.iter().map(|(k, _)| s(k)).collect::<Vec<_>>());
+                    packed(&mut r, 3, t.iter().map(|(_, v)| s(v)).collect::<Vec<_>>());
+                    let role = s("outer");
+                    packed(&mut r, 8, members.iter().map(|_| role));
+                    let ids: Vec<i64> = members.iter().map(|m| m.1).collect();
+                    packed(&mut r, 9, deltas(&ids));
+                    packed(
+                        &mut r,
+                        10,
+                        members.iter().map(|m| match m.0 {
+                            Kind::Node => 0,
+                            Kind::Way => 1,
+                            Kind::Relation => 2,
+                        }),
+                    );
+                    bytes(&mut group, 4, &r);
+                }
+            }
+        }
+        let mut table = Vec::new();
+        for x in &strings {
+            bytes(&mut table, 1, x.as_bytes());
+        }
+        let mut block = Vec::new();
+        bytes(&mut block, 1, &table);
+        bytes(&mut block, 2, &group);
+        int(&mut block, 17, 100);
+        blob(&mut file, "OSMData", block);
+    }
+    file
+}
+
+const MOSQUE: &[(&str, &str)] = &[
+    ("amenity", "place_of_worship"),
+    ("religion", "muslim"),
+    ("name", "Masjid"),
+];
+
+#[test]
+fn pbf_ways_and_relations_are_at_their_nodes_centroid() {
+    let eatery: &[(&str, &str)] = &[
+        ("amenity", "restaurant"),
+        ("diet:halal", "yes"),
+        ("name", "Halal Bistro"),
+    ];
+    let plain: &[(&str, &str)] = &[];
+    // Nodes over three blocks; the places' ways and relations in the last.
+    let b1 = [
+        Obj::Node(1, 43.0, 141.0, plain),
+        Obj::Node(2, 43.0, 141.002, plain),
+        Obj::Node(3, 43.002, 141.002, plain),
+        Obj::Node(4, 43.002, 141.0, plain),
+        Obj::Node(5, 43.5, 141.5, &[("amenity", "bench")]),
+    ];
+    let b2 = [
+        Obj::Node(100, 35.0, 139.0, plain),
+        Obj::Node(101, 35.0, 139.2, plain),
+        Obj::Node(102, 35.2, 139.1, eatery),
+    ];
+    let b3 = [Obj::Node(200, 10.0, 10.0, plain), Obj::Node(201, 10.0, 10.1, plain)];
+    let ways = [
+        Obj::Way(10, &[("building", "yes")], &[100, 101, 100]),
+        Obj::Way(
+            11,
+            &[
+                ("building", "yes"),
+                ("amenity", "place_of_worship"),
+                ("religion", "muslim"),
+                ("name", "Masjid"),
+            ],
+            &[1, 2, 3, 4, 1],
+        ),
+        Obj::Way(12, &[("highway", "residential")], &[200, 201]),
+    ];
+    let rels = [
+        Obj::Rel(
+            20,
+            &[
+                ("type", "multipolygon"),
+                ("amenity", "place_of_worship"),
+                ("religion", "muslim"),
+                ("name", "Kompleks"),
+            ],
+            &[(Kind::Way, 10)],
+        ),
+        Obj::Rel(21, &[("type", "route")], &[(Kind::Way, 12)]),
+        Obj::Rel(
+            22,
+            &[("type", "multipolygon"), ("amenity", "prayer_room"), ("name", "Gone")],
+            &[(Kind::Way, 999)],
+        ),
+    ];
+    for zlib in [false, true] {
+        let file = pbf_file(&[&b1, &b2, &b3, &ways, &rels], zlib);
+        let f = read(&file, Encoding::Pbf, true).unwrap();
+        assert_eq!((f.read, f.skipped), (4, 12), "four places among 16 objects");
+        let at: Vec<(String, f64, f64)> = f
+            .records
+            .iter()
+            .map(|r| (r.label.clone().unwrap(), r.input.position.lat(), r.input.position.lon()))
+            .collect();
+        assert_eq!(at.len(), 3, "{at:?}");
+        assert_eq!(at[0].0, "node/102");
+        // The way: its four corners once each (the closing node not twice).
+        assert_eq!(at[1].0, "way/11");
+        assert!(
+            (at[1].1 - 43.001).abs() < 1e-6 && (at[1].2 - 141.001).abs() < 1e-6,
+            "{at:?}"
+        );
+        // The relation: the nodes of its member way (read in a pass for ways).
+        assert_eq!(at[2].0, "relation/20");
+        assert!(
+            (at[2].1 - 35.0).abs() < 1e-3 && (at[2].2 - 139.1).abs() < 1e-6,
+            "{at:?}"
+        );
+        // A relation whose member way is not in the file: left out, saying why.
+        assert_eq!(f.left_out.len(), 1);
+        assert_eq!(
+            (f.left_out[0].object.as_str(), f.left_out[0].code.as_str()),
+            ("relation/22", "no_position")
+        );
+        assert!(
+            f.left_out[0].reason.contains("none of this relation's 1 members"),
+            "{}",
+            f.left_out[0].reason
+        );
+        // Rows count every object in file order.
+        assert_eq!(f.records[0].row, 8);
+        assert_eq!(f.records[1].row, 12);
+    }
+}
+
+#[test]
+fn pbf_node_passes_read_only_blocks_that_can_hold_their_nodes() {
+    let plain: &[(&str, &str)] = &[];
+    let b1 = [Obj::Node(1, 1.0, 1.0, plain), Obj::Node(2, 1.0, 1.1, plain)];
+    let b2 = [Obj::Node(50, 2.0, 2.0, plain), Obj::Node(60, 2.0, 2.1, plain)];
+    let ways = [Obj::Way(7, MOSQUE, &[50, 60, 50])];
+    let file = pbf_file(&[&b1, &b2, &ways], true);
+    let source = Source::Pbf(&super::super::Bytes(&file));
+    let mut index = BlobIndex::default();
+    let (seen, kept) = scan(&source, &Want::Places, &mut index).unwrap();
+    assert_eq!((seen, kept.len()), (5, 1));
+    // Damage the first node block's data: a pass that reads it fails, one
+    // that passes over it (its ids 1–2 hold none wanted) does not.
+    let mut damaged = file.clone();
+    let first_data = find_blob(&file, 1);
+    for b in &mut damaged[first_data.0 + 8..first_data.1] {
+        *b ^= 0x55;
+    }
+    let source = Source::Pbf(&super::super::Bytes(&damaged));
+    let (_, nodes) = scan(&source, &Want::Nodes(&[50, 60]), &mut index).unwrap();
+    let ids: Vec<i64> = nodes.iter().map(|(_, e)| e.id).collect();
+    assert_eq!(ids, [50, 60]);
+    assert!(
+        scan(&source, &Want::Nodes(&[2]), &mut index).is_err(),
+        "the damaged block is read"
+    );
+}
+
+/// The byte range of blob `n` (from 0) of a PBF file: its blob message.
+fn find_blob(file: &[u8], n: usize) -> (usize, usize) {
+    let mut at = 0;
+    for i in 0.. {
+        let h = u32::from_be_bytes(file[at..at + 4].try_into().unwrap()) as usize;
+        // The header's datasize: its last field (a varint).
+        let header = &file[at + 4..at + 4 + h];
+        let mut size = 0usize;
+        let mut p = 0;
+        while p < header.len() {
+            let key = header[p];
+            p += 1;
+            if key & 7 == 2 {
+                let len = header[p] as usize;
+                p += 1 + len;
+            } else {
+                let (mut v, mut s) = (0usize, 0);
+                loop {
+                    let b = header[p];
+                    p += 1;
+                    v |= ((b & 0x7f) as usize) << s;
+                    s += 7;
+                    if b < 0x80 {
+                        break;
+                    }
+                }
+                if key >> 3 == 3 {
+                    size = v;
+                }
+            }
+        }
+        let start = at + 4 + h;
+        if i == n {
+            return (start, start + size);
+        }
+        at = start + size;
+    }
+    unreachable!()
+}
+
+/// The real extract (central Helsinki, ODbL; see its README) read by
+/// osmpbf object by object, as the reference.
+const HELSINKI: &[u8] = include_bytes!("../../../../kizuna/tests/data/osm/helsinki-halal.osm.pbf");
+
+/// An object as the reference reads it: its osm id, tags, nodes, members, position.
+type Parts = (
+    String,
+    Vec<(String, String)>,
+    Vec<i64>,
+    Vec<(Kind, i64)>,
+    Option<(f64, f64)>,
+);
+/// A place with its row.
+type Seen = (
+    usize,
+    String,
+    Vec<(String, String)>,
+    Vec<i64>,
+    Vec<(Kind, i64)>,
+    Option<(f64, f64)>,
+);
+
+#[test]
+fn pbf_reader_reads_a_real_extract_as_osmpbf_does() {
+    use osmpbf::{Element as E, ElementReader, RelMemberType};
+    let mut all = 0usize;
+    let mut places: Vec<Seen> = Vec::new();
+    let mut positions: HashMap<i64, (f64, f64)> = HashMap::new();
+    let mut way_refs: Vec<i64> = Vec::new();
+    ElementReader::new(HELSINKI)
+        .for_each(|e| {
+            all += 1;
+            let (id, tags, refs, members, pos): Parts = match &e {
+                E::Node(n) => (
+                    format!("node/{}", n.id()),
+                    n.tags().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+                    vec![],
+                    vec![],
+                    Some((n.nano_lat() as f64 / 1e9, n.nano_lon() as f64 / 1e9)),
+                ),
+                E::DenseNode(n) => {
+                    positions.insert(n.id(), (n.nano_lat() as f64 / 1e9, n.nano_lon() as f64 / 1e9));
+                    (
+                        format!("node/{}", n.id()),
+                        n.tags().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+                        vec![],
+                        vec![],
+                        Some((n.nano_lat() as f64 / 1e9, n.nano_lon() as f64 / 1e9)),
+                    )
+                }
+                E::Way(w) => {
+                    way_refs.extend(w.refs());
+                    (
+                        format!("way/{}", w.id()),
+                        w.tags().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+                        w.refs().collect(),
+                        vec![],
+                        None,
+                    )
+                }
+                E::Relation(r) => (
+                    format!("relation/{}", r.id()),
+                    r.tags().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+                    vec![],
+                    r.members()
+                        .map(|m| {
+                            let k = match m.member_type {
+                                RelMemberType::Node => Kind::Node,
+                                RelMemberType::Way => Kind::Way,
+                                RelMemberType::Relation => Kind::Relation,
+                            };
+                            (k, m.member_id)
+                        })
+                        .collect(),
+                    None,
+                ),
+            };
+            if is_place(&Tags(&tags)) {
+                places.push((all, id, tags, refs, members, pos));
+            }
+        })
+        .unwrap();
+    let source = Source::Pbf(&super::super::Bytes(HELSINKI));
+    let mut index = BlobIndex::default();
+    let (seen, kept) = scan(&source, &Want::Places, &mut index).unwrap();
+    assert_eq!(seen, all);
+    assert!(places.len() > 50, "{}", places.len());
+    let ours: Vec<_> = kept
+        .iter()
+        .map(|(row, e)| {
+            (
+                *row,
+                e.osm_id(),
+                e.tags.clone(),
+                e.refs.clone(),
+                e.members.clone(),
+                e.pos,
+            )
+        })
+        .collect();
+    assert_eq!(ours.len(), places.len());
+    for (a, b) in ours.iter().zip(&places) {
+        assert_eq!(a, b);
+    }
+    // Every node the ways name, at the same position (those in the file).
+    way_refs.sort_unstable();
+    way_refs.dedup();
+    let (_, nodes) = scan(&source, &Want::Nodes(&way_refs), &mut index).unwrap();
+    let got: HashMap<i64, (f64, f64)> = nodes.iter().map(|(_, e)| (e.id, e.pos.unwrap())).collect();
+    let want: HashMap<i64, (f64, f64)> = way_refs
+        .iter()
+        .filter_map(|n| positions.get(n).map(|p| (*n, *p)))
+        .collect();
+    assert!(want.len() > 10_000, "{}", want.len());
+    assert_eq!(got, want);
+}
