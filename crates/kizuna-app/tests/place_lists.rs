@@ -403,3 +403,320 @@ async fn lists_read_only_what_they_show_on_sqlite() {
 async fn lists_read_only_what_they_show_on_postgres() {
     Box::pin(lists_read_only_what_they_show(Backend::Postgres)).await;
 }
+
+/// One number from raw SQL, on a connection of its own.
+async fn scalar(backend: Backend, url: &str, sql: &str) -> i64 {
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    match backend {
+        Backend::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(url).await.expect("a connection");
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("a number")
+        }
+        Backend::Postgres => {
+            let mut c = sqlx::PgConnection::connect(url).await.expect("a connection");
+            sqlx::query_scalar(sql).fetch_one(&mut c).await.expect("a number")
+        }
+    }
+}
+
+/// Raw SQL that changes what the application keeps (as a hand edit would).
+async fn execute(backend: Backend, url: &str, sql: &str) {
+    let sql = sqlx::AssertSqlSafe(sql.to_owned());
+    match backend {
+        Backend::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(url).await.expect("a connection");
+            sqlx::query(sql).execute(&mut c).await.expect("done");
+        }
+        Backend::Postgres => {
+            let mut c = sqlx::PgConnection::connect(url).await.expect("a connection");
+            sqlx::query(sql).execute(&mut c).await.expect("done");
+        }
+    }
+}
+
+/// The database's order of some byte strings, as a BLOB (SQLite) or a
+/// bytea (PostgreSQL) column sorts them.
+async fn database_byte_order(backend: Backend, url: &str, values: &[Vec<u8>]) -> Vec<Vec<u8>> {
+    macro_rules! sorted {
+        ($conn:ty, $ty:literal) => {{
+            let mut c = <$conn>::connect(url).await.expect("a connection");
+            sqlx::query(concat!("CREATE TEMP TABLE bytes_order (v ", $ty, " NOT NULL)"))
+                .execute(&mut c)
+                .await
+                .expect("a table");
+            for v in values {
+                sqlx::query("INSERT INTO bytes_order (v) VALUES ($1)")
+                    .bind(v.as_slice())
+                    .execute(&mut c)
+                    .await
+                    .expect("a row");
+            }
+            sqlx::query_scalar("SELECT v FROM bytes_order ORDER BY v")
+                .fetch_all(&mut c)
+                .await
+                .expect("rows")
+        }};
+    }
+    match backend {
+        Backend::Sqlite => sorted!(sqlx::SqliteConnection, "BLOB"),
+        Backend::Postgres => sorted!(sqlx::PgConnection, "BYTEA"),
+    }
+}
+
+/// The kept keys: one per place and kept order, none of places gone, each
+/// the key of the place's shown name; and the database orders them as
+/// bytes compare in Rust.
+async fn keys_in_step(backend: Backend, url: &str, app: &App) {
+    let all = app.store.all_places().await.expect("every place");
+    let orders = kizuna_store::place_sort::ORDERS;
+    assert_eq!(
+        scalar(backend, url, "SELECT COUNT(*) FROM place_sort_keys").await,
+        (all.len() * orders.len()) as i64,
+        "one key per place and order"
+    );
+    assert_eq!(
+        scalar(
+            backend,
+            url,
+            "SELECT COUNT(*) FROM place_sort_keys k LEFT JOIN places p ON p.id = k.place_id WHERE p.id IS NULL"
+        )
+        .await,
+        0,
+        "no key of a place gone"
+    );
+    for (ord, lang, prefer) in orders {
+        let mut want: Vec<(Vec<u8>, Id)> = all
+            .iter()
+            .map(|p| (kizuna_i18n::sort_key(lang, p.fields.names.best(prefer).as_str()), p.id))
+            .collect();
+        want.sort();
+        let keys: Vec<Vec<u8>> = want.iter().map(|(k, _)| k.clone()).collect();
+        // The ids in the database's order of (key, id) are the ids in Rust's.
+        let mut shuffled = keys.clone();
+        shuffled.reverse();
+        assert_eq!(
+            database_byte_order(backend, url, &shuffled).await,
+            keys,
+            "{ord}: the database orders the keys as bytes compare"
+        );
+        let staff = StaffPlaceQuery {
+            prefer: prefer.iter().map(|s| (*s).to_owned()).collect(),
+            ..Default::default()
+        };
+        let (got, _) = staff_pages(app, &staff, 13).await;
+        assert_eq!(got, want.iter().map(|(_, id)| *id).collect::<Vec<_>>(), "{ord}");
+    }
+}
+
+/// The lists as the whole read gives them: staff pages and the visitor's
+/// first places, a few queries in each language.
+async fn lists_as_the_whole_read(app: &App) {
+    let all = app.store.all_places().await.expect("every place");
+    for prefer in [vec![], vec!["ja"], vec!["th"], vec!["ms", "id"]] {
+        for q in [
+            StaffPlaceQuery::default(),
+            StaffPlaceQuery {
+                category: Some(PlaceCategory::Cafe),
+                ..Default::default()
+            },
+            StaffPlaceQuery {
+                text: Some("nur".into()),
+                ..Default::default()
+            },
+        ] {
+            let q = StaffPlaceQuery {
+                prefer: prefer.iter().map(|s| (*s).to_owned()).collect(),
+                ..q
+            };
+            let want = staff_reference(&all, &q);
+            for size in [4, 50] {
+                let (got, totals) = staff_pages(app, &q, size).await;
+                assert_eq!(got, want, "{q:?} pages of {size}");
+                assert!(totals.iter().all(|t| *t == want.len()));
+            }
+        }
+    }
+    let certified = PlaceFilter {
+        assurances: vec![Assurance::Certified],
+        ..Default::default()
+    };
+    for filter in [PlaceFilter::default(), certified] {
+        for lang in Lang::ALL {
+            let want = visitor_reference(app, &filter, None, lang).await;
+            for limit in [3, MAX_RESULTS] {
+                let (matched, hits) = app.visitor_places(&filter, None, lang, limit).await.expect("a list");
+                assert_eq!(matched, want.len(), "{filter:?} {lang:?}");
+                let got: Vec<(Id, Option<f64>)> = hits.iter().map(|h| (h.place.id, h.distance_m)).collect();
+                assert_eq!(got, want[..limit.min(want.len())], "{filter:?} {lang:?} first {limit}");
+            }
+        }
+    }
+}
+
+/// The kept sort keys follow every write — edits, imports (one at a
+/// time and streamed in batches), deletes — and are made again when the
+/// collation that made them is not this build's, going on from where a
+/// build stopped; meanwhile the lists sort in Rust, in the same order.
+async fn sort_keys_follow_the_writes(backend: Backend) {
+    let (url, app) = map(backend).await;
+    assert!(
+        app.store.place_sort_ready().await.expect("a state"),
+        "made when the store was opened"
+    );
+    keys_in_step(backend, &url, &app).await;
+    lists_as_the_whole_read(&app).await;
+
+    // Edits: new names in other scripts, a name taken away, levels changed.
+    let all = app.store.all_places().await.expect("every place");
+    for (n, p) in all.iter().take(12).enumerate() {
+        let mut f = PlaceFields::from(&p.fields);
+        f.name_en = match n % 3 {
+            0 => Some(format!("Aaa renamed {n} (demo)")),
+            1 => None,
+            _ => Some(format!("zzz renamed {n} (demo)")),
+        };
+        f.name_th = n.is_multiple_of(2).then(|| "กมล".to_owned());
+        if f.name_en.is_none() && f.name_ja.is_none() && f.name_th.is_none() && f.name_ms.is_none() {
+            f.name_ja = Some("わたなべ".into());
+        }
+        app.update_place(p.id, p.version, f).await.expect("edited");
+    }
+    keys_in_step(backend, &url, &app).await;
+    lists_as_the_whole_read(&app).await;
+
+    // An import: new places, and places already recorded renamed.
+    let mut inputs = Vec::new();
+    for i in (1000..1025).chain(0..6) {
+        let mut f = fields(i);
+        if i < 6 {
+            f.name_en = Some(format!("Imported again {i} (demo)"));
+        }
+        inputs.push(kizuna_domain::map::place::PlaceInput::try_from(f).expect("valid"));
+    }
+    app.upsert_places(&inputs).await.expect("imported");
+    keys_in_step(backend, &url, &app).await;
+    // Streamed in batches, as the console's large uploads are written.
+    let (tx, rx) = tokio::sync::mpsc::channel(2);
+    let store = app.store.clone();
+    let office = app.office_id();
+    let writer = tokio::spawn(async move { store.upsert_place_stream(office, rx).await });
+    for chunk in (2000..2040).chain(6..12).collect::<Vec<_>>().chunks(9) {
+        let batch = chunk
+            .iter()
+            .map(|i| {
+                let mut f = fields(*i);
+                f.name_en = Some(format!("Streamed {i} (demo)"));
+                kizuna_domain::map::place::PlaceInput::try_from(f).expect("valid")
+            })
+            .collect();
+        tx.send(kizuna_store::places::PlaceBatch::Places(batch))
+            .await
+            .expect("sent");
+    }
+    tx.send(kizuna_store::places::PlaceBatch::Done).await.expect("sent");
+    writer.await.expect("joined").expect("written").expect("committed");
+    app.places_changed_elsewhere().await.expect("caught up");
+    keys_in_step(backend, &url, &app).await;
+    lists_as_the_whole_read(&app).await;
+
+    // Deletes take their keys with them.
+    let all = app.store.all_places().await.expect("every place");
+    for p in all.iter().step_by(9) {
+        app.delete_place(p.id).await.expect("deleted");
+    }
+    keys_in_step(backend, &url, &app).await;
+    lists_as_the_whole_read(&app).await;
+
+    // Keys made by other collation data: not used, the lists sort in Rust
+    // as before, until they are made again.
+    execute(
+        backend,
+        &url,
+        "UPDATE place_sort_state SET made_by = 'icu_collator 1.0 (older data)'",
+    )
+    .await;
+    execute(backend, &url, "UPDATE place_sort_keys SET sort_key = place_sort_keys.sort_key || place_sort_keys.sort_key WHERE place_id % 2 = 0").await;
+    assert!(!app.store.place_sort_ready().await.expect("a state"));
+    lists_as_the_whole_read(&app).await;
+    let n = app.store.all_places().await.expect("every place").len();
+    assert_eq!(
+        app.store.build_place_sort_keys().await.expect("made"),
+        n,
+        "every place again"
+    );
+    assert!(app.store.place_sort_ready().await.expect("a state"));
+    keys_in_step(backend, &url, &app).await;
+    lists_as_the_whole_read(&app).await;
+
+    // A build stopped half way goes on from where it stopped.
+    let all = app.store.all_places().await.expect("every place");
+    let mid = all[all.len() / 2].id;
+    execute(
+        backend,
+        &url,
+        &format!("UPDATE place_sort_state SET built_to = {mid}, complete = 0"),
+    )
+    .await;
+    execute(
+        backend,
+        &url,
+        &format!("DELETE FROM place_sort_keys WHERE place_id > {mid}"),
+    )
+    .await;
+    assert!(!app.store.place_sort_ready().await.expect("a state"));
+    let after = all.iter().filter(|p| p.id > mid).count();
+    assert_eq!(
+        app.store.build_place_sort_keys().await.expect("made"),
+        after,
+        "only the rest"
+    );
+    assert_eq!(app.store.build_place_sort_keys().await.expect("nothing left"), 0);
+    keys_in_step(backend, &url, &app).await;
+    lists_as_the_whole_read(&app).await;
+}
+
+#[tokio::test]
+async fn sort_keys_follow_the_writes_on_sqlite() {
+    Box::pin(sort_keys_follow_the_writes(Backend::Sqlite)).await;
+}
+
+#[tokio::test]
+async fn sort_keys_follow_the_writes_on_postgres() {
+    Box::pin(sort_keys_follow_the_writes(Backend::Postgres)).await;
+}
+
+/// BLOB (SQLite) and bytea (PostgreSQL) sort as memcmp, the shorter of
+/// two where one begins the other first: Rust's order of byte strings.
+async fn bytes_sort_as_memcmp(backend: Backend) {
+    let url = fresh_url(backend).await.expect("a database");
+    Store::open(&url).await.expect("a store").close().await;
+    let mut values: Vec<Vec<u8>> = vec![
+        vec![],
+        vec![0],
+        vec![0, 0],
+        vec![1],
+        vec![1, 2],
+        vec![1, 2, 3],
+        vec![1, 3],
+        vec![0x7f],
+        vec![0x7f, 0xff],
+        vec![0x80],
+        vec![0xfe, 0xff],
+        vec![0xff],
+        vec![0xff, 0],
+    ];
+    values.reverse();
+    let mut want = values.clone();
+    want.sort();
+    assert_eq!(database_byte_order(backend, &url, &values).await, want);
+}
+
+#[tokio::test]
+async fn bytes_sort_as_memcmp_on_sqlite() {
+    Box::pin(bytes_sort_as_memcmp(Backend::Sqlite)).await;
+}
+
+#[tokio::test]
+async fn bytes_sort_as_memcmp_on_postgres() {
+    Box::pin(bytes_sort_as_memcmp(Backend::Postgres)).await;
+}

@@ -113,6 +113,17 @@ macro_rules! log_change {
             }
             q.execute(&mut *$tx).await?;
         }
+        // Places written keep their names' sort keys in step (place_sort.rs).
+        if system == kizuna_domain::System::Map {
+            let written: Vec<i64> = items
+                .iter()
+                .filter(|(entity, _, _, op)| *entity == "place" && *op == $crate::changes::Op::Upsert)
+                .map(|(_, id, _, _)| *id)
+                .collect();
+            if !written.is_empty() {
+                $crate::place_sort::keep_place_keys!($tx, &written);
+            }
+        }
         version
     }};
 }

@@ -29,6 +29,7 @@ pub mod notify;
 pub mod photos;
 pub mod place_list;
 pub mod place_reports;
+pub mod place_sort;
 pub mod placement_files;
 mod placements;
 pub mod places;
@@ -128,6 +129,7 @@ impl Store {
         };
         store.migrate().await?;
         store.check_schema().await?;
+        store.build_small_place_sort_keys().await?;
         Ok(store)
     }
 

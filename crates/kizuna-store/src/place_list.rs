@@ -6,8 +6,12 @@
 //! shows. The places of that page are then read with [`Store::get_many`].
 //!
 //! A name's order for a reader (ICU collation, CLDR's tailorings) cannot be
-//! written in SQL both databases share, so the names come out by id and
-//! are put in order by the caller.
+//! written in SQL both databases share; instead each place's shown name is
+//! kept as a collation sort key per order (`place_sort.rs`, migration 29),
+//! and the lists are ordered and paged by it in SQL
+//! ([`Store::place_ids_by_key`], [`Store::place_class_by_key`]). Until the
+//! keys are ready (or for an order not kept, or a text matched in Rust)
+//! the names come out by id and are put in order by the caller.
 
 use chrono::NaiveDate;
 use kizuna_domain::common::Id;
@@ -59,15 +63,10 @@ pub struct NamedPlace {
 /// `PlaceNames::best`). Only codes of [`NAME_LANGUAGES`] become column
 /// names; others are passed over.
 pub fn shown_name_sql(prefer: &[&str]) -> String {
-    let mut cols: Vec<String> = Vec::new();
-    for lang in prefer.iter().chain(["en", "ja", "ms", "id", "th", "ar"].iter()) {
-        if NAME_LANGUAGES.contains(lang) {
-            let col = format!("name_{lang}");
-            if !cols.contains(&col) {
-                cols.push(col);
-            }
-        }
-    }
+    let cols: Vec<String> = crate::place_sort::shown_languages(prefer)
+        .iter()
+        .map(|l| format!("name_{l}"))
+        .collect();
     format!("COALESCE({})", cols.join(", "))
 }
 
@@ -312,6 +311,212 @@ impl Store {
             marks.last().map(|m| m.id)
         };
         Ok((marks, next))
+    }
+}
+
+/// The places of a visitor's list by their lead (the first thing a card
+/// says), strongest first: what `kizuna_app::map::visit::Lead` decides
+/// from a place's stored assurance, certificate dates, category and prayer
+/// space, as SQL over `places` (aliased `p`). The level and category are
+/// compared as the store writes them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LeadClass {
+    /// Certified, with a certificate valid on the day asked about.
+    Certified,
+    SelfDeclared,
+    PorkFree,
+    Vegetarian,
+    /// No level known, and a mosque, a prayer room or a prayer space.
+    Prayer,
+    Unknown,
+    /// Certified, the certificate not valid on the day (ended, not begun).
+    CertificateNotValid,
+}
+
+impl LeadClass {
+    pub const ALL: [LeadClass; 7] = [
+        LeadClass::Certified,
+        LeadClass::SelfDeclared,
+        LeadClass::PorkFree,
+        LeadClass::Vegetarian,
+        LeadClass::Prayer,
+        LeadClass::Unknown,
+        LeadClass::CertificateNotValid,
+    ];
+
+    /// The condition over `p`; `day` is the parameter holding the day.
+    fn condition(self, day: &str) -> String {
+        use kizuna_domain::map::place::{Assurance, PlaceCategory};
+        let valid = format!(
+            "p.certificate_valid_from IS NOT NULL AND p.certificate_valid_until IS NOT NULL \
+             AND p.certificate_valid_from <= {day} AND p.certificate_valid_until >= {day}"
+        );
+        let level = |a: Assurance| format!("p.assurance = '{}'", a.as_str());
+        let none = format!(
+            "p.assurance NOT IN ('{}', '{}', '{}', '{}')",
+            Assurance::Certified.as_str(),
+            Assurance::SelfDeclared.as_str(),
+            Assurance::PorkFree.as_str(),
+            Assurance::VegetarianOptions.as_str()
+        );
+        let prayer = format!(
+            "(p.category IN ('{}', '{}') OR p.prayer_space = TRUE)",
+            PlaceCategory::Mosque.as_str(),
+            PlaceCategory::PrayerRoom.as_str()
+        );
+        match self {
+            LeadClass::Certified => format!("{} AND {valid}", level(Assurance::Certified)),
+            LeadClass::CertificateNotValid => format!("{} AND NOT ({valid})", level(Assurance::Certified)),
+            LeadClass::SelfDeclared => level(Assurance::SelfDeclared),
+            LeadClass::PorkFree => level(Assurance::PorkFree),
+            LeadClass::Vegetarian => level(Assurance::VegetarianOptions),
+            LeadClass::Prayer => format!("{none} AND {prayer}"),
+            LeadClass::Unknown => format!("{none} AND NOT {prayer}"),
+        }
+    }
+
+    fn dated(self) -> bool {
+        matches!(self, LeadClass::Certified | LeadClass::CertificateNotValid)
+    }
+}
+
+/// Where a page read in key order ends: the last place's key and id.
+pub type KeyCursor = (Vec<u8>, Id);
+
+impl Store {
+    /// One page of the places `filter` lets through in the kept order
+    /// `ord` ([`crate::place_sort::ORDERS`]: the shown name's collation
+    /// key, then id), `total` being how many it lets through
+    /// ([`Store::count_place_list`]). `None` when the filter's text must
+    /// be matched in Rust. A page past the middle is read from the end.
+    pub async fn place_ids_by_key(
+        &self,
+        filter: &PlaceListFilter,
+        ord: &str,
+        total: i64,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Option<Vec<Id>>, StoreError> {
+        let (conds, values, in_rust) = filter.conditions(2);
+        if in_rust {
+            return Ok(None);
+        }
+        let total = usize::try_from(total).unwrap_or(0);
+        if limit == 0 || offset >= total {
+            return Ok(Some(Vec::new()));
+        }
+        // An OFFSET steps over every row before it: from whichever end is nearer.
+        let from_end = offset > total / 2;
+        let (dir, skip, take) = if from_end {
+            let end = offset.saturating_add(limit).min(total);
+            ("DESC", total - end, end - offset)
+        } else {
+            ("ASC", offset, limit)
+        };
+        let sql = if conds.is_empty() {
+            format!(
+                "SELECT place_id FROM place_sort_keys WHERE ord = $1 \
+                 ORDER BY sort_key {dir}, place_id {dir} LIMIT {take} OFFSET {skip}"
+            )
+        } else {
+            format!(
+                "SELECT k.place_id FROM place_sort_keys k JOIN places ON places.id = k.place_id \
+                 WHERE k.ord = $1 AND {} ORDER BY k.sort_key {dir}, k.place_id {dir} LIMIT {take} OFFSET {skip}",
+                conds.join(" AND ")
+            )
+        };
+        let mut ids: Vec<Id> = with_pool!(self, p => {
+            bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)).bind(ord), values).fetch_all(p).await?
+        });
+        if from_end {
+            ids.reverse();
+        }
+        Ok(Some(ids))
+    }
+
+    /// Up to `limit` places of a lead class on `day`, in the kept order
+    /// `ord`, after `after` when given: each with its key, for the next
+    /// page to start after the last.
+    pub async fn place_class_by_key(
+        &self,
+        ord: &str,
+        class: LeadClass,
+        day: NaiveDate,
+        after: Option<&KeyCursor>,
+        limit: u32,
+    ) -> Result<Vec<KeyCursor>, StoreError> {
+        let mut n = 1;
+        let mut next = || {
+            n += 1;
+            format!("${n}")
+        };
+        let day_param = if class.dated() { next() } else { String::new() };
+        let mut sql = format!(
+            "SELECT k.sort_key, k.place_id FROM place_sort_keys k JOIN places p ON p.id = k.place_id \
+             WHERE k.ord = $1 AND {}",
+            class.condition(&day_param)
+        );
+        if after.is_some() {
+            let (a, b) = (next(), next());
+            sql.push_str(&format!(" AND (k.sort_key, k.place_id) > ({a}, {b})"));
+        }
+        sql.push_str(&format!(" ORDER BY k.sort_key, k.place_id LIMIT {limit}"));
+        let rows: Vec<(Vec<u8>, i64)> = with_pool!(self, p => {
+            let mut q = sqlx::query_as(AssertSqlSafe(sql)).bind(ord);
+            if class.dated() {
+                q = q.bind(day);
+            }
+            if let Some((key, id)) = after {
+                q = q.bind(key.as_slice()).bind(*id);
+            }
+            q.fetch_all(p).await?
+        });
+        Ok(rows)
+    }
+
+    /// The places of `ids` as [`PlaceMark`]s without their names, each
+    /// with its key in the kept order `ord`; in no order.
+    pub async fn place_marks_keyed(&self, ord: &str, ids: &[Id]) -> Result<Vec<(Vec<u8>, PlaceMark)>, StoreError> {
+        let sqlite = self.backend() == crate::Backend::Sqlite;
+        let mut out = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(crate::place_sort::IDS_PER_STATEMENT) {
+            // The order's name first: numbered after the ids on PostgreSQL.
+            let sql = format!(
+                "SELECT k.sort_key, p.id, p.lat_e7, p.lon_e7, p.category, p.assurance, p.certificate_valid_from, \
+                 p.certificate_valid_until, p.prayer_space FROM place_sort_keys k JOIN places p ON p.id = k.place_id \
+                 WHERE k.place_id IN (VALUES {}) AND k.ord = {}",
+                crate::changes::value_rows(sqlite, chunk.len(), 1, 1),
+                if sqlite {
+                    "?".to_owned()
+                } else {
+                    format!("${}", chunk.len() + 1)
+                }
+            );
+            with_pool!(self, p => {
+                use sqlx::Row as _;
+                let mut q = sqlx::query(AssertSqlSafe(sql));
+                for id in chunk {
+                    q = q.bind(*id);
+                }
+                for row in &q.bind(ord).fetch_all(p).await? {
+                    out.push((
+                        row.try_get::<Vec<u8>, _>(0)?,
+                        PlaceMark {
+                            id: row.try_get(1)?,
+                            name: String::new(),
+                            lat_e7: row.try_get(2)?,
+                            lon_e7: row.try_get(3)?,
+                            category: row.try_get(4)?,
+                            assurance: row.try_get(5)?,
+                            certificate_valid_from: row.try_get(6)?,
+                            certificate_valid_until: row.try_get(7)?,
+                            prayer_space: row.try_get(8)?,
+                        },
+                    ));
+                }
+            });
+        }
+        Ok(out)
     }
 }
 

@@ -21,11 +21,13 @@ use sqlx::Connection;
 
 /// The kind of type a column holds, in terms both databases share: SQLite
 /// keeps dates and times as text and booleans as integers, so a PostgreSQL
-/// `date` matches SQLite `text`, and `boolean` matches `integer`.
+/// `date` matches SQLite `text`, and `boolean` matches `integer`; bytes are
+/// SQLite `blob` and PostgreSQL `bytea`.
 fn class(backend: Backend, ty: &str) -> &'static str {
     match (backend, ty) {
         (Backend::Sqlite, "integer" | "bigint") | (Backend::Postgres, "integer" | "bigint" | "boolean") => "integer",
         (Backend::Sqlite, "text") | (Backend::Postgres, "text" | "date" | "timestamp with time zone") => "text",
+        (Backend::Sqlite, "blob") | (Backend::Postgres, "bytea") => "bytes",
         _ => "unknown",
     }
 }

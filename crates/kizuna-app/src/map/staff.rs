@@ -14,6 +14,7 @@ use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, EXPIRY_WARNING_DAYS, Place, PlaceCategory, STALE_AFTER_MONTHS};
 use kizuna_i18n::{self as i18n, Lang};
 use kizuna_store::place_list::{NamedPlace, PlaceListFilter};
+use kizuna_store::place_sort;
 
 use super::PlaceHit;
 use crate::{App, Result};
@@ -190,10 +191,37 @@ impl App {
         Ok((total.unwrap_or(seen), in_order))
     }
 
+    /// The ids of one page of the places matching `filter` in name order,
+    /// and how many match, read in the database's order of the kept sort
+    /// keys ([`kizuna_store::place_sort`]): only the page's ids are read.
+    /// `None` when that cannot be done — the keys not ready, the order not
+    /// kept, or the text to be matched in Rust — and the names are sorted
+    /// here instead ([`App::ids_by_name`]).
+    async fn ids_by_key(
+        &self,
+        filter: &PlaceListFilter,
+        prefer: &[&str],
+        lang: Lang,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Option<(usize, Vec<Id>)>> {
+        let Some(ord) = place_sort::order_for(lang, prefer) else {
+            return Ok(None);
+        };
+        if !self.store.place_sort_ready().await? {
+            return Ok(None);
+        }
+        let Some(total) = self.store.count_place_list(filter).await? else {
+            return Ok(None);
+        };
+        let ids = self.store.place_ids_by_key(filter, ord, total, offset, limit).await?;
+        Ok(ids.map(|ids| (usize::try_from(total).unwrap_or(0), ids)))
+    }
+
     /// A page of every place matching the query, sorted by name, with the
-    /// review counts over all places. Filters, counts and the text search
-    /// run in the database; the names are read by id and only the page's
-    /// places are read whole.
+    /// review counts over all places. Filters, counts, the text search and
+    /// (once the sort keys are made) the order and the page run in the
+    /// database; only the page's places are read whole.
     pub async fn staff_places(&self, q: &StaffPlaceQuery) -> Result<StaffPlaceList> {
         let today = self.today();
         let now = self.now();
@@ -218,7 +246,10 @@ impl App {
             verified_by: q.stale_only.then_some(stale_day),
             text: q.text.clone(),
         };
-        let (total, ids) = self.ids_by_name(&filter, &prefer, lang, q.offset, q.limit).await?;
+        let (total, ids) = match self.ids_by_key(&filter, &prefer, lang, q.offset, q.limit).await? {
+            Some(found) => found,
+            None => self.ids_by_name(&filter, &prefer, lang, q.offset, q.limit).await?,
+        };
         let mut by_id: HashMap<Id, Place> = self
             .store
             .get_many::<Place>(&ids)

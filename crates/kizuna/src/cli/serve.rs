@@ -137,6 +137,7 @@ pub async fn serve(database_url: &str, o: ServeOptions) -> anyhow::Result<()> {
     let app = Arc::new(app);
     // The map's index loads in the background; searches read the store meanwhile.
     app.start_place_index_load();
+    start_place_sort_build(&app);
     // The replica's application keeps its own map index, read from the
     // replica: the one anonymous visitors' map is answered from.
     let reader = match &read_database_url {
@@ -282,6 +283,35 @@ impl Drop for AbortOnDrop {
     fn drop(&mut self) {
         self.0.abort();
     }
+}
+
+/// Make the places' name sort keys in the background when a store has
+/// places without them (a store upgraded to migration 29, or new
+/// collation data): the lists sort the slower way until they are made.
+/// A small store had them made when it was opened.
+fn start_place_sort_build(app: &App) {
+    let store = app.store.clone();
+    tokio::spawn(async move {
+        match store.place_sort_ready().await {
+            Ok(true) => {}
+            Ok(false) => {
+                eprintln!(
+                    "the places' name order is being made in the background; place lists sort more slowly until then"
+                );
+                let started = std::time::Instant::now();
+                match store.build_place_sort_keys().await {
+                    Ok(n) => eprintln!(
+                        "the places' name order is made ({n} places in {:.1} s)",
+                        started.elapsed().as_secs_f64()
+                    ),
+                    Err(e) => {
+                        tracing::warn!(error = %e, "the places' name order could not be made; lists sort in memory")
+                    }
+                }
+            }
+            Err(e) => tracing::warn!(error = %e, "the places' name order could not be checked"),
+        }
+    });
 }
 
 /// The server's search index: in `--index-dir`, else beside a SQLite

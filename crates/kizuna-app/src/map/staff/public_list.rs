@@ -13,9 +13,14 @@ use chrono::NaiveDate;
 use kizuna_domain::common::Id;
 use kizuna_domain::map::place::{Assurance, LatLon, Place, PlaceCategory, haversine_m};
 use kizuna_i18n::{self as i18n, Lang};
-use kizuna_store::place_list::PlaceMark;
+use kizuna_store::place_list::{KeyCursor, LeadClass, PlaceMark};
+use kizuna_store::place_sort;
 
 use super::{SCAN_PAGE, keep_least};
+
+/// Places matching a filter at most whose keys and leads are read by id
+/// and sorted here; more are found in the order of the kept keys.
+const FEW_MATCHING: usize = 20_000;
 use crate::map::visit::{Lead, distance_band};
 use crate::map::{Area, PlaceFilter, PlaceHit};
 use crate::{App, Result};
@@ -110,6 +115,151 @@ impl App {
             ids.sort_unstable();
             Some(ids)
         };
+        let by_key = if near.is_none() {
+            self.first_by_key(matching.as_deref(), lang, today, limit).await?
+        } else {
+            None
+        };
+        let (matched, ids) = match by_key {
+            Some(found) => found,
+            None => {
+                self.first_by_scan(matching.as_deref(), near, lang, today, limit)
+                    .await?
+            }
+        };
+        let mut by_id: HashMap<Id, Place> = self
+            .store
+            .get_many::<Place>(&ids)
+            .await?
+            .into_iter()
+            .map(|p| (p.id, p))
+            .collect();
+        let shelf = self.place_index.shelf();
+        let hits = ids
+            .iter()
+            .filter_map(|id| by_id.remove(id))
+            .map(|p| {
+                let mut h = PlaceHit::at(p, shelf, None, today, now);
+                if let Some(from) = near {
+                    let pos = h.place.fields.position;
+                    h.distance_m = Some(metres_from(from, pos.lat(), pos.lon()));
+                }
+                h
+            })
+            .collect();
+        Ok((matched, hits))
+    }
+
+    /// The first `limit` places in a visitor's order without a position
+    /// (lead, then name, then id) read in the database's order of the kept
+    /// sort keys ([`kizuna_store::place_sort`]), one lead after another,
+    /// each place's lead decided in SQL as [`lead_of`] decides it; and how
+    /// many match. `matching`: the places a filter lets through (by id),
+    /// `None` for all. When few match, their keys and leads are read by id
+    /// and only they are sorted. `None` when the keys are not ready.
+    async fn first_by_key(
+        &self,
+        matching: Option<&[Id]>,
+        lang: Lang,
+        today: NaiveDate,
+        limit: usize,
+    ) -> Result<Option<(usize, Vec<Id>)>> {
+        let page = limit.saturating_mul(4).max(1_000);
+        self.first_by_key_with(matching, lang, today, limit, FEW_MATCHING, page)
+            .await
+    }
+
+    /// [`App::first_by_key`] with the most matching places sorted here
+    /// (`few`) and the places read per page of a lead's order (`page`).
+    async fn first_by_key_with(
+        &self,
+        matching: Option<&[Id]>,
+        lang: Lang,
+        today: NaiveDate,
+        limit: usize,
+        few: usize,
+        page: usize,
+    ) -> Result<Option<(usize, Vec<Id>)>> {
+        let Some(ord) = place_sort::order_for(lang, &[lang.code()]) else {
+            return Ok(None);
+        };
+        if !self.store.place_sort_ready().await? {
+            return Ok(None);
+        }
+        let mut ids: Vec<Id> = Vec::with_capacity(limit);
+        let matched = match matching {
+            None => {
+                for class in LeadClass::ALL {
+                    let Some(want) = limit.checked_sub(ids.len()).filter(|w| *w > 0) else {
+                        break;
+                    };
+                    let want = u32::try_from(want).unwrap_or(u32::MAX);
+                    let page = self.store.place_class_by_key(ord, class, today, None, want).await?;
+                    ids.extend(page.into_iter().map(|(_, id)| id));
+                }
+                usize::try_from(self.store.count::<Place>(&[]).await?).unwrap_or(0)
+            }
+            Some(m) if m.len() <= few => {
+                let mut keyed: Vec<(u8, Vec<u8>, Id)> = self
+                    .store
+                    .place_marks_keyed(ord, m)
+                    .await?
+                    .into_iter()
+                    .map(|(key, mark)| (lead_of(&mark, today).rank(), key, mark.id))
+                    .collect();
+                let matched = keyed.len();
+                if limit < keyed.len() {
+                    keyed.select_nth_unstable(limit);
+                    keyed.truncate(limit);
+                }
+                keyed.sort_unstable();
+                ids.extend(keyed.into_iter().map(|(_, _, id)| id));
+                matched
+            }
+            Some(m) => {
+                // Many match: each lead's places in key order, a page at a
+                // time, those matching kept, until the list is full.
+                let page = u32::try_from(page.max(1)).unwrap_or(u32::MAX);
+                'classes: for class in LeadClass::ALL {
+                    let mut after: Option<KeyCursor> = None;
+                    loop {
+                        if ids.len() >= limit {
+                            break 'classes;
+                        }
+                        let found = self
+                            .store
+                            .place_class_by_key(ord, class, today, after.as_ref(), page)
+                            .await?;
+                        let full = found.len() == page as usize;
+                        for (key, id) in found {
+                            if ids.len() < limit && m.binary_search(&id).is_ok() {
+                                ids.push(id);
+                            }
+                            after = Some((key, id));
+                        }
+                        if !full {
+                            break;
+                        }
+                    }
+                }
+                m.len()
+            }
+        };
+        Ok(Some((matched, ids)))
+    }
+
+    /// The first `limit` places in a visitor's order and how many match,
+    /// from every place's mark read a page at a time by id (the order
+    /// decided here, only the first `limit` kept): for a list by distance,
+    /// or while the sort keys are not ready.
+    async fn first_by_scan(
+        &self,
+        matching: Option<&[Id]>,
+        near: Option<(f64, f64)>,
+        lang: Lang,
+        today: NaiveDate,
+        limit: usize,
+    ) -> Result<(usize, Vec<Id>)> {
         let prefer = [lang.code()];
         let mut kept: BinaryHeap<Ordered> = BinaryHeap::new();
         let mut matched = 0usize;
@@ -117,7 +267,7 @@ impl App {
         loop {
             let (page, next) = self.store.place_marks_after(&prefer, after, SCAN_PAGE).await?;
             for m in page {
-                if matching.as_ref().is_some_and(|ids| ids.binary_search(&m.id).is_err()) {
+                if matching.is_some_and(|ids| ids.binary_search(&m.id).is_err()) {
                     continue;
                 }
                 matched += 1;
@@ -143,26 +293,88 @@ impl App {
             }
         }
         let ids: Vec<Id> = kept.into_sorted_vec().into_iter().map(|o| o.id).collect();
-        let mut by_id: HashMap<Id, Place> = self
-            .store
-            .get_many::<Place>(&ids)
-            .await?
-            .into_iter()
-            .map(|p| (p.id, p))
-            .collect();
-        let shelf = self.place_index.shelf();
-        let hits = ids
-            .iter()
-            .filter_map(|id| by_id.remove(id))
-            .map(|p| {
-                let mut h = PlaceHit::at(p, shelf, None, today, now);
-                if let Some(from) = near {
-                    let pos = h.place.fields.position;
-                    h.distance_m = Some(metres_from(from, pos.lat(), pos.lon()));
+        Ok((matched, ids))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use kizuna_domain::map::place::PlaceFields;
+    use kizuna_store::Backend;
+    use kizuna_testkit::fresh_store;
+
+    use super::*;
+
+    /// Many places matching a filter, found lead by lead in key order a
+    /// page at a time, are the first of those sorted whole.
+    async fn many_matching_found_page_by_page(backend: Backend) {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("a date");
+        let app = App::new(fresh_store(backend).await.expect("a store")).with_today(today);
+        let levels = [
+            "unknown",
+            "self_declared",
+            "pork_free",
+            "vegetarian_options",
+            "certified",
+        ];
+        let names = ["Zaytun", "amanah", "Émile", "カフェ", "ไซตูน", "Nur", "nur", "伊藤"];
+        let mut ids = Vec::new();
+        for i in 0..40usize {
+            let mut f = PlaceFields {
+                name_en: (i % 5 != 4).then(|| format!("{} {}", names[i % names.len()], i % 3)),
+                name_ja: (i % 5 == 4).then(|| "あまな".to_owned()),
+                category: Some(if i.is_multiple_of(7) { "mosque" } else { "cafe" }.into()),
+                lat: Some(43.06),
+                lon: Some(141.35),
+                assurance: Some(levels[i % levels.len()].into()),
+                prayer_space: Some(i.is_multiple_of(3)),
+                ..Default::default()
+            };
+            if i % 5 == 4 {
+                f.certifier = Some("Test Board (demo)".into());
+                f.certificate_number = Some(format!("T-{i}"));
+                f.certificate_valid_from = Some("2024-01-01".into());
+                f.certificate_valid_until = Some(
+                    if i.is_multiple_of(2) {
+                        "2027-01-01"
+                    } else {
+                        "2025-01-01"
+                    }
+                    .into(),
+                );
+            }
+            ids.push(app.create_place(f).await.expect("created").id);
+        }
+        // Every other place matches.
+        let matching: Vec<Id> = ids.iter().copied().step_by(2).collect();
+        for lang in Lang::ALL {
+            for limit in [0, 1, 5, 19, 20, 40] {
+                let sorted = app
+                    .first_by_key_with(Some(&matching), lang, today, limit, usize::MAX, 1)
+                    .await
+                    .expect("a list")
+                    .expect("keys ready");
+                for page in [1, 3, 1_000] {
+                    let paged = app
+                        .first_by_key_with(Some(&matching), lang, today, limit, 0, page)
+                        .await
+                        .expect("a list")
+                        .expect("keys ready");
+                    assert_eq!(paged, sorted, "{lang:?}, first {limit}, pages of {page}");
                 }
-                h
-            })
-            .collect();
-        Ok((matched, hits))
+                assert_eq!(sorted.0, 20);
+                assert_eq!(sorted.1.len(), limit.min(20));
+            }
+        }
+    }
+
+    #[tokio::test]
+    async fn many_matching_found_page_by_page_on_sqlite() {
+        Box::pin(many_matching_found_page_by_page(Backend::Sqlite)).await;
+    }
+
+    #[tokio::test]
+    async fn many_matching_found_page_by_page_on_postgres() {
+        Box::pin(many_matching_found_page_by_page(Backend::Postgres)).await;
     }
 }
