@@ -13,7 +13,17 @@
 //!   engine, and `peak-rss.svg`, each workload's peak memory.
 //!
 //! A benchmark this build does not have, or one that fails or runs out of
-//! time, stays in the tables as "not run: …" or "failed: …", never left out.
+//! time, stays in the tables as "not run: …", "failed: …" or "timed out
+//! …", never left out.
+//!
+//! The children share one run name (`KIZUNA_TEST_RUN=bench<pid>`), so
+//! every scratch database they make is called `kizuna_test_bench<pid>_…`:
+//! after each child, whatever it left (a child stopped at its time limit
+//! cannot drop its own) is dropped by name, and at the end the run's
+//! templates too. Workloads of one size that seed the same store (the
+//! demo plus N trainees: `pages` and `annual`) seed it once, as the run's
+//! template, and each works on a copy of it
+//! ([`crate::pages::trainee_store`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -120,8 +130,9 @@ pub struct Options {
     pub sqlite_only: bool,
     /// Only these workloads (empty: all).
     pub only: Vec<String>,
-    /// A child still running after this long is stopped and reported.
-    pub timeout: Duration,
+    /// A child still running after this long is stopped and reported;
+    /// `None`: [`time_limit`] for its size.
+    pub timeout: Option<Duration>,
     /// Keep the figures and runs already in `out` (a later run adds sizes).
     pub append: bool,
     /// The binary to run (`std::env::current_exe()`).
@@ -147,6 +158,109 @@ pub struct RunLine {
 impl RunLine {
     pub fn ok(&self) -> bool {
         self.result == "ok"
+    }
+}
+
+/// The time a child is given when none is asked: enough for the run at that
+/// size on a loaded 2-core machine (set-up included), so that only a child
+/// that hangs or has grown far slower than before is stopped. The size is
+/// the one asked (statistics run at ten times it).
+pub fn time_limit(asked: u64) -> Duration {
+    let minutes = match asked {
+        0..=10_000 => 5,
+        10_001..=100_000 => 12,
+        100_001..=1_000_000 => 30,
+        _ => 90,
+    };
+    Duration::from_secs(minutes * 60)
+}
+
+/// The run name the children are given (`KIZUNA_TEST_RUN`): their scratch
+/// databases and templates are named after it.
+pub fn run_name() -> String {
+    format!("bench{}", std::process::id())
+}
+
+/// Drop what the run's children left: PostgreSQL databases named
+/// `kizuna_test_<run>_…` and SQLite files of that name in the temporary
+/// directory, the run's templates too unless `keep_templates`. Returns
+/// how many were dropped (PostgreSQL unreachable: its part is skipped).
+pub fn drop_left_over(run: &str, keep_templates: bool) -> usize {
+    let prefix = format!("kizuna_test_{run}_");
+    let template = format!("{prefix}template_");
+    let keep = |name: &str| keep_templates && name.starts_with(&template);
+    let mut dropped = 0;
+    let dir = std::env::temp_dir().join("kizuna-tests");
+    if let Ok(entries) = std::fs::read_dir(&dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(&prefix) && !keep(&name) && std::fs::remove_file(e.path()).is_ok() {
+                dropped += 1;
+            }
+        }
+    }
+    // sqlx is async: a runtime of its own, on a thread of its own (this
+    // may run on a runtime's blocking thread).
+    let names = {
+        let prefix = prefix.clone();
+        std::thread::spawn(move || -> Vec<String> {
+            let Ok(rt) = tokio::runtime::Builder::new_current_thread().enable_all().build() else {
+                return Vec::new();
+            };
+            rt.block_on(async {
+                use sqlx::Connection as _;
+                let connect = sqlx::PgConnection::connect(&kizuna_testkit::postgres_admin_url());
+                let Ok(Ok(mut c)) = tokio::time::timeout(Duration::from_secs(5), connect).await else {
+                    return Vec::new();
+                };
+                let names: Vec<String> =
+                    sqlx::query_scalar("SELECT datname::text FROM pg_database WHERE starts_with(datname, $1)")
+                        .bind(&prefix)
+                        .fetch_all(&mut c)
+                        .await
+                        .unwrap_or_default();
+                let mut gone = Vec::new();
+                for n in names {
+                    if keep_templates && n.starts_with(&format!("{prefix}template_")) {
+                        continue;
+                    }
+                    if n.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
+                        && sqlx::raw_sql(sqlx::AssertSqlSafe(format!("DROP DATABASE IF EXISTS {n} WITH (FORCE)")))
+                            .execute(&mut c)
+                            .await
+                            .is_ok()
+                    {
+                        gone.push(n);
+                    }
+                }
+                let _ = c.close().await;
+                gone
+            })
+        })
+        .join()
+        .unwrap_or_default()
+    };
+    dropped + names.len()
+}
+
+/// Remove the SQLite template `name` of this process's named run
+/// (`KIZUNA_TEST_RUN`) and its side files: one whose making failed, so
+/// that no later benchmark copies it.
+pub fn drop_template(name: &str) {
+    let Ok(run) = std::env::var("KIZUNA_TEST_RUN") else {
+        return;
+    };
+    let dir = std::env::temp_dir().join("kizuna-tests");
+    let template = format!("kizuna_test_{run}_template_{name}");
+    for suffix in [
+        ".sqlite3",
+        ".lock",
+        ".part",
+        ".building.sqlite3",
+        ".building.sqlite3-wal",
+        ".building.sqlite3-shm",
+    ] {
+        let _ = std::fs::remove_file(dir.join(format!("{template}{suffix}")));
     }
 }
 
@@ -237,6 +351,15 @@ fn peak_rss_of(pid: u32) -> Option<f64> {
     Some(kb / 1024.0)
 }
 
+/// Why a child did not end well.
+#[derive(Clone, Debug, PartialEq)]
+enum Stop {
+    /// Stopped at its time limit.
+    TimedOut(Duration),
+    /// Ended with an error (its exit status or signal).
+    Failed(String),
+}
+
 /// Run one child to its end (or its time limit): exit status, peak RSS in
 /// MB. The peak is the child's own high-water mark, read every 50 ms while
 /// it runs (the last read is at most that long before it ends; memory of
@@ -248,10 +371,12 @@ fn run_child(
     stdout: &Path,
     stderr: &Path,
     timeout: Duration,
-) -> anyhow::Result<(Result<(), String>, Option<f64>)> {
+    run: &str,
+) -> anyhow::Result<(Result<(), Stop>, Option<f64>)> {
     let mut child = Command::new(exe)
         .args(args)
         .env(RECORD_VAR, record)
+        .env("KIZUNA_TEST_RUN", run)
         .stdin(Stdio::null())
         .stdout(std::fs::File::create(stdout).with_context(|| format!("cannot write {}", stdout.display()))?)
         .stderr(std::fs::File::create(stderr).with_context(|| format!("cannot write {}", stderr.display()))?)
@@ -267,14 +392,14 @@ fn run_child(
         }
         if let Some(status) = child.try_wait().context("waiting for the benchmark")? {
             let result = if term_sent.is_some() {
-                Err(format!("timed out after {} s and was stopped", timeout.as_secs()))
+                Err(Stop::TimedOut(timeout))
             } else if status.success() {
                 Ok(())
             } else {
-                Err(status.code().map_or_else(
+                Err(Stop::Failed(status.code().map_or_else(
                     || format!("ended by a signal ({status})"),
                     |c| format!("exit status {c}"),
-                ))
+                )))
             };
             // A child gone before its memory could be read shows none
             // rather than the few kilobytes of its start.
@@ -322,6 +447,7 @@ pub fn all(o: &Options) -> anyhow::Result<String> {
         .iter()
         .filter(|w| o.only.is_empty() || o.only.iter().any(|n| n == w.name))
         .collect();
+    let run = run_name();
     for w in chosen {
         let help = help_of(&o.exe, w.name);
         for &asked in &o.sizes {
@@ -346,20 +472,29 @@ pub fn all(o: &Options) -> anyhow::Result<String> {
                         std::process::id(),
                         w.name
                     ));
+                    let limit = o.timeout.unwrap_or_else(|| time_limit(asked));
                     let start = Instant::now();
-                    let (result, rss) = run_child(&o.exe, &line.args, &record, &stdout, &stderr, o.timeout)?;
+                    let (result, rss) = run_child(&o.exe, &line.args, &record, &stdout, &stderr, limit, &run)?;
                     line.seconds = start.elapsed().as_secs_f64();
                     line.peak_rss_mb = rss;
+                    // What it left behind; after a failure the templates
+                    // too (one may be half-made, its maker stopped).
+                    let left = drop_left_over(&run, result.is_ok());
                     line.result = match result {
                         Ok(()) => "ok".to_owned(),
-                        Err(why) => {
+                        Err(stop) => {
                             let err = std::fs::read_to_string(&stderr).unwrap_or_default();
                             let last = tail(&err, 2);
-                            if last.is_empty() {
-                                format!("failed: {why}")
+                            let why = match stop {
+                                Stop::TimedOut(t) => format!("timed out: stopped after {} s", t.as_secs()),
+                                Stop::Failed(why) => format!("failed: {why}"),
+                            };
+                            let why = if left > 0 {
+                                format!("{why} ({left} scratch databases it left dropped)")
                             } else {
-                                format!("failed: {why}: {last}")
-                            }
+                                why
+                            };
+                            if last.is_empty() { why } else { format!("{why}: {last}") }
                         }
                     };
                     let _ = std::fs::remove_file(&stderr);
@@ -382,6 +517,8 @@ pub fn all(o: &Options) -> anyhow::Result<String> {
             writeln!(f, "{}", serde_json::to_string(&line)?)?;
         }
     }
+    // The templates, once every workload that copies them is done.
+    drop_left_over(&run, false);
     write_outputs(&o.out)
 }
 
@@ -841,9 +978,10 @@ mod tests {
             &dir.join("o"),
             &dir.join("e"),
             Duration::from_secs(30),
+            "bench0",
         )
         .unwrap();
-        assert_eq!(result, Err("exit status 3".into()));
+        assert_eq!(result, Err(Stop::Failed("exit status 3".into())));
         assert_eq!(std::fs::read_to_string(dir.join("o")).unwrap(), "out\n");
         let (result, _) = run_child(
             Path::new("/bin/sh"),
@@ -852,9 +990,35 @@ mod tests {
             &dir.join("o"),
             &dir.join("e"),
             Duration::from_millis(300),
+            "bench0",
         )
         .unwrap();
-        assert!(result.unwrap_err().starts_with("timed out"));
+        assert_eq!(result, Err(Stop::TimedOut(Duration::from_millis(300))));
         let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn the_time_limit_grows_with_the_size() {
+        assert_eq!(time_limit(1_000), Duration::from_secs(300));
+        assert!(time_limit(100_000) < time_limit(1_000_000));
+        assert_eq!(time_limit(1_000_000), Duration::from_secs(30 * 60));
+    }
+
+    #[test]
+    fn what_a_stopped_child_left_is_dropped_by_its_run_name_and_templates_last() {
+        let dir = std::env::temp_dir().join("kizuna-tests");
+        std::fs::create_dir_all(&dir).unwrap();
+        let run = format!("benchtest{}", std::process::id());
+        let left = dir.join(format!("kizuna_test_{run}_123_0_9.sqlite3"));
+        let template = dir.join(format!("kizuna_test_{run}_template_trainees10.sqlite3"));
+        let other = dir.join(format!("kizuna_test_other{run}_1_0_9.sqlite3"));
+        for f in [&left, &template, &other] {
+            std::fs::write(f, b"x").unwrap();
+        }
+        assert!(drop_left_over(&run, true) >= 1);
+        assert!(!left.exists() && template.exists() && other.exists());
+        assert!(drop_left_over(&run, false) >= 1);
+        assert!(!template.exists() && other.exists());
+        let _ = std::fs::remove_file(other);
     }
 }

@@ -6,7 +6,10 @@
 //! so no cached statistics help it; the report is assembled (what the
 //! JSON is) and then laid out as PDF with the embedded fonts. The load
 //! average is printed beside the figures; the databases made are dropped
-//! at the end, also when a step fails.
+//! at the end, also when a step fails. The demo and trainees are
+//! [`crate::pages::trainee_store`]'s (in `kizuna bench all`, a copy of the
+//! store the pages benchmark of that size seeded); the outcomes are added
+//! here.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -22,6 +25,7 @@ use kizuna_domain::partnerships::outcome::{
 };
 use kizuna_store::{Backend, Page, Store};
 
+use crate::Scratch;
 use crate::data::SplitMix;
 use crate::pages::percentile;
 
@@ -39,6 +43,8 @@ fn load_average() -> String {
 
 /// Add `n` synthetic outcomes to the demo's partnership programmes, their
 /// dates spread over FY2000–FY2026, every tenth caused by the one before.
+/// Written through the store's record path in transactions of
+/// [`OUTCOME_BATCH`] (the outcomes, then their links).
 pub async fn seed_outcomes(app: &App, n: usize) -> anyhow::Result<usize> {
     let mut programmes: Vec<i64> = app
         .store
@@ -56,60 +62,68 @@ pub async fn seed_outcomes(app: &App, n: usize) -> anyhow::Result<usize> {
     let kinds = OutcomeKind::ALL;
     let sides = [Side::Japan, Side::Abroad, Side::Both];
     let mut previous = None;
-    for i in 0..n {
-        let title = LocalText::parse(
-            Some(&format!("Synthetic outcome {i}")),
-            Some(&format!("合成の成果 {i}")),
-            None,
-            None,
-        )?;
-        let input = OutcomeInput {
-            programme_id: programmes[i % programmes.len()],
-            title: title.clone(),
-            description: title,
-            kind: kinds[i % kinds.len()],
-            side: sides[i % 3],
-            occurred_on: first
-                .checked_add_days(Days::new(rng.next_u64() % span))
-                .context("a date")?,
-            actor_organisation_id: None,
-            actor_person_id: None,
-            actor_description: None,
-            agent_organisation_id: None,
-            contribution: None,
-            significance: None,
-            proposal_status: None,
-            evidence_url: None,
-            substantiated_by: None,
-            substantiated_on: None,
-            verdict: None,
-            substantiation_note: None,
-            public: false,
-            recorded_by: RecordedBy::Staff,
-            locality_ids: Vec::new(),
-        };
-        let made: Outcome = app.store.insert::<Outcome>(app.office_id(), &input).await?;
-        if i % 10 == 9
-            && let Some(from) = previous
-        {
-            app.store
-                .insert::<OutcomeLink>(
-                    app.office_id(),
-                    &OutcomeLinkInput {
-                        from_programme_id: None,
-                        from_activity_id: None,
-                        from_outcome_id: Some(from),
-                        from_placement_id: None,
-                        to_outcome_id: made.id,
-                        note: Some(LocalText::en(Text::parse("synthetic link")?)),
-                    },
-                )
-                .await?;
+    let mut start = 0;
+    while start < n {
+        let end = (start + OUTCOME_BATCH).min(n);
+        let mut inputs = Vec::with_capacity(end - start);
+        for i in start..end {
+            let title = LocalText::parse(
+                Some(&format!("Synthetic outcome {i}")),
+                Some(&format!("合成の成果 {i}")),
+                None,
+                None,
+            )?;
+            inputs.push(OutcomeInput {
+                programme_id: programmes[i % programmes.len()],
+                title: title.clone(),
+                description: title,
+                kind: kinds[i % kinds.len()],
+                side: sides[i % 3],
+                occurred_on: first
+                    .checked_add_days(Days::new(rng.next_u64() % span))
+                    .context("a date")?,
+                actor_organisation_id: None,
+                actor_person_id: None,
+                actor_description: None,
+                agent_organisation_id: None,
+                contribution: None,
+                significance: None,
+                proposal_status: None,
+                evidence_url: None,
+                substantiated_by: None,
+                substantiated_on: None,
+                verdict: None,
+                substantiation_note: None,
+                public: false,
+                recorded_by: RecordedBy::Staff,
+                locality_ids: Vec::new(),
+            });
         }
-        previous = Some(made.id);
+        let ids = app.store.insert_all::<Outcome>(app.office_id(), &inputs).await?;
+        let mut links = Vec::new();
+        for (i, id) in (start..end).zip(ids) {
+            if i % 10 == 9
+                && let Some(from) = previous
+            {
+                links.push(OutcomeLinkInput {
+                    from_programme_id: None,
+                    from_activity_id: None,
+                    from_outcome_id: Some(from),
+                    from_placement_id: None,
+                    to_outcome_id: id,
+                    note: Some(LocalText::en(Text::parse("synthetic link")?)),
+                });
+            }
+            previous = Some(id);
+        }
+        app.store.insert_all::<OutcomeLink>(app.office_id(), &links).await?;
+        start = end;
     }
     Ok(n)
 }
+
+/// Outcomes written per transaction by [`seed_outcomes`].
+const OUTCOME_BATCH: usize = 1_000;
 
 pub async fn annual(trainees: usize, outcomes: usize, fy: i32, runs: usize, backends: &str) -> anyhow::Result<()> {
     let fy = FiscalYear::new(fy).map_err(|e| anyhow::anyhow!("--fy: {e}"))?;
@@ -124,12 +138,24 @@ pub async fn annual(trainees: usize, outcomes: usize, fy: i32, runs: usize, back
         "| database | trainees | outcomes | FY | report (JSON) median ms | p95 ms | PDF median ms | p95 ms | JSON + PDF median ms | PDF bytes | load average (1 min) |"
     );
     println!("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---|");
+    let mut scratch = Scratch::default();
     for backend in list {
-        let url = kizuna_testkit::fresh_url(backend)
-            .await
-            .context("cannot create the benchmark database")?;
-        let result = run(&url, backend, trainees, outcomes, fy, runs, fonts.clone()).await;
-        kizuna_testkit::drop_fresh(&url).await;
+        let result = async {
+            let t = Instant::now();
+            let (url, how) = crate::pages::trainee_store(&mut scratch, backend, trainees).await?;
+            let app = App::new(Store::open(&url).await?);
+            let seeded = seed_outcomes(&app, outcomes).await;
+            app.store.close().await;
+            seeded?;
+            let how = format!("{how}, with the outcomes {:.1} s in all", t.elapsed().as_secs_f64());
+            run(&url, backend, trainees, fy, runs, fonts.clone(), &how).await?;
+            scratch.release(&url).await;
+            anyhow::Ok(())
+        }
+        .await;
+        if result.is_err() {
+            scratch.drop_all().await;
+        }
         result?;
     }
     Ok(())
@@ -139,23 +165,17 @@ async fn run(
     url: &str,
     backend: Backend,
     trainees: usize,
-    outcomes: usize,
     fy: FiscalYear,
     runs: usize,
     fonts: Arc<Fonts>,
+    how: &str,
 ) -> anyhow::Result<()> {
     let app = App::new(Store::open(url).await?);
-    let t = Instant::now();
-    app.load_demo().await?;
-    crate::data::seed_trainees(&app, trainees).await?;
-    seed_outcomes(&app, outcomes).await?;
     let all = app.trainee_report(&Default::default()).await?;
     let stored = app.store.count::<Outcome>(&[]).await?;
     eprintln!(
-        "seeded in {:.1}s: {} trainees from {} countries, {stored} outcomes",
-        t.elapsed().as_secs_f64(),
-        all.trainees,
-        all.countries
+        "demo and trainees: {how}: {} trainees from {} countries, {stored} outcomes",
+        all.trainees, all.countries
     );
     let (mut json_t, mut pdf_t, mut both_t) = (Vec::new(), Vec::new(), Vec::new());
     let mut bytes = 0;

@@ -135,6 +135,11 @@ impl Scratch {
         Ok(url)
     }
 
+    /// A database made elsewhere (a copy of a template), to be dropped.
+    pub fn adopt(&mut self, url: String) {
+        self.urls.push(url);
+    }
+
     /// A directory (made here) whose files are to be removed with it.
     pub fn dir(&mut self, path: std::path::PathBuf) -> std::io::Result<std::path::PathBuf> {
         std::fs::create_dir_all(&path)?;
