@@ -265,7 +265,23 @@ impl SearchIndex {
         deletes: &[(String, i64)],
         positions: &Positions,
     ) -> Result<(), IndexError> {
-        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let staged = self
+            .stage(upserts, deletes)
+            .and_then(|()| self.commit_staged(positions));
+        if staged.is_err() {
+            self.discard_staged()?;
+        }
+        staged
+    }
+
+    /// Hands `upserts` (each replacing its record's document) and `deletes`
+    /// (kind, id) to the writer without committing them: nothing is
+    /// searchable, nor kept on disk, until [`SearchIndex::commit_staged`].
+    /// A catch-up stages the changed records a page at a time, so that
+    /// neither it nor the writer (whose memory is bounded, spilling to
+    /// segment files) ever holds them all.
+    pub fn stage(&self, upserts: &[SearchDoc], deletes: &[(String, i64)]) -> Result<(), IndexError> {
+        let w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         for (kind, id) in deletes {
             w.delete_term(Term::from_field_text(self.fields.key, &key(kind, *id)));
         }
@@ -273,8 +289,22 @@ impl SearchIndex {
             w.delete_term(Term::from_field_text(self.fields.key, &key(&d.kind, d.id)));
             w.add_document(self.to_tantivy(d))?;
         }
+        Ok(())
+    }
+
+    /// Commits what was staged with `positions`, all at once. A build
+    /// under way stays where it was.
+    pub fn commit_staged(&self, positions: &Positions) -> Result<(), IndexError> {
+        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
         let build = self.build()?;
         self.commit(&mut w, positions, build.as_ref())
+    }
+
+    /// Drops what was staged since the last commit.
+    pub fn discard_staged(&self) -> Result<(), IndexError> {
+        let mut w = self.writer.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        w.rollback()?;
+        Ok(())
     }
 
     /// Empties the index for a build from `build`, and commits that with

@@ -130,18 +130,37 @@ impl PlaceIndexCache {
 impl App {
     /// The index of every place, rebuilt if a place was written since it was built.
     pub async fn place_index(&self) -> Result<Arc<PlaceIndex>> {
+        self.place_index_as_of(false).await
+    }
+
+    /// Brings the map's index, if it is loaded, to the places version of
+    /// now, asking the database whatever it confirmed lately, and waiting
+    /// for a catch-up another request is making. What follows the same
+    /// changes in the background (the search index) calls this first, so
+    /// that it never competes with the catch-up visitors wait for.
+    pub async fn place_index_caught_up(&self) -> Result<()> {
+        if self.place_index.held().is_some() {
+            self.place_index_as_of(true).await?;
+        }
+        Ok(())
+    }
+
+    /// [`App::place_index`]; `now`: as of the version the database gives
+    /// now, never the index held while another request updates it.
+    async fn place_index_as_of(&self, now: bool) -> Result<Arc<PlaceIndex>> {
         let cache = &self.place_index;
         // Counted before the version is read: a write in between makes the
         // next request look again.
         let local = self.store.local_writes(System::Map);
-        if let Some(ix) = cache.recent(local, self.now()) {
+        if !now && let Some(ix) = cache.recent(local, self.now()) {
             return Ok(ix);
         }
         // One request asks the database whether another server wrote; the
         // others meanwhile answer from the index held, unless it lacks this
         // server's own writes.
         let asking = cache.ask();
-        if asking.is_none()
+        if !now
+            && asking.is_none()
             && let Some(ix) = cache.stale_but_not_ours(local)
         {
             return Ok(ix);
@@ -155,7 +174,7 @@ impl App {
             Err(_) => {
                 // Another request is rebuilding. Unless this server's own
                 // writes are what it waits for, answer from the index held.
-                if let Some(ix) = cache.stale_but_not_ours(local) {
+                if !now && let Some(ix) = cache.stale_but_not_ours(local) {
                     return Ok(ix);
                 }
                 cache.1.lock().await
@@ -229,6 +248,7 @@ impl App {
     /// `held` brought to `version` by the places changed since its own
     /// version; `None` when so many changed that building afresh is quicker.
     async fn updated_index(&self, held: &Arc<PlaceIndex>, version: i64) -> Result<Option<PlaceIndex>> {
+        let started = std::time::Instant::now();
         let limit = (held.len() / 10).max(1000);
         let Some(changes) = self.store.changes_since(System::Map, held.version(), limit).await? else {
             return Ok(None);
@@ -247,18 +267,30 @@ impl App {
         self.place_index.details().forget(&ids);
         // Read a page at a time and kept only as what the index needs, so
         // memory holds one page of whole places, not every changed one.
+        // The next page is read (on a task of its own) while this one is
+        // taken: two pages in memory at most, the database's work and the
+        // decoding of rows on two cores.
         let mut changes = held.changes();
         let mut alive = std::collections::HashSet::with_capacity(ids.len());
-        for page in ids.chunks(CATCH_UP_PAGE) {
-            for place in self.store.get_many::<Place>(page).await? {
+        let read = |page: &[Id]| {
+            let (store, page) = (self.store.clone(), page.to_vec());
+            tokio::spawn(async move { store.get_many::<Place>(&page).await })
+        };
+        let mut pages = ids.chunks(CATCH_UP_PAGE);
+        let mut next = pages.next().map(read);
+        while let Some(reading) = next.take() {
+            next = pages.next().map(read);
+            let page = joined(reading.await)?;
+            for place in page {
                 alive.insert(place.id);
                 changes.add(place);
             }
         }
         let deletes: Vec<Id> = ids.into_iter().filter(|id| !alive.contains(id)).collect();
+        let read = started.elapsed();
         // A new small layer of the changes since the build, off the async
         // workers; folded into one layer when it has grown.
-        let held = held.clone();
+        let (held, deletes_n) = (held.clone(), deletes.len());
         let ix = blocking(move || {
             let ix = held.updated_by(version, changes, &deletes);
             if ix.changed_since_build() > (ix.len() / 8).max(50_000) {
@@ -268,13 +300,24 @@ impl App {
             }
         })
         .await;
+        tracing::debug!(
+            changed = alive.len() + deletes_n,
+            read_ms = read.as_millis(),
+            total_ms = started.elapsed().as_millis(),
+            "the map's index caught up"
+        );
         Ok(Some(ix))
     }
 }
 
 /// CPU work on the blocking pool.
 async fn blocking<T: Send + 'static>(work: impl FnOnce() -> T + Send + 'static) -> T {
-    match tokio::task::spawn_blocking(work).await {
+    joined(tokio::task::spawn_blocking(work).await)
+}
+
+/// What a task of this module's returned (its panic passed on).
+fn joined<T>(done: std::result::Result<T, tokio::task::JoinError>) -> T {
+    match done {
         Ok(v) => v,
         // Cancelled only when the runtime is shutting down.
         Err(e) => match e.try_into_panic() {

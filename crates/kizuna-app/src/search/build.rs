@@ -7,10 +7,11 @@
 //! tantivy's writing) runs on the blocking pool one batch at a time, so a
 //! build takes at most one blocking thread besides tantivy's own writer.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use kizuna_domain::System;
 use kizuna_domain::common::Id;
 use kizuna_search::index::{Build, FORMAT};
 use kizuna_search::{Positions, SearchDoc, SearchIndex};
@@ -25,6 +26,11 @@ use crate::App;
 const BATCH: usize = 10_000;
 /// Records read from the store at a time.
 const PAGE: u32 = 1000;
+/// Changed records read and staged at a time by a catch-up.
+const CHANGES_PAGE: usize = 500;
+/// Changes of one system above which a catch-up builds the index again
+/// instead of applying them one by one.
+const MAX_CHANGES: usize = 20_000;
 
 /// How far a build of the search index has got: searches meanwhile find
 /// only the records indexed so far.
@@ -135,42 +141,88 @@ impl Writer {
 
     /// The changes logged since the index's positions, applied in one
     /// commit; `false` (nothing applied) when there are too many to apply
-    /// one by one. The caller holds `writing`.
+    /// one by one. The caller holds `writing`. The records changed are read
+    /// and handed to the index's writer [`CHANGES_PAGE`] at a time, so
+    /// memory holds one page of them (the writer's own is bounded); nothing
+    /// is searchable until the commit, and an error drops what was staged.
     pub(super) async fn apply_changes(&self, app: &App) -> SearchResult<bool> {
+        let started = std::time::Instant::now();
         let held = self.index.positions()?;
         let mut positions = held.clone();
-        let mut upserts = Vec::new();
-        let mut deletes = Vec::new();
+        let mut staged = false;
+        let applied = self.stage_changes(app, &held, &mut positions, &mut staged).await;
+        let stage_ms = started.elapsed().as_millis();
+        let done = match applied {
+            Ok(false) => Ok(false),
+            Ok(true) if positions != held || staged => {
+                let index = self.index.clone();
+                blocking(move || index.commit_staged(&positions))
+                    .await
+                    .and_then(|r| r.map_err(Into::into))
+                    .map(|()| true)
+            }
+            Ok(true) => Ok(true),
+            Err(e) => Err(e),
+        };
+        if staged && !matches!(done, Ok(true)) {
+            let index = self.index.clone();
+            blocking(move || index.discard_staged()).await??;
+        }
+        if staged {
+            tracing::debug!(
+                stage_ms,
+                total_ms = started.elapsed().as_millis(),
+                "the search index caught up"
+            );
+        }
+        done
+    }
+
+    /// Stages the changes since `held` (see [`Writer::apply_changes`]),
+    /// moving `positions` on; `false` when there are too many.
+    async fn stage_changes(
+        &self,
+        app: &App,
+        held: &Positions,
+        positions: &mut Positions,
+        staged: &mut bool,
+    ) -> SearchResult<bool> {
         for system in SYSTEMS {
             let since = held.versions.get(system.as_str()).copied().unwrap_or(0);
-            let Some(changes) = app.store.changes_since(system, since, 20_000).await? else {
+            let Some(changes) = app.store.changes_since(system, since, MAX_CHANGES).await? else {
                 return Ok(false);
             };
             let Some(last) = changes.last().map(|c| c.version) else {
                 continue;
             };
-            let mut by_entity: BTreeMap<String, HashSet<Id>> = BTreeMap::new();
+            let mut by_entity: BTreeMap<String, BTreeSet<Id>> = BTreeMap::new();
             for c in &changes {
                 by_entity.entry(c.entity.clone()).or_default().insert(c.record_id);
             }
+            drop(changes);
+            if system == System::Map {
+                // The map's own index first: a visitor waits for it, not
+                // for this (which follows the same changes).
+                app.place_index_caught_up().await?;
+            }
             for (entity, ids) in by_entity {
                 let ids: Vec<Id> = ids.into_iter().collect();
-                let Some((kind, found)) = docs::by_entity(app, &entity, &ids).await? else {
-                    continue;
-                };
-                let alive: HashSet<i64> = found.iter().map(|d| d.id).collect();
-                deletes.extend(
-                    ids.iter()
+                for page in ids.chunks(CHANGES_PAGE) {
+                    let Some((kind, found)) = docs::by_entity(app, &entity, page).await? else {
+                        break;
+                    };
+                    let alive: HashSet<i64> = found.iter().map(|d| d.id).collect();
+                    let deletes: Vec<(String, Id)> = page
+                        .iter()
                         .filter(|id| !alive.contains(id))
-                        .map(|id| (kind.to_string(), *id)),
-                );
-                upserts.extend(found);
+                        .map(|id| (kind.to_string(), *id))
+                        .collect();
+                    let index = self.index.clone();
+                    *staged = true;
+                    blocking(move || index.stage(&found, &deletes)).await??;
+                }
             }
             positions.versions.insert(system.as_str().to_string(), last);
-        }
-        if positions != held {
-            let index = self.index.clone();
-            blocking(move || index.apply(&upserts, &deletes, &positions)).await??;
         }
         Ok(true)
     }
