@@ -3,8 +3,21 @@
 //! start to its first correct nearest-20 answer, and, after 20,000 places
 //! are changed by another process (as an import on another server would),
 //! the time until it answers with them.
+//!
+//! The server's memory is sampled every 20 ms through the run and its peak
+//! given per phase, split into anonymous memory (the heap) and files mapped
+//! (the binary, the search index's segments), so that a peak can be put
+//! down to what the server was doing. `KIZUNA_BENCH_RSS_TRACE=FILE` writes
+//! every sample (ms, phase, VmRSS, RssAnon, RssFile in kB) to FILE.
+//!
+//! Writing a million places and indexing them takes minutes in a debug
+//! build: with `KIZUNA_BENCH_MAP_SERVER_CACHE=DIR` the store and search
+//! index made for N places are kept in DIR and copied from there by the
+//! next run of the same N (the same seed, so the same places).
 
 use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, bail};
@@ -41,6 +54,114 @@ fn status_kb(pid: u32, field: &str) -> Option<u64> {
         .nth(1)?
         .parse()
         .ok()
+}
+
+/// What the benchmark is doing, for the memory sampled meanwhile.
+const PHASES: [&str; 6] = [
+    "start → first answer",
+    "first answer → index loaded",
+    "20,000 places written elsewhere → answered",
+    "answers after, the search index catching up",
+    "searches across the places",
+    "idle at the end",
+];
+
+/// The highest VmRSS seen in a phase, with its split at that moment (kB).
+#[derive(Clone, Copy, Default)]
+struct PhasePeak {
+    rss: u64,
+    anon: u64,
+    file: u64,
+}
+
+/// Samples a process's memory every 20 ms on a thread of its own, keeping
+/// each phase's highest.
+struct Sampler {
+    phase: Arc<AtomicUsize>,
+    stop: Arc<AtomicBool>,
+    peaks: Arc<Mutex<Vec<PhasePeak>>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Sampler {
+    fn start(pid: u32) -> Self {
+        let phase = Arc::new(AtomicUsize::new(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let peaks = Arc::new(Mutex::new(vec![PhasePeak::default(); PHASES.len()]));
+        let trace = std::env::var_os("KIZUNA_BENCH_RSS_TRACE").and_then(|p| std::fs::File::create(p).ok());
+        let thread = {
+            let (phase, stop, peaks) = (phase.clone(), stop.clone(), peaks.clone());
+            std::thread::spawn(move || {
+                use std::io::Write;
+                let mut trace = trace.map(std::io::BufWriter::new);
+                let t = Instant::now();
+                while !stop.load(Ordering::Acquire) {
+                    let (Some(rss), Some(anon), Some(file)) = (
+                        status_kb(pid, "VmRSS:"),
+                        status_kb(pid, "RssAnon:"),
+                        status_kb(pid, "RssFile:"),
+                    ) else {
+                        break;
+                    };
+                    let at = phase.load(Ordering::Acquire);
+                    if let Some(w) = trace.as_mut() {
+                        let _ = writeln!(w, "{} {at} {rss} {anon} {file}", t.elapsed().as_millis());
+                    }
+                    let mut peaks = peaks.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+                    if let Some(p) = peaks.get_mut(at)
+                        && rss > p.rss
+                    {
+                        *p = PhasePeak { rss, anon, file };
+                    }
+                    drop(peaks);
+                    std::thread::sleep(Duration::from_millis(20));
+                }
+            })
+        };
+        Sampler {
+            phase,
+            stop,
+            peaks,
+            thread: Some(thread),
+        }
+    }
+
+    fn enter(&self, phase: usize) {
+        self.phase.store(phase, Ordering::Release);
+    }
+
+    fn finish(mut self) -> Vec<PhasePeak> {
+        self.stop.store(true, Ordering::Release);
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+        self.peaks
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+}
+
+/// The store and search index kept for N places (see the module's note).
+fn cached_store(n: usize) -> Option<std::path::PathBuf> {
+    let dir = std::path::PathBuf::from(std::env::var_os("KIZUNA_BENCH_MAP_SERVER_CACHE")?);
+    std::fs::create_dir_all(&dir).ok()?;
+    Some(dir.join(format!("places-{n}.sqlite3")))
+}
+
+/// Copies a SQLite database (closed) and its search index beside it.
+fn copy_store(from: &std::path::Path, to: &std::path::Path) -> anyhow::Result<()> {
+    std::fs::copy(from, to).with_context(|| format!("copying {}", from.display()))?;
+    let search = |p: &std::path::Path| std::path::PathBuf::from(format!("{}.search", p.display()));
+    let (src, dst) = (search(from), search(to));
+    std::fs::create_dir_all(&dst)?;
+    for e in std::fs::read_dir(&src)? {
+        let e = e?;
+        if e.file_type()?.is_file() {
+            std::fs::copy(e.path(), dst.join(e.file_name()))?;
+        }
+    }
+    Ok(())
 }
 
 /// CPU time used by a process so far, in clock ticks.
@@ -117,12 +238,48 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         .collect();
 
     let t = Instant::now();
-    let app = App::new(Store::open(&url).await?);
     let places = crate::data::synthetic_places(n, 7);
-    for chunk in places.chunks(20_000) {
-        app.upsert_places(chunk).await?;
-    }
-    eprintln!("{n} places written in {:.1} s", t.elapsed().as_secs_f64());
+    let cache = cached_store(n);
+    let reindexed = match cache.as_ref().filter(|c| c.exists()) {
+        Some(c) => {
+            copy_store(c, std::path::Path::new(&path))?;
+            eprintln!(
+                "{n} places and their search index copied from {} in {:.1} s",
+                c.display(),
+                t.elapsed().as_secs_f64()
+            );
+            None
+        }
+        None => {
+            let app = App::new(Store::open(&url).await?);
+            for chunk in places.chunks(20_000) {
+                app.upsert_places(chunk).await?;
+            }
+            app.store.close().await;
+            eprintln!("{n} places written in {:.1} s", t.elapsed().as_secs_f64());
+            // The search index a server keeps beside the database, made as
+            // `kizuna reindex` makes it: a server restarted finds it current (a
+            // first start would index every place before it listens).
+            let t = Instant::now();
+            let status = Command::new(&exe)
+                .env("KIZUNA_DATABASE_URL", &url)
+                .arg("reindex")
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .context("running kizuna reindex")?;
+            if !status.success() {
+                bail!("kizuna reindex failed: {status}");
+            }
+            let reindexed = t.elapsed();
+            eprintln!("search index made in {:.1} s", reindexed.as_secs_f64());
+            if let Some(c) = &cache {
+                copy_store(std::path::Path::new(&path), c)?;
+            }
+            Some(reindexed)
+        }
+    };
+    let app = App::new(Store::open(&url).await?);
     let (lat, lon) = (places[0].position.lat(), places[0].position.lon());
     let want: Vec<i64> = app
         .nearest_places(lat, lon, 20, &PlaceFilter::default())
@@ -131,38 +288,27 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         .map(|h| h.place.id)
         .collect();
 
-    // The search index a server keeps beside the database, made as
-    // `kizuna reindex` makes it: a server restarted finds it current (a
-    // first start would index every place before it listens).
-    let t = Instant::now();
-    let status = Command::new(&exe)
-        .env("KIZUNA_DATABASE_URL", &url)
-        .arg("reindex")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .context("running kizuna reindex")?;
-    if !status.success() {
-        bail!("kizuna reindex failed: {status}");
-    }
-    let reindexed = t.elapsed();
-    eprintln!("search index made in {:.1} s", reindexed.as_secs_f64());
-
     let port = {
         let l = std::net::TcpListener::bind("127.0.0.1:0")?;
         l.local_addr()?.port()
     };
     let addr = format!("127.0.0.1:{port}");
     let started = Instant::now();
+    // `KIZUNA_BENCH_SERVER_LOG=FILE`: the server's log (as `KIZUNA_LOG` asks) in FILE.
+    let log = match std::env::var_os("KIZUNA_BENCH_SERVER_LOG") {
+        Some(p) => Stdio::from(std::fs::File::create(p).context("the server's log file")?),
+        None => Stdio::null(),
+    };
     let child = Command::new(&exe)
         .env("KIZUNA_DATABASE_URL", &url)
         .args(["serve", "--addr", &addr])
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(log)
         .spawn()
         .context("starting kizuna serve")?;
     let server = Server(child);
     let pid = server.0.id();
+    let sampler = Sampler::start(pid);
     let first = loop {
         if let Some(ids) = nearest_ids(&addr, lat, lon, 20).await {
             if ids != want {
@@ -176,6 +322,7 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         tokio::time::sleep(Duration::from_millis(10)).await;
     };
     eprintln!("first answer after {:.2} s", first.as_secs_f64());
+    sampler.enter(1);
     // Until the server has loaded its index: its CPU idle for a second.
     let mut last = cpu_ticks(pid).unwrap_or(0);
     loop {
@@ -201,6 +348,7 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
             f.validate().map_err(|e| anyhow::anyhow!("{e:?}"))
         })
         .collect::<anyhow::Result<_>>()?;
+    sampler.enter(2);
     let t = Instant::now();
     let counts = app.upsert_places(&moved).await?;
     let written = t.elapsed();
@@ -218,6 +366,8 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(10)).await;
     };
+    eprintln!("catch-up: answered after {:.2} s", catch_up.as_secs_f64());
+    sampler.enter(3);
     // Its answers after: one request each, timed from here.
     let mut times = Vec::new();
     for p in moved.iter().step_by((k / 200).max(1)) {
@@ -229,6 +379,19 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
     }
     times.sort();
     let median = times[times.len() / 2];
+    // Until the server is idle again: the search index's catch-up of the
+    // same changes (every 3 s on SQLite) is done.
+    let mut last = cpu_ticks(pid).unwrap_or(0);
+    let idle_from = Instant::now();
+    loop {
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        let now = cpu_ticks(pid).unwrap_or(0);
+        if now.saturating_sub(last) <= 5 || idle_from.elapsed() > Duration::from_secs(300) {
+            break;
+        }
+        last = now;
+    }
+    sampler.enter(4);
     // The places kept for searches filled: nearest-20 at places spread
     // over the whole set, each answer other places than the last.
     let rss_before_fill = status_kb(pid, "VmRSS:").unwrap_or(0);
@@ -241,6 +404,9 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
     }
     let filled = t.elapsed();
     let rss_filled = status_kb(pid, "VmRSS:").unwrap_or(0);
+    sampler.enter(5);
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    let phases = sampler.finish();
     let peak = status_kb(pid, "VmHWM:").unwrap_or(0);
     let (anon, file) = (
         status_kb(pid, "RssAnon:").unwrap_or(0),
@@ -298,11 +464,25 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         mb(rss_before_fill)
     );
     println!();
+    println!("| the server's highest RSS in each phase | VmRSS | anonymous | files mapped |");
+    println!("|---|---:|---:|---:|");
+    for (name, p) in PHASES.iter().zip(&phases) {
+        println!(
+            "| {name} | {:.0} MB | {:.0} MB | {:.0} MB |",
+            mb(p.rss),
+            mb(p.anon),
+            mb(p.file)
+        );
+    }
+    println!();
+    let made = reindexed.map_or_else(
+        || "copied from KIZUNA_BENCH_MAP_SERVER_CACHE".to_owned(),
+        |t| format!("{:.1} s", t.as_secs_f64()),
+    );
     println!(
-        "The server is started on a store whose search index `kizuna reindex` made first ({:.1} s), as a restarted \
+        "The server is started on a store whose search index `kizuna reindex` made first ({made}), as a restarted \
          server finds it; the places changed are written by the benchmark's own process, so the server learns of them \
-         from the database (it asks at most every 0.5 s).\n",
-        reindexed.as_secs_f64()
+         from the database (it asks at most every 0.5 s). Memory sampled every 20 ms.\n"
     );
     let size = n as u64;
     let engine = "kizuna serve (SQLite)";
