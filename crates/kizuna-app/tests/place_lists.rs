@@ -223,6 +223,13 @@ async fn staff_list_pages_as_the_whole_read_did(backend: Backend) {
             text: Some("no such place".into()),
             ..Default::default()
         },
+        // Most places match: the first pages walk the kept order, later
+        // ones find the places first (Store::place_ids_by_key).
+        StaffPlaceQuery {
+            text: Some("(demo)".into()),
+            prefer: vec!["th".into()],
+            ..Default::default()
+        },
     ];
     for q in &queries {
         let want = staff_reference(&all, q);

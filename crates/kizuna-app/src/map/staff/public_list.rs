@@ -199,37 +199,28 @@ impl App {
                 }
                 usize::try_from(self.store.count::<Place>(&[]).await?).unwrap_or(0)
             }
-            Some(m) if m.len() <= few => {
-                let mut keyed: Vec<(u8, Vec<u8>, Id)> = self
-                    .store
-                    .place_marks_keyed(ord, m)
-                    .await?
-                    .into_iter()
-                    .map(|(key, mark)| (lead_of(&mark, today).rank(), key, mark.id))
-                    .collect();
-                let matched = keyed.len();
-                if limit < keyed.len() {
-                    keyed.select_nth_unstable(limit);
-                    keyed.truncate(limit);
-                }
-                keyed.sort_unstable();
-                ids.extend(keyed.into_iter().map(|(_, _, id)| id));
-                matched
-            }
+            Some(m) if m.len() <= few => return Ok(Some(self.first_of_matching(ord, m, today, limit).await?)),
             Some(m) => {
                 // Many match: each lead's places in key order, a page at a
-                // time, those matching kept, until the list is full.
+                // time, those matching kept, until the list is full — unless
+                // that reads more places than match (leads with few of them
+                // walked through): then only the matching ones are sorted.
                 let page = u32::try_from(page.max(1)).unwrap_or(u32::MAX);
+                let mut read = 0usize;
                 'classes: for class in LeadClass::ALL {
                     let mut after: Option<KeyCursor> = None;
                     loop {
                         if ids.len() >= limit {
                             break 'classes;
                         }
+                        if read > m.len() {
+                            return Ok(Some(self.first_of_matching(ord, m, today, limit).await?));
+                        }
                         let found = self
                             .store
                             .place_class_by_key(ord, class, today, after.as_ref(), page)
                             .await?;
+                        read += found.len();
                         let full = found.len() == page as usize;
                         for (key, id) in found {
                             if ids.len() < limit && m.binary_search(&id).is_ok() {
@@ -246,6 +237,33 @@ impl App {
             }
         };
         Ok(Some((matched, ids)))
+    }
+
+    /// The first `limit` of the places `matching` (by id) in a visitor's
+    /// order without a position, and how many there are: their keys in the
+    /// kept order `ord` and what decides their leads read by id, and only
+    /// they sorted.
+    async fn first_of_matching(
+        &self,
+        ord: &str,
+        matching: &[Id],
+        today: NaiveDate,
+        limit: usize,
+    ) -> Result<(usize, Vec<Id>)> {
+        let mut keyed: Vec<(u8, Vec<u8>, Id)> = self
+            .store
+            .place_marks_keyed(ord, matching)
+            .await?
+            .into_iter()
+            .map(|(key, mark)| (lead_of(&mark, today).rank(), key, mark.id))
+            .collect();
+        let matched = keyed.len();
+        if limit < keyed.len() {
+            keyed.select_nth_unstable(limit);
+            keyed.truncate(limit);
+        }
+        keyed.sort_unstable();
+        Ok((matched, keyed.into_iter().map(|(_, _, id)| id).collect()))
     }
 
     /// The first `limit` places in a visitor's order and how many match,
