@@ -212,3 +212,446 @@ pub fn synthetic_point(rng: &mut SplitMix) -> (f64, f64) {
     let lon = city.1 + rng.normal() * 0.135 / city.0.to_radians().cos();
     (lat, lon)
 }
+
+// ---------------------------------------------------------------------------
+// A realistic OpenStreetMap extract
+// ---------------------------------------------------------------------------
+
+/// What [`realistic_extract_opl`] wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct ExtractShape {
+    pub nodes: u64,
+    /// Nodes with at least one tag (crossings, signals, shops, benches…).
+    pub tagged_nodes: u64,
+    pub ways: u64,
+    /// Nodes referenced by ways, counted once per reference.
+    pub way_refs: u64,
+    pub relations: u64,
+    /// Objects that are places of the map, by kind.
+    pub place_nodes: u64,
+    pub place_ways: u64,
+    pub place_relations: u64,
+    /// Objects with `amenity`, `shop` or `diet:halal` that are not places
+    /// (restaurants without halal tags, `diet:halal=no`, benches…).
+    pub near_misses: u64,
+}
+
+impl ExtractShape {
+    pub fn objects(&self) -> u64 {
+        self.nodes + self.ways + self.relations
+    }
+    pub fn places(&self) -> u64 {
+        self.place_nodes + self.place_ways + self.place_relations
+    }
+}
+
+/// A tag value escaped for OPL (`%hex%` for what would end a field).
+fn opl_escape(s: &str, out: &mut String) {
+    use std::fmt::Write as _;
+    for c in s.chars() {
+        if c.is_alphanumeric() || matches!(c, '-' | '_' | ':' | ';' | '.' | '/' | '(' | ')' | '+' | '\'') {
+            out.push(c);
+        } else {
+            let _ = write!(out, "%{:x}%", u32::from(c));
+        }
+    }
+}
+
+/// One object's OPL tags (`T` field), empty when none.
+fn opl_tags(tags: &[(&str, String)], out: &mut String) {
+    if tags.is_empty() {
+        return;
+    }
+    out.push_str(" T");
+    for (i, (k, v)) in tags.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        opl_escape(k, out);
+        out.push('=');
+        opl_escape(v, out);
+    }
+}
+
+/// An object's tags in the extract.
+type OplTags = Vec<(&'static str, String)>;
+
+/// A neighbourhood of the extract: its streets and buildings, made again
+/// the same from its seed for each section of the file (nodes, then ways,
+/// then relations, as extracts are sorted).
+struct Hood {
+    /// (lat, lon, tags) of each node, in id order from the hood's first id.
+    nodes: Vec<(f64, f64, OplTags)>,
+    /// Each way's nodes (indices into `nodes`) and tags.
+    ways: Vec<(Vec<usize>, OplTags)>,
+    /// Each relation's members (ways, indices into `ways`) with roles, and tags.
+    relations: Vec<(Vec<(usize, &'static str)>, OplTags)>,
+    place_nodes: u64,
+    place_ways: u64,
+    place_relations: u64,
+    near_misses: u64,
+}
+
+const STREET_NAMES: &[&str] = &[
+    "Kita-dori",
+    "Minami-dori",
+    "Chuo-dori",
+    "Ekimae-dori",
+    "Sakura-dori",
+    "Kawabata-dori",
+    "Honcho",
+    "Nishi-dori",
+    "大通",
+    "本町通",
+    "駅前通",
+    "Jalan Ampang",
+    "Jalan Tun Razak",
+    "ถนนสุขุมวิท",
+];
+
+/// The tags of a place node (a restaurant, shop, mosque or prayer room)
+/// named from `k`: most complete, some needing the lenient read's mending.
+fn place_tags(k: u64, rng: &mut SplitMix) -> Vec<(&'static str, String)> {
+    let mut t: Vec<(&'static str, String)> = Vec::new();
+    match k % 10 {
+        0 => {
+            t.push(("amenity", "place_of_worship".into()));
+            t.push(("religion", "muslim".into()));
+            t.push(("name", format!("Masjid Contoh {k}")));
+        }
+        1 => {
+            t.push(("amenity", "prayer_room".into()));
+            t.push(("name", format!("礼拝室 {k}")));
+        }
+        2 | 3 => {
+            t.push(("shop", "convenience".into()));
+            t.push(("diet:halal", "yes".into()));
+            t.push(("name", format!("Halal Mart {k}")));
+        }
+        4 => {
+            t.push(("amenity", "cafe".into()));
+            t.push(("prayer_room", "yes".into()));
+            t.push(("brand", "Kissa".into()));
+        }
+        _ => {
+            t.push(("amenity", "restaurant".into()));
+            t.push(("diet:halal", if k.is_multiple_of(3) { "only" } else { "yes" }.into()));
+            t.push(("name", format!("Halal Kitchen {k}")));
+            t.push(("name:ja", format!("ハラール食堂{k}")));
+            t.push(("cuisine", "malaysian;indonesian".into()));
+        }
+    }
+    if rng.unit() < 0.5 {
+        t.push(("opening_hours", "Mo-Su 11:00-22:00".into()));
+    }
+    if rng.unit() < 0.3 {
+        t.push(("website", format!("example.org/p{k}")));
+    }
+    if rng.unit() < 0.4 {
+        t.push(("addr:city", "Sapporo".into()));
+        t.push(("addr:street", "Kita-dori".into()));
+        t.push(("addr:housenumber", format!("{}", k % 40 + 1)));
+    }
+    t
+}
+
+impl Hood {
+    /// Neighbourhood `i`: about 660 objects, one in `per_place` of them
+    /// a place (drawn at random, so the count varies around that).
+    #[allow(clippy::too_many_lines)]
+    fn new(seed: u64, i: u64, per_place: f64) -> Hood {
+        let mut rng = SplitMix::new(seed ^ i.wrapping_mul(0x9E37_79B9_7F4A_7C15));
+        let (clat, clon) = synthetic_point(&mut rng);
+        let metre_lat = 1.0 / 111_000.0;
+        let metre_lon = metre_lat / clat.to_radians().cos().max(0.1);
+        let mut h = Hood {
+            nodes: Vec::new(),
+            ways: Vec::new(),
+            relations: Vec::new(),
+            place_nodes: 0,
+            place_ways: 0,
+            place_relations: 0,
+            near_misses: 0,
+        };
+        // A hood holds ~660 objects: ~80 buildings, ~12 points of interest.
+        // Places: 35 % buildings, 60 % points, 5 % relations.
+        let building_place = 660.0 * 0.35 / 80.0 / per_place;
+        let poi_place = 660.0 * 0.60 / 12.0 / per_place;
+        let relation_place = 660.0 * 0.05 / per_place;
+        let streets = 4 + (rng.next_u64() % 6) as usize;
+        let mut street_ways = Vec::new();
+        for s in 0..streets {
+            // A street of 8–30 nodes about 25 m apart, roughly straight.
+            let len = 8 + (rng.next_u64() % 23) as usize;
+            let heading = rng.unit() * std::f64::consts::TAU;
+            let (mut lat, mut lon) = (
+                clat + (rng.unit() - 0.5) * 400.0 * metre_lat,
+                clon + (rng.unit() - 0.5) * 400.0 * metre_lon,
+            );
+            let mut refs = Vec::with_capacity(len);
+            for _ in 0..len {
+                let mut tags = Vec::new();
+                let r = rng.unit();
+                if r < 0.03 {
+                    tags.push(("highway", "crossing".into()));
+                    tags.push(("crossing", "marked".into()));
+                } else if r < 0.04 {
+                    tags.push(("highway", "traffic_signals".into()));
+                }
+                refs.push(h.nodes.len());
+                h.nodes.push((lat, lon, tags));
+                let turn = heading + rng.normal() * 0.1;
+                lat += turn.sin() * 25.0 * metre_lat;
+                lon += turn.cos() * 25.0 * metre_lon;
+            }
+            let mut tags: Vec<(&'static str, String)> = vec![(
+                "highway",
+                ["residential", "residential", "unclassified", "tertiary", "service"][s % 5].into(),
+            )];
+            if rng.unit() < 0.6 {
+                tags.push((
+                    "name",
+                    STREET_NAMES[(rng.next_u64() % STREET_NAMES.len() as u64) as usize].into(),
+                ));
+            }
+            if rng.unit() < 0.3 {
+                tags.push(("surface", "asphalt".into()));
+                tags.push(("maxspeed", "40".into()));
+            }
+            street_ways.push(h.ways.len());
+            h.ways.push((refs, tags));
+        }
+        // Buildings: 40–120 small polygons of 4–7 corners around the centre.
+        let buildings = 40 + (rng.next_u64() % 81) as usize;
+        let mut plain_buildings = Vec::new();
+        for _ in 0..buildings {
+            let (blat, blon) = (
+                clat + rng.normal() * 150.0 * metre_lat,
+                clon + rng.normal() * 150.0 * metre_lon,
+            );
+            let corners = 4 + (rng.next_u64() % 4) as usize;
+            let size = 6.0 + rng.unit() * 14.0;
+            let mut refs = Vec::with_capacity(corners + 1);
+            for c in 0..corners {
+                let a = std::f64::consts::TAU * c as f64 / corners as f64;
+                refs.push(h.nodes.len());
+                h.nodes.push((
+                    blat + a.sin() * size * metre_lat,
+                    blon + a.cos() * size * metre_lon,
+                    Vec::new(),
+                ));
+            }
+            refs.push(refs[0]);
+            let mut tags: Vec<(&'static str, String)> = vec![(
+                "building",
+                ["yes", "house", "residential", "apartments", "retail"][(rng.next_u64() % 5) as usize].into(),
+            )];
+            if rng.unit() < 0.2 {
+                tags.push(("addr:housenumber", format!("{}", rng.next_u64() % 200 + 1)));
+                tags.push(("addr:street", "Kita-dori".into()));
+            }
+            if rng.unit() < building_place {
+                // A mosque or a halal restaurant drawn as its building.
+                let k = (i << 20) | h.ways.len() as u64;
+                if k.is_multiple_of(2) {
+                    tags.push(("amenity", "place_of_worship".into()));
+                    tags.push(("religion", "muslim".into()));
+                    tags.push(("name", format!("Masjid Bangunan {k}")));
+                } else {
+                    tags.push(("amenity", "restaurant".into()));
+                    tags.push(("diet:halal", "yes".into()));
+                    tags.push(("name", format!("Halal Bistro {k}")));
+                }
+                h.place_ways += 1;
+            } else if rng.unit() < 0.02 {
+                tags.push(("amenity", "school".into()));
+                h.near_misses += 1;
+            } else {
+                plain_buildings.push(h.ways.len());
+            }
+            h.ways.push((refs, tags));
+        }
+        // Points of interest: about 2 % of the nodes, mostly not places.
+        let pois = 1 + h.nodes.len() / 50;
+        for _ in 0..pois {
+            let (lat, lon) = (
+                clat + rng.normal() * 150.0 * metre_lat,
+                clon + rng.normal() * 150.0 * metre_lon,
+            );
+            let tags = if rng.unit() < poi_place {
+                h.place_nodes += 1;
+                place_tags(i * 1000 + h.nodes.len() as u64, &mut rng)
+            } else {
+                h.near_misses += 1;
+                match rng.next_u64() % 8 {
+                    0 => vec![
+                        ("amenity", "restaurant".into()),
+                        ("name", "Ramen Ichiban".into()),
+                        ("cuisine", "ramen".into()),
+                    ],
+                    1 => vec![
+                        ("amenity", "restaurant".into()),
+                        ("diet:halal", "no".into()),
+                        ("name", "Yakiniku".into()),
+                    ],
+                    2 => vec![("amenity", "bench".into())],
+                    3 => vec![("amenity", "vending_machine".into()), ("vending", "drinks".into())],
+                    4 => vec![
+                        ("shop", "convenience".into()),
+                        ("name", "Konbini".into()),
+                        ("brand", "Konbini".into()),
+                    ],
+                    5 => vec![
+                        ("amenity", "place_of_worship".into()),
+                        ("religion", "shinto".into()),
+                        ("name", "神社".into()),
+                    ],
+                    6 => vec![
+                        ("amenity", "cafe".into()),
+                        ("diet:vegetarian", "yes".into()),
+                        ("name", "Kissa".into()),
+                    ],
+                    _ => vec![("tourism", "information".into()), ("information", "board".into())],
+                }
+            };
+            h.nodes.push((lat, lon, tags));
+        }
+        // Relations: a route over some streets; now and then a mosque
+        // drawn as a multipolygon over a plain building.
+        let mut route = Vec::new();
+        for w in &street_ways {
+            if rng.unit() < 0.5 {
+                route.push((*w, ""));
+            }
+        }
+        if !route.is_empty() {
+            h.relations.push((
+                route,
+                vec![
+                    ("type", "route".into()),
+                    ("route", "bus".into()),
+                    ("ref", format!("{}", i % 300)),
+                ],
+            ));
+        }
+        if rng.unit() < relation_place
+            && let Some(w) = plain_buildings.first()
+        {
+            h.relations.push((
+                vec![(*w, "outer")],
+                vec![
+                    ("type", "multipolygon".into()),
+                    ("amenity", "place_of_worship".into()),
+                    ("religion", "muslim".into()),
+                    ("name", format!("Masjid Kompleks {i}")),
+                ],
+            ));
+            h.place_relations += 1;
+        }
+        h
+    }
+}
+
+/// Write a deterministic extract of about `objects` OpenStreetMap objects
+/// (for a seed) as OPL, sorted as extracts are (nodes, ways, relations, each
+/// by id): neighbourhoods around the benchmark's cities, each with 4–9
+/// streets of 8–30 nodes about 25 m apart and 40–120 buildings of 4–7
+/// corners (closed ways), nodes near each other numbered near each other;
+/// about 2 % of nodes tagged (crossings, signals, shops, benches, shrines),
+/// a bus route per neighbourhood; one object in about `per_place` a place of
+/// the map: 60 % nodes, 35 % buildings (ways), a few mosque multipolygons
+/// (relations over an untagged building). Versions and timestamps as a
+/// public extract has them.
+pub fn realistic_extract_opl(
+    w: &mut dyn std::io::Write,
+    objects: u64,
+    per_place: f64,
+    seed: u64,
+) -> std::io::Result<ExtractShape> {
+    // ~660 objects a neighbourhood (from the draws in `Hood::new`).
+    let hoods = (objects / 660).max(1);
+    let mut shape = ExtractShape::default();
+    let mut line = String::with_capacity(256);
+    let meta = |rng: &mut SplitMix, line: &mut String| {
+        use std::fmt::Write as _;
+        let version = 1 + rng.next_u64() % 6;
+        // 2010-01-01 … 2025-12-31
+        let t = 1_262_304_000 + rng.next_u64() % 504_921_600;
+        let dt = chrono::DateTime::from_timestamp(t as i64, 0).unwrap_or_default();
+        let _ = write!(line, " v{version} dV t{}", dt.format("%Y-%m-%dT%H:%M:%SZ"));
+    };
+    // Ids: nodes near each other numbered near each other, with gaps.
+    let mut meta_rng = SplitMix::new(seed ^ 0xA5A5);
+    let mut node_base = Vec::with_capacity(hoods as usize);
+    let mut way_base = Vec::with_capacity(hoods as usize);
+    let (mut next_node, mut next_way, mut next_rel) = (1_000u64, 1_000u64, 1_000u64);
+    for i in 0..hoods {
+        let h = Hood::new(seed, i, per_place);
+        node_base.push(next_node);
+        for (lat, lon, tags) in &h.nodes {
+            use std::fmt::Write as _;
+            line.clear();
+            let _ = write!(line, "n{next_node}");
+            meta(&mut meta_rng, &mut line);
+            let _ = write!(line, " x{lon:.7} y{lat:.7}");
+            opl_tags(tags, &mut line);
+            line.push('\n');
+            w.write_all(line.as_bytes())?;
+            shape.nodes += 1;
+            shape.tagged_nodes += u64::from(!tags.is_empty());
+            next_node += 1;
+        }
+        // A gap between neighbourhoods, as deleted and outside nodes leave.
+        next_node += meta_rng.next_u64() % 50;
+        shape.place_nodes += h.place_nodes;
+        shape.place_ways += h.place_ways;
+        shape.place_relations += h.place_relations;
+        shape.near_misses += h.near_misses;
+    }
+    for i in 0..hoods {
+        use std::fmt::Write as _;
+        let h = Hood::new(seed, i, per_place);
+        way_base.push(next_way);
+        for (refs, tags) in &h.ways {
+            line.clear();
+            let _ = write!(line, "w{next_way}");
+            meta(&mut meta_rng, &mut line);
+            opl_tags(tags, &mut line);
+            line.push_str(" N");
+            for (j, r) in refs.iter().enumerate() {
+                if j > 0 {
+                    line.push(',');
+                }
+                let _ = write!(line, "n{}", node_base[i as usize] + *r as u64);
+            }
+            line.push('\n');
+            w.write_all(line.as_bytes())?;
+            shape.ways += 1;
+            shape.way_refs += refs.len() as u64;
+            next_way += 1;
+        }
+        next_way += meta_rng.next_u64() % 10;
+    }
+    for i in 0..hoods {
+        use std::fmt::Write as _;
+        let h = Hood::new(seed, i, per_place);
+        for (members, tags) in &h.relations {
+            line.clear();
+            let _ = write!(line, "r{next_rel}");
+            meta(&mut meta_rng, &mut line);
+            opl_tags(tags, &mut line);
+            line.push_str(" M");
+            for (j, (m, role)) in members.iter().enumerate() {
+                if j > 0 {
+                    line.push(',');
+                }
+                let _ = write!(line, "w{}@{role}", way_base[i as usize] + *m as u64);
+            }
+            line.push('\n');
+            w.write_all(line.as_bytes())?;
+            shape.relations += 1;
+            next_rel += 1;
+        }
+    }
+    Ok(shape)
+}

@@ -8,8 +8,15 @@
 //! The PBF is made by writing OpenStreetMap XML and converting it with
 //! `osmium cat`; without osmium its rows are skipped with a note (and the
 //! benchmark fails under `CI=true`). Beside each place node the file holds
-//! four untagged nodes and, for one place in ten, a street over them, as
-//! real extracts hold far more objects than places.
+//! four untagged nodes and, for one place in ten, a street over them.
+//! That file is almost all places, so its MB/s says little about a real
+//! extract, where a place is one object in thousands: beside it the run
+//! writes a realistic extract (`data::realistic_extract_opl`, OPL streamed
+//! into `osmium cat`: streets and buildings around the same cities, 200
+//! objects per place of the run, 1 to 24 million objects, about 8 bytes an
+//! object; `KIZUNA_BENCH_EXTRACT_OBJECTS` sets the count), describes its
+//! shape, and measures Kizuna's import, dry run and reader on it beside
+//! `osmium tags-filter`, `osmium cat -o /dev/null` and `osmium fileinfo -e`.
 //!
 //! Each Kizuna import runs in a child process (`kizuna bench
 //! import-places-child`) that opens its store, resets its peak resident
@@ -296,6 +303,8 @@ impl kizuna_io::places::Input for OnDisk {
 /// Kizuna's reader alone over a file (no store): records counted and dropped.
 fn parse_only(file: &Path) -> anyhow::Result<Run> {
     let format = format_of(file)?;
+    std::fs::write("/proc/self/clear_refs", "5").context("resetting the peak (/proc/self/clear_refs)")?;
+    let before = status_kb("VmRSS:")?;
     let t = Instant::now();
     let mut places = 0u64;
     kizuna_io::places::stream(format, &OnDisk(file.to_owned()), true, &mut |f| {
@@ -305,6 +314,8 @@ fn parse_only(file: &Path) -> anyhow::Result<Run> {
         ControlFlow::Continue(())
     })?;
     let seconds = t.elapsed().as_secs_f64();
+    #[allow(clippy::cast_precision_loss)]
+    let peak_mb = status_kb("VmHWM:")?.saturating_sub(before) as f64 / 1024.0;
     Ok(Run {
         file: file
             .file_name()
@@ -315,9 +326,140 @@ fn parse_only(file: &Path) -> anyhow::Result<Run> {
         bytes: std::fs::metadata(file)?.len(),
         places,
         seconds,
-        peak_mb: f64::NAN,
+        peak_mb,
         outcome: format!("{places} places"),
     })
+}
+
+/// The objects of the realistic extract for a run of `n` places: 200 per
+/// place, at least 1,000,000 and at most 24,000,000 (about 200 MB);
+/// `KIZUNA_BENCH_EXTRACT_OBJECTS` sets it.
+fn extract_objects(n: usize) -> u64 {
+    std::env::var("KIZUNA_BENCH_EXTRACT_OBJECTS")
+        .ok()
+        .and_then(|v| v.trim().replace('_', "").parse().ok())
+        .unwrap_or_else(|| (n as u64).saturating_mul(200).clamp(1_000_000, 24_000_000))
+}
+
+/// One object in this many is a place in the realistic extract.
+const EXTRACT_PER_PLACE: f64 = 2_500.0;
+
+/// Write the realistic extract (`data::realistic_extract_opl`) through
+/// `osmium cat` into `dir/extract.osm.pbf`.
+fn write_extract(dir: &Path, objects: u64) -> anyhow::Result<(PathBuf, crate::data::ExtractShape)> {
+    use std::process::Stdio;
+    let pbf = dir.join("extract.osm.pbf");
+    let mut child = Command::new("osmium")
+        .args(["cat", "--overwrite", "-F", "opl", "-o"])
+        .arg(&pbf)
+        .stdin(Stdio::piped())
+        .spawn()
+        .context("running osmium cat")?;
+    let stdin = child.stdin.take().context("osmium's input")?;
+    let mut w = BufWriter::with_capacity(1 << 20, stdin);
+    let shape = crate::data::realistic_extract_opl(&mut w, objects, EXTRACT_PER_PLACE, 29)?;
+    w.flush()?;
+    drop(w);
+    if !child.wait()?.success() {
+        bail!("osmium cat failed to write {}", pbf.display());
+    }
+    Ok((pbf, shape))
+}
+
+/// The realistic extract: Kizuna's import, dry run and reader beside
+/// osmium reading it (`tags-filter` for the places, `cat` to nothing,
+/// `fileinfo -e` counting every object).
+async fn extract_runs(
+    n: usize,
+    dir: &Path,
+    exe: &Path,
+    scratch: &mut Scratch,
+    runs: &mut Vec<Run>,
+    notes: &mut Vec<String>,
+) -> anyhow::Result<()> {
+    let t = Instant::now();
+    let (pbf, shape) = write_extract(dir, extract_objects(n))?;
+    let bytes = std::fs::metadata(&pbf)?.len();
+    #[allow(clippy::cast_precision_loss)]
+    let shape_note = format!(
+        "extract.osm.pbf ({:.1} MB, made in {:.0} s from OPL by osmium cat): {} objects — {} nodes ({} tagged), \
+         {} ways ({:.1} nodes each), {} relations; streets and buildings in neighbourhoods around 20 Japanese cities, \
+         nodes near each other numbered near each other, versions and timestamps; {} places of the map ({} nodes, \
+         {} buildings as ways, {} multipolygon relations: one object in {:.0}) and {} objects with amenity, shop or \
+         diet:halal that are not places.",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64(),
+        shape.objects(),
+        shape.nodes,
+        shape.tagged_nodes,
+        shape.ways,
+        shape.way_refs as f64 / shape.ways.max(1) as f64,
+        shape.relations,
+        shape.places(),
+        shape.place_nodes,
+        shape.place_ways,
+        shape.place_relations,
+        shape.objects() as f64 / shape.places().max(1) as f64,
+        shape.near_misses,
+    );
+    eprintln!("{shape_note}");
+    notes.push(shape_note);
+    runs.push(kizuna_run(exe, &pbf, false, scratch).await?);
+    runs.push(kizuna_run(exe, &pbf, true, scratch).await?);
+    runs.push(parse_only(&pbf)?);
+    let places = shape.places();
+    let file = "extract.osm.pbf".to_owned();
+    let out = dir.join("extract-filtered.osm.pbf");
+    let osmium = |what: &str, args: &[&str], write: bool| -> anyhow::Result<Run> {
+        let mut cmd = Command::new("osmium");
+        cmd.args(args);
+        if write {
+            cmd.arg(&out);
+        }
+        cmd.arg(&pbf);
+        if what.starts_with("tags-filter") {
+            cmd.args([
+                "nwr/diet:halal",
+                "nwr/amenity=place_of_worship,prayer_room",
+                "nwr/prayer_room",
+                "nwr/butcher=halal",
+                "nwr/room",
+            ]);
+        }
+        let (seconds, peak_mb) = timed(&mut cmd)?;
+        Ok(Run {
+            file: file.clone(),
+            engine: "osmium".into(),
+            what: what.into(),
+            bytes,
+            places,
+            seconds,
+            peak_mb,
+            outcome: String::new(),
+        })
+    };
+    runs.push(osmium(
+        "tags-filter the places' keys (read, filter, write the places with their ways' nodes)",
+        &["tags-filter", "--overwrite", "-o"],
+        true,
+    )?);
+    runs.push(osmium(
+        "cat -o /dev/null -f opl (read every object, write it as text to nothing)",
+        &["cat", "--overwrite", "-f", "opl", "-o", "/dev/null"],
+        false,
+    )?);
+    runs.push(osmium(
+        "fileinfo -e (read and count every object)",
+        &["fileinfo", "-e", "-g", "data.count.nodes"],
+        false,
+    )?);
+    let _ = std::fs::remove_file(&out);
+    // KIZUNA_BENCH_KEEP_EXTRACT=FILE keeps the extract there (to profile).
+    if let Some(keep) = std::env::var_os("KIZUNA_BENCH_KEEP_EXTRACT") {
+        std::fs::copy(&pbf, &keep).with_context(|| format!("keeping the extract at {}", Path::new(&keep).display()))?;
+    }
+    let _ = std::fs::remove_file(&pbf);
+    Ok(())
 }
 
 /// `kizuna bench import`: write the files, import each, print a Markdown table.
@@ -416,6 +558,7 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
             peak_mb,
             outcome: String::new(),
         });
+        extract_runs(n, &dir, &exe, scratch, &mut runs, &mut notes).await?;
     } else {
         notes.push("osmium is not installed: the PBF rows are left out (the file is made with osmium cat).".into());
     }
@@ -437,7 +580,11 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
             "| {} | {mb:.1} MB | {} | {} | {:.2} s | {mbs:.1} | {rows:.0} | {peak} | {} |",
             r.file, r.engine, r.what, r.seconds, r.outcome
         );
-        let kind = r.file.rsplit('.').next().unwrap_or("");
+        let kind = if r.file.starts_with("extract") {
+            "extract"
+        } else {
+            r.file.rsplit('.').next().unwrap_or("")
+        };
         let mode = if r.what.contains("dry run") {
             "dry-run"
         } else if r.what.contains("no store") {

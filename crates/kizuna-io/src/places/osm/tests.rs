@@ -785,3 +785,72 @@ fn pbf_reader_reads_a_real_extract_as_osmpbf_does() {
     assert!(want.len() > 10_000, "{}", want.len());
     assert_eq!(got, want);
 }
+
+/// Not a test: the reader's speed on the PBF file `KIZUNA_PBF_FILE`, beside
+/// osmpbf decoding every block in parallel and looking at every object's
+/// tags (as this reader did before it read blocks itself). Run in release:
+/// `KIZUNA_PBF_FILE=x.osm.pbf cargo test --release -p kizuna-io --lib pbf_speed -- --ignored --nocapture`
+#[test]
+#[ignore = "a measurement, not a test"]
+fn pbf_speed() {
+    use std::time::Instant;
+    let Some(path) = std::env::var_os("KIZUNA_PBF_FILE") else {
+        return;
+    };
+    struct File(std::path::PathBuf);
+    impl super::super::Input for File {
+        fn open(&self) -> std::io::Result<Box<dyn std::io::Read + Send + '_>> {
+            Ok(Box::new(std::fs::File::open(&self.0)?))
+        }
+    }
+    let file = File(path.into());
+    let mb = std::fs::metadata(&file.0).unwrap().len() as f64 / 1e6;
+    let source = Source::Pbf(&file);
+    let t = Instant::now();
+    let mut index = BlobIndex::default();
+    let (seen, kept) = scan(&source, &Want::Places, &mut index).unwrap();
+    let pass1 = t.elapsed().as_secs_f64();
+    let mut needed: Vec<i64> = kept.iter().flat_map(|(_, e)| e.refs.iter().copied()).collect();
+    needed.sort_unstable();
+    needed.dedup();
+    let t2 = Instant::now();
+    let (_, nodes) = scan(&source, &Want::Nodes(&needed), &mut index).unwrap();
+    let pass3 = t2.elapsed().as_secs_f64();
+    let whole = Instant::now();
+    let mut places = 0usize;
+    super::stream(&file, Encoding::Pbf, true, &mut |f| {
+        if matches!(f, super::super::Found::Record(_)) {
+            places += 1;
+        }
+        std::ops::ControlFlow::Continue(())
+    })
+    .unwrap();
+    let whole = whole.elapsed().as_secs_f64();
+    println!(
+        "{mb:.1} MB, {seen} objects, {} kept: places pass {pass1:.2} s ({:.0} MB/s); {} nodes wanted, {} found in {pass3:.2} s; whole read {whole:.2} s ({:.0} MB/s), {places} places",
+        kept.len(),
+        mb / pass1,
+        needed.len(),
+        nodes.len(),
+        mb / whole
+    );
+    let t = Instant::now();
+    let reader = osmpbf::ElementReader::from_path(&file.0).unwrap();
+    let n = reader
+        .par_map_reduce(
+            |e| match e {
+                osmpbf::Element::DenseNode(n) => usize::from(n.raw_tags().len() > 0),
+                osmpbf::Element::Node(n) => usize::from(n.raw_tags().len() > 0),
+                osmpbf::Element::Way(w) => usize::from(w.raw_tags().len() > 0),
+                osmpbf::Element::Relation(r) => usize::from(r.raw_tags().len() > 0),
+            },
+            || 0,
+            |a, b| a + b,
+        )
+        .unwrap();
+    let o = t.elapsed().as_secs_f64();
+    println!(
+        "osmpbf par_map_reduce over every object: {o:.2} s ({:.0} MB/s), {n} tagged",
+        mb / o
+    );
+}
