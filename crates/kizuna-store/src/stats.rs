@@ -41,7 +41,7 @@ use crate::{Backend, Store, StoreError, with_pool};
 
 /// The advisory lock (PostgreSQL) a write that moves the counts holds to
 /// its commit; the same number as in migration 25.
-const STATS_LOCK: i64 = 7_251_017;
+pub(crate) const STATS_LOCK: i64 = 7_251_017;
 
 /// The bucket bounds of a date: counts in decades before `decade`, in
 /// years `[decade_first_year, fy)`, in months `[fy_first_month, month)` and
@@ -189,6 +189,108 @@ fn read_summary<'a>(
         .map(|(id, (people, countries))| (id, people, countries))
         .collect();
     Ok(out)
+}
+
+/// A date column as the integer `YYYYMMDD`, in the backend's SQL.
+fn ymd_of(backend: Backend, column: &str) -> String {
+    match backend {
+        Backend::Sqlite => format!("CAST(replace({column}, '-', '') AS INTEGER)"),
+        Backend::Postgres => format!("CAST(to_char({column}, 'YYYYMMDD') AS INTEGER)"),
+    }
+}
+
+/// The bucket of level `l.lvl` for the day `f.ymd` (`YYYYMMDD`): its fiscal
+/// year (0), month (1), day (2) or ten fiscal years (3).
+const BUCKET: &str = "CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END \
+     WHEN 1 THEN f.ymd / 100 WHEN 2 THEN f.ymd \
+     ELSE (f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10 END";
+
+/// The four levels, joined to every first.
+const LEVELS: &str = "(SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) l";
+
+/// The statements that count people who have no firsts yet (people just
+/// written by a bulk insert, with the triggers paused in the writing
+/// transaction: `trainee_stats_state.paused = 1` there, unseen by anyone
+/// else until the commit, which comes after these have run and the flag
+/// is set back). Set-based: their firsts in one `INSERT … SELECT`, then each
+/// count row moved once by a grouped upsert, where the row triggers would
+/// move the same hot rows (a decade's, a year's) once per first — on
+/// PostgreSQL each such update in one transaction lengthens the row's
+/// version chain that the next update walks, so a 10,000-trainee import
+/// cost ~14 ms a trainee and grew with the import.
+///
+/// `ids` are the new people's ids (integers, written into the SQL). On
+/// PostgreSQL the caller holds [`STATS_LOCK`] first.
+pub(crate) fn count_new_people_sql(backend: Backend, ids: &[i64]) -> Vec<String> {
+    let list = ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
+    let ymd = ymd_of(backend, "first_on");
+    let counted = "pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed')";
+    let join = "FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id";
+    let firsts = format!(
+        "INSERT INTO trainee_firsts (person_id, kind, g, country, gender, first_on) \
+         SELECT pa.person_id, 1, MIN(e.fiscal_year), pe.nationality, pe.gender, MIN(e.starts_on) {join} \
+         WHERE pa.person_id IN ({list}) AND {counted} GROUP BY pa.person_id, pe.nationality, pe.gender \
+         UNION ALL SELECT pa.person_id, 2, e.fiscal_year, pe.nationality, pe.gender, MIN(e.starts_on) {join} \
+         WHERE pa.person_id IN ({list}) AND {counted} GROUP BY pa.person_id, e.fiscal_year, pe.nationality, pe.gender \
+         UNION ALL SELECT pa.person_id, 3, e.programme_id, pe.nationality, pe.gender, MIN(e.starts_on) {join} \
+         WHERE pa.person_id IN ({list}) AND {counted} GROUP BY pa.person_id, e.programme_id, pe.nationality, pe.gender"
+    );
+    let add_counts =
+        "ON CONFLICT (lvl, bucket, kind, g, country, gender) DO UPDATE SET n = trainee_counts.n + excluded.n";
+    let counts = format!(
+        "INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) \
+         SELECT l.lvl, {BUCKET}, f.kind, f.g, f.country, f.gender, COUNT(*) \
+         FROM (SELECT kind, g, CASE WHEN kind = 3 THEN '' ELSE country END AS country, \
+         CASE WHEN kind = 1 THEN gender ELSE '' END AS gender, {ymd} AS ymd FROM trainee_firsts \
+         WHERE person_id IN ({list})) f CROSS JOIN {LEVELS} WHERE 1 = 1 GROUP BY 1, 2, 3, 4, 5, 6 {add_counts}"
+    );
+    let person_counts = format!(
+        "INSERT INTO trainee_person_counts (country, gender, lvl, bucket, kind, g, n) \
+         SELECT f.country, f.gender, l.lvl, {BUCKET}, f.kind, f.g, COUNT(*) \
+         FROM (SELECT kind, g, country, gender, {ymd} AS ymd FROM trainee_firsts WHERE person_id IN ({list})) f \
+         CROSS JOIN {LEVELS} WHERE 1 = 1 GROUP BY 1, 2, 3, 4, 5, 6 \
+         ON CONFLICT (country, gender, lvl, bucket, kind, g) DO UPDATE SET n = trainee_person_counts.n + excluded.n"
+    );
+    // A course's countries: the new people's earliest day per course and
+    // country (`np`) replaces a later kept day, or is the first.
+    let new_pairs = format!(
+        "(SELECT g, country, MIN(first_on) AS m FROM trainee_firsts WHERE kind = 3 AND person_id IN ({list}) \
+         GROUP BY g, country) np"
+    );
+    let cc_ymd = ymd_of(backend, "cc.first_on");
+    let np_ymd = ymd_of(backend, "np.m");
+    let later_uncounted = format!(
+        "INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) \
+         SELECT l.lvl, {BUCKET}, 4, f.programme_id, '', '', -COUNT(*) \
+         FROM (SELECT cc.programme_id, {cc_ymd} AS ymd FROM trainee_course_countries cc JOIN {new_pairs} \
+         ON np.g = cc.programme_id AND np.country = cc.country WHERE cc.first_on > np.m) f \
+         CROSS JOIN {LEVELS} WHERE 1 = 1 GROUP BY 1, 2, 3, 4, 5, 6 {add_counts}"
+    );
+    let later_deleted = format!(
+        "DELETE FROM trainee_course_countries WHERE EXISTS (SELECT 1 FROM trainee_firsts f \
+         WHERE f.kind = 3 AND f.person_id IN ({list}) AND f.g = trainee_course_countries.programme_id \
+         AND f.country = trainee_course_countries.country AND f.first_on < trainee_course_countries.first_on)"
+    );
+    let unkept = "NOT EXISTS (SELECT 1 FROM trainee_course_countries cc WHERE cc.programme_id = np.g AND cc.country = np.country)";
+    let firsts_counted = format!(
+        "INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) \
+         SELECT l.lvl, {BUCKET}, 4, f.g, '', '', COUNT(*) \
+         FROM (SELECT np.g, {np_ymd} AS ymd FROM {new_pairs} WHERE {unkept}) f \
+         CROSS JOIN {LEVELS} WHERE 1 = 1 GROUP BY 1, 2, 3, 4, 5, 6 {add_counts}"
+    );
+    let firsts_kept = format!(
+        "INSERT INTO trainee_course_countries (programme_id, country, first_on) \
+         SELECT np.g, np.country, np.m FROM {new_pairs} WHERE {unkept}"
+    );
+    vec![
+        firsts,
+        counts,
+        person_counts,
+        later_uncounted,
+        later_deleted,
+        firsts_counted,
+        firsts_kept,
+    ]
 }
 
 impl Store {

@@ -444,8 +444,27 @@ impl Store {
         let part_sql = "INSERT INTO participations (edition_id, person_id, role, status, started_on, ended_on, action_plan_title, office_id, \
                         nominated_on, accepted_on, arrived_on, completed_on, withdrawn_on) \
                         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id";
+        let backend = self.backend();
         let ids = with_pool!(self, p => {
             let mut tx = p.begin().await?;
+            // The counts of the new people are made set-based at the end
+            // ([`crate::stats::count_new_people_sql`]), the row triggers
+            // paused for this transaction only; when the store is paused
+            // (a bulk load before a rebuild) nothing is counted here.
+            let paused: Option<i64> = sqlx::query_scalar("SELECT CAST(paused AS BIGINT) FROM trainee_stats_state WHERE id = 1")
+                .fetch_optional(&mut *tx)
+                .await?;
+            let count_here = paused == Some(0);
+            if count_here {
+                // The lock before the flag's row, in the order a rebuild takes them.
+                if backend == crate::Backend::Postgres {
+                    sqlx::query("SELECT pg_advisory_xact_lock($1)")
+                        .bind(crate::stats::STATS_LOCK)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                sqlx::query("UPDATE trainee_stats_state SET paused = 1 WHERE id = 1").execute(&mut *tx).await?;
+            }
             let mut ids = Vec::with_capacity(rows.len());
             let mut people = Vec::with_capacity(rows.len());
             let mut parts = Vec::with_capacity(rows.len());
@@ -479,6 +498,14 @@ impl Store {
                 people.push(("person", id, Some(office_id), Op::Upsert));
                 parts.push(("participation", part, Some(office_id), Op::Upsert));
             }
+            if count_here {
+                for chunk in ids.chunks(5_000) {
+                    for sql in crate::stats::count_new_people_sql(backend, chunk) {
+                        sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
+                    }
+                }
+                sqlx::query("UPDATE trainee_stats_state SET paused = 0 WHERE id = 1").execute(&mut *tx).await?;
+            }
             log_change!(tx, System::Common, &people);
             log_change!(tx, System::Training, &parts);
             let audited: Vec<crate::NewEntry> = people
@@ -496,14 +523,51 @@ impl Store {
         });
         self.note_write(System::Common);
         self.note_write(System::Training);
-        // After a large import, let the query planner see the new sizes (a
-        // fresh PostgreSQL table otherwise gets nested loops over 100,000 rows).
-        if rows.len() >= 500 {
-            for table in ["people", "participations"] {
-                with_pool!(self, p => sqlx::query(AssertSqlSafe(format!("ANALYZE {table}"))).execute(p).await.map(|_| ()))?;
+        self.analyze_after_import(rows.len()).await?;
+        Ok(ids)
+    }
+
+    /// Let the query planner see the sizes an import changed, only when
+    /// they changed materially (a fresh PostgreSQL table otherwise gets
+    /// nested loops over 100,000 rows), never by reading the whole table
+    /// after every import (SQLite's `ANALYZE` reads every row, so imports
+    /// in a row got quadratically slower):
+    ///
+    /// - SQLite: `PRAGMA optimize`, which analyses a table only when its
+    ///   size has changed by a large factor since it was last analysed (or
+    ///   it never was), and then with a bounded sample (`analysis_limit`);
+    ///   0x10002 asks it of every table, not only those this connection
+    ///   queried.
+    /// - PostgreSQL: autovacuum analyses a table once about a tenth of it
+    ///   has changed, but only after the commit and within a minute; an
+    ///   import that at least doubles a table (by the row count of its last
+    ///   analysis, `pg_class.reltuples`, -1 or 0 when never analysed) is
+    ///   analysed here at once. `ANALYZE` samples a bounded number of rows
+    ///   there, so its cost does not grow with the table.
+    async fn analyze_after_import(&self, written: usize) -> Result<(), StoreError> {
+        if written < 500 {
+            return Ok(());
+        }
+        match &self.pool {
+            crate::Pool::Sqlite(p) => {
+                sqlx::query("PRAGMA optimize = 0x10002").execute(p).await?;
+            }
+            crate::Pool::Postgres(p) => {
+                for table in ["people", "participations"] {
+                    let sql = format!(
+                        "SELECT CAST(reltuples AS DOUBLE PRECISION) FROM pg_class WHERE oid = '{table}'::regclass"
+                    );
+                    let known: f64 = sqlx::query_scalar(AssertSqlSafe(sql)).fetch_one(p).await?;
+                    #[allow(clippy::cast_precision_loss)] // a row count, compared roughly
+                    if written as f64 >= known {
+                        sqlx::query(AssertSqlSafe(format!("ANALYZE {table}")))
+                            .execute(p)
+                            .await?;
+                    }
+                }
             }
         }
-        Ok(ids)
+        Ok(())
     }
 
     /// Every trainee participation with its person, for exports.
