@@ -305,7 +305,7 @@ fn start_place_sort_build(app: &App) {
                         started.elapsed().as_secs_f64()
                     ),
                     Err(e) => {
-                        tracing::warn!(error = %e, "the places' name order could not be made; lists sort in memory")
+                        tracing::warn!(error = %e, "the places' name order could not be made; lists sort in memory");
                     }
                 }
             }
