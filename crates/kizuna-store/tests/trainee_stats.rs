@@ -272,7 +272,209 @@ async fn counts(url: &str, backend: Backend) -> Vec<String> {
 kizuna_testkit::on_both!(
     random_histories_count_as_the_participations_say,
     a_paused_store_reports_from_the_participations_until_rebuilt,
+    bulk_imports_among_single_writes_count_as_the_participations_say,
 );
+
+/// Timings, run by hand: `cargo nextest run -p kizuna-store --test
+/// trainee_stats --run-ignored only --no-capture`.
+mod timing {
+    #[tokio::test]
+    #[ignore = "a timing, run by hand"]
+    async fn sqlite_import_ten_thousand_trainees() {
+        super::time_importing_ten_thousand_trainees(kizuna_store::Backend::Sqlite).await;
+    }
+
+    #[tokio::test]
+    #[ignore = "a timing, run by hand"]
+    async fn postgres_import_ten_thousand_trainees() {
+        super::time_importing_ten_thousand_trainees(kizuna_store::Backend::Postgres).await;
+    }
+}
+
+/// Courses and editions over a few fiscal years for the bulk tests.
+async fn courses(store: &Store, rng: &mut Rng, editions: usize) -> (Vec<i64>, Vec<i64>) {
+    let mut programmes = Vec::new();
+    for i in 0..3 {
+        let p: Programme = store
+            .insert::<Programme>(
+                DEFAULT_OFFICE,
+                &ProgrammeInput {
+                    key: Key::parse(&format!("course-{i}")).unwrap(),
+                    kind: ProgrammeKind::TrainingCourse,
+                    title: LocalText::en(Text::parse(&format!("Course {i}")).unwrap()),
+                    organisation_id: None,
+                    summary: None,
+                },
+            )
+            .await
+            .unwrap();
+        programmes.push(p.id);
+    }
+    let mut out = Vec::new();
+    for i in 0..editions {
+        let fy = 2007 + rng.below(5) as i32;
+        let starts_on = day_in(rng, fy);
+        let programme = *rng.pick(&programmes);
+        let e: Edition = store
+            .insert::<Edition>(DEFAULT_OFFICE, &edition(programme, &format!("e-{i}"), fy, starts_on))
+            .await
+            .unwrap();
+        out.push(e.id);
+    }
+    (programmes, out)
+}
+
+fn trainees(rng: &mut Rng, editions: &[i64], from: usize, n: usize) -> Vec<NewTrainee> {
+    (from..from + n)
+        .map(|i| NewTrainee {
+            person: person(rng, i),
+            edition_id: *rng.pick(editions),
+            status: *rng.pick(&STATUSES),
+            started_on: None,
+            ended_on: None,
+            action_plan_title: None,
+        })
+        .collect()
+}
+
+/// Imports large enough to be counted set-based and analysed, between
+/// single writes on the people they brought (status changes, deletes, a
+/// second participation, a nationality changed, an edition moved): the
+/// counts agree with the participations after each, and with a rebuild.
+async fn bulk_imports_among_single_writes_count_as_the_participations_say(backend: Backend) {
+    let url = fresh_url(backend).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let mut rng = Rng(29);
+    let (programmes, editions) = courses(&store, &mut rng, 6).await;
+    let first = store
+        .insert_trainees(DEFAULT_OFFICE, &trainees(&mut rng, &editions, 0, 600))
+        .await
+        .unwrap();
+    agree(&store, "an import of 600").await;
+    let all: Vec<Participation> = store
+        .select::<Participation>(&[], Page { limit: 1000, offset: 0 })
+        .await
+        .unwrap();
+    for p in all.iter().take(40) {
+        let mut input = p.fields.clone();
+        input.status = *rng.pick(&STATUSES);
+        store.update::<Participation>(p.id, p.version, &input).await.unwrap();
+    }
+    for p in all.iter().skip(40).take(15) {
+        store.delete::<Participation>(p.id).await.unwrap();
+    }
+    for id in first.iter().skip(100).take(20) {
+        let input = participation(
+            *rng.pick(&editions),
+            *id,
+            ParticipationRole::Trainee,
+            ParticipationStatus::Completed,
+        );
+        let _ = store.insert::<Participation>(DEFAULT_OFFICE, &input).await;
+        let p = store.get::<Person>(*id).await.unwrap();
+        let mut input = p.fields.clone();
+        input.nationality = CountryCode::parse(rng.pick::<&str>(&COUNTRIES)).unwrap();
+        store.update::<Person>(*id, p.version, &input).await.unwrap();
+    }
+    let e = store.get::<Edition>(editions[0]).await.unwrap();
+    let mut input = e.fields.clone();
+    input.fiscal_year = FiscalYear::new(2012).unwrap();
+    input.starts_on = NaiveDate::from_ymd_opt(2012, 4, 1).unwrap();
+    input.ends_on = NaiveDate::from_ymd_opt(2012, 4, 20).unwrap();
+    input.programme_id = programmes[2];
+    store.update::<Edition>(editions[0], e.version, &input).await.unwrap();
+    agree(&store, "single writes on the imported").await;
+    // A second import into the same courses: earlier days than some kept
+    // ones (a course's countries move back), later than others.
+    let more = courses_more(&store, &mut rng, &programmes).await;
+    let mut pool = editions.clone();
+    pool.extend(more);
+    store
+        .insert_trainees(DEFAULT_OFFICE, &trainees(&mut rng, &pool, 600, 550))
+        .await
+        .unwrap();
+    agree(&store, "a second import").await;
+    let kept = counts(&url, backend).await;
+    store.rebuild_trainee_stats().await.unwrap();
+    assert_eq!(counts(&url, backend).await, kept, "the kept counts are a rebuild's");
+    store.close().await;
+    drop_fresh(&url).await;
+}
+
+/// Editions in the given courses earlier than the first ones' years.
+async fn courses_more(store: &Store, rng: &mut Rng, programmes: &[i64]) -> Vec<i64> {
+    let mut out = Vec::new();
+    for (i, p) in programmes.iter().enumerate() {
+        let fy = 2004 + i as i32;
+        let starts_on = day_in(rng, fy);
+        let e: Edition = store
+            .insert::<Edition>(DEFAULT_OFFICE, &edition(*p, &format!("early-{i}"), fy, starts_on))
+            .await
+            .unwrap();
+        out.push(e.id);
+    }
+    out
+}
+
+/// 10,000 trainees imported 500 at a time into a store with the counts
+/// kept, then 200 single participations added one by one, timed.
+async fn time_importing_ten_thousand_trainees(backend: Backend) {
+    let url = fresh_url(backend).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let mut rng = Rng(3);
+    let (_, editions) = courses(&store, &mut rng, 40).await;
+    let started = std::time::Instant::now();
+    let mut people = Vec::new();
+    for call in 0..20 {
+        let ids = store
+            .insert_trainees(DEFAULT_OFFICE, &trainees(&mut rng, &editions, call * 500, 500))
+            .await
+            .unwrap();
+        people.extend(ids);
+    }
+    let import = started.elapsed();
+    let started = std::time::Instant::now();
+    for i in 0..200 {
+        let input = participation(
+            editions[i % editions.len()],
+            people[i * 37],
+            ParticipationRole::Trainee,
+            ParticipationStatus::Accepted,
+        );
+        let _ = store.insert::<Participation>(DEFAULT_OFFICE, &input).await;
+    }
+    let single = started.elapsed();
+    // The same writes with the counts paused: the difference is the triggers' work.
+    store.pause_trainee_stats(true).await.unwrap();
+    let started = std::time::Instant::now();
+    for i in 0..200 {
+        let input = participation(
+            editions[(i + 7) % editions.len()],
+            people[i * 37 + 1],
+            ParticipationRole::Trainee,
+            ParticipationStatus::Accepted,
+        );
+        let _ = store.insert::<Participation>(DEFAULT_OFFICE, &input).await;
+    }
+    let untriggered = started.elapsed();
+    let started = std::time::Instant::now();
+    store.rebuild_trainee_stats().await.unwrap();
+    let rebuild = started.elapsed();
+    println!(
+        "{backend:?}: 10,000 trainees in 20 imports of 500: {:.2} s ({:.3} ms a trainee); \
+         200 single participations: {:.2} ms each, {:.2} ms with the counts paused; rebuild {:.2} s",
+        import.as_secs_f64(),
+        import.as_secs_f64() * 1000.0 / 10_000.0,
+        single.as_secs_f64() * 1000.0 / 200.0,
+        untriggered.as_secs_f64() * 1000.0 / 200.0,
+        rebuild.as_secs_f64()
+    );
+    let kept = counts(&url, backend).await;
+    store.rebuild_trainee_stats().await.unwrap();
+    assert_eq!(counts(&url, backend).await, kept, "the kept counts are a rebuild's");
+    store.close().await;
+    drop_fresh(&url).await;
+}
 
 async fn random_histories_count_as_the_participations_say(backend: Backend) {
     let url = fresh_url(backend).await.unwrap();
