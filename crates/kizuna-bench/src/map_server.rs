@@ -349,24 +349,53 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         })
         .collect::<anyhow::Result<_>>()?;
     sampler.enter(2);
-    let t = Instant::now();
-    let counts = app.upsert_places(&moved).await?;
-    let written = t.elapsed();
+    // The catch-up is timed from the moment the write can be read (its
+    // commit, seen by polling the store from another connection), not from
+    // when the writing call returns: SQLite's checkpoint after a large
+    // commit runs inside that call, with the rows already visible.
     let probe = &moved[k / 2];
-    let probe_id = counts.ids[k / 2];
-    let t = Instant::now();
-    let catch_up = loop {
-        if let Some(ids) = nearest_ids(&addr, probe.position.lat(), probe.position.lon(), 1).await
-            && ids.first() == Some(&probe_id)
-        {
-            break t.elapsed();
-        }
-        if t.elapsed() > Duration::from_secs(120) {
-            bail!("the server did not see the changed places in 2 minutes");
-        }
-        tokio::time::sleep(Duration::from_millis(10)).await;
+    let (probe_source, probe_source_id) = (probe.source.kind().as_str(), probe.source.id().to_string());
+    let probe_id = app
+        .store
+        .place_by_source(probe_source, &probe_source_id)
+        .await?
+        .map(|p| p.id)
+        .context("the probe place in the store")?;
+    let (probe_lat, probe_lon) = (probe.position.lat(), probe.position.lon());
+    let watcher = {
+        let (app, addr, source_id) = (app.clone(), addr.clone(), probe_source_id.clone());
+        let source = probe_source.to_string();
+        tokio::spawn(async move {
+            let mut visible: Option<Instant> = None;
+            let deadline = Instant::now() + Duration::from_secs(300);
+            loop {
+                if visible.is_none()
+                    && let Ok(Some(p)) = app.store.place_by_source(&source, &source_id).await
+                    && (p.fields.position.lat() - probe_lat).abs() < 1e-6
+                {
+                    visible = Some(Instant::now());
+                }
+                if let Some(v) = visible
+                    && let Some(ids) = nearest_ids(&addr, probe_lat, probe_lon, 1).await
+                    && ids.first() == Some(&probe_id)
+                {
+                    return Ok::<_, anyhow::Error>(v.elapsed());
+                }
+                if Instant::now() > deadline {
+                    bail!("the server did not see the changed places in 5 minutes");
+                }
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+        })
     };
-    eprintln!("catch-up: answered after {:.2} s", catch_up.as_secs_f64());
+    let t = Instant::now();
+    app.upsert_places(&moved).await?;
+    let written = t.elapsed();
+    let catch_up = watcher.await.context("the catch-up watcher")??;
+    eprintln!(
+        "catch-up: answered {:.2} s after the write could be read",
+        catch_up.as_secs_f64()
+    );
     sampler.enter(3);
     // Its answers after: one request each, timed from here.
     let mut times = Vec::new();
@@ -448,7 +477,7 @@ async fn run(n: usize, scratch: &mut Scratch) -> anyhow::Result<()> {
         written.as_secs_f64()
     );
     println!(
-        "| write committed → the server answers with them | {:.2} s | < 1 s |",
+        "| write visible in the store → the server answers with them | {:.2} s | < 1 s |",
         catch_up.as_secs_f64()
     );
     println!(
