@@ -11,10 +11,6 @@
 //! before D's, the years of D's decade before D's fiscal year, the months
 //! of that year before D's month, and the days of D's month up to D.
 //! Exact, because each person (or course and country) has one first.
-//! On PostgreSQL migration 30 makes the firsts' triggers statement-level
-//! (transition tables, each count row moved once per statement) and a
-//! person's refresh write only the firsts that changed; bulk inserts of new
-//! trainees count them set-based ([`count_new_people_sql`]) on both.
 //!
 //! The same firsts are also counted with each person's nationality and
 //! gender for every kind (`trainee_person_counts`, migration 27), so a

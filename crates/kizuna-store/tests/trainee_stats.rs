@@ -473,12 +473,7 @@ async fn time_importing_ten_thousand_trainees(backend: Backend) {
     store.rebuild_trainee_stats().await.unwrap();
     assert_eq!(counts(&url, backend).await, kept, "the kept counts are a rebuild's");
     store.close().await;
-    // KIZUNA_TIMING_KEEP=1 keeps the store for a look at its plans.
-    if std::env::var_os("KIZUNA_TIMING_KEEP").is_some() {
-        println!("kept: {url}");
-    } else {
-        drop_fresh(&url).await;
-    }
+    drop_fresh(&url).await;
 }
 
 async fn random_histories_count_as_the_participations_say(backend: Backend) {
