@@ -15,6 +15,12 @@ use kizuna_app::{App, Result};
 /// editions and the demo's countries (deterministic). Returns how many
 /// were added.
 pub async fn seed_trainees(app: &App, n: usize) -> Result<usize> {
+    seed_trainees_in(app, n, 2000).await
+}
+
+/// [`seed_trainees`], written `batch` trainees per call of the store's
+/// bulk insert (one transaction each).
+pub async fn seed_trainees_in(app: &App, n: usize, batch_size: usize) -> Result<usize> {
     let editions: Vec<Edition> = app
         .store
         .select::<Edition>(
@@ -37,7 +43,8 @@ pub async fn seed_trainees(app: &App, n: usize) -> Result<usize> {
         return Ok(0);
     }
     let mut seen = HashSet::new();
-    let mut batch = Vec::with_capacity(2000);
+    let batch_size = batch_size.max(1);
+    let mut batch = Vec::with_capacity(batch_size.min(n));
     let mut added = 0;
     for i in 0..n {
         let edition = &editions[i % editions.len()];
@@ -66,7 +73,7 @@ pub async fn seed_trainees(app: &App, n: usize) -> Result<usize> {
             ended_on: Some(edition.fields.ends_on),
             action_plan_title: None,
         });
-        if batch.len() == 2000 {
+        if batch.len() == batch_size {
             added += app.store.insert_trainees(app.office_id(), &batch).await?.len();
             batch.clear();
         }

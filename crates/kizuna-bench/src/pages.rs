@@ -30,60 +30,7 @@ const SEED_BATCH: usize = 50_000;
 /// audit as an import writes them) in larger transactions. Returns how
 /// many were added.
 pub async fn seed_trainees(app: &App, n: usize) -> anyhow::Result<usize> {
-    use kizuna_domain::common::person::{Gender, PersonInput};
-    use kizuna_domain::common::{CountryCode, Text};
-    use kizuna_domain::training::edition::{Edition, EditionScope};
-    use kizuna_domain::training::participation::ParticipationStatus;
-    use kizuna_store::{NewTrainee, Page};
-    let editions: Vec<Edition> = app
-        .store
-        .select::<Edition>(&[], Page::ALL)
-        .await?
-        .into_iter()
-        .filter(|e| e.fields.scope == EditionScope::General)
-        .collect();
-    let countries: Vec<CountryCode> = kizuna_app::demo::EARLY_COUNTRIES
-        .iter()
-        .chain(kizuna_app::demo::LATER_COUNTRIES.iter())
-        .filter_map(|c| CountryCode::parse(c).ok())
-        .collect();
-    if editions.is_empty() {
-        return Ok(0);
-    }
-    let mut seen = std::collections::HashSet::new();
-    let mut batch = Vec::with_capacity(SEED_BATCH);
-    let mut added = 0;
-    for i in 0..n {
-        let edition = &editions[i % editions.len()];
-        let person = PersonInput {
-            family_name: Text::parse(&format!("Bench{i:06}")).map_err(|e| anyhow::anyhow!("{e}"))?,
-            given_name: Text::parse(["Asha", "Bilal", "Chen", "Dewi", "Emre", "Farah", "Gita", "Hoang"][i % 8]).ok(),
-            name_native: None,
-            name_kana: None,
-            gender: if i % 3 == 0 { Gender::Female } else { Gender::Male },
-            nationality: countries[(i * 7 + i / 13) % countries.len()],
-            birth_date: None,
-            email: None,
-            organisation_id: None,
-            position: None,
-        };
-        if !seen.insert(person.identity_key()) {
-            continue;
-        }
-        batch.push(NewTrainee {
-            person,
-            edition_id: edition.id,
-            status: ParticipationStatus::Completed,
-            started_on: Some(edition.fields.starts_on),
-            ended_on: Some(edition.fields.ends_on),
-            action_plan_title: None,
-        });
-        if batch.len() == SEED_BATCH || i + 1 == n {
-            added += app.store.insert_trainees(app.office_id(), &batch).await?.len();
-            batch.clear();
-        }
-    }
-    Ok(added)
+    Ok(crate::data::seed_trainees_in(app, n, SEED_BATCH).await?)
 }
 
 /// A scratch database holding the demo plus `trainees` synthetic trainees
