@@ -547,11 +547,135 @@ fn centroid(points: impl Iterator<Item = (f64, f64)>) -> Option<(f64, f64)> {
 // The file
 // ---------------------------------------------------------------------------
 
-/// Read an OpenStreetMap file's places, handing each to `found` in file
-/// order. The file is read once for its tagged objects (a PBF file's blocks
-/// decoded in parallel, and an object's tags looked at before anything is
-/// copied: only objects that are places are kept), and again (only as
-/// needed) for the nodes of the ways and relations among them.
+/// The ways the relations among `kept` name that `way_nodes` lacks, sorted.
+fn member_ways<'e>(kept: impl Iterator<Item = &'e Element>, way_nodes: &HashMap<i64, Vec<i64>>) -> Vec<i64> {
+    let mut ways: Vec<i64> = kept
+        .filter(|e| e.kind() == Kind::Relation)
+        .flat_map(|e| e.members.iter().filter(|(k, _)| *k == Kind::Way).map(|(_, id)| *id))
+        .filter(|w| !way_nodes.contains_key(w))
+        .collect();
+    ways.sort_unstable();
+    ways.dedup();
+    ways
+}
+
+/// The nodes whose positions `kept` needs (the nodes of its ways, of the
+/// ways in `way_nodes` its relations name, and its relations' nodes) that
+/// `positions` lacks, sorted.
+fn needed_nodes<'e>(
+    kept: impl Iterator<Item = &'e Element>,
+    way_nodes: &HashMap<i64, Vec<i64>>,
+    positions: &HashMap<i64, (f64, f64)>,
+) -> Vec<i64> {
+    let mut needed: Vec<i64> = Vec::new();
+    for e in kept {
+        match e.kind() {
+            Kind::Way => needed.extend(&e.refs),
+            Kind::Relation => {
+                for (k, id) in &e.members {
+                    match k {
+                        Kind::Node => needed.push(*id),
+                        Kind::Way => needed.extend(way_nodes.get(id).into_iter().flatten()),
+                        Kind::Relation => {}
+                    }
+                }
+            }
+            Kind::Node => {}
+        }
+    }
+    needed.retain(|n| !positions.contains_key(n));
+    needed.sort_unstable();
+    needed.dedup();
+    needed
+}
+
+/// What the places of a file need for their positions: the nodes of
+/// their ways and their relations' ways, and the positions of nodes.
+#[derive(Debug, Default)]
+struct Located {
+    way_nodes: HashMap<i64, Vec<i64>>,
+    positions: HashMap<i64, (f64, f64)>,
+}
+
+impl Located {
+    /// A place's position: a node's own; a way's or relation's centroid
+    /// of its nodes (each once), those of its member ways included.
+    fn of(&self, e: &Element) -> Option<(f64, f64)> {
+        match e.kind() {
+            Kind::Node => e.pos,
+            Kind::Way => {
+                let ids: BTreeSet<i64> = e.refs.iter().copied().collect();
+                centroid(ids.iter().filter_map(|n| self.positions.get(n).copied()))
+            }
+            Kind::Relation => {
+                let mut ids: BTreeSet<i64> = BTreeSet::new();
+                for (k, id) in &e.members {
+                    match k {
+                        Kind::Node => {
+                            ids.insert(*id);
+                        }
+                        Kind::Way => ids.extend(self.way_nodes.get(id).into_iter().flatten().copied()),
+                        Kind::Relation => {}
+                    }
+                }
+                centroid(ids.iter().filter_map(|n| self.positions.get(n).copied()))
+            }
+        }
+    }
+}
+
+/// How many objects a file has, its places (each with its number in the
+/// file), and what their positions need.
+type Places = (usize, Vec<(usize, Element)>, Located);
+
+/// A file's places in file order, with how many objects it has and what
+/// their positions need. The file is read once for its tagged objects (a
+/// PBF file's blocks decoded in parallel, and an object's tags looked at
+/// before anything is copied: only objects that are places are kept; the
+/// nodes its places need read with them, see [`scan::first_pbf`]), and
+/// again (only as needed) for the ways and nodes still missing.
+fn locate(source: &Source) -> Result<Places> {
+    let mut index = BlobIndex::default();
+    let mut way_nodes: HashMap<i64, Vec<i64>> = HashMap::new();
+    let mut positions: HashMap<i64, (f64, f64)> = HashMap::new();
+    let (seen, kept) = match source {
+        Source::Pbf(input) => scan::first_pbf(*input, &mut index, &mut way_nodes, &mut positions)?,
+        Source::Xml(_) => scan(source, &Want::Places, &mut index)?,
+    };
+
+    // The nodes each kept way and relation needs (those not found with
+    // the places).
+    for (_, e) in &kept {
+        if e.kind() == Kind::Way {
+            way_nodes.insert(e.id, e.refs.clone());
+        }
+    }
+    let member_ways = member_ways(kept.iter().map(|(_, e)| e), &way_nodes);
+    if !member_ways.is_empty() {
+        for (_, e) in scan(source, &Want::Ways(&member_ways), &mut index)?.1 {
+            way_nodes.insert(e.id, e.refs);
+        }
+    }
+    for (_, e) in &kept {
+        if e.kind() == Kind::Node
+            && let Some(p) = e.pos
+        {
+            positions.insert(e.id, p);
+        }
+    }
+    let needed = needed_nodes(kept.iter().map(|(_, e)| e), &way_nodes, &positions);
+    if !needed.is_empty() {
+        for (_, e) in scan(source, &Want::Nodes(&needed), &mut index)?.1 {
+            if let Some(p) = e.pos {
+                positions.insert(e.id, p);
+            }
+        }
+    }
+    Ok((seen, kept, Located { way_nodes, positions }))
+}
+
+/// Read an OpenStreetMap file's places ([`locate`]), handing each to
+/// `found` in file order.
 pub(super) fn stream(
     input: &dyn super::Input,
     format: Encoding,
@@ -570,80 +694,14 @@ pub(super) fn stream(
         }
         Encoding::Pbf => Source::Pbf(input),
     };
-    let mut index = BlobIndex::default();
-    let (seen, kept) = scan(&source, &Want::Places, &mut index)?;
-
-    // The nodes each kept way and relation needs.
-    let mut way_nodes: HashMap<i64, Vec<i64>> = HashMap::new();
-    let mut member_ways: Vec<i64> = Vec::new();
-    for (_, e) in &kept {
-        match e.kind() {
-            Kind::Way => {
-                way_nodes.insert(e.id, e.refs.clone());
-            }
-            Kind::Relation => {
-                member_ways.extend(e.members.iter().filter(|(k, _)| *k == Kind::Way).map(|(_, id)| *id));
-            }
-            Kind::Node => {}
-        }
-    }
-    member_ways.retain(|w| !way_nodes.contains_key(w));
-    member_ways.sort_unstable();
-    member_ways.dedup();
-    if !member_ways.is_empty() {
-        for (_, e) in scan(&source, &Want::Ways(&member_ways), &mut index)?.1 {
-            way_nodes.insert(e.id, e.refs);
-        }
-    }
-    let mut positions: HashMap<i64, (f64, f64)> = HashMap::new();
-    for (_, e) in &kept {
-        if e.kind() == Kind::Node
-            && let Some(p) = e.pos
-        {
-            positions.insert(e.id, p);
-        }
-    }
-    let mut needed: Vec<i64> = way_nodes.values().flatten().copied().collect();
-    for (_, e) in &kept {
-        needed.extend(e.members.iter().filter(|(k, _)| *k == Kind::Node).map(|(_, id)| *id));
-    }
-    needed.retain(|n| !positions.contains_key(n));
-    needed.sort_unstable();
-    needed.dedup();
-    if !needed.is_empty() {
-        for (_, e) in scan(&source, &Want::Nodes(&needed), &mut index)?.1 {
-            if let Some(p) = e.pos {
-                positions.insert(e.id, p);
-            }
-        }
-    }
-
+    let (seen, kept, located) = locate(&source)?;
     let counts = super::Counts {
         read: kept.len(),
         skipped: seen - kept.len(),
     };
     let mut warnings = Vec::new();
     for (row, e) in &kept {
-        let position = match e.kind() {
-            Kind::Node => e.pos,
-            Kind::Way => {
-                let ids: BTreeSet<i64> = e.refs.iter().copied().collect();
-                centroid(ids.iter().filter_map(|n| positions.get(n).copied()))
-            }
-            Kind::Relation => {
-                let mut ids: BTreeSet<i64> = BTreeSet::new();
-                for (k, id) in &e.members {
-                    match k {
-                        Kind::Node => {
-                            ids.insert(*id);
-                        }
-                        Kind::Way => ids.extend(way_nodes.get(id).into_iter().flatten().copied()),
-                        Kind::Relation => {}
-                    }
-                }
-                centroid(ids.iter().filter_map(|n| positions.get(n).copied()))
-            }
-        };
+        let position = located.of(e);
         let flow = match place(*row, e, position, lenient.then_some(&mut warnings)) {
             Ok(r) => {
                 let mut flow = ControlFlow::Continue(());

@@ -17,8 +17,17 @@
 //! - a way or relation has its keys looked at first; its node list or
 //!   members are decoded only when it is a place;
 //! - each worker inflates into its own buffer, reused block after block;
-//! - the passes for nodes and ways skip (without inflating) every block
-//!   whose id range, taken in the first pass, holds none of the ids wanted.
+//! - each block is inflated once in a sorted file: what a block holds is
+//!   told from its first inflated bytes ([`starts_with`]), so that the
+//!   relations are read first, then the ways (with those the relations
+//!   name), then the nodes (with those all of them need); see
+//!   `scan::first_pbf`;
+//! - in a group of dense nodes, positions (deltas) are summed only up to
+//!   the last node kept, and ids are checked against the ones wanted by a
+//!   cursor that moves forward with them;
+//! - later passes (for what an unsorted file leaves unfound) skip, without
+//!   inflating, every block whose id range holds none of the ids wanted,
+//!   or none it was not already read for.
 
 use std::cell::RefCell;
 use std::io::Read;
@@ -65,8 +74,35 @@ impl<'a> Value<'a> {
     }
 }
 
-#[inline]
+#[inline(always)]
 fn varint(buf: &[u8], pos: &mut usize) -> Result<u64, Error> {
+    // Most numbers in a block (id and tag deltas) take one byte.
+    if let Some(&b) = buf.get(*pos)
+        && b < 0x80
+    {
+        *pos += 1;
+        return Ok(u64::from(b));
+    }
+    varint_long(buf, pos)
+}
+
+#[inline]
+fn varint_long(buf: &[u8], pos: &mut usize) -> Result<u64, Error> {
+    // Ten bytes there: any varint fits, read without checking the end.
+    if let Some(s) = buf.get(*pos..*pos + 10) {
+        let mut v = 0u64;
+        for (i, &b) in s.iter().enumerate() {
+            v |= u64::from(b & 0x7f) << (7 * i);
+            if b < 0x80 {
+                if i == 9 && b > 1 {
+                    break;
+                }
+                *pos += i + 1;
+                return Ok(v);
+            }
+        }
+        return Err("a number longer than 64 bits".into());
+    }
     let mut v = 0u64;
     let mut shift = 0u32;
     loop {
@@ -332,6 +368,95 @@ pub(super) fn with_block<T>(blob: &[u8], f: impl FnOnce(&[u8]) -> Result<T, Erro
     })
 }
 
+/// What a data block's first group holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Starts {
+    Nodes,
+    Ways,
+    /// Relations, anything else, or what cannot be told.
+    Other,
+}
+
+/// What a data blob's block starts with, told from its first bytes: the
+/// string table and the first group's first field, inflating no further
+/// than them. Anything unclear says `Other` (the block is then read whole
+/// first, and a damaged one refused there).
+pub(super) fn starts_with(blob: &[u8]) -> Starts {
+    let (mut raw, mut zlib) = (None, None);
+    let mut m = Msg::new(blob);
+    while let Ok(Some((field, v))) = m.next() {
+        match (field, v) {
+            (1, Value::Bytes(b)) => raw = Some(b),
+            (3, Value::Bytes(b)) => zlib = Some(b),
+            _ => {}
+        }
+    }
+    if let Some(raw) = raw {
+        return first_group(raw).unwrap_or(Starts::Other);
+    }
+    let Some(zlib) = zlib else { return Starts::Other };
+    let mut z = flate2::Decompress::new(true);
+    let mut out = Vec::with_capacity(16 * 1024);
+    loop {
+        if out.len() == out.capacity() {
+            if out.len() >= MAX_BLOB {
+                return Starts::Other;
+            }
+            out.reserve(out.capacity());
+        }
+        let (len, used) = (out.len(), z.total_in());
+        let Some(rest) = usize::try_from(used).ok().and_then(|at| zlib.get(at..)) else {
+            return Starts::Other;
+        };
+        let status = z.decompress_vec(rest, &mut out, flate2::FlushDecompress::None);
+        if let Some(starts) = first_group(&out) {
+            return starts;
+        }
+        // Go on while the stream moves and has not ended.
+        let moved = out.len() > len || z.total_in() > used;
+        if !moved || !matches!(status, Ok(flate2::Status::Ok | flate2::Status::BufError)) {
+            return Starts::Other;
+        }
+    }
+}
+
+/// From the start of a block: what its first group holds (`Other` when
+/// there is no group), `None` when `bytes` end before that is known.
+fn first_group(bytes: &[u8]) -> Option<Starts> {
+    let mut pos = 0usize;
+    loop {
+        if pos >= bytes.len() {
+            return None;
+        }
+        let key = varint(bytes, &mut pos).ok()?;
+        let (field, wire) = (key >> 3, key & 7);
+        match wire {
+            0 => {
+                varint(bytes, &mut pos).ok()?;
+            }
+            1 => pos = pos.checked_add(8)?,
+            5 => pos = pos.checked_add(4)?,
+            2 => {
+                let len = usize::try_from(varint(bytes, &mut pos).ok()?).ok()?;
+                if field == 2 {
+                    // The group's first field: 1 nodes, 2 dense nodes, 3 ways.
+                    if len == 0 {
+                        return Some(Starts::Other);
+                    }
+                    let mut p = pos;
+                    return Some(match varint(bytes, &mut p).ok()? >> 3 {
+                        1 | 2 => Starts::Nodes,
+                        3 => Starts::Ways,
+                        _ => Starts::Other,
+                    });
+                }
+                pos = pos.checked_add(len)?;
+            }
+            _ => return Some(Starts::Other),
+        }
+    }
+}
+
 /// The features a file's header may require that this reader reads.
 const READ_FEATURES: [&str; 3] = ["OsmSchema-V0.6", "DenseNodes", "HistoricalInformation"];
 
@@ -356,14 +481,13 @@ pub(super) fn check_header(bytes: &[u8]) -> Result<(), Error> {
 // Blocks
 // ---------------------------------------------------------------------------
 
-/// What a pass keeps of a block's objects.
-pub(super) enum Pick<'s> {
-    /// Places, with their tags.
-    Places,
-    /// Ways with these ids (sorted), with their nodes.
-    Ways(&'s [i64]),
-    /// Nodes with these ids (sorted), with their positions.
-    Nodes(&'s [i64]),
+/// What a pass keeps of a block's objects: places (with their tags), and
+/// ways and nodes by id (sorted), not places, with their nodes or positions.
+#[derive(Clone, Copy, Default)]
+pub(super) struct Pick<'s> {
+    pub(super) places: bool,
+    pub(super) ways: &'s [i64],
+    pub(super) nodes: &'s [i64],
 }
 
 /// One block as a pass reads it.
@@ -371,11 +495,44 @@ pub(super) enum Pick<'s> {
 pub(super) struct BlockRead {
     /// Objects not deleted.
     pub(super) seen: usize,
-    /// Those kept, numbered within the block from 1.
+    /// The places kept, numbered within the block from 1.
     pub(super) kept: Vec<(usize, Element)>,
+    /// The ways and nodes asked for by id that are not places, numbered so.
+    pub(super) found: Vec<(usize, Element)>,
     /// The lowest and highest node and way ids in the block.
     pub(super) nodes: Option<(i64, i64)>,
     pub(super) ways: Option<(i64, i64)>,
+}
+
+/// Whether ids are among sorted `want`, asked in an order that mostly
+/// rises (a block's ids): a cursor that moves forward, found again by
+/// search when an id goes back.
+struct Among<'s> {
+    want: &'s [i64],
+    at: usize,
+    last: i64,
+}
+
+impl<'s> Among<'s> {
+    fn new(want: &'s [i64]) -> Self {
+        Among {
+            want,
+            at: 0,
+            last: i64::MIN,
+        }
+    }
+    #[inline]
+    fn has(&mut self, id: i64) -> bool {
+        if id < self.last {
+            self.at = self.want.partition_point(|x| *x < id);
+        } else {
+            while self.want.get(self.at).is_some_and(|x| *x < id) {
+                self.at += 1;
+            }
+        }
+        self.last = id;
+        self.want.get(self.at) == Some(&id)
+    }
 }
 
 fn widen(range: &mut Option<(i64, i64)>, lo: i64, hi: i64) {
@@ -430,7 +587,7 @@ impl<'a> Block<'a> {
 }
 
 /// Read one inflated block for `pick`.
-pub(super) fn read_block(bytes: &[u8], pick: &Pick) -> Result<BlockRead, Error> {
+pub(super) fn read_block(bytes: &[u8], pick: Pick) -> Result<BlockRead, Error> {
     let mut strings = Vec::new();
     let mut groups = Vec::new();
     let mut block = Block {
@@ -458,7 +615,7 @@ pub(super) fn read_block(bytes: &[u8], pick: &Pick) -> Result<BlockRead, Error> 
             _ => {}
         }
     }
-    if matches!(pick, Pick::Places) {
+    if pick.places {
         block.triggers = strings
             .iter()
             .map(|s| super::PLACE_KEYS.iter().any(|k| k.as_bytes() == *s))
@@ -471,10 +628,10 @@ pub(super) fn read_block(bytes: &[u8], pick: &Pick) -> Result<BlockRead, Error> 
         let mut gm = Msg::new(g);
         while let Some((field, v)) = gm.next()? {
             match field {
-                1 => node(&block, v.bytes()?, pick, &mut out, &mut pairs)?,
-                2 => dense(&block, v.bytes()?, pick, &mut out)?,
-                3 => way(&block, v.bytes()?, pick, &mut out, &mut pairs)?,
-                4 => relation(&block, v.bytes()?, pick, &mut out, &mut pairs)?,
+                1 => node(&block, v.bytes()?, &pick, &mut out, &mut pairs)?,
+                2 => dense(&block, v.bytes()?, &pick, &mut out)?,
+                3 => way(&block, v.bytes()?, &pick, &mut out, &mut pairs)?,
+                4 => relation(&block, v.bytes()?, &pick, &mut out, &mut pairs)?,
                 _ => {}
             }
         }
@@ -526,24 +683,24 @@ fn node(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead, pairs: &mut V
     }
     out.seen += 1;
     widen(&mut out.nodes, id, id);
-    let tags = match pick {
-        Pick::Places => {
-            pairs_of(keys, vals, pairs)?;
-            match b.place_tags(pairs) {
-                Some(t) => t,
-                None => return Ok(()),
-            }
-        }
-        Pick::Nodes(ids) if ids.binary_search(&id).is_ok() => Vec::new(),
-        _ => return Ok(()),
+    let tags = if pick.places {
+        pairs_of(keys, vals, pairs)?;
+        b.place_tags(pairs)
+    } else {
+        None
     };
-    out.kept.push((
+    let list = match tags {
+        Some(_) => &mut out.kept,
+        None if pick.nodes.binary_search(&id).is_ok() => &mut out.found,
+        None => return Ok(()),
+    };
+    list.push((
         out.seen,
         Element {
             kind: Some(Kind::Node),
             id,
             pos: Some((b.deg(b.lat_offset, lat), b.deg(b.lon_offset, lon))),
-            tags,
+            tags: tags.unwrap_or_default(),
             ..Element::default()
         },
     ));
@@ -578,34 +735,31 @@ fn dense(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead) -> Result<()
     }
     let first = out.seen;
     let all_visible = visible.is_none_or(|v| v.buf.iter().all(|b| *b != 0));
-    // The cheap way: no node of the group is wanted. Count them, and take
-    // their id range (for the later passes) from the ids alone.
-    let wanted = match pick {
-        Pick::Places => {
-            let mut any = false;
-            let mut k = kv;
-            // keys_vals: (key value)* 0 per node; a key of a place at a key's place.
-            let mut at_key = true;
-            while let Some(x) = k.next()? {
-                if at_key {
-                    if x == 0 {
-                        continue;
-                    }
-                    if b.is_trigger(x) {
-                        any = true;
-                        break;
-                    }
-                    at_key = false;
-                } else {
-                    at_key = true;
+    // Whether any node of the group has a key of a place: keys_vals is
+    // (key value)* 0 per node.
+    let mut triggers = false;
+    if pick.places {
+        let mut k = kv;
+        let mut at_key = true;
+        while let Some(x) = k.next()? {
+            if at_key {
+                if x == 0 {
+                    continue;
                 }
+                if b.is_trigger(x) {
+                    triggers = true;
+                    break;
+                }
+                at_key = false;
+            } else {
+                at_key = true;
             }
-            any
         }
-        // Any id wanted: found by the cheap way first.
-        Pick::Nodes(_) | Pick::Ways(_) => false,
-    };
-    if !wanted && all_visible {
+    }
+    let want_nodes = !pick.nodes.is_empty();
+    // The cheap way: no node of the group can be kept. Count them, and
+    // take their id range (for the later passes) from the ids alone.
+    if !triggers && !want_nodes && all_visible {
         let (mut id, mut lo, mut hi, mut n) = (0i64, i64::MAX, i64::MIN, 0usize);
         let mut p = ids;
         while let Some(d) = p.next()? {
@@ -614,27 +768,26 @@ fn dense(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead) -> Result<()
             hi = hi.max(id);
             n += 1;
         }
-        let hit = matches!(pick, Pick::Nodes(want) if n > 0 && any_within(want, lo, hi));
-        if !hit {
-            if n > 0 {
-                widen(&mut out.nodes, lo, hi);
-            }
-            out.seen += n;
-            return Ok(());
+        if n > 0 {
+            widen(&mut out.nodes, lo, hi);
         }
+        out.seen += n;
+        return Ok(());
     }
+    // Node by node; positions (deltas) summed only up to a node kept.
     let mut visible = visible.unwrap_or_default();
+    let mut wanted = Among::new(pick.nodes);
     let (mut id, mut lat, mut lon) = (0i64, 0i64, 0i64);
+    let (mut at, mut summed) = (0usize, 0usize);
     let mut tag_pairs: Vec<(u64, u64)> = Vec::new();
     let (mut lo, mut hi) = (i64::MAX, i64::MIN);
     let mut n = 0usize;
     while let Some(d) = ids.next()? {
         id = id.wrapping_add(zigzag(d));
-        lat = lat.wrapping_add(zigzag(lats.must()?));
-        lon = lon.wrapping_add(zigzag(lons.must()?));
+        at += 1;
         // This node's tags (their indices): up to its 0.
         tag_pairs.clear();
-        if !kv.buf.is_empty() {
+        if triggers {
             loop {
                 match kv.next()? {
                     None | Some(0) => break,
@@ -652,21 +805,28 @@ fn dense(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead) -> Result<()
         n += 1;
         lo = lo.min(id);
         hi = hi.max(id);
-        let tags = match pick {
-            Pick::Places => match b.place_tags(&tag_pairs) {
-                Some(t) => t,
-                None => continue,
-            },
-            Pick::Nodes(want) if want.binary_search(&id).is_ok() => Vec::new(),
-            _ => continue,
+        let tags = if triggers && !tag_pairs.is_empty() {
+            b.place_tags(&tag_pairs)
+        } else {
+            None
         };
-        out.kept.push((
+        let list = match tags {
+            Some(_) => &mut out.kept,
+            None if want_nodes && wanted.has(id) => &mut out.found,
+            None => continue,
+        };
+        while summed < at {
+            lat = lat.wrapping_add(zigzag(lats.must()?));
+            lon = lon.wrapping_add(zigzag(lons.must()?));
+            summed += 1;
+        }
+        list.push((
             first + n,
             Element {
                 kind: Some(Kind::Node),
                 id,
                 pos: Some((b.deg(b.lat_offset, lat), b.deg(b.lon_offset, lon))),
-                tags,
+                tags: tags.unwrap_or_default(),
                 ..Element::default()
             },
         ));
@@ -697,29 +857,28 @@ fn way(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead, pairs: &mut Ve
     }
     out.seen += 1;
     widen(&mut out.ways, id, id);
-    let tags = match pick {
-        Pick::Places => {
-            pairs_of(keys, vals, pairs)?;
-            match b.place_tags(pairs) {
-                Some(t) => t,
-                None => return Ok(()),
-            }
-        }
-        Pick::Ways(ids) if ids.binary_search(&id).is_ok() => Vec::new(),
-        _ => return Ok(()),
+    let tags = if pick.places {
+        pairs_of(keys, vals, pairs)?;
+        b.place_tags(pairs)
+    } else {
+        None
     };
+    if tags.is_none() && pick.ways.binary_search(&id).is_err() {
+        return Ok(());
+    }
     let mut nodes = Vec::with_capacity(refs.count());
     let mut r = 0i64;
     while let Some(d) = refs.next()? {
         r = r.wrapping_add(zigzag(d));
         nodes.push(r);
     }
-    out.kept.push((
+    let list = if tags.is_some() { &mut out.kept } else { &mut out.found };
+    list.push((
         out.seen,
         Element {
             kind: Some(Kind::Way),
             id,
-            tags,
+            tags: tags.unwrap_or_default(),
             refs: nodes,
             ..Element::default()
         },
@@ -757,7 +916,7 @@ fn relation(
         return Ok(());
     }
     out.seen += 1;
-    if !matches!(pick, Pick::Places) {
+    if !pick.places {
         return Ok(());
     }
     pairs_of(keys, vals, pairs)?;

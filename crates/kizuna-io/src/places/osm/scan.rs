@@ -279,56 +279,83 @@ pub(super) fn attributes(start: &BytesStart<'_>, text: &str, pos: u64) -> Result
 
 /// Each data blob's node and way id ranges (by blob number), taken by the
 /// first pass over a PBF file so that later passes read only the blobs
-/// that can hold what they look for.
+/// that can hold what they look for; and the ids already looked for in the
+/// blobs read for them with the places ([`first_pbf`]).
 #[derive(Debug, Default)]
-pub(super) struct BlobIndex(Vec<Option<IdRanges>>);
+pub(super) struct BlobIndex {
+    blobs: Vec<Option<IdRanges>>,
+    /// Node ids (sorted) every blob marked `nodes_searched` was read for.
+    nodes_searched: Vec<i64>,
+    /// Way ids (sorted) every blob marked `ways_searched` was read for.
+    ways_searched: Vec<i64>,
+}
 
 #[derive(Debug, Clone, Copy, Default)]
 struct IdRanges {
     nodes: Option<(i64, i64)>,
     ways: Option<(i64, i64)>,
+    nodes_searched: bool,
+    ways_searched: bool,
 }
 
 impl BlobIndex {
-    /// Whether blob `i` can be passed over unread by a pass wanting `want`.
-    fn skips(&self, i: usize, want: &Want) -> bool {
-        let Some(Some(r)) = self.0.get(i) else {
+    fn set(&mut self, i: usize, b: &pbf::BlockRead, nodes_searched: bool, ways_searched: bool) {
+        if self.blobs.len() <= i {
+            self.blobs.resize(i + 1, None);
+        }
+        self.blobs[i] = Some(IdRanges {
+            nodes: b.nodes,
+            ways: b.ways,
+            nodes_searched,
+            ways_searched,
+        });
+    }
+
+    /// Whether blob `i` can be passed over unread by a pass wanting `want`;
+    /// `fresh`: the ids of `want` not already searched for.
+    fn skips(&self, i: usize, want: &Want, fresh: &[i64]) -> bool {
+        let Some(Some(r)) = self.blobs.get(i) else {
             return false;
         };
         let within =
             |range: Option<(i64, i64)>, ids: &[i64]| range.is_some_and(|(lo, hi)| pbf::any_within(ids, lo, hi));
         match want {
             Want::Places => false,
-            Want::Nodes(ids) => !within(r.nodes, ids),
-            Want::Ways(ids) => !within(r.ways, ids),
+            Want::Nodes(ids) => !within(r.nodes, if r.nodes_searched { fresh } else { ids }),
+            Want::Ways(ids) => !within(r.ways, if r.ways_searched { fresh } else { ids }),
         }
     }
 }
 
-/// A PBF file's blocks decoded in parallel (rayon, as many threads as
-/// cores), read in file order from one reader, their kept objects put back
-/// in file order. Memory holds the blobs being decoded and what is kept.
-/// The places' pass fills `index`; the others read only the blobs it says
-/// may hold their ids.
-pub(super) fn scan_pbf(
+/// What one blob gave a pass.
+enum Outcome {
+    /// A data block read.
+    Read(pbf::BlockRead),
+    /// A data block left for later, with what its first group holds.
+    Left(pbf::Starts),
+    /// The header, a blob passed over, or one of another type.
+    Nothing,
+}
+
+/// One pass over a PBF file: its blobs read in file order from one
+/// reader, passed over when `skip` says so, decoded in parallel (rayon, as
+/// many threads as cores) for `pick`; with `leave`, data blocks whose first
+/// group holds nodes or ways are left unread (told from their first
+/// bytes). Memory holds the blobs being decoded and what is kept.
+fn pass(
     input: &dyn crate::places::Input,
-    want: &Want,
-    index: &mut BlobIndex,
-) -> Result<(usize, Vec<(usize, Element)>)> {
-    use pbf::{BlobKind, Blobs, Pick};
+    pick: pbf::Pick,
+    skip: &(dyn Fn(usize) -> bool + Sync),
+    leave: bool,
+) -> Result<Vec<(usize, Outcome)>> {
+    use pbf::{BlobKind, Blobs, Starts};
     use rayon::prelude::*;
     let p = Encoding::Pbf;
     let reader = input.open().map_err(|e| bad(p, e))?;
     let mut blobs = Blobs::new(std::io::BufReader::with_capacity(1 << 20, reader));
-    let pick = match want {
-        Want::Places => Pick::Places,
-        Want::Ways(ids) => Pick::Ways(ids),
-        Want::Nodes(ids) => Pick::Nodes(ids),
-    };
-    let skip = |i: usize| index.skips(i, want);
     let mut any = false;
     let results = std::iter::from_fn(|| {
-        let b = blobs.next_blob(&skip);
+        let b = blobs.next_blob(skip);
         any |= b.is_some();
         b
     })
@@ -337,10 +364,18 @@ pub(super) fn scan_pbf(
         let (i, raw) = blob?;
         match (raw.kind, raw.bytes) {
             (BlobKind::Data, Some(bytes)) => {
-                pbf::with_block(&bytes, |b| pbf::read_block(b, &pick)).map(|r| (i, Some(r)))
+                if leave {
+                    let starts = pbf::starts_with(&bytes);
+                    if starts != Starts::Other {
+                        return Ok((i, Outcome::Left(starts)));
+                    }
+                }
+                pbf::with_block(&bytes, |b| pbf::read_block(b, pick)).map(|r| (i, Outcome::Read(r)))
             }
-            (BlobKind::Header, Some(bytes)) => pbf::with_block(&bytes, pbf::check_header).map(|()| (i, None)),
-            _ => Ok((i, None)),
+            (BlobKind::Header, Some(bytes)) => {
+                pbf::with_block(&bytes, pbf::check_header).map(|()| (i, Outcome::Nothing))
+            }
+            _ => Ok((i, Outcome::Nothing)),
         }
     })
     .collect::<std::result::Result<Vec<_>, pbf::Error>>();
@@ -349,22 +384,217 @@ pub(super) fn scan_pbf(
         return Err(bad(p, "the file is empty"));
     }
     blocks.sort_unstable_by_key(|(i, _)| *i);
+    Ok(blocks)
+}
+
+/// The blocks read, in file order: how many objects, and the places and
+/// the objects found by id, each with its number in the file.
+type Numbered = (usize, Vec<(usize, Element)>, Vec<(usize, Element)>);
+
+fn number(blocks: impl Iterator<Item = pbf::BlockRead>) -> Numbered {
+    let mut seen = 0usize;
+    let (mut kept, mut found) = (Vec::new(), Vec::new());
+    for b in blocks {
+        kept.extend(b.kept.into_iter().map(|(row, e)| (seen + row, e)));
+        found.extend(b.found.into_iter().map(|(row, e)| (seen + row, e)));
+        seen += b.seen;
+    }
+    (seen, kept, found)
+}
+
+/// The ids of sorted `a` not in sorted `b`.
+fn minus(a: &[i64], b: &[i64]) -> Vec<i64> {
+    a.iter().copied().filter(|x| b.binary_search(x).is_err()).collect()
+}
+
+/// A PBF file's blocks decoded in parallel, their kept objects put back in
+/// file order. The places' pass fills `index`; the others read only the
+/// blobs it says may hold their ids.
+pub(super) fn scan_pbf(
+    input: &dyn crate::places::Input,
+    want: &Want,
+    index: &mut BlobIndex,
+) -> Result<(usize, Vec<(usize, Element)>)> {
+    let (pick, fresh) = match want {
+        Want::Places => (
+            pbf::Pick {
+                places: true,
+                ..pbf::Pick::default()
+            },
+            Vec::new(),
+        ),
+        Want::Ways(ids) => (
+            pbf::Pick {
+                ways: ids,
+                ..pbf::Pick::default()
+            },
+            minus(ids, &index.ways_searched),
+        ),
+        Want::Nodes(ids) => (
+            pbf::Pick {
+                nodes: ids,
+                ..pbf::Pick::default()
+            },
+            minus(ids, &index.nodes_searched),
+        ),
+    };
+    let blocks = {
+        let index = &*index;
+        pass(input, pick, &|i| index.skips(i, want, &fresh), false)?
+    };
     if matches!(want, Want::Places) {
-        index.0 = vec![None; blocks.last().map_or(0, |(i, _)| i + 1)];
+        *index = BlobIndex::default();
         for (i, b) in &blocks {
-            if let Some(b) = b {
-                index.0[*i] = Some(IdRanges {
-                    nodes: b.nodes,
-                    ways: b.ways,
-                });
+            if let Outcome::Read(b) = b {
+                index.set(*i, b, false, false);
             }
         }
     }
-    let mut seen = 0usize;
-    let mut kept = Vec::new();
-    for (_, b) in blocks.into_iter().filter_map(|(i, b)| b.map(|b| (i, b))) {
-        kept.extend(b.kept.into_iter().map(|(row, e)| (seen + row, e)));
-        seen += b.seen;
+    let (seen, kept, found) = number(blocks.into_iter().filter_map(|(_, b)| match b {
+        Outcome::Read(b) => Some(b),
+        _ => None,
+    }));
+    Ok((seen, if matches!(want, Want::Places) { kept } else { found }))
+}
+
+/// A PBF file's places, read so that each block is inflated once when the
+/// file is sorted as extracts are (nodes, then ways, then relations):
+/// first the blocks that start with neither nodes nor ways (the
+/// relations, places among them); then those that start with ways, for
+/// their places and the ways the relations name; then those that start
+/// with nodes, for their places and the nodes all those ways and
+/// relations need. Returns how many objects and the places, numbered in
+/// file order; the nodes of the ways and the positions of the nodes found
+/// go into `way_nodes` and `positions`. What an unsorted file leaves
+/// unfound is for the caller's later passes, which `index` keeps from
+/// reading a block again for ids it was already read for.
+pub(super) fn first_pbf(
+    input: &dyn crate::places::Input,
+    index: &mut BlobIndex,
+    way_nodes: &mut HashMap<i64, Vec<i64>>,
+    positions: &mut HashMap<i64, (f64, f64)>,
+) -> Result<(usize, Vec<(usize, Element)>)> {
+    use pbf::{Pick, Starts};
+    let places = Pick {
+        places: true,
+        ..Pick::default()
+    };
+    let mut blocks = pass(input, places, &|_| false, true)?;
+    *index = BlobIndex::default();
+    for (i, b) in &blocks {
+        if let Outcome::Read(b) = b {
+            index.set(*i, b, false, false);
+        }
     }
+    let mut found = Found {
+        input,
+        starts: blocks
+            .iter()
+            .map(|(_, b)| match b {
+                Outcome::Left(s) => Some(*s),
+                _ => None,
+            })
+            .collect(),
+        way_nodes,
+        positions,
+    };
+    found.absorb(&blocks);
+    let members = super::member_ways(kept(&blocks), found.way_nodes);
+    index.ways_searched.clone_from(&members);
+    let pick = Pick {
+        places: true,
+        ways: &members,
+        ..Pick::default()
+    };
+    found.read_left(&mut blocks, index, Starts::Ways, pick)?;
+    found.absorb(&blocks);
+    let needed = super::needed_nodes(kept(&blocks), found.way_nodes, found.positions);
+    index.nodes_searched.clone_from(&needed);
+    let pick = Pick {
+        places: true,
+        nodes: &needed,
+        ..Pick::default()
+    };
+    found.read_left(&mut blocks, index, Starts::Nodes, pick)?;
+    if blocks.iter().any(|(_, b)| matches!(b, Outcome::Left(_))) {
+        return Err(bad(Encoding::Pbf, "the file changed while it was read"));
+    }
+    let (seen, kept, _) = number(blocks.into_iter().filter_map(|(_, b)| match b {
+        Outcome::Read(b) => Some(b),
+        _ => None,
+    }));
     Ok((seen, kept))
+}
+
+/// The places of the blocks read so far.
+fn kept(blocks: &[(usize, Outcome)]) -> impl Iterator<Item = &Element> {
+    blocks
+        .iter()
+        .filter_map(|(_, b)| match b {
+            Outcome::Read(b) => Some(b.kept.iter().map(|(_, e)| e)),
+            _ => None,
+        })
+        .flatten()
+}
+
+/// [`first_pbf`]'s file, the blocks it left (by what they start with) and
+/// what it has found.
+struct Found<'a> {
+    input: &'a dyn crate::places::Input,
+    starts: Vec<Option<pbf::Starts>>,
+    way_nodes: &'a mut HashMap<i64, Vec<i64>>,
+    positions: &'a mut HashMap<i64, (f64, f64)>,
+}
+
+impl Found<'_> {
+    /// The nodes of the ways and the positions of the nodes among the
+    /// places read.
+    fn absorb(&mut self, blocks: &[(usize, Outcome)]) {
+        for e in kept(blocks) {
+            match e.kind() {
+                Kind::Way => {
+                    self.way_nodes.entry(e.id).or_insert_with(|| e.refs.clone());
+                }
+                Kind::Node => {
+                    if let Some(p) = e.pos {
+                        self.positions.insert(e.id, p);
+                    }
+                }
+                Kind::Relation => {}
+            }
+        }
+    }
+
+    /// The blocks left that start with `left`, read for `pick`.
+    fn read_left(
+        &mut self,
+        blocks: &mut [(usize, Outcome)],
+        index: &mut BlobIndex,
+        left: pbf::Starts,
+        pick: pbf::Pick,
+    ) -> Result<()> {
+        if !self.starts.contains(&Some(left)) {
+            return Ok(());
+        }
+        let starts = &self.starts;
+        let skip = |i: usize| starts.get(i).copied().flatten() != Some(left);
+        for (i, b) in pass(self.input, pick, &skip, false)? {
+            let Outcome::Read(b) = b else { continue };
+            index.set(i, &b, !pick.nodes.is_empty(), !pick.ways.is_empty());
+            for (_, e) in &b.found {
+                if e.kind() == Kind::Way {
+                    self.way_nodes.insert(e.id, e.refs.clone());
+                } else if let Some(p) = e.pos {
+                    self.positions.insert(e.id, p);
+                }
+            }
+            match blocks.get_mut(i) {
+                Some((j, slot)) if *j == i && matches!(&*slot, Outcome::Left(s) if *s == left) => {
+                    *slot = Outcome::Read(b);
+                }
+                _ => return Err(bad(Encoding::Pbf, "the file changed while it was read")),
+            }
+        }
+        Ok(())
+    }
 }
