@@ -135,6 +135,7 @@ impl<'a> Msg<'a> {
     }
 
     /// The next field: its number and value; `None` at the end.
+    #[inline]
     fn next(&mut self) -> Result<Option<(u32, Value<'a>)>, Error> {
         if self.pos >= self.buf.len() {
             return Ok(None);
@@ -156,6 +157,7 @@ impl<'a> Msg<'a> {
         Ok(Some((field, value)))
     }
 
+    #[inline]
     fn take(&mut self, n: usize) -> Result<&'a [u8], Error> {
         let end = self.pos.checked_add(n).filter(|e| *e <= self.buf.len());
         let Some(end) = end else {
@@ -311,10 +313,15 @@ impl<R: Read> Blobs<R> {
             }
             return Ok((index, RawBlob { kind, bytes: None }));
         }
-        let mut bytes = vec![0u8; size];
-        self.reader
-            .read_exact(&mut bytes)
+        // Read into the vector's room (not zeroed first).
+        let mut bytes = Vec::with_capacity(size);
+        (&mut self.reader)
+            .take(size as u64)
+            .read_to_end(&mut bytes)
             .map_err(|e| format!("it ends inside a blob ({e})"))?;
+        if bytes.len() != size {
+            return Err("it ends inside a blob".into());
+        }
         Ok((
             index,
             RawBlob {
@@ -624,13 +631,14 @@ pub(super) fn read_block(bytes: &[u8], pick: Pick) -> Result<BlockRead, Error> {
     block.strings = strings;
     let mut out = BlockRead::default();
     let mut pairs: Vec<(u64, u64)> = Vec::new();
+    let mut ways = Among::new(pick.ways);
     for g in groups {
         let mut gm = Msg::new(g);
         while let Some((field, v)) = gm.next()? {
             match field {
                 1 => node(&block, v.bytes()?, &pick, &mut out, &mut pairs)?,
                 2 => dense(&block, v.bytes()?, &pick, &mut out)?,
-                3 => way(&block, v.bytes()?, &pick, &mut out, &mut pairs)?,
+                3 => way(&block, v.bytes()?, &pick, &mut ways, &mut out, &mut pairs)?,
                 4 => relation(&block, v.bytes()?, &pick, &mut out, &mut pairs)?,
                 _ => {}
             }
@@ -838,7 +846,14 @@ fn dense(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead) -> Result<()
     Ok(())
 }
 
-fn way(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead, pairs: &mut Vec<(u64, u64)>) -> Result<(), Error> {
+fn way(
+    b: &Block,
+    bytes: &[u8],
+    pick: &Pick,
+    wanted: &mut Among,
+    out: &mut BlockRead,
+    pairs: &mut Vec<(u64, u64)>,
+) -> Result<(), Error> {
     let (mut id, mut info, mut refs) = (0i64, None, Packed::default());
     let (mut keys, mut vals) = (Packed::default(), Packed::default());
     let mut m = Msg::new(bytes);
@@ -863,7 +878,7 @@ fn way(b: &Block, bytes: &[u8], pick: &Pick, out: &mut BlockRead, pairs: &mut Ve
     } else {
         None
     };
-    if tags.is_none() && pick.ways.binary_search(&id).is_err() {
+    if tags.is_none() && (pick.ways.is_empty() || !wanted.has(id)) {
         return Ok(());
     }
     let mut nodes = Vec::with_capacity(refs.count());
