@@ -135,7 +135,7 @@ impl<'a> Msg<'a> {
     }
 
     /// The next field: its number and value; `None` at the end.
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Result<Option<(u32, Value<'a>)>, Error> {
         if self.pos >= self.buf.len() {
             return Ok(None);
