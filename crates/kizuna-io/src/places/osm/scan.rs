@@ -38,7 +38,8 @@ impl Want<'_> {
 
 /// The objects of a file that `want` asks for, each with its number in the
 /// file (from 1, counting every object not deleted), in file order; and how
-/// many objects the file has.
+/// many objects the file has (0 from a PBF pass by ids that `index` says
+/// needs no block read: the file is then not opened).
 pub(super) fn scan(source: &Source, want: &Want, index: &mut BlobIndex) -> Result<(usize, Vec<(usize, Element)>)> {
     match source {
         Source::Xml(bytes) => {
@@ -438,6 +439,13 @@ pub(super) fn scan_pbf(
             minus(ids, &index.nodes_searched),
         ),
     };
+    // Every data block known, and none to read: the file is not opened.
+    let none_to_read = !matches!(want, Want::Places)
+        && !index.blobs.is_empty()
+        && (0..index.blobs.len()).all(|i| index.blobs[i].is_none() || index.skips(i, want, &fresh));
+    if none_to_read {
+        return Ok((0, Vec::new()));
+    }
     let blocks = {
         let index = &*index;
         pass(input, pick, &|i| index.skips(i, want, &fresh), false)?

@@ -961,6 +961,42 @@ fn pbf_places_are_located_as_plain_passes_locate_them_in_any_block_order() {
     }
 }
 
+/// A file in memory that counts how often it is opened.
+struct Counted<'a>(&'a [u8], std::sync::atomic::AtomicUsize);
+
+impl super::super::Input for Counted<'_> {
+    fn open(&self) -> std::io::Result<Box<dyn std::io::Read + Send + '_>> {
+        self.1.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(Box::new(self.0))
+    }
+}
+
+#[test]
+fn pbf_a_sorted_file_is_read_in_three_passes_even_with_objects_missing() {
+    let plain: &[(&str, &str)] = &[];
+    let nodes = [Obj::Node(1, 1.0, 1.0, plain), Obj::Node(2, 1.0, 1.1, plain)];
+    let more = [Obj::Node(3, 2.0, 2.0, plain), Obj::Node(4, 2.0, 2.1, MOSQUE)];
+    let ways = [
+        Obj::Way(7, MOSQUE, &[1, 2, 999, 1]),
+        Obj::Way(8, &[("building", "yes")], &[3, 4, 3]),
+    ];
+    let rels = [Obj::Rel(
+        9,
+        MOSQUE,
+        &[(Kind::Way, 8), (Kind::Way, 998), (Kind::Node, 997)],
+    )];
+    let file = pbf_file(&[&nodes, &more, &ways, &rels], true);
+    let input = Counted(&file, std::sync::atomic::AtomicUsize::new(0));
+    let source = Source::Pbf(&input);
+    let got = located(&source);
+    // Relations (and a look at every block), ways, nodes; what is missing
+    // (node 999, way 998, node 997) is not looked for again.
+    assert_eq!(input.1.load(std::sync::atomic::Ordering::Relaxed), 3);
+    assert_eq!(got, plainly(&Source::Pbf(&super::super::Bytes(&file))));
+    let at: Vec<(&str, bool)> = got.1.iter().map(|p| (p.1.as_str(), p.3.is_some())).collect();
+    assert_eq!(at, [("node/4", true), ("way/7", true), ("relation/9", true)]);
+}
+
 #[test]
 fn pbf_a_real_extract_is_located_as_plain_passes_locate_it() {
     let source = Source::Pbf(&super::super::Bytes(HELSINKI));
