@@ -43,6 +43,11 @@ use crate::{Backend, Store, StoreError, with_pool};
 /// its commit; the same number as in migration 25.
 pub(crate) const STATS_LOCK: i64 = 7_251_017;
 
+/// Skips every trainee-count trigger for the rest of the transaction
+/// (PostgreSQL, migration 31): for writers that count set-based
+/// themselves. Gone at the transaction's end, committed or not.
+pub(crate) const PAUSE_HERE: &str = "SELECT set_config('kizuna.trainee_stats', 'paused', true)";
+
 /// The bucket bounds of a date: counts in decades before `decade`, in
 /// years `[decade_first_year, fy)`, in months `[fy_first_month, month)` and
 /// in days `[month_first_day, day]`.
@@ -210,9 +215,9 @@ const LEVELS: &str = "(SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNI
 
 /// The statements that count people who have no firsts yet (people just
 /// written by a bulk insert, with the triggers paused in the writing
-/// transaction: `trainee_stats_state.paused = 1` there, unseen by anyone
-/// else until the commit, which comes after these have run and the flag
-/// is set back). Set-based: their firsts in one `INSERT … SELECT`, then each
+/// transaction: on PostgreSQL by [`PAUSE_HERE`], on SQLite by
+/// `trainee_stats_state.paused = 1` there, unseen by anyone else until the
+/// commit, which comes after these have run and the flag is set back). Set-based: their firsts in one `INSERT … SELECT`, then each
 /// count row moved once by a grouped upsert, where the row triggers would
 /// move the same hot rows (a decade's, a year's) once per first — on
 /// PostgreSQL each such update in one transaction lengthens the row's
@@ -314,11 +319,22 @@ impl Store {
     /// Count every person again from the participations, in one
     /// transaction, and keep the counts from then on: the repair for a
     /// store whose counts are in doubt, and the end of a bulk load.
+    ///
+    /// Set-based: one `INSERT … SELECT … GROUP BY` per table, each in its
+    /// key's order (appended to its index's last page rather than written
+    /// all over it), and no row trigger: on PostgreSQL the tables are
+    /// emptied by `TRUNCATE` and the count triggers skipped for this
+    /// transaction (`kizuna.trainee_stats = 'paused'`, migration 31),
+    /// where before each row deleted and inserted queued a trigger event
+    /// and a plpgsql call that only returned, and the new rows were
+    /// written beside the deleted ones' index entries. Reports that read
+    /// the counts while a PostgreSQL rebuild runs wait for its commit
+    /// (`TRUNCATE` holds the tables to it); writes that move the counts
+    /// waited for it already (the advisory lock). SQLite's triggers read
+    /// the table flag in their `WHEN`, with no call.
     pub async fn rebuild_trainee_stats(&self) -> Result<(), StoreError> {
-        let ymd = match self.backend() {
-            Backend::Sqlite => "CAST(replace(first_on, '-', '') AS INTEGER)",
-            Backend::Postgres => "CAST(to_char(first_on, 'YYYYMMDD') AS INTEGER)",
-        };
+        let backend = self.backend();
+        let ymd = ymd_of(backend, "first_on");
         let counted = "pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed')";
         let join =
             "FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id";
@@ -329,45 +345,47 @@ impl Store {
              UNION ALL SELECT pa.person_id, 2, e.fiscal_year, pe.nationality, pe.gender, MIN(e.starts_on) {join} \
              WHERE {counted} GROUP BY pa.person_id, e.fiscal_year, pe.nationality, pe.gender \
              UNION ALL SELECT pa.person_id, 3, e.programme_id, pe.nationality, pe.gender, MIN(e.starts_on) {join} \
-             WHERE {counted} GROUP BY pa.person_id, e.programme_id, pe.nationality, pe.gender"
+             WHERE {counted} GROUP BY pa.person_id, e.programme_id, pe.nationality, pe.gender \
+             ORDER BY 1, 2, 3"
         );
         let course_countries = "INSERT INTO trainee_course_countries (programme_id, country, first_on) \
-             SELECT g, country, MIN(first_on) FROM trainee_firsts WHERE kind = 3 GROUP BY g, country";
+             SELECT g, country, MIN(first_on) FROM trainee_firsts WHERE kind = 3 GROUP BY g, country ORDER BY 1, 2";
         let counts = format!(
             "INSERT INTO trainee_counts (lvl, bucket, kind, g, country, gender, n) \
-             SELECT l.lvl, CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END \
-             WHEN 1 THEN f.ymd / 100 WHEN 2 THEN f.ymd \
-             ELSE (f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10 END, \
-             f.kind, f.g, f.country, f.gender, COUNT(*) \
+             SELECT l.lvl, {BUCKET}, f.kind, f.g, f.country, f.gender, COUNT(*) \
              FROM (SELECT kind, g, CASE WHEN kind = 3 THEN '' ELSE country END AS country, \
              CASE WHEN kind = 1 THEN gender ELSE '' END AS gender, {ymd} AS ymd FROM trainee_firsts \
              UNION ALL SELECT 4, programme_id, '', '', {ymd} FROM trainee_course_countries) f \
-             CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) l \
-             GROUP BY 1, 2, 3, 4, 5, 6"
+             CROSS JOIN {LEVELS} GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6"
         );
         let person_counts = format!(
             "INSERT INTO trainee_person_counts (country, gender, lvl, bucket, kind, g, n) \
-             SELECT f.country, f.gender, l.lvl, CASE l.lvl WHEN 0 THEN f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END \
-             WHEN 1 THEN f.ymd / 100 WHEN 2 THEN f.ymd \
-             ELSE (f.ymd / 10000 - CASE WHEN f.ymd / 100 % 100 < 4 THEN 1 ELSE 0 END) / 10 END, f.kind, f.g, COUNT(*) \
+             SELECT f.country, f.gender, l.lvl, {BUCKET}, f.kind, f.g, COUNT(*) \
              FROM (SELECT kind, g, country, gender, {ymd} AS ymd FROM trainee_firsts) f \
-             CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2 UNION ALL SELECT 3) l \
-             GROUP BY 1, 2, 3, 4, 5, 6"
+             CROSS JOIN {LEVELS} GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6"
         );
-        let postgres = self.backend() == Backend::Postgres;
+        let tables = [
+            "trainee_counts",
+            "trainee_person_counts",
+            "trainee_course_countries",
+            "trainee_firsts",
+        ];
+        let postgres = backend == Backend::Postgres;
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
             if postgres {
                 sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(STATS_LOCK).execute(&mut *tx).await?;
+                sqlx::query(PAUSE_HERE).execute(&mut *tx).await?;
+                // Room to group and sort in memory (a one-off repair).
+                sqlx::query("SELECT set_config('work_mem', '128MB', true)").execute(&mut *tx).await?;
             }
             sqlx::query("UPDATE trainee_stats_state SET paused = 1 WHERE id = 1").execute(&mut *tx).await?;
-            for sql in [
-                "DELETE FROM trainee_counts",
-                "DELETE FROM trainee_person_counts",
-                "DELETE FROM trainee_course_countries",
-                "DELETE FROM trainee_firsts",
-            ] {
-                sqlx::query(sql).execute(&mut *tx).await?;
+            if postgres {
+                sqlx::query(AssertSqlSafe(format!("TRUNCATE {}", tables.join(", ")))).execute(&mut *tx).await?;
+            } else {
+                for table in tables {
+                    sqlx::query(AssertSqlSafe(format!("DELETE FROM {table}"))).execute(&mut *tx).await?;
+                }
             }
             sqlx::query(AssertSqlSafe(firsts.as_str())).execute(&mut *tx).await?;
             sqlx::query(course_countries).execute(&mut *tx).await?;
@@ -377,12 +395,7 @@ impl Store {
             tx.commit().await?;
         });
         if postgres {
-            for table in [
-                "trainee_firsts",
-                "trainee_course_countries",
-                "trainee_counts",
-                "trainee_person_counts",
-            ] {
+            for table in tables {
                 with_pool!(self, p => sqlx::query(AssertSqlSafe(format!("ANALYZE {table}"))).execute(p).await.map(|_| ()))?;
             }
         }

@@ -449,21 +449,28 @@ impl Store {
             let mut tx = p.begin().await?;
             // The counts of the new people are made set-based at the end
             // ([`crate::stats::count_new_people_sql`]), the row triggers
-            // paused for this transaction only; when the store is paused
-            // (a bulk load before a rebuild) nothing is counted here.
+            // paused for this transaction only (PostgreSQL: skipped without
+            // a call, migration 31; SQLite: the flag their `WHEN` reads,
+            // unseen by others until the commit sets it back); when the
+            // store is paused (a bulk load before a rebuild) nothing is
+            // counted here.
+            let postgres = backend == crate::Backend::Postgres;
+            if postgres {
+                sqlx::query(crate::stats::PAUSE_HERE).execute(&mut *tx).await?;
+            }
             let paused: Option<i64> = sqlx::query_scalar("SELECT CAST(paused AS BIGINT) FROM trainee_stats_state WHERE id = 1")
                 .fetch_optional(&mut *tx)
                 .await?;
             let count_here = paused == Some(0);
             if count_here {
-                // The lock before the flag's row, in the order a rebuild takes them.
-                if backend == crate::Backend::Postgres {
+                if postgres {
                     sqlx::query("SELECT pg_advisory_xact_lock($1)")
                         .bind(crate::stats::STATS_LOCK)
                         .execute(&mut *tx)
                         .await?;
+                } else {
+                    sqlx::query("UPDATE trainee_stats_state SET paused = 1 WHERE id = 1").execute(&mut *tx).await?;
                 }
-                sqlx::query("UPDATE trainee_stats_state SET paused = 1 WHERE id = 1").execute(&mut *tx).await?;
             }
             let mut ids = Vec::with_capacity(rows.len());
             let mut people = Vec::with_capacity(rows.len());
@@ -504,7 +511,9 @@ impl Store {
                         sqlx::query(AssertSqlSafe(sql)).execute(&mut *tx).await?;
                     }
                 }
-                sqlx::query("UPDATE trainee_stats_state SET paused = 0 WHERE id = 1").execute(&mut *tx).await?;
+                if !postgres {
+                    sqlx::query("UPDATE trainee_stats_state SET paused = 0 WHERE id = 1").execute(&mut *tx).await?;
+                }
             }
             log_change!(tx, System::Common, &people);
             log_change!(tx, System::Training, &parts);
