@@ -1,5 +1,5 @@
 //! Lists of places read a page at a time, never every place at once: the
-//! review counts as one `COUNT` over the table, and the id and shown name
+//! review counts as ranges of indexes (migration 30), and the id and shown name
 //! of each place matching a list's filters (its category, its recorded
 //! assurance, not verified since a day, a text in its names) read in pages
 //! by id, so that whoever orders them by name keeps only the page it
@@ -80,6 +80,40 @@ fn text_columns() -> Vec<String> {
         .collect()
 }
 
+/// What joins the text columns in [`text_expression`]: a needle holding it
+/// is looked for column by column instead.
+const TEXT_SEPARATOR: char = '\u{1f}';
+
+/// PostgreSQL's one expression over every text column that its trigram
+/// index (migration 30, `places_text_trigrams`) holds: each column
+/// lowercased, NULL as empty, joined by [`TEXT_SEPARATOR`]. A needle
+/// without the separator is contained in it exactly when it is contained in
+/// one of the columns.
+fn text_expression() -> String {
+    let cols: Vec<String> = text_columns().iter().map(|c| format!("COALESCE({c}, '')")).collect();
+    format!("lower({})", cols.join(" || E'\\x1f' || "))
+}
+
+/// The condition that one of the text columns contains the `LIKE` pattern
+/// in parameter `n` (a lowercased needle). SQLite's `LIKE` ignores ASCII
+/// case and its `lower` changes nothing else, so the columns are compared
+/// as they are (no string made per column and row); PostgreSQL asks the
+/// expression its trigram index holds (`\` is its default escape).
+fn text_condition(sqlite: bool, needle: &str, n: &str) -> String {
+    if sqlite {
+        let any: Vec<String> = text_columns()
+            .iter()
+            .map(|c| format!("{c} LIKE {n} ESCAPE '\\'"))
+            .collect();
+        format!("({})", any.join(" OR "))
+    } else if needle.contains(TEXT_SEPARATOR) {
+        let any: Vec<String> = text_columns().iter().map(|c| format!("lower({c}) LIKE {n}")).collect();
+        format!("({})", any.join(" OR "))
+    } else {
+        format!("{} LIKE {n}", text_expression())
+    }
+}
+
 /// Whether SQL's `lower(…) LIKE` finds exactly what Rust's `to_lowercase`
 /// finds for this (lowercased) needle: every character ASCII (which both
 /// databases lower) or without case (kana, kanji, Thai). A needle with
@@ -115,8 +149,9 @@ impl PlaceListFilter {
     }
 
     /// The `WHERE` conditions (joined by `AND`) and their values, numbered
-    /// from `$first`; and whether the text is left to be matched in Rust.
-    fn conditions(&self, first: usize) -> (Vec<String>, Vec<Value>, bool) {
+    /// from `$first`, for SQLite or PostgreSQL; and whether the text is left
+    /// to be matched in Rust.
+    fn conditions(&self, sqlite: bool, first: usize) -> (Vec<String>, Vec<Value>, bool) {
         let mut conds = Vec::new();
         let mut values = Vec::new();
         let next = |v: Value, values: &mut Vec<Value>| {
@@ -139,11 +174,7 @@ impl PlaceListFilter {
         if let Some(needle) = self.needle() {
             if like_is_exact(&needle) {
                 let n = next(Value::Text(Some(contains_pattern(&needle))), &mut values);
-                let any: Vec<String> = text_columns()
-                    .iter()
-                    .map(|c| format!("lower({c}) LIKE {n} ESCAPE '\\'"))
-                    .collect();
-                conds.push(format!("({})", any.join(" OR ")));
+                conds.push(text_condition(sqlite, &needle, &n));
             } else {
                 in_rust = true;
             }
@@ -152,8 +183,23 @@ impl PlaceListFilter {
     }
 }
 
+/// The review counts ([`Store::place_list_counts`]), each a range of an
+/// index (migration 30) rather than a pass over the table: stale places are
+/// those never verified plus those verified by `$1`.
+const COUNTS_SQL: &str = "SELECT (SELECT COUNT(*) FROM places), \
+     (SELECT COUNT(*) FROM places WHERE last_verified IS NULL) \
+     + (SELECT COUNT(*) FROM places WHERE last_verified <= $1), \
+     (SELECT COUNT(*) FROM places WHERE assurance = 'certified' \
+          AND certificate_valid_until >= $2 AND certificate_valid_until <= $3), \
+     (SELECT COUNT(*) FROM places WHERE assurance = 'certified' AND certificate_valid_until < $2)";
+
 impl Store {
-    /// The review counts over every place, in one pass of the table.
+    fn on_sqlite(&self) -> bool {
+        self.backend() == crate::Backend::Sqlite
+    }
+
+    /// The review counts over every place, each read from an index
+    /// (migration 30) rather than a pass of the table.
     /// `stale_by`: verified on or before it (or never) is stale;
     /// `expiring_by`: a certificate valid `today` ending by it is expiring.
     pub async fn place_list_counts(
@@ -162,13 +208,7 @@ impl Store {
         stale_by: NaiveDate,
         expiring_by: NaiveDate,
     ) -> Result<PlaceListCounts, StoreError> {
-        let sql = "SELECT COUNT(*), \
-             CAST(COALESCE(SUM(CASE WHEN last_verified IS NULL OR last_verified <= $1 THEN 1 ELSE 0 END), 0) AS BIGINT), \
-             CAST(COALESCE(SUM(CASE WHEN assurance = 'certified' AND certificate_valid_until >= $2 \
-                  AND certificate_valid_until <= $3 THEN 1 ELSE 0 END), 0) AS BIGINT), \
-             CAST(COALESCE(SUM(CASE WHEN assurance = 'certified' AND certificate_valid_until < $2 \
-                  THEN 1 ELSE 0 END), 0) AS BIGINT) \
-             FROM places";
+        let sql = COUNTS_SQL;
         let (all, stale, expiring, expired): (i64, i64, i64, i64) = with_pool!(self, p => {
             sqlx::query_as(sql).bind(stale_by).bind(today).bind(expiring_by).fetch_one(p).await?
         });
@@ -183,7 +223,7 @@ impl Store {
     /// How many places the filter lets through; `None` when its text must
     /// be matched in Rust (count the pages of [`Store::place_names_after`]).
     pub async fn count_place_list(&self, filter: &PlaceListFilter) -> Result<Option<i64>, StoreError> {
-        let (conds, values, in_rust) = filter.conditions(1);
+        let (conds, values, in_rust) = filter.conditions(self.on_sqlite(), 1);
         if in_rust {
             return Ok(None);
         }
@@ -210,7 +250,7 @@ impl Store {
         after: Id,
         limit: u32,
     ) -> Result<(Vec<NamedPlace>, Option<Id>), StoreError> {
-        let (mut conds, mut values, in_rust) = filter.conditions(2);
+        let (mut conds, mut values, in_rust) = filter.conditions(self.on_sqlite(), 2);
         conds.insert(0, "id > $1".to_owned());
         values.insert(0, Value::Int(Some(after)));
         let texts = text_columns();
@@ -270,6 +310,35 @@ pub struct PlaceMark {
     pub prayer_space: bool,
 }
 
+/// The columns of `places p` a [`PlaceMark`] is made of, in the order
+/// [`mark_at`] reads them.
+const MARK_COLUMNS: &str = "p.id, p.lat_e7, p.lon_e7, p.category, p.assurance, p.certificate_valid_from, \
+     p.certificate_valid_until, p.prayer_space";
+
+/// The [`PlaceMark`] named `name` whose [`MARK_COLUMNS`] begin at column
+/// `at` of `row`, on either database.
+fn mark_at<'r, R>(row: &'r R, at: usize, name: String) -> Result<PlaceMark, sqlx::Error>
+where
+    R: sqlx::Row,
+    usize: sqlx::ColumnIndex<R>,
+    i64: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    String: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    Option<NaiveDate>: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+    bool: sqlx::Decode<'r, R::Database> + sqlx::Type<R::Database>,
+{
+    Ok(PlaceMark {
+        id: row.try_get(at)?,
+        name,
+        lat_e7: row.try_get(at + 1)?,
+        lon_e7: row.try_get(at + 2)?,
+        category: row.try_get(at + 3)?,
+        assurance: row.try_get(at + 4)?,
+        certificate_valid_from: row.try_get(at + 5)?,
+        certificate_valid_until: row.try_get(at + 6)?,
+        prayer_space: row.try_get(at + 7)?,
+    })
+}
+
 impl Store {
     /// Up to `limit` places with ids above `after`, by id, as
     /// [`PlaceMark`]s (the name shown in `prefer`'s languages); the next
@@ -281,8 +350,7 @@ impl Store {
         limit: u32,
     ) -> Result<(Vec<PlaceMark>, Option<Id>), StoreError> {
         let sql = format!(
-            "SELECT id, {} AS shown, lat_e7, lon_e7, category, assurance, certificate_valid_from, \
-             certificate_valid_until, prayer_space FROM places WHERE id > $1 ORDER BY id LIMIT {limit}",
+            "SELECT {} AS shown, {MARK_COLUMNS} FROM places p WHERE p.id > $1 ORDER BY p.id LIMIT {limit}",
             shown_name_sql(prefer)
         );
         let marks: Vec<PlaceMark> = with_pool!(self, p => {
@@ -290,18 +358,8 @@ impl Store {
             let rows = sqlx::query(AssertSqlSafe(sql)).bind(after).fetch_all(p).await?;
             let mut marks = Vec::with_capacity(rows.len());
             for row in &rows {
-                let name: Option<String> = row.try_get(1)?;
-                marks.push(PlaceMark {
-                    id: row.try_get(0)?,
-                    name: name.unwrap_or_default(),
-                    lat_e7: row.try_get(2)?,
-                    lon_e7: row.try_get(3)?,
-                    category: row.try_get(4)?,
-                    assurance: row.try_get(5)?,
-                    certificate_valid_from: row.try_get(6)?,
-                    certificate_valid_until: row.try_get(7)?,
-                    prayer_space: row.try_get(8)?,
-                });
+                let name: Option<String> = row.try_get(0)?;
+                marks.push(mark_at(row, 1, name.unwrap_or_default())?);
             }
             marks
         });
@@ -407,7 +465,7 @@ impl Store {
         offset: usize,
         limit: usize,
     ) -> Result<Option<Vec<Id>>, StoreError> {
-        let (conds, values, in_rust) = filter.conditions(2);
+        let (conds, values, in_rust) = filter.conditions(self.on_sqlite(), 2);
         if in_rust {
             return Ok(None);
         }
@@ -494,13 +552,12 @@ impl Store {
     /// The places of `ids` as [`PlaceMark`]s without their names, each
     /// with its key in the kept order `ord`; in no order.
     pub async fn place_marks_keyed(&self, ord: &str, ids: &[Id]) -> Result<Vec<(Vec<u8>, PlaceMark)>, StoreError> {
-        let sqlite = self.backend() == crate::Backend::Sqlite;
+        let sqlite = self.on_sqlite();
         let mut out = Vec::with_capacity(ids.len());
         for chunk in ids.chunks(crate::place_sort::IDS_PER_STATEMENT) {
             // The order's name first: numbered after the ids on PostgreSQL.
             let sql = format!(
-                "SELECT k.sort_key, p.id, p.lat_e7, p.lon_e7, p.category, p.assurance, p.certificate_valid_from, \
-                 p.certificate_valid_until, p.prayer_space FROM place_sort_keys k JOIN places p ON p.id = k.place_id \
+                "SELECT k.sort_key, {MARK_COLUMNS} FROM place_sort_keys k JOIN places p ON p.id = k.place_id \
                  WHERE k.place_id IN (VALUES {}) AND k.ord = {}",
                 crate::changes::value_rows(sqlite, chunk.len(), 1, 1),
                 if sqlite {
@@ -510,31 +567,90 @@ impl Store {
                 }
             );
             with_pool!(self, p => {
-                use sqlx::Row as _;
                 let mut q = sqlx::query(AssertSqlSafe(sql));
                 for id in chunk {
                     q = q.bind(*id);
                 }
                 for row in &q.bind(ord).fetch_all(p).await? {
-                    out.push((
-                        row.try_get::<Vec<u8>, _>(0)?,
-                        PlaceMark {
-                            id: row.try_get(1)?,
-                            name: String::new(),
-                            lat_e7: row.try_get(2)?,
-                            lon_e7: row.try_get(3)?,
-                            category: row.try_get(4)?,
-                            assurance: row.try_get(5)?,
-                            certificate_valid_from: row.try_get(6)?,
-                            certificate_valid_until: row.try_get(7)?,
-                            prayer_space: row.try_get(8)?,
-                        },
-                    ));
+                    use sqlx::Row as _;
+                    out.push((row.try_get::<Vec<u8>, _>(0)?, mark_at(row, 1, String::new())?));
                 }
             });
         }
         Ok(out)
     }
+
+    /// How many places are of any of `categories` (through the index on
+    /// the category, not a pass over the table).
+    pub async fn count_in_categories(&self, categories: &[&str]) -> Result<i64, StoreError> {
+        if categories.is_empty() {
+            return Ok(0);
+        }
+        let sql = count_in_categories_sql(categories.len());
+        let n: i64 = with_pool!(self, p => {
+            let mut q = sqlx::query_scalar(AssertSqlSafe(sql));
+            for c in categories {
+                q = q.bind(*c);
+            }
+            q.fetch_one(p).await?
+        });
+        Ok(n)
+    }
+
+    /// The places of any of `categories` as [`PlaceMark`]s without their
+    /// names, each with its key in the kept order `ord`; in no order. Read
+    /// through the index on the category and each place's key by place: for
+    /// a rare category, instead of walking the order of every place (or
+    /// naming each place found, [`Store::place_marks_keyed`]).
+    pub async fn place_marks_keyed_in(
+        &self,
+        ord: &str,
+        categories: &[&str],
+    ) -> Result<Vec<(Vec<u8>, PlaceMark)>, StoreError> {
+        if categories.is_empty() {
+            return Ok(Vec::new());
+        }
+        let sql = marks_in_categories_sql(categories.len());
+        let out = with_pool!(self, p => {
+            let mut q = sqlx::query(AssertSqlSafe(sql));
+            for c in categories {
+                q = q.bind(*c);
+            }
+            let rows = q.bind(ord).fetch_all(p).await?;
+            let mut out = Vec::with_capacity(rows.len());
+            for row in &rows {
+                use sqlx::Row as _;
+                out.push((row.try_get::<Vec<u8>, _>(0)?, mark_at(row, 1, String::new())?));
+            }
+            out
+        });
+        Ok(out)
+    }
+}
+
+/// `$first, …` for `n` parameters (SQLite reads `$N` as PostgreSQL does).
+fn params(first: usize, n: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// [`Store::count_in_categories`] for `n` categories.
+fn count_in_categories_sql(n: usize) -> String {
+    format!("SELECT COUNT(*) FROM places WHERE category IN ({})", params(1, n))
+}
+
+/// [`Store::place_marks_keyed_in`] for `n` categories (the order's name
+/// after them). SQLite joins a CROSS JOIN's tables in the order written:
+/// the category's places first, then each one's key.
+fn marks_in_categories_sql(n: usize) -> String {
+    format!(
+        "SELECT k.sort_key, {MARK_COLUMNS} FROM places p CROSS JOIN place_sort_keys k \
+         WHERE p.category IN ({}) AND k.place_id = p.id AND k.ord = ${}",
+        params(1, n),
+        n + 1
+    )
 }
 
 #[cfg(test)]
@@ -551,6 +667,87 @@ mod tests {
             shown_name_sql(&["xx; DROP TABLE places", "ja"]),
             "COALESCE(name_ja, name_en, name_ms, name_id, name_th, name_ar)",
             "only known languages become columns"
+        );
+    }
+
+    #[test]
+    fn the_text_expression_is_the_one_postgres_indexes() {
+        let migration = include_str!("../migrations/postgres/0030_place_list_indexes.sql");
+        assert!(
+            migration.contains(&format!("USING gin ({} gin_trgm_ops)", text_expression())),
+            "migration 30's trigram index is on {}",
+            text_expression()
+        );
+        assert!(text_condition(false, "halal", "$3").starts_with("lower(COALESCE(name_ja, '') || E'\\x1f' || "));
+        assert!(
+            text_condition(false, "a\u{1f}b", "$3").starts_with("(lower(name_ja) LIKE $3 OR "),
+            "a needle holding the separator is looked for column by column"
+        );
+        assert!(text_condition(true, "halal", "$3").starts_with("(name_ja LIKE $3 ESCAPE '\\' OR "));
+    }
+
+    /// The statements' plans on SQLite (`EXPLAIN QUERY PLAN`, one line per
+    /// step): each table read through the index meant for it.
+    #[tokio::test]
+    async fn the_counts_and_a_category_read_through_indexes_on_sqlite() {
+        let store = Store::open("sqlite::memory:").await.expect("a store");
+        let plan = |sql: String| {
+            let store = store.clone();
+            async move {
+                let crate::Pool::Sqlite(p) = &store.pool else {
+                    unreachable!("opened on SQLite")
+                };
+                let rows: Vec<(i64, i64, i64, String)> =
+                    sqlx::query_as(AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
+                        .fetch_all(p)
+                        .await
+                        .expect("a plan");
+                rows.into_iter().map(|r| r.3).collect::<Vec<String>>()
+            }
+        };
+        let counts = plan(COUNTS_SQL.to_owned()).await;
+        assert!(
+            counts
+                .iter()
+                .any(|d| d.contains("INDEX places_last_verified (last_verified=?)")),
+            "{counts:?}"
+        );
+        assert!(
+            counts
+                .iter()
+                .any(|d| d.contains("INDEX places_last_verified (last_verified<?)")),
+            "{counts:?}"
+        );
+        assert!(
+            counts.iter().any(|d| d.contains(
+                "INDEX places_certificate (assurance=? AND certificate_valid_until>? AND certificate_valid_until<?)"
+            )),
+            "{counts:?}"
+        );
+        assert!(
+            counts
+                .iter()
+                .any(|d| d.contains("INDEX places_certificate (assurance=? AND certificate_valid_until<?)")),
+            "{counts:?}"
+        );
+        assert!(
+            !counts.iter().any(|d| d == "SCAN places"),
+            "no count reads the table: {counts:?}"
+        );
+
+        let marks = plan(marks_in_categories_sql(2)).await;
+        assert!(
+            marks[0].contains("USING INDEX places_category (category=?)"),
+            "{marks:?}"
+        );
+        assert!(
+            marks[1].contains("USING PRIMARY KEY (place_id=? AND ord=?)"),
+            "{marks:?}"
+        );
+        let count = plan(count_in_categories_sql(1)).await;
+        assert!(
+            count[0].contains("USING COVERING INDEX places_category (category=?)"),
+            "{count:?}"
         );
     }
 
