@@ -83,9 +83,17 @@ pub(crate) fn value_rows(sqlite: bool, rows: usize, width: usize, first: usize) 
 pub(crate) const CHANGE_ROWS_PER_STATEMENT: usize = 500;
 
 /// Bump `$system`'s version and log `$items` (`(entity, id, office, Op)`)
-/// inside the transaction `$tx`; evaluates to the new version.
+/// inside the transaction `$tx`; evaluates to the new version. Places
+/// logged as written have their sort keys made again from their names as
+/// the transaction sees them, unless the caller says `keep_place_keys:
+/// false` because it wrote them itself (an import makes them before its
+/// transaction: `Store::upsert_place_stream`).
 macro_rules! log_change {
-    ($tx:ident, $system:expr, $items:expr) => {{
+    ($tx:ident, $system:expr, $items:expr) => {
+        $crate::changes::log_change!($tx, $system, $items, keep_place_keys: true)
+    };
+    ($tx:ident, $system:expr, $items:expr, keep_place_keys: $keep:expr) => {{
+        let keep_place_keys: bool = $keep;
         let system: kizuna_domain::System = $system;
         let version: i64 =
             sqlx::query_scalar("UPDATE system_versions SET version = version + 1 WHERE system = $1 RETURNING version")
@@ -114,7 +122,7 @@ macro_rules! log_change {
             q.execute(&mut *$tx).await?;
         }
         // Places written keep their names' sort keys in step (place_sort.rs).
-        if system == kizuna_domain::System::Map {
+        if keep_place_keys && system == kizuna_domain::System::Map {
             let written: Vec<i64> = items
                 .iter()
                 .filter(|(entity, _, _, op)| *entity == "place" && *op == $crate::changes::Op::Upsert)

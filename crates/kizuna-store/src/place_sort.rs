@@ -25,7 +25,8 @@
 
 use std::sync::LazyLock;
 
-use kizuna_domain::map::place::NAME_LANGUAGES;
+use kizuna_domain::common::Text;
+use kizuna_domain::map::place::{NAME_LANGUAGES, PlaceInput};
 use kizuna_i18n::{Lang, sort_key};
 use sqlx::AssertSqlSafe;
 
@@ -140,21 +141,74 @@ pub(crate) type NameRow = (
     Option<String>,
 );
 
+/// A place's key in each of [`ORDERS`], in that order.
+pub type PlaceKeys = [Vec<u8>; ORDERS.len()];
+
+/// For each of [`ORDERS`], the positions in [`NAME_LANGUAGES`] of the
+/// languages tried, in order ([`shown_languages`]).
+static TRIED: LazyLock<[Vec<usize>; ORDERS.len()]> = LazyLock::new(|| {
+    ORDERS.map(|(_, _, prefer)| {
+        shown_languages(prefer)
+            .iter()
+            .filter_map(|l| NAME_LANGUAGES.iter().position(|x| x == l))
+            .collect()
+    })
+});
+
+/// A place's keys from its names in [`NAME_LANGUAGES`]' order: in each
+/// order, the first name present (as COALESCE takes it, an empty one too;
+/// `""` when none is) as its collation's sort key. An order of the same
+/// collation as one before it showing the same name has the same key,
+/// copied rather than made again ("ms" and "ms,id" for a place with a
+/// Malay name or with neither).
+pub fn keys_from_names(names: [Option<&str>; NAME_LANGUAGES.len()]) -> PlaceKeys {
+    let tried = &*TRIED;
+    let shown: [&str; ORDERS.len()] = std::array::from_fn(|i| tried[i].iter().find_map(|n| names[*n]).unwrap_or(""));
+    let mut keys: PlaceKeys = Default::default();
+    for (i, (_, lang, _)) in ORDERS.iter().enumerate() {
+        keys[i] = match (0..i).find(|j| ORDERS[*j].1 == *lang && shown[*j] == shown[i]) {
+            Some(j) => keys[j].clone(),
+            None => sort_key(*lang, shown[i]),
+        };
+    }
+    keys
+}
+
 /// The keys of one place: `(place_id, ord, key)` for every order.
 pub(crate) fn keys_of(row: &NameRow) -> impl Iterator<Item = (i64, &'static str, Vec<u8>)> + '_ {
-    let names = [&row.1, &row.2, &row.3, &row.4, &row.5, &row.6];
-    ORDERS.iter().map(move |(ord, lang, prefer)| {
-        // The first name present, as COALESCE takes it (an empty one too).
-        let shown = shown_languages(prefer)
-            .into_iter()
-            .find_map(|l| {
-                NAME_LANGUAGES
-                    .iter()
-                    .position(|x| *x == l)
-                    .and_then(|i| names[i].as_deref())
-            })
-            .unwrap_or("");
-        (row.0, *ord, sort_key(*lang, shown))
+    let names = [&row.1, &row.2, &row.3, &row.4, &row.5, &row.6].map(|n| n.as_deref());
+    ORDERS
+        .iter()
+        .zip(keys_from_names(names))
+        .map(move |((ord, _, _), key)| (row.0, *ord, key))
+}
+
+/// Places below this many have their keys made on one thread.
+const KEYS_ON_ONE_THREAD: usize = 256;
+
+/// The keys of places about to be written, in their order: pure work on
+/// their names, made before the places' transaction needs them, on every
+/// core (the collators are shared: `kizuna_i18n::collator`). Blocking:
+/// call it on the blocking pool.
+pub fn keys_of_inputs(places: &[PlaceInput]) -> Vec<PlaceKeys> {
+    let one = |p: &PlaceInput| keys_from_names(NAME_LANGUAGES.map(|l| p.names.get(l).map(Text::as_str)));
+    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    if threads < 2 || places.len() < KEYS_ON_ONE_THREAD {
+        return places.iter().map(one).collect();
+    }
+    let per = places.len().div_ceil(threads);
+    std::thread::scope(|s| {
+        let mut parts = places.chunks(per);
+        // This thread makes the first part while others make the rest.
+        let first = parts.next().unwrap_or_default();
+        let others: Vec<_> = parts
+            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        let mut keys: Vec<PlaceKeys> = first.iter().map(one).collect();
+        for h in others {
+            keys.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+        }
+        keys
     })
 }
 

@@ -2,6 +2,8 @@
 //! places at once keyed by their source, every place in pages, and a place
 //! by its source.
 
+use std::collections::HashMap;
+
 use kizuna_domain::System;
 use kizuna_domain::common::Id;
 use kizuna_domain::fields::Fields;
@@ -9,6 +11,7 @@ use kizuna_domain::map::place::{Place, PlaceFields, PlaceInput};
 use sqlx::AssertSqlSafe;
 
 use crate::changes::{Op, log_change};
+use crate::place_sort;
 use crate::record::{Page, Record, Value, bind_all};
 use crate::{Store, StoreError, with_pool};
 
@@ -36,14 +39,14 @@ impl Store {
             let mut logged = Vec::with_capacity(places.len());
             let mut audited = Vec::new();
             for place in places {
-                let written: Option<(i64, i64)> =
+                let written: Option<(i64, i64, String, String)> =
                     bind_all!(sqlx::query_as(AssertSqlSafe(upsert.as_str())), PlaceFields::from(place).write())
                         .bind(office_id)
                         .fetch_optional(&mut *tx)
                         .await
                         .map_err(|e| StoreError::from_write(e, Place::ENTITY, Place::UNIQUE))?;
                 match written {
-                    Some((id, version)) => {
+                    Some((id, version, _, _)) => {
                         if version > 1 {
                             counts.updated += 1;
                         } else {
@@ -162,6 +165,17 @@ const ROWS_PER_STATEMENT: usize = 500;
 /// parameters already spent 41% of an import binding them.
 const SQLITE_ROWS_PER_STATEMENT: usize = 250;
 
+/// Sort keys written per statement by [`Store::upsert_place_stream`]: 3
+/// parameters each.
+const KEY_ROWS_PER_STATEMENT: usize = 1_000;
+
+/// A batch with its places' keys ([`place_sort::keys_of_inputs`]), or the
+/// word to commit.
+enum Keyed {
+    Places(Vec<PlaceInput>, Vec<place_sort::PlaceKeys>),
+    Done,
+}
+
 impl Store {
     fn rows_per_statement(&self) -> usize {
         if self.is_sqlite() {
@@ -195,23 +209,58 @@ impl Store {
         let per = self.rows_per_statement();
         let sqlite = self.is_sqlite();
         let full = upsert_sql(per, sqlite);
+        let full_keys = place_sort::insert_sql(sqlite, KEY_ROWS_PER_STATEMENT);
+        // The places' sort keys are made ahead of the writer, a batch at a
+        // time on the blocking pool (on every core), while it writes the
+        // batch before: collation is pure work on the names, and the
+        // transaction then only writes them.
+        let (keyed_tx, mut keyed) = tokio::sync::mpsc::channel::<Keyed>(1);
+        let keyer = tokio::spawn(async move {
+            while let Some(batch) = batches.recv().await {
+                let next = match batch {
+                    PlaceBatch::Places(places) => {
+                        let made = tokio::task::spawn_blocking(move || {
+                            let keys = place_sort::keys_of_inputs(&places);
+                            (places, keys)
+                        })
+                        .await;
+                        match made {
+                            Ok((places, keys)) => Keyed::Places(places, keys),
+                            Err(e) => match e.try_into_panic() {
+                                Ok(panic) => std::panic::resume_unwind(panic),
+                                // The runtime is shutting down.
+                                Err(_) => return,
+                            },
+                        }
+                    }
+                    PlaceBatch::Done => Keyed::Done,
+                };
+                let done = matches!(next, Keyed::Done);
+                if keyed_tx.send(next).await.is_err() || done {
+                    return;
+                }
+            }
+        });
         let mut counts = UpsertCounts::default();
         let mut committed = false;
         with_pool!(self, p => {
             let mut tx = p.begin().await?;
-            while let Some(batch) = batches.recv().await {
-                let places = match batch {
-                    PlaceBatch::Places(places) => places,
-                    PlaceBatch::Done => {
+            while let Some(batch) = keyed.recv().await {
+                let (places, keys) = match batch {
+                    Keyed::Places(places, keys) => (places, keys),
+                    Keyed::Done => {
                         committed = true;
                         break;
                     }
                 };
                 let mut logged = Vec::with_capacity(places.len());
                 let mut audited = Vec::with_capacity(places.len());
-                for chunk in places.chunks(per) {
+                // (id, the place's position in the batch) of each written; the ids of those replaced.
+                let mut keyed_ids: Vec<(i64, usize)> = Vec::with_capacity(places.len());
+                let mut replaced: Vec<i64> = Vec::new();
+                for (c, chunk) in places.chunks(per).enumerate() {
                     let sql = if chunk.len() == per { full.clone() } else { upsert_sql(chunk.len(), sqlite) };
-                    let mut q = sqlx::query_as::<_, (i64, i64)>(AssertSqlSafe(sql));
+                    let mut q = sqlx::query_as::<_, (i64, i64, String, String)>(AssertSqlSafe(sql));
                     for place in chunk {
                         q = bind_all!(q, PlaceFields::from(place).write()).bind(office_id);
                     }
@@ -221,20 +270,60 @@ impl Store {
                         .map_err(|e| StoreError::from_write(e, Place::ENTITY, Place::UNIQUE))?;
                     // Rows already as the file has them return nothing: updated, unchanged.
                     counts.updated += chunk.len() - written.len();
-                    for (id, version) in written {
+                    // The rows come back in no set order: found by their (distinct) keys.
+                    let at: HashMap<(&str, &str), usize> = chunk
+                        .iter()
+                        .enumerate()
+                        .map(|(i, p)| ((p.source.kind().as_str(), p.source.id().as_str()), c * per + i))
+                        .collect();
+                    for (id, version, source, source_id) in written {
                         let action = if version > 1 {
                             counts.updated += 1;
+                            replaced.push(id);
                             crate::Action::Update
                         } else {
                             counts.inserted += 1;
                             crate::Action::Create
                         };
+                        let i = at.get(&(source.as_str(), source_id.as_str())).copied().ok_or_else(|| {
+                            StoreError::Corrupt(format!("place {id} written under {source} {source_id}, not in its batch"))
+                        })?;
+                        keyed_ids.push((id, i));
                         logged.push((Place::ENTITY, id, Some(office_id), Op::Upsert));
                         audited.push(crate::NewEntry::new(action, Place::ENTITY, Some(id)).office(Some(office_id)).detail("import"));
                     }
                 }
+                // The keys made ahead, in place of those the change feed's hook would make.
+                for chunk in replaced.chunks(place_sort::IDS_PER_STATEMENT) {
+                    let mut d = sqlx::query(AssertSqlSafe(place_sort::delete_sql(sqlite, chunk.len())));
+                    for id in chunk {
+                        d = d.bind(*id);
+                    }
+                    d.execute(&mut *tx).await?;
+                }
+                let rows: Vec<(i64, &str, &[u8])> = keyed_ids
+                    .iter()
+                    .flat_map(|(id, i)| {
+                        place_sort::ORDERS
+                            .iter()
+                            .zip(&keys[*i])
+                            .map(move |((ord, _, _), key)| (*id, *ord, key.as_slice()))
+                    })
+                    .collect();
+                for part in rows.chunks(KEY_ROWS_PER_STATEMENT) {
+                    let sql = if part.len() == KEY_ROWS_PER_STATEMENT {
+                        full_keys.clone()
+                    } else {
+                        place_sort::insert_sql(sqlite, part.len())
+                    };
+                    let mut q = sqlx::query(AssertSqlSafe(sql));
+                    for (id, ord, key) in part {
+                        q = q.bind(*id).bind(*ord).bind(*key);
+                    }
+                    q.execute(&mut *tx).await?;
+                }
                 if !logged.is_empty() {
-                    log_change!(tx, System::Map, &logged);
+                    log_change!(tx, System::Map, &logged, keep_place_keys: false);
                 }
                 crate::audit::audit_append!(tx, self, &audited);
             }
@@ -245,6 +334,12 @@ impl Store {
             }
         });
         if !committed {
+            // A panic while making keys is the keyer's, and the import's.
+            if let Err(e) = keyer.await
+                && let Ok(panic) = e.try_into_panic()
+            {
+                std::panic::resume_unwind(panic);
+            }
             return Ok(None);
         }
         self.note_write(System::Map);
@@ -275,9 +370,9 @@ impl Store {
 
 /// The statement that inserts `rows` places (each row its columns, then
 /// its office) or replaces those recorded under the same source and source
-/// id, returning the id and version of each row it wrote. A place already
-/// recorded as it is in the file is left alone: no new version, nothing
-/// in the change feed, nothing returned. Parameters as
+/// id, returning the id, version, source and source id of each row it
+/// wrote. A place already recorded as it is in the file is left alone: no
+/// new version, nothing in the change feed, nothing returned. Parameters as
 /// [`value_rows`](crate::changes::value_rows) writes them for the backend.
 fn upsert_sql(rows: usize, sqlite: bool) -> String {
     let cols: Vec<&str> = PlaceFields::columns().iter().map(|c| c.name.as_str()).collect();
@@ -299,7 +394,7 @@ fn upsert_sql(rows: usize, sqlite: bool) -> String {
     format!(
         "INSERT INTO places ({}, office_id) VALUES {} \
          ON CONFLICT (source, source_id) DO UPDATE SET {} \
-         WHERE ({}) IS DISTINCT FROM ({}) RETURNING id, version",
+         WHERE ({}) IS DISTINCT FROM ({}) RETURNING id, version, source, source_id",
         cols.join(", "),
         values,
         sets.join(", "),
