@@ -4,7 +4,8 @@
 //! header-read timeout; past the connection limit new connections are
 //! closed at once; a request whose body never arrives gets 503 after the
 //! request time limit; SIGTERM stops the server with exit status 0 after
-//! the request in flight is answered.
+//! the request in flight is answered; the server runs with its allocator
+//! told to return freed memory at once, unless the operator chose otherwise.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
@@ -205,4 +206,32 @@ async fn sigterm_finishes_the_request_in_flight_then_exits_0() {
         std::thread::sleep(Duration::from_millis(50));
     };
     assert_eq!(status.code(), Some(0), "{status:?}");
+}
+
+/// The environment of process `pid`, as the kernel shows it.
+fn environment_of(pid: u32) -> Vec<String> {
+    let raw = std::fs::read(format!("/proc/{pid}/environ")).unwrap();
+    raw.split(|b| *b == 0)
+        .map(|v| String::from_utf8_lossy(v).into_owned())
+        .collect()
+}
+
+#[tokio::test]
+async fn the_server_returns_freed_memory_at_once_unless_its_operator_chose() {
+    // Started plainly, the process that serves (the same process id, its
+    // log on the same stderr) runs with the allocator told to purge at once.
+    let url = fresh_url(Backend::Sqlite).await.unwrap();
+    let (child, addr, _) = common::serve(&url, &[], &[]);
+    let server = Server { child, addr };
+    assert!(server.get("/healthz").unwrap().starts_with("HTTP/1.1 200"));
+    let env = environment_of(server.child.id());
+    assert!(env.iter().any(|v| v == "MIMALLOC_PURGE_DELAY=0"), "{env:?}");
+    // An operator's own setting is kept.
+    let url = fresh_url(Backend::Sqlite).await.unwrap();
+    let (child, addr, _) = common::serve(&url, &[], &[("MIMALLOC_PURGE_DELAY", "25")]);
+    let chosen = Server { child, addr };
+    assert!(chosen.get("/healthz").unwrap().starts_with("HTTP/1.1 200"));
+    let env = environment_of(chosen.child.id());
+    assert!(env.iter().any(|v| v == "MIMALLOC_PURGE_DELAY=25"), "{env:?}");
+    assert!(!env.iter().any(|v| v == "MIMALLOC_PURGE_DELAY=0"), "{env:?}");
 }
