@@ -444,6 +444,10 @@ impl LeadClass {
 /// about a microsecond a place, a scan of the table 0.3 s).
 pub const FILTER_FIRST: usize = 50;
 
+/// How many times the keys a walk would read were the matching places
+/// spread evenly it reads at most before finding them first instead.
+const WALK_SPREAD: usize = 4;
+
 /// Where a page read in key order ends: the last place's key and id.
 pub type KeyCursor = (Vec<u8>, Id);
 
@@ -481,28 +485,54 @@ impl Store {
         } else {
             ("ASC", offset, limit)
         };
-        let sql = if conds.is_empty() {
-            format!(
-                "SELECT place_id FROM place_sort_keys WHERE ord = $1 \
-                 ORDER BY sort_key {dir}, place_id {dir} LIMIT {take} OFFSET {skip}"
-            )
-        } else {
-            // SQLite joins a CROSS JOIN's tables in the order written.
-            let far = skip.saturating_add(take).saturating_mul(FILTER_FIRST) > total;
-            let from = if far {
-                "places CROSS JOIN place_sort_keys k"
-            } else {
-                "place_sort_keys k CROSS JOIN places"
-            };
+        let filtered = |from: &str| {
             format!(
                 "SELECT k.place_id FROM {from} WHERE places.id = k.place_id AND k.ord = $1 AND {} \
                  ORDER BY k.sort_key {dir}, k.place_id {dir} LIMIT {take} OFFSET {skip}",
                 conds.join(" AND ")
             )
         };
+        // SQLite joins a CROSS JOIN's tables in the order written.
+        let first_filter = "places CROSS JOIN place_sort_keys k";
+        let (sql, instead) = if conds.is_empty() {
+            let sql = format!(
+                "SELECT place_id FROM place_sort_keys WHERE ord = $1 \
+                 ORDER BY sort_key {dir}, place_id {dir} LIMIT {take} OFFSET {skip}"
+            );
+            (sql, None)
+        } else if skip.saturating_add(take).saturating_mul(FILTER_FIRST) > total {
+            (filtered(first_filter), None)
+        } else {
+            // The walk reads at most a few times the keys the page would
+            // need were the matching places spread evenly (the largest id
+            // standing for how many places there are); when they lie
+            // further on (`q=zam zam`: names that sort last), they are
+            // found first instead.
+            let places: i64 = with_pool!(self, p => {
+                sqlx::query_scalar("SELECT COALESCE(MAX(id), 0) FROM places").fetch_one(p).await?
+            });
+            let places = usize::try_from(places).unwrap_or(0);
+            let budget = skip
+                .saturating_add(take)
+                .saturating_mul(places / total + 1)
+                .saturating_mul(WALK_SPREAD)
+                .saturating_add(1_000);
+            let walk = format!(
+                "(SELECT place_id, sort_key, ord FROM place_sort_keys WHERE ord = $1 \
+                 ORDER BY sort_key {dir}, place_id {dir} LIMIT {budget}) k CROSS JOIN places"
+            );
+            (filtered(&walk), Some(filtered(first_filter)))
+        };
         let mut ids: Vec<Id> = with_pool!(self, p => {
-            bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)).bind(ord), values).fetch_all(p).await?
+            bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)).bind(ord), values.clone()).fetch_all(p).await?
         });
+        if let Some(sql) = instead
+            && ids.len() < take.min(total - skip)
+        {
+            ids = with_pool!(self, p => {
+                bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)).bind(ord), values).fetch_all(p).await?
+            });
+        }
         if from_end {
             ids.reverse();
         }
