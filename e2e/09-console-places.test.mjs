@@ -359,6 +359,20 @@ describe('staff pages of the map', () => {
       const after = await phone.evaluate(() => document.documentElement.scrollWidth);
       assert.ok(after <= 390, `nothing wider than the phone: ${after}px`);
     });
+    await k.step(phone, 'the list at 390 px in four languages: its table scrolls inside its frame', async () => {
+      for (const lang of ['en', 'ja', 'th', 'ms']) {
+        await phone.goto(`/console/places?lang=${lang}`);
+        await phone.locator('#places tbody tr').first().waitFor();
+        const page = await phone.evaluate(() => ({
+          lang: document.documentElement.lang,
+          wide: document.documentElement.scrollWidth,
+          frame: document.querySelector('.table-wrap').getBoundingClientRect().right,
+        }));
+        assert.equal(page.lang, lang);
+        assert.ok(page.wide <= 390, `${lang}: nothing wider than the phone, hidden labels included: ${page.wide}px`);
+        assert.ok(page.frame <= 390, `${lang}: the table's frame fits: ${page.frame}px`);
+      }
+    });
     assert.deepEqual(k.errorsOf(phone), [], 'no script errors');
     await phone.context().close();
   });
