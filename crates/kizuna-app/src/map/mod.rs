@@ -137,7 +137,7 @@ impl App {
         if !missing.is_empty() {
             let read: Vec<SharedPlace> = self
                 .store
-                .get_many::<Place>(&missing)
+                .places_by_ids(&missing)
                 .await?
                 .into_iter()
                 .map(SharedPlace::new)
