@@ -252,23 +252,47 @@ macro_rules! keep_place_keys {
                 q = q.bind(*id);
             }
             let rows = q.fetch_all(&mut *$tx).await?;
+            let keys: Vec<(i64, &'static str, Vec<u8>)> = rows.iter().flat_map($crate::place_sort::keys_of).collect();
+            $crate::place_sort::replace_place_keys!($tx, sqlite, chunk, &keys);
+        }
+    }};
+}
+pub(crate) use keep_place_keys;
+
+/// Key rows (place id, order, key) written per statement: 3 parameters each.
+pub(crate) const KEY_ROWS_PER_STATEMENT: usize = 1_000;
+
+/// Replaces, in the transaction `$tx`, the kept keys of the places `$ids`
+/// by `$keys` (place id, order, key as bytes): what the change feed's hook,
+/// the build and an import (which made its keys ahead) all write.
+macro_rules! replace_place_keys {
+    ($tx:ident, $sqlite:expr, $ids:expr, $keys:expr) => {{
+        let sqlite: bool = $sqlite;
+        let ids: &[i64] = $ids;
+        for chunk in ids.chunks($crate::place_sort::IDS_PER_STATEMENT) {
             let mut d = sqlx::query(sqlx::AssertSqlSafe($crate::place_sort::delete_sql(sqlite, chunk.len())));
             for id in chunk {
                 d = d.bind(*id);
             }
             d.execute(&mut *$tx).await?;
-            let keys: Vec<(i64, &'static str, Vec<u8>)> = rows.iter().flat_map($crate::place_sort::keys_of).collect();
-            for part in keys.chunks($crate::place_sort::IDS_PER_STATEMENT) {
-                let mut q = sqlx::query(sqlx::AssertSqlSafe($crate::place_sort::insert_sql(sqlite, part.len())));
-                for (id, ord, key) in part {
-                    q = q.bind(*id).bind(*ord).bind(key.as_slice());
-                }
-                q.execute(&mut *$tx).await?;
+        }
+        let per = $crate::place_sort::KEY_ROWS_PER_STATEMENT;
+        let full = $crate::place_sort::insert_sql(sqlite, per);
+        for part in $keys.chunks(per) {
+            let sql = if part.len() == per {
+                full.clone()
+            } else {
+                $crate::place_sort::insert_sql(sqlite, part.len())
+            };
+            let mut q = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for (id, ord, key) in part {
+                q = q.bind(*id).bind(*ord).bind(&key[..]);
             }
+            q.execute(&mut *$tx).await?;
         }
     }};
 }
-pub(crate) use keep_place_keys;
+pub(crate) use replace_place_keys;
 
 /// How far the keys are made.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -336,14 +360,6 @@ impl Store {
                         .fetch_all(&mut *tx)
                         .await?;
                     let ids: Vec<i64> = rows.iter().map(|r| r.0).collect();
-                    let sqlite = !postgres;
-                    for chunk in ids.chunks(IDS_PER_STATEMENT) {
-                        let mut d = sqlx::query(AssertSqlSafe(delete_sql(sqlite, chunk.len())));
-                        for id in chunk {
-                            d = d.bind(*id);
-                        }
-                        d.execute(&mut *tx).await?;
-                    }
                     // Collation is CPU work: off the async workers.
                     let (rows, keys) = tokio::task::spawn_blocking(move || {
                         let keys: Vec<(i64, &'static str, Vec<u8>)> = rows.iter().flat_map(keys_of).collect();
@@ -351,13 +367,7 @@ impl Store {
                     })
                     .await
                     .map_err(|e| StoreError::Corrupt(format!("making sort keys: {e}")))?;
-                    for part in keys.chunks(IDS_PER_STATEMENT) {
-                        let mut q = sqlx::query(AssertSqlSafe(insert_sql(sqlite, part.len())));
-                        for (id, ord, key) in part {
-                            q = q.bind(*id).bind(*ord).bind(key.as_slice());
-                        }
-                        q.execute(&mut *tx).await?;
-                    }
+                    replace_place_keys!(tx, !postgres, &ids, &keys);
                     made += rows.len();
                     let last = ids.last().copied().unwrap_or(after);
                     let finished = rows.len() < BUILD_PAGE;

@@ -155,7 +155,7 @@ impl Store {
     /// allocations and sent through the connection's thread row by row).
     pub async fn places_by_ids(&self, ids: &[Id]) -> Result<Vec<Place>, StoreError> {
         let columns = place_read_columns();
-        let list = columns.iter().map(|(c, _)| *c).collect::<Vec<_>>().join(", ");
+        let list = crate::record::select_list::<Place>("");
         let sqlite = self.is_sqlite();
         let (array, group) = if sqlite {
             ("json_array", "json_group_array")
@@ -269,10 +269,6 @@ const ROWS_PER_STATEMENT: usize = 500;
 /// parameters already spent 41% of an import binding them.
 const SQLITE_ROWS_PER_STATEMENT: usize = 250;
 
-/// Sort keys written per statement by [`Store::upsert_place_stream`]: 3
-/// parameters each.
-const KEY_ROWS_PER_STATEMENT: usize = 1_000;
-
 /// A batch with its places' keys ([`place_sort::keys_of_inputs`]), or the
 /// word to commit.
 enum Keyed {
@@ -313,7 +309,6 @@ impl Store {
         let per = self.rows_per_statement();
         let sqlite = self.is_sqlite();
         let full = upsert_sql(per, sqlite);
-        let full_keys = place_sort::insert_sql(sqlite, KEY_ROWS_PER_STATEMENT);
         // The places' sort keys are made ahead of the writer, a batch at a
         // time on the blocking pool (on every core), while it writes the
         // batch before: collation is pure work on the names, and the
@@ -398,13 +393,6 @@ impl Store {
                     }
                 }
                 // The keys made ahead, in place of those the change feed's hook would make.
-                for chunk in replaced.chunks(place_sort::IDS_PER_STATEMENT) {
-                    let mut d = sqlx::query(AssertSqlSafe(place_sort::delete_sql(sqlite, chunk.len())));
-                    for id in chunk {
-                        d = d.bind(*id);
-                    }
-                    d.execute(&mut *tx).await?;
-                }
                 let rows: Vec<(i64, &str, &[u8])> = keyed_ids
                     .iter()
                     .flat_map(|(id, i)| {
@@ -414,18 +402,7 @@ impl Store {
                             .map(move |((ord, _, _), key)| (*id, *ord, key.as_slice()))
                     })
                     .collect();
-                for part in rows.chunks(KEY_ROWS_PER_STATEMENT) {
-                    let sql = if part.len() == KEY_ROWS_PER_STATEMENT {
-                        full_keys.clone()
-                    } else {
-                        place_sort::insert_sql(sqlite, part.len())
-                    };
-                    let mut q = sqlx::query(AssertSqlSafe(sql));
-                    for (id, ord, key) in part {
-                        q = q.bind(*id).bind(*ord).bind(*key);
-                    }
-                    q.execute(&mut *tx).await?;
-                }
+                place_sort::replace_place_keys!(tx, sqlite, &replaced, &rows);
                 if !logged.is_empty() {
                     log_change!(tx, System::Map, &logged, keep_place_keys: false);
                 }
