@@ -14,6 +14,11 @@ const FILES: &[(&str, &str, &[u8])] = &[
         include_bytes!("../assets/kizuna.css"),
     ),
     (
+        "icon.svg",
+        "image/svg+xml",
+        include_bytes!("../assets/icon.svg"),
+    ),
+    (
         "kizuna.js",
         "text/javascript; charset=utf-8",
         include_bytes!("../assets/kizuna.js"),
