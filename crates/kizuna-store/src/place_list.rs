@@ -97,8 +97,9 @@ fn text_expression() -> String {
 /// The condition that one of the text columns contains the `LIKE` pattern
 /// in parameter `n` (a lowercased needle). SQLite's `LIKE` ignores ASCII
 /// case and its `lower` changes nothing else, so the columns are compared
-/// as they are (no string made per column and row); PostgreSQL asks the
-/// expression its trigram index holds (`\` is its default escape).
+/// as they are (no string made per column and row), on the places
+/// [`index_condition`] proposes when the needle is long enough; PostgreSQL
+/// asks the expression its trigram index holds (`\` is its default escape).
 fn text_condition(sqlite: bool, needle: &str, n: &str) -> String {
     if sqlite {
         let any: Vec<String> = text_columns()
@@ -112,6 +113,29 @@ fn text_condition(sqlite: bool, needle: &str, n: &str) -> String {
     } else {
         format!("{} LIKE {n}", text_expression())
     }
+}
+
+/// SQLite's trigram index of the text columns (migration 32, FTS5): the
+/// places whose columns hold a needle of at least [`TRIGRAM`] characters,
+/// case folded character by character, are among its answers.
+const TEXT_INDEX: &str = "places_text";
+
+/// The fewest characters a needle has for [`TEXT_INDEX`] to be asked: a
+/// shorter one has no trigram, and every place is read as before.
+const TRIGRAM: usize = 3;
+
+/// The condition that a place is among [`TEXT_INDEX`]'s answers for the
+/// phrase in parameter `n` ([`index_phrase`]). It only narrows the places
+/// to look at: the tokenizer folds the case of every letter (`É` as `é`),
+/// SQLite's `LIKE` only ASCII's, so [`text_condition`] still decides.
+fn index_condition(n: &str) -> String {
+    format!("id IN (SELECT rowid FROM {TEXT_INDEX} WHERE {TEXT_INDEX} MATCH {n})")
+}
+
+/// `needle` as an FTS5 phrase: the whole needle in double quotes (doubled
+/// inside), in which `%`, `_`, `\` and every other character are themselves.
+fn index_phrase(needle: &str) -> String {
+    format!("\"{}\"", needle.replace('"', "\"\""))
 }
 
 /// Whether SQL's `lower(…) LIKE` finds exactly what Rust's `to_lowercase`
@@ -173,6 +197,10 @@ impl PlaceListFilter {
         let mut in_rust = false;
         if let Some(needle) = self.needle() {
             if like_is_exact(&needle) {
+                if sqlite && needle.chars().count() >= TRIGRAM {
+                    let m = next(Value::Text(Some(index_phrase(&needle))), &mut values);
+                    conds.push(index_condition(&m));
+                }
                 let n = next(Value::Text(Some(contains_pattern(&needle))), &mut values);
                 conds.push(text_condition(sqlite, &needle, &n));
             } else {
@@ -227,11 +255,7 @@ impl Store {
         if in_rust {
             return Ok(None);
         }
-        let mut sql = "SELECT COUNT(*) FROM places".to_owned();
-        if !conds.is_empty() {
-            sql.push_str(" WHERE ");
-            sql.push_str(&conds.join(" AND "));
-        }
+        let sql = count_sql(&conds);
         let n: i64 = with_pool!(self, p => {
             bind_all!(sqlx::query_scalar(AssertSqlSafe(sql)), values).fetch_one(p).await?
         });
@@ -259,11 +283,7 @@ impl Store {
         } else {
             String::new()
         };
-        let sql = format!(
-            "SELECT id, {} AS shown{extra} FROM places WHERE {} ORDER BY id LIMIT {limit}",
-            shown_name_sql(prefer),
-            conds.join(" AND "),
-        );
+        let sql = names_sql(&conds, prefer, &extra, limit);
         let needle = filter.needle();
         let (found, last, read) = with_pool!(self, p => {
             use sqlx::Row as _;
@@ -293,6 +313,26 @@ impl Store {
         });
         Ok((found, if read < limit as usize { None } else { last }))
     }
+}
+
+/// [`Store::count_place_list`]'s statement for the conditions `conds`.
+fn count_sql(conds: &[String]) -> String {
+    let mut sql = "SELECT COUNT(*) FROM places".to_owned();
+    if !conds.is_empty() {
+        sql.push_str(" WHERE ");
+        sql.push_str(&conds.join(" AND "));
+    }
+    sql
+}
+
+/// [`Store::place_names_after`]'s statement: `conds` (the first `id > $1`),
+/// the shown name in `prefer`'s languages, then `extra` columns.
+fn names_sql(conds: &[String], prefer: &[&str], extra: &str, limit: u32) -> String {
+    format!(
+        "SELECT id, {} AS shown{extra} FROM places WHERE {} ORDER BY id LIMIT {limit}",
+        shown_name_sql(prefer),
+        conds.join(" AND "),
+    )
 }
 
 /// What a visitor's list orders a place by: where it is, its shown name,
@@ -485,15 +525,8 @@ impl Store {
         } else {
             ("ASC", offset, limit)
         };
-        let filtered = |from: &str| {
-            format!(
-                "SELECT k.place_id FROM {from} WHERE places.id = k.place_id AND k.ord = $1 AND {} \
-                 ORDER BY k.sort_key {dir}, k.place_id {dir} LIMIT {take} OFFSET {skip}",
-                conds.join(" AND ")
-            )
-        };
-        // SQLite joins a CROSS JOIN's tables in the order written.
-        let first_filter = "places CROSS JOIN place_sort_keys k";
+        let filtered = |from: &str| keyed_sql(from, &conds, dir, take, skip);
+        let first_filter = FILTER_FIRST_FROM;
         let (sql, instead) = if conds.is_empty() {
             let sql = format!(
                 "SELECT place_id FROM place_sort_keys WHERE ord = $1 \
@@ -641,6 +674,21 @@ impl Store {
         });
         Ok(out)
     }
+}
+
+/// Where [`Store::place_ids_by_key`] finds the places matching first, then
+/// each one's key: SQLite joins a CROSS JOIN's tables in the order written.
+const FILTER_FIRST_FROM: &str = "places CROSS JOIN place_sort_keys k";
+
+/// [`Store::place_ids_by_key`]'s statement over `from` (the places and
+/// their keys as `k`) for the conditions `conds`: `take` ids after `skip`,
+/// in the kept order `$1` (`dir` `ASC` or `DESC`).
+fn keyed_sql(from: &str, conds: &[String], dir: &str, take: usize, skip: usize) -> String {
+    format!(
+        "SELECT k.place_id FROM {from} WHERE places.id = k.place_id AND k.ord = $1 AND {} \
+         ORDER BY k.sort_key {dir}, k.place_id {dir} LIMIT {take} OFFSET {skip}",
+        conds.join(" AND ")
+    )
 }
 
 /// [`Store::place_class_by_key`]'s statement: the order's name `$1`, then
@@ -801,6 +849,111 @@ mod tests {
             count[0].contains("USING COVERING INDEX places_category (category=?)"),
             "{count:?}"
         );
+    }
+
+    /// SQLite's plan of `sql`, one line per step.
+    async fn sqlite_plan(store: &Store, sql: &str) -> Vec<String> {
+        let crate::Pool::Sqlite(p) = &store.pool else {
+            unreachable!("opened on SQLite")
+        };
+        let rows: Vec<(i64, i64, i64, String)> = sqlx::query_as(AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
+            .fetch_all(p)
+            .await
+            .expect("a plan");
+        rows.into_iter().map(|r| r.3).collect()
+    }
+
+    /// A needle of three characters or more is looked up in SQLite's
+    /// trigram index (migration 32), and only the places it proposes are
+    /// read, by id, for the count, the pages by id and the pages in a kept
+    /// order; a shorter needle reads every place, as before.
+    #[tokio::test]
+    async fn a_needle_of_three_characters_reads_the_trigram_index_on_sqlite() {
+        let store = Store::open("sqlite::memory:").await.expect("a store");
+        let uses_index = |plan: &[String]| plan.iter().any(|d| d.contains("places_text VIRTUAL TABLE INDEX"));
+        // By id, or by the category's index and id.
+        let by_id = |plan: &[String]| {
+            plan.iter()
+                .any(|d| d.starts_with("SEARCH places USING ") && d.contains("rowid=?)"))
+        };
+        let scans = |plan: &[String]| plan.iter().any(|d| d == "SCAN places");
+        let needles = [
+            "halal",
+            "HALAL",
+            "ザイトゥーン",
+            "ร้านฮาลาล",
+            "kedai",
+            "50%_",
+            "a\"b",
+            "ab\\",
+        ];
+        for (needle, category) in needles.into_iter().flat_map(|n| [(n, None), (n, Some("cafe"))]) {
+            let filter = PlaceListFilter {
+                text: Some(needle.into()),
+                category: category.map(Into::into),
+                ..Default::default()
+            };
+            let (conds, values, in_rust) = filter.conditions(true, 1);
+            assert!(!in_rust, "{needle}");
+            assert_eq!(
+                values.len(),
+                2 + usize::from(category.is_some()),
+                "{needle}: the phrase and the pattern"
+            );
+            let count = sqlite_plan(&store, &count_sql(&conds)).await;
+            assert!(
+                uses_index(&count) && by_id(&count) && !scans(&count),
+                "{needle}: {count:?}"
+            );
+
+            let (mut conds, _, _) = filter.conditions(true, 2);
+            conds.insert(0, "id > $1".to_owned());
+            let names = sqlite_plan(&store, &names_sql(&conds, &["en"], "", 100)).await;
+            assert!(
+                uses_index(&names) && by_id(&names) && !scans(&names),
+                "{needle}: {names:?}"
+            );
+            assert!(
+                !names.iter().any(|d| d.contains("TEMP B-TREE")),
+                "{needle}: by id as read: {names:?}"
+            );
+
+            let (conds, _, _) = filter.conditions(true, 2);
+            let keyed = sqlite_plan(&store, &keyed_sql(FILTER_FIRST_FROM, &conds, "ASC", 20, 0)).await;
+            assert!(
+                uses_index(&keyed) && by_id(&keyed) && !scans(&keyed),
+                "{needle}: {keyed:?}"
+            );
+            assert!(
+                keyed
+                    .iter()
+                    .any(|d| d.starts_with("SEARCH k USING PRIMARY KEY (place_id=? AND ord=?)")),
+                "{needle}: each found place's key by place: {keyed:?}"
+            );
+        }
+        for short in ["al", "ザイ", "%_"] {
+            let filter = PlaceListFilter {
+                text: Some(short.into()),
+                ..Default::default()
+            };
+            let (conds, values, _) = filter.conditions(true, 1);
+            assert_eq!(values.len(), 1, "{short}: the pattern alone");
+            let count = sqlite_plan(&store, &count_sql(&conds)).await;
+            assert!(!uses_index(&count) && scans(&count), "{short}: {count:?}");
+        }
+        // PostgreSQL asks its own trigram index (migration 30).
+        let (conds, _, _) = PlaceListFilter {
+            text: Some("halal".into()),
+            ..Default::default()
+        }
+        .conditions(false, 1);
+        assert!(!conds.iter().any(|c| c.contains(TEXT_INDEX)), "{conds:?}");
+    }
+
+    #[test]
+    fn index_phrases_quote_the_whole_needle() {
+        assert_eq!(index_phrase("halal"), "\"halal\"");
+        assert_eq!(index_phrase("say \"hi\" 50%"), "\"say \"\"hi\"\" 50%\"");
     }
 
     #[test]

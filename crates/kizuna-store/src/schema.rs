@@ -67,12 +67,15 @@ pub fn kinds_of(backend: Backend, ty: &str) -> &'static [Kind] {
 }
 
 impl Store {
-    /// The tables of this database (not the migrations' own), by name.
+    /// The tables of this database (not the migrations' own), by name. On
+    /// SQLite, plain tables only: not its FTS5 text index (migration 32) nor
+    /// the shadow tables FTS5 keeps it in, which are SQLite's own and
+    /// derived from the places.
     pub async fn table_names(&self) -> Result<Vec<String>, StoreError> {
         let sql = match self.backend() {
             Backend::Sqlite => {
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' \
-                 AND name <> '_sqlx_migrations' ORDER BY name"
+                "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' \
+                 AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations' ORDER BY name"
             }
             Backend::Postgres => {
                 "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema() \

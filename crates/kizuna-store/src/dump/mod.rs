@@ -36,7 +36,9 @@
 //! audit log's append-only guard) while it loads, empties every table,
 //! inserts the rows with their ids (columns that refer to their own table
 //! are set once every row is in), sets PostgreSQL's sequences past the
-//! largest id, then reads every table back and compares its count and
+//! largest id, rebuilds SQLite's FTS5 text index from the places (the file
+//! does not carry it: [`Store::table_names`] lists plain tables only, and
+//! its triggers were off while loading), then reads every table back and compares its count and
 //! hash with the file's. Any difference, bad value or damaged line rolls
 //! everything back, naming the table, row and column.
 
@@ -929,6 +931,7 @@ impl Store {
         if backend == Backend::Postgres {
             set_sequences(&mut tx).await?;
         }
+        rebuild_text_indexes(&mut tx).await?;
         // Read everything back: what is in the store is what the file held.
         for (t, want) in tables_in(&tables, &manifest) {
             let got = table_sum(&mut tx, t).await?;
@@ -1063,6 +1066,28 @@ async fn triggers_on(tx: &mut Tx, triggers: Triggers) -> Result<(), DumpError> {
             }
         }
         _ => {}
+    }
+    Ok(())
+}
+
+/// SQLite's FTS5 tables (migration 32's `places_text`) rebuilt from the
+/// tables they index, which were emptied and loaded with their triggers
+/// off. Nothing on PostgreSQL, whose indexes follow every write.
+async fn rebuild_text_indexes(tx: &mut Tx) -> Result<(), DumpError> {
+    let Tx::Sqlite(t) = tx else { return Ok(()) };
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND sql LIKE 'CREATE VIRTUAL TABLE % USING fts5%' \
+         ORDER BY name",
+    )
+    .fetch_all(&mut **t)
+    .await?;
+    for name in names.iter().filter(|n| plain(n)) {
+        sqlx::query(AssertSqlSafe(format!(
+            "INSERT INTO {q} ({q}) VALUES ('rebuild')",
+            q = quoted(name)
+        )))
+        .execute(&mut **t)
+        .await?;
     }
     Ok(())
 }
