@@ -1,8 +1,12 @@
 //! The map's index kept in step with the store: loaded in the background
 //! at start (searches meanwhile answered from the store), brought up to
 //! date from the changed places read in batches, rebuilt when many changed.
+//! Each place taken is also written to the index's file of records
+//! ([`super::records_file`]) on the blocking pool, and its point keeps
+//! where.
 
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 use chrono::{DateTime, Utc};
@@ -13,6 +17,7 @@ use kizuna_geo::index::{HoursShelf, PlaceIndexBuilder};
 
 use super::PlaceIndex;
 use super::details::PlaceDetails;
+use super::records_file::{PlaceRecords, default_dir};
 use crate::{App, Result};
 
 /// Places read per query while the index is built. Small: a row as the
@@ -42,7 +47,101 @@ pub struct PlaceIndexCache(
     HoursShelf,
     /// The places searches found lately, kept in step with the index.
     PlaceDetails,
+    /// The files of places kept on disk.
+    DiskTier,
 );
+
+/// The files of records of the indexes held (see [`super::records_file`]).
+#[derive(Default)]
+pub(crate) struct DiskTier {
+    /// Each file with the places version of the build that started it
+    /// (`None`: that build has none), oldest first. An index of version v
+    /// reads the newest file started at v or before: builds happen one at
+    /// a time, and a catch-up writes to the file of the index it updates.
+    files: Mutex<Vec<(i64, Option<Arc<PlaceRecords>>)>>,
+    /// Where builds make their files ([`App::keep_map_places_in`]).
+    dir: Mutex<RecordsDir>,
+    /// Places answered from memory, the disk and the store.
+    reads: [AtomicU64; 3],
+}
+
+/// Where builds make their files of records.
+#[derive(Default, Clone)]
+enum RecordsDir {
+    /// Where the environment says ([`default_dir`]).
+    #[default]
+    Default,
+    /// Here (`None`: nowhere).
+    Set(Option<PathBuf>),
+}
+
+/// How many places searches answered from each tier since the server started.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PlaceReads {
+    /// From the places kept in memory ([`PlaceDetails`]).
+    pub memory: u64,
+    /// From the index's records on disk.
+    pub disk: u64,
+    /// From the store.
+    pub store: u64,
+}
+
+impl DiskTier {
+    fn lock_files(&self) -> std::sync::MutexGuard<'_, Vec<(i64, Option<Arc<PlaceRecords>>)>> {
+        self.files.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// The records of the index of `version`.
+    pub(crate) fn records_for(&self, version: i64) -> Option<Arc<PlaceRecords>> {
+        self.lock_files()
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= version)
+            .and_then(|(_, r)| r.clone())
+    }
+
+    /// A new file for a build, where the server was told or the environment says.
+    fn create(&self) -> Option<Arc<PlaceRecords>> {
+        let set = self
+            .dir
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone();
+        let dir = match set {
+            RecordsDir::Default => default_dir(),
+            RecordsDir::Set(dir) => dir,
+        }?;
+        match PlaceRecords::create(&dir) {
+            Ok(r) => Some(Arc::new(r)),
+            Err(e) => {
+                tracing::warn!(
+                    "the map's places cannot be kept on disk in {} (the store answers them): {e}",
+                    dir.display()
+                );
+                None
+            }
+        }
+    }
+
+    /// Name the file of the index built at `version`, before it is held.
+    fn started(&self, version: i64, records: Option<Arc<PlaceRecords>>) {
+        let mut files = self.lock_files();
+        files.push((version, records));
+        // Indexes older than the last two builds read the store.
+        let n = files.len();
+        if n > 2 {
+            files.drain(..n - 2);
+        }
+    }
+
+    pub(crate) fn count(&self, memory: usize, disk: usize, store: usize) {
+        for (c, n) in self.reads.iter().zip([memory, disk, store]) {
+            if n > 0 {
+                c.fetch_add(n as u64, Ordering::Relaxed);
+            }
+        }
+    }
+}
 
 /// Clears the "asking" mark however the request asking ends.
 struct Asking<'a>(&'a AtomicBool);
@@ -70,6 +169,11 @@ impl PlaceIndexCache {
     /// The places searches found lately (see [`PlaceDetails`]).
     pub(crate) fn details(&self) -> &PlaceDetails {
         &self.5
+    }
+
+    /// The places kept on disk.
+    pub(crate) fn disk(&self) -> &DiskTier {
+        &self.6
     }
 
     fn slot(&self) -> std::sync::MutexGuard<'_, Option<Cached>> {
@@ -128,6 +232,31 @@ impl PlaceIndexCache {
 }
 
 impl App {
+    /// Where the map's index keeps the places it finds on disk from its
+    /// next build on: a file made in `dir` and unlinked at once (`None`:
+    /// no file; the places are read from the store). By default, the
+    /// directory `KIZUNA_MAP_RECORDS_DIR` names (`off`: none) or the
+    /// system's temporary directory.
+    pub fn keep_map_places_in(&self, dir: Option<PathBuf>) {
+        *self
+            .place_index
+            .disk()
+            .dir
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) = RecordsDir::Set(dir);
+    }
+
+    /// How many places the map's searches answered from memory, from disk
+    /// and from the store since the server started.
+    pub fn map_place_reads(&self) -> PlaceReads {
+        let r = &self.place_index.disk().reads;
+        PlaceReads {
+            memory: r[0].load(Ordering::Relaxed),
+            disk: r[1].load(Ordering::Relaxed),
+            store: r[2].load(Ordering::Relaxed),
+        }
+    }
+
     /// The index of every place, rebuilt if a place was written since it was built.
     pub async fn place_index(&self) -> Result<Arc<PlaceIndex>> {
         self.place_index_as_of(false).await
@@ -195,23 +324,46 @@ impl App {
             return Ok(ix);
         }
         // Every place read a page at a time, only what the index keeps of
-        // each taken: the places themselves are never all in memory.
-        let mut builder = PlaceIndexBuilder::new(cache.shelf().clone());
+        // each taken: the places themselves are never all in memory. Each
+        // page is written to a new file of records and taken on the
+        // blocking pool while the next is read.
+        let records = cache.disk().create();
+        let mut builder = Some(PlaceIndexBuilder::new(cache.shelf().clone()));
+        let mut taking: Option<tokio::task::JoinHandle<PlaceIndexBuilder>> = None;
         let mut after = 0;
         loop {
             let page = self.store.select_after::<Place>(after, LOAD_PAGE).await?;
-            for p in &page {
-                builder.add(p);
+            let more = match page.last() {
+                Some(last) if page.len() == LOAD_PAGE as usize => {
+                    after = last.id;
+                    true
+                }
+                _ => false,
+            };
+            if let Some(t) = taking.take() {
+                builder = Some(joined(t.await));
             }
-            match page.last() {
-                Some(last) if page.len() == LOAD_PAGE as usize => after = last.id,
-                _ => break,
+            let (mut b, records) = (builder.take().expect("the builder is back"), records.clone());
+            taking = Some(tokio::task::spawn_blocking(move || {
+                let kept = keep(records.as_deref(), &page);
+                for (p, k) in page.iter().zip(kept) {
+                    b.add_kept(p, k);
+                }
+                b
+            }));
+            if !more {
+                break;
             }
         }
+        let builder = match taking {
+            Some(t) => joined(t.await),
+            None => builder.expect("the builder is here"),
+        };
         // About a second for a million places: off the async workers.
         let ix = Arc::new(blocking(move || builder.finish(version)).await);
         // Which places changed is not known: none kept is trusted.
         cache.details().clear();
+        cache.disk().started(version, records);
         cache.put(ix.clone(), local, self.now());
         Ok(ix)
     }
@@ -270,6 +422,9 @@ impl App {
         // The next page is read (on a task of its own) while this one is
         // taken: two pages in memory at most, the database's work and the
         // decoding of rows on two cores.
+        // Each version read is written to the held index's file of
+        // records (on the blocking pool), and the new index keeps where.
+        let records = self.place_index.disk().records_for(held.version());
         let mut changes = held.changes();
         let mut alive = std::collections::HashSet::with_capacity(ids.len());
         let read = |page: &[Id]| {
@@ -281,10 +436,16 @@ impl App {
         while let Some(reading) = next.take() {
             next = pages.next().map(read);
             let page = joined(reading.await)?;
-            for place in page {
-                alive.insert(place.id);
-                changes.add(place);
-            }
+            alive.extend(page.iter().map(|p| p.id));
+            let records = records.clone();
+            changes = blocking(move || {
+                let kept = keep(records.as_deref(), &page);
+                for (place, k) in page.into_iter().zip(kept) {
+                    changes.add_kept(place, k);
+                }
+                changes
+            })
+            .await;
         }
         let deletes: Vec<Id> = ids.into_iter().filter(|id| !alive.contains(id)).collect();
         let read = started.elapsed();
@@ -307,6 +468,15 @@ impl App {
             "the map's index caught up"
         );
         Ok(Some(ix))
+    }
+}
+
+/// The numbers of these places' records written to `records` (0 for
+/// each when there is no file).
+fn keep(records: Option<&PlaceRecords>, page: &[Place]) -> Vec<u64> {
+    match records {
+        Some(r) => r.append(page),
+        None => vec![0; page.len()],
     }
 }
 

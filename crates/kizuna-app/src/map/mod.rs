@@ -10,7 +10,9 @@
 //! brought up to date from just the changed places, read in batches; a full
 //! build happens at start (in the background: searches meanwhile read the
 //! store) and when over a tenth of the places changed. The index keeps only
-//! what searches decide by; the places found are read from the store.
+//! what searches decide by, and where the version of each place it holds
+//! is kept on disk ([`records_file`]); the places found are answered from
+//! memory ([`details`]), else that file, else the store.
 
 use std::collections::HashMap;
 
@@ -32,12 +34,13 @@ pub mod details;
 pub mod import_jobs;
 mod index_cache;
 pub mod prayer;
+pub mod records_file;
 pub mod reports;
 pub mod staff;
 mod transfer;
 pub mod visit;
 
-pub use index_cache::{PLACES_RECHECK, PlaceIndexCache};
+pub use index_cache::{PLACES_RECHECK, PlaceIndexCache, PlaceReads};
 pub use transfer::{ImportProgress, MAX_NOTES, MAX_PROBLEMS, PlaceFile, PlaceImportNote, PlaceImportReport};
 
 pub use kizuna_geo::geometry::{BBox, MAX_RADIUS_M};
@@ -91,6 +94,22 @@ fn position(lat: f64, lon: f64) -> Result<LatLon> {
     LatLon::new(lat, lon).map_err(AppError::Invalid)
 }
 
+/// Ids a search found in an index: the index's version and, for each id,
+/// where that index's version of the place is kept on disk (0: not kept).
+struct FromIndex {
+    version: i64,
+    kept: Vec<u64>,
+}
+
+impl FromIndex {
+    fn of(ix: &PlaceIndex, ids: &[Id]) -> Self {
+        FromIndex {
+            version: ix.version(),
+            kept: ix.kept(ids),
+        }
+    }
+}
+
 impl App {
     fn now_for(&self, f: &PlaceFilter) -> DateTime<Utc> {
         f.at.unwrap_or_else(|| self.now())
@@ -98,17 +117,19 @@ impl App {
 
     /// The places with these ids as search results, in the order of `ids`
     /// (any deleted since the index saw them left out), with distances
-    /// from `from`. `cached`: the ids come from the index, so the places
-    /// kept in step with it ([`details::PlaceDetails`]) may answer; the
-    /// others are read from the store (and kept, for a page of results).
+    /// from `from`. `index`: the ids come from an index, so the places
+    /// kept in step with it ([`details::PlaceDetails`]) and its records on
+    /// disk may answer; the others are read from the store (and kept in
+    /// memory, for a page of results).
     async fn hits_for(
         &self,
         ids: &[Id],
         from: Option<(f64, f64)>,
         now: DateTime<Utc>,
-        cached: bool,
+        index: Option<FromIndex>,
     ) -> Result<Vec<PlaceHit>> {
-        let places = self.shared_places(ids, cached && ids.len() <= MAX_RESULTS).await?;
+        let index = index.filter(|_| ids.len() <= MAX_RESULTS);
+        let places = self.shared_places(ids, index.as_ref()).await?;
         let (today, shelf) = (self.today(), self.place_index.shelf());
         Ok(places
             .into_iter()
@@ -116,9 +137,10 @@ impl App {
             .collect())
     }
 
-    /// The places with these ids, in their order, from the places kept
-    /// when `cached` and the store.
-    async fn shared_places(&self, ids: &[Id], cached: bool) -> Result<Vec<SharedPlace>> {
+    /// The places with these ids, in their order: from the places kept in
+    /// memory and on disk when they come from an index, else the store.
+    async fn shared_places(&self, ids: &[Id], index: Option<&FromIndex>) -> Result<Vec<SharedPlace>> {
+        let cached = index.is_some();
         let details = self.place_index.details();
         // Taken before anything is read: places read after a change was
         // dropped from the cache are not kept by it.
@@ -128,12 +150,29 @@ impl App {
         } else {
             vec![None; ids.len()]
         };
+        let in_memory = found.iter().filter(|f| f.is_some()).count();
+        // The records of the version the index holds: never older than
+        // what it found, never newer. Not put in memory: the index that
+        // found them may be older than the one held now.
+        let mut on_disk = 0;
+        if let Some(index) = index
+            && found.iter().any(Option::is_none)
+            && let Some(records) = self.place_index.disk().records_for(index.version)
+        {
+            for ((id, kept), slot) in ids.iter().zip(&index.kept).zip(found.iter_mut()) {
+                if slot.is_none() && *kept != 0 {
+                    *slot = records.read(*id, *kept);
+                    on_disk += usize::from(slot.is_some());
+                }
+            }
+        }
         let missing: Vec<Id> = ids
             .iter()
             .zip(&found)
             .filter(|(_, f)| f.is_none())
             .map(|(id, _)| *id)
             .collect();
+        self.place_index.disk().count(in_memory, on_disk, missing.len());
         if !missing.is_empty() {
             let read: Vec<SharedPlace> = self
                 .store
@@ -230,12 +269,25 @@ impl App {
         }
         let at = position(lat, lon)?;
         let now = self.now_for(filter);
-        let (found, cached) = match self.ready_place_index().await? {
-            Some(ix) => (ix.nearest_ids(at, k, filter, self.today(), now), true),
-            None => (self.stored_nearest_ids(at, k, filter, now).await?, false),
+        let (ids, index) = match self.ready_place_index().await? {
+            Some(ix) => {
+                let found = ix.nearest_kept(at, k, filter, self.today(), now);
+                let ids: Vec<Id> = found.iter().map(|f| f.0).collect();
+                let kept = found.iter().map(|f| f.2).collect();
+                (
+                    ids,
+                    Some(FromIndex {
+                        version: ix.version(),
+                        kept,
+                    }),
+                )
+            }
+            None => {
+                let found = self.stored_nearest_ids(at, k, filter, now).await?;
+                (found.iter().map(|f| f.0).collect(), None)
+            }
         };
-        let ids: Vec<Id> = found.iter().map(|f| f.0).collect();
-        let mut hits = self.hits_for(&ids, Some((lat, lon)), now, cached).await?;
+        let mut hits = self.hits_for(&ids, Some((lat, lon)), now, index).await?;
         sort_by_distance(&mut hits);
         Ok(hits)
     }
@@ -243,10 +295,30 @@ impl App {
     /// The ids of every place in an area matching `filter`, from the index
     /// or, while it loads, the store; and whether from the index.
     async fn area_ids(&self, area: &Area, filter: &PlaceFilter, now: DateTime<Utc>) -> Result<(Vec<Id>, bool)> {
+        let (ids, ix) = self.area_ids_of(area, filter, now).await?;
+        Ok((ids, ix.is_some()))
+    }
+
+    /// [`App::area_ids`], with the index that found them.
+    async fn area_ids_of(
+        &self,
+        area: &Area,
+        filter: &PlaceFilter,
+        now: DateTime<Utc>,
+    ) -> Result<(Vec<Id>, Option<std::sync::Arc<PlaceIndex>>)> {
         match self.ready_place_index().await? {
-            Some(ix) => Ok((ix.area_ids(area, filter, self.today(), now), true)),
-            None => Ok((self.stored_area_ids(area, filter, now).await?, false)),
+            Some(ix) => Ok((ix.area_ids(area, filter, self.today(), now), Some(ix))),
+            None => Ok((self.stored_area_ids(area, filter, now).await?, None)),
         }
+    }
+
+    /// Search results for ids an area search found.
+    async fn area_hits(&self, area: &Area, filter: &PlaceFilter, now: DateTime<Utc>) -> Result<Vec<PlaceHit>> {
+        let (ids, ix) = self.area_ids_of(area, filter, now).await?;
+        let index = ix
+            .filter(|_| ids.len() <= MAX_RESULTS)
+            .map(|ix| FromIndex::of(&ix, &ids));
+        self.hits_for(&ids, area.centre(), now, index).await
     }
 
     /// Places within `metres` of a point, nearest first.
@@ -271,16 +343,14 @@ impl App {
         let at = position(lat, lon)?;
         let area = Area::Radius { at, metres };
         let now = self.now_for(filter);
-        let (ids, cached) = self.area_ids(&area, filter, now).await?;
-        self.hits_for(&ids, area.centre(), now, cached).await
+        self.area_hits(&area, filter, now).await
     }
 
     /// Places inside a box (which may cross the antimeridian), nearest its centre first.
     pub async fn places_within_bbox(&self, bbox: BBox, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
         let area = Area::Box(bbox);
         let now = self.now_for(filter);
-        let (ids, cached) = self.area_ids(&area, filter, now).await?;
-        self.hits_for(&ids, area.centre(), now, cached).await
+        self.area_hits(&area, filter, now).await
     }
 
     /// One page of the places in an area matching `filter`, and how many
@@ -303,25 +373,25 @@ impl App {
             )]));
         }
         let now = self.now_for(filter);
-        let (total, ids, cached) = match self.ready_place_index().await? {
+        let (total, ids, index) = match self.ready_place_index().await? {
             Some(ix) => {
                 let (total, ids) = ix.page_ids(&area, filter, self.today(), now, offset, limit);
-                (total, ids, true)
+                let index = (ids.len() <= MAX_RESULTS).then(|| FromIndex::of(&ix, &ids));
+                (total, ids, index)
             }
             None => {
                 let all = self.stored_area_ids(&area, filter, now).await?;
                 let end = offset.saturating_add(limit).min(all.len());
-                (all.len(), all[offset.min(end)..end].to_vec(), false)
+                (all.len(), all[offset.min(end)..end].to_vec(), None)
             }
         };
-        Ok((total, self.hits_for(&ids, area.centre(), now, cached).await?))
+        Ok((total, self.hits_for(&ids, area.centre(), now, index).await?))
     }
 
     /// Every place matching `filter`, by id.
     pub async fn all_places(&self, filter: &PlaceFilter) -> Result<Vec<PlaceHit>> {
         let now = self.now_for(filter);
-        let (ids, cached) = self.area_ids(&Area::All, filter, now).await?;
-        self.hits_for(&ids, None, now, cached).await
+        self.area_hits(&Area::All, filter, now).await
     }
 
     /// One place as a search would show it.
@@ -342,10 +412,11 @@ impl App {
         let now = self.now();
         let ix = self.place_index().await?;
         let (expiring, expired, stale) = ix.review_ids(today, EXPIRY_WARNING_DAYS);
+        let of = |ids: &[Id]| (ids.len() <= MAX_RESULTS).then(|| FromIndex::of(&ix, ids));
         Ok(PlaceReview {
-            expiring: self.hits_for(&expiring, None, now, true).await?,
-            expired: self.hits_for(&expired, None, now, true).await?,
-            stale: self.hits_for(&stale, None, now, true).await?,
+            expiring: self.hits_for(&expiring, None, now, of(&expiring)).await?,
+            expired: self.hits_for(&expired, None, now, of(&expired)).await?,
+            stale: self.hits_for(&stale, None, now, of(&stale)).await?,
         })
     }
 

@@ -31,6 +31,16 @@ impl SharedPlace {
         }))
     }
 
+    /// A place with its entries as JSON already written: the bytes its
+    /// [`SharedPlace::entries_json`] hands out, which must be those the
+    /// writers passed there produce for it.
+    pub fn with_json(place: Place, json: Box<[u8]>) -> Self {
+        SharedPlace(Arc::new(Shared {
+            place,
+            json: OnceLock::from(json),
+        }))
+    }
+
     /// The place itself (copied unless nothing else holds it).
     pub fn into_place(self) -> Place {
         match Arc::try_unwrap(self.0) {

@@ -8,6 +8,11 @@
 //! bytes with its leaf, against a kilobyte or more for the place. A search
 //! answers ids; whoever holds the index reads those places (a page, never
 //! all) from the store and makes them search results ([`PlaceIndex::hit`]).
+//! The caller may give each place a number of its own when it adds it
+//! ([`PlaceIndexBuilder::add_kept`], [`PlaceChanges::add_kept`]), say where
+//! it keeps that version of the place's details; searches hand the number
+//! back with the id ([`PlaceIndex::nearest_kept`], [`PlaceIndex::kept`]).
+//! The index does nothing else with it.
 //!
 //! The tree holds points rounded to `f32`; the nodes are widened and the
 //! leaves reached measured exactly, so answers are those of exact
@@ -113,7 +118,13 @@ impl PlaceIndexBuilder {
 
     /// Take what the index needs of a place.
     pub fn add(&mut self, place: &Place) {
-        self.points.push(self.shelf.point(place));
+        self.add_kept(place, 0);
+    }
+
+    /// Take what the index needs of a place, with the caller's number for
+    /// where it keeps the place's details (0: nowhere).
+    pub fn add_kept(&mut self, place: &Place, kept: u64) {
+        self.points.push(self.shelf.point(place, kept));
     }
 
     pub fn len(&self) -> usize {
@@ -160,7 +171,13 @@ pub struct PlaceChanges {
 impl PlaceChanges {
     /// Take a re-read place (a later one of the same id wins).
     pub fn add(&mut self, place: Place) {
-        self.points.push(self.shelf.point(&place));
+        self.add_kept(place, 0);
+    }
+
+    /// [`PlaceChanges::add`] with the caller's number for where it keeps
+    /// this version of the place's details (0: nowhere).
+    pub fn add_kept(&mut self, place: Place, kept: u64) {
+        self.points.push(self.shelf.point(&place, kept));
         if let Some(places) = &mut self.places {
             places.push(place);
         }
@@ -438,6 +455,22 @@ impl PlaceIndex {
         today: NaiveDate,
         now: DateTime<Utc>,
     ) -> Vec<(Id, f64)> {
+        self.nearest_kept(at, k, f, today, now)
+            .into_iter()
+            .map(|(id, d, _)| (id, d))
+            .collect()
+    }
+
+    /// [`PlaceIndex::nearest_ids`], each with the number the caller gave
+    /// the place's version held ([`PlaceIndexBuilder::add_kept`]).
+    pub fn nearest_kept(
+        &self,
+        at: LatLon,
+        k: usize,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<(Id, f64, u64)> {
         // The chord c between two points of the unit sphere spans the
         // great-circle angle 2·asin(c/2): the haversine distance.
         self.nearest_leaves(unit(at.lat(), at.lon()), k, f, today, now)
@@ -446,7 +479,24 @@ impl PlaceIndex {
                 (
                     n.id,
                     2.0 * EARTH_MEAN_RADIUS_M * (n.chord2.sqrt() / 2.0).min(1.0).asin(),
+                    self.point(&n).kept,
                 )
+            })
+            .collect()
+    }
+
+    /// The numbers the caller gave the versions held of these places, in
+    /// the order of `ids` (0 for a place not held or given none).
+    pub fn kept(&self, ids: &[Id]) -> Vec<u64> {
+        ids.iter()
+            .map(|id| {
+                if let Some(s) = self.delta.slot_of(*id) {
+                    return self.delta.points[s].kept;
+                }
+                match self.base.slot_of(*id) {
+                    Some(s) if !self.is_gone(slot(s)) => self.base.points[s].kept,
+                    _ => 0,
+                }
             })
             .collect()
     }
@@ -700,5 +750,58 @@ impl Area {
             Area::Radius { at, .. } => Some((at.lat(), at.lon())),
             Area::Box(b) => Some(b.centre()),
         }
+    }
+}
+
+#[cfg(test)]
+mod kept_tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use kizuna_domain::map::place::PlaceFields;
+
+    fn place(id: Id, lat: f64) -> Place {
+        let fields = PlaceFields {
+            name_en: Some(format!("Place {id}")),
+            category: Some("cafe".into()),
+            lat: Some(lat),
+            lon: Some(141.3),
+            assurance: Some("unknown".into()),
+            source: Some("import".into()),
+            source_id: Some(format!("k-{id}")),
+            ..PlaceFields::default()
+        };
+        Place::new(id, fields.validate().unwrap())
+    }
+
+    #[test]
+    fn the_number_given_a_place_comes_back_with_the_version_held() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let now = Utc::now();
+        let all = PlaceFilter::default();
+        let mut b = PlaceIndexBuilder::new(HoursShelf::default());
+        for id in 1..=100 {
+            b.add_kept(&place(id, 43.0 + id as f64 * 0.001), 1000 + id as u64);
+        }
+        let ix = b.finish(1);
+        let at = LatLon::new(43.0, 141.3).unwrap();
+        let found = ix.nearest_kept(at, 3, &all, today, now);
+        assert_eq!(
+            found.iter().map(|f| (f.0, f.2)).collect::<Vec<_>>(),
+            [(1, 1001), (2, 1002), (3, 1003)]
+        );
+        // Place 2 changed (a new number), place 1 deleted, place 200 added without one.
+        let mut changes = ix.changes();
+        changes.add_kept(place(2, 43.0), 7);
+        changes.add(place(200, 43.0005));
+        let ix = ix.updated_by(2, changes, &[1]);
+        assert_eq!(ix.kept(&[1, 2, 3, 200, 999]), [0, 7, 1003, 0, 0]);
+        let found = ix.nearest_kept(at, 3, &all, today, now);
+        assert_eq!(
+            found.iter().map(|f| (f.0, f.2)).collect::<Vec<_>>(),
+            [(2, 7), (200, 0), (3, 1003)]
+        );
+        let compact = ix.compacted();
+        assert_eq!(compact.kept(&[1, 2, 3, 200]), [0, 7, 1003, 0]);
+        assert_eq!(compact.nearest_kept(at, 3, &all, today, now), found);
     }
 }

@@ -1,5 +1,6 @@
-//! What the index keeps of a place: its id, its position and what the
-//! filters ask — 40 bytes, where the place itself takes a kilobyte or more.
+//! What the index keeps of a place: its id, its position, what the
+//! filters ask and the caller's number for where it keeps the place's
+//! details — 48 bytes, where the place itself takes a kilobyte or more.
 //! Opening hours are kept as a number into a table of the distinct
 //! expressions, shared by every index made from one build.
 
@@ -71,7 +72,12 @@ pub(crate) struct Point {
     pub(crate) verified: Option<NaiveDate>,
     /// Its opening hours: 0 for none, else 1 + its number in [`HoursTexts`].
     pub(crate) hours: u32,
+    /// The caller's number for where it keeps this version of the place
+    /// (0: nowhere); the index only carries it.
+    pub(crate) kept: u64,
 }
+
+const _: () = assert!(std::mem::size_of::<Point>() <= 48);
 
 impl Point {
     /// Its position on the unit sphere, exactly as the brute force computes it.
@@ -121,7 +127,7 @@ pub struct HoursShelf {
 }
 
 impl HoursShelf {
-    pub(crate) fn point(&self, p: &Place) -> Point {
+    pub(crate) fn point(&self, p: &Place, kept: u64) -> Point {
         let hours = match &p.fields.opening_hours {
             None => 0,
             Some(text) => self
@@ -136,6 +142,7 @@ impl HoursShelf {
             traits: Traits::of(p),
             verified: p.fields.last_verified,
             hours,
+            kept,
         }
     }
 

@@ -1,0 +1,265 @@
+//! The places of the map's index kept on disk: a second tier behind the
+//! places kept in memory ([`super::details`]), so that a search answers
+//! the places it found without asking the store.
+//!
+//! While the index is built or brought up to date it has each whole place
+//! in hand; each is written as its JSON (what a search result copies of it)
+//! at the end of a file, and the index keeps where ([`Kept`]) in the place's
+//! point. A record is never changed: a changed place gets a new one, and
+//! the index brought up to date holds the new number, so a search reads
+//! the very version of the place that the index which found it holds. An
+//! index built afresh starts a new file.
+//!
+//! The file is made in `KIZUNA_MAP_RECORDS_DIR` (`off`: none) or the
+//! system's temporary directory, readable by this user only, and unlinked
+//! as soon as it is open: nothing is left behind when the server stops.
+//! It is read with positioned reads, never mapped, so the pages read are
+//! the kernel's page cache, not the server's memory. Whatever goes wrong
+//! with it (no directory, a full disk, a record unreadable) leaves those
+//! places out of the tier, and the store answers them.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+
+use kizuna_domain::common::Id;
+use kizuna_domain::map::place::Place;
+
+use super::SharedPlace;
+
+/// Where the file is made: the directory the environment names, `None`
+/// when it says `off`.
+pub const DIR_VAR: &str = "KIZUNA_MAP_RECORDS_DIR";
+
+/// Bits of a number given to a place for its record's length; the rest
+/// (40 bits, a terabyte) are its offset.
+const LEN_BITS: u32 = 24;
+
+/// Where a record lies, as the index keeps it: offset and length in one
+/// number, 0 for a place not kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kept(pub u64);
+
+impl Kept {
+    fn of(offset: u64, len: usize) -> Option<Kept> {
+        let len = u64::try_from(len).ok()?;
+        (len > 0 && len < (1 << LEN_BITS) && offset < (1 << (64 - LEN_BITS)))
+            .then_some(Kept((offset << LEN_BITS) | len))
+    }
+
+    fn parts(self) -> Option<(u64, usize)> {
+        let len = usize::try_from(self.0 & ((1 << LEN_BITS) - 1)).ok()?;
+        (len > 0).then_some((self.0 >> LEN_BITS, len))
+    }
+}
+
+/// The directory for a new file: `KIZUNA_MAP_RECORDS_DIR`, or the
+/// temporary directory; `None` when the environment turns the tier off.
+pub fn default_dir() -> Option<PathBuf> {
+    match std::env::var_os(DIR_VAR) {
+        Some(v) if v == "off" => None,
+        Some(v) if !v.is_empty() => Some(PathBuf::from(v)),
+        _ => Some(std::env::temp_dir()),
+    }
+}
+
+/// One file of records (see the module's documentation).
+pub struct PlaceRecords {
+    file: std::fs::File,
+    /// Where the next record goes.
+    end: AtomicU64,
+    /// A write failed: nothing more is written to this file.
+    failed: AtomicBool,
+}
+
+impl std::fmt::Debug for PlaceRecords {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PlaceRecords")
+            .field("end", &self.end.load(Ordering::Relaxed))
+            .field("failed", &self.failed.load(Ordering::Relaxed))
+            .finish_non_exhaustive()
+    }
+}
+
+impl PlaceRecords {
+    /// A new, empty file in `dir`, already unlinked.
+    pub fn create(dir: &Path) -> std::io::Result<PlaceRecords> {
+        let file = open_unlinked(dir)?;
+        Ok(PlaceRecords {
+            file,
+            end: AtomicU64::new(0),
+            failed: AtomicBool::new(false),
+        })
+    }
+
+    /// Bytes written so far.
+    pub fn len(&self) -> u64 {
+        self.end.load(Ordering::Relaxed)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Write the records of these places at the end of the file, in one
+    /// write; the number of each (0 for those not written: too large, or
+    /// the write failed). Blocking I/O: call it off the async workers.
+    pub fn append(&self, places: &[Place]) -> Vec<u64> {
+        if self.failed.load(Ordering::Relaxed) || places.is_empty() {
+            return vec![0; places.len()];
+        }
+        let mut buf = Vec::with_capacity(places.len() * 1536);
+        let mut spans = Vec::with_capacity(places.len());
+        for p in places {
+            let start = buf.len();
+            let written = serde_json::to_writer(&mut buf, p).is_ok();
+            if !written {
+                buf.truncate(start);
+            }
+            spans.push((start, buf.len() - start));
+        }
+        let Ok(total) = u64::try_from(buf.len()) else {
+            return vec![0; places.len()];
+        };
+        let at = self.end.fetch_add(total, Ordering::Relaxed);
+        if let Err(e) = write_at(&self.file, &buf, at) {
+            if !self.failed.swap(true, Ordering::Relaxed) {
+                tracing::warn!("the map's places could not be kept on disk (the store answers them): {e}");
+            }
+            return vec![0; places.len()];
+        }
+        spans
+            .into_iter()
+            .map(|(start, len)| Kept::of(at + start as u64, len).map_or(0, |k| k.0))
+            .collect()
+    }
+
+    /// The place `id` as its record `kept` has it, with its JSON; `None`
+    /// when the record cannot be read or is not that place's.
+    pub fn read(&self, id: Id, kept: u64) -> Option<SharedPlace> {
+        let (offset, len) = Kept(kept).parts()?;
+        let mut buf = vec![0u8; len];
+        read_at(&self.file, &mut buf, offset).ok()?;
+        let place: Place = serde_json::from_slice(&buf).ok()?;
+        if place.id != id {
+            return None;
+        }
+        // `{…}`: the entries are what lies between the braces.
+        if buf.first() != Some(&b'{') || buf.last() != Some(&b'}') {
+            return None;
+        }
+        buf.pop();
+        buf.remove(0);
+        Some(SharedPlace::with_json(place, buf.into_boxed_slice()))
+    }
+}
+
+#[cfg(unix)]
+fn open_unlinked(dir: &Path) -> std::io::Result<std::fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    static MADE: AtomicU64 = AtomicU64::new(0);
+    let mut random = [0u8; 8];
+    getrandom::fill(&mut random).map_err(std::io::Error::other)?;
+    let path = dir.join(format!(
+        ".kizuna-places-{}-{}-{:016x}",
+        std::process::id(),
+        MADE.fetch_add(1, Ordering::Relaxed),
+        u64::from_le_bytes(random)
+    ));
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&path)?;
+    std::fs::remove_file(&path)?;
+    Ok(file)
+}
+
+#[cfg(not(unix))]
+fn open_unlinked(_dir: &Path) -> std::io::Result<std::fs::File> {
+    Err(std::io::Error::new(
+        std::io::ErrorKind::Unsupported,
+        "places are kept on disk on Unix only",
+    ))
+}
+
+#[cfg(unix)]
+fn write_at(file: &std::fs::File, buf: &[u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::write_all_at(file, buf, at)
+}
+
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(not(unix))]
+fn write_at(_: &std::fs::File, _: &[u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(not(unix))]
+fn read_at(_: &std::fs::File, _: &mut [u8], _: u64) -> std::io::Result<()> {
+    Err(std::io::ErrorKind::Unsupported.into())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use kizuna_domain::map::place::PlaceFields;
+
+    fn place(id: Id, name: &str) -> Place {
+        let f = PlaceFields {
+            name_en: Some(name.into()),
+            name_ja: Some("ナラ \"ハラール\" \\ 食堂\n".into()),
+            lat: Some(34.685_1),
+            lon: Some(135.804_9),
+            category: Some("restaurant".into()),
+            assurance: Some("unknown".into()),
+            source: Some("staff".into()),
+            source_id: Some(format!("staff-{id}")),
+            opening_hours: Some("Mo-Sa 11:00-21:00; Su off".into()),
+            ..Default::default()
+        };
+        Place::new(id, f.validate().unwrap())
+    }
+
+    #[test]
+    fn a_record_reads_back_as_the_place_and_the_json_it_writes() {
+        let dir = std::env::temp_dir();
+        let r = PlaceRecords::create(&dir).unwrap();
+        let places = [place(1, "one"), place(2, "two")];
+        let kept = r.append(&places);
+        assert!(kept.iter().all(|k| *k != 0));
+        let later = r.append(&[place(1, "one, changed")]);
+        for (p, k) in places.iter().zip(&kept) {
+            let read = r.read(p.id, *k).unwrap();
+            assert_eq!(*read, *p);
+            let want = super::super::details::entries_json(p);
+            assert_eq!(read.entries_json(|_| unreachable!()), &*want);
+        }
+        assert_eq!(r.read(1, later[0]).unwrap().name(&[]), "one, changed");
+        // Another place's record, or none, is not answered.
+        assert!(r.read(2, kept[0]).is_none());
+        assert!(r.read(1, 0).is_none());
+        // Nothing is left in the directory.
+        let left = std::fs::read_dir(&dir)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .starts_with(&format!(".kizuna-places-{}-", std::process::id()))
+            })
+            .count();
+        assert_eq!(left, 0);
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_made_is_an_error() {
+        let not_a_dir = std::env::current_exe().unwrap();
+        assert!(PlaceRecords::create(&not_a_dir).is_err());
+    }
+}
