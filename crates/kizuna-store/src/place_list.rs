@@ -133,7 +133,9 @@ fn index_condition(n: &str) -> String {
 }
 
 /// `needle` as an FTS5 phrase: the whole needle in double quotes (doubled
-/// inside), in which `%`, `_`, `\` and every other character are themselves.
+/// inside), in which `%`, `_`, `\` and every other character are themselves
+/// except NUL, where FTS5 stops reading (a needle holding one is not looked
+/// up in the index).
 fn index_phrase(needle: &str) -> String {
     format!("\"{}\"", needle.replace('"', "\"\""))
 }
@@ -174,8 +176,20 @@ impl PlaceListFilter {
 
     /// The `WHERE` conditions (joined by `AND`) and their values, numbered
     /// from `$first`, for SQLite or PostgreSQL; and whether the text is left
-    /// to be matched in Rust.
+    /// to be matched in Rust. SQLite's trigram index, when it is asked, is
+    /// the first condition ([`index_condition`]).
     fn conditions(&self, sqlite: bool, first: usize) -> (Vec<String>, Vec<Value>, bool) {
+        let (mut conds, values, in_rust, phrase) = self.conditions_apart(sqlite, first);
+        if let Some(m) = phrase {
+            conds.insert(0, index_condition(&m));
+        }
+        (conds, values, in_rust)
+    }
+
+    /// [`PlaceListFilter::conditions`] with the parameter of the phrase
+    /// for SQLite's trigram index apart, for a statement that reads the
+    /// index's answers itself.
+    fn conditions_apart(&self, sqlite: bool, first: usize) -> (Vec<String>, Vec<Value>, bool, Option<String>) {
         let mut conds = Vec::new();
         let mut values = Vec::new();
         let next = |v: Value, values: &mut Vec<Value>| {
@@ -195,11 +209,11 @@ impl PlaceListFilter {
             conds.push(format!("(last_verified IS NULL OR last_verified <= {n})"));
         }
         let mut in_rust = false;
+        let mut phrase = None;
         if let Some(needle) = self.needle() {
             if like_is_exact(&needle) {
-                if sqlite && needle.chars().count() >= TRIGRAM {
-                    let m = next(Value::Text(Some(index_phrase(&needle))), &mut values);
-                    conds.push(index_condition(&m));
+                if sqlite && needle.chars().count() >= TRIGRAM && !needle.contains('\0') {
+                    phrase = Some(next(Value::Text(Some(index_phrase(&needle))), &mut values));
                 }
                 let n = next(Value::Text(Some(contains_pattern(&needle))), &mut values);
                 conds.push(text_condition(sqlite, &needle, &n));
@@ -207,7 +221,7 @@ impl PlaceListFilter {
                 in_rust = true;
             }
         }
-        (conds, values, in_rust)
+        (conds, values, in_rust, phrase)
     }
 }
 
@@ -274,8 +288,7 @@ impl Store {
         after: Id,
         limit: u32,
     ) -> Result<(Vec<NamedPlace>, Option<Id>), StoreError> {
-        let (mut conds, mut values, in_rust) = filter.conditions(self.on_sqlite(), 2);
-        conds.insert(0, "id > $1".to_owned());
+        let (mut conds, mut values, in_rust, phrase) = filter.conditions_apart(self.on_sqlite(), 2);
         values.insert(0, Value::Int(Some(after)));
         let texts = text_columns();
         let extra = if in_rust {
@@ -283,7 +296,13 @@ impl Store {
         } else {
             String::new()
         };
-        let sql = names_sql(&conds, prefer, &extra, limit);
+        let sql = match phrase {
+            Some(m) => names_by_index_sql(&conds, &m, prefer, limit),
+            None => {
+                conds.insert(0, "id > $1".to_owned());
+                names_sql(&conds, prefer, &extra, limit)
+            }
+        };
         let needle = filter.needle();
         let (found, last, read) = with_pool!(self, p => {
             use sqlx::Row as _;
@@ -330,6 +349,20 @@ fn count_sql(conds: &[String]) -> String {
 fn names_sql(conds: &[String], prefer: &[&str], extra: &str, limit: u32) -> String {
     format!(
         "SELECT id, {} AS shown{extra} FROM places WHERE {} ORDER BY id LIMIT {limit}",
+        shown_name_sql(prefer),
+        conds.join(" AND "),
+    )
+}
+
+/// [`Store::place_names_after`]'s statement when SQLite's trigram index is
+/// asked (the phrase in parameter `m`): its answers after `$1` come in id
+/// order and each is checked against `conds` as it comes, so a page stops
+/// after `limit` places instead of reading every answer.
+fn names_by_index_sql(conds: &[String], m: &str, prefer: &[&str], limit: u32) -> String {
+    format!(
+        "SELECT id, {} AS shown FROM (SELECT rowid AS text_id FROM {TEXT_INDEX} \
+         WHERE {TEXT_INDEX} MATCH {m} AND rowid > $1) f CROSS JOIN places \
+         WHERE places.id = f.text_id AND {} ORDER BY f.text_id LIMIT {limit}",
         shown_name_sql(prefer),
         conds.join(" AND "),
     )
@@ -906,9 +939,9 @@ mod tests {
                 "{needle}: {count:?}"
             );
 
-            let (mut conds, _, _) = filter.conditions(true, 2);
-            conds.insert(0, "id > $1".to_owned());
-            let names = sqlite_plan(&store, &names_sql(&conds, &["en"], "", 100)).await;
+            let (conds, _, _, phrase) = filter.conditions_apart(true, 2);
+            let phrase = phrase.expect("the index asked");
+            let names = sqlite_plan(&store, &names_by_index_sql(&conds, &phrase, &["en"], 100)).await;
             assert!(
                 uses_index(&names) && by_id(&names) && !scans(&names),
                 "{needle}: {names:?}"
@@ -931,7 +964,8 @@ mod tests {
                 "{needle}: each found place's key by place: {keyed:?}"
             );
         }
-        for short in ["al", "ザイ", "%_"] {
+        // Shorter than a trigram, or holding a NUL (where FTS5 stops reading).
+        for short in ["al", "ザイ", "%_", "hal\0al"] {
             let filter = PlaceListFilter {
                 text: Some(short.into()),
                 ..Default::default()
@@ -940,6 +974,11 @@ mod tests {
             assert_eq!(values.len(), 1, "{short}: the pattern alone");
             let count = sqlite_plan(&store, &count_sql(&conds)).await;
             assert!(!uses_index(&count) && scans(&count), "{short}: {count:?}");
+            assert_eq!(
+                store.count_place_list(&filter).await.expect("counted"),
+                Some(0),
+                "{short:?}"
+            );
         }
         // PostgreSQL asks its own trigram index (migration 30).
         let (conds, _, _) = PlaceListFilter {
