@@ -13,11 +13,7 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "text/css; charset=utf-8",
         include_bytes!("../assets/kizuna.css"),
     ),
-    (
-        "icon.svg",
-        "image/svg+xml",
-        include_bytes!("../assets/icon.svg"),
-    ),
+    ("icon.svg", "image/svg+xml", include_bytes!("../assets/icon.svg")),
     (
         "kizuna.js",
         "text/javascript; charset=utf-8",
