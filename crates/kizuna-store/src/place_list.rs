@@ -812,21 +812,7 @@ mod tests {
     #[tokio::test]
     async fn the_counts_and_a_category_read_through_indexes_on_sqlite() {
         let store = Store::open("sqlite::memory:").await.expect("a store");
-        let plan = |sql: String| {
-            let store = store.clone();
-            async move {
-                let crate::Pool::Sqlite(p) = &store.pool else {
-                    unreachable!("opened on SQLite")
-                };
-                let rows: Vec<(i64, i64, i64, String)> =
-                    sqlx::query_as(AssertSqlSafe(format!("EXPLAIN QUERY PLAN {sql}")))
-                        .fetch_all(p)
-                        .await
-                        .expect("a plan");
-                rows.into_iter().map(|r| r.3).collect::<Vec<String>>()
-            }
-        };
-        let counts = plan(COUNTS_SQL.to_owned()).await;
+        let counts = sqlite_plan(&store, COUNTS_SQL).await;
         assert!(
             counts
                 .iter()
@@ -859,7 +845,7 @@ mod tests {
         // Each lead class walks the kept order (no sort of a whole class).
         for class in LeadClass::ALL {
             for after in [false, true] {
-                let walk = plan(class_sql(class, after, 20)).await;
+                let walk = sqlite_plan(&store, &class_sql(class, after, 20)).await;
                 assert!(
                     walk[0].contains("USING COVERING INDEX place_sort_keys_order (ord=?"),
                     "{class:?}: {walk:?}"
@@ -868,7 +854,7 @@ mod tests {
             }
         }
 
-        let marks = plan(marks_in_categories_sql(2)).await;
+        let marks = sqlite_plan(&store, &marks_in_categories_sql(2)).await;
         assert!(
             marks[0].contains("USING INDEX places_category (category=?)"),
             "{marks:?}"
@@ -877,7 +863,7 @@ mod tests {
             marks[1].contains("USING PRIMARY KEY (place_id=? AND ord=?)"),
             "{marks:?}"
         );
-        let count = plan(count_in_categories_sql(1)).await;
+        let count = sqlite_plan(&store, &count_in_categories_sql(1)).await;
         assert!(
             count[0].contains("USING COVERING INDEX places_category (category=?)"),
             "{count:?}"
