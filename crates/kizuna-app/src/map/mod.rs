@@ -46,7 +46,8 @@ pub use transfer::{ImportProgress, MAX_NOTES, MAX_PROBLEMS, PlaceFile, PlaceImpo
 pub use kizuna_geo::geometry::{BBox, MAX_RADIUS_M};
 pub use kizuna_geo::hours::{DayHours, HoursSpan, PLACE_TIME_ZONE, check_opening_hours, hours_by_day};
 pub use kizuna_geo::index::{
-    Area, HoursShelf, MAX_RESULTS, PlaceFilter, PlaceHit, PlaceIndex, SharedPlace, order_first, scan, sort_by_distance,
+    Area, HoursShelf, MAX_RESULTS, PlaceFilter, PlaceHit, PlaceIndex, PointFacts, SharedPlace, order_first, scan,
+    sort_by_distance,
 };
 
 /// Places staff should look at.
@@ -95,19 +96,29 @@ fn position(lat: f64, lon: f64) -> Result<LatLon> {
 }
 
 /// Ids a search found in an index: the index's version and, for each id,
-/// where that index's version of the place is kept on disk (0: not kept).
+/// what that index holds of the place ([`PointFacts`]: where its version
+/// is kept on disk, and what a result says of it).
 struct FromIndex {
     version: i64,
-    kept: Vec<u64>,
+    facts: Vec<Option<PointFacts>>,
 }
 
 impl FromIndex {
-    fn of(ix: &PlaceIndex, ids: &[Id]) -> Self {
+    fn of(ix: &PlaceIndex, ids: &[Id], today: NaiveDate, now: DateTime<Utc>) -> Self {
         FromIndex {
             version: ix.version(),
-            kept: ix.kept(ids),
+            facts: ix.facts(ids, today, now),
         }
     }
+}
+
+/// A place a search found, as it was read.
+enum Found {
+    /// Whole, from memory or the store.
+    Whole(SharedPlace),
+    /// From the index's record of it: its name, the place read from its
+    /// JSON only if looked at, and what the index holds of it.
+    Record(records_file::Record, PointFacts),
 }
 
 impl App {
@@ -119,8 +130,9 @@ impl App {
     /// (any deleted since the index saw them left out), with distances
     /// from `from`. `index`: the ids come from an index, so the places
     /// kept in step with it ([`details::PlaceDetails`]) and its records on
-    /// disk may answer; the others are read from the store (and kept in
-    /// memory, for a page of results).
+    /// disk may answer (a record's result made from what the index holds,
+    /// the place itself not read); the others are read from the store (and
+    /// kept in memory, for a page of results).
     async fn hits_for(
         &self,
         ids: &[Id],
@@ -129,26 +141,29 @@ impl App {
         index: Option<FromIndex>,
     ) -> Result<Vec<PlaceHit>> {
         let index = index.filter(|_| ids.len() <= MAX_RESULTS);
-        let places = self.shared_places(ids, index.as_ref()).await?;
+        let places = self.found_places(ids, index.as_ref()).await?;
         let (today, shelf) = (self.today(), self.place_index.shelf());
         Ok(places
             .into_iter()
-            .map(|p| PlaceHit::shared(p, shelf, from, today, now))
+            .map(|p| match p {
+                Found::Whole(p) => PlaceHit::shared(p, shelf, from, today, now),
+                Found::Record(r, facts) => PlaceHit::from_facts(r.place, r.name, &facts, from),
+            })
             .collect())
     }
 
     /// The places with these ids, in their order: from the places kept in
     /// memory and on disk when they come from an index, else the store.
-    async fn shared_places(&self, ids: &[Id], index: Option<&FromIndex>) -> Result<Vec<SharedPlace>> {
+    async fn found_places(&self, ids: &[Id], index: Option<&FromIndex>) -> Result<Vec<Found>> {
         let cached = index.is_some();
         let details = self.place_index.details();
         // Taken before anything is read: places read after a change was
         // dropped from the cache are not kept by it.
         let epoch = details.epoch();
-        let mut found = if cached {
-            details.get_many(ids)
+        let mut found: Vec<Option<Found>> = if cached {
+            details.get_many(ids).into_iter().map(|p| p.map(Found::Whole)).collect()
         } else {
-            vec![None; ids.len()]
+            ids.iter().map(|_| None).collect()
         };
         let in_memory = found.iter().filter(|f| f.is_some()).count();
         // The records of the version the index holds: never older than
@@ -159,9 +174,11 @@ impl App {
             && found.iter().any(Option::is_none)
             && let Some(records) = self.place_index.disk().records_for(index.version)
         {
-            for ((id, kept), slot) in ids.iter().zip(&index.kept).zip(found.iter_mut()) {
-                if slot.is_none() && *kept != 0 {
-                    *slot = records.read(*id, *kept);
+            for ((id, facts), slot) in ids.iter().zip(&index.facts).zip(found.iter_mut()) {
+                if let (None, Some(facts)) = (&slot, facts)
+                    && facts.kept != 0
+                {
+                    *slot = records.read(*id, facts.kept).map(|r| Found::Record(r, *facts));
                     on_disk += usize::from(slot.is_some());
                 }
             }
@@ -187,7 +204,7 @@ impl App {
             let mut by_id: HashMap<Id, SharedPlace> = read.into_iter().map(|p| (p.id, p)).collect();
             for (id, slot) in ids.iter().zip(found.iter_mut()) {
                 if slot.is_none() {
-                    *slot = by_id.remove(id);
+                    *slot = by_id.remove(id).map(Found::Whole);
                 }
             }
         }
@@ -271,16 +288,13 @@ impl App {
         let now = self.now_for(filter);
         let (ids, index) = match self.ready_place_index().await? {
             Some(ix) => {
-                let found = ix.nearest_kept(at, k, filter, self.today(), now);
-                let ids: Vec<Id> = found.iter().map(|f| f.0).collect();
-                let kept = found.iter().map(|f| f.2).collect();
-                (
-                    ids,
-                    Some(FromIndex {
-                        version: ix.version(),
-                        kept,
-                    }),
-                )
+                let ids: Vec<Id> = ix
+                    .nearest_ids(at, k, filter, self.today(), now)
+                    .into_iter()
+                    .map(|f| f.0)
+                    .collect();
+                let index = FromIndex::of(&ix, &ids, self.today(), now);
+                (ids, Some(index))
             }
             None => {
                 let found = self.stored_nearest_ids(at, k, filter, now).await?;
@@ -317,7 +331,7 @@ impl App {
         let (ids, ix) = self.area_ids_of(area, filter, now).await?;
         let index = ix
             .filter(|_| ids.len() <= MAX_RESULTS)
-            .map(|ix| FromIndex::of(&ix, &ids));
+            .map(|ix| FromIndex::of(&ix, &ids, self.today(), now));
         self.hits_for(&ids, area.centre(), now, index).await
     }
 
@@ -376,7 +390,7 @@ impl App {
         let (total, ids, index) = match self.ready_place_index().await? {
             Some(ix) => {
                 let (total, ids) = ix.page_ids(&area, filter, self.today(), now, offset, limit);
-                let index = (ids.len() <= MAX_RESULTS).then(|| FromIndex::of(&ix, &ids));
+                let index = (ids.len() <= MAX_RESULTS).then(|| FromIndex::of(&ix, &ids, self.today(), now));
                 (total, ids, index)
             }
             None => {
@@ -412,7 +426,7 @@ impl App {
         let now = self.now();
         let ix = self.place_index().await?;
         let (expiring, expired, stale) = ix.review_ids(today, EXPIRY_WARNING_DAYS);
-        let of = |ids: &[Id]| (ids.len() <= MAX_RESULTS).then(|| FromIndex::of(&ix, ids));
+        let of = |ids: &[Id]| (ids.len() <= MAX_RESULTS).then(|| FromIndex::of(&ix, ids, today, now));
         Ok(PlaceReview {
             expiring: self.hits_for(&expiring, None, now, of(&expiring)).await?,
             expired: self.hits_for(&expired, None, now, of(&expired)).await?,

@@ -101,8 +101,10 @@ impl PlaceRecords {
     }
 
     /// Write the records of these places at the end of the file, in one
-    /// write; the number of each (0 for those not written: too large, or
-    /// the write failed). Blocking I/O: call it off the async workers.
+    /// write; the number of each (0 for those not written: too large, not
+    /// read back as the very place, or the write failed). Blocking I/O and
+    /// CPU work (each record is read back once): call it off the async
+    /// workers.
     pub fn append(&self, places: &[Place]) -> Vec<u64> {
         if self.failed.load(Ordering::Relaxed) || places.is_empty() {
             return vec![0; places.len()];
@@ -111,7 +113,7 @@ impl PlaceRecords {
         let mut spans = Vec::with_capacity(places.len());
         for p in places {
             let start = buf.len();
-            let written = serde_json::to_writer(&mut buf, p).is_ok();
+            let written = write_record(&mut buf, p);
             if !written {
                 buf.truncate(start);
             }
@@ -133,21 +135,80 @@ impl PlaceRecords {
             .collect()
     }
 
-    /// The place `id` as its record `kept` has it, with its JSON; `None`
-    /// when the record cannot be read or is not that place's.
-    pub fn read(&self, id: Id, kept: u64) -> Option<SharedPlace> {
+    /// The place `id` as its record `kept` has it, with its name to show;
+    /// the place is read from its JSON only when someone looks at it.
+    /// `None` when the record cannot be read, fails its checksum or is not
+    /// that place's.
+    pub fn read(&self, id: Id, kept: u64) -> Option<Record> {
         let (offset, len) = Kept(kept).parts()?;
         let mut buf = vec![0u8; len];
         read_at(&self.file, &mut buf, offset).ok()?;
-        let place = decode(&mut buf)?;
-        if place.id != id {
+        let (sum, rest) = buf.split_first_chunk::<4>()?;
+        if u32::from_le_bytes(*sum) != checksum(rest) {
+            return None;
+        }
+        let (name_len, rest) = rest.split_first_chunk::<4>()?;
+        let name_len = usize::try_from(u32::from_le_bytes(*name_len)).ok()?;
+        let name = std::str::from_utf8(rest.get(..name_len)?).ok()?.to_owned();
+        let json = rest.get(name_len..)?;
+        if meta(json).map(|m| m.0) != Some(id) {
             return None;
         }
         // `{…}`: the entries are what lies between the braces.
-        buf.pop();
-        buf.remove(0);
-        Some(SharedPlace::with_json(place, buf.into_boxed_slice()))
+        let entries = json.get(1..json.len() - 1)?;
+        Some(Record {
+            name,
+            place: SharedPlace::from_json(id, entries.into(), read_entries),
+        })
     }
+}
+
+/// A place as its record gives it: the name a search result shows and
+/// the place, made from its JSON ([`SharedPlace::from_json`]).
+#[derive(Debug)]
+pub struct Record {
+    pub name: String,
+    pub place: SharedPlace,
+}
+
+/// Write a place's record at the end of `buf`: a checksum of the rest
+/// (CRC-32, little-endian), the length of the name a search shows and
+/// that name, then the place's JSON. Kept only when the JSON reads back
+/// as the very place, so that [`read_entries`] never fails on a record
+/// whose checksum holds. `false` when it is not to be kept.
+fn write_record(buf: &mut Vec<u8>, p: &Place) -> bool {
+    let start = buf.len();
+    let name = p.name(&[]).as_bytes();
+    let Ok(name_len) = u32::try_from(name.len()) else {
+        return false;
+    };
+    buf.extend_from_slice(&[0; 4]);
+    buf.extend_from_slice(&name_len.to_le_bytes());
+    buf.extend_from_slice(name);
+    let json_at = buf.len();
+    if serde_json::to_writer(&mut *buf, p).is_err() || decode(&mut buf[json_at..]).as_ref() != Some(p) {
+        return false;
+    }
+    let sum = checksum(&buf[start + 4..]);
+    buf[start..start + 4].copy_from_slice(&sum.to_le_bytes());
+    true
+}
+
+fn checksum(bytes: &[u8]) -> u32 {
+    let mut crc = flate2::Crc::new();
+    crc.update(bytes);
+    crc.sum()
+}
+
+/// A place from the entries of its record's JSON (braces dropped), for
+/// [`SharedPlace::from_json`]: only ever given entries of a record whose
+/// checksum held, written only if it read back ([`write_record`]).
+fn read_entries(entries: &[u8]) -> Place {
+    let mut json = Vec::with_capacity(entries.len() + 2);
+    json.push(b'{');
+    json.extend_from_slice(entries);
+    json.push(b'}');
+    decode(&mut json).unwrap_or_else(|| unreachable!("a record is kept only if it reads back as its place"))
 }
 
 /// A place from its record, as `serde_json::from_slice::<Place>` reads it
@@ -271,11 +332,18 @@ mod tests {
         let later = r.append(&[place(1, "one, changed")]);
         for (p, k) in places.iter().zip(&kept) {
             let read = r.read(p.id, *k).unwrap();
-            assert_eq!(*read, *p);
+            assert_eq!(read.name, p.name(&[]));
+            assert_eq!(read.place.place_id(), p.id);
+            // The JSON is there without the place being read from it...
             let want = super::super::details::entries_json(p);
-            assert_eq!(read.entries_json(|_| unreachable!()), &*want);
+            assert_eq!(read.place.entries_json(|_| unreachable!()), &*want);
+            assert!(!read.place.is_read());
+            // ...and the place reads from it when looked at.
+            assert_eq!(*read.place, *p);
+            assert!(read.place.is_read());
         }
-        assert_eq!(r.read(1, later[0]).unwrap().name(&[]), "one, changed");
+        assert_eq!(r.read(1, later[0]).unwrap().name, "one, changed");
+        assert_eq!(r.read(1, later[0]).unwrap().place.name(&[]), "one, changed");
         // Another place's record, or none, is not answered.
         assert!(r.read(2, kept[0]).is_none());
         assert!(r.read(1, 0).is_none());
@@ -318,6 +386,23 @@ mod tests {
         assert_eq!(decode(&mut other.into_bytes()).unwrap(), p);
         assert!(decode(&mut b"{\"id\":5}".to_vec()).is_none());
         assert!(decode(&mut b"not json".to_vec()).is_none());
+    }
+
+    #[test]
+    fn a_damaged_record_is_not_answered() {
+        let r = PlaceRecords::create(&std::env::temp_dir()).unwrap();
+        let kept = r.append(&[place(3, "three")]);
+        let (offset, len) = Kept(kept[0]).parts().unwrap();
+        assert!(r.read(3, kept[0]).is_some());
+        // One byte changed anywhere in the record: its checksum fails.
+        for at in [0, 4, 9, len / 2, len - 1] {
+            let mut byte = [0u8];
+            read_at(&r.file, &mut byte, offset + at as u64).unwrap();
+            write_at(&r.file, &[byte[0] ^ 0x20], offset + at as u64).unwrap();
+            assert!(r.read(3, kept[0]).is_none(), "byte {at} changed");
+            write_at(&r.file, &byte, offset + at as u64).unwrap();
+        }
+        assert!(r.read(3, kept[0]).is_some());
     }
 
     #[test]

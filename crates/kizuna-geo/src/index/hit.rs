@@ -4,7 +4,8 @@
 use std::sync::{Arc, OnceLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
-use kizuna_domain::map::place::{CertificateStatus, Place, haversine_m};
+use kizuna_domain::common::Id;
+use kizuna_domain::map::place::{CertificateStatus, LatLon, Place, haversine_m};
 use serde::Serialize;
 
 use super::HoursShelf;
@@ -13,21 +14,34 @@ use super::HoursShelf;
 /// whoever passes the results on (and kept so by the map's cache of
 /// places). Reads as a [`Place`]; it also keeps the place's own JSON once
 /// someone wrote it ([`SharedPlace::entries_json`]), so a place answered
-/// again is not written again.
+/// again is not written again. A place may also be made from its JSON
+/// alone ([`SharedPlace::from_json`]): it is read from that JSON the first
+/// time someone looks at it as a [`Place`], so a search that only writes
+/// its results out never reads it.
 #[derive(Clone)]
 pub struct SharedPlace(Arc<Shared>);
 
 struct Shared {
-    place: Place,
+    id: Id,
+    place: OnceLock<Place>,
     /// The place's entries as JSON (`"id":…,"version":…,…`, no braces).
     json: OnceLock<Box<[u8]>>,
+    /// How a place made from its JSON alone is read from it.
+    read: fn(&[u8]) -> Place,
+}
+
+/// The reader of a place made whole: never called, the place is there.
+fn already_read(_: &[u8]) -> Place {
+    unreachable!("a place made whole is never read from its JSON")
 }
 
 impl SharedPlace {
     pub fn new(place: Place) -> Self {
         SharedPlace(Arc::new(Shared {
-            place,
+            id: place.id,
+            place: OnceLock::from(place),
             json: OnceLock::new(),
+            read: already_read,
         }))
     }
 
@@ -36,16 +50,51 @@ impl SharedPlace {
     /// writers passed there produce for it.
     pub fn with_json(place: Place, json: Box<[u8]>) -> Self {
         SharedPlace(Arc::new(Shared {
-            place,
+            id: place.id,
+            place: OnceLock::from(place),
             json: OnceLock::from(json),
+            read: already_read,
         }))
+    }
+
+    /// The place `id` from its entries as JSON alone (as
+    /// [`SharedPlace::with_json`] takes them), read by `read` the first
+    /// time it is looked at as a [`Place`]. `read` must succeed on these
+    /// bytes: the caller made sure they read back as the place (a record
+    /// checked when written and by its checksum when read).
+    pub fn from_json(id: Id, json: Box<[u8]>, read: fn(&[u8]) -> Place) -> Self {
+        SharedPlace(Arc::new(Shared {
+            id,
+            place: OnceLock::new(),
+            json: OnceLock::from(json),
+            read,
+        }))
+    }
+
+    fn place(&self) -> &Place {
+        self.0.place.get_or_init(|| {
+            let json = self.0.json.get().map_or(&[][..], |j| &j[..]);
+            (self.0.read)(json)
+        })
+    }
+
+    /// The place's id, without reading a place made from its JSON.
+    pub fn place_id(&self) -> Id {
+        self.0.id
+    }
+
+    /// Whether the place has been read as a [`Place`] (always, unless it
+    /// was made from its JSON and nobody looked at it).
+    pub fn is_read(&self) -> bool {
+        self.0.place.get().is_some()
     }
 
     /// The place itself (copied unless nothing else holds it).
     pub fn into_place(self) -> Place {
+        self.place();
         match Arc::try_unwrap(self.0) {
-            Ok(shared) => shared.place,
-            Err(shared) => shared.place.clone(),
+            Ok(shared) => shared.place.into_inner().unwrap_or_else(|| unreachable!("read above")),
+            Err(shared) => SharedPlace(shared).place().clone(),
         }
     }
 
@@ -53,7 +102,7 @@ impl SharedPlace {
     /// are asked for and kept with the place from then on. Whoever asks
     /// must always pass a writer producing the same bytes for a place.
     pub fn entries_json(&self, write: impl FnOnce(&Place) -> Box<[u8]>) -> &[u8] {
-        self.0.json.get_or_init(|| write(&self.0.place))
+        self.0.json.get_or_init(|| write(self.place()))
     }
 
     /// Whether its JSON was written already.
@@ -71,7 +120,7 @@ impl std::ops::Deref for SharedPlace {
     type Target = Place;
 
     fn deref(&self) -> &Place {
-        &self.0.place
+        self.place()
     }
 }
 
@@ -134,12 +183,32 @@ pub(super) fn hit(
     let pos = place.fields.position;
     PlaceHit {
         name: place.name(&[]).to_owned(),
-        distance_m: from.map(|(lat, lon)| (haversine_m(lat, lon, pos.lat(), pos.lon()) * 10.0).round() / 10.0),
+        distance_m: from.map(|from| distance_m(from, pos)),
         certificate_status: place.fields.certificate_status(today),
         stale: place.fields.is_stale(today),
         open_now: shelf.place_open_at(&place, now),
         place,
     }
+}
+
+/// What an index holds of a place that a search result says of it: all
+/// of the result but the place's name and its own entries, as of the
+/// version of the place the index holds ([`super::PlaceIndex::facts`]).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PointFacts {
+    /// The caller's number for where it keeps that version
+    /// ([`super::PlaceIndexBuilder::add_kept`]); 0: nowhere.
+    pub kept: u64,
+    pub at: LatLon,
+    pub certificate_status: Option<CertificateStatus>,
+    pub stale: bool,
+    pub open_now: Option<bool>,
+}
+
+/// Metres between two points as search results give them: haversine,
+/// rounded to decimetres.
+fn distance_m((lat, lon): (f64, f64), at: LatLon) -> f64 {
+    (haversine_m(lat, lon, at.lat(), at.lon()) * 10.0).round() / 10.0
 }
 
 /// Search results nearest first (ties by id).
@@ -148,7 +217,7 @@ pub fn sort_by_distance(hits: &mut [PlaceHit]) {
         a.distance_m
             .unwrap_or(0.0)
             .total_cmp(&b.distance_m.unwrap_or(0.0))
-            .then(a.place.id.cmp(&b.place.id))
+            .then(a.place.place_id().cmp(&b.place.place_id()))
     });
 }
 
@@ -168,6 +237,21 @@ impl PlaceHit {
         now: DateTime<Utc>,
     ) -> Self {
         hit(SharedPlace::new(place), shelf, from, today, now)
+    }
+
+    /// A search result from what the index holds of the place
+    /// (`facts`), its name to show and the place itself, which is not
+    /// looked at: the same result as [`PlaceHit::shared`] gives when
+    /// `place` is the version the facts are of.
+    pub fn from_facts(place: SharedPlace, name: String, facts: &PointFacts, from: Option<(f64, f64)>) -> Self {
+        PlaceHit {
+            name,
+            distance_m: from.map(|from| distance_m(from, facts.at)),
+            certificate_status: facts.certificate_status,
+            stale: facts.stale,
+            open_now: facts.open_now,
+            place,
+        }
     }
 
     /// [`PlaceHit::at`] of a place already shared (as the map's cache of

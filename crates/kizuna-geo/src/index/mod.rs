@@ -42,7 +42,7 @@ mod nearest;
 mod point;
 
 pub use filter::PlaceFilter;
-pub use hit::{PlaceHit, SharedPlace, sort_by_distance};
+pub use hit::{PlaceHit, PointFacts, SharedPlace, sort_by_distance};
 use nearest::{Best, Near, descend, visit};
 pub use point::HoursShelf;
 use point::Point;
@@ -488,17 +488,34 @@ impl PlaceIndex {
     /// The numbers the caller gave the versions held of these places, in
     /// the order of `ids` (0 for a place not held or given none).
     pub fn kept(&self, ids: &[Id]) -> Vec<u64> {
+        ids.iter().map(|id| self.held(*id).map_or(0, |p| p.kept)).collect()
+    }
+
+    /// What a search result says of each of these places, as of the
+    /// version held, in the order of `ids` (`None` for a place not held).
+    pub fn facts(&self, ids: &[Id], today: NaiveDate, now: DateTime<Utc>) -> Vec<Option<PointFacts>> {
         ids.iter()
             .map(|id| {
-                if let Some(s) = self.delta.slot_of(*id) {
-                    return self.delta.points[s].kept;
-                }
-                match self.base.slot_of(*id) {
-                    Some(s) if !self.is_gone(slot(s)) => self.base.points[s].kept,
-                    _ => 0,
-                }
+                self.held(*id).map(|p| PointFacts {
+                    kept: p.kept,
+                    at: p.at,
+                    certificate_status: p.traits.certificate_status(today),
+                    stale: kizuna_domain::map::place::stale_on(p.verified, today),
+                    open_now: self.shelf.open_at(p, now),
+                })
             })
             .collect()
+    }
+
+    /// The point held for a place.
+    fn held(&self, id: Id) -> Option<&Point> {
+        if let Some(s) = self.delta.slot_of(id) {
+            return Some(&self.delta.points[s]);
+        }
+        match self.base.slot_of(id) {
+            Some(s) if !self.is_gone(slot(s)) => Some(&self.base.points[s]),
+            _ => None,
+        }
     }
 
     /// The points in an area matching the filter, each with its distance
@@ -803,5 +820,70 @@ mod kept_tests {
         let compact = ix.compacted();
         assert_eq!(compact.kept(&[1, 2, 3, 200]), [0, 7, 1003, 0]);
         assert_eq!(compact.nearest_kept(at, 3, &all, today, now), found);
+    }
+
+    /// A place whose certificate, last check and hours vary with `id`.
+    fn varied(id: Id, name_ja: &str) -> Place {
+        let n = usize::try_from(id).unwrap();
+        let certified = n.is_multiple_of(3);
+        let fields = PlaceFields {
+            name_ja: Some(name_ja.into()),
+            category: Some("restaurant".into()),
+            lat: Some(35.0 + id as f64 * 0.000_37),
+            lon: Some(135.7 + id as f64 * 0.000_53),
+            assurance: Some(if certified { "certified" } else { "self_declared" }.into()),
+            certifier: certified.then(|| "Body".into()),
+            certificate_number: certified.then(|| format!("C-{id}")),
+            certificate_valid_from: certified.then(|| ["2026-01-01", "2026-12-20"][n % 2].into()),
+            certificate_valid_until: certified.then(|| ["2026-12-20", "2027-06-30", "2026-11-30"][n % 3].into()),
+            last_verified: (n % 4 != 0).then(|| ["2025-12-06", "2025-12-07", "2026-06-01"][n % 3].into()),
+            opening_hours: (n % 5 != 0).then(|| ["Mo-Fr 11:00-14:00", "24/7", "Sa-Su 18:00-22:00"][n % 3].into()),
+            source: Some("import".into()),
+            source_id: Some(format!("v-{id}")),
+            ..PlaceFields::default()
+        };
+        Place::new(id, fields.validate().unwrap())
+    }
+
+    #[test]
+    fn a_result_from_the_facts_held_is_the_result_from_the_place() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let now = DateTime::parse_from_rfc3339("2026-12-07T03:30:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let shelf = HoursShelf::default();
+        let mut b = PlaceIndexBuilder::new(shelf.clone());
+        let places: Vec<Place> = (1..=60).map(|id| varied(id, "店")).collect();
+        for p in &places {
+            b.add_kept(p, 500 + p.id as u64);
+        }
+        let ix = b.finish(1);
+        let from = Some((35.01, 135.71));
+        let ids: Vec<Id> = places.iter().map(|p| p.id).chain([999]).collect();
+        let facts = ix.facts(&ids, today, now);
+        assert_eq!(facts[60], None, "a place not held has none");
+        let mut seen = std::collections::HashSet::new();
+        for (p, f) in places.iter().zip(&facts) {
+            let f = f.unwrap();
+            assert_eq!(f.kept, 500 + p.id as u64);
+            let whole = PlaceHit::at(p.clone(), &shelf, from, today, now);
+            let held = PlaceHit::from_facts(SharedPlace::new(p.clone()), p.name(&[]).to_owned(), &f, from);
+            assert_eq!(held, whole, "place {}", p.id);
+            seen.insert((whole.certificate_status, whole.stale, whole.open_now));
+        }
+        // The places cover every case the facts decide.
+        assert!(seen.len() >= 8, "{seen:?}");
+        // After a change, the facts are those of the version held.
+        let mut changes = ix.changes();
+        let mut moved = varied(3, "移転");
+        moved.fields.last_verified = None;
+        changes.add_kept(moved.clone(), 42);
+        let ix = ix.updated_by(2, changes, &[4]);
+        let facts = ix.facts(&[3, 4], today, now);
+        assert_eq!(facts[1], None, "deleted");
+        let f = facts[0].unwrap();
+        assert_eq!((f.kept, f.stale), (42, true));
+        let held = PlaceHit::from_facts(SharedPlace::new(moved.clone()), "移転".into(), &f, from);
+        assert_eq!(held, PlaceHit::at(moved, &shelf, from, today, now));
     }
 }

@@ -9,7 +9,7 @@ use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_domain::common::Id;
-use kizuna_domain::map::place::{Assurance, LatLon, Place, PlaceCategory};
+use kizuna_domain::map::place::{Assurance, CertificateStatus, LatLon, Place, PlaceCategory};
 
 use super::PlaceFilter;
 use crate::geometry::unit;
@@ -54,6 +54,12 @@ impl Traits {
             }
         }
         f.prayer_space.is_none_or(|want| self.prayer_space == want)
+    }
+
+    /// Where the certificate stands on `today`, for places with one.
+    pub(crate) fn certificate_status(&self, today: NaiveDate) -> Option<CertificateStatus> {
+        self.certificate
+            .map(|(from, until)| CertificateStatus::on(from, until, today))
     }
 
     /// The certificate's last day, for certified places.

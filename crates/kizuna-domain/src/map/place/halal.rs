@@ -69,11 +69,19 @@ impl Certificate {
 
     /// Where the certificate stands on a day.
     pub fn status(&self, today: NaiveDate) -> CertificateStatus {
-        if today < self.valid_from {
+        CertificateStatus::on(self.valid_from, self.valid_until, today)
+    }
+}
+
+impl CertificateStatus {
+    /// Where a certificate valid from `valid_from` to `valid_until`
+    /// (both days included) stands on `today`.
+    pub fn on(valid_from: NaiveDate, valid_until: NaiveDate, today: NaiveDate) -> Self {
+        if today < valid_from {
             CertificateStatus::NotYetValid
-        } else if today > self.valid_until {
+        } else if today > valid_until {
             CertificateStatus::Expired
-        } else if (self.valid_until - today).num_days() <= i64::from(EXPIRY_WARNING_DAYS) {
+        } else if (valid_until - today).num_days() <= i64::from(EXPIRY_WARNING_DAYS) {
             CertificateStatus::Expiring
         } else {
             CertificateStatus::Valid

@@ -48,6 +48,17 @@ pub use visitor::{JUMUAH_EARLIEST, JUMUAH_LATEST, Jumuah, PaymentMethod, Payment
 pub const EARTH_MEAN_RADIUS_M: f64 = 6_371_008.8;
 /// A place not verified for this many months is flagged stale.
 pub const STALE_AFTER_MONTHS: u32 = 12;
+
+/// Whether a place last verified on `last_verified` (`None`: never) is
+/// stale on `today`: not verified for [`STALE_AFTER_MONTHS`] months.
+pub fn stale_on(last_verified: Option<chrono::NaiveDate>, today: chrono::NaiveDate) -> bool {
+    match last_verified {
+        None => true,
+        Some(d) => d
+            .checked_add_months(chrono::Months::new(STALE_AFTER_MONTHS))
+            .is_none_or(|due| today >= due),
+    }
+}
 /// Certificates expiring within this many days are listed for staff.
 pub const EXPIRY_WARNING_DAYS: u32 = 30;
 /// The attribution OpenStreetMap's licence (ODbL 1.0) requires.

@@ -2,7 +2,7 @@
 //! and the rules on a place over time. Both serialize as the flat form
 //! (see `flat.rs`), a stored place with its id and version first.
 
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::common::{Id, LocalText, Text};
@@ -10,7 +10,7 @@ use crate::fields::Fields;
 
 use super::{
     CertificateStatus, Halal, Jumuah, LatLon, OpeningHoursText, Payments, Phone, PlaceCategory, PlaceFields,
-    PlaceNames, PlaceSource, PrayerFacilities, PriceRange, STALE_AFTER_MONTHS, Website,
+    PlaceNames, PlaceSource, PrayerFacilities, PriceRange, Website,
 };
 
 /// A stored place. It serializes as its id followed by the flat fields.
@@ -114,14 +114,9 @@ pub struct PlaceInput {
 }
 
 impl PlaceInput {
-    /// Not verified for [`STALE_AFTER_MONTHS`] months (or never).
+    /// Not verified for [`super::STALE_AFTER_MONTHS`] months (or never).
     pub fn is_stale(&self, today: NaiveDate) -> bool {
-        match self.last_verified {
-            None => true,
-            Some(d) => d
-                .checked_add_months(Months::new(STALE_AFTER_MONTHS))
-                .is_none_or(|due| today >= due),
-        }
+        super::stale_on(self.last_verified, today)
     }
 
     /// A certificate still valid today that ends within `days` days.
