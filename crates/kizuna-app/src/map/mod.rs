@@ -288,13 +288,11 @@ impl App {
         let now = self.now_for(filter);
         let (ids, index) = match self.ready_place_index().await? {
             Some(ix) => {
-                let ids: Vec<Id> = ix
-                    .nearest_ids(at, k, filter, self.today(), now)
-                    .into_iter()
-                    .map(|f| f.0)
-                    .collect();
-                let index = FromIndex::of(&ix, &ids, self.today(), now);
-                (ids, Some(index))
+                let (ids, facts): (Vec<Id>, Vec<PointFacts>) =
+                    ix.nearest_facts(at, k, filter, self.today(), now).into_iter().unzip();
+                let version = ix.version();
+                let facts = facts.into_iter().map(Some).collect();
+                (ids, Some(FromIndex { version, facts }))
             }
             None => {
                 let found = self.stored_nearest_ids(at, k, filter, now).await?;

@@ -495,16 +495,35 @@ impl PlaceIndex {
     /// version held, in the order of `ids` (`None` for a place not held).
     pub fn facts(&self, ids: &[Id], today: NaiveDate, now: DateTime<Utc>) -> Vec<Option<PointFacts>> {
         ids.iter()
-            .map(|id| {
-                self.held(*id).map(|p| PointFacts {
-                    kept: p.kept,
-                    at: p.at,
-                    certificate_status: p.traits.certificate_status(today),
-                    stale: kizuna_domain::map::place::stale_on(p.verified, today),
-                    open_now: self.shelf.open_at(p, now),
-                })
-            })
+            .map(|id| self.held(*id).map(|p| self.facts_of(p, today, now)))
             .collect()
+    }
+
+    /// [`PlaceIndex::nearest_ids`]' places, each with what a search result
+    /// says of it ([`PlaceIndex::facts`]), read from the points the search
+    /// found rather than looked up again by id.
+    pub fn nearest_facts(
+        &self,
+        at: LatLon,
+        k: usize,
+        f: &PlaceFilter,
+        today: NaiveDate,
+        now: DateTime<Utc>,
+    ) -> Vec<(Id, PointFacts)> {
+        self.nearest_leaves(unit(at.lat(), at.lon()), k, f, today, now)
+            .into_iter()
+            .map(|n| (n.id, self.facts_of(self.point(&n), today, now)))
+            .collect()
+    }
+
+    fn facts_of(&self, p: &Point, today: NaiveDate, now: DateTime<Utc>) -> PointFacts {
+        PointFacts {
+            kept: p.kept,
+            at: p.at,
+            certificate_status: p.traits.certificate_status(today),
+            stale: kizuna_domain::map::place::stale_on(p.verified, today),
+            open_now: self.shelf.open_at(p, now),
+        }
     }
 
     /// The point held for a place.
@@ -885,5 +904,18 @@ mod kept_tests {
         assert_eq!((f.kept, f.stale), (42, true));
         let held = PlaceHit::from_facts(SharedPlace::new(moved.clone()), "移転".into(), &f, from);
         assert_eq!(held, PlaceHit::at(moved, &shelf, from, today, now));
+        // A nearest search gives the same facts as asking by id.
+        let near = ix.nearest_facts(
+            LatLon::new(35.001, 135.7015).unwrap(),
+            20,
+            &PlaceFilter::default(),
+            today,
+            now,
+        );
+        assert_eq!(near.len(), 20);
+        let ids: Vec<Id> = near.iter().map(|n| n.0).collect();
+        let by_id: Vec<PointFacts> = ix.facts(&ids, today, now).into_iter().map(Option::unwrap).collect();
+        assert_eq!(near.iter().map(|n| n.1).collect::<Vec<_>>(), by_id);
+        assert!(ids.contains(&3) && !ids.contains(&4), "{ids:?}");
     }
 }
