@@ -67,10 +67,7 @@ const SCAN_PAGE: u32 = 10_000;
 /// (as [`PlaceInput::is_stale`](kizuna_domain::map::place::PlaceInput::is_stale)
 /// decides: due 12 months after).
 fn stale_by(today: NaiveDate) -> NaiveDate {
-    let stale = |d: NaiveDate| {
-        d.checked_add_months(Months::new(STALE_AFTER_MONTHS))
-            .is_none_or(|due| today >= due)
-    };
+    let stale = |d: NaiveDate| kizuna_domain::map::place::stale_on(Some(d), today);
     let mut d = today
         .checked_sub_months(Months::new(STALE_AFTER_MONTHS))
         .unwrap_or(today);

@@ -11,7 +11,8 @@
 //! The caller may give each place a number of its own when it adds it
 //! ([`PlaceIndexBuilder::add_kept`], [`PlaceChanges::add_kept`]), say where
 //! it keeps that version of the place's details; searches hand the number
-//! back with the id ([`PlaceIndex::nearest_kept`], [`PlaceIndex::kept`]).
+//! back with the id ([`PlaceIndex::nearest_kept`], [`PlaceIndex::facts`],
+//! [`PlaceIndex::nearest_facts`]).
 //! The index does nothing else with it.
 //!
 //! The tree holds points rounded to `f32`; the nodes are widened and the
@@ -28,9 +29,9 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use chrono::{DateTime, Months, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use kizuna_domain::common::Id;
-use kizuna_domain::map::place::{EARTH_MEAN_RADIUS_M, LatLon, Place, STALE_AFTER_MONTHS, haversine_m};
+use kizuna_domain::map::place::{EARTH_MEAN_RADIUS_M, LatLon, Place, haversine_m};
 use rstar::primitives::GeomWithData;
 use rstar::{AABB, Envelope, RTree};
 
@@ -485,12 +486,6 @@ impl PlaceIndex {
             .collect()
     }
 
-    /// The numbers the caller gave the versions held of these places, in
-    /// the order of `ids` (0 for a place not held or given none).
-    pub fn kept(&self, ids: &[Id]) -> Vec<u64> {
-        ids.iter().map(|id| self.held(*id).map_or(0, |p| p.kept)).collect()
-    }
-
     /// What a search result says of each of these places, as of the
     /// version held, in the order of `ids` (`None` for a place not held).
     pub fn facts(&self, ids: &[Id], today: NaiveDate, now: DateTime<Utc>) -> Vec<Option<PointFacts>> {
@@ -617,7 +612,8 @@ impl PlaceIndex {
 
     /// The places staff should look at, by id: certificates valid today
     /// that end within `days` days (soonest first), certificates ended,
-    /// and places not verified for [`STALE_AFTER_MONTHS`] months.
+    /// and places not verified for
+    /// [`kizuna_domain::map::place::STALE_AFTER_MONTHS`] months.
     pub fn review_ids(&self, today: NaiveDate, days: u32) -> (Vec<Id>, Vec<Id>, Vec<Id>) {
         let mut expiring: Vec<(NaiveDate, Id)> = Vec::new();
         let (mut expired, mut stale) = (Vec::new(), Vec::new());
@@ -630,11 +626,7 @@ impl PlaceIndex {
                     expired.push(p.id);
                 }
             }
-            let is_stale = p.verified.is_none_or(|d| {
-                d.checked_add_months(Months::new(STALE_AFTER_MONTHS))
-                    .is_none_or(|due| today >= due)
-            });
-            if is_stale {
+            if kizuna_domain::map::place::stale_on(p.verified, today) {
                 stale.push(p.id);
             }
         }
@@ -830,14 +822,20 @@ mod kept_tests {
         changes.add_kept(place(2, 43.0), 7);
         changes.add(place(200, 43.0005));
         let ix = ix.updated_by(2, changes, &[1]);
-        assert_eq!(ix.kept(&[1, 2, 3, 200, 999]), [0, 7, 1003, 0, 0]);
+        let kept = |ix: &PlaceIndex, ids: &[Id]| -> Vec<u64> {
+            ix.facts(ids, today, now)
+                .iter()
+                .map(|f| f.map_or(0, |f| f.kept))
+                .collect()
+        };
+        assert_eq!(kept(&ix, &[1, 2, 3, 200, 999]), [0, 7, 1003, 0, 0]);
         let found = ix.nearest_kept(at, 3, &all, today, now);
         assert_eq!(
             found.iter().map(|f| (f.0, f.2)).collect::<Vec<_>>(),
             [(2, 7), (200, 0), (3, 1003)]
         );
         let compact = ix.compacted();
-        assert_eq!(compact.kept(&[1, 2, 3, 200]), [0, 7, 1003, 0]);
+        assert_eq!(kept(&compact, &[1, 2, 3, 200]), [0, 7, 1003, 0]);
         assert_eq!(compact.nearest_kept(at, 3, &all, today, now), found);
     }
 
