@@ -17,7 +17,7 @@ use kizuna_geo::index::{HoursShelf, PlaceIndexBuilder};
 
 use super::PlaceIndex;
 use super::details::PlaceDetails;
-use super::records_file::{PlaceRecords, default_dir};
+use super::records_file::{PlaceRecords, Reordering, default_dir};
 use crate::{App, Result};
 
 /// Places read per query while the index is built. Small: a row as the
@@ -372,8 +372,15 @@ impl App {
             Some(t) => joined(t.await),
             None => builder.expect("the builder is here"),
         };
-        // About a second for a million places: off the async workers.
-        let ix = Arc::new(blocking(move || builder.finish(version)).await);
+        // About a second for a million places, and as long again to copy
+        // the records into the tree's order: off the async workers.
+        let ordered = records.as_ref().and_then(|_| cache.disk().create());
+        let (ix, records) = blocking(move || {
+            let mut ix = builder.finish(version);
+            let records = in_tree_order(&mut ix, records, ordered);
+            (Arc::new(ix), records)
+        })
+        .await;
         // Which places changed is not known: none kept is trusted.
         cache.details().clear();
         cache.disk().started(version, records);
@@ -483,6 +490,28 @@ impl App {
         );
         Ok(Some(ix))
     }
+}
+
+/// The records of a freshly built index copied into a new file in the
+/// tree's order ([`PlaceIndex::rekeep_in_tree_order`]), so that a search
+/// reads the records of the places it found together in few calls
+/// ([`PlaceRecords::read_many`]); the index then holds the new numbers.
+/// The file the index is to read: the new one, or the one built with when
+/// there is no other.
+fn in_tree_order(
+    ix: &mut PlaceIndex,
+    built: Option<Arc<PlaceRecords>>,
+    ordered: Option<Arc<PlaceRecords>>,
+) -> Option<Arc<PlaceRecords>> {
+    let (Some(from), Some(to)) = (&built, &ordered) else {
+        return built;
+    };
+    let mut copy = Reordering::new(from, to);
+    if !ix.rekeep_in_tree_order(|_, kept| copy.copy(kept)) {
+        return built;
+    }
+    copy.finish();
+    ordered
 }
 
 /// The numbers of these places' records written to `records` (0 for

@@ -174,12 +174,22 @@ impl App {
             && found.iter().any(Option::is_none)
             && let Some(records) = self.place_index.disk().records_for(index.version)
         {
-            for ((id, facts), slot) in ids.iter().zip(&index.facts).zip(found.iter_mut()) {
-                if let (None, Some(facts)) = (&slot, facts)
-                    && facts.kept != 0
-                {
-                    *slot = records.read(*id, facts.kept).map(|r| Found::Record(r, *facts));
-                    on_disk += usize::from(slot.is_some());
+            // The places not in memory, read from the file together.
+            let wanted: Vec<(usize, Id, PointFacts)> = ids
+                .iter()
+                .zip(&index.facts)
+                .zip(&found)
+                .enumerate()
+                .filter_map(|(i, ((id, facts), slot))| match (slot, facts) {
+                    (None, Some(f)) if f.kept != 0 => Some((i, *id, *f)),
+                    _ => None,
+                })
+                .collect();
+            let keys: Vec<(Id, u64)> = wanted.iter().map(|(_, id, f)| (*id, f.kept)).collect();
+            for ((i, _, facts), record) in wanted.into_iter().zip(records.read_many(&keys)) {
+                if let Some(r) = record {
+                    found[i] = Some(Found::Record(r, facts));
+                    on_disk += 1;
                 }
             }
         }

@@ -352,6 +352,32 @@ impl PlaceIndex {
         ix
     }
 
+    /// Hand each place of the built layer to `f` in the tree's order, so
+    /// that places near one another come one after another, and keep the
+    /// number `f` gives back in place of the one the place was added with
+    /// ([`PlaceIndexBuilder::add_kept`]): for a caller that rewrites where it
+    /// keeps the places so that those a search finds together lie together.
+    /// Only for an index no copy shares yet (just built); `false`, nothing
+    /// asked, otherwise.
+    pub fn rekeep_in_tree_order(&mut self, mut f: impl FnMut(Id, u64) -> u64) -> bool {
+        let Some(Layer { points, tree }) = Arc::get_mut(&mut self.base) else {
+            return false;
+        };
+        fn walk(node: &rstar::ParentNode<Leaf>, found: &mut dyn FnMut(u32)) {
+            for child in node.children() {
+                match child {
+                    rstar::RTreeNode::Leaf(l) => found(l.data),
+                    rstar::RTreeNode::Parent(p) => walk(p, found),
+                }
+            }
+        }
+        walk(tree.root(), &mut |s| {
+            let p = &mut points[s as usize];
+            p.kept = f(p.id, p.kept);
+        });
+        true
+    }
+
     /// Every place held, by id.
     fn live_points(&self) -> impl Iterator<Item = &Point> {
         let mut base = self
@@ -799,6 +825,40 @@ mod kept_tests {
             ..PlaceFields::default()
         };
         Place::new(id, fields.validate().unwrap())
+    }
+
+    #[test]
+    fn places_are_handed_back_in_the_trees_order_near_ones_together() {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 6).unwrap();
+        let now = Utc::now();
+        // Odd ids in the north, even ids far south: by id, every other
+        // place is on the other side of the world.
+        let lat = |id: Id| if id % 2 == 1 { 43.0 } else { -33.0 } + id as f64 * 1e-4;
+        let mut b = PlaceIndexBuilder::new(HoursShelf::default());
+        for id in 1..=400 {
+            b.add_kept(&place(id, lat(id)), 1000 + id as u64);
+        }
+        let mut ix = b.finish(1);
+        let mut order = Vec::new();
+        assert!(ix.rekeep_in_tree_order(|id, kept| {
+            assert_eq!(kept, 1000 + id as u64, "the number the place was added with");
+            order.push(id);
+            order.len() as u64
+        }));
+        let mut seen = order.clone();
+        seen.sort_unstable();
+        assert_eq!(seen, (1..=400).collect::<Vec<_>>(), "every place once");
+        let crossings = order.windows(2).filter(|w| (w[0] % 2) != (w[1] % 2)).count();
+        assert!(crossings <= 3, "north and south interleaved {crossings} times");
+        // Each place now carries its place in that order.
+        let at = LatLon::new(43.0, 141.3).unwrap();
+        for (id, _, kept) in ix.nearest_kept(at, 10, &PlaceFilter::default(), today, now) {
+            assert_eq!(order[kept as usize - 1], id);
+        }
+        // Once shared, the index is not changed.
+        let copy = ix.updated_by(2, ix.changes(), &[]);
+        assert!(!ix.rekeep_in_tree_order(|_, k| k));
+        drop(copy);
     }
 
     #[test]

@@ -45,7 +45,12 @@ pub fn write_page(
 fn write_selected(out: &mut Vec<u8>, object: &[u8], sel: &Selection) {
     out.push(b'{');
     let mut first = true;
+    let mut left = sel.0.len();
     for entry in entries(object) {
+        // Each key comes once: the rest need not be looked through.
+        if left == 0 {
+            break;
+        }
         // `"key":value`; keys are names without escapes.
         let key = entry
             .get(1..)
@@ -55,6 +60,7 @@ fn write_selected(out: &mut Vec<u8>, object: &[u8], sel: &Selection) {
                 out.push(b',');
             }
             first = false;
+            left = left.saturating_sub(1);
             out.extend_from_slice(entry);
         }
     }
@@ -80,7 +86,11 @@ fn entries(object: &[u8]) -> impl Iterator<Item = &[u8]> {
                     _ if escaped => escaped = false,
                     b'\\' => escaped = true,
                     b'"' => in_string = false,
-                    _ => {}
+                    // Most of a place is text: on to its next quote or
+                    // backslash at once.
+                    _ => {
+                        at = memchr::memchr2(b'"', b'\\', &inner[at..]).map_or(inner.len(), |n| at + n);
+                    }
                 }
                 continue;
             }
