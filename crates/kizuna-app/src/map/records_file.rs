@@ -140,10 +140,7 @@ impl PlaceRecords {
     /// `None` when the record cannot be read, fails its checksum or is not
     /// that place's.
     pub fn read(&self, id: Id, kept: u64) -> Option<Record> {
-        let (offset, len) = Kept(kept).parts()?;
-        let mut buf = vec![0u8; len];
-        read_at(&self.file, &mut buf, offset).ok()?;
-        parse(id, &buf)
+        self.read_many(&[(id, kept)]).pop().flatten()
     }
 
     /// [`PlaceRecords::read`] for many places at once, in their order.
