@@ -489,6 +489,14 @@ async fn narrowed_reports(o: &Options, store: &Store, backend: Backend, as_of: N
             },
         ),
         (
+            "a region and a gender",
+            TraineeFilter {
+                region: Some(country.region()),
+                gender: Some(kizuna_domain::common::person::Gender::Female),
+                ..base.clone()
+            },
+        ),
+        (
             "a fiscal year",
             TraineeFilter {
                 fiscal_year: FiscalYear::new(2000).ok(),
@@ -581,8 +589,10 @@ async fn table_rows(store: &Store, url: &str, backend: Backend) -> anyhow::Resul
     for t in [
         "trainee_firsts",
         "trainee_course_countries",
+        "trainee_course_country_genders",
         "trainee_counts",
         "trainee_person_counts",
+        "trainee_slice_counts",
     ] {
         let sql = format!("SELECT COUNT(*) FROM {t}");
         let n: i64 = match backend {

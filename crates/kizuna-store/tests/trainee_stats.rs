@@ -12,6 +12,7 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
 use chrono::{Datelike, Days, NaiveDate};
+use kizuna_domain::common::country::all_countries;
 use kizuna_domain::common::person::{Gender, Person, PersonInput};
 use kizuna_domain::common::programme::{Programme, ProgrammeInput, ProgrammeKind};
 use kizuna_domain::common::{CountryCode, DEFAULT_OFFICE, FiscalYear, Key, LocalText, Region, Text};
@@ -238,15 +239,35 @@ async fn agree_narrowed(store: &Store, step: &str) {
     }
 }
 
-/// The count rows that are not zero, as text, in order: both tables.
+/// The count rows that are not zero, as text, in order: every count
+/// table, and the days each course first had a country and gender.
 async fn counts(url: &str, backend: Backend) -> Vec<String> {
     let mut out = Vec::new();
-    for table in ["trainee_counts", "trainee_person_counts"] {
-        let sql = format!(
-            "SELECT '{table} ' || CAST(lvl AS TEXT) || ' ' || CAST(bucket AS TEXT) || ' ' || CAST(kind AS TEXT) || ' ' || \
-             CAST(g AS TEXT) || ' ' || country || ' ' || gender || ' ' || CAST(n AS TEXT) FROM {table} \
-             WHERE n <> 0 ORDER BY lvl, bucket, kind, g, country, gender"
-        );
+    let row = "CAST(lvl AS TEXT) || ' ' || CAST(bucket AS TEXT) || ' ' || CAST(kind AS TEXT) || ' ' || CAST(g AS TEXT)";
+    let tables = [
+        (
+            "trainee_counts",
+            format!("{row} || ' ' || country || ' ' || gender || ' ' || CAST(n AS TEXT)"),
+            "n <> 0",
+        ),
+        (
+            "trainee_person_counts",
+            format!("{row} || ' ' || country || ' ' || gender || ' ' || CAST(n AS TEXT)"),
+            "n <> 0",
+        ),
+        (
+            "trainee_slice_counts",
+            format!("{row} || ' ' || region || ' ' || gender || ' ' || CAST(n AS TEXT)"),
+            "n <> 0",
+        ),
+        (
+            "trainee_course_country_genders",
+            "CAST(programme_id AS TEXT) || ' ' || country || ' ' || gender || ' ' || CAST(first_on AS TEXT)".to_owned(),
+            "1 = 1",
+        ),
+    ];
+    for (table, text, cond) in tables {
+        let sql = format!("SELECT '{table} ' || {text} FROM {table} WHERE {cond} ORDER BY 1");
         let rows: Vec<String> = match backend {
             Backend::Sqlite => {
                 let mut c = sqlx::SqliteConnection::connect(url).await.unwrap();
@@ -269,7 +290,36 @@ async fn counts(url: &str, backend: Backend) -> Vec<String> {
     out
 }
 
+/// The regions the slice counts are kept by (migration 33) are each
+/// country's region in the domain's table: a country missing there would
+/// drop its people from every narrowed report's courses.
+async fn the_counts_regions_are_the_countries_regions(backend: Backend) {
+    let url = fresh_url(backend).await.unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let sql = "SELECT country || ' ' || region FROM trainee_regions ORDER BY country";
+    let kept: Vec<String> = match backend {
+        Backend::Sqlite => {
+            let mut c = sqlx::SqliteConnection::connect(&url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut c).await.unwrap()
+        }
+        Backend::Postgres => {
+            let mut c = sqlx::PgConnection::connect(&url).await.unwrap();
+            sqlx::query_scalar(sql).fetch_all(&mut c).await.unwrap()
+        }
+    };
+    let mut want: Vec<String> = all_countries()
+        .iter()
+        .map(|c| format!("{} {}", c.code, c.region))
+        .collect();
+    want.sort();
+    assert_eq!(kept.len(), 249, "every country of the table");
+    assert_eq!(kept, want);
+    store.close().await;
+    drop_fresh(&url).await;
+}
+
 kizuna_testkit::on_both!(
+    the_counts_regions_are_the_countries_regions,
     random_histories_count_as_the_participations_say,
     a_paused_store_reports_from_the_participations_until_rebuilt,
     bulk_imports_among_single_writes_count_as_the_participations_say,
@@ -658,16 +708,20 @@ async fn random_histories_count_as_the_participations_say(backend: Backend) {
         Backend::Sqlite => [
             include_str!("../migrations/sqlite/0025_trainee_stats.sql"),
             include_str!("../migrations/sqlite/0027_trainee_person_counts.sql"),
+            include_str!("../migrations/sqlite/0033_trainee_slice_counts.sql"),
         ],
         Backend::Postgres => [
             include_str!("../migrations/postgres/0025_trainee_stats.sql"),
             include_str!("../migrations/postgres/0027_trainee_person_counts.sql"),
+            include_str!("../migrations/postgres/0033_trainee_slice_counts.sql"),
         ],
     };
     let mut sql = vec![
         "UPDATE trainee_stats_state SET paused = 1",
         "DELETE FROM trainee_counts",
         "DELETE FROM trainee_person_counts",
+        "DELETE FROM trainee_slice_counts",
+        "DELETE FROM trainee_course_country_genders",
         "DELETE FROM trainee_course_countries",
         "DELETE FROM trainee_firsts",
     ];
