@@ -187,29 +187,47 @@ pub(crate) fn keys_of(row: &NameRow) -> impl Iterator<Item = (i64, &'static str,
 const KEYS_ON_ONE_THREAD: usize = 256;
 
 /// The keys of places about to be written, in their order: pure work on
-/// their names, made before the places' transaction needs them, on every
-/// core (the collators are shared: `kizuna_i18n::collator`). Blocking:
-/// call it on the blocking pool.
-pub fn keys_of_inputs(places: &[PlaceInput]) -> Vec<PlaceKeys> {
+/// their names, made before the places' transaction needs them, a part on
+/// each core of the blocking pool (the collators are shared:
+/// `kizuna_i18n::collator`). The pool's threads outlive the batch: a
+/// thread spawned for each batch took its allocator's memory with it when
+/// it ended, and a million-place CSV import peaked at 300 MB instead of
+/// 100 (BENCHMARKS.md, place imports). `None` when the runtime is shutting
+/// down.
+pub async fn keys_of_inputs(places: Vec<PlaceInput>) -> Option<(Vec<PlaceInput>, Vec<PlaceKeys>)> {
     let one = |p: &PlaceInput| keys_from_names(NAME_LANGUAGES.map(|l| p.names.get(l).map(Text::as_str)));
     let threads = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    if threads < 2 || places.len() < KEYS_ON_ONE_THREAD {
-        return places.iter().map(one).collect();
+    let per = if threads < 2 || places.len() < KEYS_ON_ONE_THREAD {
+        places.len()
+    } else {
+        places.len().div_ceil(threads)
     }
-    let per = places.len().div_ceil(threads);
-    std::thread::scope(|s| {
-        let mut parts = places.chunks(per);
-        // This thread makes the first part while others make the rest.
-        let first = parts.next().unwrap_or_default();
-        let others: Vec<_> = parts
-            .map(|part| s.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
-            .collect();
-        let mut keys: Vec<PlaceKeys> = first.iter().map(one).collect();
-        for h in others {
-            keys.extend(h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)));
+    .max(1);
+    let places = std::sync::Arc::new(places);
+    let parts: Vec<_> = (0..places.len())
+        .step_by(per)
+        .map(|from| {
+            let places = std::sync::Arc::clone(&places);
+            tokio::task::spawn_blocking(move || {
+                places[from..places.len().min(from + per)]
+                    .iter()
+                    .map(one)
+                    .collect::<Vec<_>>()
+            })
+        })
+        .collect();
+    let mut keys = Vec::with_capacity(places.len());
+    for part in parts {
+        match part.await {
+            Ok(k) => keys.extend(k),
+            Err(e) => match e.try_into_panic() {
+                Ok(panic) => std::panic::resume_unwind(panic),
+                Err(_) => return None,
+            },
         }
-        keys
-    })
+    }
+    // Every part has ended, and with it its hold on the places.
+    Some((std::sync::Arc::unwrap_or_clone(places), keys))
 }
 
 /// `SELECT id, name_… FROM places WHERE id IN (n ids)`.
@@ -444,6 +462,41 @@ mod tests {
             none.iter().all(|k| k.2 == sort_key(k_lang(k.1), "")),
             "no name: the empty one"
         );
+    }
+
+    /// The keys made in parts on the blocking pool come back whole and in
+    /// the places' order, the places with them unchanged: a batch above
+    /// the one-thread size, one below it, and none.
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn keys_made_on_the_pool_keep_the_places_order() {
+        use kizuna_domain::map::place::PlaceFields;
+        let names = ["Zaitun", "伊藤", "ไซตูน", "amanah", "Çelik", "", "Warung Amanah"];
+        let places: Vec<PlaceInput> = (0..1_001)
+            .map(|i| {
+                let name = names[i % names.len()];
+                PlaceFields {
+                    name_en: Some(format!("{name} {i}")),
+                    name_ja: (i % 3 == 0).then(|| format!("店{i}")),
+                    category: Some("restaurant".into()),
+                    assurance: Some("unknown".into()),
+                    lat: Some(35.0),
+                    lon: Some(139.0),
+                    source: Some("import".into()),
+                    source_id: Some(format!("p-{i}")),
+                    ..PlaceFields::default()
+                }
+                .validate()
+                .expect("a valid place")
+            })
+            .collect();
+        let one = |p: &PlaceInput| keys_from_names(NAME_LANGUAGES.map(|l| p.names.get(l).map(Text::as_str)));
+        for n in [1_001, KEYS_ON_ONE_THREAD - 1, 0] {
+            let batch = places[..n].to_vec();
+            let (back, keys) = keys_of_inputs(batch.clone()).await.expect("the runtime runs");
+            assert_eq!(back, batch, "{n} places come back as they went");
+            let each: Vec<PlaceKeys> = batch.iter().map(one).collect();
+            assert_eq!(keys, each, "{n} places: one place's keys each, in order");
+        }
     }
 
     fn k_lang(ord: &str) -> Lang {

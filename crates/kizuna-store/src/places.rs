@@ -317,21 +317,11 @@ impl Store {
         let keyer = tokio::spawn(async move {
             while let Some(batch) = batches.recv().await {
                 let next = match batch {
-                    PlaceBatch::Places(places) => {
-                        let made = tokio::task::spawn_blocking(move || {
-                            let keys = place_sort::keys_of_inputs(&places);
-                            (places, keys)
-                        })
-                        .await;
-                        match made {
-                            Ok((places, keys)) => Keyed::Places(places, keys),
-                            Err(e) => match e.try_into_panic() {
-                                Ok(panic) => std::panic::resume_unwind(panic),
-                                // The runtime is shutting down.
-                                Err(_) => return,
-                            },
-                        }
-                    }
+                    PlaceBatch::Places(places) => match place_sort::keys_of_inputs(places).await {
+                        Some((places, keys)) => Keyed::Places(places, keys),
+                        // The runtime is shutting down.
+                        None => return,
+                    },
                     PlaceBatch::Done => Keyed::Done,
                 };
                 let done = matches!(next, Keyed::Done);
