@@ -328,7 +328,7 @@ async fn run(cli: Cli) -> anyhow::Result<()> {
 
 /// The allocator's option a server runs with unless its operator set it:
 /// freed memory goes back to the system at once rather than after a delay
-/// (mimalloc's 10 ms, counted only while a thread allocates). Loading the
+/// (mimalloc v3's second, counted only while a thread allocates). Loading the
 /// places, a catch-up after a large import and searches over many places
 /// each free tens of megabytes; with the delay they stayed counted against
 /// the server until it next worked (a million places: peak 301 MB, 274 MB
