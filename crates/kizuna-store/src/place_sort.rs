@@ -189,10 +189,10 @@ const KEYS_ON_ONE_THREAD: usize = 256;
 /// The keys of places about to be written, in their order: pure work on
 /// their names, made before the places' transaction needs them, a part on
 /// each core of the blocking pool (the collators are shared:
-/// `kizuna_i18n::collator`). The pool's threads outlive the batch: a
-/// thread spawned for each batch took its allocator's memory with it when
-/// it ended, and a million-place CSV import peaked at 300 MB instead of
-/// 100 (BENCHMARKS.md, place imports). `None` when the runtime is shutting
+/// `kizuna_i18n::collator`). The pool's threads outlive the batch: threads
+/// spawned for each batch left their allocator's segments behind when they
+/// ended (508 threads in a million-place import, 504 segments abandoned;
+/// BENCHMARKS.md, place imports). `None` when the runtime is shutting
 /// down.
 pub async fn keys_of_inputs(places: Vec<PlaceInput>) -> Option<(Vec<PlaceInput>, Vec<PlaceKeys>)> {
     let one = |p: &PlaceInput| keys_from_names(NAME_LANGUAGES.map(|l| p.names.get(l).map(Text::as_str)));
