@@ -153,6 +153,13 @@ impl Scratch {
         kizuna_testkit::drop_fresh(url).await;
     }
 
+    /// Leave one database in place (said on standard error), for whoever
+    /// runs the benchmark to look into afterwards and drop.
+    pub fn keep(&mut self, url: &str) {
+        self.urls.retain(|u| u != url);
+        eprintln!("kept, not dropped: {url}");
+    }
+
     /// Drop everything still held.
     pub async fn drop_all(&mut self) {
         for url in std::mem::take(&mut self.urls) {

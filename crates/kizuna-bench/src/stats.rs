@@ -219,7 +219,13 @@ async fn run(o: &Options, scratch: &mut Scratch) -> anyhow::Result<()> {
             .await
             .context("cannot create the benchmark database")?;
         one_backend(o, &h, backend, &url, &mut notes).await?;
-        scratch.release(&url).await;
+        // KIZUNA_BENCH_KEEP_STORE=1 leaves the loaded, counted store (to
+        // look into its plans at sizes that take long to make).
+        if std::env::var_os("KIZUNA_BENCH_KEEP_STORE").is_some() {
+            scratch.keep(&url);
+        } else {
+            scratch.release(&url).await;
+        }
     }
     println!();
     for n in notes {

@@ -51,9 +51,10 @@ pub(crate) const STATS_LOCK: i64 = 7_251_017;
 /// themselves. Gone at the transaction's end, committed or not.
 pub(crate) const PAUSE_HERE: &str = "SELECT set_config('kizuna.trainee_stats', 'paused', true)";
 
-/// The bucket bounds of a date: counts in decades before `decade`, in
-/// years `[decade_first_year, fy)`, in months `[fy_first_month, month)` and
-/// in days `[month_first_day, day]`.
+/// The bucket bounds of a date: its ten fiscal years (`fy / 10`), their
+/// first year, its fiscal year, that year's first month (April), its
+/// month, that month's first day and the date itself, the last four as
+/// `YYYYMM` and `YYYYMMDD`.
 fn bounds(as_of: NaiveDate) -> [i64; 7] {
     let (y, m, d) = (
         i64::from(as_of.year()),
@@ -71,23 +72,35 @@ fn bounds(as_of: NaiveDate) -> [i64; 7] {
 /// `kind,g,country,gender,n` and rows joined by `;`:
 ///
 /// - first, the rows of the `direct` kinds (whose group is a fiscal year,
-///   `g`) for whole fiscal years before the date's, where the year of the
+///   `g`) for whole fiscal years up to the date's, where the year of the
 ///   count is the group's own: one row per group, no summing needed. They
 ///   are most of the rows (about 30,000 of 36,000 at 100,000
 ///   participations), and neither database's `GROUP BY` over them is
 ///   cheap (PostgreSQL: 64 ms against 19 ms without, measured with
 ///   `EXPLAIN ANALYZE`);
-/// - then everything else, summed by the database: the other kinds by
-///   decades, years, months and days, the direct kinds' rows in the date's
-///   own fiscal year, and any whose year is not its group's (an edition
-///   dated outside its fiscal year). A direct group may appear in both
-///   values only through such rows; the reader adds the two up.
+/// - then everything else, summed by the database.
+///
+/// The figures are counted back from the end of the date's ten years
+/// rather than up from its start: the other kinds' decades up to the
+/// date's own, less their years in that decade after the date's fiscal
+/// year; every kind's months of the date's fiscal year after its month,
+/// and days of its month after the date, are taken away. The two ways
+/// read the same rows for a date in the past, but for one near the end
+/// of the records (a report as of today, the one most asked) nothing
+/// comes after it: a course is then its three or so decades' rows rather
+/// than one for every year, month and day of the present decade it ran
+/// in. (At 10⁷ participations most of the time goes on the direct rows,
+/// about 70,000, read and packed: see BENCHMARKS.md.) A direct group of
+/// the date's own fiscal year may appear in both values, negative in the
+/// second; so may any whose year is not its group's (an edition dated
+/// outside its fiscal year). The reader adds the two up.
 ///
 /// Gender is kept for kind 1 only.
 fn summary_sql(table: &str, cond: &str, direct: &str) -> String {
     let pack = "string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
                 || ',' || CAST(n AS TEXT), ';')";
     let rows = |range: &str| format!("SELECT kind, g, country, gender, n FROM {table} WHERE {cond}{range}");
+    let less = |range: &str| format!("SELECT kind, g, country, gender, -n AS n FROM {table} WHERE {cond}{range}");
     format!(
         "SELECT (SELECT {pack} FROM ({}) a), \
          (SELECT {pack} FROM (SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM \
@@ -95,17 +108,17 @@ fn summary_sql(table: &str, cond: &str, direct: &str) -> String {
          ({} UNION ALL {} UNION ALL {} UNION ALL {} UNION ALL {}) r) u \
          GROUP BY kind, g, country, gender) s WHERE n <> 0)",
         rows(&format!(
-            "lvl = 0 AND bucket < $3 AND kind IN ({direct}) AND g = bucket AND n <> 0"
+            "lvl = 0 AND bucket <= $3 AND kind IN ({direct}) AND g = bucket AND n <> 0"
         )),
         rows(&format!(
-            "lvl = 0 AND bucket < $3 AND kind IN ({direct}) AND g <> bucket"
+            "lvl = 0 AND bucket <= $3 AND kind IN ({direct}) AND g <> bucket"
         )),
-        rows(&format!("lvl = 3 AND bucket < $1 AND kind NOT IN ({direct})")),
-        rows(&format!(
-            "lvl = 0 AND bucket >= $2 AND bucket < $3 AND kind NOT IN ({direct})"
+        rows(&format!("lvl = 3 AND bucket <= $1 AND kind NOT IN ({direct})")),
+        less(&format!(
+            "lvl = 0 AND bucket > $3 AND bucket < $2 + 10 AND kind NOT IN ({direct})"
         )),
-        rows("lvl = 1 AND bucket >= $4 AND bucket < $5"),
-        rows("lvl = 2 AND bucket >= $6 AND bucket <= $7"),
+        less("lvl = 1 AND bucket > $5 AND bucket < $4 + 100"),
+        less("lvl = 2 AND bucket > $7 AND bucket < $6 + 31"),
     )
 }
 
@@ -121,7 +134,7 @@ fn read_summary<'a>(
 ) -> Result<TraineeAggregates, StoreError> {
     let corrupt = |what: &str| StoreError::Corrupt(format!("trainee count \"{what}\" cannot be read"));
     let split = |packed: Option<&'a str>| packed.into_iter().flat_map(|p| p.split(';'));
-    let parse = |row: &'a str| -> Result<(u8, i64, &'a str, &'a str, u64), StoreError> {
+    let parse = |row: &'a str| -> Result<(u8, i64, &'a str, &'a str, i64), StoreError> {
         let mut f = row.split(',');
         let (Some(kind), Some(g), Some(country), Some(gender), Some(n), None) =
             (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
@@ -144,12 +157,21 @@ fn read_summary<'a>(
     };
     let mut out = TraineeAggregates::default();
     let mut courses: BTreeMap<Id, (u64, u64)> = BTreeMap::new();
-    // Direct groups that also have summed rows: added up before use.
-    let mut shared: HashMap<(u8, i64, &str, &str), u64> = HashMap::new();
+    // Direct groups that also have summed rows: added up before use. Kind
+    // 2 is by year and country alone (the person counts also keep its
+    // gender, which a summed row has left out).
+    let mut shared: HashMap<(u8, i64, &str, &str), i64> = HashMap::new();
+    let key =
+        |kind: u8, g: i64, country: &'a str, gender: &'a str| (kind, g, country, if kind == 1 { gender } else { "" });
     for row in split(summed) {
         let (kind, g, country, gender, n) = parse(row)?;
+        if kind == 1 || kind == 2 {
+            *shared.entry(key(kind, g, country, gender)).or_default() += n;
+            continue;
+        }
+        // A course's sums are whole: never below nobody.
+        let n = u64::try_from(n).map_err(|_| corrupt(row))?;
         match kind {
-            1 | 2 => *shared.entry((kind, g, country, gender)).or_default() += n,
             3 => {
                 let c = courses.entry(g).or_default();
                 c.0 += n;
@@ -176,12 +198,28 @@ fn read_summary<'a>(
     for row in split(direct) {
         let (kind, g, country, gender, n) = parse(row)?;
         if shared_groups.contains(&(kind, g)) {
-            *shared.entry((kind, g, country, gender)).or_default() += n;
+            *shared.entry(key(kind, g, country, gender)).or_default() += n;
         } else {
-            push(kind, g, country, gender, n, row)?;
+            push(
+                kind,
+                g,
+                country,
+                gender,
+                u64::try_from(n).map_err(|_| corrupt(row))?,
+                row,
+            )?;
         }
     }
     for ((kind, g, country, gender), n) in shared {
+        // Whoever came after the date in its own fiscal year, taken away
+        // from that year's count: nobody left, or fewer than nobody (counts
+        // that disagree with each other).
+        let Ok(n @ 1..) = u64::try_from(n) else {
+            if n == 0 {
+                continue;
+            }
+            return Err(corrupt(&format!("{kind},{g},{country},{gender},{n}")));
+        };
         push(
             kind,
             g,

@@ -120,7 +120,8 @@ fn participation(
 }
 
 /// The dates a report is asked as of: each edition's start and the days
-/// around it, the fiscal years' edges, and before and after everything.
+/// around it, its month's first and last days, the fiscal years' and
+/// decades' edges, and before and after everything.
 async fn dates(store: &Store) -> Vec<NaiveDate> {
     let editions: Vec<Edition> = store
         .select::<Edition>(&[], Page { limit: 1000, offset: 0 })
@@ -136,6 +137,10 @@ async fn dates(store: &Store) -> Vec<NaiveDate> {
         let fy = e.fields.fiscal_year;
         out.extend([fy.first_day(), fy.last_day()]);
         out.push(NaiveDate::from_ymd_opt(d.year(), d.month(), 1).unwrap());
+        // The last day of its month, and the first day of its ten fiscal years.
+        let next_month = NaiveDate::from_ymd_opt(d.year() + i32::from(d.month() == 12), d.month() % 12 + 1, 1).unwrap();
+        out.push(next_month.pred_opt().unwrap());
+        out.push(NaiveDate::from_ymd_opt(fy.year() / 10 * 10, 4, 1).unwrap());
     }
     out.sort();
     out.dedup();
