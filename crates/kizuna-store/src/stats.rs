@@ -99,8 +99,11 @@ fn bounds(as_of: NaiveDate) -> [i64; 7] {
 fn summary_sql(table: &str, cond: &str, direct: &str) -> String {
     let pack = "string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
                 || ',' || CAST(n AS TEXT), ';')";
-    let rows = |range: &str| format!("SELECT kind, g, country, gender, n FROM {table} WHERE {cond}{range}");
-    let less = |range: &str| format!("SELECT kind, g, country, gender, -n AS n FROM {table} WHERE {cond}{range}");
+    // `less`: the rows taken away (those after the date).
+    let select =
+        |n: &str, range: &str| format!("SELECT kind, g, country, gender, {n} AS n FROM {table} WHERE {cond}{range}");
+    let rows = |range: &str| select("n", range);
+    let less = |range: &str| select("-n", range);
     format!(
         "SELECT (SELECT {pack} FROM ({}) a), \
          (SELECT {pack} FROM (SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM \
