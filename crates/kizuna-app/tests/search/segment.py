@@ -1,5 +1,5 @@
 """Independent word segmentation for the search recall test
-(crates/kizuna-app/tests/search_recall.rs).
+(crates/kizuna-app/tests/it/search_recall.rs).
 
 Reads lines "LANG<TAB>TEXT" on stdin, LANG being ja or th, and prints for
 each a JSON array of the words found in TEXT, one line per input line, in

@@ -17,7 +17,7 @@
 //! fallbacks, the Moonsighting Committee's seasonal twilight curves and the
 //! rounding to the minute) are the ones published by the Adhan library family
 //! (adhan-js, adhan-swift, adhan-kotlin), so results agree with its shared test
-//! vectors; `tests/prayer_reference.rs` checks every one of them.
+//! vectors; `tests/it/prayer_reference.rs` checks every one of them.
 //!
 //! * **Dhuhr** is the sun's transit. **Sunrise** and **Maghrib** (sunset) are
 //!   when the sun's upper limb touches the horizon, i.e. its centre is 50′

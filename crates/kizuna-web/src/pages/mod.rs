@@ -33,7 +33,7 @@ use crate::session::{Ctx, WebState};
 use kizuna_i18n::{self as i18n, Lang};
 
 /// The pages' routes, each path recorded as it is added: the table the
-/// access test (crates/kizuna-web/tests/access.rs) reads, so a page added
+/// access test (crates/kizuna-web/tests/it/access.rs) reads, so a page added
 /// later fails that test until its rule for every role is declared.
 pub struct Routes {
     router: Router<WebState>,

@@ -3,7 +3,7 @@
 // the zones of the timed events (each registered from the file's own
 // VTIMEZONE, so a zone the file does not define stays unresolved) and
 // how many date-times are floating. Used by
-// crates/kizuna-web/tests/calendar_feeds.rs.
+// crates/kizuna-web/tests/it/calendar_feeds.rs.
 //
 // Usage: node count_feed.mjs FILE.ics
 import { readFileSync } from 'node:fs';

@@ -3,7 +3,7 @@ package (PyPI, by Allen Porter) and prints, as JSON, what each found: the
 number of events, how many lack a UID or a DTSTAMP or have a DTSTAMP
 that is not UTC, the time zones the timed events are in (resolved by each
 parser from the file's VTIMEZONE), and how many date-times are floating
-(no zone). Used by crates/kizuna-web/tests/calendar_feeds.rs.
+(no zone). Used by crates/kizuna-web/tests/it/calendar_feeds.rs.
 
 Usage: python count_feed.py FILE.ics
 """

@@ -2,7 +2,7 @@
 // Thunderbird) and prints what a calendar application would take from it,
 // as JSON: the calendar's name and method, and each event's UID, start and
 // end (UTC), summary, location and description. Used by
-// crates/kizuna-web/tests/console_documents.rs to check Kizuna's .ics files.
+// crates/kizuna-web/tests/it/console_documents.rs to check Kizuna's .ics files.
 //
 // Usage: node read_ics.mjs FILE.ics
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
 calendar application would take from it, as JSON: the calendar's name and
 method, and each event's UID, start and end (UTC), summary, location and
 description, with any problem the parser noted. Used by
-crates/kizuna-web/tests/console_documents.rs to check Kizuna's .ics files.
+crates/kizuna-web/tests/it/console_documents.rs to check Kizuna's .ics files.
 
 Usage: python read_ics.py FILE.ics
 """

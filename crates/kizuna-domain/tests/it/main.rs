@@ -1,0 +1,7 @@
+//! The integration tests of `kizuna-domain`, one binary: each module was a test
+//! binary of its own, and every one of them linked the whole dependency
+//! tree again. nextest still runs each test in a process of its own.
+
+mod disclosure;
+mod matchmaker;
+mod properties;

@@ -1,0 +1,7 @@
+//! The integration tests of `kizuna-geo`, one binary: each module was a test
+//! binary of its own, and every one of them linked the whole dependency
+//! tree again. nextest still runs each test in a process of its own.
+
+mod holidays_jpholiday;
+mod prayer_reference;
+mod properties;

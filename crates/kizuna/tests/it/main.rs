@@ -1,0 +1,41 @@
+//! The integration tests of `kizuna`, one binary: each module was a test
+//! binary of its own, and every one of them linked the whole dependency
+//! tree again. nextest still runs each test in a process of its own.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../run/mod.rs"]
+mod run;
+#[path = "../../../kizuna-io/tests/iati_support/mod.rs"]
+mod iati_support;
+
+mod alumni;
+mod basemap;
+mod bench;
+mod bench_all;
+mod bench_search;
+mod booklet_fonts;
+mod certificates;
+mod cli;
+mod durability;
+mod exchanges;
+mod export_all;
+mod generate;
+mod holidays;
+mod hours_report;
+mod iati;
+mod itinerary;
+mod log_canary;
+mod matchmaker;
+mod newcomer;
+mod osm_extract;
+mod outcomes;
+mod places;
+mod replica;
+mod report_annual;
+mod search_offline;
+mod search_start;
+mod serve_limits;
+mod sign_in_address;
+mod tourism;
+mod volunteers;
