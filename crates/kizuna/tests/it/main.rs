@@ -4,10 +4,10 @@
 
 #[path = "../common/mod.rs"]
 mod common;
-#[path = "../run/mod.rs"]
-mod run;
 #[path = "../../../kizuna-io/tests/iati_support/mod.rs"]
 mod iati_support;
+#[path = "../run/mod.rs"]
+mod run;
 
 mod alumni;
 mod basemap;
