@@ -1,6 +1,6 @@
-//! The integration tests of `kizuna-search`, one binary: each module was a test
-//! binary of its own, and every one of them linked the whole dependency
-//! tree again. nextest still runs each test in a process of its own.
+//! The integration tests of `kizuna-search`, one binary with a module per
+//! subject: a binary per file would link the whole dependency tree again
+//! for each. nextest still runs each test in a process of its own.
 
 mod aliases;
 mod build_resume;

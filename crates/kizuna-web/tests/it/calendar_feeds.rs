@@ -10,13 +10,14 @@
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use axum::http::StatusCode;
 use kizuna_app::calendar::{Audience, Filter, ItemKind};
 use kizuna_io::ical::{LINE_OCTETS, unfold};
 use kizuna_store::Backend;
-use kizuna_testkit::{TestApp, have_tool};
+use kizuna_testkit::TestApp;
+
+use crate::ical_readers;
 use serde_json::Value;
 
 kizuna_testkit::on_both!(
@@ -24,56 +25,6 @@ kizuna_testkit::on_both!(
     a_private_feed_works_until_revoked,
     the_page_shows_public_items_to_visitors_and_everything_to_staff,
 );
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Whether a reader that cannot run may be skipped: under `CI=true` it fails the test.
-#[track_caller]
-fn reader_missing(what: &str, how: &str) -> bool {
-    let why = format!("{what} is not set up ({how}; scripts/test does)");
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{why}: under CI every check must run"
-    );
-    eprintln!("{why}: skipping this reader");
-    true
-}
-
-/// The feed as read by Python's icalendar and ical (in target/ical-venv).
-fn python_readers(path: &Path) -> Option<Value> {
-    let python = repo_root().join("target/ical-venv/bin/python");
-    let ok = python.exists()
-        && Command::new(&python)
-            .args(["-c", "import icalendar, ical"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if !ok
-        && reader_missing(
-            "Python's icalendar and ical",
-            "python3 -m venv target/ical-venv && target/ical-venv/bin/pip install icalendar==7.3.2 ical==14.3.1",
-        )
-    {
-        return None;
-    }
-    let script = repo_root().join("crates/kizuna-web/tests/ical_readers/count_feed.py");
-    let o = Command::new(&python).arg(script).arg(path).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    Some(serde_json::from_slice(&o.stdout).unwrap())
-}
-
-/// The feed as read by ical.js (in node_modules).
-fn ical_js(path: &Path) -> Option<Value> {
-    let ok = repo_root().join("node_modules/ical.js/package.json").exists() && have_tool("node", "nodejs");
-    if !ok && reader_missing("ical.js", "npm ci") {
-        return None;
-    }
-    let script = repo_root().join("crates/kizuna-web/tests/ical_readers/count_feed.mjs");
-    let o = Command::new("node").arg(script).arg(path).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    Some(serde_json::from_slice(&o.stdout).unwrap())
-}
 
 /// What Kizuna itself wrote: events, UIDs, DTSTAMPs; every line checked.
 fn own_reading(text: &str) -> (usize, Vec<String>) {
@@ -113,7 +64,12 @@ fn check_reader(name: &str, r: &Value, events: usize) {
 }
 
 fn parse_with_all(path: &Path, events: usize, want_zone: bool) {
-    if let Some(py) = python_readers(path) {
+    if let Some(py) = ical_readers::python(
+        "icalendar, ical",
+        "icalendar==7.3.2 ical==14.3.1",
+        "count_feed.py",
+        path,
+    ) {
         check_reader("icalendar", &py["icalendar"], events);
         check_reader("ical", &py["ical"], events);
         if want_zone {
@@ -135,7 +91,7 @@ fn parse_with_all(path: &Path, events: usize, want_zone: bool) {
             );
         }
     }
-    if let Some(js) = ical_js(path) {
+    if let Some(js) = ical_readers::ical_js("count_feed.mjs", path) {
         check_reader("ical.js", &js, events);
         if want_zone {
             assert!(

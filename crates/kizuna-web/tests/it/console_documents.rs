@@ -7,9 +7,6 @@
 
 #![allow(clippy::unwrap_used)] // a failed unwrap is a failed test
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use axum::http::StatusCode;
 use chrono::{Duration, TimeZone, Utc};
 use kizuna_domain::common::organisation::Organisation;
@@ -21,8 +18,10 @@ use kizuna_domain::training::session::{Session, SessionInput, SessionKind};
 use kizuna_i18n::{CATALOGUES, Lang, message_ids};
 use kizuna_io::ical;
 use kizuna_store::{Action, AuditFilter, Backend, Page as Paging};
+use kizuna_testkit::TestApp;
+
+use crate::ical_readers;
 use kizuna_testkit::english::english_left;
-use kizuna_testkit::{TestApp, have_tool};
 use serde_json::{Value, json};
 
 kizuna_testkit::on_both!(
@@ -199,56 +198,6 @@ fn read_here(text: &str) -> Value {
     out
 }
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// Whether a reader that cannot run may be skipped: under `CI=true` it fails the test.
-#[track_caller]
-fn reader_missing(what: &str, how: &str) -> bool {
-    let why = format!("{what} is not set up ({how}; scripts/test does)");
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{why}: under CI every check must run"
-    );
-    eprintln!("{why}: skipping this reader");
-    true
-}
-
-/// The calendar as Python's icalendar (in target/ical-venv) reads it.
-fn read_with_python(path: &Path) -> Option<Value> {
-    let python = repo_root().join("target/ical-venv/bin/python");
-    let ok = python.exists()
-        && Command::new(&python)
-            .args(["-c", "import icalendar"])
-            .output()
-            .is_ok_and(|o| o.status.success());
-    if !ok
-        && reader_missing(
-            "Python's icalendar",
-            "python3 -m venv target/ical-venv && target/ical-venv/bin/pip install icalendar==7.3.2",
-        )
-    {
-        return None;
-    }
-    let script = repo_root().join("crates/kizuna-web/tests/ical_readers/read_ics.py");
-    let o = Command::new(&python).arg(script).arg(path).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    Some(serde_json::from_slice(&o.stdout).unwrap())
-}
-
-/// The calendar as ical.js (npm, in node_modules) reads it.
-fn read_with_ical_js(path: &Path) -> Option<Value> {
-    let ok = repo_root().join("node_modules/ical.js/package.json").exists() && have_tool("node", "nodejs");
-    if !ok && reader_missing("ical.js", "npm ci") {
-        return None;
-    }
-    let script = repo_root().join("crates/kizuna-web/tests/ical_readers/read_ics.mjs");
-    let o = Command::new("node").arg(script).arg(path).output().unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    Some(serde_json::from_slice(&o.stdout).unwrap())
-}
-
 async fn the_calendar_is_rfc_5545_and_read_alike_by_three_parsers(backend: Backend) {
     let t = TestApp::demo(backend).await;
     let e = edition(&t).await;
@@ -353,8 +302,11 @@ async fn the_calendar_is_rfc_5545_and_read_alike_by_three_parsers(backend: Backe
         let path = dir.join(format!("timetable-{code}.ics"));
         std::fs::write(&path, &text).unwrap();
         for (reader, read) in [
-            ("icalendar (Python)", read_with_python(&path)),
-            ("ical.js", read_with_ical_js(&path)),
+            (
+                "icalendar (Python)",
+                ical_readers::python("icalendar", "icalendar==7.3.2", "read_ics.py", &path),
+            ),
+            ("ical.js", ical_readers::ical_js("read_ics.mjs", &path)),
         ] {
             let Some(read) = read else { continue };
             assert_eq!(read["problems"], json!([]), "{reader}");
