@@ -44,6 +44,8 @@ pub struct Options {
     /// Also SQLite (off for a PostgreSQL-only run at sizes SQLite was
     /// measured at before).
     pub sqlite: bool,
+    /// A store already loaded and counted: time it as it is.
+    pub existing: Option<String>,
 }
 
 const FIRST_FY: i32 = 1954;
@@ -213,6 +215,16 @@ async fn run(o: &Options, scratch: &mut Scratch) -> anyhow::Result<()> {
     println!("| database | what | median ms | p99 ms | runs |");
     println!("|---|---|---:|---:|---:|");
     let mut notes = Vec::new();
+    if let Some(url) = &o.existing {
+        let backend = if url.starts_with("postgres") {
+            Backend::Postgres
+        } else {
+            Backend::Sqlite
+        };
+        notes.push(format!("{}: the existing store {url}, as it was.", engine(backend)));
+        timed(o, backend, url, &mut notes).await?;
+        backends.clear();
+    }
     for backend in backends {
         let url = scratch
             .fresh(backend)
@@ -316,7 +328,17 @@ async fn one_backend(
     store.close().await;
     // What an expert gives the plain queries.
     plain_setup(url, backend).await?;
+    timed(o, backend, url, notes).await
+}
+
+/// The timed part of a run, on a store loaded, counted and set up for the
+/// plain queries.
+async fn timed(o: &Options, backend: Backend, url: &str, notes: &mut Vec<String>) -> anyhow::Result<()> {
+    let e = engine(backend);
     let store = Store::open(url).await?;
+    if !store.trainee_stats_live().await? {
+        bail!("{e}: the store's trainee counts are paused, so its reports would be counted from the participations");
+    }
     let (runs, slow_runs) = if o.quick { (2, 1) } else { (5, 3) };
     let dates = as_of_dates();
     let whole = |as_of| TraineeFilter {
@@ -435,6 +457,10 @@ async fn one_backend(
         "statistics page after that write, counts paused (before)",
         &mut renders,
     );
+    // Back to the status the counts last saw, still paused, and the counts
+    // kept again: a store kept for `--existing` is as it was counted.
+    write_status(app.as_ref(), render_runs + 1).await?;
+    app.store.pause_trainee_stats(false).await?;
     let sizes = table_rows(&app.store, url, backend).await?;
     notes.push(format!("{e}: kept rows: {sizes}."));
     drop(router);
@@ -563,16 +589,7 @@ async fn narrowed_reports(o: &Options, store: &Store, backend: Backend, as_of: N
 /// Change participation 1's status (completed ↔ withdrawn) through the
 /// store's record path, then GET /statistics: the two times.
 async fn write_then_render(app: &App, router: &axum::Router, i: usize) -> anyhow::Result<(Duration, Duration)> {
-    let p = app.store.get::<Participation>(1).await?;
-    let mut input = p.fields.clone();
-    input.status = if i.is_multiple_of(2) {
-        ParticipationStatus::Withdrawn
-    } else {
-        ParticipationStatus::Completed
-    };
-    let t = Instant::now();
-    app.store.update::<Participation>(p.id, p.version, &input).await?;
-    let write = t.elapsed();
+    let write = write_status(app, i).await?;
     let req = Request::get("/statistics").body(Body::empty())?;
     let t = Instant::now();
     let resp = router.clone().oneshot(req).await?;
@@ -586,6 +603,21 @@ async fn write_then_render(app: &App, router: &axum::Router, i: usize) -> anyhow
         );
     }
     Ok((write, render))
+}
+
+/// Participation 1 withdrawn (even `i`) or completed (odd), through the
+/// store's record path: how long the write took.
+async fn write_status(app: &App, i: usize) -> anyhow::Result<Duration> {
+    let p = app.store.get::<Participation>(1).await?;
+    let mut input = p.fields.clone();
+    input.status = if i.is_multiple_of(2) {
+        ParticipationStatus::Withdrawn
+    } else {
+        ParticipationStatus::Completed
+    };
+    let t = Instant::now();
+    app.store.update::<Participation>(p.id, p.version, &input).await?;
+    Ok(t.elapsed())
 }
 
 /// Rows in the kept tables, for the notes.

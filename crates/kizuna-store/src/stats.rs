@@ -28,7 +28,8 @@
 //! summed by the database ([`summary_sql`]): the groups are many (about
 //! 35,000 at 100,000 participations) and a database's `GROUP BY` over
 //! text keys costs more than the reading (PostgreSQL: 64 ms against 19 ms,
-//! measured with `EXPLAIN ANALYZE`).
+//! measured with `EXPLAIN ANALYZE`). The two parts are separate queries
+//! that a report runs side by side on two connections.
 
 use chrono::{Datelike, NaiveDate};
 use std::collections::{BTreeMap, HashMap};
@@ -66,22 +67,26 @@ fn bounds(as_of: NaiveDate) -> [i64; 7] {
     [fy / 10, fy / 10 * 10, fy, fy * 100 + 4, ym, ym * 100 + 1, ym * 100 + d]
 }
 
-/// The query for the count rows of `table` that make up the figures as of
-/// the date whose [`bounds`] are bound as $1..$7, each narrowed by `cond`
-/// (which ends with `AND`). Two text values come back, each row
-/// `kind,g,country,gender,n` and rows joined by `;`:
+/// The two queries for the count rows of `table` that make up the figures
+/// as of the date whose [`bounds`] are bound as $1..$7, each narrowed by
+/// `cond` (which ends with `AND`). They are independent, so a report runs
+/// them side by side on two connections ([`Store::summary_parts`]).
 ///
-/// - first, the rows of the `direct` kinds (whose group is a fiscal year,
-///   `g`) for whole fiscal years up to the date's, where the year of the
-///   count is the group's own: one row per group, no summing needed. They
-///   are most of the rows (about 30,000 of 36,000 at 100,000
-///   participations), and neither database's `GROUP BY` over them is
-///   cheap (PostgreSQL: 64 ms against 19 ms without, measured with
-///   `EXPLAIN ANALYZE`);
-/// - then everything else, summed by the database.
+/// - `direct`: the rows of the `direct` kinds (whose group is a fiscal
+///   year, `g`) for whole fiscal years up to the date's, one row per group
+///   and bucket, unsummed. They are most of the rows (about 40,000 of
+///   40,500 at 100,000 participations and 70,000 at 10,000,000), and
+///   neither database's `GROUP BY` over them is cheap. A row whose bucket
+///   is not its group's own year (an edition dated outside its fiscal
+///   year) comes back with its kind plus 10, for the reader to add up.
+///   PostgreSQL sends them as one array of integers (kind, group and
+///   count in each) and one short text of the countries and genders:
+///   packing 70,000 rows as text took longer than reading them (75 ms
+///   against 58 ms at 10⁷ on a slow machine, `EXPLAIN ANALYZE`).
+/// - `summed`: everything else, summed by the database.
 ///
 /// The figures are counted back from the end of the date's ten years
-/// rather than up from its start: the other kinds' decades up to the
+/// rather than up from its start: the `other` kinds' decades up to the
 /// date's own, less their years in that decade after the date's fiscal
 /// year; every kind's months of the date's fiscal year after its month,
 /// and days of its month after the date, are taken away. The two ways
@@ -89,85 +94,174 @@ fn bounds(as_of: NaiveDate) -> [i64; 7] {
 /// of the records (a report as of today, the one most asked) nothing
 /// comes after it: a course is then its three or so decades' rows rather
 /// than one for every year, month and day of the present decade it ran
-/// in. (At 10⁷ participations most of the time goes on the direct rows,
-/// about 70,000, read and packed: see BENCHMARKS.md.) A direct group of
-/// the date's own fiscal year may appear in both values, negative in the
-/// second; so may any whose year is not its group's (an edition dated
-/// outside its fiscal year). The reader adds the two up.
+/// in. A direct group of the date's own fiscal year may appear in both
+/// values, negative in the second. The kinds are named in each part
+/// (`kind IN (3, 4)`, not `NOT IN (1, 2)`) so that the index finds them
+/// rather than a filter dropping the others.
 ///
 /// Gender is kept for kind 1 only.
-fn summary_sql(table: &str, cond: &str, direct: &str) -> String {
-    let pack = "string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
-                || ',' || CAST(n AS TEXT), ';')";
+struct SummarySql {
+    direct: Option<String>,
+    summed: String,
+}
+
+/// PostgreSQL's packed direct row is `(kind * PACK_G + g) * PACK_N + n`:
+/// a fiscal year below 4096 and a count below 2⁴⁰.
+const PACK_G: i64 = 4096;
+const PACK_N: i64 = 1 << 40;
+
+/// The [`SummarySql`] of `table` in `backend`'s SQL: `direct_kinds` read
+/// by whole fiscal years, `other` summed from their decades (either may be
+/// empty, as `"1, 2"` and `"3, 4"` are for the whole report).
+fn summary_sql(backend: Backend, table: &str, cond: &str, direct_kinds: &str, other: &str) -> SummarySql {
+    let direct = (!direct_kinds.is_empty()).then(|| {
+        let from = format!("FROM {table} WHERE {cond}lvl = 0 AND bucket <= $3 AND kind IN ({direct_kinds}) AND n <> 0");
+        let kind = "CASE WHEN g = bucket THEN kind ELSE kind + 10 END";
+        match backend {
+            // A row that would not fit the packing comes back NULL, read
+            // as a corrupt count.
+            Backend::Postgres => format!(
+                "SELECT array_agg(CASE WHEN n > 0 AND n < {PACK_N} AND g >= 0 AND g < {PACK_G} \
+                 THEN (CAST({kind} AS BIGINT) * {PACK_G} + g) * {PACK_N} + n END), \
+                 string_agg(country || gender, ',') {from}"
+            ),
+            Backend::Sqlite => format!(
+                "SELECT group_concat(({kind}) || ',' || g || ',' || country || ',' || gender || ',' || n, ';') {from}"
+            ),
+        }
+    });
+    let kinds = [direct_kinds, other]
+        .into_iter()
+        .filter(|k| !k.is_empty())
+        .collect::<Vec<_>>()
+        .join(", ");
     // `less`: the rows taken away (those after the date).
     let select =
         |n: &str, range: &str| format!("SELECT kind, g, country, gender, {n} AS n FROM {table} WHERE {cond}{range}");
-    let rows = |range: &str| select("n", range);
-    let less = |range: &str| select("-n", range);
-    format!(
-        "SELECT (SELECT {pack} FROM ({}) a), \
-         (SELECT {pack} FROM (SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM \
+    let mut parts = Vec::new();
+    if !other.is_empty() {
+        parts.push(select("n", &format!("lvl = 3 AND bucket <= $1 AND kind IN ({other})")));
+        parts.push(select(
+            "-n",
+            &format!("lvl = 0 AND bucket > $3 AND bucket < $2 + 10 AND kind IN ({other})"),
+        ));
+    }
+    parts.push(select(
+        "-n",
+        &format!("lvl = 1 AND bucket > $5 AND bucket < $4 + 100 AND kind IN ({kinds})"),
+    ));
+    parts.push(select(
+        "-n",
+        &format!("lvl = 2 AND bucket > $7 AND bucket < $6 + 31 AND kind IN ({kinds})"),
+    ));
+    let summed = format!(
+        "SELECT {PACK_TEXT} FROM (SELECT kind, g, country, gender, CAST(SUM(n) AS BIGINT) AS n FROM \
          (SELECT kind, g, country, CASE WHEN kind = 1 THEN gender ELSE '' END AS gender, n FROM \
-         ({} UNION ALL {} UNION ALL {} UNION ALL {} UNION ALL {}) r) u \
-         GROUP BY kind, g, country, gender) s WHERE n <> 0)",
-        rows(&format!(
-            "lvl = 0 AND bucket <= $3 AND kind IN ({direct}) AND g = bucket AND n <> 0"
-        )),
-        rows(&format!(
-            "lvl = 0 AND bucket <= $3 AND kind IN ({direct}) AND g <> bucket"
-        )),
-        rows(&format!("lvl = 3 AND bucket <= $1 AND kind NOT IN ({direct})")),
-        less(&format!(
-            "lvl = 0 AND bucket > $3 AND bucket < $2 + 10 AND kind NOT IN ({direct})"
-        )),
-        less("lvl = 1 AND bucket > $5 AND bucket < $4 + 100"),
-        less("lvl = 2 AND bucket > $7 AND bucket < $6 + 31"),
-    )
+         ({}) r) u GROUP BY kind, g, country, gender) s WHERE n <> 0",
+        parts.join(" UNION ALL ")
+    );
+    SummarySql { direct, summed }
 }
 
-/// Read the two packed values of [`summary_sql`] into groups: kind 1
-/// people by first fiscal year, country and gender; kind 2 people by
-/// fiscal year and country; kind 3 people per course; kind 4 countries per
-/// course — or, when `course_countries_from_people`, the countries whose
-/// kind 3 sums (one per course and country) are not zero.
-fn read_summary<'a>(
-    direct: Option<&'a str>,
-    summed: Option<&'a str>,
+/// Rows packed as text, `kind,g,country,gender,n` joined by `;`.
+const PACK_TEXT: &str = "string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT) || ',' || country || ',' || gender \
+                || ',' || CAST(n AS TEXT), ';')";
+
+/// The direct rows of [`summary_sql`] as each database sends them.
+#[derive(Default)]
+enum Packed {
+    #[default]
+    None,
+    /// SQLite: text rows.
+    Text(String),
+    /// PostgreSQL: kind, group and count packed in an integer, and the
+    /// countries and genders in one text, in the same order.
+    Codes(Vec<Option<i64>>, String),
+}
+
+type CountRow<'a> = (u8, i64, &'a str, &'a str, i64);
+
+fn corrupt_count(what: &str) -> StoreError {
+    StoreError::Corrupt(format!("trainee count \"{what}\" cannot be read"))
+}
+
+/// One `kind,g,country,gender,n` text row.
+fn parse_count(row: &str) -> Result<CountRow<'_>, StoreError> {
+    let mut f = row.split(',');
+    let (Some(kind), Some(g), Some(country), Some(gender), Some(n), None) =
+        (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
+    else {
+        return Err(corrupt_count(row));
+    };
+    Ok((
+        kind.parse().map_err(|_| corrupt_count(row))?,
+        g.parse().map_err(|_| corrupt_count(row))?,
+        country,
+        gender,
+        n.parse().map_err(|_| corrupt_count(row))?,
+    ))
+}
+
+impl Packed {
+    fn rows(&self) -> Result<Vec<CountRow<'_>>, StoreError> {
+        match self {
+            Packed::None => Ok(Vec::new()),
+            Packed::Text(t) => t.split(';').map(parse_count).collect(),
+            Packed::Codes(codes, who) => {
+                let mut who = who.split(',');
+                let rows = codes
+                    .iter()
+                    .map(|code| {
+                        let w = who.next().ok_or_else(|| corrupt_count("a row without its country"))?;
+                        let (Some(code), Some(country), Some(gender)) = (code, w.get(..2), w.get(2..)) else {
+                            return Err(corrupt_count(&format!("{code:?} {w}")));
+                        };
+                        let (head, n) = (code.div_euclid(PACK_N), code.rem_euclid(PACK_N));
+                        let kind = u8::try_from(head / PACK_G).map_err(|_| corrupt_count(&code.to_string()))?;
+                        Ok((kind, head % PACK_G, country, gender, n))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                if who.next().is_some() {
+                    return Err(corrupt_count("a country without its row"));
+                }
+                Ok(rows)
+            }
+        }
+    }
+}
+
+/// Read the two parts of [`summary_sql`] into groups: kind 1 people by
+/// first fiscal year, country and gender; kind 2 people by fiscal year and
+/// country; kind 3 people per course; kind 4 countries per course — or,
+/// when `course_countries_from_people`, the countries whose kind 3 sums
+/// (one per course and country) are not zero.
+fn read_summary(
+    direct: &Packed,
+    summed: Option<&str>,
     course_countries_from_people: bool,
 ) -> Result<TraineeAggregates, StoreError> {
-    let corrupt = |what: &str| StoreError::Corrupt(format!("trainee count \"{what}\" cannot be read"));
-    let split = |packed: Option<&'a str>| packed.into_iter().flat_map(|p| p.split(';'));
-    let parse = |row: &'a str| -> Result<(u8, i64, &'a str, &'a str, i64), StoreError> {
-        let mut f = row.split(',');
-        let (Some(kind), Some(g), Some(country), Some(gender), Some(n), None) =
-            (f.next(), f.next(), f.next(), f.next(), f.next(), f.next())
-        else {
-            return Err(corrupt(row));
-        };
-        Ok((
-            kind.parse().map_err(|_| corrupt(row))?,
-            g.parse().map_err(|_| corrupt(row))?,
-            country,
-            gender,
-            n.parse().map_err(|_| corrupt(row))?,
-        ))
-    };
-    let year = |g: i64, row: &str| {
-        i32::try_from(g)
+    let show = |(kind, g, country, gender, n): CountRow<'_>| format!("{kind},{g},{country},{gender},{n}");
+    let corrupt = |row: CountRow<'_>| corrupt_count(&show(row));
+    let year = |row: CountRow<'_>| {
+        i32::try_from(row.1)
             .ok()
             .and_then(|y| FiscalYear::new(y).ok())
             .ok_or_else(|| corrupt(row))
     };
+    let direct = direct.rows()?;
     let mut out = TraineeAggregates::default();
     let mut courses: BTreeMap<Id, (u64, u64)> = BTreeMap::new();
-    // Direct groups that also have summed rows: added up before use. Kind
-    // 2 is by year and country alone (the person counts also keep its
-    // gender, which a summed row has left out).
+    // Direct groups that also have summed rows (or rows out of their own
+    // year): added up before use. Kind 2 is by year and country alone
+    // (the person counts also keep its gender, which a summed row has
+    // left out).
     let mut shared: HashMap<(u8, i64, &str, &str), i64> = HashMap::new();
-    let key =
-        |kind: u8, g: i64, country: &'a str, gender: &'a str| (kind, g, country, if kind == 1 { gender } else { "" });
-    for row in split(summed) {
-        let (kind, g, country, gender, n) = parse(row)?;
+    fn key<'a>(kind: u8, g: i64, country: &'a str, gender: &'a str) -> (u8, i64, &'a str, &'a str) {
+        (kind, g, country, if kind == 1 { gender } else { "" })
+    }
+    for row in summed.into_iter().flat_map(|p| p.split(';')) {
+        let row = parse_count(row)?;
+        let (kind, g, country, gender, n) = row;
         if kind == 1 || kind == 2 {
             *shared.entry(key(kind, g, country, gender)).or_default() += n;
             continue;
@@ -186,51 +280,42 @@ fn read_summary<'a>(
             _ => return Err(corrupt(row)),
         }
     }
+    for &(kind, g, country, gender, n) in direct.iter().filter(|r| r.0 > 10) {
+        *shared.entry(key(kind - 10, g, country, gender)).or_default() += n;
+    }
     let shared_groups: std::collections::BTreeSet<(u8, i64)> = shared.keys().map(|k| (k.0, k.1)).collect();
-    let mut push = |kind: u8, g: i64, country: &str, gender: &str, n: u64, row: &str| {
+    let mut push = |row: CountRow<'_>, n: u64| {
+        let (kind, _, country, gender, _) = row;
         let country: CountryCode = country.parse().map_err(|_| corrupt(row))?;
         match kind {
             1 => out
                 .by_first_year
-                .push((year(g, row)?, country, gender.parse().map_err(|_| corrupt(row))?, n)),
-            2 => out.by_year_country.push((year(g, row)?, country, n)),
+                .push((year(row)?, country, gender.parse().map_err(|_| corrupt(row))?, n)),
+            2 => out.by_year_country.push((year(row)?, country, n)),
             _ => return Err(corrupt(row)),
         }
         Ok(())
     };
-    for row in split(direct) {
-        let (kind, g, country, gender, n) = parse(row)?;
+    for &row in direct.iter().filter(|r| r.0 <= 10) {
+        let (kind, g, country, gender, n) = row;
         if shared_groups.contains(&(kind, g)) {
             *shared.entry(key(kind, g, country, gender)).or_default() += n;
         } else {
-            push(
-                kind,
-                g,
-                country,
-                gender,
-                u64::try_from(n).map_err(|_| corrupt(row))?,
-                row,
-            )?;
+            push(row, u64::try_from(n).map_err(|_| corrupt(row))?)?;
         }
     }
     for ((kind, g, country, gender), n) in shared {
         // Whoever came after the date in its own fiscal year, taken away
         // from that year's count: nobody left, or fewer than nobody (counts
         // that disagree with each other).
+        let row = (kind, g, country, gender, n);
         let Ok(n @ 1..) = u64::try_from(n) else {
             if n == 0 {
                 continue;
             }
-            return Err(corrupt(&format!("{kind},{g},{country},{gender},{n}")));
+            return Err(corrupt(row));
         };
-        push(
-            kind,
-            g,
-            country,
-            gender,
-            n,
-            &format!("{kind},{g},{country},{gender},{n}"),
-        )?;
+        push(row, n)?;
     }
     // A year's country may come in several rows: the person counts keep it
     // by gender, and a direct group's summed rows come apart from its
@@ -546,14 +631,47 @@ impl Store {
         Ok(())
     }
 
+    /// The two parts of a [`summary_sql`], run side by side on two
+    /// connections: each is one scan that neither database splits.
+    async fn summary_parts(&self, sql: &SummarySql, values: &[Value]) -> Result<(Packed, Option<String>), StoreError> {
+        let direct = async {
+            let Some(q) = &sql.direct else {
+                return Ok(Packed::None);
+            };
+            let q = AssertSqlSafe(q.as_str());
+            Ok::<_, StoreError>(match &self.pool {
+                crate::Pool::Postgres(p) => {
+                    let (codes, who): (Option<Vec<Option<i64>>>, Option<String>) =
+                        bind_all!(sqlx::query_as(q), values.iter().cloned())
+                            .fetch_one(p)
+                            .await?;
+                    match (codes, who) {
+                        (Some(codes), Some(who)) => Packed::Codes(codes, who),
+                        _ => Packed::None,
+                    }
+                }
+                crate::Pool::Sqlite(p) => {
+                    let (text,): (Option<String>,) = bind_all!(sqlx::query_as(q), values.iter().cloned())
+                        .fetch_one(p)
+                        .await?;
+                    text.map_or(Packed::None, Packed::Text)
+                }
+            })
+        };
+        let summed = async {
+            let (text,): (Option<String>,) = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.summed.as_str())), values.iter().cloned()).fetch_one(p).await?);
+            Ok::<_, StoreError>(text)
+        };
+        tokio::try_join!(direct, summed)
+    }
+
     /// The whole report's groups as of a date, summed from the counts.
     /// The caller checks [`Store::trainee_stats_live`] first.
     pub async fn trainee_summary(&self, as_of: NaiveDate) -> Result<TraineeAggregates, StoreError> {
         let values: Vec<Value> = bounds(as_of).into_iter().map(|v| Value::Int(Some(v))).collect();
-        let sql = summary_sql("trainee_counts", "", "1, 2");
-        let (direct, summed): (Option<String>, Option<String>) =
-            with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?);
-        read_summary(direct.as_deref(), summed.as_deref(), false)
+        let sql = summary_sql(self.backend(), "trainee_counts", "", "1, 2", "3, 4");
+        let (direct, summed) = self.summary_parts(&sql, &values).await?;
+        read_summary(&direct, summed.as_deref(), false)
     }
 
     /// The groups of a report narrowed to a country, a region and/or a
@@ -610,33 +728,45 @@ impl Store {
         let genders = list(genders.iter().map(ToString::to_string).collect(), &mut values);
         let who = format!("{who}gender IN ({genders}) AND ");
         if filter.country.is_some() || (filter.region.is_none() && filter.gender.is_none()) {
-            // One country's rows are few: every kind from the person counts.
-            let sql = summary_sql("trainee_person_counts", &who, "1, 2");
-            let (direct, summed): (Option<String>, Option<String>) = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(sql.as_str())), values).fetch_one(p).await?);
-            return read_summary(direct.as_deref(), summed.as_deref(), true).map(Some);
+            // One country's rows are few: every kind from the person counts
+            // (which keep kinds 1 to 3: a course's countries are those of
+            // its people).
+            let sql = summary_sql(self.backend(), "trainee_person_counts", &who, "1, 2", "3");
+            let (direct, summed) = self.summary_parts(&sql, &values).await?;
+            return read_summary(&direct, summed.as_deref(), true).map(Some);
         }
         // A region and/or a gender: the years by country from the person
         // counts' kinds 1 and 2 alone (their own index, migration 33), the
-        // courses from the slice counts.
+        // courses from the slice counts; the three queries side by side.
         let years_table = match self.backend() {
             Backend::Sqlite => "trainee_person_counts INDEXED BY trainee_person_counts_years",
             Backend::Postgres => "trainee_person_counts",
         };
-        let years = summary_sql(years_table, &format!("{who}kind IN (1, 2) AND "), "1, 2");
-        let (direct, summed): (Option<String>, Option<String>) =
-            with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(years.as_str())), values).fetch_one(p).await?);
-        let mut out = read_summary(direct.as_deref(), summed.as_deref(), true)?;
+        let years = summary_sql(
+            self.backend(),
+            years_table,
+            &format!("{who}kind IN (1, 2) AND "),
+            "1, 2",
+            "",
+        );
         let slice = |v: Option<String>| Value::Text(Some(v.unwrap_or_default()));
         slice_values.push(slice(filter.region.map(|r| r.to_string())));
         slice_values.push(slice(filter.gender.map(|g| g.to_string())));
         let courses = summary_sql(
+            self.backend(),
             "(SELECT lvl, bucket, kind, g, '' AS country, '' AS gender, n FROM trainee_slice_counts \
              WHERE region = $8 AND gender = $9) s",
             "",
-            "0",
+            "",
+            "3, 4",
         );
-        let (direct, summed): (Option<String>, Option<String>) = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(courses.as_str())), slice_values).fetch_one(p).await?);
-        out.by_course = read_summary(direct.as_deref(), summed.as_deref(), false)?.by_course;
+        let courses = async {
+            let (text,): (Option<String>,) = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(courses.summed.as_str())), slice_values).fetch_one(p).await?);
+            Ok::<_, StoreError>(text)
+        };
+        let ((direct, summed), courses) = tokio::try_join!(self.summary_parts(&years, &values), courses)?;
+        let mut out = read_summary(&direct, summed.as_deref(), true)?;
+        out.by_course = read_summary(&Packed::None, courses.as_deref(), false)?.by_course;
         Ok(Some(out))
     }
 
@@ -691,8 +821,72 @@ impl Store {
 
 #[cfg(test)]
 mod tests {
-    use super::bounds;
+    use super::{PACK_G, PACK_N, Packed, bounds, read_summary};
     use chrono::NaiveDate;
+    use kizuna_domain::common::person::Gender;
+    use kizuna_domain::common::{CountryCode, FiscalYear};
+
+    /// PostgreSQL's packing of a direct row, as `summary_sql` writes it.
+    fn code(kind: i64, g: i64, n: i64) -> Option<i64> {
+        Some((kind * PACK_G + g) * PACK_N + n)
+    }
+
+    #[test]
+    fn packed_rows_read_back_as_written() {
+        let packed = Packed::Codes(
+            vec![code(1, 2020, 5), code(12, 1954, (1 << 40) - 1), code(2, 4095, 1)],
+            "JPmale,TH,VN".to_owned(),
+        );
+        assert_eq!(
+            packed.rows().unwrap(),
+            vec![
+                (1, 2020, "JP", "male", 5),
+                (12, 1954, "TH", "", (1 << 40) - 1),
+                (2, 4095, "VN", "", 1)
+            ]
+        );
+        let text = Packed::Text("1,2020,JP,female,5;2,2019,TH,,3".to_owned());
+        assert_eq!(
+            text.rows().unwrap(),
+            vec![(1, 2020, "JP", "female", 5), (2, 2019, "TH", "", 3)]
+        );
+        // A row the database could not pack (NULL), a country short of its
+        // two letters, and the two parts of different lengths: corrupt
+        // counts, not a wrong report.
+        for bad in [
+            Packed::Codes(vec![code(1, 2020, 5), None], "JPmale,TH".to_owned()),
+            Packed::Codes(vec![code(1, 2020, 5)], "J".to_owned()),
+            Packed::Codes(vec![code(1, 2020, 5)], "JPmale,TH".to_owned()),
+            Packed::Codes(vec![code(1, 2020, 5), code(2, 2020, 1)], "JPmale".to_owned()),
+            Packed::Text("1,2020,JP,male".to_owned()),
+        ] {
+            assert!(bad.rows().is_err());
+        }
+    }
+
+    #[test]
+    fn rows_out_of_their_own_year_add_to_their_group() {
+        let fy = |y| FiscalYear::new(y).unwrap();
+        let c = |s: &str| s.parse::<CountryCode>().unwrap();
+        // Kind 1 of 2020 from Japan: 5 in its own year's bucket, 2 dated
+        // in another (kind 11), 1 taken away by the summed part (someone
+        // after the date). Kind 2 of 2019 from Thailand only out of its
+        // year (kind 12), in two genders' rows of the person counts.
+        let direct = Packed::Codes(
+            vec![
+                code(1, 2020, 5),
+                code(11, 2020, 2),
+                code(12, 2019, 3),
+                code(12, 2019, 4),
+            ],
+            "JPmale,JPmale,THfemale,THmale".to_owned(),
+        );
+        let a = read_summary(&direct, Some("1,2020,JP,male,-1"), true).unwrap();
+        assert_eq!(a.by_first_year, vec![(fy(2020), c("JP"), Gender::Male, 6)]);
+        assert_eq!(a.by_year_country, vec![(fy(2019), c("TH"), 7)]);
+        // More taken away than there were: the counts disagree.
+        assert!(read_summary(&direct, Some("1,2020,JP,male,-9"), true).is_err());
+    }
 
     #[test]
     fn a_date_splits_into_years_months_and_days() {

@@ -201,6 +201,14 @@ pub enum BenchCmd {
         /// PostgreSQL only.
         #[arg(long, conflicts_with = "no_postgres")]
         no_sqlite: bool,
+        /// Time the reports, the narrowed reports and the page after a
+        /// write on a store already loaded and counted (one left by
+        /// KIZUNA_BENCH_KEEP_STORE=1 at this --participations), without
+        /// loading or counting it again: to compare builds on the same
+        /// store at sizes that take long to make. The store is written to
+        /// (one participation's status) and not dropped.
+        #[arg(long, value_name = "DATABASE_URL", conflicts_with_all = ["no_postgres", "no_sqlite"])]
+        existing: Option<String>,
     },
     /// One measurement of `import-memory` (run by it).
     #[command(hide = true)]
@@ -243,12 +251,14 @@ pub async fn run(what: BenchCmd) -> anyhow::Result<()> {
             quick,
             no_postgres,
             no_sqlite,
+            existing,
         } => {
             kizuna_bench::stats::stats(kizuna_bench::stats::Options {
                 participations,
                 quick,
                 postgres: !no_postgres,
                 sqlite: !no_sqlite,
+                existing,
             })
             .await
         }

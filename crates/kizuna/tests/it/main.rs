@@ -14,6 +14,7 @@ mod basemap;
 mod bench;
 mod bench_all;
 mod bench_search;
+mod bench_stats;
 mod booklet_fonts;
 mod certificates;
 mod cli;
