@@ -216,13 +216,8 @@ async fn run(o: &Options, scratch: &mut Scratch) -> anyhow::Result<()> {
     println!("|---|---|---:|---:|---:|");
     let mut notes = Vec::new();
     if let Some(url) = &o.existing {
-        let backend = if url.starts_with("postgres") {
-            Backend::Postgres
-        } else {
-            Backend::Sqlite
-        };
-        notes.push(format!("{}: the existing store {url}, as it was.", engine(backend)));
-        timed(o, backend, url, &mut notes).await?;
+        notes.push(format!("the existing store {url}, as it was."));
+        timed(o, url, &mut notes).await?;
         backends.clear();
     }
     for backend in backends {
@@ -328,14 +323,15 @@ async fn one_backend(
     store.close().await;
     // What an expert gives the plain queries.
     plain_setup(url, backend).await?;
-    timed(o, backend, url, notes).await
+    timed(o, url, notes).await
 }
 
 /// The timed part of a run, on a store loaded, counted and set up for the
 /// plain queries.
-async fn timed(o: &Options, backend: Backend, url: &str, notes: &mut Vec<String>) -> anyhow::Result<()> {
-    let e = engine(backend);
+async fn timed(o: &Options, url: &str, notes: &mut Vec<String>) -> anyhow::Result<()> {
     let store = Store::open(url).await?;
+    let backend = store.backend();
+    let e = engine(backend);
     if !store.trainee_stats_live().await? {
         bail!("{e}: the store's trainee counts are paused, so its reports would be counted from the participations");
     }

@@ -168,9 +168,7 @@ const PACK_TEXT: &str = "string_agg(CAST(kind AS TEXT) || ',' || CAST(g AS TEXT)
                 || ',' || CAST(n AS TEXT), ';')";
 
 /// The direct rows of [`summary_sql`] as each database sends them.
-#[derive(Default)]
 enum Packed {
-    #[default]
     None,
     /// SQLite: text rows.
     Text(String),
@@ -760,13 +758,12 @@ impl Store {
             "",
             "3, 4",
         );
-        let courses = async {
-            let (text,): (Option<String>,) = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(courses.summed.as_str())), slice_values).fetch_one(p).await?);
-            Ok::<_, StoreError>(text)
-        };
-        let ((direct, summed), courses) = tokio::try_join!(self.summary_parts(&years, &values), courses)?;
+        let ((direct, summed), (none, courses)) = tokio::try_join!(
+            self.summary_parts(&years, &values),
+            self.summary_parts(&courses, &slice_values)
+        )?;
         let mut out = read_summary(&direct, summed.as_deref(), true)?;
-        out.by_course = read_summary(&Packed::None, courses.as_deref(), false)?.by_course;
+        out.by_course = read_summary(&none, courses.as_deref(), false)?.by_course;
         Ok(Some(out))
     }
 
