@@ -1,7 +1,10 @@
 //! What Kizuna's tests share, so that each test reads like the feature it
 //! checks:
 //!
-//! - [`store`]: a fresh, migrated database per test, on SQLite or
+//! - [`cannot_run`] and [`have_tool`]: the rule for a check that cannot run
+//!   here (fails under `CI=true`, skipped with a word elsewhere), for every
+//!   crate, even those below the store (without features);
+//! - with the `store` feature, [`store`]: a fresh, migrated database per test, on SQLite or
 //!   PostgreSQL, dropped again by [`drop_fresh`];
 //! - [`on_both!`]: one scenario, written once as `async fn name(backend)`,
 //!   run as a `sqlite` and a `postgres` test;
@@ -19,8 +22,10 @@ mod browser;
 pub mod english;
 #[cfg(feature = "web")]
 mod page;
+#[cfg(feature = "store")]
 pub mod store;
 
+#[cfg(feature = "store")]
 pub use store::{drop_fresh, fresh_store, fresh_url, postgres_admin_url};
 
 #[cfg(feature = "web")]
@@ -45,14 +50,24 @@ pub fn have_tool(cmd: &str, package: &str) -> bool {
             .is_ok_and(|o| o.status.success())
     });
     if !runs {
-        let why = format!("{cmd} is not installed (Debian: apt-get install {package}; scripts/test installs it)");
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{why}: under CI every check must run"
-        );
-        eprintln!("{why}: skipping this check");
+        cannot_run(&format!(
+            "{cmd} is not installed (Debian: apt-get install {package}; scripts/test installs it)"
+        ));
     }
     runs
+}
+
+/// A check cannot run here, for the reason `why` (which says how to set
+/// it up): under `CI=true` that fails the test, since there every check
+/// must run; elsewhere it says on stderr that the check is skipped, and
+/// the caller skips it.
+#[track_caller]
+pub fn cannot_run(why: &str) {
+    assert!(
+        std::env::var("CI").as_deref() != Ok("true"),
+        "{why}: under CI every check must run"
+    );
+    eprintln!("\n!!!!! SKIPPED: {why} !!!!!\n");
 }
 
 /// Run each named scenario (`async fn name(backend: Backend)`, in the
@@ -63,6 +78,7 @@ pub fn have_tool(cmd: &str, package: &str) -> bool {
 /// on_both!(edits_are_kept, stale_edits_are_refused);
 /// async fn edits_are_kept(backend: Backend) { /* … */ }
 /// ```
+#[cfg(feature = "store")]
 #[macro_export]
 macro_rules! on_both {
     ($($name:ident),+ $(,)?) => {

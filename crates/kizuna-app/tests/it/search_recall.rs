@@ -221,15 +221,10 @@ fn segment_python() -> Option<PathBuf> {
     if ok {
         return Some(python);
     }
-    let why = format!(
+    kizuna_testkit::cannot_run(&format!(
         "the independent segmenters are not set up (python3 -m venv target/segment-venv && \
-         target/segment-venv/bin/pip install {PINNED}; scripts/test does)"
-    );
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{why}: under CI every check must run"
-    );
-    eprintln!("\n!!!!! SKIPPED: {why}: recall@10 was NOT measured !!!!!\n");
+         target/segment-venv/bin/pip install {PINNED}; scripts/test does): recall@10 was NOT measured"
+    ));
     None
 }
 

