@@ -18,10 +18,13 @@
 //! way. What a course counts (its people and countries) under a region
 //! and/or a gender is kept for each such slice as well
 //! (`trainee_slice_counts`, migration 33): summed from the person counts,
-//! it took one row per course, country and bucket. A report narrowed by
-//! what a participation is in (a fiscal year, a course, an office) is
-//! counted from the participations ([`Store::trainee_facts`]): a person's
-//! first within one of those is not kept.
+//! it took one row per course, country and bucket. A report narrowed to a
+//! fiscal year reads that year's person counts (kind 2) and each person's
+//! first day in a course within a fiscal year, kept by course and country
+//! (`trainee_course_year_firsts` and `_counts`, migration 34). A report
+//! narrowed by what else a participation is in (a course, an office), or
+//! to a fiscal year and a gender, is counted from the participations
+//! ([`Store::trainee_facts`]): a person's first within those is not kept.
 //!
 //! Most of the rows a date needs (whole fiscal years of the year-keyed
 //! kinds, one row per group) come back unsummed, and only the rest is
@@ -378,6 +381,49 @@ fn slice_counts_sql(source: &str, tail: &str) -> String {
 const ADD_SLICES: &str =
     "ON CONFLICT (region, gender, lvl, bucket, kind, g) DO UPDATE SET n = trainee_slice_counts.n + excluded.n";
 
+/// Each counted person's first day in a course within one fiscal year
+/// (migration 34), for the people `cond` selects (`WHERE {cond} AND …`).
+fn course_year_firsts_sql(cond: &str) -> String {
+    format!(
+        "INSERT INTO trainee_course_year_firsts (person_id, fiscal_year, programme_id, country, first_on) \
+         SELECT pa.person_id, e.fiscal_year, e.programme_id, pe.nationality, MIN(e.starts_on) \
+         FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id \
+         WHERE {cond} pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed') \
+         GROUP BY pa.person_id, e.fiscal_year, e.programme_id, pe.nationality"
+    )
+}
+
+/// Count the course-year firsts `cond` selects into
+/// `trainee_course_year_counts` at its three levels (fiscal year, month,
+/// day); `tail` ends the statement as in [`slice_counts_sql`].
+fn course_year_counts_sql(backend: Backend, cond: &str, tail: &str) -> String {
+    let ymd = ymd_of(backend, "first_on");
+    format!(
+        "INSERT INTO trainee_course_year_counts (fiscal_year, lvl, bucket, programme_id, country, n) \
+         SELECT f.fiscal_year, l.lvl, {BUCKET}, f.programme_id, f.country, COUNT(*) \
+         FROM (SELECT fiscal_year, programme_id, country, {ymd} AS ymd FROM trainee_course_year_firsts \
+         WHERE {cond}) f CROSS JOIN (SELECT 0 AS lvl UNION ALL SELECT 1 UNION ALL SELECT 2) l \
+         WHERE 1 = 1 GROUP BY 1, 2, 3, 4, 5 {tail}"
+    )
+}
+
+/// The rows of a fiscal year's counts (bound as `$1`) that make up the
+/// figures as of a date, and the sign each is counted with (`n` in the
+/// select is the signed count): counted back from the end of the date's
+/// fiscal year as [`summary_sql`] counts back from the end of its decade,
+/// so that a report as of a day near the end of the records (today, the
+/// one most asked) reads the year's rows alone, not its months and days.
+/// Every whole fiscal year up to the date's (`$2`), less the months of its
+/// fiscal year after its month (`$4`; `$3` is April of that year) and the
+/// days of its month after it (`$6`; `$5` its first day). `cond` narrows
+/// further and ends with `AND`; the select's other columns come before.
+fn fiscal_year_rows(table: &str, cond: &str) -> String {
+    format!(
+        "CASE WHEN lvl = 0 THEN n ELSE -n END AS n FROM {table} WHERE {cond}((lvl = 0 AND bucket <= $2) \
+         OR (lvl = 1 AND bucket > $4 AND bucket < $3 + 100) OR (lvl = 2 AND bucket > $6 AND bucket < $5 + 31))"
+    )
+}
+
 /// The statements that count people who have no firsts yet (people just
 /// written by a bulk insert, with the triggers paused in the writing
 /// transaction: on PostgreSQL by [`PAUSE_HERE`], on SQLite by
@@ -501,6 +547,13 @@ pub(crate) fn count_new_people_sql(backend: Backend, ids: &[i64]) -> Vec<String>
         firsts_kept,
         gendered_later_deleted,
         gendered_kept,
+        course_year_firsts_sql(&format!("pa.person_id IN ({list}) AND")),
+        course_year_counts_sql(
+            backend,
+            &format!("person_id IN ({list})"),
+            "ON CONFLICT (fiscal_year, lvl, bucket, programme_id, country) \
+             DO UPDATE SET n = trainee_course_year_counts.n + excluded.n",
+        ),
     ]
 }
 
@@ -582,7 +635,11 @@ impl Store {
             ),
             "ORDER BY 1, 2, 3, 4, 5, 6",
         );
+        let year_firsts = format!("{} ORDER BY 1, 2, 3", course_year_firsts_sql(""));
+        let year_counts = course_year_counts_sql(backend, "1 = 1", "ORDER BY 1, 2, 3, 4, 5");
         let tables = [
+            "trainee_course_year_counts",
+            "trainee_course_year_firsts",
             "trainee_counts",
             "trainee_person_counts",
             "trainee_slice_counts",
@@ -613,6 +670,8 @@ impl Store {
             sqlx::query(AssertSqlSafe(person_counts.as_str())).execute(&mut *tx).await?;
             sqlx::query(gendered).execute(&mut *tx).await?;
             sqlx::query(AssertSqlSafe(slices.as_str())).execute(&mut *tx).await?;
+            sqlx::query(AssertSqlSafe(year_firsts.as_str())).execute(&mut *tx).await?;
+            sqlx::query(AssertSqlSafe(year_counts.as_str())).execute(&mut *tx).await?;
             sqlx::query("UPDATE trainee_stats_state SET paused = 0 WHERE id = 1").execute(&mut *tx).await?;
             tx.commit().await?;
         });
@@ -684,7 +743,7 @@ impl Store {
         filter: &TraineeFilter,
         as_of: NaiveDate,
     ) -> Result<Option<TraineeAggregates>, StoreError> {
-        if filter.fiscal_year.is_some() || filter.programme_id.is_some() || filter.office_id.is_some() {
+        if filter.programme_id.is_some() || filter.office_id.is_some() {
             return Ok(None);
         }
         let countries: Vec<CountryCode> = all_countries()
@@ -696,6 +755,17 @@ impl Store {
         if countries.is_empty() {
             // A country outside the region asked: nobody.
             return Ok(Some(TraineeAggregates::default()));
+        }
+        if let Some(fy) = filter.fiscal_year {
+            // The course-year counts keep no gender.
+            if filter.gender.is_some() {
+                return Ok(None);
+            }
+            let narrowed = filter.country.is_some() || filter.region.is_some();
+            return self
+                .trainee_summary_fiscal_year(fy, narrowed.then_some(&countries[..]), as_of)
+                .await
+                .map(Some);
         }
         let genders: Vec<Gender> = Gender::ALL
             .iter()
@@ -765,6 +835,78 @@ impl Store {
         let mut out = read_summary(&direct, summed.as_deref(), true)?;
         out.by_course = read_summary(&none, courses.as_deref(), false)?.by_course;
         Ok(Some(out))
+    }
+
+    /// The groups of a report narrowed to a fiscal year (and perhaps to
+    /// `countries`), as of a date: the year's people by country and gender
+    /// from the person counts of kind 2, its courses' people and countries
+    /// from the course-year counts (migration 34); the two queries side by
+    /// side.
+    async fn trainee_summary_fiscal_year(
+        &self,
+        fy: FiscalYear,
+        countries: Option<&[CountryCode]>,
+        as_of: NaiveDate,
+    ) -> Result<TraineeAggregates, StoreError> {
+        let b = bounds(as_of);
+        let mut values: Vec<Value> = std::iter::once(i64::from(fy.year()))
+            .chain(b[2..].iter().copied())
+            .map(|v| Value::Int(Some(v)))
+            .collect();
+        let who = match countries {
+            None => String::new(),
+            Some(countries) => {
+                let marks: Vec<String> = countries
+                    .iter()
+                    .map(|c| {
+                        values.push(Value::Text(Some(c.to_string())));
+                        format!("${}", values.len())
+                    })
+                    .collect();
+                format!("country IN ({}) AND ", marks.join(", "))
+            }
+        };
+        let years = format!(
+            "SELECT country, gender, CAST(SUM(n) AS BIGINT) FROM (SELECT country, gender, {} ) r \
+             GROUP BY country, gender HAVING SUM(n) <> 0",
+            fiscal_year_rows("trainee_person_counts", &format!("kind = 2 AND g = $1 AND {who}"))
+        );
+        // Per course: its people (the sum over its countries), its countries
+        // (those with anyone) and the least of their sums (below zero only
+        // in counts that disagree with each other).
+        let courses = format!(
+            "SELECT programme_id, CAST(SUM(n) AS BIGINT), CAST(COUNT(*) AS BIGINT), CAST(MIN(n) AS BIGINT) \
+             FROM (SELECT programme_id, country, SUM(n) AS n FROM (SELECT programme_id, country, {}) r \
+             GROUP BY programme_id, country HAVING SUM(n) <> 0) c GROUP BY programme_id",
+            fiscal_year_rows("trainee_course_year_counts", &format!("fiscal_year = $1 AND {who}"))
+        );
+        let years = async {
+            let rows: Vec<(String, String, i64)> = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(years.as_str())), values.iter().cloned()).fetch_all(p).await?);
+            Ok::<_, StoreError>(rows)
+        };
+        let courses = async {
+            let rows: Vec<(i64, i64, i64, i64)> = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(courses.as_str())), values.iter().cloned()).fetch_all(p).await?);
+            Ok::<_, StoreError>(rows)
+        };
+        let (years, courses) = tokio::try_join!(years, courses)?;
+        let corrupt = |what: String| StoreError::Corrupt(format!("trainee count of fiscal year {fy}: {what}"));
+        let mut out = TraineeAggregates::default();
+        let mut by_country: BTreeMap<CountryCode, u64> = BTreeMap::new();
+        for (country, gender, n) in years {
+            let code: CountryCode = country.parse().map_err(|_| corrupt(format!("country {country}")))?;
+            let gender: Gender = gender.parse().map_err(|_| corrupt(format!("gender {gender}")))?;
+            let n = u64::try_from(n).map_err(|_| corrupt(format!("{n} people of {country}")))?;
+            out.by_first_year.push((fy, code, gender, n));
+            *by_country.entry(code).or_default() += n;
+        }
+        out.by_year_country = by_country.into_iter().map(|(c, n)| (fy, c, n)).collect();
+        for (id, people, countries, least) in courses {
+            let (Ok(people), Ok(countries), 1..) = (u64::try_from(people), u64::try_from(countries), least) else {
+                return Err(corrupt(format!("course {id}: {people} people, a country at {least}")));
+            };
+            out.by_course.push((id, people, countries));
+        }
+        Ok(out)
     }
 
     /// The same groups counted by the databases' own `GROUP BY … COUNT(DISTINCT …)`

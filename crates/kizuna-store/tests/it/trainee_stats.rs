@@ -7,7 +7,9 @@
 //! participations, and the databases' own `GROUP BY … COUNT(DISTINCT …)`,
 //! as of many dates; at the end the kept counts equal a rebuild's.
 //! Reports narrowed to a country, a region or a gender (migration 27's
-//! counts by nationality and gender) are checked the same way.
+//! counts by nationality and gender), and to a fiscal year (migration
+//! 34's counts of each person's first in a course within a year), are
+//! checked the same way.
 
 #![allow(clippy::unwrap_used)] // a failed unwrap in a test is a failed test
 
@@ -213,11 +215,30 @@ fn narrowed_filters() -> Vec<TraineeFilter> {
         region: Some(Region::Asia),
         ..TraineeFilter::default()
     });
+    // Each fiscal year the editions start in (and one before them all),
+    // alone and with a country or a region.
+    let fy = |y| FiscalYear::new(y).ok();
+    for y in 2006..=2011 {
+        out.push(TraineeFilter {
+            fiscal_year: fy(y),
+            ..TraineeFilter::default()
+        });
+    }
+    out.push(TraineeFilter {
+        fiscal_year: fy(2009),
+        country: country("TH"),
+        ..TraineeFilter::default()
+    });
+    out.push(TraineeFilter {
+        fiscal_year: fy(2010),
+        region: Some(Region::Asia),
+        ..TraineeFilter::default()
+    });
     out
 }
 
-/// Reports narrowed to who people are, summed from the counts kept by
-/// nationality and gender, equal the ones counted from the participations
+/// Reports narrowed to who people are, or to a fiscal year, summed from
+/// the counts kept, equal the ones counted from the participations
 /// (every other date, to keep the test quick on PostgreSQL).
 async fn agree_narrowed(store: &Store, step: &str) {
     for (i, as_of) in dates(store).await.into_iter().enumerate() {
@@ -233,7 +254,7 @@ async fn agree_narrowed(store: &Store, step: &str) {
                 .trainee_summary_narrowed(&filter, as_of)
                 .await
                 .unwrap()
-                .expect("a filter on who people are is summed from the counts");
+                .expect("a filter on who people are, or a fiscal year, is summed from the counts");
             let kept = TraineeReport::from_aggregates(as_of, &kept);
             let facts = TraineeReport::from_aggregates(
                 as_of,
@@ -263,6 +284,13 @@ async fn counts(url: &str, backend: Backend) -> Vec<String> {
         (
             "trainee_slice_counts",
             format!("{row} || ' ' || region || ' ' || gender || ' ' || CAST(n AS TEXT)"),
+            "n <> 0",
+        ),
+        (
+            "trainee_course_year_counts",
+            "CAST(fiscal_year AS TEXT) || ' ' || CAST(lvl AS TEXT) || ' ' || CAST(bucket AS TEXT) || ' ' \
+             || CAST(programme_id AS TEXT) || ' ' || country || ' ' || CAST(n AS TEXT)"
+                .to_owned(),
             "n <> 0",
         ),
         (
@@ -714,15 +742,19 @@ async fn random_histories_count_as_the_participations_say(backend: Backend) {
             include_str!("../../migrations/sqlite/0025_trainee_stats.sql"),
             include_str!("../../migrations/sqlite/0027_trainee_person_counts.sql"),
             include_str!("../../migrations/sqlite/0033_trainee_slice_counts.sql"),
+            include_str!("../../migrations/sqlite/0034_trainee_course_year_counts.sql"),
         ],
         Backend::Postgres => [
             include_str!("../../migrations/postgres/0025_trainee_stats.sql"),
             include_str!("../../migrations/postgres/0027_trainee_person_counts.sql"),
             include_str!("../../migrations/postgres/0033_trainee_slice_counts.sql"),
+            include_str!("../../migrations/postgres/0034_trainee_course_year_counts.sql"),
         ],
     };
     let mut sql = vec![
         "UPDATE trainee_stats_state SET paused = 1",
+        "DELETE FROM trainee_course_year_counts",
+        "DELETE FROM trainee_course_year_firsts",
         "DELETE FROM trainee_counts",
         "DELETE FROM trainee_person_counts",
         "DELETE FROM trainee_slice_counts",
