@@ -550,41 +550,34 @@ async fn narrowed_reports(o: &Options, store: &Store, backend: Backend, as_of: N
     for (name, filter) in filters {
         let kept = store.trainee_summary_narrowed(&filter, as_of).await?.is_some();
         let how = if kept { "kept counts" } else { "facts in memory" };
-        let mut times = Vec::new();
-        for i in 0..=runs {
-            let t = Instant::now();
-            let a = store.trainee_aggregates(&filter, as_of).await?;
-            std::hint::black_box(TraineeReport::from_aggregates(as_of, &a));
-            if i > 0 {
-                times.push(t.elapsed());
-            }
-        }
-        row(
-            o,
-            backend,
-            &format!("kizuna-{e}"),
-            &format!("report narrowed to {name} (Kizuna, {how})"),
-            &mut times,
-        );
-        if kept {
-            // The same report counted from the participations in memory:
-            // how it was made before its counts were kept.
+        // Each report made `n` times after one unmeasured run, and its row.
+        let timed = async |n: usize, before: bool, what: &str| -> anyhow::Result<()> {
             let mut times = Vec::new();
-            for i in 0..=slow_runs {
+            for i in 0..=n {
                 let t = Instant::now();
-                let a = store.trainee_aggregates_from_facts(&filter, as_of).await?;
+                let a = if before {
+                    store.trainee_aggregates_from_facts(&filter, as_of).await?
+                } else {
+                    store.trainee_aggregates(&filter, as_of).await?
+                };
                 std::hint::black_box(TraineeReport::from_aggregates(as_of, &a));
                 if i > 0 {
                     times.push(t.elapsed());
                 }
             }
-            row(
-                o,
-                backend,
-                &format!("kizuna-{e}"),
+            row(o, backend, &format!("kizuna-{e}"), what, &mut times);
+            Ok(())
+        };
+        timed(runs, false, &format!("report narrowed to {name} (Kizuna, {how})")).await?;
+        if kept {
+            // The same report counted from the participations in memory:
+            // how it was made before its counts were kept.
+            timed(
+                slow_runs,
+                true,
                 &format!("report narrowed to {name} (Kizuna before: facts in memory)"),
-                &mut times,
-            );
+            )
+            .await?;
         }
         let mut times = Vec::new();
         let mut plain = None;

@@ -408,19 +408,42 @@ fn course_year_counts_sql(backend: Backend, cond: &str, tail: &str) -> String {
 }
 
 /// The rows of a fiscal year's counts (bound as `$1`) that make up the
-/// figures as of a date, and the sign each is counted with (`n` in the
-/// select is the signed count): counted back from the end of the date's
-/// fiscal year as [`summary_sql`] counts back from the end of its decade,
-/// so that a report as of a day near the end of the records (today, the
-/// one most asked) reads the year's rows alone, not its months and days.
-/// Every whole fiscal year up to the date's (`$2`), less the months of its
+/// figures as of a date, each with its signed count as `n` (as an
+/// `INTEGER`: PostgreSQL sums those as `bigint`, where a `BIGINT` column
+/// is summed as `numeric`, a third slower over the 90,000 rows of a year
+/// at 10⁷): counted back from the end of the date's fiscal year as
+/// [`summary_sql`] counts back from the end of its decade, so that a
+/// report as of a day near the end of the records (today, the one most
+/// asked) reads the year's rows alone, not its months and days. Every
+/// whole fiscal year up to the date's (`$2`), less the months of its
 /// fiscal year after its month (`$4`; `$3` is April of that year) and the
-/// days of its month after it (`$6`; `$5` its first day). `cond` narrows
-/// further and ends with `AND`; the select's other columns come before.
-fn fiscal_year_rows(table: &str, cond: &str) -> String {
+/// days of its month after it (`$6`; `$5` its first day). `cols` are the
+/// other columns; `cond` narrows further and ends with `AND`.
+///
+/// `split`: three selects joined, so that each range is an index's
+/// condition, for the person counts, whose index leads with the year
+/// alone: PostgreSQL read all 100,000 rows of a year's person counts for
+/// one condition of three `OR`ed ranges (100 ms at 10⁷, against 3 ms).
+/// The course-year counts' key leads with the year and the level, and
+/// their one select with the ranges `OR`ed is read by one bitmap of the
+/// three ranges: 116–129 ms at 10⁷ against 153–168 ms split (psql, the
+/// same year, one after the other).
+fn fiscal_year_rows(cols: &str, table: &str, cond: &str, split: bool) -> String {
+    let ranges = [
+        ("", "lvl = 0 AND bucket <= $2"),
+        ("-", "lvl = 1 AND bucket > $4 AND bucket < $3 + 100"),
+        ("-", "lvl = 2 AND bucket > $6 AND bucket < $5 + 31"),
+    ];
+    if split {
+        return ranges
+            .map(|(sign, range)| {
+                format!("SELECT {cols}, CAST({sign}n AS INTEGER) AS n FROM {table} WHERE {cond}{range}")
+            })
+            .join(" UNION ALL ");
+    }
+    let any = ranges.map(|(_, range)| format!("({range})")).join(" OR ");
     format!(
-        "CASE WHEN lvl = 0 THEN n ELSE -n END AS n FROM {table} WHERE {cond}((lvl = 0 AND bucket <= $2) \
-         OR (lvl = 1 AND bucket > $4 AND bucket < $3 + 100) OR (lvl = 2 AND bucket > $6 AND bucket < $5 + 31))"
+        "SELECT {cols}, CAST(CASE WHEN lvl = 0 THEN n ELSE -n END AS INTEGER) AS n FROM {table} WHERE {cond}({any})"
     )
 }
 
@@ -867,18 +890,28 @@ impl Store {
             }
         };
         let years = format!(
-            "SELECT country, gender, CAST(SUM(n) AS BIGINT) FROM (SELECT country, gender, {} ) r \
+            "SELECT country, gender, CAST(SUM(n) AS BIGINT) FROM ({}) r \
              GROUP BY country, gender HAVING SUM(n) <> 0",
-            fiscal_year_rows("trainee_person_counts", &format!("kind = 2 AND g = $1 AND {who}"))
+            fiscal_year_rows(
+                "country, gender",
+                "trainee_person_counts",
+                &format!("kind = 2 AND g = $1 AND {who}"),
+                true,
+            )
         );
         // Per course: its people (the sum over its countries), its countries
         // (those with anyone) and the least of their sums (below zero only
         // in counts that disagree with each other).
         let courses = format!(
             "SELECT programme_id, CAST(SUM(n) AS BIGINT), CAST(COUNT(*) AS BIGINT), CAST(MIN(n) AS BIGINT) \
-             FROM (SELECT programme_id, country, SUM(n) AS n FROM (SELECT programme_id, country, {}) r \
+             FROM (SELECT programme_id, country, CAST(SUM(n) AS INTEGER) AS n FROM ({}) r \
              GROUP BY programme_id, country HAVING SUM(n) <> 0) c GROUP BY programme_id",
-            fiscal_year_rows("trainee_course_year_counts", &format!("fiscal_year = $1 AND {who}"))
+            fiscal_year_rows(
+                "programme_id, country",
+                "trainee_course_year_counts",
+                &format!("fiscal_year = $1 AND {who}"),
+                false,
+            )
         );
         let years = async {
             let rows: Vec<(String, String, i64)> = with_pool!(self, p => bind_all!(sqlx::query_as(AssertSqlSafe(years.as_str())), values.iter().cloned()).fetch_all(p).await?);
