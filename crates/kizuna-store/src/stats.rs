@@ -381,15 +381,19 @@ fn slice_counts_sql(source: &str, tail: &str) -> String {
 const ADD_SLICES: &str =
     "ON CONFLICT (region, gender, lvl, bucket, kind, g) DO UPDATE SET n = trainee_slice_counts.n + excluded.n";
 
+/// The participations a count reads, with their editions and people, and
+/// those that count (migration 25's rule).
+const COUNTED_FROM: &str =
+    "FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id";
+const COUNTED: &str = "pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed')";
+
 /// Each counted person's first day in a course within one fiscal year
 /// (migration 34), for the people `cond` selects (`WHERE {cond} AND …`).
 fn course_year_firsts_sql(cond: &str) -> String {
     format!(
         "INSERT INTO trainee_course_year_firsts (person_id, fiscal_year, programme_id, country, first_on) \
          SELECT pa.person_id, e.fiscal_year, e.programme_id, pe.nationality, MIN(e.starts_on) \
-         FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id \
-         WHERE {cond} pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed') \
-         GROUP BY pa.person_id, e.fiscal_year, e.programme_id, pe.nationality"
+         {COUNTED_FROM} WHERE {cond} {COUNTED} GROUP BY pa.person_id, e.fiscal_year, e.programme_id, pe.nationality"
     )
 }
 
@@ -463,8 +467,7 @@ fn fiscal_year_rows(cols: &str, table: &str, cond: &str, split: bool) -> String 
 pub(crate) fn count_new_people_sql(backend: Backend, ids: &[i64]) -> Vec<String> {
     let list = ids.iter().map(ToString::to_string).collect::<Vec<_>>().join(", ");
     let ymd = ymd_of(backend, "first_on");
-    let counted = "pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed')";
-    let join = "FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id";
+    let (counted, join) = (COUNTED, COUNTED_FROM);
     let firsts = format!(
         "INSERT INTO trainee_firsts (person_id, kind, g, country, gender, first_on) \
          SELECT pa.person_id, 1, MIN(e.fiscal_year), pe.nationality, pe.gender, MIN(e.starts_on) {join} \
@@ -617,9 +620,7 @@ impl Store {
     pub async fn rebuild_trainee_stats(&self) -> Result<(), StoreError> {
         let backend = self.backend();
         let ymd = ymd_of(backend, "first_on");
-        let counted = "pa.role = 'trainee' AND pa.status IN ('accepted', 'arrived', 'completed')";
-        let join =
-            "FROM participations pa JOIN editions e ON e.id = pa.edition_id JOIN people pe ON pe.id = pa.person_id";
+        let (counted, join) = (COUNTED, COUNTED_FROM);
         let firsts = format!(
             "INSERT INTO trainee_firsts (person_id, kind, g, country, gender, first_on) \
              SELECT pa.person_id, 1, MIN(e.fiscal_year), pe.nationality, pe.gender, MIN(e.starts_on) {join} \
